@@ -1,0 +1,23 @@
+export type DayReason =
+  | 'acceptance_day'
+  | 'working_day'
+  | 'make_up_working_day'
+  | 'weekend'
+  | 'public_holiday';
+
+export interface ExplainedDay {
+  date: string;
+  counted: boolean;
+  reason: DayReason;
+  /** Holiday or make-up day name, e.g. "春节". */
+  name?: string;
+}
+
+/** GET /api/calendar/deadline: every due instant can explain itself (R11). */
+export interface DeadlineExplanation {
+  from: string;
+  workingDays: number;
+  dueAt: string;
+  provisional: boolean;
+  days: ExplainedDay[];
+}

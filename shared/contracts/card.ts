@@ -1,0 +1,71 @@
+import type { Role } from './auth';
+import type { ApprovalItemView, ProjectStatus, ProjectCategory } from './projects';
+
+/** Everything the tracking card (R5) can record. */
+export const CARD_ACTIONS = [
+  'project.registered',
+  'project.admitted',
+  'item.accepted',
+  'item.approved',
+  'item.rejected',
+  'item.deemed_consent',
+] as const;
+export type CardAction = (typeof CARD_ACTIONS)[number];
+
+export interface CardActor {
+  id: string;
+  displayName: string;
+  role: Role;
+}
+
+/** A project as the board shows it; also the project state recorded on the card. */
+export interface BoardProject {
+  id: string;
+  code: string;
+  name: string;
+  category: ProjectCategory;
+  mega: boolean;
+  status: ProjectStatus;
+  registeredAt: string;
+  leadDepartmentId: string | null;
+  items: ApprovalItemView[];
+}
+
+/** The state a card entry records before and after its step (R5). */
+export type CardState =
+  | { kind: 'project'; project: BoardProject }
+  | { kind: 'item'; item: ApprovalItemView };
+
+export interface CardEntry {
+  /** Global, strictly increasing stream position (R25 replay key). */
+  position: number;
+  projectId: string;
+  /** 1-based order of the entry on its project's card. */
+  seq: number;
+  at: string;
+  /** null when the hub itself acted (e.g. the deadline engine). */
+  actor: CardActor | null;
+  action: CardAction;
+  before: CardState | null;
+  after: CardState;
+  /** Extra facts of the step, e.g. { noticeNumber, basis, sealNumber }. */
+  detail: Record<string, string>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface CardVerification {
+  valid: boolean;
+  entries: number;
+  head: string;
+  /** seq of the first entry that does not verify, when invalid. */
+  brokenAt?: number;
+}
+
+export interface BoardSnapshot {
+  /** Stream position the snapshot reflects; replay from here with `sync`. */
+  position: number;
+  /** The hub clock (database time) when the snapshot was taken. */
+  serverNow: string;
+  projects: BoardProject[];
+}

@@ -1,0 +1,6 @@
+export interface Department {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+}

@@ -1,0 +1,10 @@
+/** RFC 9457 problem details, as every error response carries them. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  /** Field names at fault with their messages (validation errors). */
+  errors?: { field: string; message: string }[];
+}

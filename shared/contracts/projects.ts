@@ -1,0 +1,101 @@
+import type { ItemStatus } from '../domain/approval/item-status';
+
+/** R3: the ways a project may enter the green channel. */
+export const PROJECT_CATEGORIES = [
+  'national_key',
+  'provincial_key',
+  'city_key',
+  'free_agency',
+  'leader_directed',
+] as const;
+export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
+
+export const CURRENCIES = ['CNY', 'USD'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+export const PROJECT_STATUSES = ['registered', 'in_channel'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export interface OwnerOrganisation {
+  name: string;
+  legalRepresentative: string;
+  contactName: string;
+  contactPhone: string;
+}
+
+/** R3: preconditions recorded at intake. */
+export interface Preconditions {
+  environmentalCompliance: boolean;
+  feesAndTaxesPaid: boolean;
+  safetyAndStability: boolean;
+}
+
+export interface Money {
+  /** Decimal string in whole currency units, e.g. "1250000000.00" (no floats for money). */
+  amount: string;
+  currency: Currency;
+}
+
+export interface RegisterProjectRequest {
+  name: string;
+  owner: OwnerOrganisation;
+  category: ProjectCategory;
+  preconditions: Preconditions;
+  totalInvestment: Money;
+  /** R6: must be reported to provincial or national authorities. */
+  reportToHigherAuthority: boolean;
+}
+
+export interface AdmitProjectRequest {
+  leadDepartmentId: string;
+  participatingDepartmentIds: string[];
+}
+
+export interface SealRecord {
+  number: string;
+  sealedBy: { id: string; displayName: string };
+  sealedAt: string;
+}
+
+export interface ApprovalItemView {
+  id: string;
+  projectId: string;
+  departmentId: string;
+  isLead: boolean;
+  status: ItemStatus;
+  acceptedAt: string | null;
+  dueAt: string | null;
+  /** True when the due instant falls in a year whose calendar is provisional (R11). */
+  provisional: boolean;
+  deadlineVersion: number;
+  decidedAt: string | null;
+  basis: string | null;
+  noticeNumber: string | null;
+}
+
+export interface ProjectView {
+  id: string;
+  code: string;
+  name: string;
+  owner: OwnerOrganisation;
+  category: ProjectCategory;
+  preconditions: Preconditions;
+  totalInvestment: Money;
+  reportToHigherAuthority: boolean;
+  /** R6: total investment over 1e9 CNY or 1e8 USD (see isMegaProject). */
+  mega: boolean;
+  status: ProjectStatus;
+  registeredAt: string;
+  seal: SealRecord | null;
+  leadDepartmentId: string | null;
+  items: ApprovalItemView[];
+}
+
+export const DECISION_OUTCOMES = ['approved', 'rejected'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+export interface DecisionRequest {
+  outcome: DecisionOutcome;
+  /** Legal basis; required when rejecting (R18 wording, R2 own department only). */
+  basis?: string;
+}

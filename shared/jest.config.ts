@@ -1,0 +1,8 @@
+export default {
+  displayName: 'shared',
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  moduleFileExtensions: ['ts', 'js'],
+  testMatch: ['**/*.spec.ts'],
+};
