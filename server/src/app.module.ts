@@ -1,0 +1,45 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ApprovalsModule } from './approvals/approvals.module';
+import { AuthModule } from './auth/auth.module';
+import { BoardModule } from './board/board.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CardModule } from './card/card.module';
+import { HUB_CONFIG, type HubConfig } from './config/hub-config';
+import { DatabaseModule } from './database/database.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
+import { DemoModule } from './demo/demo.module';
+import { DepartmentsModule } from './departments/departments.module';
+import { HealthModule } from './health/health.module';
+import { NoticesModule } from './notices/notices.module';
+import { ProjectsModule } from './projects/projects.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { TestClockModule } from './test-clock/test-clock.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: HubConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        DatabaseModule.forRoot(config),
+        AuthModule,
+        CalendarModule,
+        NoticesModule,
+        RealtimeModule,
+        CardModule,
+        ProjectsModule,
+        ApprovalsModule,
+        DeadlinesModule,
+        BoardModule,
+        DepartmentsModule,
+        HealthModule,
+        DemoModule,
+        // The test clock route does not exist unless asked for (never in production).
+        ...(config.testClock ? [TestClockModule] : []),
+      ],
+      providers: [{ provide: HUB_CONFIG, useValue: config }],
+      exports: [HUB_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { ConsoleLogger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from '../app.module';
+import { csrfMiddleware } from '../auth/csrf.middleware';
+import { ProblemFilter } from '../common/problem.filter';
+import { hubValidationPipe } from '../common/validation';
+import type { HubConfig } from '../config/hub-config';
+import { HubIoAdapter } from '../realtime/hub-io.adapter';
+
+/** The whole hub as one Nest application (not yet listening): used by main and by the integration tests. */
+export async function createHubApp(config: HubConfig, opts: { logger?: false } = {}): Promise<INestApplication> {
+  const logger = opts.logger === false ? false : new ConsoleLogger({ json: config.logJson, colors: !config.logJson });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bufferLogs: true });
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'connect-src': ["'self'", 'ws:', 'wss:'] } },
+      hsts: config.secureCookies,
+    }),
+  );
+  app.use(cookieParser());
+  app.use('/api', csrfMiddleware(config));
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.useGlobalPipes(hubValidationPipe);
+  app.useGlobalFilters(new ProblemFilter());
+  app.useWebSocketAdapter(new HubIoAdapter(app, config.databaseUrl));
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Green Channel Hub API (绿色通道协同平台)')
+    .setDescription('Key projects through the green channel: intake, admission, approval items, deadlines, tracking card. Errors are application/problem+json.')
+    .setVersion('1')
+    .addCookieAuth('hub_session')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+
+  if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) serveClient(app, config.clientDir);
+  return app;
+}
+
+/** The built Angular client, with deep links falling back to index.html. */
+function serveClient(app: NestExpressApplication, dir: string): void {
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method !== 'GET' || /^\/(api|socket\.io|health)(\/|$)/.test(req.path)) return next();
+    res.sendFile(join(dir, 'index.html'));
+  });
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Requires } from './requires.decorator';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { SessionUser } from '@hub/shared';
+import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
+import { AuthService } from './auth.service';
+import { CurrentUser, type AuthedRequest } from './current-user.decorator';
+import { LoginDto } from './login.dto';
+import { Public } from './public.decorator';
+import { SESSION_COOKIE, SESSION_TTL_MS } from './session-cookie';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<SessionUser> {
+    const { token, user } = await this.auth.login(dto.username, dto.password);
+    res.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.secureCookies,
+      path: '/',
+      maxAge: SESSION_TTL_MS,
+    });
+    return user;
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(req.cookies?.[SESSION_COOKIE]);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Requires('any-session')
+  @Get('me')
+  me(@CurrentUser() user: SessionUser): SessionUser {
+    return user;
+  }
+}

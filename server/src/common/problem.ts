@@ -1,0 +1,17 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import type { ProblemDetails } from '@hub/shared';
+
+type FieldError = { field: string; message: string };
+
+/** An error that becomes an application/problem+json response as it is. */
+export class ProblemException extends HttpException {
+  constructor(status: HttpStatus, title: string, detail?: string, errors?: FieldError[]) {
+    const body: ProblemDetails = { type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
+    super(body, status);
+  }
+}
+
+export const badRequest = (field: string, message: string) =>
+  new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', message, [{ field, message }]);
+export const notFound = (what: string) => new ProblemException(HttpStatus.NOT_FOUND, 'Not found', `${what} not found`);
+export const conflict = (detail: string) => new ProblemException(HttpStatus.CONFLICT, 'Conflict', detail);

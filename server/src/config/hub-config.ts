@@ -1,0 +1,50 @@
+/** Everything the hub reads from its environment, parsed once at start. */
+export interface HubConfig {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  /** HUB_TEST_CLOCK=1: exposes POST /api/test/clock. Never set in production. */
+  testClock: boolean;
+  /** Load demo departments, users and projects when the database has no users. */
+  demoData: boolean;
+  /** Built Angular client to serve, or null. */
+  clientDir: string | null;
+  /** Origins allowed besides the server's own (Socket.IO handshake, state-changing requests). */
+  allowedOrigins: string[];
+  /** Set the Secure flag on the session cookie (behind TLS). */
+  secureCookies: boolean;
+  /** Socket.IO fan-out through Redis instead of PostgreSQL when set. */
+  redisUrl: string | null;
+  /** Backstop interval of the deadline engine's sweep. */
+  deadlineSweepMs: number;
+  logJson: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const databaseUrl = env['DATABASE_URL'];
+  if (!databaseUrl) throw new ConfigError('DATABASE_URL is required (npm start provides an embedded PostgreSQL)');
+  return {
+    databaseUrl,
+    port: intOr(env['PORT'], 3000, 'PORT'),
+    host: env['HOST'] ?? '0.0.0.0',
+    testClock: env['HUB_TEST_CLOCK'] === '1',
+    demoData: env['HUB_DEMO_DATA'] === '1',
+    clientDir: env['HUB_CLIENT_DIR'] ?? null,
+    allowedOrigins: (env['HUB_ALLOWED_ORIGINS'] ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    secureCookies: env['HUB_SECURE_COOKIES'] === '1',
+    redisUrl: env['REDIS_URL'] || null,
+    deadlineSweepMs: intOr(env['HUB_DEADLINE_SWEEP_MS'], 1000, 'HUB_DEADLINE_SWEEP_MS'),
+    logJson: env['HUB_LOG_JSON'] === '1',
+  };
+}
+
+function intOr(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export const HUB_CONFIG = Symbol('HUB_CONFIG');

@@ -1,0 +1,7 @@
+import { Global, Module } from '@nestjs/common';
+import { DeadlineEngine } from './deadline-engine';
+import { DeadlineSignals } from './deadline-signals';
+
+@Global()
+@Module({ providers: [DeadlineEngine, DeadlineSignals], exports: [DeadlineEngine, DeadlineSignals] })
+export class DeadlinesModule {}

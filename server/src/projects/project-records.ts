@@ -1,0 +1,122 @@
+import type { ApprovalItemView, BoardProject, ProjectView } from '@hub/shared';
+
+/** Database or Tx: anything that runs a query. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+interface ItemRow {
+  id: string;
+  project_id: string;
+  department_id: string;
+  is_lead: boolean;
+  status: ApprovalItemView['status'];
+  accepted_at: Date | null;
+  due_at: Date | null;
+  provisional: boolean;
+  deadline_version: number;
+  decided_at: Date | null;
+  basis: string | null;
+  notice_number: string | null;
+}
+
+interface ProjectRow {
+  id: string;
+  code: string;
+  name: string;
+  owner: ProjectView['owner'];
+  category: ProjectView['category'];
+  preconditions: ProjectView['preconditions'];
+  investment_amount: string;
+  investment_currency: ProjectView['totalInvestment']['currency'];
+  report_to_higher: boolean;
+  mega: boolean;
+  status: ProjectView['status'];
+  registered_at: Date;
+  seal_number: string | null;
+  sealed_at: Date | null;
+  sealed_by: string | null;
+  sealed_by_name: string | null;
+  lead_department_id: string | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toItemView(r: ItemRow): ApprovalItemView {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    departmentId: r.department_id,
+    isLead: r.is_lead,
+    status: r.status,
+    acceptedAt: iso(r.accepted_at),
+    dueAt: iso(r.due_at),
+    provisional: r.provisional,
+    deadlineVersion: r.deadline_version,
+    decidedAt: iso(r.decided_at),
+    basis: r.basis,
+    noticeNumber: r.notice_number,
+  };
+}
+
+const ITEM_ORDER = 'ORDER BY i.is_lead DESC, d.code';
+
+export async function loadItems(q: Queryable, projectIds: string[] | null): Promise<ApprovalItemView[]> {
+  const rows = await q.query<ItemRow>(
+    `SELECT i.* FROM approval_items i JOIN departments d ON d.id = i.department_id
+     ${projectIds ? 'WHERE i.project_id = ANY($1)' : ''} ${ITEM_ORDER}`,
+    projectIds ? [projectIds] : [],
+  );
+  return rows.map(toItemView);
+}
+
+export async function loadItem(q: Queryable, id: string, lock = false): Promise<ApprovalItemView | undefined> {
+  const rows = await q.query<ItemRow>(`SELECT * FROM approval_items WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+  return rows[0] && toItemView(rows[0]);
+}
+
+async function loadProjectRows(q: Queryable, ids: string[] | null): Promise<ProjectRow[]> {
+  return q.query<ProjectRow>(
+    `SELECT p.*, p.investment_amount::text AS investment_amount, u.display_name AS sealed_by_name
+     FROM projects p LEFT JOIN users u ON u.id = p.sealed_by
+     ${ids ? 'WHERE p.id = ANY($1)' : ''} ORDER BY p.registered_at, p.code`,
+    ids ? [ids] : [],
+  );
+}
+
+function toBoardProject(r: ProjectRow, items: ApprovalItemView[]): BoardProject {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    category: r.category,
+    mega: r.mega,
+    status: r.status,
+    registeredAt: r.registered_at.toISOString(),
+    leadDepartmentId: r.lead_department_id,
+    items: items.filter((i) => i.projectId === r.id),
+  };
+}
+
+/** Board rows for the given projects (all when ids is null), items included. */
+export async function loadBoardProjects(q: Queryable, ids: string[] | null): Promise<BoardProject[]> {
+  const rows = await loadProjectRows(q, ids);
+  const items = await loadItems(q, ids);
+  return rows.map((r) => toBoardProject(r, items));
+}
+
+export async function loadProjectView(q: Queryable, id: string): Promise<ProjectView | undefined> {
+  const [row] = await loadProjectRows(q, [id]);
+  if (!row) return undefined;
+  return {
+    ...toBoardProject(row, await loadItems(q, [id])),
+    owner: row.owner,
+    preconditions: row.preconditions,
+    totalInvestment: { amount: row.investment_amount, currency: row.investment_currency },
+    reportToHigherAuthority: row.report_to_higher,
+    seal:
+      row.seal_number && row.sealed_at && row.sealed_by
+        ? { number: row.seal_number, sealedAt: row.sealed_at.toISOString(), sealedBy: { id: row.sealed_by, displayName: row.sealed_by_name ?? '' } }
+        : null,
+  };
+}

@@ -1,0 +1,70 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CURRENCIES,
+  MONEY_AMOUNT_PATTERN,
+  PROJECT_CATEGORIES,
+  type AdmitProjectRequest,
+  type Currency,
+  type Money,
+  type OwnerOrganisation,
+  type Preconditions,
+  type ProjectCategory,
+  type RegisterProjectRequest,
+} from '@hub/shared';
+
+class OwnerDto implements OwnerOrganisation {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) legalRepresentative: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) contactName: string;
+  @ApiProperty() @IsString() @Matches(/^[0-9+\-() ]{5,30}$/, { message: 'contactPhone must be a phone number' }) contactPhone: string;
+}
+
+class PreconditionsDto implements Preconditions {
+  @ApiProperty() @IsBoolean() environmentalCompliance: boolean;
+  @ApiProperty() @IsBoolean() feesAndTaxesPaid: boolean;
+  @ApiProperty() @IsBoolean() safetyAndStability: boolean;
+}
+
+class MoneyDto implements Money {
+  @ApiProperty({ example: '1250000000.00' })
+  @IsString()
+  @Matches(MONEY_AMOUNT_PATTERN, { message: 'amount must be a positive decimal with at most 2 decimals' })
+  amount: string;
+
+  @ApiProperty({ enum: CURRENCIES }) @IsIn(CURRENCIES) currency: Currency;
+}
+
+export class RegisterProjectDto implements RegisterProjectRequest {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ type: OwnerDto }) @IsObject() @ValidateNested() @Type(() => OwnerDto) owner: OwnerDto;
+  @ApiProperty({ enum: PROJECT_CATEGORIES }) @IsIn(PROJECT_CATEGORIES) category: ProjectCategory;
+  @ApiProperty({ type: PreconditionsDto }) @IsObject() @ValidateNested() @Type(() => PreconditionsDto) preconditions: PreconditionsDto;
+  @ApiProperty({ type: MoneyDto }) @IsObject() @ValidateNested() @Type(() => MoneyDto) totalInvestment: MoneyDto;
+  @ApiProperty() @IsBoolean() reportToHigherAuthority: boolean;
+}
+
+export class AdmitProjectDto implements AdmitProjectRequest {
+  @ApiProperty() @IsUUID() leadDepartmentId: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  participatingDepartmentIds: string[];
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Requires } from '../auth/requires.decorator';
+import { ApiTags } from '@nestjs/swagger';
+import type { ProjectView, SessionUser } from '@hub/shared';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { AdmitProjectDto, RegisterProjectDto } from './project.dto';
+import { ProjectsService } from './projects.service';
+
+@ApiTags('projects')
+@Controller('projects')
+export class ProjectsController {
+  constructor(private readonly projects: ProjectsService) {}
+
+  @Requires('project.register')
+  @Post()
+  register(@CurrentUser() user: SessionUser, @Body() dto: RegisterProjectDto): Promise<ProjectView> {
+    return this.projects.register(user, dto);
+  }
+
+  @Requires('project.read')
+  @Get(':id')
+  get(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string): Promise<ProjectView> {
+    return this.projects.view(user, id);
+  }
+
+  @Requires('project.admit')
+  @Post(':id/admission')
+  @HttpCode(200)
+  admit(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AdmitProjectDto): Promise<ProjectView> {
+    return this.projects.admit(user, id, dto);
+  }
+}

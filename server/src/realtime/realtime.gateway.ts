@@ -1,0 +1,62 @@
+import { Inject, Logger } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { Socket } from 'socket.io';
+import { can, type ClientToServerEvents, type ServerToClientEvents, type SessionUser, type SyncResult } from '@hub/shared';
+import { AuthService } from '../auth/auth.service';
+import { originAllowed } from '../auth/csrf.middleware';
+import { readCookie, SESSION_COOKIE } from '../auth/session-cookie';
+import { CardService } from '../card/card.service';
+import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
+import { BOARD_ROOM, LiveEvents, type HubServer } from './live-events';
+
+type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: SessionUser }>;
+const SYNC_BATCH = 500;
+
+/** Socket.IO on the default path. Guards do not run at connection, so authority is checked here (R2). */
+@WebSocketGateway()
+export class RealtimeGateway implements OnGatewayInit {
+  private readonly log = new Logger('Realtime');
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly card: CardService,
+    private readonly live: LiveEvents,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
+
+  afterInit(server: HubServer): void {
+    this.live.attach(server);
+    server.use((socket, next) => {
+      this.admit(socket as HubSocket).then(
+        () => next(),
+        (error: Error) => {
+          this.log.warn({ msg: 'handshake refused', reason: error.message, address: socket.handshake.address });
+          next(error);
+        },
+      );
+    });
+    server.on('connection', (socket: HubSocket) => {
+      if (can(socket.data.user, 'board.read')) void socket.join(BOARD_ROOM);
+    });
+  }
+
+  private async admit(socket: HubSocket): Promise<void> {
+    const { headers } = socket.handshake;
+    if (!originAllowed(headers.origin, headers.host, this.config)) throw new Error('origin not allowed');
+    const user = await this.auth.userForToken(readCookie(headers.cookie, SESSION_COOKIE));
+    if (!user) throw new Error('unauthorized');
+    socket.data.user = user;
+  }
+
+  /** R25: replays every entry after `after`, in order, then acks; the client asks again while `more`. */
+  @SubscribeMessage('sync')
+  async sync(@ConnectedSocket() socket: HubSocket, @MessageBody() body: unknown): Promise<SyncResult> {
+    const after = (body as { after?: unknown } | null)?.after;
+    if (!can(socket.data.user, 'card.read') || typeof after !== 'number' || !Number.isInteger(after) || after < 0) {
+      return { upTo: 0, more: false };
+    }
+    const entries = await this.card.after(after, SYNC_BATCH);
+    for (const entry of entries) socket.emit('card:entry', entry);
+    return { upTo: entries.at(-1)?.position ?? after, more: entries.length === SYNC_BATCH };
+  }
+}

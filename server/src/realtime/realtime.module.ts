@@ -1,0 +1,7 @@
+import { Global, Module } from '@nestjs/common';
+import { LiveEvents } from './live-events';
+import { RealtimeGateway } from './realtime.gateway';
+
+@Global()
+@Module({ providers: [LiveEvents, RealtimeGateway], exports: [LiveEvents] })
+export class RealtimeModule {}
