@@ -1,0 +1,36 @@
+import { DEFAULT_CALENDAR_SETTINGS as settings } from '../calendar/calendar-data';
+import { SHIPPED_CALENDAR } from '../calendar/shipped-calendar';
+import { zonedInstant } from '../calendar/time-zone';
+import { buildCalendar } from '../calendar/working-calendar';
+import { boardStatus } from './board-status';
+
+const cal = buildCalendar(SHIPPED_CALENDAR);
+const at = (date: string, time: string) => zonedInstant(date, time, settings.timeZone);
+// Accepted 2026-02-12: due at the end of 2026-02-24 (Spring Festival skipped).
+const dueAt = '2026-02-24T16:00:00.000Z';
+
+describe('boardStatus', () => {
+  it.each`
+    now                        | status
+    ${['2026-02-12', '10:00']} | ${'on_track'}
+    ${['2026-02-13', '10:00']} | ${'on_track'}
+    ${['2026-02-14', '10:00']} | ${'due_soon'}
+    ${['2026-02-20', '10:00']} | ${'due_soon'}
+    ${['2026-02-24', '09:00']} | ${'due_today'}
+    ${['2026-02-25', '00:00']} | ${'overdue'}
+  `('R14a: an item in review due 2026-02-24 is $status at $now', ({ now, status }) => {
+    expect(boardStatus({ status: 'in_review', dueAt }, at(now[0], now[1]), cal, settings)).toBe(status);
+  });
+
+  it('R14a: the amber threshold is a setting', () => {
+    const now = at('2026-02-13', '10:00');
+    expect(boardStatus({ status: 'in_review', dueAt }, now, cal, { ...settings, warningWorkingDays: 2 })).toBe('due_soon');
+  });
+
+  it.each(['awaiting_acceptance', 'approved', 'rejected', 'deemed_consent'] as const)(
+    'R14: an item %s shows its own state whatever the clock says',
+    (status) => {
+      expect(boardStatus({ status, dueAt }, at('2026-03-01', '10:00'), cal, settings)).toBe(status);
+    },
+  );
+});

@@ -1,0 +1,30 @@
+import type { BoardProject, BoardSnapshot, CardEntry, CardState } from '../../contracts/card';
+
+export type CardEntryOutcome = 'applied' | 'duplicate' | 'gap';
+
+/**
+ * R25: apply one live card entry to a board, in stream order. Already seen: duplicate, unchanged.
+ * Not the next one: gap, unchanged (the caller asks for the missing range). Pure and immutable.
+ */
+export function applyCardEntry(
+  board: BoardSnapshot,
+  entry: CardEntry,
+): { board: BoardSnapshot; outcome: CardEntryOutcome } {
+  if (entry.position <= board.position) return { board, outcome: 'duplicate' };
+  if (entry.position > board.position + 1) return { board, outcome: 'gap' };
+  const projects = applyState(board.projects, entry.after);
+  return { board: { ...board, position: entry.position, projects }, outcome: 'applied' };
+}
+
+function applyState(projects: BoardProject[], after: CardState): BoardProject[] {
+  if (after.kind === 'project') return upsertById(projects, after.project);
+  // An item of a project this board does not know is ignored; the position still advances.
+  return projects.map((project) =>
+    project.id === after.item.projectId ? { ...project, items: upsertById(project.items, after.item) } : project,
+  );
+}
+
+/** Replaces the element with the same id in place, or appends it when new. */
+function upsertById<T extends { id: string }>(list: T[], next: T): T[] {
+  return list.some((x) => x.id === next.id) ? list.map((x) => (x.id === next.id ? next : x)) : [...list, next];
+}

@@ -1,0 +1,61 @@
+import { ROLES, type Role } from '../../contracts/auth';
+import { ACTIONS, can, type Action } from './can';
+
+type Where = 'own' | 'other' | 'none';
+
+/** The expected matrix, written out independently of the PERMISSIONS table. */
+function expected(role: Role, action: Action, where: Where): boolean {
+  switch (action) {
+    case 'board.read':
+    case 'project.read':
+    case 'card.read':
+    case 'calendar.read':
+      return role !== 'applicant';
+    case 'project.register':
+      return role === 'window';
+    case 'project.admit':
+      return role === 'leader';
+    case 'item.accept':
+      return role === 'window' || (role === 'liaison' && where === 'own');
+    case 'item.decide':
+      return role === 'liaison' && where === 'own';
+    case 'clock.advance':
+      return role === 'admin';
+  }
+}
+
+const ownDepartment = 'dept-planning';
+const target: Record<Where, { departmentId?: string } | undefined> = {
+  own: { departmentId: ownDepartment },
+  other: { departmentId: 'dept-environment' },
+  none: undefined,
+};
+
+describe('can', () => {
+  const matrix = ROLES.flatMap((role) =>
+    ACTIONS.flatMap((action) => (['own', 'other', 'none'] as const).map((where) => [role, action, where] as const)),
+  );
+
+  it.each(matrix)('R1/R2: %s may %s on a target of %s department: as the matrix says', (role, action, where) => {
+    const user = { role, departmentId: role === 'liaison' ? ownDepartment : null };
+    expect(can(user, action, target[where])).toBe(expected(role, action, where));
+  });
+
+  it('R2: a liaison of another department is refused its items', () => {
+    const liaison = { role: 'liaison' as const, departmentId: 'dept-environment' };
+    expect(can(liaison, 'item.decide', { departmentId: ownDepartment })).toBe(false);
+    expect(can(liaison, 'item.accept', { departmentId: ownDepartment })).toBe(false);
+    expect(can(liaison, 'board.read')).toBe(true);
+  });
+
+  it('R1: a liaison with no department can do nothing department-scoped', () => {
+    const orphan = { role: 'liaison' as const, departmentId: null };
+    expect(can(orphan, 'item.decide', { departmentId: ownDepartment })).toBe(false);
+    expect(can(orphan, 'item.accept', {})).toBe(false);
+    expect(can(orphan, 'item.decide', undefined)).toBe(false);
+  });
+
+  it('R1: a department on a non-liaison does not widen its rights', () => {
+    expect(can({ role: 'leader', departmentId: ownDepartment }, 'item.decide', { departmentId: ownDepartment })).toBe(false);
+  });
+});

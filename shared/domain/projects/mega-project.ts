@@ -1,0 +1,23 @@
+import type { Currency, Money } from '../../contracts/projects';
+
+/** Whole units with at most two decimals, no sign, no leading zeros: "1250000000.00". */
+export const MONEY_AMOUNT_PATTERN = /^(0|[1-9]\d*)(\.\d{1,2})?$/;
+
+/** A money amount in cents, exact (no floating point for money). Throws on malformed input. */
+export function parseMoneyAmount(amount: string): bigint {
+  if (!MONEY_AMOUNT_PATTERN.test(amount)) {
+    throw new RangeError(`Not a money amount (digits with up to 2 decimals): "${amount}"`);
+  }
+  const [units, fraction = ''] = amount.split('.');
+  return BigInt(units) * 100n + BigInt(fraction.padEnd(2, '0'));
+}
+
+/** R6: strictly over these totals makes a project a mega project. */
+const MEGA_THRESHOLD_CENTS: Record<Currency, bigint> = {
+  CNY: 1_000_000_000n * 100n,
+  USD: 100_000_000n * 100n,
+};
+
+export function isMegaProject(money: Money): boolean {
+  return parseMoneyAmount(money.amount) > MEGA_THRESHOLD_CENTS[money.currency];
+}
