@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ApprovalsService } from '../approvals/approvals.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { Database } from '../database/database';
@@ -13,7 +13,7 @@ import { DeadlineSignals } from './deadline-signals';
  * with a periodic sweep as backstop (changes made on other instances, test clock moves).
  */
 @Injectable()
-export class DeadlineEngine implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('DeadlineEngine');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -33,7 +33,8 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnApplicationShut
     this.wake(); // deadlines that passed while the hub was down fire now, stamped with their due instant
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the pool closes (onApplicationShutdown), so no cycle runs against a closed pool. */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;

@@ -12,11 +12,13 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import {
   CURRENCIES,
   MONEY_AMOUNT_PATTERN,
+  parseMoneyAmount,
   PROJECT_CATEGORIES,
   type AdmitProjectRequest,
   type Currency,
@@ -43,7 +45,9 @@ class PreconditionsDto implements Preconditions {
 class MoneyDto implements Money {
   @ApiProperty({ example: '1250000000.00' })
   @IsString()
-  @Matches(MONEY_AMOUNT_PATTERN, { message: 'amount must be a positive decimal with at most 2 decimals' })
+  @MaxLength(21, { message: 'amount must be below 10^18' })
+  @Matches(MONEY_AMOUNT_PATTERN, { message: 'amount must be a decimal with at most 2 decimals' })
+  @ValidateBy({ name: 'positiveAmount', validator: { validate: (v) => MONEY_AMOUNT_PATTERN.test(String(v)) && parseMoneyAmount(String(v)) > 0n, defaultMessage: () => 'amount must be greater than zero' } })
   amount: string;
 
   @ApiProperty({ enum: CURRENCIES }) @IsIn(CURRENCIES) currency: Currency;

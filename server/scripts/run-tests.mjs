@@ -1,0 +1,46 @@
+// `npm test`: every test of the hub — shared domain, server integration (real PostgreSQL,
+// real Socket.IO) and e2e (real Chromium against the real server). Without DATABASE_URL
+// it runs an embedded PostgreSQL in a temporary directory for the duration.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmbeddedPostgres } from './embedded-postgres.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: process.env.CI ? '0' : '1' };
+
+let database = null;
+let dir = null;
+if (!env.DATABASE_URL) {
+  dir = mkdtempSync(join(tmpdir(), 'hub-test-pg-'));
+  console.log(`No DATABASE_URL: embedded PostgreSQL for the tests in ${dir}`);
+  database = await startEmbeddedPostgres({ dir, database: 'hub_tests' });
+  env.DATABASE_URL = database.url;
+}
+
+const steps = [
+  ['unit and integration tests (shared, server)', 'npx', ['nx', 'run-many', '-t', 'test', '--projects=shared,server', '--parallel=1', '--outputStyle=stream']],
+  ['lint (module boundaries, strictness)', 'npx', ['nx', 'run-many', '-t', 'lint', '--parallel=2', '--outputStyle=stream']],
+  ['build (server and client)', 'npx', ['nx', 'run-many', '-t', 'build', '--projects=server,client', '--parallel=1', '--outputStyle=stream']],
+  ['e2e in Chromium', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts']],
+];
+
+let failed = null;
+for (const [title, cmd, args] of steps) {
+  console.log(`\n=== ${title} ===`);
+  const run = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  if (run.status !== 0) {
+    failed = title;
+    break;
+  }
+}
+
+await database?.stop();
+if (dir) rmSync(dir, { recursive: true, force: true });
+if (failed) {
+  console.error(`\nFAILED: ${failed}`);
+  process.exit(1);
+}
+console.log('\nAll tests passed.');

@@ -1,0 +1,119 @@
+import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, dueInstant, SHIPPED_CALENDAR } from '@hub/shared';
+import { admittedProject, createTestDatabase, HubClient, loadPeople, startTestHub, type TestHub } from './test-hub';
+
+describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let hub: TestHub;
+  let window: HubClient;
+  let leader: HubClient;
+  let drc: HubClient;
+  let nrp: HubClient;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    hub = await startTestHub(db.url);
+    await loadPeople(hub);
+    window = await HubClient.login(hub.url, 'window');
+    leader = await HubClient.login(hub.url, 'leader');
+    drc = await HubClient.login(hub.url, 'liaison-drc');
+    nrp = await HubClient.login(hub.url, 'liaison-nrp');
+  });
+  afterAll(async () => {
+    await hub.close();
+    await db.drop();
+  });
+
+  const itemOf = (project: { items: { id: string; departmentId: string; status: string }[] }, departmentId: string) =>
+    project.items.find((i) => i.departmentId === departmentId)!;
+
+  it('R10: acceptance computes the due instant from the working-day calendar (acceptance day not counted)', async () => {
+    const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP']);
+    const reply = await window.post(`/api/items/${itemOf(project, departmentId('DRC')).id}/acceptance`);
+    expect(reply.status).toBe(200);
+    expect(reply.body.status).toBe('in_review');
+    const expected = dueInstant(new Date(reply.body.acceptedAt), buildCalendar(SHIPPED_CALENDAR), DEFAULT_CALENDAR_SETTINGS);
+    expect(reply.body.dueAt).toBe(expected.dueAt.toISOString());
+    expect(reply.body.provisional).toBe(expected.provisional);
+    expect(reply.body.deadlineVersion).toBe(1);
+
+    const explained = await window.get(`/api/calendar/deadline?from=${encodeURIComponent(reply.body.acceptedAt)}&workingDays=3`);
+    expect(explained.body.dueAt).toBe(reply.body.dueAt);
+    expect(explained.body.days.filter((d: { counted: boolean }) => d.counted)).toHaveLength(3);
+  });
+
+  it('R11: a deadline across the National Day 2026 holiday explains each day skipped', async () => {
+    const reply = await window.get('/api/calendar/deadline?from=2026-09-30T02:00:00Z&workingDays=3');
+    expect(reply.status).toBe(200);
+    expect(reply.body.dueAt).toBe('2026-10-10T16:00:00.000Z');
+    expect(reply.body.provisional).toBe(false);
+    expect(reply.body.days.find((d: { date: string }) => d.date === '2026-10-01')).toMatchObject({ counted: false, reason: 'public_holiday', name: '国庆节' });
+    expect(reply.body.days.at(-1)).toMatchObject({ date: '2026-10-10', counted: true, reason: 'make_up_working_day' });
+  });
+
+  it('R11: bad deadline queries are refused with the field named', async () => {
+    const reply = await window.get('/api/calendar/deadline?from=yesterday&workingDays=-1');
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['from', 'workingDays']);
+  });
+
+  it("R2: a liaison may accept its own department's item but not another's (403, nothing changes)", async () => {
+    const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP']);
+    const nrpItem = itemOf(project, departmentId('NRP'));
+    const cardBefore = (await window.get(`/api/projects/${project.id}/card`)).body.length;
+
+    const refused = await drc.post(`/api/items/${nrpItem.id}/acceptance`);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ status: 403, title: 'Forbidden' });
+    const unchanged = (await window.get(`/api/projects/${project.id}`)).body;
+    expect(itemOf(unchanged, departmentId('NRP')).status).toBe('awaiting_acceptance');
+    expect((await window.get(`/api/projects/${project.id}/card`)).body.length).toBe(cardBefore);
+
+    expect((await nrp.post(`/api/items/${nrpItem.id}/acceptance`)).status).toBe(200);
+  });
+
+  it("R2: only the item's own liaison decides; another department's decision is 403 and changes nothing", async () => {
+    const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP']);
+    const drcItem = itemOf(project, departmentId('DRC'));
+    await window.post(`/api/items/${drcItem.id}/acceptance`);
+
+    for (const outsider of [nrp, window, leader]) {
+      const refused = await outsider.post(`/api/items/${drcItem.id}/decision`, { outcome: 'approved' });
+      expect(refused.status).toBe(403);
+    }
+    const stillRunning = (await window.get(`/api/projects/${project.id}`)).body;
+    expect(itemOf(stillRunning, departmentId('DRC')).status).toBe('in_review');
+
+    const approved = await drc.post(`/api/items/${drcItem.id}/decision`, { outcome: 'approved' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('approved');
+    expect((await drc.post(`/api/items/${drcItem.id}/decision`, { outcome: 'rejected', basis: '《行政许可法》' })).status).toBe(409);
+  });
+
+  it('R18: rejecting requires a legal basis, which is recorded on the card', async () => {
+    const { project, departmentId } = await admittedProject(window, leader, ['NRP']);
+    const item = itemOf(project, departmentId('NRP'));
+    await nrp.post(`/api/items/${item.id}/acceptance`);
+
+    const noBasis = await nrp.post(`/api/items/${item.id}/decision`, { outcome: 'rejected', basis: '   ' });
+    expect(noBasis.status).toBe(400);
+    expect(noBasis.body.errors[0].field).toBe('basis');
+
+    const rejected = await nrp.post(`/api/items/${item.id}/decision`, { outcome: 'rejected', basis: '《土地管理法》第四十四条' });
+    expect(rejected.body).toMatchObject({ status: 'rejected', basis: '《土地管理法》第四十四条' });
+    const card = (await nrp.get(`/api/projects/${project.id}/card`)).body;
+    expect(card.at(-1)).toMatchObject({ action: 'item.rejected', detail: { basis: '《土地管理法》第四十四条' }, actor: { role: 'liaison' } });
+  });
+
+  it('R14: a decision after the due instant is refused: consent is already deemed', async () => {
+    const admin = await HubClient.login(hub.url, 'admin');
+    const { project, departmentId } = await admittedProject(window, leader, ['EEB']);
+    const item = itemOf(project, departmentId('EEB'));
+    const accepted = (await window.post(`/api/items/${item.id}/acceptance`)).body;
+    const now = (await leader.get('/api/board')).body.serverNow;
+    await admin.post('/api/test/clock', { advanceMs: new Date(accepted.dueAt).getTime() - new Date(now).getTime() + 1000 });
+
+    const eeb = await HubClient.login(hub.url, 'liaison-eeb');
+    const late = await eeb.post(`/api/items/${item.id}/decision`, { outcome: 'approved' });
+    expect(late.status).toBe(409);
+  });
+});

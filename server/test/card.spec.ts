@@ -1,0 +1,72 @@
+import { Client } from 'pg';
+import { admittedProject, createTestDatabase, HubClient, loadPeople, startTestHub, type TestHub } from './test-hub';
+
+describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let hub: TestHub;
+  let sql: Client;
+  let window: HubClient;
+  let leader: HubClient;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    hub = await startTestHub(db.url);
+    await loadPeople(hub);
+    window = await HubClient.login(hub.url, 'window');
+    leader = await HubClient.login(hub.url, 'leader');
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+  });
+  afterAll(async () => {
+    await sql.end();
+    await hub.close();
+    await db.drop();
+  });
+
+  async function projectWithSteps() {
+    const { project } = await admittedProject(window, leader, ['DRC', 'NRP']);
+    for (const item of project.items) await window.post(`/api/items/${item.id}/acceptance`);
+    return project.id as string;
+  }
+
+  it('R5: every step is on the card with who, when, what, and the state before and after', async () => {
+    const id = await projectWithSteps();
+    const card = (await leader.get(`/api/projects/${id}/card`)).body;
+    expect(card.map((e: { action: string }) => e.action)).toEqual(['project.registered', 'project.admitted', 'item.accepted', 'item.accepted']);
+    expect(card.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(card[1]).toMatchObject({ actor: { role: 'leader', displayName: '王主任' }, before: { kind: 'project', project: { status: 'registered' } }, after: { kind: 'project', project: { status: 'in_channel' } } });
+    expect(card[2]).toMatchObject({ before: { item: { status: 'awaiting_acceptance' } }, after: { item: { status: 'in_review' } } });
+    const positions = card.map((e: { position: number }) => e.position);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('R5: an untouched card verifies', async () => {
+    const id = await projectWithSteps();
+    const verification = (await leader.get(`/api/projects/${id}/card/verification`)).body;
+    expect(verification).toMatchObject({ valid: true, entries: 4 });
+    expect(verification.head).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('R5: the database refuses UPDATE and DELETE of card entries', async () => {
+    const id = await projectWithSteps();
+    await expect(sql.query(`UPDATE card_entries SET action = 'item.approved' WHERE project_id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(sql.query(`DELETE FROM card_entries WHERE project_id = $1`, [id])).rejects.toThrow(/append-only/);
+  });
+
+  it('R5: verification fails after a row is altered directly in SQL, naming the entry', async () => {
+    const id = await projectWithSteps();
+    await sql.query('ALTER TABLE card_entries DISABLE TRIGGER card_entries_append_only');
+    await sql.query(`UPDATE card_entries SET detail = '{"sealNumber":"forged"}' WHERE project_id = $1 AND seq = 2`, [id]);
+    await sql.query('ALTER TABLE card_entries ENABLE TRIGGER card_entries_append_only');
+    const verification = (await leader.get(`/api/projects/${id}/card/verification`)).body;
+    expect(verification).toMatchObject({ valid: false, brokenAt: 2 });
+  });
+
+  it('R5: verification fails when an entry is deleted from the middle', async () => {
+    const id = await projectWithSteps();
+    await sql.query('ALTER TABLE card_entries DISABLE TRIGGER card_entries_append_only');
+    await sql.query(`DELETE FROM card_entries WHERE project_id = $1 AND seq = 3`, [id]);
+    await sql.query('ALTER TABLE card_entries ENABLE TRIGGER card_entries_append_only');
+    expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({ valid: false, brokenAt: 3 });
+  });
+});

@@ -1,0 +1,121 @@
+import { Client } from 'pg';
+import { admittedProject, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type TestHub } from './test-hub';
+
+const CODES = ['DRC', 'NRP', 'EEB', 'HUD', 'EMB'];
+
+describe('deadline engine: deemed consent exactly once, never early (real PostgreSQL, two instances)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let sql: Client;
+  let first: TestHub;
+  let second: TestHub;
+  let window: HubClient;
+  let leader: HubClient;
+  let admin: HubClient;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    first = await startTestHub(db.url);
+    second = await startTestHub(db.url);
+    await loadPeople(first);
+    window = await HubClient.login(first.url, 'window');
+    leader = await HubClient.login(second.url, 'leader');
+    admin = await HubClient.login(first.url, 'admin');
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+  });
+  afterAll(async () => {
+    await sql.end();
+    await first?.close();
+    await second?.close();
+    await db.drop();
+  });
+
+  /** Admits `projects` projects with every department and accepts all their items; returns the latest due instant. */
+  async function runningItems(projects: number): Promise<Date> {
+    return (await acceptedItems(projects)).latest;
+  }
+
+  async function acceptedItems(projects: number): Promise<{ latest: Date; ids: string[] }> {
+    const ids: string[] = [];
+    let latest = 0;
+    for (let p = 0; p < projects; p++) {
+      const { project } = await admittedProject(window, leader, CODES, `项目${p}`);
+      for (const item of project.items) {
+        const accepted = (await window.post(`/api/items/${item.id}/acceptance`)).body;
+        latest = Math.max(latest, new Date(accepted.dueAt).getTime());
+        ids.push(item.id);
+      }
+    }
+    return { latest: new Date(latest), ids };
+  }
+
+  async function advanceTo(instant: Date, plusMs: number) {
+    const now = new Date((await leader.get('/api/board')).body.serverNow);
+    const by = instant.getTime() - now.getTime() + plusMs;
+    if (by > 0) await admin.post('/api/test/clock', { advanceMs: by });
+  }
+
+  const count = async (query: string) => Number((await sql.query(query)).rows[0].n);
+
+  it('R14: never early — five seconds before the due instant nothing is deemed', async () => {
+    const due = await runningItems(1);
+    await advanceTo(due, -5000);
+    await new Promise((r) => setTimeout(r, 800)); // several sweeps of both engines
+    expect(await count(`SELECT count(*) AS n FROM approval_items WHERE status = 'deemed_consent'`)).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM deemed_consents')).toBe(0);
+  });
+
+  it('R14: two engines racing over one database deem each item exactly once, with one notice and one card entry', async () => {
+    const due = await runningItems(4);
+    await advanceTo(due, 1000);
+    const running = await eventually(async () => ((await count(`SELECT count(*) AS n FROM approval_items WHERE status = 'in_review'`)) === 0 ? true : undefined));
+    expect(running).toBe(true);
+
+    const items = await count('SELECT count(*) AS n FROM approval_items');
+    expect(await count('SELECT count(*) AS n FROM deemed_consents')).toBe(items);
+    expect(await count(`SELECT count(*) AS n FROM notices WHERE kind = 'timeout_implied_consent'`)).toBe(items);
+    expect(await count(`SELECT count(*) AS n FROM card_entries WHERE action = 'item.deemed_consent'`)).toBe(items);
+    // Numbers are gapless and unique per year (R17).
+    const serials = (await sql.query('SELECT serial FROM notices ORDER BY serial')).rows.map((r) => r.serial);
+    expect(serials).toEqual(serials.map((_, i) => i + 1));
+    // Fired at or after, never before, the due instant; the decision takes effect at the due instant.
+    expect(await count('SELECT count(*) AS n FROM deemed_consents WHERE fired_at < due_at')).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM approval_items WHERE decided_at <> due_at`)).toBe(0);
+  });
+
+  it('R14: the database refuses a second firing of the same deadline', async () => {
+    const fired = (await sql.query('SELECT item_id, deadline_version, due_at, fired_at, notice_id FROM deemed_consents LIMIT 1')).rows[0];
+    await expect(
+      sql.query(`INSERT INTO deemed_consents (item_id, deadline_version, cause, due_at, fired_at, notice_id) VALUES ($1, $2, 'timeout', $3, $4, $5)`, [
+        fired.item_id,
+        fired.deadline_version,
+        fired.due_at,
+        fired.fired_at,
+        fired.notice_id,
+      ]),
+    ).rejects.toThrow(/duplicate key/);
+  });
+
+  it('R14: a deadline that passed while the hub was down fires at start-up, stamped with its due instant', async () => {
+    const { latest: due, ids } = await acceptedItems(1);
+    await first.close();
+    await second.close();
+    // An hour past the due instant passes while no instance runs.
+    const now = (await sql.query('SELECT hub_now() AS now')).rows[0].now as Date;
+    await sql.query(`UPDATE hub_clock SET offset_ms = offset_ms + $1`, [due.getTime() - now.getTime() + 3_600_000]);
+    expect(await count(`SELECT count(*) AS n FROM approval_items WHERE status = 'in_review'`)).toBe(CODES.length);
+
+    first = await startTestHub(db.url);
+    second = await startTestHub(db.url);
+    await eventually(async () => ((await count(`SELECT count(*) AS n FROM approval_items WHERE status = 'in_review'`)) === 0 ? true : undefined));
+    const fired = await sql.query(
+      `SELECT d.fired_at > d.due_at + interval '59 minutes' AS late, i.decided_at = d.due_at AS stamped
+       FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id WHERE d.item_id = ANY($1)`,
+      [ids],
+    );
+    expect(fired.rows).toEqual(ids.map(() => ({ late: true, stamped: true })));
+    const entries = await sql.query(`SELECT detail FROM card_entries WHERE action = 'item.deemed_consent' AND after->'item'->>'id' = ANY($1)`, [ids]);
+    expect(entries.rows).toHaveLength(ids.length);
+    expect(entries.rows.every((r) => Number(r.detail.lateMs) >= 59 * 60_000)).toBe(true);
+  });
+});
