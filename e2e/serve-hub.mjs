@@ -1,0 +1,26 @@
+// The real, built hub for the e2e tests: a fresh database `hub_e2e` on the test PostgreSQL
+// (DATABASE_URL from npm test), demo people and projects, and the test clock switched on.
+import pg from 'pg';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run e2e through `npm test`');
+
+const serverUrl = new URL(process.env.DATABASE_URL);
+const admin = new pg.Client({ connectionString: serverUrl.toString() });
+await admin.connect();
+await admin.query('DROP DATABASE IF EXISTS hub_e2e WITH (FORCE)');
+await admin.query('CREATE DATABASE hub_e2e');
+await admin.end();
+serverUrl.pathname = '/hub_e2e';
+
+Object.assign(process.env, {
+  DATABASE_URL: serverUrl.toString(),
+  HOST: '127.0.0.1',
+  HUB_TEST_CLOCK: '1',
+  HUB_DEMO_DATA: '1',
+  HUB_CLIENT_DIR: join(root, 'dist/client/browser'),
+});
+createRequire(import.meta.url)(join(root, 'dist/server/main.js'));
