@@ -1,0 +1,36 @@
+import type { Routes } from '@angular/router';
+import { authGuard, guestGuard, permissionGuard } from './core/session/auth.guard';
+
+export const routes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'board' },
+  {
+    path: 'login',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./auth/login.page').then((m) => m.LoginPage),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
+    children: [
+      {
+        path: 'board',
+        loadComponent: () => import('./board/board.page').then((m) => m.BoardPage),
+      },
+      {
+        // R1: only the window registers projects.
+        path: 'projects/new',
+        canActivate: [permissionGuard('project.register')],
+        loadComponent: () => import('./projects/register-project.page').then((m) => m.RegisterProjectPage),
+      },
+      {
+        path: 'projects/:id',
+        loadComponent: () => import('./projects/project-detail.page').then((m) => m.ProjectDetailPage),
+      },
+    ],
+  },
+  {
+    path: '**',
+    loadComponent: () => import('./not-found/not-found.page').then((m) => m.NotFoundPage),
+  },
+];

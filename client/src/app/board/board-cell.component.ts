@@ -1,0 +1,40 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import type { ApprovalItemView, BoardCellStatus } from '@hub/shared';
+import { TranslatePipe } from '../core/i18n';
+import { CountdownComponent } from '../ui/countdown.component';
+import { StatusBadgeComponent } from '../ui/status-badge.component';
+
+/**
+ * One department's item of one project, as a real table cell. The test ids and
+ * data-status are the contract the end-to-end tests read.
+ */
+@Component({
+  selector: 'td[hubBoardCell]',
+  imports: [TranslatePipe, StatusBadgeComponent, CountdownComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: {
+    '[class]': '"board-cell cell-" + status()',
+    '[attr.data-testid]': 'testId()',
+    '[attr.data-status]': 'status()',
+  },
+  template: `
+    <div class="cell-head">
+      <hub-status-badge [status]="status()" />
+      @if (item().isLead) {
+        <span class="lead-mark" data-testid="lead-mark">{{ 'board.lead' | t }}</span>
+      }
+    </div>
+    <hub-countdown [item]="item()" />
+    @if (item().noticeNumber; as notice) {
+      <span class="cell-notice">{{ notice }}</span>
+    }
+  `,
+})
+export class BoardCellComponent {
+  readonly item = input.required<ApprovalItemView>();
+  readonly status = input.required<BoardCellStatus>();
+  readonly projectCode = input.required<string>();
+  readonly departmentCode = input.required<string>();
+
+  protected readonly testId = computed(() => `cell-${this.projectCode()}-${this.departmentCode()}`);
+}

@@ -1,0 +1,20 @@
+import type {
+  BoardCellStatus,
+  CardAction,
+  DayReason,
+  ItemStatus,
+  ProjectCategory,
+  ProjectStatus,
+  Role,
+} from '@hub/shared';
+
+// Domain values to dictionary keys. The template-literal return types make the
+// compiler prove that every value of each union has a translation.
+
+export const roleKey = (r: Role) => `role.${r}` as const;
+export const categoryKey = (c: ProjectCategory) => `category.${c}` as const;
+export const projectStatusKey = (s: ProjectStatus) => `projectStatus.${s}` as const;
+export const itemStatusKey = (s: ItemStatus) => `itemStatus.${s}` as const;
+export const cellStatusKey = (s: BoardCellStatus) => `cell.${s}` as const;
+export const cardActionKey = (a: CardAction) => `action.${a}` as const;
+export const dayReasonKey = (r: DayReason) => `explain.reason.${r}` as const;

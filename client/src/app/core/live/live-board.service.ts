@@ -1,0 +1,215 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { Subject, firstValueFrom } from 'rxjs';
+import { io, type Socket } from 'socket.io-client';
+import {
+  applyCardEntry,
+  type BoardProject,
+  type BoardSnapshot,
+  type CardEntry,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@hub/shared';
+import { ApiService } from '../api/api.service';
+import { HubClock } from './hub-clock.service';
+
+type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type LiveStatus = 'live' | 'reconnecting';
+
+const SYNC_ACK_TIMEOUT_MS = 10_000;
+const RECONNECT_DELAY_MS = 1_000;
+const RECONNECT_DELAY_MAX_MS = 10_000;
+const RANDOMIZATION = 0.5;
+/** A wall screen stays open for days: re-read the hub clock now and then, not only on reconnect. */
+const CLOCK_REFRESH_MS = 10 * 60_000;
+
+/**
+ * R25: the board, kept live. A snapshot from GET /api/board, then every card
+ * entry pushed over Socket.IO applied in stream order. Socket.IO delivers at most
+ * once, so on every (re)connect and on every gap the client asks the server to
+ * replay what came after the last position it applied (`sync`), until the server
+ * says nothing more waits. applyCardEntry drops duplicates, so nothing shows twice.
+ */
+@Injectable({ providedIn: 'root' })
+export class LiveBoardService {
+  private readonly api = inject(ApiService);
+  private readonly clock = inject(HubClock);
+
+  private readonly boardState = signal<BoardSnapshot | null>(null);
+  private readonly statusState = signal<LiveStatus>('reconnecting');
+  private readonly applied = new Subject<CardEntry>();
+
+  private socket: HubSocket | null = null;
+  private starting: Promise<void> | null = null;
+  /** Bumped by stop(), so late answers from a previous session are dropped. */
+  private generation = 0;
+  private connectedOnce = false;
+  private syncing = false;
+  private syncAgain = false;
+  private manualRetries = 0;
+  private manualRetryTimer: ReturnType<typeof setTimeout> | null = null;
+  private clockTimer: ReturnType<typeof setInterval> | null = null;
+
+  readonly board = this.boardState.asReadonly();
+  readonly status = this.statusState.asReadonly();
+  readonly projects = computed<BoardProject[]>(() => this.boardState()?.projects ?? []);
+  /** Entries as they are applied to the board, in stream order, each once. */
+  readonly entries$ = this.applied.asObservable();
+
+  /** Load the snapshot, then go live. Safe to call again; the first call wins. */
+  start(): Promise<void> {
+    if (!this.starting) {
+      const generation = this.generation;
+      this.starting = this.loadSnapshot(generation).then(
+        () => {
+          if (generation === this.generation) this.connect();
+        },
+        (error: unknown) => {
+          if (generation === this.generation) this.starting = null;
+          throw error;
+        },
+      );
+    }
+    return this.starting;
+  }
+
+  /** On logout: close the socket and forget the board (the next user may see less). */
+  stop(): void {
+    this.generation++; // a start still loading its snapshot must not connect after this
+    if (this.manualRetryTimer) clearTimeout(this.manualRetryTimer);
+    this.manualRetryTimer = null;
+    if (this.clockTimer) clearInterval(this.clockTimer);
+    this.clockTimer = null;
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+    this.starting = null;
+    this.connectedOnce = false;
+    this.syncing = false;
+    this.syncAgain = false;
+    this.boardState.set(null);
+    this.statusState.set('reconnecting');
+  }
+
+  private async loadSnapshot(generation: number): Promise<void> {
+    const sentAt = Date.now();
+    const snapshot = await firstValueFrom(this.api.board());
+    if (generation !== this.generation) return;
+    this.clock.sync(snapshot.serverNow, sentAt, Date.now());
+    this.boardState.set(snapshot);
+  }
+
+  /** Only the clock offset is refreshed here: the board catches up through `sync`. */
+  private async refreshClock(): Promise<void> {
+    try {
+      const sentAt = Date.now();
+      const snapshot = await firstValueFrom(this.api.board());
+      this.clock.sync(snapshot.serverNow, sentAt, Date.now());
+    } catch {
+      // Keep the old offset; the next reconnect tries again.
+    }
+  }
+
+  private connect(): void {
+    const socket: HubSocket = io({
+      withCredentials: true,
+      reconnection: true,
+      reconnectionDelay: RECONNECT_DELAY_MS,
+      reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
+      randomizationFactor: RANDOMIZATION,
+    });
+    this.socket = socket;
+    this.clockTimer = setInterval(() => {
+      if (socket.connected) void this.refreshClock();
+    }, CLOCK_REFRESH_MS);
+
+    socket.on('connect', () => {
+      this.statusState.set('live');
+      this.manualRetries = 0;
+      if (this.connectedOnce) void this.refreshClock();
+      this.connectedOnce = true;
+      void this.requestSync();
+    });
+    socket.on('disconnect', (reason) => {
+      this.statusState.set('reconnecting');
+      // The server closed us on purpose (e.g. restart): Socket.IO does not retry that itself.
+      if (reason === 'io server disconnect') this.retryLater();
+    });
+    socket.on('connect_error', () => {
+      this.statusState.set('reconnecting');
+      // A refusal at the handshake middleware leaves the socket inactive: retry ourselves.
+      if (!socket.active) this.retryLater();
+    });
+    socket.on('card:entry', (entry) => this.receive(entry));
+  }
+
+  /** Manual reconnect with the same randomised back-off Socket.IO uses, so a restart causes no storm. */
+  private retryLater(): void {
+    if (this.manualRetryTimer || !this.socket) return;
+    const base = Math.min(RECONNECT_DELAY_MAX_MS, RECONNECT_DELAY_MS * 2 ** this.manualRetries++);
+    const jitter = base * RANDOMIZATION * (Math.random() * 2 - 1);
+    this.manualRetryTimer = setTimeout(() => {
+      this.manualRetryTimer = null;
+      this.socket?.connect();
+    }, Math.max(0, base + jitter));
+  }
+
+  private receive(entry: CardEntry): void {
+    const board = this.boardState();
+    // Before the snapshot there is nothing to apply to; the sync after it covers this entry.
+    if (!board) return;
+    const { board: next, outcome } = applyCardEntry(board, entry);
+    switch (outcome) {
+      case 'applied':
+        this.boardState.set(next);
+        this.applied.next(entry);
+        break;
+      case 'duplicate':
+        break;
+      case 'gap':
+        // Something before this entry never reached us: replay from what we have.
+        void this.requestSync();
+        break;
+    }
+  }
+
+  /**
+   * One replay at a time. A request made while one runs (a gap seen mid-replay,
+   * a reconnect while an ack is pending) makes it run again, from wherever the
+   * board has got to by then.
+   */
+  private async requestSync(): Promise<void> {
+    if (this.syncing) {
+      this.syncAgain = true;
+      return;
+    }
+    this.syncing = true;
+    let failed = false;
+    try {
+      do {
+        this.syncAgain = false;
+        let more = true;
+        while (more) {
+          const socket = this.socket;
+          const board = this.boardState();
+          if (!socket?.connected || !board) return;
+          const after = board.position;
+          // The server sends the replayed entries as card:entry events before it acks.
+          const result = await socket.timeout(SYNC_ACK_TIMEOUT_MS).emitWithAck('sync', { after });
+          more = result.more;
+          // A batch that moved nothing forward would loop forever; let the next gap/reconnect retry.
+          if (more && (this.boardState()?.position ?? after) <= after) break;
+        }
+      } while (this.syncAgain);
+    } catch {
+      failed = true; // no ack in time, or the connection dropped meanwhile
+    } finally {
+      this.syncing = false;
+    }
+    if (this.syncAgain && this.socket?.connected) {
+      void this.requestSync();
+    } else if (failed && this.socket?.connected) {
+      // Still connected but unanswered: try again shortly rather than wait for the next gap.
+      setTimeout(() => void this.requestSync(), RECONNECT_DELAY_MS);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { inject } from '@angular/core';
+import { Router, type CanActivateFn } from '@angular/router';
+import type { Action } from '@hub/shared';
+import { SessionStore } from './session.store';
+
+/** Unauthenticated visitors go to /login, remembering where they wanted to go. */
+export const authGuard: CanActivateFn = async (_route, state) => {
+  const session = inject(SessionStore);
+  const router = inject(Router);
+  const user = await session.ensureLoaded();
+  if (user) return true;
+  return router.createUrlTree(['/login'], {
+    queryParams: state.url && state.url !== '/' ? { returnUrl: state.url } : {},
+  });
+};
+
+/** Someone already signed in has no business on the login page. */
+export const guestGuard: CanActivateFn = async () => {
+  const user = await inject(SessionStore).ensureLoaded();
+  return user ? inject(Router).createUrlTree(['/board']) : true;
+};
+
+/** Screens for one capability (e.g. registering, R1 window only); others land on the board. */
+export function permissionGuard(action: Action): CanActivateFn {
+  return async () => {
+    const session = inject(SessionStore);
+    const router = inject(Router);
+    await session.ensureLoaded();
+    return session.can(action) ? true : router.createUrlTree(['/board']);
+  };
+}

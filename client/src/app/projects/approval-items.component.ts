@@ -1,0 +1,299 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { firstValueFrom, type Observable } from 'rxjs';
+import {
+  boardStatus,
+  decisionBasisError,
+  type ApprovalItemView,
+  type BoardCellStatus,
+  type Department,
+} from '@hub/shared';
+import { ApiService } from '../core/api/api.service';
+import { readProblem } from '../core/api/problem';
+import { CalendarStore } from '../core/calendar/calendar.store';
+import { HubDuePipe, HubTimePipe } from '../core/format/format.pipes';
+import { I18nService, TranslatePipe } from '../core/i18n';
+import { HubClock } from '../core/live/hub-clock.service';
+import { SessionStore } from '../core/session/session.store';
+import { CountdownComponent } from '../ui/countdown.component';
+import { StatusBadgeComponent } from '../ui/status-badge.component';
+import { DeadlineExplanationComponent } from './deadline-explanation.component';
+
+interface ItemRow {
+  item: ApprovalItemView;
+  department: Department;
+  cellStatus: BoardCellStatus;
+  canAccept: boolean;
+  canDecide: boolean;
+}
+
+/**
+ * One row per department's approval item (R10): who, role, state, clock, and
+ * the actions this user may take. Actions are shown only when the shared
+ * permission rule allows them (R2); the server checks the same rule again.
+ */
+@Component({
+  selector: 'hub-approval-items',
+  imports: [
+    TranslatePipe,
+    HubTimePipe,
+    HubDuePipe,
+    StatusBadgeComponent,
+    CountdownComponent,
+    DeadlineExplanationComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section aria-labelledby="items-title">
+      <h2 id="items-title">{{ 'items.title' | t }}</h2>
+      @if (rows().length === 0) {
+        <p class="muted">{{ 'items.none' | t }}</p>
+      } @else {
+        <div class="table-scroll">
+          <table class="items" data-testid="items">
+            <caption class="visually-hidden">{{ 'items.caption' | t }}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ 'items.department' | t }}</th>
+                <th scope="col">{{ 'items.role' | t }}</th>
+                <th scope="col">{{ 'items.status' | t }}</th>
+                <th scope="col">{{ 'items.acceptedAt' | t }}</th>
+                <th scope="col">{{ 'items.dueAt' | t }}</th>
+                <th scope="col">{{ 'items.actions' | t }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (row of rows(); track row.item.id) {
+                <tr [attr.data-testid]="'item-' + row.department.code" [attr.data-status]="row.item.status">
+                  <th scope="row">
+                    {{ i18n.name(row.department) }}
+                    <span class="muted dept-code">{{ row.department.code }}</span>
+                  </th>
+                  <td>
+                    @if (row.item.isLead) {
+                      <span class="lead-mark">{{ 'board.lead' | t }}</span>
+                    } @else {
+                      {{ 'board.participant' | t }}
+                    }
+                  </td>
+                  <td>
+                    <hub-status-badge [status]="row.cellStatus" />
+                    @if (row.item.decidedAt) {
+                      <div class="muted small">{{ 'items.decidedAt' | t }} {{ row.item.decidedAt | hubTime }}</div>
+                    }
+                    @if (row.item.noticeNumber; as notice) {
+                      <div class="notice-number" [attr.data-testid]="'item-notice-' + row.department.code">
+                        {{ 'items.notice' | t }} {{ notice }}
+                      </div>
+                    }
+                    @if (row.item.basis; as basis) {
+                      <div class="small">{{ 'common.labelValue' | t: { label: ('card.detail.basis' | t), value: basis } }}</div>
+                    }
+                  </td>
+                  <td>{{ row.item.acceptedAt | hubTime }}</td>
+                  <td>
+                    @if (row.item.dueAt) {
+                      <div [attr.data-testid]="'item-due-' + row.department.code">{{ row.item.dueAt | hubDue }}</div>
+                      <hub-countdown [item]="row.item" />
+                      @if (row.item.acceptedAt) {
+                        <button
+                          type="button"
+                          class="button-link"
+                          [attr.data-testid]="'item-explain-' + row.department.code"
+                          [attr.aria-expanded]="explaining().has(row.item.id)"
+                          (click)="toggleExplanation(row.item.id)"
+                        >
+                          {{ (explaining().has(row.item.id) ? 'items.explainHide' : 'items.explain') | t }}
+                        </button>
+                      }
+                    }
+                  </td>
+                  <td class="actions">
+                    @if (row.canAccept) {
+                      <button
+                        type="button"
+                        class="button-primary"
+                        [attr.data-testid]="'item-accept-' + row.department.code"
+                        [disabled]="busy().has(row.item.id)"
+                        (click)="accept(row.item)"
+                      >
+                        {{ 'items.accept' | t }}
+                      </button>
+                    }
+                    @if (row.canDecide) {
+                      <button
+                        type="button"
+                        class="button-primary"
+                        [attr.data-testid]="'item-approve-' + row.department.code"
+                        [disabled]="busy().has(row.item.id)"
+                        (click)="approve(row.item)"
+                      >
+                        {{ 'items.approve' | t }}
+                      </button>
+                      <div class="field reject-field">
+                        <label [for]="'basis-' + row.item.id">{{ 'items.basis' | t }}</label>
+                        <textarea
+                          [id]="'basis-' + row.item.id"
+                          rows="2"
+                          [attr.data-testid]="'item-basis-' + row.department.code"
+                          [value]="basisOf(row.item.id)"
+                          (input)="setBasis(row.item.id, $event)"
+                          [attr.aria-invalid]="basisError().has(row.item.id) ? true : null"
+                          [attr.aria-describedby]="basisError().has(row.item.id) ? 'basis-error-' + row.item.id : null"
+                        ></textarea>
+                        @if (basisError().get(row.item.id); as e) {
+                          <p class="field-error" [id]="'basis-error-' + row.item.id" data-testid="field-error" data-field="basis">
+                            {{ e }}
+                          </p>
+                        }
+                      </div>
+                      <button
+                        type="button"
+                        class="button-danger"
+                        [attr.data-testid]="'item-reject-' + row.department.code"
+                        [disabled]="busy().has(row.item.id)"
+                        (click)="reject(row.item)"
+                      >
+                        {{ 'items.reject' | t }}
+                      </button>
+                    }
+                    @if (errors().get(row.item.id); as e) {
+                      <p class="field-error" role="alert" [attr.data-testid]="'item-error-' + row.department.code">{{ e }}</p>
+                    }
+                  </td>
+                </tr>
+                @if (explaining().has(row.item.id) && row.item.acceptedAt) {
+                  <tr class="explanation-row">
+                    <td colspan="6">
+                      <hub-deadline-explanation [from]="row.item.acceptedAt" [workingDays]="workingDays()" />
+                    </td>
+                  </tr>
+                }
+              }
+            </tbody>
+          </table>
+        </div>
+      }
+    </section>
+  `,
+})
+export class ApprovalItemsComponent {
+  private readonly api = inject(ApiService);
+  private readonly session = inject(SessionStore);
+  private readonly calendar = inject(CalendarStore);
+  private readonly clock = inject(HubClock);
+  protected readonly i18n = inject(I18nService);
+
+  readonly items = input.required<ApprovalItemView[]>();
+  readonly departments = input.required<ReadonlyMap<string, Department>>();
+  /** The server's answer after an action: the item's new state. */
+  readonly changed = output<ApprovalItemView>();
+
+  protected readonly busy = signal<ReadonlySet<string>>(new Set());
+  protected readonly errors = signal<ReadonlyMap<string, string>>(new Map());
+  protected readonly basisError = signal<ReadonlyMap<string, string>>(new Map());
+  protected readonly explaining = signal<ReadonlySet<string>>(new Set());
+  private readonly basis = signal<ReadonlyMap<string, string>>(new Map());
+
+  protected readonly workingDays = computed(() => this.calendar.settings().workingDaysAllowed);
+
+  protected readonly rows = computed<ItemRow[]>(() => {
+    const cal = this.calendar.calendar();
+    const settings = this.calendar.settings();
+    const now = new Date(this.clock.now());
+    const departments = this.departments();
+    this.session.user(); // permissions follow the signed-in user
+    return [...this.items()]
+      .sort((a, b) => Number(b.isLead) - Number(a.isLead))
+      .map((item) => {
+        const department = departments.get(item.departmentId) ?? {
+          id: item.departmentId,
+          code: item.departmentId,
+          name: item.departmentId,
+          nameEn: item.departmentId,
+        };
+        const target = { departmentId: item.departmentId };
+        return {
+          item,
+          department,
+          cellStatus: cal ? boardStatus(item, now, cal, settings) : fallbackStatus(item),
+          canAccept: item.status === 'awaiting_acceptance' && this.session.can('item.accept', target),
+          canDecide: item.status === 'in_review' && this.session.can('item.decide', target),
+        };
+      });
+  });
+
+  protected basisOf(id: string): string {
+    return this.basis().get(id) ?? '';
+  }
+
+  protected setBasis(id: string, event: Event): void {
+    const value = (event.target as HTMLTextAreaElement).value;
+    this.basis.update((m) => new Map(m).set(id, value));
+    this.basisError.update((m) => without(m, id));
+  }
+
+  protected toggleExplanation(id: string): void {
+    this.explaining.update((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }
+
+  protected accept(item: ApprovalItemView): void {
+    void this.run(item, this.api.acceptItem(item.id));
+  }
+
+  protected approve(item: ApprovalItemView): void {
+    void this.run(item, this.api.decideItem(item.id, { outcome: 'approved' }));
+  }
+
+  protected reject(item: ApprovalItemView): void {
+    const basis = this.basisOf(item.id).trim();
+    // R18: the same rule the server applies; a refusal without its legal basis never leaves the browser.
+    if (decisionBasisError('rejected', basis) !== null) {
+      this.basisError.update((m) => new Map(m).set(item.id, this.i18n.t('items.basisRequired')));
+      return;
+    }
+    void this.run(item, this.api.decideItem(item.id, { outcome: 'rejected', basis }));
+  }
+
+  private async run(item: ApprovalItemView, call: Observable<ApprovalItemView>): Promise<void> {
+    if (this.busy().has(item.id)) return;
+    this.busy.update((s) => new Set(s).add(item.id));
+    this.errors.update((m) => without(m, item.id));
+    try {
+      const updated = await firstValueFrom(call);
+      this.basis.update((m) => without(m, item.id));
+      this.changed.emit(updated);
+    } catch (e) {
+      const problem = readProblem(e);
+      const basisMessage = problem.fields['basis'];
+      if (basisMessage) this.basisError.update((m) => new Map(m).set(item.id, basisMessage));
+      const message =
+        problem.status === 403
+          ? (problem.message ?? this.i18n.t('common.forbidden'))
+          : (problem.message ?? this.i18n.t('common.networkError'));
+      if (!basisMessage || Object.keys(problem.fields).length > 1) {
+        this.errors.update((m) => new Map(m).set(item.id, message));
+      }
+    } finally {
+      this.busy.update((s) => {
+        const next = new Set(s);
+        next.delete(item.id);
+        return next;
+      });
+    }
+  }
+}
+
+/** Before the calendar has loaded, a running item shows as on track rather than guessing. */
+function fallbackStatus(item: ApprovalItemView): BoardCellStatus {
+  return item.status === 'in_review' ? 'on_track' : item.status;
+}
+
+function without<V>(map: ReadonlyMap<string, V>, key: string): ReadonlyMap<string, V> {
+  const next = new Map(map);
+  next.delete(key);
+  return next;
+}

@@ -1,0 +1,178 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Router } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import {
+  CURRENCIES,
+  MONEY_AMOUNT_PATTERN,
+  PROJECT_CATEGORIES,
+  isMegaProject,
+  type Currency,
+  type ProjectCategory,
+  type RegisterProjectRequest,
+} from '@hub/shared';
+import { ApiService } from '../core/api/api.service';
+import { readProblem } from '../core/api/problem';
+import { I18nService, TranslatePipe, categoryKey } from '../core/i18n';
+
+/**
+ * R3 intake at the window. Control paths mirror RegisterProjectRequest, so a
+ * server validation error on "owner.name" lands next to the owner-name field.
+ */
+@Component({
+  selector: 'hub-register-project-page',
+  imports: [ReactiveFormsModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './register-project.page.html',
+})
+export class RegisterProjectPage {
+  private readonly api = inject(ApiService);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly i18n = inject(I18nService);
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly injector = inject(Injector);
+
+  protected readonly categories = PROJECT_CATEGORIES;
+  protected readonly currencies = CURRENCIES;
+  protected readonly categoryKey = categoryKey;
+  protected readonly currencyKey = (c: Currency) => `register.currency.${c}` as const;
+
+  protected readonly form = this.fb.group({
+    name: ['', Validators.required],
+    owner: this.fb.group({
+      name: ['', Validators.required],
+      legalRepresentative: ['', Validators.required],
+      contactName: ['', Validators.required],
+      contactPhone: ['', Validators.required],
+    }),
+    category: this.fb.control<ProjectCategory | ''>('', Validators.required),
+    preconditions: this.fb.group({
+      environmentalCompliance: [false],
+      feesAndTaxesPaid: [false],
+      safetyAndStability: [false],
+    }),
+    totalInvestment: this.fb.group({
+      amount: ['', [Validators.required, Validators.pattern(MONEY_AMOUNT_PATTERN)]],
+      currency: this.fb.control<Currency>('CNY'),
+    }),
+    reportToHigherAuthority: [false],
+  });
+
+  protected readonly submitted = signal(false);
+  protected readonly busy = signal(false);
+  /** Server messages per field path, dropped one by one as the user edits that field. */
+  protected readonly serverErrors = signal<Record<string, string>>({});
+  protected readonly formMessage = signal<string | null>(null);
+
+  private readonly investment = toSignal(this.form.controls.totalInvestment.valueChanges, {
+    initialValue: this.form.controls.totalInvestment.getRawValue(),
+  });
+  /** R6, live as the amount is typed; the same rule the server applies. */
+  protected readonly mega = computed(() => {
+    const { amount = '', currency = 'CNY' } = this.investment();
+    return MONEY_AMOUNT_PATTERN.test(amount) && isMegaProject({ amount, currency });
+  });
+
+  /** Server field errors that match no control on this form, shown in the summary instead. */
+  protected readonly otherErrors = computed(() =>
+    Object.entries(this.serverErrors())
+      .filter(([path]) => !this.form.get(path))
+      .map(([field, message]) => ({ field, message })),
+  );
+
+  private submittedValues: Record<string, unknown> = {};
+
+  constructor() {
+    this.form.valueChanges.subscribe(() => {
+      const errors = this.serverErrors();
+      const kept = Object.fromEntries(
+        Object.entries(errors).filter(([path]) => {
+          const control = this.form.get(path);
+          return !control || control.value === this.submittedValues[path];
+        }),
+      );
+      if (Object.keys(kept).length !== Object.keys(errors).length) this.serverErrors.set(kept);
+    });
+  }
+
+  /** The message to show under a field, or null: the server's first, then the form's own checks. */
+  protected error(path: string): string | null {
+    const server = this.serverErrors()[path];
+    if (server) return server;
+    const control = this.form.get(path);
+    if (!control || !control.invalid || !(control.touched || this.submitted())) return null;
+    if (control.hasError('required')) return this.i18n.t('common.required');
+    if (control.hasError('pattern')) return this.i18n.t('register.amountPattern');
+    return null;
+  }
+
+  protected async submit(): Promise<void> {
+    this.submitted.set(true);
+    this.formMessage.set(null);
+    if (this.busy()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.formMessage.set(this.i18n.t('common.fixFields'));
+      this.focusFirstError();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const request: RegisterProjectRequest = {
+      name: value.name.trim(),
+      owner: {
+        name: value.owner.name.trim(),
+        legalRepresentative: value.owner.legalRepresentative.trim(),
+        contactName: value.owner.contactName.trim(),
+        contactPhone: value.owner.contactPhone.trim(),
+      },
+      category: value.category as ProjectCategory,
+      preconditions: value.preconditions,
+      totalInvestment: value.totalInvestment,
+      reportToHigherAuthority: value.reportToHigherAuthority,
+    };
+    this.busy.set(true);
+    try {
+      const project = await firstValueFrom(this.api.registerProject(request));
+      await this.router.navigate(['/projects', project.id]);
+    } catch (e) {
+      const problem = readProblem(e);
+      this.submittedValues = Object.fromEntries(
+        Object.keys(problem.fields).map((path) => [path, this.form.get(path)?.value]),
+      );
+      this.serverErrors.set(problem.fields);
+      this.formMessage.set(
+        problem.status === 403
+          ? this.i18n.t('common.forbidden')
+          : Object.keys(problem.fields).length > 0
+            ? this.i18n.t('common.fixFields')
+            : (problem.message ?? this.i18n.t('common.networkError')),
+      );
+      this.focusFirstError();
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** Keyboard and screen-reader users land on what needs fixing. */
+  private focusFirstError(): void {
+    // After the next render, when the error attributes are on the page.
+    afterNextRender(
+      () => {
+        const first = this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"], .form-message');
+        first?.focus();
+      },
+      { injector: this.injector },
+    );
+  }
+}

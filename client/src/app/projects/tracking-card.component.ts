@@ -1,0 +1,189 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import type { CardEntry, CardState, CardVerification, Department } from '@hub/shared';
+import { ApiService } from '../core/api/api.service';
+import { readProblem } from '../core/api/problem';
+import { HubTimePipe } from '../core/format/format.pipes';
+import { HubFormat } from '../core/format/hub-format.service';
+import {
+  I18nService,
+  TranslatePipe,
+  cardActionKey,
+  itemStatusKey,
+  projectStatusKey,
+  roleKey,
+  type TranslationKey,
+} from '../core/i18n';
+
+/** Detail keys with a label of their own; any other key is shown as it comes. */
+const DETAIL_LABELS: Record<string, TranslationKey> = {
+  noticeNumber: 'card.detail.noticeNumber',
+  basis: 'card.detail.basis',
+  sealNumber: 'card.detail.sealNumber',
+  cause: 'card.detail.cause',
+  dueAt: 'card.detail.dueAt',
+  lateMs: 'card.detail.lateMs',
+};
+/** Deemed-consent causes the hub records (R14 timeout; R15/R16 causes join here as they arrive). */
+const CAUSES: Record<string, TranslationKey> = {
+  timeout: 'card.cause.timeout',
+};
+
+/**
+ * R5: the project's tracking card (跟踪服务卡) — every step, who, when, state
+ * before and after — and the tamper check of its hash chain.
+ */
+@Component({
+  selector: 'hub-tracking-card',
+  imports: [TranslatePipe, HubTimePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section aria-labelledby="card-title" class="tracking-card">
+      <div class="section-head">
+        <h2 id="card-title">{{ 'card.title' | t }}</h2>
+        <button type="button" class="button-secondary" data-testid="verify-card" [disabled]="verifying()" (click)="verify()">
+          {{ (verifying() ? 'card.verifying' : 'card.verify') | t }}
+        </button>
+      </div>
+      <div aria-live="polite">
+        @if (verification(); as v) {
+          <p
+            class="verify-result"
+            [class.verify-ok]="v.valid"
+            [class.verify-broken]="!v.valid"
+            data-testid="verify-result"
+            [attr.data-valid]="v.valid"
+          >
+            @if (v.valid) {
+              ✓ {{ 'card.valid' | t: { n: v.entries } }}
+            } @else {
+              ✕ {{ 'card.broken' | t: { seq: v.brokenAt ?? '?' } }}
+            }
+          </p>
+        } @else if (verifyError(); as e) {
+          <p class="field-error" role="alert" data-testid="verify-result">{{ e }}</p>
+        }
+      </div>
+
+      @if (entries().length === 0) {
+        <p class="muted">{{ 'card.empty' | t }}</p>
+      } @else {
+        <ol class="timeline" data-testid="card-entries">
+          @for (entry of entries(); track entry.seq) {
+            <li
+              class="timeline-entry"
+              data-testid="card-entry"
+              [attr.data-action]="entry.action"
+              [attr.data-seq]="entry.seq"
+            >
+              <div class="entry-head">
+                <span class="entry-seq">#{{ entry.seq }}</span>
+                <span class="entry-action">{{ actionKey(entry) | t }}</span>
+                <time class="entry-time" [attr.datetime]="entry.at">{{ entry.at | hubTime: true }}</time>
+              </div>
+              <div class="entry-body">
+                <span class="entry-actor">
+                  @if (entry.actor; as actor) {
+                    {{ actor.displayName }}<span class="muted">{{ 'common.paren' | t: { text: (roleLabel(actor.role) | t) } }}</span>
+                  } @else {
+                    {{ 'card.system' | t }}
+                  }
+                </span>
+                <span class="entry-change">
+                  @if (subject(entry.after); as s) {
+                    <span class="entry-subject">{{ s }}</span>
+                  }
+                  @if (entry.before) {
+                    {{ stateLabel(entry.before) | t }} →
+                  }
+                  <strong>{{ stateLabel(entry.after) | t }}</strong>
+                </span>
+              </div>
+              @if (details(entry).length > 0) {
+                <dl class="entry-detail">
+                  @for (d of details(entry); track d.key) {
+                    <div>
+                      <dt>{{ d.label }}</dt>
+                      <dd [attr.data-detail]="d.key">{{ d.value }}</dd>
+                    </div>
+                  }
+                </dl>
+              }
+              <div class="entry-hash muted" [attr.title]="entry.hash">
+                {{ 'card.hash' | t }} <code>{{ entry.hash.slice(0, 12) }}</code>
+              </div>
+            </li>
+          }
+        </ol>
+      }
+    </section>
+  `,
+})
+export class TrackingCardComponent {
+  private readonly api = inject(ApiService);
+  private readonly i18n = inject(I18nService);
+  private readonly format = inject(HubFormat);
+
+  readonly projectId = input.required<string>();
+  /** In seq order, without holes (the page guarantees it). */
+  readonly entries = input.required<CardEntry[]>();
+  readonly departments = input.required<ReadonlyMap<string, Department>>();
+
+  protected readonly verification = signal<CardVerification | null>(null);
+  protected readonly verifyError = signal<string | null>(null);
+  protected readonly verifying = signal(false);
+
+  protected actionKey(entry: CardEntry) {
+    return cardActionKey(entry.action);
+  }
+  protected roleLabel(role: Parameters<typeof roleKey>[0]) {
+    return roleKey(role);
+  }
+  protected stateLabel(state: CardState) {
+    return state.kind === 'project' ? projectStatusKey(state.project.status) : itemStatusKey(state.item.status);
+  }
+
+  /** An item step names its department, so the card reads on its own. */
+  protected subject(state: CardState): string | null {
+    if (state.kind !== 'item') return null;
+    const dept = this.departments().get(state.item.departmentId);
+    return dept ? this.i18n.name(dept) : null;
+  }
+
+  protected details(entry: CardEntry): { key: string; label: string; value: string }[] {
+    return Object.entries(entry.detail ?? {}).map(([key, value]) => ({
+      key,
+      label: key in DETAIL_LABELS ? this.i18n.t(DETAIL_LABELS[key]) : key,
+      value: this.detailValue(key, value),
+    }));
+  }
+
+  /** Known facts read as words; anything else is shown exactly as recorded. */
+  private detailValue(key: string, value: string): string {
+    switch (key) {
+      case 'cause':
+        return value in CAUSES ? this.i18n.t(CAUSES[value]) : value;
+      case 'dueAt':
+        return this.format.due(value) || value;
+      case 'lateMs': {
+        const ms = Number(value);
+        return Number.isFinite(ms) ? this.i18n.t('card.detail.seconds', { s: (ms / 1000).toFixed(1) }) : value;
+      }
+      default:
+        return value;
+    }
+  }
+
+  protected async verify(): Promise<void> {
+    this.verifying.set(true);
+    this.verifyError.set(null);
+    this.verification.set(null);
+    try {
+      this.verification.set(await firstValueFrom(this.api.verifyCard(this.projectId())));
+    } catch (e) {
+      this.verifyError.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
+    } finally {
+      this.verifying.set(false);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { countdown, type ApprovalItemView } from '@hub/shared';
+import { CalendarStore } from '../core/calendar/calendar.store';
+import { HubFormat } from '../core/format/hub-format.service';
+import { I18nService, TranslatePipe } from '../core/i18n';
+import { HubClock } from '../core/live/hub-clock.service';
+
+interface CountdownView {
+  text: string;
+  due: string | null;
+  urgent: boolean;
+}
+
+/**
+ * R10/R14a live working-day countdown of one item, ticking with the hub clock
+ * (server time, not the browser's) and using the shared calendar math.
+ */
+@Component({
+  selector: 'hub-countdown',
+  imports: [TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (view(); as v) {
+      <span class="countdown" [class.urgent]="v.urgent">
+        <span class="countdown-left">{{ v.text }}</span>
+        @if (v.due) {
+          <span class="countdown-due">{{ v.due }}</span>
+        }
+      </span>
+    }
+    <!-- R11: only a running deadline can still move when the year's schedule is published. -->
+    @if (item().provisional && item().dueAt && item().status === 'in_review') {
+      <span class="provisional" [attr.title]="'countdown.provisionalHint' | t">{{ 'countdown.provisional' | t }}</span>
+    }
+  `,
+})
+export class CountdownComponent {
+  private readonly clock = inject(HubClock);
+  private readonly calendar = inject(CalendarStore);
+  private readonly i18n = inject(I18nService);
+  private readonly format = inject(HubFormat);
+
+  readonly item = input.required<Pick<ApprovalItemView, 'status' | 'dueAt' | 'provisional'>>();
+
+  protected readonly view = computed<CountdownView | null>(() => {
+    const { status, dueAt } = this.item();
+    const cal = this.calendar.calendar();
+    // Only a running clock counts down; decided items show their status instead.
+    if (status !== 'in_review' || !dueAt || !cal) return null;
+    const left = countdown(new Date(this.clock.now()), new Date(dueAt), cal, this.calendar.settings());
+    if (left.overdue) return { text: this.i18n.t('countdown.overdue'), due: null, urgent: true };
+    if (left.dueToday) {
+      return {
+        text: this.i18n.t('countdown.dueToday', { time: this.format.duration(left.msLeft) }),
+        due: null,
+        urgent: true,
+      };
+    }
+    return {
+      text: this.i18n.t('countdown.daysLeft', { n: left.workingDaysLeft }),
+      due: this.i18n.t('countdown.dueOn', { date: this.format.civilDate(left.dueDate) }),
+      urgent: false,
+    };
+  });
+}
