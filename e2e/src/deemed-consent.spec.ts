@@ -33,10 +33,10 @@ test('R14 R25: a leader watches a department be deemed to consent, live, without
   });
 
   await test.step('R4: a leader admits it with a lead and a participating department', async () => {
-    await desk.getByRole('button', { name: /退出|Log out/ }).click();
+    await desk.getByTestId('logout').click();
     await logInAs(desk, 'leader');
     await desk.goto(projectUrl);
-    await desk.getByTestId('admit-lead').selectOption({ label: /发展和改革局/ });
+    await desk.getByTestId('admit-lead').selectOption({ label: '发展和改革局' });
     await desk.getByTestId('admit-participant-NRP').check();
     await desk.getByTestId('admit-submit').click();
     await expect(desk.getByTestId('item-DRC')).toHaveAttribute('data-status', 'awaiting_acceptance');
@@ -45,7 +45,7 @@ test('R14 R25: a leader watches a department be deemed to consent, live, without
 
   const code = await desk.locator('[data-testid="project-code"]').innerText();
   await test.step('R10: the window accepts both items; the board shows them running', async () => {
-    await desk.getByRole('button', { name: /退出|Log out/ }).click();
+    await desk.getByTestId('logout').click();
     await logInAs(desk, 'window');
     await desk.goto(projectUrl);
     await desk.getByTestId('item-accept-DRC').click();
@@ -70,6 +70,7 @@ test('R14 R25: a leader watches a department be deemed to consent, live, without
     const drcDue = project.items.find((i: { isLead: boolean }) => i.isLead).dueAt as string;
     await advanceHubClockPast(admin, drcDue, 1000);
     await expect(board.getByTestId(`cell-${code}-DRC`)).toHaveAttribute('data-status', 'deemed_consent');
+    await board.waitForTimeout(500); // let the colour transition finish for a faithful screenshot
     await board.screenshot({ path: 'e2e/artifacts/board-deemed-consent.png', fullPage: true });
   });
 

@@ -27,4 +27,15 @@ export class HubClock {
     this.offsetMs = server - (sentAt + receivedAt) / 2;
     this.now.set(Date.now() + this.offsetMs);
   }
+
+  /**
+   * A card entry is stamped with the hub clock when it commits, so the hub is at least
+   * that late now: move forward when an entry proves we are behind (never backwards).
+   */
+  observe(stampedAt: string): void {
+    const stamped = Date.parse(stampedAt);
+    if (Number.isNaN(stamped) || stamped <= Date.now() + this.offsetMs) return;
+    this.offsetMs = stamped - Date.now();
+    this.now.set(stamped);
+  }
 }

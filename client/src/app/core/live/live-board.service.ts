@@ -160,6 +160,7 @@ export class LiveBoardService {
     const { board: next, outcome } = applyCardEntry(board, entry);
     switch (outcome) {
       case 'applied':
+        this.clock.observe(entry.at);
         this.boardState.set(next);
         this.applied.next(entry);
         break;
