@@ -1,4 +1,4 @@
-// The real, built hub for the e2e tests: a fresh database `hub_e2e` on the test PostgreSQL
+// The real, built hub for the e2e tests: a fresh database `hub_e2e_<port>` on the test PostgreSQL
 // (DATABASE_URL from npm test), demo people and projects, and the test clock switched on.
 import pg from 'pg';
 import { createRequire } from 'node:module';
@@ -8,13 +8,14 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run e2e through `npm test`');
 
+const database = `hub_e2e_${Number(process.env.PORT) || 3210}`;
 const serverUrl = new URL(process.env.DATABASE_URL);
 const admin = new pg.Client({ connectionString: serverUrl.toString() });
 await admin.connect();
-await admin.query('DROP DATABASE IF EXISTS hub_e2e WITH (FORCE)');
-await admin.query('CREATE DATABASE hub_e2e');
+await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+await admin.query(`CREATE DATABASE ${database}`);
 await admin.end();
-serverUrl.pathname = '/hub_e2e';
+serverUrl.pathname = `/${database}`;
 
 Object.assign(process.env, {
   DATABASE_URL: serverUrl.toString(),
