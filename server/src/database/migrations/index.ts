@@ -1,4 +1,5 @@
 import { CreateHubSchema1764150000000 } from './1764150000000-create-hub-schema';
+import { LoginThrottle1764400000000 } from './1764400000000-login-throttle';
 
 /** Every migration, oldest first; run on start. */
-export const HUB_MIGRATIONS = [CreateHubSchema1764150000000];
+export const HUB_MIGRATIONS = [CreateHubSchema1764150000000, LoginThrottle1764400000000];
