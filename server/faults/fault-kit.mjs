@@ -24,12 +24,9 @@ export async function freshDatabase() {
   };
 }
 
-/** `count` instances with demo people (the first one loads them), fast engine sweep. */
-export async function hubCluster(databaseUrl, count, basePort, env = {}) {
-  const common = { DATABASE_URL: databaseUrl, HUB_DEADLINE_SWEEP_MS: '250', ...env };
-  const [first] = await startInstances(1, basePort, { ...common, HUB_DEMO_DATA: '1' });
-  const rest = count > 1 ? await startInstances(count - 1, basePort + 1, common) : [];
-  return [first, ...rest];
+/** `count` instances started together (migrations and demo people load once, under locks). */
+export function hubCluster(databaseUrl, count, basePort, env = {}) {
+  return startInstances(count, basePort, { DATABASE_URL: databaseUrl, HUB_DEADLINE_SWEEP_MS: '250', HUB_DEMO_DATA: '1', ...env });
 }
 
 export async function sqlClient(url) {

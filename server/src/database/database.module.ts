@@ -23,8 +23,9 @@ export class DatabaseModule {
           extra: {
             max: 10,
             // A hung or frozen instance must not hold claimed deadlines for long (DESIGN: deadlines):
-            // the hub's transactions are milliseconds long, so 3 s idle inside one means the instance is stuck.
-            options: '-c idle_in_transaction_session_timeout=3000 -c TimeZone=UTC',
+            // the hub's transactions are milliseconds long, so 2 s idle inside one means the instance is stuck
+            // (and it may hold the stream lock every writer needs).
+            options: '-c idle_in_transaction_session_timeout=2000 -c TimeZone=UTC',
           },
         }),
       ],
