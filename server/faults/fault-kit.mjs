@@ -36,33 +36,31 @@ export async function sqlClient(url) {
 }
 
 /**
- * `n` running approval items due at the given offsets (ms from the hub's now), made directly in
- * SQL: the deadline engine, not intake, is under test. Returns their ids.
+ * Running approval items due at the given offsets (ms from the hub's now), `perProject` departments
+ * per project, made in one set-based statement: the deadline engine, not intake, is under test.
+ * Returns their ids.
  */
-export async function runningItemsDueIn(sql, offsetsMs) {
-  const perProject = 5;
-  const { rows: depts } = await sql.query('SELECT id FROM departments ORDER BY code LIMIT $1', [perProject]);
-  const { rows: [window] } = await sql.query(`SELECT id FROM users WHERE username = 'window'`);
-  const ids = [];
-  for (let start = 0; start < offsetsMs.length; start += perProject) {
-    const { rows: [project] } = await sql.query(
-      `INSERT INTO projects (code, name, owner, category, preconditions, investment_amount, investment_currency,
-         report_to_higher, mega, status, registered_at, registered_by, seal_number, sealed_by, sealed_at, lead_department_id)
-       VALUES ('FAULT-' || gen_random_uuid(), '故障测试项目', '{}', 'city_key', '{}', 1, 'CNY', false, false, 'in_channel',
-         hub_now(), $1, 'FAULT-' || gen_random_uuid(), $1, hub_now(), $2) RETURNING id`,
-      [window.id, depts[0].id],
-    );
-    const batch = offsetsMs.slice(start, start + perProject);
-    for (const [i, offset] of batch.entries()) {
-      const { rows: [item] } = await sql.query(
-        `INSERT INTO approval_items (project_id, department_id, is_lead, status, accepted_at, due_at, deadline_version)
-         VALUES ($1, $2, $3, 'in_review', hub_now(), hub_now() + $4 * interval '1 millisecond', 1) RETURNING id`,
-        [project.id, depts[i].id, i === 0, offset],
-      );
-      ids.push(item.id);
-    }
-  }
-  return ids;
+export async function runningItemsDueIn(sql, offsetsMs, perProject = 5) {
+  const { rows } = await sql.query(
+    `WITH offs AS (SELECT o, ord - 1 AS i FROM unnest($1::int[]) WITH ORDINALITY AS t(o, ord)),
+          d AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS k FROM departments ORDER BY code LIMIT $2),
+          who AS (SELECT id FROM users WHERE username = 'window'),
+          p AS (
+            INSERT INTO projects (code, name, owner, category, preconditions, investment_amount, investment_currency,
+              report_to_higher, mega, status, registered_at, registered_by, seal_number, sealed_by, sealed_at, lead_department_id)
+            SELECT 'T-' || gen_random_uuid(), '测试项目', '{}', 'city_key', '{}', 1, 'CNY', false, false, 'in_channel',
+              hub_now(), who.id, 'T-' || gen_random_uuid(), who.id, hub_now(), (SELECT id FROM d WHERE k = 0)
+            FROM generate_series(1, ceil(cardinality($1::int[]) / $2::numeric)::int), who
+            RETURNING id),
+          pn AS (SELECT id, row_number() OVER () - 1 AS j FROM p)
+     INSERT INTO approval_items (project_id, department_id, is_lead, status, accepted_at, due_at, deadline_version)
+     SELECT pn.id, d.id, d.k = 0, 'in_review', hub_now(), hub_now() + offs.o * interval '1 millisecond', 1
+     FROM offs JOIN pn ON pn.j = offs.i / $2 JOIN d ON d.k = offs.i % $2
+     RETURNING id`,
+    [offsetsMs, perProject],
+  );
+  if (rows.length !== offsetsMs.length) throw new Error(`made ${rows.length} of ${offsetsMs.length} items: too few departments?`);
+  return rows.map((r) => r.id);
 }
 
 /** Lateness (fired − due, ms) of every deemed consent of the given items, and how many fired early. */
