@@ -1,4 +1,5 @@
 import type { Role } from './auth';
+import type { ProjectPaperwork } from './paper-trail';
 import type { ApprovalItemView, ProjectStatus, ProjectCategory } from './projects';
 
 /** Everything the tracking card (R5) can record. */
@@ -9,6 +10,16 @@ export const CARD_ACTIONS = [
   'item.approved',
   'item.rejected',
   'item.deemed_consent',
+  // R6–R9, R17: materials, numbered documents, applicant access, mega-project forwarding
+  'material.required',
+  'material.requested',
+  'material.ruled',
+  'material.received',
+  'document.issued',
+  'access.issued',
+  'mega.tracker_assigned',
+  'mega.forwarding_started',
+  'mega.forwarded',
 ] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 
@@ -29,6 +40,8 @@ export interface BoardProject {
   registeredAt: string;
   leadDepartmentId: string | null;
   items: ApprovalItemView[];
+  /** R6–R9: materials missing, documents, forwarding. Absent on card entries recorded before it existed. */
+  paperwork?: ProjectPaperwork;
 }
 
 /** The state a card entry records before and after its step (R5). */

@@ -1,4 +1,5 @@
 import type { CardEntry } from './card';
+import type { InquiryChangedEvent } from './inquiries';
 
 export interface SyncRequest {
   after: number;
@@ -13,6 +14,11 @@ export interface SyncResult {
 /** One typed map for the socket, used by server gateway and Angular client alike. */
 export interface ServerToClientEvents {
   'card:entry': (entry: CardEntry) => void;
+  /**
+   * R23/R24: an inquiry changed (its new state and history entry), to its first responder, its
+   * transferee (user or department) and leaders. Not on the card stream: a desk that reconnects reloads.
+   */
+  'inquiry:changed': (event: InquiryChangedEvent) => void;
 }
 
 export interface ClientToServerEvents {

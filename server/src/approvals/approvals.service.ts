@@ -8,6 +8,7 @@ import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
 import { NoticesService } from '../notices/notices.service';
+import { assertMainMaterialsComplete } from '../materials/material-records';
 import { loadItem } from '../projects/project-records';
 import type { DecisionDto } from './decision.dto';
 
@@ -28,6 +29,7 @@ export class ApprovalsService {
       const before = await this.lockedItem(tx, id);
       authorize(user, 'item.accept', { departmentId: before.departmentId });
       const status = nextItemStatus(before.status, 'accept');
+      await assertMainMaterialsComplete(tx, id); // R8: secondary materials may follow, main ones may not
       const now = await this.clock.now(tx);
       const { calendar, settings } = await this.calendars.current();
       const due = dueInstant(now, calendar, settings);

@@ -1,9 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
-import type { CardEntry, ClientToServerEvents, ServerToClientEvents } from '@hub/shared';
+import type { CardEntry, ClientToServerEvents, Role, ServerToClientEvents } from '@hub/shared';
 
 export type HubServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export const BOARD_ROOM = 'board';
+/** Rooms every socket joins by who it is, so a push reaches only those who may read it (R2). */
+export const userRoom = (id: string) => `user:${id}`;
+export const roleRoom = (role: Role) => `role:${role}`;
+export const departmentRoom = (id: string) => `department:${id}`;
 
 /** Services publish domain events here; only this class touches the socket server. */
 @Injectable()
@@ -22,6 +26,16 @@ export class LiveEvents {
       this.server.to(BOARD_ROOM).emit('card:entry', entry);
     } catch (error) {
       this.log.warn({ msg: 'push failed; clients will replay', position: entry.position, error: String(error) });
+    }
+  }
+
+  /** After commit: one typed event to some rooms; a socket in several of them gets it once. */
+  emitTo<E extends keyof ServerToClientEvents>(rooms: string[], event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+    if (!this.server || rooms.length === 0) return;
+    try {
+      this.server.to(rooms).emit(event, ...args);
+    } catch (error) {
+      this.log.warn({ msg: 'push failed; clients reload on reconnect', event, error: String(error) });
     }
   }
 }

@@ -7,7 +7,7 @@ import { originAllowed } from '../auth/csrf.middleware';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie';
 import { CardService } from '../card/card.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
-import { BOARD_ROOM, LiveEvents, type HubServer } from './live-events';
+import { BOARD_ROOM, departmentRoom, LiveEvents, roleRoom, userRoom, type HubServer } from './live-events';
 
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: SessionUser }>;
 const SYNC_BATCH = 500;
@@ -36,7 +36,10 @@ export class RealtimeGateway implements OnGatewayInit {
       );
     });
     server.on('connection', (socket: HubSocket) => {
-      if (can(socket.data.user, 'board.read')) void socket.join(BOARD_ROOM);
+      const user = socket.data.user;
+      if (can(user, 'board.read')) void socket.join(BOARD_ROOM);
+      // Personal pushes (e.g. inquiry:changed to its first responder, transferee and leaders).
+      void socket.join([userRoom(user.id), roleRoom(user.role), ...(user.departmentId ? [departmentRoom(user.departmentId)] : [])]);
     });
   }
 

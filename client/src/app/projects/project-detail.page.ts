@@ -12,6 +12,7 @@ import { LiveBoardService } from '../core/live/live-board.service';
 import { SessionStore } from '../core/session/session.store';
 import { AdmissionFormComponent } from './admission-form.component';
 import { ApprovalItemsComponent } from './approval-items.component';
+import { PaperTrailPanelComponent } from '../materials/paper-trail-panel.component';
 import { TrackingCardComponent } from './tracking-card.component';
 
 type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
@@ -30,6 +31,7 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
     AdmissionFormComponent,
     ApprovalItemsComponent,
     TrackingCardComponent,
+    PaperTrailPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-detail.page.html',

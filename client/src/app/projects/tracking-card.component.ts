@@ -23,6 +23,24 @@ const DETAIL_LABELS: Record<string, TranslationKey> = {
   cause: 'card.detail.cause',
   dueAt: 'card.detail.dueAt',
   lateMs: 'card.detail.lateMs',
+  // R6–R9, R17: the paper trail's steps
+  material: 'card.detail.material',
+  department: 'card.detail.department',
+  kind: 'card.detail.kind',
+  copies: 'card.detail.copies',
+  received: 'card.detail.received',
+  ruling: 'card.detail.ruling',
+  reason: 'card.detail.reason',
+  afterNotice: 'card.detail.afterNotice',
+  document: 'card.detail.document',
+  corrects: 'card.detail.corrects',
+  accessCode: 'card.detail.accessCode',
+  receiptNumber: 'card.detail.receiptNumber',
+  late: 'card.detail.late',
+  seal: 'card.detail.seal',
+  tracker: 'card.detail.tracker',
+  forwardedTo: 'card.detail.forwardedTo',
+  windowContact: 'card.detail.windowContact',
 };
 /** Deemed-consent causes the hub records (R14 timeout; R15/R16 causes join here as they arrive). */
 const CAUSES: Record<string, TranslationKey> = {

@@ -7,6 +7,7 @@ import {
   type BoardSnapshot,
   type CardEntry,
   type ClientToServerEvents,
+  type InquiryChangedEvent,
   type ServerToClientEvents,
 } from '@hub/shared';
 import { ApiService } from '../api/api.service';
@@ -37,6 +38,7 @@ export class LiveBoardService {
   private readonly boardState = signal<BoardSnapshot | null>(null);
   private readonly statusState = signal<LiveStatus>('reconnecting');
   private readonly applied = new Subject<CardEntry>();
+  private readonly inquiryEvents = new Subject<InquiryChangedEvent>();
 
   private socket: HubSocket | null = null;
   private starting: Promise<void> | null = null;
@@ -54,6 +56,8 @@ export class LiveBoardService {
   readonly projects = computed<BoardProject[]>(() => this.boardState()?.projects ?? []);
   /** Entries as they are applied to the board, in stream order, each once. */
   readonly entries$ = this.applied.asObservable();
+  /** R23/R24 inquiry changes pushed to this user (not on the card stream: desks reload on reconnect). */
+  readonly inquiryChanges$ = this.inquiryEvents.asObservable();
 
   /** Load the snapshot, then go live. Safe to call again; the first call wins. */
   start(): Promise<void> {
@@ -140,6 +144,7 @@ export class LiveBoardService {
       if (!socket.active) this.retryLater();
     });
     socket.on('card:entry', (entry) => this.receive(entry));
+    socket.on('inquiry:changed', (event) => this.inquiryEvents.next(event));
   }
 
   /** Manual reconnect with the same randomised back-off Socket.IO uses, so a restart causes no storm. */
