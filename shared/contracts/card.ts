@@ -20,6 +20,9 @@ export const CARD_ACTIONS = [
   'mega.tracker_assigned',
   'mega.forwarding_started',
   'mega.forwarded',
+  // R14a early warning (alerted once per deadline); R11 a running deadline moved by a calendar change
+  'item.warned',
+  'item.deadline_recomputed',
 ] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 

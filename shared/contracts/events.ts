@@ -1,5 +1,6 @@
 import type { CardEntry } from './card';
 import type { InquiryChangedEvent } from './inquiries';
+import type { AlertView, CalendarChangedEvent } from './leaders';
 
 export interface SyncRequest {
   after: number;
@@ -19,6 +20,10 @@ export interface ServerToClientEvents {
    * transferee (user or department) and leaders. Not on the card stream: a desk that reconnects reloads.
    */
   'inquiry:changed': (event: InquiryChangedEvent) => void;
+  /** R14a: a new alert in this user's inbox. Not on the card stream: an inbox that reconnects reloads. */
+  'alert:new': (alert: AlertView) => void;
+  /** R11: the calendar or the settings changed (to every board): reload them; moved deadlines come as card entries. */
+  'calendar:changed': (event: CalendarChangedEvent) => void;
 }
 
 export interface ClientToServerEvents {

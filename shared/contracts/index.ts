@@ -8,3 +8,4 @@ export * from './projects';
 export * from './calendar-response';
 export * from './inquiries';
 export * from './paper-trail';
+export * from './leaders';

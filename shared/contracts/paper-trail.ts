@@ -107,7 +107,8 @@ export interface NoticeSummary {
   id: string;
   kind: NoticeKind;
   number: string;
-  projectId: string;
+  /** null for a document about a department, not a project (R22: a circulation report). */
+  projectId: string | null;
   itemId: string | null;
   issuedAt: string;
   /** The earlier document this one corrects (R17: a correction is a new document citing the old). */
@@ -130,7 +131,8 @@ export interface NoticeEnvelope {
   issuedAt: string;
   /** The center's time zone at issue, so dates print as the center read them. */
   timeZone: string;
-  project: { code: string; name: string; owner: OwnerOrganisation };
+  /** null for a document about a department, not a project (R22: a circulation report). */
+  project: { code: string; name: string; owner: OwnerOrganisation } | null;
   department: { code: string; name: string } | null;
   issuer: { displayName: string } | null;
   corrects: { id: string; number: string } | null;

@@ -77,8 +77,13 @@ type Renderer = (content: NoticeContent, extras: PrintExtras) => Body;
 const p = (text: string): DocumentBlock => ({ type: 'paragraph', text, indent: true });
 const heading = (text: string): DocumentBlock => ({ type: 'heading', text });
 const fields = (rows: [string, string][]): DocumentBlock => ({ type: 'fields', rows: rows.map(([label, value]) => ({ label, value })) });
-const ownerOf = (c: NoticeContent) => c.project.owner.name;
-const subject = (c: NoticeContent) => `“${c.project.name}”（项目编号：${c.project.code}）`;
+/** Every kind but a circulation report (R22, about a department) is issued for a project. */
+function projectOf(c: NoticeContent): NonNullable<NoticeContent['project']> {
+  if (!c.project) throw new RangeError(`A ${c.kind} is issued for a project`);
+  return c.project;
+}
+const ownerOf = (c: NoticeContent) => projectOf(c).owner.name;
+const subject = (c: NoticeContent) => `“${projectOf(c).name}”（项目编号：${projectOf(c).code}）`;
 const departmentName = (c: NoticeContent) => c.department?.name ?? '有关部门';
 const at = (c: NoticeContent, instant: string | null | undefined) => (instant ? officialDateTime(instant, c.timeZone) : '—');
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : '—');
@@ -110,8 +115,8 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
         p(`依据《行政审批服务超时默许工作制度》，视为${departmentName(c)}默认许可该审批事项（超时默许），自${at(c, d.dueAt)}起生效。`),
         p(`请${departmentName(c)}在发放证照的同时补齐相关手续。本中心受理窗口将出具加盖行政审批专用章的行政许可决定。`),
         fields([
-          ['项目名称', c.project.name],
-          ['项目编号', c.project.code],
+          ['项目名称', projectOf(c).name],
+          ['项目编号', projectOf(c).code],
           ['业主单位', ownerOf(c)],
           ['审批部门', departmentName(c)],
           ['受理时间', at(c, d.acceptedAt)],
@@ -220,16 +225,16 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
     const d = as<ReceiptContent>(c);
     const materialRows = (list: ReceiptContent['received']) => list.map((m, i) => [String(i + 1), m.name, m.department, String(m.copies)]);
     const applicantNote = extras.accessCode
-      ? `查询进度：项目编号 ${c.project.code}，访问码 ${extras.accessCode}（请妥善保管，仅此一次打印）`
+      ? `查询进度：项目编号 ${projectOf(c).code}，访问码 ${extras.accessCode}（请妥善保管，仅此一次打印）`
       : d.accessCodeIssued
-        ? `查询进度：项目编号 ${c.project.code}；访问码已于首次出具收件回执时告知`
-        : `查询进度：项目编号 ${c.project.code}`;
+        ? `查询进度：项目编号 ${projectOf(c).code}；访问码已于首次出具收件回执时告知`
+        : `查询进度：项目编号 ${projectOf(c).code}`;
     return {
       addressee: null,
       copies: THREE_COPIES.map((label, i) => ({ label, note: i === 0 ? applicantNote : null })),
       blocks: [
         fields([
-          ['项目名称', c.project.name],
+          ['项目名称', projectOf(c).name],
           ...applicantRows(d.applicant),
           ['收到申请日期', officialDate(d.receivedOn)],
           ['受理日期', d.acceptedOn ? officialDate(d.acceptedOn) : '未当日受理'],
@@ -263,7 +268,7 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
       blocks: [
         fields([
           ['收件编号', d.receipt.number],
-          ['项目名称', c.project.name],
+          ['项目名称', projectOf(c).name],
           ...applicantRows(d.applicant),
           ['承诺办结取件日期', officialDate(d.promisedOn)],
           ['实际取件日期', officialDate(d.pickedUpOn)],

@@ -40,6 +40,14 @@ function expected(role: Role, action: Action, where: Where): boolean {
       return role !== 'applicant';
     case 'mega.track':
       return role === 'leader' || role === 'window';
+    case 'calendar.edit':
+    case 'settings.edit':
+      return role === 'admin';
+    case 'alerts.read':
+      return role === 'liaison' || role === 'window' || role === 'leader';
+    case 'accountability.read':
+    case 'circulation.issue':
+      return role === 'leader';
   }
 }
 

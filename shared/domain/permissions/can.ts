@@ -23,6 +23,12 @@ export const ACTIONS = [
   'pickup.record',
   'permit.issue',
   'mega.track',
+  // R11, R14a, R21, R22: calendar and settings administration, alerts, the leaders' view
+  'calendar.edit',
+  'settings.edit',
+  'alerts.read',
+  'accountability.read',
+  'circulation.issue',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -62,6 +68,14 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'permit.issue': { window: 'any' },
   // R6: the center names the tracker (leader or window); the window records the forward.
   'mega.track': { leader: 'any', window: 'any' },
+  // R1: the admin keeps the calendar (R11) and the settings; every change is on record.
+  'calendar.edit': { admin: 'any' },
+  'settings.edit': { admin: 'any' },
+  // R14a: liaisons and the window are alerted; each reads only its own inbox (the service filters by user).
+  'alerts.read': { liaison: 'any', window: 'any', leader: 'any' },
+  // R21/R22: leaders check the record and circulate reports.
+  'accountability.read': { leader: 'any' },
+  'circulation.issue': { leader: 'any' },
 };
 
 /** One vocabulary for the server's checks and the client's show/hide. */

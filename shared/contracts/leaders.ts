@@ -1,0 +1,163 @@
+import type { CalendarSettings } from '../domain/calendar/calendar-data';
+import type { CalendarResponse } from './calendar-response';
+
+// ---------- settings (R10, R14a, R22) ----------
+
+/** Every per-center setting an admin keeps (R10 deadlines, R14a warning, R22 circulation). */
+export interface HubSettings extends CalendarSettings {
+  /** R22: deemed consents in one calendar quarter that flag a department, default 3. */
+  circulationThreshold: number;
+}
+
+export type UpdateSettingsRequest = HubSettings;
+
+export const CONFIGURATION_ACTIONS = ['day_set', 'day_cleared', 'year_published', 'year_imported', 'settings_changed'] as const;
+export type ConfigurationAction = (typeof CONFIGURATION_ACTIONS)[number];
+
+/** One change of the calendar or the settings, on record for good (append-only). */
+export interface ConfigurationChange {
+  id: string;
+  at: string;
+  actor: { id: string; displayName: string };
+  subject: 'calendar' | 'settings';
+  action: ConfigurationAction;
+  /** The year or date concerned, e.g. "2027" or "2027-01-04"; null for settings. */
+  target: string | null;
+  before: unknown;
+  after: unknown;
+  /** R11: running deadlines this change moved (or whose provisional flag it changed). */
+  recomputed: number;
+}
+
+// ---------- calendar administration (R11) ----------
+
+export interface SetCalendarDayRequest {
+  kind: 'holiday' | 'workday';
+  name: string;
+}
+
+export interface ImportCalendarRequest {
+  format: 'ics' | 'json';
+  year: number;
+  /** The file's text (UTF-8). */
+  content: string;
+}
+
+/** R11: one running deadline a calendar change moved, as its card records it. */
+export interface RecomputedDeadline {
+  itemId: string;
+  projectId: string;
+  departmentId: string;
+  fromDueAt: string;
+  toDueAt: string;
+  provisional: boolean;
+}
+
+export interface CalendarChangeResult {
+  calendar: CalendarResponse;
+  change: ConfigurationChange;
+  recomputed: RecomputedDeadline[];
+}
+
+/** Pushed to every board after the calendar or the settings changed: reload them. */
+export interface CalendarChangedEvent {
+  version: number;
+}
+
+// ---------- alerts (R14a) ----------
+
+export const ALERT_KINDS = ['deadline_warning'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** R14a: an item with a working day or less left, in the inbox of its department's liaison and the window. */
+export interface AlertView {
+  id: string;
+  kind: AlertKind;
+  createdAt: string;
+  readAt: string | null;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  itemId: string;
+  departmentId: string;
+  dueAt: string;
+  deadlineVersion: number;
+  /** Working days left when the warning was given (0 on the due day). */
+  workingDaysLeft: number;
+}
+
+export interface AlertInbox {
+  alerts: AlertView[];
+  unread: number;
+}
+
+// ---------- accountability (R21) and circulation (R22) ----------
+
+/** One department's record over a period (R21); the totals row has departmentId null. */
+export interface AccountabilityRow {
+  departmentId: string | null;
+  /** Items accepted in the period (their clock started). */
+  accepted: number;
+  /** Items whose outcome took effect in the period: approved, rejected or deemed consent. */
+  handled: number;
+  approved: number;
+  rejected: number;
+  /** Decided by the department itself before its due instant. */
+  onTime: number;
+  /** onTime / handled, 0…1; null when nothing was handled. */
+  onTimeRate: number | null;
+  /** Median working hours from acceptance to outcome (R11 working days only); null when none. */
+  medianWorkingHours: number | null;
+  deemedConsents: number;
+  /** Deemed consents by cause (timeout, meeting_absence, inspection_absence, …). */
+  deemedByCause: Record<string, number>;
+  /** Meetings and inspections the department was invited to and did not attend (R15). */
+  absences: number;
+  /** Of those, excused by an accepted written explanation (R16). */
+  excusedAbsences: number;
+  /** Deadlines extended by a leader (R12), also after an accepted explanation. */
+  extensions: number;
+  /** Force-majeure delays (R13). */
+  delays: number;
+  explanationsFiled: number;
+  explanationsAccepted: number;
+  explanationsRejected: number;
+}
+
+export interface AccountabilityReport {
+  /** Civil dates in the center's zone, inclusive. */
+  from: string;
+  to: string;
+  generatedAt: string;
+  /** Every cause in the table, known ones first (one column each). */
+  causes: string[];
+  rows: AccountabilityRow[];
+  totals: AccountabilityRow;
+}
+
+export interface CirculationDepartment {
+  departmentId: string;
+  deemedConsents: number;
+  deemedByCause: Record<string, number>;
+  /** R22: at or over the threshold in this quarter. */
+  flagged: boolean;
+  /** The circulation report issued for it this quarter, if any (at most one). */
+  report: { id: string; number: string; issuedAt: string } | null;
+}
+
+export interface CirculationStanding {
+  year: number;
+  quarter: number;
+  from: string;
+  to: string;
+  threshold: number;
+  departments: CirculationDepartment[];
+}
+
+export interface IssueCirculationRequest {
+  departmentId: string;
+  year: number;
+  quarter: number;
+  /** The leader's own words, added to the standard text. */
+  remarks?: string;
+}
