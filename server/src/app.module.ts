@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccountabilityModule } from './accountability/accountability.module';
+import { AlertsModule } from './alerts/alerts.module';
 import { ApprovalsModule } from './approvals/approvals.module';
 import { AuthModule } from './auth/auth.module';
 import { BoardModule } from './board/board.module';
@@ -18,7 +20,9 @@ import { PermitsModule } from './permits/permits.module';
 import { ProjectsModule } from './projects/projects.module';
 import { PublicStatusModule } from './public-status/public-status.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { SettingsModule } from './settings/settings.module';
 import { TestClockModule } from './test-clock/test-clock.module';
+import { WallModule } from './wall/wall.module';
 
 @Module({})
 export class AppModule {
@@ -46,6 +50,11 @@ export class AppModule {
         MegaModule,
         PermitsModule,
         PublicStatusModule,
+        // R11, R14a, R21, R22: the leaders' view
+        SettingsModule,
+        AlertsModule,
+        AccountabilityModule,
+        WallModule,
         // The test clock route does not exist unless asked for (never in production).
         ...(config.testClock ? [TestClockModule] : []),
       ],

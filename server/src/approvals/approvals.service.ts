@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decisionBasisError, dueInstant, nextItemStatus, type ApprovalItemView, type SessionUser } from '@hub/shared';
+import { deadlineRuleOf, decisionBasisError, dueInstant, nextItemStatus, type ApprovalItemView, type SessionUser } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
@@ -31,12 +31,14 @@ export class ApprovalsService {
       const status = nextItemStatus(before.status, 'accept');
       await assertMainMaterialsComplete(tx, id); // R8: secondary materials may follow, main ones may not
       const now = await this.clock.now(tx);
-      const { calendar, settings } = await this.calendars.current();
+      // In the transaction: a calendar change (R11) never slips between computing and storing it.
+      const { calendar, settings } = await this.calendars.current(tx);
       const due = dueInstant(now, calendar, settings);
+      // R10/R11: the rule it was computed by stays with it, so a calendar change recomputes it faithfully.
       await tx.query(
         `UPDATE approval_items SET status = $2, accepted_at = $3, accepted_by = $4, due_at = $5, provisional = $6,
-                deadline_version = deadline_version + 1 WHERE id = $1`,
-        [id, status, now, user.id, due.dueAt, due.provisional],
+                deadline_version = deadline_version + 1, due_rule = $7 WHERE id = $1`,
+        [id, status, now, user.id, due.dueAt, due.provisional, JSON.stringify(deadlineRuleOf(settings))],
       );
       const after = (await loadItem(tx, id))!;
       await this.record(tx, user, 'item.accepted', before, after, { dueAt: after.dueAt! });

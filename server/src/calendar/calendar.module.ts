@@ -1,7 +1,15 @@
 import { Global, Module } from '@nestjs/common';
+import { CalendarAdminController } from './calendar-admin.controller';
+import { CalendarAdminService } from './calendar-admin.service';
 import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
+import { ConfigurationLog } from './configuration-log';
+import { DeadlineRecompute } from './deadline-recompute';
 
 @Global()
-@Module({ controllers: [CalendarController], providers: [CalendarService], exports: [CalendarService] })
+@Module({
+  controllers: [CalendarController, CalendarAdminController],
+  providers: [CalendarService, CalendarAdminService, ConfigurationLog, DeadlineRecompute],
+  exports: [CalendarService, ConfigurationLog],
+})
 export class CalendarModule {}

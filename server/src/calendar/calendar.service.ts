@@ -1,19 +1,59 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   buildCalendar,
-  DEFAULT_CALENDAR_SETTINGS,
+  DEFAULT_HUB_SETTINGS,
   SHIPPED_CALENDAR,
   type CalendarData,
   type CalendarResponse,
   type CalendarSettings,
+  type HubSettings,
   type WorkingCalendar,
 } from '@hub/shared';
-import { Database } from '../database/database';
+import { Database, type Tx } from '../database/database';
+import type { Queryable } from '../projects/project-records';
 
-/** The working-day calendar (R11) and deadline settings (R10), as stored; compiled once per change. */
+/**
+ * Taken shared by whoever computes a deadline inside a transaction and exclusively by a calendar or
+ * settings change (R11): a change waits for deadlines being computed under the old calendar, and a
+ * deadline computed after a change sees the new one.
+ */
+export const CALENDAR_LOCK = 7_345_011;
+
+export interface CompiledCalendar {
+  version: number;
+  data: CalendarData;
+  settings: CalendarSettings;
+  /** Settings beyond the calendar's (R22 circulation threshold). */
+  hubSettings: HubSettings;
+  calendar: WorkingCalendar;
+}
+
+/** The calendar, settings and version exactly as stored, read inside the caller's transaction. */
+export async function loadCalendarState(q: Queryable): Promise<Omit<CompiledCalendar, 'calendar'>> {
+  const [row] = await q.query<{ version: string }>('SELECT version FROM calendar_version');
+  const years = await q.query<{ year: number; status: 'published' | 'provisional' }>('SELECT year, status FROM calendar_years ORDER BY year');
+  const days = await q.query<{ date: string; kind: 'holiday' | 'workday'; name: string }>(
+    `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM calendar_days ORDER BY date`,
+  );
+  const stored = await q.query<{ key: string; value: Record<string, unknown> }>(`SELECT key, value FROM settings WHERE key IN ('calendar', 'circulation')`);
+  const value = (key: string) => stored.find((s) => s.key === key)?.value ?? {};
+  const hubSettings: HubSettings = { ...DEFAULT_HUB_SETTINGS, ...value('calendar'), ...thresholdOf(value('circulation')) };
+  const { timeZone, endOfDay, workingDaysAllowed, warningWorkingDays } = hubSettings;
+  const settings: CalendarSettings = { timeZone, endOfDay, workingDaysAllowed, warningWorkingDays };
+  return { version: Number(row!.version), data: { years, days }, settings, hubSettings };
+}
+
+const thresholdOf = (circulation: Record<string, unknown>) =>
+  typeof circulation['threshold'] === 'number' ? { circulationThreshold: circulation['threshold'] } : {};
+
+/**
+ * The working-day calendar (R11) and the settings (R10, R14a, R22), compiled once per version.
+ * Every change bumps calendar_version in its own transaction, so each instance sees a change made
+ * on any other at its next use (one single-row read) and recompiles.
+ */
 @Injectable()
 export class CalendarService implements OnModuleInit {
-  private compiled: { data: CalendarData; settings: CalendarSettings; calendar: WorkingCalendar } | null = null;
+  private compiled: CompiledCalendar | null = null;
 
   constructor(private readonly db: Database) {}
 
@@ -29,21 +69,32 @@ export class CalendarService implements OnModuleInit {
     });
   }
 
-  async current(): Promise<{ data: CalendarData; settings: CalendarSettings; calendar: WorkingCalendar }> {
-    if (this.compiled) return this.compiled;
-    const years = await this.db.query<{ year: number; status: 'published' | 'provisional' }>('SELECT year, status FROM calendar_years ORDER BY year');
-    const days = await this.db.query<{ date: string; kind: 'holiday' | 'workday'; name: string }>(
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM calendar_days ORDER BY date`,
-    );
-    const stored = await this.db.one<{ value: Partial<CalendarSettings> }>(`SELECT value FROM settings WHERE key = 'calendar'`);
-    const data: CalendarData = { years, days };
-    const settings = { ...DEFAULT_CALENDAR_SETTINGS, ...(stored?.value ?? {}) };
-    this.compiled = { data, settings, calendar: buildCalendar(data) };
-    return this.compiled;
+  /**
+   * The current calendar. Inside a transaction that stores a deadline, pass it: the shared lock
+   * keeps a calendar change from slipping between computing the deadline and committing it.
+   */
+  async current(tx?: Tx): Promise<CompiledCalendar> {
+    if (tx) {
+      await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [CALENDAR_LOCK]);
+      return this.compile(tx);
+    }
+    const row = await this.db.one<{ version: string }>('SELECT version FROM calendar_version');
+    if (this.compiled && this.compiled.version === Number(row!.version)) return this.compiled;
+    return this.db.transaction((t) => this.compile(t));
   }
 
   async response(): Promise<CalendarResponse> {
     const { data, settings } = await this.current();
     return { settings, calendar: data };
+  }
+
+  private async compile(tx: Tx): Promise<CompiledCalendar> {
+    const row = await tx.one<{ version: string }>('SELECT version FROM calendar_version');
+    if (this.compiled && this.compiled.version === Number(row!.version)) return this.compiled;
+    const state = await loadCalendarState(tx);
+    const compiled = { ...state, calendar: buildCalendar(state.data) };
+    // A slow load of an older version never replaces a newer one.
+    if (!this.compiled || this.compiled.version < compiled.version) this.compiled = compiled;
+    return compiled;
   }
 }

@@ -81,6 +81,12 @@ export class CardService {
     return rows.map(toEntry);
   }
 
+  /** The newest entries across all projects, newest first (the wall display's ticker). */
+  async latest(limit: number): Promise<CardEntry[]> {
+    const rows = await this.db.query<CardRow>('SELECT * FROM card_entries ORDER BY position DESC LIMIT $1', [limit]);
+    return rows.map(toEntry);
+  }
+
   /** R5: recompute the chain; a changed, removed or reordered entry breaks it. */
   async verify(projectId: string): Promise<CardVerification> {
     return verifyChain(await this.list(projectId));

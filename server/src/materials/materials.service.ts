@@ -198,7 +198,7 @@ export class MaterialsService {
     authorize(user, 'pickup.record');
     return this.db.transaction(async (tx) => {
       const receipt = await loadNotice(tx, receiptId);
-      if (!receipt || receipt.kind !== 'receipt') throw notFound('Receipt');
+      if (!receipt || receipt.kind !== 'receipt' || receipt.projectId === null) throw notFound('Receipt');
       const before = await this.steps.lock(tx, receipt.projectId);
       if (await tx.one('SELECT 1 FROM pickups WHERE receipt_id = $1', [receiptId])) throw conflict(`The pickup for ${receipt.number} is already registered`);
       const issued = receipt.content as unknown as ReceiptContent;

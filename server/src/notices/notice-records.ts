@@ -5,7 +5,7 @@ interface NoticeRow {
   id: string;
   kind: NoticeKind;
   number: string;
-  project_id: string;
+  project_id: string | null;
   item_id: string | null;
   issued_at: Date;
   corrects_id: string | null;

@@ -40,7 +40,8 @@ export interface IssuedNotice {
 
 export interface NoticeRequest {
   kind: NoticeKind;
-  projectId: string;
+  /** null only for a document about a department (R22: a circulation report). */
+  projectId: string | null;
   itemId: string | null;
   /** The department a document without an item names (R22: a circulation report); an item's own otherwise. */
   departmentId?: string | null;
@@ -70,21 +71,22 @@ export class NoticesService {
     const year = Number(civilDateOf(notice.issuedAt, notice.timeZone).slice(0, 4));
     const serial = await this.numbering.next(tx, notice.kind, year);
     const number = formatNoticeNumber(NOTICE_PREFIX[notice.kind], year, serial);
-    const about = await tx.one<{ code: string; name: string; owner: NoticeEnvelope['project']['owner']; dept_code: string | null; dept_name: string | null }>(
-      `SELECT p.code, p.name, p.owner, d.code AS dept_code, d.name AS dept_name
-       FROM projects p LEFT JOIN approval_items i ON i.id = $2 LEFT JOIN departments d ON d.id = COALESCE(i.department_id, $3)
-       WHERE p.id = $1`,
-      [notice.projectId, notice.itemId, notice.departmentId ?? null],
+    // R22: a circulation report names a department and no project; every other kind has its project.
+    const project =
+      notice.projectId === null ? null : await tx.one<NonNullable<NoticeEnvelope['project']>>('SELECT code, name, owner FROM projects WHERE id = $1', [notice.projectId]);
+    if (project === undefined) throw notFound('Project');
+    const department = await tx.one<{ code: string; name: string }>(
+      `SELECT d.code, d.name FROM departments d WHERE d.id = COALESCE((SELECT department_id FROM approval_items WHERE id = $1), $2)`,
+      [notice.itemId, notice.departmentId ?? null],
     );
-    if (!about) throw notFound('Project');
     const envelope: NoticeEnvelope = {
       kind: notice.kind,
       title: NOTICE_TITLES[notice.kind],
       number,
       issuedAt: notice.issuedAt.toISOString(),
       timeZone: notice.timeZone,
-      project: { code: about.code, name: about.name, owner: about.owner },
-      department: about.dept_code && about.dept_name ? { code: about.dept_code, name: about.dept_name } : null,
+      project: project && { code: project.code, name: project.name, owner: project.owner },
+      department: department ? { code: department.code, name: department.name } : null,
       issuer: notice.issuedBy ? { displayName: notice.issuedBy.displayName } : null,
       corrects: notice.corrects ?? null,
     };

@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { isCivilDate, type IssueCirculationRequest } from '@hub/shared';
+
+const CivilDate = () => ValidateBy({ name: 'civilDate', validator: { validate: (v) => typeof v === 'string' && isCivilDate(v), defaultMessage: (a) => `${a?.property} must be a date YYYY-MM-DD` } });
+
+/** A period in the center's zone, first and last day inclusive (month, quarter, year or custom). */
+export class PeriodQueryDto {
+  @ApiProperty({ example: '2026-01-01' }) @CivilDate() from: string;
+  @ApiProperty({ example: '2026-03-31' }) @CivilDate() to: string;
+}
+
+export class QuarterQueryDto {
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty({ example: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(4) quarter: number;
+}
+
+export class IssueCirculationDto implements IssueCirculationRequest {
+  @ApiProperty() @IsUUID() departmentId: string;
+  @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(4) quarter: number;
+  @ApiProperty({ required: false, description: "The leader's own words, added to the standard text" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  remarks?: string;
+}

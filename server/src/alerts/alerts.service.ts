@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { countdown, isWarned, type AlertInbox, type AlertView, type SessionUser } from '@hub/shared';
+import { CalendarService } from '../calendar/calendar.service';
+import { CardService } from '../card/card.service';
+import { authorize } from '../common/authorize';
+import { notFound } from '../common/problem';
+import { Database, type Tx } from '../database/database';
+import { HubClock } from '../database/hub-clock';
+import { loadItem, type Queryable } from '../projects/project-records';
+import { LiveEvents, userRoom } from '../realtime/live-events';
+
+interface AlertRow {
+  id: string;
+  kind: AlertView['kind'];
+  created_at: Date;
+  read_at: Date | null;
+  project_id: string;
+  project_code: string;
+  project_name: string;
+  item_id: string;
+  department_id: string;
+  due_at: Date;
+  deadline_version: number;
+  working_days_left: number;
+}
+
+const SELECT = `
+  SELECT a.id, a.kind, a.created_at, a.read_at, p.id AS project_id, p.code AS project_code, p.name AS project_name,
+         a.item_id, i.department_id, w.due_at, a.deadline_version, w.working_days_left
+  FROM alerts a
+  JOIN item_warnings w ON w.item_id = a.item_id AND w.deadline_version = a.deadline_version
+  JOIN approval_items i ON i.id = a.item_id
+  JOIN projects p ON p.id = i.project_id`;
+
+const INBOX_SIZE = 100;
+
+const toView = (r: AlertRow): AlertView => ({
+  id: r.id,
+  kind: r.kind,
+  createdAt: r.created_at.toISOString(),
+  readAt: r.read_at?.toISOString() ?? null,
+  projectId: r.project_id,
+  projectCode: r.project_code,
+  projectName: r.project_name,
+  itemId: r.item_id,
+  departmentId: r.department_id,
+  dueAt: r.due_at.toISOString(),
+  deadlineVersion: r.deadline_version,
+  workingDaysLeft: r.working_days_left,
+});
+
+async function loadAlerts(q: Queryable, where: string, params: unknown[]): Promise<AlertView[]> {
+  return (await q.query<AlertRow>(`${SELECT} WHERE ${where} ORDER BY a.created_at DESC, a.id LIMIT ${INBOX_SIZE}`, params)).map(toView);
+}
+
+/**
+ * R14a early warning: an item with the warning threshold or fewer working days left is warned once
+ * per deadline — on its card, and in the inbox of its department's liaison(s) and of the window —
+ * and each alert is pushed live to its recipient. The item_warnings key (item, deadline version)
+ * makes a second warning of the same deadline impossible, across instances and restarts.
+ */
+@Injectable()
+export class AlertsService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: HubClock,
+    private readonly calendars: CalendarService,
+    private readonly card: CardService,
+    private readonly live: LiveEvents,
+  ) {}
+
+  /** Warns one item if it is in its warning window and not yet warned for this deadline; true if it did. */
+  warnIfDue(itemId: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      // Skip an item another transaction holds (being decided, accepted, recomputed): the next sweep sees it settled.
+      const claimed = await tx.one(`SELECT 1 FROM approval_items WHERE id = $1 AND status = 'in_review' FOR UPDATE SKIP LOCKED`, [itemId]);
+      if (!claimed) return false;
+      const item = (await loadItem(tx, itemId))!;
+      const now = await this.clock.now(tx);
+      const { calendar, settings } = await this.calendars.current();
+      const dueAt = new Date(item.dueAt!);
+      if (!isWarned({ status: item.status, dueAt, acceptedAt: item.acceptedAt ? new Date(item.acceptedAt) : null }, now, calendar, settings)) return false;
+      const { workingDaysLeft } = countdown(now, dueAt, calendar, settings);
+      const stored = await tx.one(
+        `INSERT INTO item_warnings (item_id, deadline_version, due_at, warned_at, working_days_left) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING RETURNING item_id`,
+        [item.id, item.deadlineVersion, dueAt, now, workingDaysLeft],
+      );
+      if (!stored) return false; // this deadline was warned already
+      const recipients = await tx.query<{ id: string }>(
+        `SELECT id FROM users WHERE (role = 'liaison' AND department_id = $1) OR role = 'window' ORDER BY id`,
+        [item.departmentId],
+      );
+      const ids = await this.insertAlerts(tx, recipients.map((r) => r.id), item.id, item.deadlineVersion, now);
+      // R5: the warning is a step of the project, on its card — proof the department was told in time.
+      await this.card.append(tx, {
+        projectId: item.projectId,
+        actor: null,
+        action: 'item.warned',
+        before: { kind: 'item', item },
+        after: { kind: 'item', item },
+        detail: { dueAt: item.dueAt!, workingDaysLeft: String(workingDaysLeft), alerted: String(recipients.length) },
+      });
+      const alerts = await loadAlerts(tx, 'a.id = ANY($1)', [ids]);
+      const byId = new Map(recipients.map((r, i) => [ids[i], r.id]));
+      tx.onCommit(() => {
+        for (const alert of alerts) this.live.emitTo([userRoom(byId.get(alert.id)!)], 'alert:new', alert);
+      });
+      return true;
+    });
+  }
+
+  /** R14a: the user's own alerts, newest first, with the count still unread. */
+  async inbox(user: SessionUser): Promise<AlertInbox> {
+    authorize(user, 'alerts.read');
+    const alerts = await loadAlerts(this.db, 'a.user_id = $1', [user.id]);
+    const unread = await this.db.one<{ n: string }>('SELECT count(*) AS n FROM alerts WHERE user_id = $1 AND read_at IS NULL', [user.id]);
+    return { alerts, unread: Number(unread!.n) };
+  }
+
+  /** Marks one of the user's own alerts read (someone else's is not found: R2 reveals nothing). */
+  async markRead(user: SessionUser, id: string): Promise<AlertView> {
+    authorize(user, 'alerts.read');
+    return this.db.transaction(async (tx) => {
+      const row = await tx.one('UPDATE alerts SET read_at = COALESCE(read_at, hub_now()) WHERE id = $1 AND user_id = $2 RETURNING id', [id, user.id]);
+      if (!row) throw notFound('Alert');
+      return (await loadAlerts(tx, 'a.id = $1', [id]))[0]!;
+    });
+  }
+
+  private async insertAlerts(tx: Tx, userIds: string[], itemId: string, version: number, now: Date): Promise<string[]> {
+    const ids: string[] = [];
+    for (const userId of userIds) {
+      const row = await tx.one<{ id: string }>(
+        `INSERT INTO alerts (user_id, kind, item_id, deadline_version, created_at) VALUES ($1, 'deadline_warning', $2, $3, $4) RETURNING id`,
+        [userId, itemId, version, now],
+      );
+      ids.push(row!.id);
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,86 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { warningStartsAt } from '@hub/shared';
+import { CalendarService } from '../calendar/calendar.service';
+import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
+import { Database } from '../database/database';
+import { HubClock } from '../database/hub-clock';
+import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { AlertsService } from './alerts.service';
+
+/**
+ * R14a: warns running items as they enter their warning window. Runs in every instance, like the
+ * deadline engine: each looks at the items not yet warned for their current deadline, and warns
+ * those whose window has opened (AlertsService claims each with SKIP LOCKED and the item_warnings
+ * key keeps it once). It wakes when the next window opens, when deadlines change here (accept,
+ * recompute, test clock), and at the engine's sweep interval as a backstop for other instances.
+ * A hub that starts warns at once whatever opened while it was down.
+ */
+@Injectable()
+export class EarlyWarningWatch implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger('EarlyWarningWatch');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: HubClock,
+    private readonly calendars: CalendarService,
+    private readonly alerts: AlertsService,
+    private readonly signals: DeadlineSignals,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.signals.onChange(() => this.sweep());
+    this.sweep();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  sweep(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.running = this.warnAllDue()
+      .catch((error: unknown) => {
+        this.log.error({ msg: 'early-warning sweep failed; retrying at next sweep', error: String(error) });
+        return this.config.deadlineSweepMs;
+      })
+      .then((next) => {
+        this.running = null;
+        if (this.stopped) return;
+        const delay = this.again ? 0 : Math.min(this.config.deadlineSweepMs, next);
+        this.again = false;
+        this.timer = setTimeout(() => this.sweep(), delay);
+      });
+  }
+
+  /** Warns every item whose window is open; returns the ms until the next window opens (or Infinity). */
+  async warnAllDue(): Promise<number> {
+    const { calendar, settings } = await this.calendars.current();
+    const candidates = await this.db.query<{ id: string; accepted_at: Date | null; due_at: Date }>(
+      `SELECT id, accepted_at, due_at FROM approval_items i
+       WHERE status = 'in_review' AND due_at > hub_now()
+         AND NOT EXISTS (SELECT 1 FROM item_warnings w WHERE w.item_id = i.id AND w.deadline_version = i.deadline_version)
+       ORDER BY due_at`,
+    );
+    const now = await this.clock.now();
+    let next = Infinity;
+    for (const c of candidates) {
+      if (this.stopped) break;
+      const opens = warningStartsAt(c.due_at, calendar, settings, c.accepted_at).getTime() - now.getTime();
+      if (opens <= 0) await this.alerts.warnIfDue(c.id);
+      else next = Math.min(next, opens);
+    }
+    return Math.max(0, next);
+  }
+}

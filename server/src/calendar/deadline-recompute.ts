@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import {
+  deadlineRuleOf,
+  recomputeDeadline,
+  type CalendarSettings,
+  type ConfigurationAction,
+  type DeadlineRule,
+  type RecomputedDeadline,
+  type SessionUser,
+  type WorkingCalendar,
+} from '@hub/shared';
+import { CardService } from '../card/card.service';
+import type { Tx } from '../database/database';
+import { loadItem } from '../projects/project-records';
+
+/** What a calendar change is, as the cards of the deadlines it moves record it. */
+export interface CalendarChangeRef {
+  action: ConfigurationAction;
+  target: string;
+}
+
+/**
+ * R11: when a year is published or edited, every deadline still running is computed again, inside
+ * the change's own transaction: a moved one gets its new due instant and a new deadline version
+ * (so the engine and the early warning treat it as a new deadline), and a card entry with before
+ * and after, pushed live after commit. Passed deadlines and deadlines set by hand stay.
+ */
+@Injectable()
+export class DeadlineRecompute {
+  constructor(private readonly card: CardService) {}
+
+  async apply(
+    tx: Tx,
+    actor: SessionUser,
+    before: { calendar: WorkingCalendar; settings: CalendarSettings },
+    after: WorkingCalendar,
+    now: Date,
+    change: CalendarChangeRef,
+  ): Promise<RecomputedDeadline[]> {
+    // Locked in one order, so two writers never wait on each other crosswise.
+    const rows = await tx.query<{ id: string; due_rule: DeadlineRule | null }>(
+      `SELECT id, due_rule FROM approval_items WHERE status = 'in_review' AND due_at > $1 ORDER BY id FOR UPDATE`,
+      [now],
+    );
+    const moved: RecomputedDeadline[] = [];
+    for (const row of rows) {
+      const item = (await loadItem(tx, row.id))!;
+      // Items accepted before rules were stored were computed under the settings of the time: today's.
+      const rule = row.due_rule ?? deadlineRuleOf(before.settings);
+      const result = recomputeDeadline(
+        { status: item.status, acceptedAt: item.acceptedAt ? new Date(item.acceptedAt) : null, dueAt: item.dueAt ? new Date(item.dueAt) : null, provisional: item.provisional },
+        rule,
+        before.calendar,
+        after,
+        now,
+      );
+      if (result.kind === 'moved') {
+        await tx.query(`UPDATE approval_items SET due_at = $2, provisional = $3, deadline_version = deadline_version + 1 WHERE id = $1`, [item.id, result.dueAt, result.provisional]);
+      } else if (result.kind === 'provisional_changed') {
+        await tx.query(`UPDATE approval_items SET provisional = $2 WHERE id = $1`, [item.id, result.provisional]);
+      } else {
+        continue;
+      }
+      const updated = (await loadItem(tx, item.id))!;
+      await this.card.append(tx, {
+        projectId: item.projectId,
+        actor,
+        action: 'item.deadline_recomputed',
+        before: { kind: 'item', item },
+        after: { kind: 'item', item: updated },
+        detail: { fromDueAt: item.dueAt!, toDueAt: updated.dueAt!, provisional: String(updated.provisional), calendarChange: change.action, calendarTarget: change.target },
+      });
+      moved.push({ itemId: item.id, projectId: item.projectId, departmentId: item.departmentId, fromDueAt: item.dueAt!, toDueAt: updated.dueAt!, provisional: updated.provisional });
+    }
+    return moved;
+  }
+}
