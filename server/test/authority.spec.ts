@@ -1,7 +1,8 @@
+import { addCalendarDays, civilDateOf, DEFAULT_HUB_SETTINGS, quarterOf, type AlertInbox } from '@hub/shared';
 import { declaredRoutes } from './declared-routes';
 import { INQUIRY } from './inquiry-fixtures';
 import { paperFixture, RECEIPT, type PaperFixture } from './paper-fixtures';
-import { admittedProject, createTestDatabase, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
+import { admittedProject, createTestDatabase, eventually, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
 
 type Who = 'anonymous' | 'admin' | 'leader' | 'window' | 'liaison-own' | 'liaison-other';
 const EVERYONE: Who[] = ['anonymous', 'admin', 'leader', 'window', 'liaison-own', 'liaison-other'];
@@ -16,6 +17,13 @@ interface Fixture {
   /** A fresh inquiry first-responded by window: open, transferred to DRC ("own" for liaison-own), or answered. */
   inquiry(state: 'open' | 'transferred' | 'answered'): Promise<string>;
   paper: PaperFixture;
+  /** A fresh date in 2031 (R11), and one with a holiday rule an admin set. */
+  calendarDate(): string;
+  calendarRule(): Promise<string>;
+  /** An early warning in liaison-own's inbox (R14a), made once. */
+  alert(): Promise<string>;
+  /** A quarter in which DRC is flagged (R22), made once: the clock moves past a DRC deadline. */
+  circulation(): Promise<{ year: number; quarter: number }>;
 }
 
 interface RouteCase {
@@ -127,8 +135,39 @@ const MATRIX: RouteCase[] = [
       return { path: '/api/public/project-status', body: { projectCode, accessCode } };
     },
   },
+  // R11, R14a, R21, R22: the admin keeps calendar and settings; leaders read the record and circulate;
+  // each inbox is its owner's.
+  { route: 'PUT /api/calendar/days/:date', allowed: ['admin'], request: async (f) => ({ path: `/api/calendar/days/${f.calendarDate()}`, body: { kind: 'holiday', name: '测试' } }) },
+  { route: 'DELETE /api/calendar/days/:date', allowed: ['admin'], request: async (f) => ({ path: `/api/calendar/days/${await f.calendarRule()}` }) },
+  { route: 'POST /api/calendar/years/:year/publication', allowed: ['admin'], request: async () => ({ path: '/api/calendar/years/2031/publication' }) },
+  {
+    route: 'POST /api/calendar/imports',
+    allowed: ['admin'],
+    request: async () => ({ path: '/api/calendar/imports', body: { format: 'json', year: 2032, content: JSON.stringify({ days: [{ date: '2032-01-01', kind: 'holiday', name: '元旦' }] }) } }),
+  },
+  { route: 'GET /api/settings', allowed: ['admin'], request: async () => ({ path: '/api/settings' }) },
+  { route: 'PUT /api/settings', allowed: ['admin'], request: async () => ({ path: '/api/settings', body: { ...DEFAULT_HUB_SETTINGS, circulationThreshold: 5 } }) },
+  { route: 'GET /api/settings/changes', allowed: ['admin'], request: async () => ({ path: '/api/settings/changes' }) },
+  { route: 'GET /api/alerts', allowed: ['leader', 'window', 'liaison-own', 'liaison-other'], request: async () => ({ path: '/api/alerts' }) },
+  { route: 'POST /api/alerts/:id/read', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/alerts/${await f.alert()}/read` }) },
+  { route: 'GET /api/wall/ticker', allowed: STAFF, request: async () => ({ path: '/api/wall/ticker' }) },
+  { route: 'GET /api/accountability', allowed: ['leader'], request: async () => ({ path: '/api/accountability?from=2026-01-01&to=2026-12-31' }) },
+  { route: 'GET /api/accountability/csv', allowed: ['leader'], request: async () => ({ path: '/api/accountability/csv?from=2026-01-01&to=2026-12-31' }) },
+  { route: 'GET /api/accountability/xlsx', allowed: ['leader'], request: async () => ({ path: '/api/accountability/xlsx?from=2026-01-01&to=2026-12-31' }) },
+  { route: 'GET /api/circulation', allowed: ['leader'], request: async () => ({ path: '/api/circulation?year=2026&quarter=4' }) },
+  // Last: its fixture moves the hub clock past a deadline.
+  {
+    route: 'POST /api/circulation-reports',
+    allowed: ['leader'],
+    request: async (f) => ({ path: '/api/circulation-reports', body: { departmentId: DRC_ID.value, ...(await f.circulation()) } }),
+  },
 ];
 const WINDOW_ID = { value: '' };
+/** A fixture made on first use and shared by every role's call. */
+const once = <T>(make: () => Promise<T>) => {
+  let made: Promise<T> | null = null;
+  return () => (made ??= make());
+};
 const DRC_ID = { value: '' };
 
 describe('authority matrix: every route × every role × own/other department (R1, R2)', () => {
@@ -138,6 +177,7 @@ describe('authority matrix: every route × every role × own/other department (R
   const USERNAMES: Record<Exclude<Who, 'anonymous'>, string> = { admin: 'admin', leader: 'leader', window: 'window', 'liaison-own': 'liaison-drc', 'liaison-other': 'liaison-nrp' };
   const sessionOf = (who: Who) => (who === 'anonymous' ? new HubClient(hub.url) : HubClient.login(hub.url, USERNAMES[who]));
   let fixture: Fixture;
+  let calendarDays = 0;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -157,6 +197,34 @@ describe('authority matrix: every route × every role × own/other department (R
         if (status === 'in_review') await clients.window.post(`/api/items/${id}/acceptance`);
         return id;
       },
+      calendarDate: () => addCalendarDays('2031-03-01', calendarDays++),
+      calendarRule: async () => {
+        const date = fixture.calendarDate();
+        const set = await clients.admin.send('PUT', `/api/calendar/days/${date}`, { kind: 'holiday', name: '测试' });
+        if (set.status !== 200) throw new Error(JSON.stringify(set.body));
+        return date;
+      },
+      alert: once(async () => {
+        // A threshold as long as the deadline warns at acceptance (R14a); the default comes back after.
+        await clients.admin.send('PUT', '/api/settings', { ...DEFAULT_HUB_SETTINGS, warningWorkingDays: DEFAULT_HUB_SETTINGS.workingDaysAllowed });
+        const itemId = await fixture.item('in_review');
+        const alert = await eventually(async () => (await clients['liaison-own'].get<AlertInbox>('/api/alerts')).body.alerts.find((a) => a.itemId === itemId));
+        await clients.admin.send('PUT', '/api/settings', DEFAULT_HUB_SETTINGS);
+        return alert.id;
+      }),
+      circulation: once(async () => {
+        await clients.admin.send('PUT', '/api/settings', { ...DEFAULT_HUB_SETTINGS, circulationThreshold: 1 });
+        const item = (await clients.window.post(`/api/items/${await fixture.item('awaiting_acceptance')}/acceptance`)).body;
+        const now = new Date((await clients.leader.get('/api/board')).body.serverNow);
+        await clients.admin.post('/api/test/clock', { advanceMs: new Date(item.dueAt).getTime() - now.getTime() + 1000 });
+        // Wait for the engine, so no deemed consent lands while a refused request is being checked.
+        await eventually(async () => {
+          const board = (await clients.leader.get('/api/board')).body;
+          const running = board.projects.flatMap((p: { items: { status: string; dueAt: string | null }[] }) => p.items).filter((i: { status: string; dueAt: string | null }) => i.status === 'in_review');
+          return running.every((i: { dueAt: string | null }) => new Date(i.dueAt!) > new Date(board.serverNow)) ? true : undefined;
+        });
+        return quarterOf(civilDateOf(new Date(new Date(item.dueAt).getTime() - 1), 'Asia/Shanghai'));
+      }),
       inquiry: async (state) => {
         const disposition = { open: undefined, transferred: { kind: 'transfer', toDepartmentId: DRC_ID.value }, answered: { kind: 'answer', answer: '已当场答复' } }[state];
         const reply = await clients.window.post('/api/inquiries', { ...INQUIRY, disposition });

@@ -70,12 +70,12 @@ describe('early warning: amber once per item and deadline, alerted to the liaiso
     expect(pushed[0]).toMatchObject({ kind: 'deadline_warning', itemId: items['DRC']!.id, dueAt: items['DRC']!.dueAt, readAt: null });
   });
 
-  it('R14a R2: a liaison reads only its own alerts in its inbox and marks them read; another\'s alert is not found', async () => {
+  it('R14a R2: a liaison reads only its own alerts in its inbox and marks them read; another\'s alert is refused', async () => {
     const inbox = (await liaison.get<AlertInbox>('/api/alerts')).body;
     expect(inbox.unread).toBe(1);
     expect(inbox.alerts.map((a) => a.itemId)).toEqual([items['DRC']!.id]);
     const other = (await sql.query(`SELECT a.id FROM alerts a JOIN users u ON u.id = a.user_id WHERE u.username = 'liaison-nrp'`)).rows[0].id;
-    expect((await liaison.post(`/api/alerts/${other}/read`)).status).toBe(404);
+    expect((await liaison.post(`/api/alerts/${other}/read`)).status).toBe(403);
     const read = await liaison.post<AlertView>(`/api/alerts/${inbox.alerts[0]!.id}/read`);
     expect(read.status).toBe(200);
     expect(read.body.readAt).not.toBeNull();

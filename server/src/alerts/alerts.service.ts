@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { countdown, isWarned, type AlertInbox, type AlertView, type SessionUser } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
-import { notFound } from '../common/problem';
+import { notFound, ProblemException } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { loadItem, type Queryable } from '../projects/project-records';
@@ -118,12 +118,14 @@ export class AlertsService {
     return { alerts, unread: Number(unread!.n) };
   }
 
-  /** Marks one of the user's own alerts read (someone else's is not found: R2 reveals nothing). */
+  /** Marks one of the user's own alerts read; someone else's is refused (R2: a clear 403 that changes nothing). */
   async markRead(user: SessionUser, id: string): Promise<AlertView> {
     authorize(user, 'alerts.read');
     return this.db.transaction(async (tx) => {
-      const row = await tx.one('UPDATE alerts SET read_at = COALESCE(read_at, hub_now()) WHERE id = $1 AND user_id = $2 RETURNING id', [id, user.id]);
-      if (!row) throw notFound('Alert');
+      const alert = await tx.one<{ user_id: string }>('SELECT user_id FROM alerts WHERE id = $1 FOR UPDATE', [id]);
+      if (!alert) throw notFound('Alert');
+      if (alert.user_id !== user.id) throw new ProblemException(HttpStatus.FORBIDDEN, 'Forbidden', `${user.role} ${user.username} may read only their own alerts`);
+      await tx.query('UPDATE alerts SET read_at = COALESCE(read_at, hub_now()) WHERE id = $1', [id]);
       return (await loadAlerts(tx, 'a.id = $1', [id]))[0]!;
     });
   }
