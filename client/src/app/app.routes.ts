@@ -20,6 +20,12 @@ export const routes: Routes = [
     loadComponent: () => import('./notices/document.page').then((m) => m.DocumentPage),
   },
   {
+    // The center's big screen: full-screen, outside the shell.
+    path: 'wall',
+    canActivate: [authGuard, permissionGuard('board.read')],
+    loadComponent: () => import('./wall/wall.page').then((m) => m.WallPage),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
@@ -42,6 +48,23 @@ export const routes: Routes = [
         // R23/R24 first-inquiry register (desk, registration, statistics, detail).
         path: 'inquiries',
         loadChildren: () => import('./inquiries/inquiries.routes').then((m) => m.INQUIRY_ROUTES),
+      },
+      {
+        // R14a: the inbox of early warnings.
+        path: 'alerts',
+        canActivate: [permissionGuard('alerts.read')],
+        loadComponent: () => import('./alerts/alerts.page').then((m) => m.AlertsPage),
+      },
+      {
+        // R21/R22: the leaders' record and circulation (ECharts loads with this route only).
+        path: 'accountability',
+        canActivate: [permissionGuard('accountability.read')],
+        loadComponent: () => import('./accountability/accountability.page').then((m) => m.AccountabilityPage),
+      },
+      {
+        // R11 and settings: the admin's.
+        path: 'admin',
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
       },
     ],
   },

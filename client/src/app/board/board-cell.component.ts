@@ -16,6 +16,8 @@ import { StatusBadgeComponent } from '../ui/status-badge.component';
     '[class]': '"board-cell cell-" + status()',
     '[attr.data-testid]': 'testId()',
     '[attr.data-status]': 'status()',
+    '[attr.data-due-at]': 'item().dueAt',
+    '[attr.data-provisional]': 'item().provisional',
   },
   template: `
     <div class="cell-head">

@@ -21,7 +21,12 @@ import { PaperTrailApi, pdfUrl } from './paper-trail.api';
   template: `
     <div class="doc-toolbar" role="toolbar" [attr.aria-label]="'doc.toolbar' | t">
       @if (notice(); as n) {
-        <a [routerLink]="['/projects', n.projectId]" data-testid="document-back">{{ 'doc.back' | t }}</a>
+        @if (n.projectId) {
+          <a [routerLink]="['/projects', n.projectId]" data-testid="document-back">{{ 'doc.back' | t }}</a>
+        } @else {
+          <!-- R22: a circulation report names a department, not a project. -->
+          <a routerLink="/accountability" data-testid="document-back">{{ 'doc.backAccountability' | t }}</a>
+        }
         <span class="doc-toolbar-title" data-testid="document-title">{{ n.content.title }} · {{ n.number }}</span>
         <span class="muted small">{{ 'doc.issuedAt' | t: { time: (n.issuedAt | hubTime) } }}</span>
         <span

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { CardEntry, CardState, CardVerification, Department } from '@hub/shared';
+import type { CardEntry, CardState, CardVerification, ConfigurationAction, Department } from '@hub/shared';
 import { ApiService } from '../core/api/api.service';
 import { readProblem } from '../core/api/problem';
 import { HubTimePipe } from '../core/format/format.pipes';
@@ -41,6 +41,22 @@ const DETAIL_LABELS: Record<string, TranslationKey> = {
   tracker: 'card.detail.tracker',
   forwardedTo: 'card.detail.forwardedTo',
   windowContact: 'card.detail.windowContact',
+  // R14a early warning; R11 a deadline moved by a calendar change
+  workingDaysLeft: 'card.detail.workingDaysLeft',
+  alerted: 'card.detail.alerted',
+  fromDueAt: 'card.detail.fromDueAt',
+  toDueAt: 'card.detail.toDueAt',
+  provisional: 'card.detail.provisional',
+  calendarChange: 'card.detail.calendarChange',
+  calendarTarget: 'card.detail.calendarTarget',
+};
+/** R11: what a calendar change was, on a recomputed deadline's entry. */
+const CALENDAR_CHANGES: Record<ConfigurationAction, TranslationKey> = {
+  day_set: 'changes.action.day_set',
+  day_cleared: 'changes.action.day_cleared',
+  year_published: 'changes.action.year_published',
+  year_imported: 'changes.action.year_imported',
+  settings_changed: 'changes.action.settings_changed',
 };
 /** Deemed-consent causes the hub records (R14 timeout; R15/R16 causes join here as they arrive). */
 const CAUSES: Record<string, TranslationKey> = {
@@ -182,7 +198,13 @@ export class TrackingCardComponent {
       case 'cause':
         return value in CAUSES ? this.i18n.t(CAUSES[value]) : value;
       case 'dueAt':
+      case 'fromDueAt':
+      case 'toDueAt':
         return this.format.due(value) || value;
+      case 'provisional':
+        return this.i18n.t(value === 'true' ? 'countdown.provisional' : 'card.detail.published');
+      case 'calendarChange':
+        return value in CALENDAR_CHANGES ? this.i18n.t(CALENDAR_CHANGES[value as ConfigurationAction]) : value;
       case 'lateMs': {
         const ms = Number(value);
         return Number.isFinite(ms) ? this.i18n.t('card.detail.seconds', { s: (ms / 1000).toFixed(1) }) : value;

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AlertsStore } from '../alerts/alerts.store';
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { DepartmentsStore } from '../core/departments/departments.store';
 import { TranslatePipe, roleKey } from '../core/i18n';
@@ -17,6 +18,19 @@ import { ShortcutDirective } from '../ui/shortcut.directive';
   selector: 'hub-shell',
   imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LangSwitchComponent, ShortcutDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .nav-count {
+      display: inline-block;
+      min-width: 1.4em;
+      margin-left: 0.3em;
+      padding: 0 0.4em;
+      border-radius: 999px;
+      background: var(--s-due-soon-bg);
+      color: var(--s-due-soon-fg);
+      font-weight: 700;
+      text-align: center;
+    }
+  `,
   template: `
     <a class="skip-link" href="#main">{{ 'app.skip' | t }}</a>
     <header class="topbar">
@@ -39,6 +53,21 @@ import { ShortcutDirective } from '../ui/shortcut.directive';
             'nav.inquiries' | t
           }}</a>
         }
+        @if (canReadAlerts()) {
+          <a routerLink="/alerts" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-alerts"
+            >{{ 'nav.alerts' | t }}@if (alerts.unread() > 0) {
+              <span class="nav-count" data-testid="nav-alerts-unread">{{ alerts.unread() }}<span class="visually-hidden">{{ 'nav.unread' | t }}</span></span>
+            }</a
+          >
+        }
+        @if (canReadAccountability()) {
+          <a routerLink="/accountability" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-accountability">{{ 'nav.accountability' | t }}</a>
+        }
+        @if (canEditCalendar()) {
+          <a routerLink="/admin/calendar" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-calendar">{{ 'nav.calendar' | t }}</a>
+          <a routerLink="/admin/settings" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-settings">{{ 'nav.settings' | t }}</a>
+        }
+        <a routerLink="/wall" data-testid="nav-wall">{{ 'nav.wall' | t }}</a>
         @if (canRegisterInquiry()) {
           <!-- R23: Alt+N opens a new inquiry from anywhere, for keyboard-only registration. -->
           <a routerLink="/inquiries/new" routerLinkActive="active" ariaCurrentWhenActive="page" hubShortcut="Alt+N" data-testid="nav-new-inquiry">{{
@@ -86,6 +115,10 @@ export class ShellComponent {
   protected readonly canRegister = computed(() => this.session.can('project.register'));
   protected readonly canReadInquiries = computed(() => this.session.can('inquiry.read'));
   protected readonly canRegisterInquiry = computed(() => this.session.can('inquiry.register'));
+  protected readonly canReadAlerts = computed(() => this.session.can('alerts.read'));
+  protected readonly canReadAccountability = computed(() => this.session.can('accountability.read'));
+  protected readonly canEditCalendar = computed(() => this.session.can('calendar.edit'));
+  protected readonly alerts = inject(AlertsStore);
   protected readonly roleLabel = computed(() => roleKey(this.session.user()?.role ?? 'window'));
 
   constructor() {
@@ -93,7 +126,9 @@ export class ShellComponent {
     this.calendar.load().catch(() => undefined);
     this.departments.load().catch(() => undefined);
     this.live.start().catch(() => undefined);
+    if (this.canReadAlerts()) this.alerts.start();
     inject(DestroyRef).onDestroy(() => {
+      this.alerts.stop();
       this.live.stop();
       this.calendar.reset();
       this.departments.reset();

@@ -7,6 +7,7 @@ import {
   type BoardSnapshot,
   type CardEntry,
   type ClientToServerEvents,
+  type AlertView,
   type InquiryChangedEvent,
   type ServerToClientEvents,
 } from '@hub/shared';
@@ -39,6 +40,9 @@ export class LiveBoardService {
   private readonly statusState = signal<LiveStatus>('reconnecting');
   private readonly applied = new Subject<CardEntry>();
   private readonly inquiryEvents = new Subject<InquiryChangedEvent>();
+  private readonly alertEvents = new Subject<AlertView>();
+  private readonly calendarEvents = new Subject<void>();
+  private readonly reconnects = new Subject<void>();
 
   private socket: HubSocket | null = null;
   private starting: Promise<void> | null = null;
@@ -58,6 +62,12 @@ export class LiveBoardService {
   readonly entries$ = this.applied.asObservable();
   /** R23/R24 inquiry changes pushed to this user (not on the card stream: desks reload on reconnect). */
   readonly inquiryChanges$ = this.inquiryEvents.asObservable();
+  /** R14a early warnings pushed to this user (not replayed: the inbox reloads on reconnect). */
+  readonly alerts$ = this.alertEvents.asObservable();
+  /** R11: the calendar or the settings changed: reload them. */
+  readonly calendarChanges$ = this.calendarEvents.asObservable();
+  /** Back after a drop: whatever is not on the card stream (inbox, calendar) must be read again. */
+  readonly reconnected$ = this.reconnects.asObservable();
 
   /** Load the snapshot, then go live. Safe to call again; the first call wins. */
   start(): Promise<void> {
@@ -129,7 +139,10 @@ export class LiveBoardService {
     socket.on('connect', () => {
       this.statusState.set('live');
       this.manualRetries = 0;
-      if (this.connectedOnce) void this.refreshClock();
+      if (this.connectedOnce) {
+        void this.refreshClock();
+        this.reconnects.next();
+      }
       this.connectedOnce = true;
       void this.requestSync();
     });
@@ -145,6 +158,8 @@ export class LiveBoardService {
     });
     socket.on('card:entry', (entry) => this.receive(entry));
     socket.on('inquiry:changed', (event) => this.inquiryEvents.next(event));
+    socket.on('alert:new', (alert) => this.alertEvents.next(alert));
+    socket.on('calendar:changed', () => this.calendarEvents.next());
   }
 
   /** Manual reconnect with the same randomised back-off Socket.IO uses, so a restart causes no storm. */

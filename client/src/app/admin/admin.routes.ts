@@ -1,0 +1,17 @@
+import type { Routes } from '@angular/router';
+import { permissionGuard } from '../core/session/auth.guard';
+
+/** R1: the admin keeps the calendar (R11) and the settings. */
+export const ADMIN_ROUTES: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'calendar' },
+  {
+    path: 'calendar',
+    canActivate: [permissionGuard('calendar.edit')],
+    loadComponent: () => import('./calendar-admin.page').then((m) => m.CalendarAdminPage),
+  },
+  {
+    path: 'settings',
+    canActivate: [permissionGuard('settings.edit')],
+    loadComponent: () => import('./settings.page').then((m) => m.SettingsPage),
+  },
+];

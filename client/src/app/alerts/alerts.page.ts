@@ -1,0 +1,100 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { AlertView } from '@hub/shared';
+import { readProblem } from '../core/api/problem';
+import { DepartmentsStore } from '../core/departments/departments.store';
+import { HubDuePipe, HubTimePipe } from '../core/format/format.pipes';
+import { I18nService, TranslatePipe } from '../core/i18n';
+import { AlertsStore } from './alerts.store';
+
+/** R14a: the inbox of early warnings — each item with a working day or less left, once per deadline. */
+@Component({
+  selector: 'hub-alerts-page',
+  imports: [RouterLink, TranslatePipe, HubDuePipe, HubTimePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page-head">
+      <h1>{{ 'alerts.title' | t }}</h1>
+      <p class="muted">{{ 'alerts.unread' | t: { n: store.unread() } }}</p>
+    </div>
+    <div aria-live="polite" class="visually-hidden">
+      @if (store.latest(); as a) {
+        {{ 'alerts.announce' | t: { project: a.projectName, due: (a.dueAt | hubDue) } }}
+      }
+    </div>
+    @if (error(); as e) {
+      <p class="alert alert-error" role="alert">{{ e }}</p>
+    }
+    @if (store.alerts().length === 0) {
+      <p class="muted" data-testid="alerts-empty">{{ 'alerts.empty' | t }}</p>
+    } @else {
+      <ul class="alert-list" data-testid="alerts">
+        @for (a of store.alerts(); track a.id) {
+          <li class="card alert-item" [class.unread]="!a.readAt" data-testid="alert" [attr.data-item-id]="a.itemId" [attr.data-read]="a.readAt !== null">
+            <p class="alert-head">
+              <span class="badge status-due_soon"><span class="glyph" aria-hidden="true">▲</span>{{ 'alerts.kind.deadline_warning' | t }}</span>
+              <a [routerLink]="['/projects', a.projectId]">{{ a.projectCode }} {{ a.projectName }}</a>
+            </p>
+            <p>
+              {{ 'alerts.line' | t: { department: department(a), due: (a.dueAt | hubDue), n: a.workingDaysLeft } }}
+            </p>
+            <p class="muted small">{{ 'alerts.received' | t: { time: (a.createdAt | hubTime) } }}</p>
+            @if (!a.readAt) {
+              <button type="button" class="button-quiet" (click)="read(a)" data-testid="alert-read">{{ 'alerts.markRead' | t }}</button>
+            }
+          </li>
+        }
+      </ul>
+    }
+  `,
+  styles: `
+    .alert-list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.75rem;
+    }
+    .alert-item {
+      margin: 0;
+      border-left: 6px solid var(--line);
+    }
+    .alert-item.unread {
+      border-left-color: var(--s-due-soon-fg);
+      background: var(--s-due-soon-bg);
+    }
+    .alert-item p {
+      margin: 0 0 0.35rem;
+    }
+    .alert-head {
+      display: flex;
+      gap: 0.75rem;
+      align-items: center;
+      font-weight: 700;
+    }
+  `,
+})
+export class AlertsPage {
+  protected readonly store = inject(AlertsStore);
+  private readonly departments = inject(DepartmentsStore);
+  private readonly i18n = inject(I18nService);
+  protected readonly error = signal<string | null>(null);
+
+  constructor() {
+    this.departments.load().catch(() => undefined);
+    this.store.load().catch((e: unknown) => this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError')));
+  }
+
+  protected department(alert: AlertView): string {
+    const d = this.departments.byId().get(alert.departmentId);
+    return d ? this.i18n.name(d) : alert.departmentId;
+  }
+
+  protected async read(alert: AlertView): Promise<void> {
+    try {
+      await this.store.markRead(alert.id);
+    } catch (e) {
+      this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
+    }
+  }
+}
