@@ -47,7 +47,7 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
       <fieldset class="period-kinds">
         <legend>{{ 'acc.period' | t }}</legend>
         @for (kind of kinds; track kind) {
-          <label class="check"><input type="radio" formControlName="kind" [value]="kind" [attr.data-testid]="'acc-kind-' + kind" /> {{ kindLabel(kind) | t }}</label>
+          <label><input type="radio" formControlName="kind" [value]="kind" [attr.data-testid]="'acc-kind-' + kind" /> {{ kindLabel(kind) | t }}</label>
         }
       </fieldset>
       @switch (form.controls.kind.value) {

@@ -33,11 +33,11 @@ export interface ChartSeries {
 @Component({
   selector: 'hub-bar-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div #canvas class="chart" role="img" [attr.aria-label]="label()" [attr.data-testid]="testId()"></div>`,
+  // Departments down the side: their names are long, and a row each keeps them whole.
+  template: `<div #canvas class="chart" role="img" [style.height.rem]="5 + categories().length * 2.6" [attr.aria-label]="label()" [attr.data-testid]="testId()"></div>`,
   styles: `
     .chart {
       width: 100%;
-      height: 20rem;
     }
   `,
 })
@@ -51,11 +51,14 @@ export class BarChartComponent {
 
   private readonly canvas = viewChild.required<ElementRef<HTMLDivElement>>('canvas');
   private chart: EChartsType | null = null;
+  /** The page's own font: ECharts measures labels with it, so wrapping and layout fit what is drawn. */
+  private fontFamily = 'sans-serif';
 
   constructor() {
     const destroyRef = inject(DestroyRef);
     afterNextRender(() => {
       const element = this.canvas().nativeElement;
+      this.fontFamily = getComputedStyle(element).fontFamily || this.fontFamily;
       this.chart = init(element, undefined, { renderer: 'svg' });
       const resize = new ResizeObserver(() => this.chart?.resize());
       resize.observe(element);
@@ -74,15 +77,16 @@ export class BarChartComponent {
     const option: ChartOption = {
       aria: { enabled: true, label: { description: this.label() } },
       animation: !matchMedia('(prefers-reduced-motion: reduce)').matches,
-      textStyle: { fontFamily: 'inherit', fontSize: 14 },
-      grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
+      textStyle: { fontFamily: this.fontFamily, fontSize: 14 },
+      // Shrink the plot, not the names: labels stay inside the chart, wrapped onto two lines if long.
+      grid: { left: 8, right: 24, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel', outerBoundsClampWidth: '25%' },
       legend: { top: 0, itemGap: 16 },
       tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' && percent ? `${(v * 100).toFixed(1)}%` : String(v ?? '—')) },
-      xAxis: { type: 'category', data: this.categories(), axisLabel: { interval: 0, width: 96, overflow: 'break' } },
-      yAxis: percent
+      yAxis: { type: 'category', data: this.categories(), inverse: true, axisLabel: { interval: 0, fontSize: 13, width: 90, overflow: 'breakAll' } },
+      xAxis: percent
         ? { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } }
         : { type: 'value', minInterval: 1 },
-      series: this.series().map((s) => ({ type: 'bar', name: s.name, data: s.data, stack: s.stack, itemStyle: { color: s.color }, barMaxWidth: 48 })),
+      series: this.series().map((s) => ({ type: 'bar', name: s.name, data: s.data, stack: s.stack, itemStyle: { color: s.color }, barMaxWidth: 22 })),
     };
     this.chart?.setOption(option, { notMerge: true });
   }

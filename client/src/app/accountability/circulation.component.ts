@@ -47,7 +47,7 @@ import { SessionStore } from '../core/session/session.store';
       </div>
       @if (standing(); as s) {
         <p class="muted small">{{ 'circ.rule' | t: { n: s.threshold, from: s.from, to: s.to } }}</p>
-        <table class="acc-table" data-testid="circ-table">
+        <table class="acc-table circ-table" data-testid="circ-table">
           <caption class="visually-hidden">{{ 'circ.title' | t }}</caption>
           <thead>
             <tr>
