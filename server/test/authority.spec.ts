@@ -150,6 +150,7 @@ const MATRIX: RouteCase[] = [
   { route: 'GET /api/settings/changes', allowed: ['admin'], request: async () => ({ path: '/api/settings/changes' }) },
   { route: 'GET /api/alerts', allowed: ['leader', 'window', 'liaison-own', 'liaison-other'], request: async () => ({ path: '/api/alerts' }) },
   { route: 'POST /api/alerts/:id/read', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/alerts/${await f.alert()}/read` }) },
+  { route: 'GET /api/items/:id/deadline', allowed: STAFF, request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/deadline` }) },
   { route: 'GET /api/wall/ticker', allowed: STAFF, request: async () => ({ path: '/api/wall/ticker' }) },
   { route: 'GET /api/accountability', allowed: ['leader'], request: async () => ({ path: '/api/accountability?from=2026-01-01&to=2026-12-31' }) },
   { route: 'GET /api/accountability/csv', allowed: ['leader'], request: async () => ({ path: '/api/accountability/csv?from=2026-01-01&to=2026-12-31' }) },

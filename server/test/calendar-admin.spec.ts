@@ -161,6 +161,13 @@ describe('calendar administration: running deadlines recomputed on publish or ed
     const three = { ...now, workingDaysAllowed: 3 };
     expect((await item(items['EEB']!.id)).due_at).toEqual(dueInstant(new Date(items['EEB']!.acceptedAt), edited, three).dueAt);
     expect((await item(later['EEB']!.id)).due_at).toEqual(dueInstant(new Date(later['EEB']!.acceptedAt), edited, now).dueAt);
+    // R11: each deadline explains itself under its own rule; one moved by hand says where it really is.
+    expect((await window.get(`/api/items/${items['EEB']!.id}/deadline`)).body).toMatchObject({ workingDays: 3, dueAt: (await item(items['EEB']!.id)).due_at.toISOString() });
+    expect((await window.get(`/api/items/${later['EEB']!.id}/deadline`)).body).toMatchObject({ workingDays: 5 });
+    await sql.query(`UPDATE approval_items SET due_at = due_at + interval '2 days' WHERE id = $1`, [later['EEB']!.id]); // as an extension (R12) would
+    const extended = (await window.get(`/api/items/${later['EEB']!.id}/deadline`)).body;
+    expect(extended.itemDueAt).toBe((await item(later['EEB']!.id)).due_at.toISOString());
+    expect(extended.itemDueAt).not.toBe(extended.dueAt);
     await admin.send<any>('DELETE', `/api/calendar/days/${day}`);
     await admin.send<any>('PUT', '/api/settings', settings);
   });

@@ -20,4 +20,9 @@ export interface DeadlineExplanation {
   dueAt: string;
   provisional: boolean;
   days: ExplainedDay[];
+  /**
+   * GET /api/items/:id/deadline: the item's own due instant when the calendar does not give it —
+   * set by hand (extension, delay, ruling), or a passed deadline that fired before a calendar change (R11).
+   */
+  itemDueAt?: string;
 }

@@ -1,14 +1,21 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   buildCalendar,
+  deadlineRuleOf,
   DEFAULT_HUB_SETTINGS,
+  explainDeadline,
   SHIPPED_CALENDAR,
   type CalendarData,
   type CalendarResponse,
   type CalendarSettings,
+  type DeadlineExplanation,
+  type DeadlineRule,
   type HubSettings,
+  type SessionUser,
   type WorkingCalendar,
 } from '@hub/shared';
+import { authorize } from '../common/authorize';
+import { conflict, notFound } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import type { Queryable } from '../projects/project-records';
 
@@ -81,6 +88,26 @@ export class CalendarService implements OnModuleInit {
     const row = await this.db.one<{ version: string }>('SELECT version FROM calendar_version');
     if (this.compiled && this.compiled.version === Number(row!.version)) return this.compiled;
     return this.db.transaction((t) => this.compile(t));
+  }
+
+  /**
+   * R11: an item's deadline explained under the rule it was accepted with (R10: the settings may
+   * have changed since). When its due instant is not the calendar's — set by hand, or a passed
+   * deadline that fired before a calendar change — the answer says so (itemDueAt).
+   */
+  async explainItem(user: SessionUser, id: string): Promise<DeadlineExplanation> {
+    authorize(user, 'project.read');
+    const item = await this.db.one<{ accepted_at: Date | null; due_at: Date | null; due_rule: DeadlineRule | null }>(
+      'SELECT accepted_at, due_at, due_rule FROM approval_items WHERE id = $1',
+      [id],
+    );
+    if (!item) throw notFound('Approval item');
+    if (!item.accepted_at || !item.due_at) throw conflict('The item is not accepted yet: its deadline has not started (R10)');
+    const { calendar, settings } = await this.current();
+    const rule = item.due_rule ?? deadlineRuleOf(settings);
+    const explanation = explainDeadline(item.accepted_at, rule.workingDays, calendar, { ...settings, timeZone: rule.timeZone, endOfDay: rule.endOfDay });
+    const itemDueAt = item.due_at.toISOString();
+    return explanation.dueAt === itemDueAt ? explanation : { ...explanation, itemDueAt };
   }
 
   async response(): Promise<CalendarResponse> {

@@ -164,7 +164,7 @@ interface ItemRow {
                 @if (explaining().has(row.item.id) && row.item.acceptedAt) {
                   <tr class="explanation-row">
                     <td colspan="6">
-                      <hub-deadline-explanation [from]="row.item.acceptedAt" [workingDays]="workingDays()" />
+                      <hub-deadline-explanation [itemId]="row.item.id" />
                     </td>
                   </tr>
                 }
@@ -193,8 +193,6 @@ export class ApprovalItemsComponent {
   protected readonly basisError = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly explaining = signal<ReadonlySet<string>>(new Set());
   private readonly basis = signal<ReadonlyMap<string, string>>(new Map());
-
-  protected readonly workingDays = computed(() => this.calendar.settings().workingDaysAllowed);
 
   protected readonly rows = computed<ItemRow[]>(() => {
     const cal = this.calendar.calendar();

@@ -26,6 +26,9 @@ import { TranslatePipe, dayReasonKey } from '../core/i18n';
             }}</span>
           }
         </p>
+        @if (e.itemDueAt) {
+          <p class="notice" data-testid="explain-item-due">{{ 'explain.itemDueAt' | t: { due: (e.itemDueAt | hubDue) } }}</p>
+        }
         <ol class="explain-days">
           @for (day of e.days; track day.date) {
             <li [class.counted]="day.counted" [class.skipped]="!day.counted" [attr.data-reason]="day.reason">
@@ -46,8 +49,8 @@ import { TranslatePipe, dayReasonKey } from '../core/i18n';
 export class DeadlineExplanationComponent implements OnInit {
   private readonly api = inject(ApiService);
 
-  readonly from = input.required<string>();
-  readonly workingDays = input.required<number>();
+  /** R11: the item whose deadline this explains, under the rule it was accepted with. */
+  readonly itemId = input.required<string>();
 
   protected readonly explanation = signal<DeadlineExplanation | null>(null);
   protected readonly error = signal<string | null>(null);
@@ -58,7 +61,7 @@ export class DeadlineExplanationComponent implements OnInit {
 
   async ngOnInit(): Promise<void> {
     try {
-      this.explanation.set(await firstValueFrom(this.api.explainDeadline(this.from(), this.workingDays())));
+      this.explanation.set(await firstValueFrom(this.api.explainItemDeadline(this.itemId())));
     } catch (e) {
       this.error.set(readProblem(e).message ?? '…');
     }

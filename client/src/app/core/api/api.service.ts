@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
@@ -39,9 +39,9 @@ export class ApiService {
   calendar(): Observable<CalendarResponse> {
     return this.http.get<CalendarResponse>('/api/calendar');
   }
-  explainDeadline(from: string, workingDays: number): Observable<DeadlineExplanation> {
-    const params = new HttpParams().set('from', from).set('workingDays', workingDays);
-    return this.http.get<DeadlineExplanation>('/api/calendar/deadline', { params });
+  /** R11: an item's own deadline, under the rule it was accepted with. */
+  explainItemDeadline(itemId: string): Observable<DeadlineExplanation> {
+    return this.http.get<DeadlineExplanation>(`/api/items/${encodeURIComponent(itemId)}/deadline`);
   }
 
   registerProject(body: RegisterProjectRequest): Observable<ProjectView> {

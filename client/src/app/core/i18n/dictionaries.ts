@@ -533,6 +533,7 @@ export const zh = {
   'card.detail.calendarChange': '日历调整',
   'card.detail.calendarTarget': '调整日期/年份',
   'doc.backAccountability': '返回考核统计',
+  'explain.itemDueAt': '本事项实际到期时间为 {due}：经延期、延时审批或书面说明裁定调整，或在日历调整前已到期，不按上列日历计算。',
 
   'alerts.title': '预警提醒',
   'alerts.unread': '{n} 条未读',
@@ -1182,6 +1183,7 @@ export const en: Record<TranslationKey, string> = {
   'card.detail.calendarChange': 'Calendar change',
   'card.detail.calendarTarget': 'Date or year changed',
   'doc.backAccountability': 'Back to accountability',
+  'explain.itemDueAt': 'This item is actually due {due}: moved by an extension, a delay or a ruling, or passed before a calendar change — not as the calendar above computes it.',
 
   'alerts.title': 'Alerts',
   'alerts.unread': '{n} unread',
