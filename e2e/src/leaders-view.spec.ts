@@ -211,7 +211,7 @@ test.describe.serial("the leaders' view", () => {
     await wall.getByTestId('nav-wall').click();
     await expect(wall).toHaveURL(/\/wall$/);
     await expect(wall.getByTestId('wall-live')).toHaveAttribute('data-state', 'live');
-    await expect(wall.getByTestId(`wall-cell-${run.code}-发展和改革局`)).toHaveAttribute('data-status', /due_soon|due_today/);
+    await expect(wall.getByTestId(`wall-cell-${run.code}-DRC`)).toHaveAttribute('data-status', /due_soon|due_today/);
     await expect(wall.getByTestId('ticker-entry').first()).toBeVisible();
     const inChannel = Number(await wall.getByTestId('wall-in-channel').innerText());
     expect(inChannel).toBeGreaterThan(0);
@@ -225,7 +225,7 @@ test.describe.serial("the leaders' view", () => {
       expect((await windowApi.post(`/api/items/${nrp.id}/acceptance`)).status()).toBe(200);
       await context.setOffline(false);
       await expect(wall.getByTestId('wall-live')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
-      await expect(wall.getByTestId(`wall-cell-${run.code}-自然资源和规划局`)).toHaveAttribute('data-status', /on_track|due_soon|due_today/);
+      await expect(wall.getByTestId(`wall-cell-${run.code}-NRP`)).toHaveAttribute('data-status', /on_track|due_soon|due_today/);
       await expect(wall.getByTestId('ticker-entry').first()).toHaveAttribute('data-action', 'item.accepted');
     });
 

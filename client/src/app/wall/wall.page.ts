@@ -21,6 +21,8 @@ interface WallCell {
   item: ApprovalItemView;
   status: BoardCellStatus;
   department: string;
+  /** The department's code, for tests and tooltips. */
+  code: string;
 }
 
 /**
@@ -84,7 +86,7 @@ interface WallCell {
               } @else {
                 <ul class="wall-cells">
                   @for (cell of row.cells; track cell.item.id) {
-                    <li class="wall-cell cell-{{ cell.status }}" [attr.data-status]="cell.status" [attr.data-testid]="'wall-cell-' + row.project.code + '-' + cell.department">
+                    <li class="wall-cell cell-{{ cell.status }}" [attr.data-status]="cell.status" [attr.data-testid]="'wall-cell-' + row.project.code + '-' + cell.code">
                       <span class="wall-dept">{{ cell.department }}@if (cell.item.isLead) {<span class="lead-mark">{{ 'board.lead' | t }}</span>}</span>
                       <hub-status-badge [status]="cell.status" />
                       <hub-countdown [item]="cell.item" />
@@ -143,7 +145,14 @@ export class WallPage {
   protected readonly rows = computed(() =>
     this.live.projects().map((project) => ({
       project,
-      cells: project.items.map((item): WallCell => ({ item, status: this.statuses().get(item.id) ?? 'awaiting_acceptance', department: this.departmentName(item.departmentId) })),
+      cells: project.items.map(
+        (item): WallCell => ({
+          item,
+          status: this.statuses().get(item.id) ?? 'awaiting_acceptance',
+          department: this.departmentName(item.departmentId),
+          code: this.departments.byId().get(item.departmentId)?.code ?? item.departmentId,
+        }),
+      ),
     })),
   );
 
