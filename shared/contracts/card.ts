@@ -1,4 +1,5 @@
 import type { Role } from './auth';
+import type { MeetingSummary } from './meetings';
 import type { ApprovalItemView, ProjectStatus, ProjectCategory } from './projects';
 
 /** Everything the tracking card (R5) can record. */
@@ -9,6 +10,19 @@ export const CARD_ACTIONS = [
   'item.approved',
   'item.rejected',
   'item.deemed_consent',
+  // R12, R13, R16: deadline changes and holds
+  'item.extended',
+  'item.delayed',
+  'explanation.filed',
+  'explanation.ruled',
+  // R15, R18, R19, R20: meetings and site inspections
+  'meeting.convened',
+  'meeting.opened',
+  'meeting.attended',
+  'meeting.opinion',
+  'meeting.rectification',
+  'meeting.closed',
+  'meeting.lapsed',
 ] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 
@@ -34,7 +48,8 @@ export interface BoardProject {
 /** The state a card entry records before and after its step (R5). */
 export type CardState =
   | { kind: 'project'; project: BoardProject }
-  | { kind: 'item'; item: ApprovalItemView };
+  | { kind: 'item'; item: ApprovalItemView }
+  | { kind: 'meeting'; meeting: MeetingSummary };
 
 export interface CardEntry {
   /** Global, strictly increasing stream position (R25 replay key). */

@@ -6,3 +6,5 @@ export * from './events';
 export * from './problem';
 export * from './projects';
 export * from './calendar-response';
+export * from './meetings';
+export * from './deadlines';

@@ -13,3 +13,4 @@ export * from './projects/mega-project';
 export * from './permissions/can';
 export * from './board/card-entry';
 export * from './board/board-status';
+export * from './meetings/meeting-rules';

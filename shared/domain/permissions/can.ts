@@ -10,6 +10,17 @@ export const ACTIONS = [
   'card.read',
   'calendar.read',
   'clock.advance',
+  // R18–R20: meetings and site inspections
+  'meeting.read',
+  'meeting.convene',
+  'meeting.manage',
+  'meeting.attend',
+  'meeting.opine',
+  // R12, R13, R16: deadlines moved or held
+  'item.extend',
+  'item.delay',
+  'explanation.file',
+  'explanation.rule',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -18,6 +29,7 @@ export type GrantScope = 'any' | 'own_department';
 export type Grant = Readonly<Partial<Record<Role, GrantScope>>>;
 
 const STAFF_READ: Grant = { admin: 'any', leader: 'any', window: 'any', liaison: 'any' };
+const CONVENERS: Grant = { leader: 'any', window: 'any', liaison: 'own_department' };
 
 /** R1/R2: who may do what. Roles not listed are refused. */
 export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
@@ -30,6 +42,18 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'item.accept': { window: 'any', liaison: 'own_department' },
   'item.decide': { liaison: 'own_department' },
   'clock.advance': { admin: 'any' },
+  'meeting.read': STAFF_READ,
+  // R18: the lead department (its liaison; target = the project's lead department), the window or a leader.
+  'meeting.convene': CONVENERS,
+  // Open, mark present in person, record rectifications, conclude and close (target = the convening department).
+  'meeting.manage': CONVENERS,
+  // R19/R2: a liaison joins and gives opinions only as its own department.
+  'meeting.attend': { liaison: 'own_department' },
+  'meeting.opine': { liaison: 'own_department' },
+  'item.extend': { leader: 'any' },
+  'item.delay': { window: 'any' },
+  'explanation.file': { liaison: 'own_department' },
+  'explanation.rule': { leader: 'any' },
 };
 
 /** One vocabulary for the server's checks and the client's show/hide. */
