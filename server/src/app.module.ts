@@ -10,6 +10,8 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DemoModule } from './demo/demo.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
+import { InspectionsModule } from './inspections/inspections.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { NoticesModule } from './notices/notices.module';
 import { ProjectsModule } from './projects/projects.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -30,6 +32,8 @@ export class AppModule {
         CardModule,
         ProjectsModule,
         ApprovalsModule,
+        MeetingsModule,
+        InspectionsModule,
         DeadlinesModule,
         BoardModule,
         DepartmentsModule,

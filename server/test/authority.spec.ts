@@ -12,6 +12,11 @@ interface Fixture {
   /** A fresh item of department DRC ("own" for liaison-own), awaiting acceptance or in review. */
   item(status: 'awaiting_acceptance' | 'in_review'): Promise<string>;
   registeredProject(): Promise<string>;
+  /** A meeting of a fresh project whose only (lead) department is DRC, so liaison-own convenes and attends. */
+  meeting(status: 'scheduled' | 'open'): Promise<{ id: string; projectId: string }>;
+  explanation(): Promise<string>;
+  rectification(): Promise<{ meetingId: string; id: string }>;
+  startsSoon(): Promise<string>;
 }
 
 interface RouteCase {
@@ -43,9 +48,44 @@ const MATRIX: RouteCase[] = [
   },
   { route: 'POST /api/items/:id/acceptance', allowed: ['window', 'liaison-own'], request: async (f) => ({ path: `/api/items/${await f.item('awaiting_acceptance')}/acceptance` }) },
   { route: 'POST /api/items/:id/decision', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/decision`, body: { outcome: 'approved' } }) },
+  { route: 'POST /api/items/:id/extension', allowed: ['leader'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/extension`, body: { newDueAt: FAR, reason: '重大技术论证' } }) },
+  { route: 'POST /api/items/:id/delay', allowed: ['window'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/delay`, body: { cause: 'network_outage', description: '政务网中断', newDueAt: FAR } }) },
+  { route: 'POST /api/items/:id/explanations', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/explanations`, body: { text: '需专家论证' } }) },
+  { route: 'POST /api/explanations/:id/ruling', allowed: ['leader'], request: async (f) => ({ path: `/api/explanations/${await f.explanation()}/ruling`, body: { ruling: 'rejected' } }) },
+  { route: 'GET /api/projects/:id/explanations', allowed: STAFF, request: async (f) => ({ path: `/api/projects/${f.projectId}/explanations` }) },
+  {
+    route: 'POST /api/projects/:id/meetings',
+    allowed: ['leader', 'window', 'liaison-own'],
+    request: async (f) => ({ path: `/api/projects/${(await f.meeting('scheduled')).projectId}/meetings`, body: { kind: 'joint_review', title: '联审会', startsAt: await f.startsSoon(), online: true } }),
+  },
+  { route: 'GET /api/meetings', allowed: STAFF, request: async () => ({ path: '/api/meetings' }) },
+  { route: 'GET /api/meetings/:id', allowed: STAFF, request: async (f) => ({ path: `/api/meetings/${(await f.meeting('scheduled')).id}` }) },
+  { route: 'POST /api/meetings/:id/opening', allowed: ['leader', 'window', 'liaison-own'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('scheduled')).id}/opening` }) },
+  { route: 'POST /api/meetings/:id/join', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('open')).id}/join` }) },
+  {
+    route: 'POST /api/meetings/:id/attendance',
+    allowed: ['leader', 'window', 'liaison-own'],
+    request: async (f) => ({ path: `/api/meetings/${(await f.meeting('open')).id}/attendance`, body: { departmentId: DRC_ID.value } }),
+  },
+  { route: 'POST /api/meetings/:id/opinions', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('open')).id}/opinions`, body: { kind: 'agree' } }) },
+  { route: 'POST /api/meetings/:id/closing', allowed: ['leader', 'window', 'liaison-own'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('open')).id}/closing`, body: { conclusion: '原则同意' } }) },
+  {
+    route: 'POST /api/inspections/:id/rectifications',
+    allowed: ['leader', 'window', 'liaison-own'],
+    request: async (f) => ({ path: `/api/inspections/${(await f.meeting('open')).id}/rectifications`, body: { request: '围挡加固' } }),
+  },
+  {
+    route: 'POST /api/inspections/:id/rectifications/:rectificationId/done',
+    allowed: ['leader', 'window', 'liaison-own'],
+    request: async (f) => {
+      const r = await f.rectification();
+      return { path: `/api/inspections/${r.meetingId}/rectifications/${r.id}/done` };
+    },
+  },
   { route: 'POST /api/test/clock', allowed: ['admin'], request: async () => ({ path: '/api/test/clock', body: { advanceMs: 1 } }) },
 ];
 const DRC_ID = { value: '' };
+const FAR = '2099-12-31T16:00:00.000Z';
 
 describe('authority matrix: every route × every role × own/other department (R1, R2)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -70,6 +110,23 @@ describe('authority matrix: every route × every role × own/other department (R
         const id = p.items[0].id;
         if (status === 'in_review') await clients.window.post(`/api/items/${id}/acceptance`);
         return id;
+      },
+      startsSoon: async () => new Date(new Date((await clients.leader.get('/api/board')).body.serverNow).getTime() + 10 * 60_000).toISOString(),
+      meeting: async (status) => {
+        const { project: p } = await admittedProject(clients.window, clients.leader, ['DRC']);
+        const convened = await clients.window.post(`/api/projects/${p.id}/meetings`, { kind: 'site_inspection', title: '联合踏勘', startsAt: await fixture.startsSoon(), online: false, place: '项目现场' });
+        if (convened.status !== 201) throw new Error(JSON.stringify(convened.body));
+        if (status === 'open') await clients.window.post(`/api/meetings/${convened.body.id}/opening`);
+        return { id: convened.body.id, projectId: p.id };
+      },
+      explanation: async () => {
+        const id = await fixture.item('in_review');
+        return (await clients['liaison-own'].post(`/api/items/${id}/explanations`, { text: '需补充专家论证' })).body.id;
+      },
+      rectification: async () => {
+        const m = await fixture.meeting('open');
+        const view = (await clients.window.post(`/api/inspections/${m.id}/rectifications`, { request: '临时用电整改' })).body;
+        return { meetingId: m.id, id: view.rectifications[0].id };
       },
     };
   });

@@ -89,6 +89,8 @@ export interface MeetingView extends MeetingSummary {
   rectifications: Rectification[];
   /** Department whose liaison may run the meeting besides the window and leaders (the lead at convening). */
   convenerDepartmentId: string | null;
+  /** The project's card position this view reflects: a client keeps the newest view it has seen. */
+  asOf: number;
 }
 
 export interface ConveneMeetingRequest {

@@ -17,6 +17,8 @@ export interface HubConfig {
   redisUrl: string | null;
   /** Backstop interval of the deadline engine's sweep. */
   deadlineSweepMs: number;
+  /** A meeting never closed lapses this long after its scheduled end, without R15 (HUB_MEETING_LAPSE_HOURS, default 24). */
+  meetingLapseMs: number;
   logJson: boolean;
 }
 
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     secureCookies: env['HUB_SECURE_COOKIES'] === '1',
     redisUrl: env['REDIS_URL'] || null,
     deadlineSweepMs: intOr(env['HUB_DEADLINE_SWEEP_MS'], 1000, 'HUB_DEADLINE_SWEEP_MS'),
+    meetingLapseMs: intOr(env['HUB_MEETING_LAPSE_HOURS'], 24, 'HUB_MEETING_LAPSE_HOURS') * 3_600_000,
     logJson: env['HUB_LOG_JSON'] === '1',
   };
 }

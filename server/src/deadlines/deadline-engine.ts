@@ -3,6 +3,8 @@ import { ApprovalsService } from '../approvals/approvals.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { Database } from '../database/database';
 import { HubClock } from '../database/hub-clock';
+import { deemedConsentDue } from '@hub/shared';
+import { MeetingsService } from '../meetings/meetings.service';
 import { loadItem } from '../projects/project-records';
 import { DeadlineSignals } from './deadline-signals';
 
@@ -24,6 +26,7 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly db: Database,
     private readonly clock: HubClock,
     private readonly approvals: ApprovalsService,
+    private readonly meetings: MeetingsService,
     private readonly signals: DeadlineSignals,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
@@ -59,7 +62,14 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
   /** Fires every deadline due now; returns how many this instance fired. */
   async fireDue(): Promise<number> {
     let fired = 0;
-    while (!this.stopped && (await this.fireNext())) fired++;
+    for (;;) {
+      if (this.stopped) break;
+      const outcome = await this.fireNext();
+      if (outcome === 'none') break;
+      if (outcome === 'fired') fired++;
+    }
+    // Meetings never closed lapse (no R15); meetings never pause R14, so this runs after the firing.
+    while (!this.stopped && (await this.meetings.lapseNext()));
     return fired;
   }
 
@@ -68,26 +78,38 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       await this.fireDue();
       const next = await this.db.one<{ ms: number | null }>(
-        `SELECT EXTRACT(EPOCH FROM MIN(due_at) - hub_now()) * 1000 AS ms FROM approval_items WHERE status = 'in_review'`,
+        `SELECT EXTRACT(EPOCH FROM MIN(due_at) - hub_now()) * 1000 AS ms FROM approval_items i
+         WHERE status = 'in_review' AND NOT EXISTS (SELECT 1 FROM written_explanations e WHERE e.item_id = i.id AND e.status = 'pending')`,
       );
       if (next?.ms !== null && next?.ms !== undefined) delay = Math.min(delay, Math.max(0, Math.ceil(Number(next.ms))));
+      const lapse = await this.meetings.nextLapseMs();
+      if (lapse !== null) delay = Math.min(delay, Math.max(0, Math.ceil(lapse)));
     } catch (error) {
       this.log.error({ msg: 'deadline cycle failed; retrying at next sweep', error: String(error) });
     }
     if (!this.stopped) this.timer = setTimeout(() => this.wake(), delay);
   }
 
-  private fireNext(): Promise<boolean> {
+  /**
+   * Claims one due item. R16: items holding a pending written explanation are skipped. The claim's
+   * NOT EXISTS is read from the statement's snapshot, so an explanation committed while this
+   * statement waited for the row lock is seen by the re-check below (a fresh snapshot), and the
+   * pure rule decides: never early, never while held.
+   */
+  private fireNext(): Promise<'fired' | 'held' | 'none'> {
     return this.db.transaction(async (tx) => {
       const due = await tx.one<{ id: string }>(
-        `SELECT id FROM approval_items WHERE status = 'in_review' AND due_at <= hub_now()
+        `SELECT id FROM approval_items i WHERE status = 'in_review' AND due_at <= hub_now()
+           AND NOT EXISTS (SELECT 1 FROM written_explanations e WHERE e.item_id = i.id AND e.status = 'pending')
          ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
       );
-      if (!due) return false;
+      if (!due) return 'none';
       const item = (await loadItem(tx, due.id))!;
       const firedAt = await this.clock.now(tx);
+      const holds = { explanationPending: item.pendingExplanation !== null };
+      if (!deemedConsentDue({ status: item.status, dueAt: item.dueAt ? new Date(item.dueAt) : null, holds }, firedAt)) return 'held';
       await this.approvals.deemConsent(tx, item, firedAt);
-      return true;
+      return 'fired';
     });
   }
 }

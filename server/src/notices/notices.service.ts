@@ -7,7 +7,8 @@ import { NumberingService } from './numbering.service';
 
 /** The numbered, immutable documents of R17, with their official number prefixes. */
 export const NOTICE_PREFIX = {
-  timeout_implied_consent: '绿通默许', // 超时默许通知书
+  timeout_implied_consent: '绿通默许', // 超时默许通知书 (R14 timeout and R15 absence alike, 第四篇 三(二))
+  delayed_approval: '绿通延时', // 延时审批通知书 (R13)
 } as const;
 export type NoticeKind = keyof typeof NOTICE_PREFIX;
 
