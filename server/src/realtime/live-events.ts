@@ -47,7 +47,7 @@ export class LiveEvents {
     const empty = { meetingId, departmentIds: [], observers: 0 };
     if (!this.server) return empty;
     try {
-      const sockets = await this.server.in(meetingRoom(meetingId)).fetchSockets();
+      const sockets = await this.server.in(meetingRoom(meetingId)).timeout(2000).fetchSockets();
       const departments = new Set<string>();
       let observers = 0;
       for (const s of sockets) {
