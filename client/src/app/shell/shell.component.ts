@@ -24,6 +24,9 @@ import { LangSwitchComponent } from '../ui/lang-switch.component';
         <a routerLink="/board" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-board">{{
           'nav.board' | t
         }}</a>
+        <a routerLink="/meetings" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-meetings">{{
+          'nav.meetings' | t
+        }}</a>
         @if (canRegister()) {
           <a
             routerLink="/projects/new"
