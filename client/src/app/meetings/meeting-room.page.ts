@@ -101,7 +101,7 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
                       <span class="live-dot" [class.is-live]="isOnline(r.departmentId)" aria-hidden="true"></span>
                       {{ name(r.departmentId) }}
                       <span class="visually-hidden">{{ (isOnline(r.departmentId) ? 'room.online' : 'room.offline') | t }}</span>
-                      @if (r.state !== 'present' && r.state !== 'expected') {
+                      @if (r.state === 'excused' || r.state === 'held') {
                         <span class="muted small">{{ rollKey(r.state) | t }}</span>
                       }
                       @if (r.presentAt) {
