@@ -54,6 +54,7 @@ test('R15 R18 R19: a leader watches the absent department turn to deemed consent
     await logInAs(convenerPage, 'window');
     await expect(convenerPage.getByTestId('live-status')).toHaveAttribute('data-state', 'live');
     await convenerPage.goto(`/projects/${project.id}`);
+    await convenerPage.getByTestId('meeting-schedule-toggle').click();
     const form = convenerPage.getByTestId('meeting-schedule-form');
     await form.getByTestId('meeting-kind').selectOption('joint_review');
     await form.getByTestId('meeting-title').fill('生物医药产业园二期联审会');

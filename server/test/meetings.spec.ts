@@ -300,6 +300,23 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect(((await leader.get(`/api/meetings/${meeting.id}`)).body as MeetingView).roll.find((r) => r.departmentId === departmentId('NRP'))!.outcome).toBe('deemed');
   });
 
+  it('R15 R16: an explanation racing the close either counts (held) or is refused as too late (deemed) — never lost, never both', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { project, meeting, departmentId } = await setUp();
+      await window.post(`/api/meetings/${meeting.id}/opening`);
+      const eebItem = await itemOf(project.id, departmentId('EEB'));
+      const [filed, closed] = await Promise.all([
+        eeb.post(`/api/items/${eebItem.id}/explanations`, { text: '临时抢险无法到会', meetingId: meeting.id }),
+        window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' }),
+      ]);
+      expect(closed.status).toBe(200);
+      const outcome = ((await leader.get(`/api/meetings/${meeting.id}`)).body as MeetingView).roll.find((r) => r.departmentId === departmentId('EEB'))!.outcome;
+      const status = (await itemOf(project.id, departmentId('EEB'))).status;
+      if (filed.status === 201) expect([outcome, status]).toEqual(['held', 'in_review']);
+      else expect([filed.status, outcome, status]).toEqual([409, 'deemed', 'deemed_consent']);
+    }
+  });
+
   it('R15: an absent department whose item was never accepted is recorded absent but not deemed (no clock, no complete materials)', async () => {
     const { project, meeting, departmentId } = await setUp('joint_review', ['DRC', 'NRP']);
     await window.post(`/api/meetings/${meeting.id}/opening`);

@@ -128,21 +128,24 @@ export class ApprovalsService {
   /** R16: the item's own liaison explains in writing, before the deadline or before the meeting closes. */
   async fileExplanation(user: SessionUser, itemId: string, dto: FileExplanationDto): Promise<ExplanationView> {
     return this.db.transaction(async (tx) => {
-      const before = await this.lockedItem(tx, itemId);
-      authorize(user, 'explanation.file', { departmentId: before.departmentId });
+      const unlocked = await loadItem(tx, itemId);
+      if (!unlocked) throw notFound('Approval item');
+      authorize(user, 'explanation.file', { departmentId: unlocked.departmentId });
       let about: { meetingOpen: boolean } | null = null;
       let meetingTitle: string | null = null;
       if (dto.meetingId) {
-        // FOR SHARE: a close (FOR UPDATE) either sees this explanation or refuses it afterwards.
+        // Meeting (FOR SHARE) before item, the order a close takes them in: a close either sees this
+        // explanation or, having closed first, makes it too late.
         const meeting = await tx.one<{ status: string; title: string }>(
           `SELECT m.status, m.title FROM meetings m JOIN meeting_invitees mi ON mi.meeting_id = m.id
            WHERE m.id = $1 AND m.project_id = $2 AND mi.department_id = $3 FOR SHARE OF m`,
-          [dto.meetingId, before.projectId, before.departmentId],
+          [dto.meetingId, unlocked.projectId, unlocked.departmentId],
         );
         if (!meeting) throw badRequest('meetingId', 'The department is not invited to that meeting of this project');
         about = { meetingOpen: meeting.status === 'scheduled' || meeting.status === 'open' };
         meetingTitle = meeting.title;
       }
+      const before = await this.lockedItem(tx, itemId);
       const now = await this.clock.now(tx);
       const problem = explanationFilingError(
         { status: before.status, dueAt: before.dueAt ? new Date(before.dueAt) : null, explanationPending: before.pendingExplanation !== null },

@@ -20,7 +20,12 @@ import { MeetingScheduleFormComponent } from './meeting-schedule-form.component'
       <h2 id="project-meetings-title">{{ 'meetings.projectTitle' | t }}</h2>
       <hub-meeting-list [meetings]="meetings()" [departments]="departments()" />
       @if (canConvene()) {
-        <hub-meeting-schedule-form [projectId]="projectId()" [items]="items()" [departments]="departments()" (convened)="onConvened($event)" />
+        <button type="button" class="button-secondary" data-testid="meeting-schedule-toggle" [attr.aria-expanded]="scheduling()" (click)="scheduling.set(!scheduling())">
+          {{ (scheduling() ? 'items.cancel' : 'schedule.title') | t }}
+        </button>
+        @if (scheduling()) {
+          <hub-meeting-schedule-form [projectId]="projectId()" [items]="items()" [departments]="departments()" (convened)="onConvened($event)" />
+        }
       }
     </section>
   `,
@@ -36,6 +41,7 @@ export class ProjectMeetingsComponent {
   readonly departments = input.required<ReadonlyMap<string, Department>>();
 
   protected readonly meetings = signal<MeetingSummary[]>([]);
+  protected readonly scheduling = signal(false);
   protected readonly canConvene = computed(
     () => this.leadDepartmentId() !== null && this.session.can('meeting.convene', { departmentId: this.leadDepartmentId() ?? undefined }),
   );
