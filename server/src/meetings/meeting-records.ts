@@ -114,6 +114,12 @@ interface OpinionRow {
 }
 
 export async function loadMeetingView(q: Queryable, id: string): Promise<MeetingView | undefined> {
+  // The position first: read outside one snapshot, the parts below can only be newer than it,
+  // never older, so a client keeping the view with the highest asOf never keeps a stale roll.
+  const asOf = await q.query<{ position: string | null }>(
+    `SELECT MAX(c.position) AS position FROM card_entries c JOIN meetings m ON m.project_id = c.project_id WHERE m.id = $1`,
+    [id],
+  );
   const m = await loadMeetingRow(q, id);
   if (!m) return undefined;
   const invitees = await loadInvitations(q, [id]);
@@ -127,7 +133,6 @@ export async function loadMeetingView(q: Queryable, id: string): Promise<Meeting
     `SELECT id, department_id, request, requested_at, done_at FROM rectifications WHERE meeting_id = $1 ORDER BY requested_at, id`,
     [id],
   );
-  const asOf = await q.query<{ position: string | null }>(`SELECT MAX(position) AS position FROM card_entries WHERE project_id = $1`, [m.project_id]);
   const history: MeetingOpinion[] = opinions.map((o) => ({
     departmentId: o.department_id,
     version: o.version,

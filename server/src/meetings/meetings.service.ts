@@ -80,7 +80,7 @@ export class MeetingsService {
       tx.onCommit(() => this.signals.deadlinesChanged()); // the engine plans the lapse of this meeting
       return row!.id;
     });
-    return (await loadMeetingView(this.db, id))!;
+    return (await this.snapshot(id))!;
   }
 
   /** The desk list: a liaison sees the meetings its department is invited to; other staff see all. */
@@ -97,7 +97,7 @@ export class MeetingsService {
 
   async view(user: SessionUser, id: string): Promise<MeetingView> {
     authorize(user, 'meeting.read');
-    const view = await loadMeetingView(this.db, id);
+    const view = await this.snapshot(id);
     if (!view) throw notFound('Meeting');
     return view;
   }
@@ -123,7 +123,7 @@ export class MeetingsService {
     authorize(user, 'meeting.read');
     const before = await loadMeetingRow(this.db, id);
     if (!before) throw notFound('Meeting');
-    if (user.role !== 'liaison') return (await loadMeetingView(this.db, id))!;
+    if (user.role !== 'liaison') return (await this.snapshot(id))!;
     authorize(user, 'meeting.attend', { departmentId: user.departmentId ?? undefined });
     const invited = await this.db.one('SELECT 1 FROM meeting_invitees WHERE meeting_id = $1 AND department_id = $2', [id, user.departmentId]);
     if (!invited) authorize(user, 'meeting.attend', {}); // R2: a department not invited cannot join (403)
@@ -327,6 +327,18 @@ export class MeetingsService {
       ]);
       await this.record(tx, user, id, 'meeting.attended', meeting, { department: departmentId, how });
       return true;
+    });
+  }
+
+  /**
+   * The room as of one moment: every part read in one snapshot, so `asOf` (the card position) and
+   * the roll agree — a view read piecemeal could pair a new position with an old roll, and a client
+   * keeping the newest view would then keep a stale one.
+   */
+  private snapshot(id: string): Promise<MeetingView | undefined> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      return loadMeetingView(tx, id);
     });
   }
 
