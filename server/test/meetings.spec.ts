@@ -260,6 +260,29 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect((await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '再次' })).status).toBe(409);
   });
 
+  it('R19: every room view is one consistent moment: ordered by card position, attendance only grows', async () => {
+    const { meeting, departmentId } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    const views: MeetingView[] = [];
+    const reads = Array.from({ length: 20 }, async (_, i) => {
+      await new Promise((r) => setTimeout(r, i * 5));
+      views.push((await leader.get(`/api/meetings/${meeting.id}`)).body);
+    });
+    const writes = ['DRC', 'NRP', 'EEB'].map(async (code, i) => {
+      await new Promise((r) => setTimeout(r, i * 20));
+      views.push((await window.post(`/api/meetings/${meeting.id}/attendance`, { departmentId: departmentId(code) })).body);
+    });
+    await Promise.all([...reads, ...writes]);
+    views.sort((a, b) => a.asOf - b.asOf);
+    for (let i = 1; i < views.length; i++) {
+      const before = new Set(views[i - 1]!.presentDepartmentIds);
+      const after = new Set(views[i]!.presentDepartmentIds);
+      if (views[i]!.asOf === views[i - 1]!.asOf) expect(after).toEqual(before);
+      else expect([...before].every((d) => after.has(d))).toBe(true);
+    }
+    expect(views.at(-1)!.presentDepartmentIds).toHaveLength(3);
+  });
+
   it('R15: a department marked present in person by the convener is not absent', async () => {
     const { project, meeting, departmentId } = await setUp();
     await window.post(`/api/meetings/${meeting.id}/opening`);

@@ -170,7 +170,7 @@ interface ItemRow {
                       <button
                         type="button"
                         class="button-secondary"
-                        [attr.data-testid]="'item-' + action + '-' + row.department.code"
+                        [attr.data-testid]="'item-action-' + action + '-' + row.department.code"
                         [attr.aria-expanded]="deadlineAction().get(row.item.id) === action"
                         (click)="toggleDeadlineAction(row.item.id, action)"
                       >

@@ -42,7 +42,7 @@ const DETAIL_LABELS: Record<string, TranslationKey> = {
   department: 'items.department',
 };
 /** Internal references, not for reading. */
-const HIDDEN_DETAILS = new Set(['meetingId']);
+const HIDDEN_DETAILS = new Set(['meetingId', 'explanationAccepted']);
 /** Deemed-consent causes the hub records (R14 timeout; R15/R16 causes join here as they arrive). */
 const CAUSES: Record<string, TranslationKey> = {
   timeout: 'card.cause.timeout',
