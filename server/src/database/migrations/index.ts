@@ -1,5 +1,5 @@
 import { CreateHubSchema1764150000000 } from './1764150000000-create-hub-schema';
-import { MeetingsExplanationsDeadlineChanges1764400000000 } from './1764400000000-meetings-explanations-deadline-changes';
+import { MeetingsExplanationsDeadlineChanges1764500000000 } from './1764500000000-meetings-explanations-deadline-changes';
 
 /** Every migration, oldest first; run on start. */
-export const HUB_MIGRATIONS = [CreateHubSchema1764150000000, MeetingsExplanationsDeadlineChanges1764400000000];
+export const HUB_MIGRATIONS = [CreateHubSchema1764150000000, MeetingsExplanationsDeadlineChanges1764500000000];
