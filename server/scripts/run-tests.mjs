@@ -1,8 +1,8 @@
 // `npm test`: every test of the hub — shared domain, server integration (real PostgreSQL,
-// real Socket.IO) and e2e (real Chromium against the real server). Without DATABASE_URL
+// real Socket.IO), fault tests on built instances, and e2e (real Chromium against the real server). Without DATABASE_URL
 // it runs an embedded PostgreSQL in a temporary directory for the duration.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +20,16 @@ if (!env.DATABASE_URL) {
   env.DATABASE_URL = database.url;
 }
 
+// Listed here rather than globbed: Node 20's test runner takes files, Node 22+ takes globs.
+const faultTests = readdirSync(join(root, 'server/faults'))
+  .filter((f) => f.endsWith('.test.mjs'))
+  .map((f) => `server/faults/${f}`);
+
 const steps = [
   ['unit and integration tests (shared, server)', 'npx', ['nx', 'run-many', '-t', 'test', '--projects=shared,server', '--parallel=1', '--outputStyle=stream']],
   ['lint (module boundaries, strictness)', 'npx', ['nx', 'run-many', '-t', 'lint', '--parallel=2', '--outputStyle=stream']],
   ['build (server and client)', 'npx', ['nx', 'run-many', '-t', 'build', '--projects=server,client', '--parallel=1', '--outputStyle=stream']],
+  ['fault tests (built instances killed, frozen, cut off)', process.execPath, ['--test', '--test-concurrency=1', ...faultTests]],
   ['e2e in Chromium', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts']],
 ];
 

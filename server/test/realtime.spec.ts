@@ -1,4 +1,5 @@
 import type { CardEntry } from '@hub/shared';
+import { LiveEvents } from '../src/realtime/live-events';
 import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
 
 describe('live updates: card:entry pushes and sync replay (real Socket.IO, two instances)', () => {
@@ -79,3 +80,56 @@ describe('live updates: card:entry pushes and sync replay (real Socket.IO, two i
     await expect(connected(connectSocket(first.url, leader.cookie, { origin: 'https://evil.example' }))).rejects.toThrow(/origin/);
   });
 });
+
+describe('live updates across instances: payload sizes around the adapter threshold (R25)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let first: TestHub;
+  let second: TestHub;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    [first, second] = await Promise.all([startTestHub(db.url), startTestHub(db.url)]);
+    await loadPeople(first);
+  });
+  afterAll(async () => {
+    await first.close();
+    await second.close();
+    await db.drop();
+  });
+
+  it('R25: entries of 7,999, 8,000 and 8,001 bytes (NOTIFY inline vs attachment) and 64 KiB cross instances intact and in order', async () => {
+    const leader = await HubClient.login(second.url, 'leader');
+    const socket = connectSocket(second.url, leader.cookie);
+    const received: CardEntry[] = [];
+    socket.on('card:entry', (e) => received.push(e));
+    await connected(socket);
+
+    // Sizes of the whole adapter message vary with its envelope, so sweep across the 8,000-byte threshold.
+    const sizes = [7_999, 8_000, 8_001, ...Array.from({ length: 81 }, (_, i) => 7_900 + i * 5), 65_536];
+    const live = first.app.get(LiveEvents);
+    for (const [i, size] of sizes.entries()) live.publish(syntheticEntry(i + 1, size));
+    await eventually(() => (received.length === sizes.length ? true : undefined));
+    expect(received.map((e) => e.position)).toEqual(sizes.map((_, i) => i + 1));
+    expect(received.map((e) => Buffer.byteLength(JSON.stringify(e)))).toEqual(sizes);
+    socket.disconnect();
+  });
+});
+
+/** A card entry whose JSON is exactly `bytes` long (payload only travels; nothing is stored). */
+function syntheticEntry(position: number, bytes: number): CardEntry {
+  const entry: CardEntry = {
+    position,
+    projectId: '00000000-0000-4000-8000-000000000000',
+    seq: position,
+    at: new Date(0).toISOString(),
+    actor: null,
+    action: 'item.rejected',
+    before: null,
+    after: { kind: 'project', project: { id: 'p', code: 'GC', name: 'x', category: 'city_key', mega: false, status: 'registered', registeredAt: new Date(0).toISOString(), leadDepartmentId: null, items: [] } },
+    detail: { basis: '' },
+    prevHash: '0'.repeat(64),
+    hash: '0'.repeat(64),
+  };
+  entry.detail['basis'] = 'x'.repeat(bytes - Buffer.byteLength(JSON.stringify(entry)));
+  return entry;
+}

@@ -12,10 +12,12 @@ import { csrfMiddleware } from '../auth/csrf.middleware';
 import { ProblemFilter } from '../common/problem.filter';
 import { hubValidationPipe } from '../common/validation';
 import type { HubConfig } from '../config/hub-config';
+import { migrate } from '../database/migrate';
 import { HubIoAdapter } from '../realtime/hub-io.adapter';
 
 /** The whole hub as one Nest application (not yet listening): used by main and by the integration tests. */
 export async function createHubApp(config: HubConfig, opts: { logger?: false } = {}): Promise<INestApplication> {
+  await migrate(config.databaseUrl);
   const logger = opts.logger === false ? false : new ConsoleLogger({ json: config.logJson, colors: !config.logJson });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bufferLogs: true });
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');

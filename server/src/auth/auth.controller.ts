@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { Requires } from './requires.decorator';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { SessionUser } from '@hub/shared';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { AuthService } from './auth.service';
@@ -21,12 +21,13 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<SessionUser> {
-    const { token, user } = await this.auth.login(dto.username, dto.password);
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionUser> {
+    const { token, user } = await this.auth.login(dto.username, dto.password, req.ip ?? 'unknown');
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
-      secure: this.config.secureCookies,
+      // Secure whenever the request came over TLS (directly or via a trusted proxy).
+      secure: this.config.secureCookies || req.secure,
       path: '/',
       maxAge: SESSION_TTL_MS,
     });

@@ -2,12 +2,13 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import { SessionGuard } from './session.guard';
 
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: SessionGuard }],
+  providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: SessionGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -3,6 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { SessionUser } from '@hub/shared';
 import { Database } from '../database/database';
 import { ProblemException } from '../common/problem';
+import { LoginThrottle } from './login-throttle';
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-cookie';
 
 interface UserRow {
@@ -31,15 +32,21 @@ export class AuthService {
   /** Verified against when the user does not exist, so both failures take as long. */
   private readonly decoy = hashPassword('no such user');
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly throttle: LoginThrottle,
+  ) {}
 
-  async login(username: string, password: string): Promise<{ token: string; user: SessionUser }> {
+  async login(username: string, password: string, address: string): Promise<{ token: string; user: SessionUser }> {
+    await this.throttle.assertAllowed(username, address);
     const row = await this.db.one<UserRow>('SELECT * FROM users WHERE username = $1', [username]);
     const ok = await verify(row?.password_hash ?? (await this.decoy), password).catch(() => false);
     if (!row || !ok) {
-      this.log.warn({ msg: 'login refused', username });
+      this.log.warn({ msg: 'login refused', username, address });
+      await this.throttle.recordFailure(username, address);
       throw new ProblemException(HttpStatus.UNAUTHORIZED, 'Unauthorized', 'Wrong username or password');
     }
+    await this.throttle.recordSuccess(username);
     const token = newSessionToken();
     await this.db.query(
       `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')`,

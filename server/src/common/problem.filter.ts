@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import type { ProblemDetails } from '@hub/shared';
 import { IllegalTransitionError } from '@hub/shared';
+import { isConnectionLost } from '../database/database';
 
 /** Every error leaves as application/problem+json; never a stack trace (R26). */
 @Catch()
@@ -20,6 +21,10 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown): ProblemDetails {
+    if (isConnectionLost(error)) {
+      // Nothing was acknowledged; the client may reload and try again.
+      return { type: 'about:blank', title: 'Service unavailable', status: HttpStatus.SERVICE_UNAVAILABLE, detail: 'The database connection was lost; reload and try again' };
+    }
     if (error instanceof IllegalTransitionError) {
       return { type: 'about:blank', title: 'Conflict', status: HttpStatus.CONFLICT, detail: error.message };
     }

@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { HubConfig } from '../config/hub-config';
 import { Database } from './database';
 import { HubClock } from './hub-clock';
-import { HUB_MIGRATIONS } from './migrations';
 
 @Global()
 @Module({})
@@ -16,16 +15,17 @@ export class DatabaseModule {
           type: 'postgres',
           url: config.databaseUrl,
           entities: [],
-          migrations: HUB_MIGRATIONS,
-          migrationsRun: true,
-          migrationsTransactionMode: 'each',
+          // Migrations run before the app starts, under a lock (see migrate.ts).
+          migrationsRun: false,
           synchronize: false,
           uuidExtension: 'pgcrypto',
           logging: ['error', 'migration'],
           extra: {
             max: 10,
-            // A hung or frozen instance must not hold claimed deadlines forever (DESIGN: deadlines).
-            options: '-c idle_in_transaction_session_timeout=15000 -c TimeZone=UTC',
+            // A hung or frozen instance must not hold claimed deadlines for long (DESIGN: deadlines):
+            // the hub's transactions are milliseconds long, so 2 s idle inside one means the instance is stuck
+            // (and it may hold the stream lock every writer needs).
+            options: '-c idle_in_transaction_session_timeout=2000 -c TimeZone=UTC',
           },
         }),
       ],

@@ -14,7 +14,10 @@ export class HubIoAdapter extends IoAdapter {
   constructor(app: INestApplicationContext, databaseUrl: string) {
     super(app);
     this.pool = new Pool({ connectionString: databaseUrl, max: 2 });
-    this.pool.on('error', () => undefined); // the adapter reconnects; a dropped idle client must not crash the process
+    // A cut connection must not crash the process: the adapter's LISTEN client has no error
+    // listener of its own (it reconnects on 'end'), so every client of this pool gets one.
+    this.pool.on('error', () => undefined);
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {

@@ -1,0 +1,263 @@
+// `npm run bench`: the hub's speed and memory figures, each beside a baseline measured in the
+// same run, printed as a table and written to docs/benchmarks.md. Not a test: nothing here fails.
+// Loopback only; every loop is bounded in count and time.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { io } from 'socket.io-client';
+import { startEmbeddedPostgres } from '../scripts/embedded-postgres.mjs';
+import { freshDatabase, hubCluster, percentile, runningItemsDueIn, sleep, sqlClient, until } from '../faults/fault-kit.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const rows = [];
+const ms = (v) => `${v.toFixed(1)} ms`;
+const report = (benchmark, figure, baseline, goal, met) => {
+  rows.push({ benchmark, figure, baseline, goal, met: met === undefined ? '—' : met ? 'yes' : 'no' });
+  console.log(`  ${benchmark}: ${figure} (baseline ${baseline}; goal ${goal})`);
+};
+
+const REGISTRATION = {
+  name: '性能测试项目',
+  owner: { name: '测试业主有限公司', legalRepresentative: '张三', contactName: '李四', contactPhone: '0571-00000000' },
+  category: 'city_key',
+  preconditions: { environmentalCompliance: true, feesAndTaxesPaid: true, safetyAndStability: true },
+  totalInvestment: { amount: '1000000.00', currency: 'CNY' },
+  reportToHigherAuthority: false,
+};
+
+async function login(url, username) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest' },
+    body: JSON.stringify({ username, password: 'greenchannel' }),
+  });
+  return res.headers.get('set-cookie').split(';')[0];
+}
+
+const post = (url, path, cookie, body) =>
+  fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', cookie }, body: JSON.stringify(body) });
+
+async function connectClients(urls, cookies, count, onEntry) {
+  const sockets = [];
+  for (let c = 0; c < count; c++) {
+    const at = c % urls.length;
+    const s = io(urls[at], { transports: ['websocket'], extraHeaders: cookies ? { cookie: cookies[at] } : {}, forceNew: true });
+    s.on('card:entry', (e) => onEntry(e, Date.now()));
+    sockets.push(s);
+  }
+  await until(() => sockets.every((s) => s.connected), 60000, `${count} clients connected`);
+  return sockets;
+}
+
+function rssOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) * 1024;
+}
+
+async function bareServer(port) {
+  const child = spawn(process.execPath, [join(root, 'server/bench/bare-broadcast.mjs'), String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((r) => child.stdout.once('data', r));
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => child.kill() };
+}
+
+/** 1. commit → card:entry received, hub vs bare broadcast of the same payload to the same clients. */
+async function liveLatency(databaseUrl) {
+  const changes = 100;
+  for (const instances of [1, 3]) {
+    for (const clientCount of [100, 1000]) {
+      const db = await freshDatabase();
+      const cluster = await hubCluster(db.url, instances, 4400);
+      const urls = cluster.map((i) => i.url);
+      const cookies = await Promise.all(urls.map((u) => login(u, 'leader')));
+      const window = await login(urls[0], 'window');
+      const hubSamples = [];
+      let lastEntry = null;
+      const sockets = await connectClients(urls, cookies, clientCount, (e, now) => {
+        hubSamples.push(now - Date.parse(e.at));
+        lastEntry = e;
+      });
+      for (let n = 0; n < changes; n++) {
+        await post(urls[0], '/api/projects', window, REGISTRATION);
+        await sleep(20);
+      }
+      await until(() => hubSamples.length >= changes * clientCount, 30000, 'all entries received');
+      for (const s of sockets) s.disconnect();
+      await Promise.all(cluster.map((i) => i.stop()));
+      await db.drop();
+
+      const bare = await bareServer(4490);
+      const bareSamples = [];
+      const bareSockets = await connectClients([bare.url], null, clientCount, (e, now) => bareSamples.push(now - Date.parse(e.at)));
+      for (let n = 0; n < changes; n++) {
+        await fetch(bare.url, { method: 'POST', body: JSON.stringify(lastEntry) });
+        await sleep(20);
+      }
+      await until(() => bareSamples.length >= changes * clientCount, 30000, 'all bare messages received');
+      for (const s of bareSockets) s.disconnect();
+      bare.stop();
+
+      const p99 = percentile(hubSamples, 99);
+      const bareP99 = percentile(bareSamples, 99);
+      report(
+        `live latency, ${clientCount} clients, ${instances} instance${instances > 1 ? 's' : ''}`,
+        `p50 ${ms(percentile(hubSamples, 50))}, p99 ${ms(p99)}`,
+        `bare broadcast p50 ${ms(percentile(bareSamples, 50))}, p99 ${ms(bareP99)}`,
+        'p99 ≤ 1.5 × bare and < 100 ms',
+        p99 <= 1.5 * bareP99 && p99 < 100,
+      );
+    }
+  }
+}
+
+/** 2. changes per second through the API (each with its card entry and push) vs single-row inserts. */
+async function throughput() {
+  const db = await freshDatabase();
+  const cluster = await hubCluster(db.url, 1, 4410);
+  const window = await login(cluster[0].url, 'window');
+  const seconds = 10;
+  const workers = 16;
+  let changes = 0;
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (Date.now() < end) if ((await post(cluster[0].url, '/api/projects', window, REGISTRATION)).status === 201) changes++;
+    }),
+  );
+  const apiRate = changes / seconds;
+  await Promise.all(cluster.map((i) => i.stop()));
+
+  const sql = await sqlClient(db.url);
+  await sql.query('CREATE TABLE bench_rows (id bigserial PRIMARY KEY, payload jsonb NOT NULL)');
+  await sql.end();
+  let inserts = 0;
+  const pool = new pg.Pool({ connectionString: db.url, max: workers });
+  const insertEnd = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (Date.now() < insertEnd) {
+        await pool.query('INSERT INTO bench_rows (payload) VALUES ($1)', [REGISTRATION]);
+        inserts++;
+      }
+    }),
+  );
+  await pool.end();
+  await db.drop();
+  report('changes through the API (registration + card entry + push), 1 instance', `${apiRate.toFixed(0)} /s`, `single-row inserts ${(inserts / seconds).toFixed(0)} /s`, '≥ 1,000 /s', apiRate >= 1000);
+}
+
+/** 3. GET /api/board with 2,000 active projects × 8 departments under 50 concurrent connections. */
+async function boardSnapshot() {
+  const db = await freshDatabase();
+  const cluster = await hubCluster(db.url, 1, 4420);
+  const sql = await sqlClient(db.url);
+  await sql.query(`INSERT INTO departments (code, name, name_en) VALUES ('B1','基准一','Bench 1'),('B2','基准二','Bench 2'),('B3','基准三','Bench 3')`);
+  await runningItemsDueIn(sql, Array.from({ length: 2000 * 8 }, () => 30 * 86_400_000), 8);
+  const leader = await login(cluster[0].url, 'leader');
+  const timings = [];
+  const requests = 500;
+  let issued = 0;
+  let bytes = 0;
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (issued++ < requests) {
+        const t = performance.now();
+        const res = await fetch(`${cluster[0].url}/api/board`, { headers: { cookie: leader } });
+        bytes = (await res.arrayBuffer()).byteLength;
+        timings.push(performance.now() - t);
+      }
+    }),
+  );
+  const direct = [];
+  for (let n = 0; n < 50; n++) {
+    const t = performance.now();
+    await sql.query('SELECT * FROM projects');
+    await sql.query('SELECT * FROM approval_items');
+    direct.push(performance.now() - t);
+  }
+  await sql.end();
+  await Promise.all(cluster.map((i) => i.stop()));
+  await db.drop();
+  const p99 = percentile(timings, 99);
+  report(
+    `board snapshot, 2,000 projects × 8 departments (${(bytes / 1e6).toFixed(1)} MB), 50 concurrent`,
+    `p50 ${ms(percentile(timings, 50))}, p99 ${ms(p99)}`,
+    `the same rows read directly, one client: p50 ${ms(percentile(direct, 50))}`,
+    'p99 < 150 ms',
+    p99 < 150,
+  );
+}
+
+/** 4. deadline lateness: 100,000 pending, 1,000 due in the same second; and 1,000 spread over 20 s. */
+async function deadlineLateness() {
+  const db = await freshDatabase();
+  const cluster = await hubCluster(db.url, 1, 4430);
+  const sql = await sqlClient(db.url);
+  await runningItemsDueIn(sql, Array.from({ length: 100_000 }, () => 30 * 86_400_000), 8);
+  const measure = async (offsets) => {
+    const ids = await runningItemsDueIn(sql, offsets, 8);
+    await until(async () => Number((await sql.query('SELECT count(*) AS n FROM deemed_consents WHERE item_id = ANY($1)', [ids])).rows[0].n) === ids.length, 120000, 'firing');
+    const { rows: r } = await sql.query(`SELECT EXTRACT(EPOCH FROM fired_at - due_at) * 1000 AS l FROM deemed_consents WHERE item_id = ANY($1)`, [ids]);
+    return r.map((x) => Number(x.l));
+  };
+  const bunched = await measure(Array.from({ length: 1000 }, () => 5000));
+  const spread = await measure(Array.from({ length: 1000 }, (_, i) => 5000 + i * 20));
+  await sql.end();
+  await Promise.all(cluster.map((i) => i.stop()));
+  await db.drop();
+
+  const timerLate = [];
+  await Promise.all(Array.from({ length: 1000 }, (_, i) => new Promise((r) => { const due = Date.now() + 100 + i; setTimeout(() => { timerLate.push(Date.now() - due); r(); }, 100 + i); })));
+  report('deadline lateness, 100,000 pending, 1,000 due in the same second', `p50 ${ms(percentile(bunched, 50))}, p99 ${ms(percentile(bunched, 99))}, max ${ms(Math.max(...bunched))}`, `Node timers p99 ${ms(percentile(timerLate, 99))}`, 'all within 5 s', Math.max(...bunched) <= 5000);
+  report('deadline lateness, 100,000 pending, 1,000 due over 20 s', `p50 ${ms(percentile(spread, 50))}, p99 ${ms(percentile(spread, 99))}, max ${ms(Math.max(...spread))}`, `Node timers p99 ${ms(percentile(timerLate, 99))}`, 'p99 ≤ 250 ms', percentile(spread, 99) <= 250);
+}
+
+/** 5. server RSS at 1,000 connected clients vs a bare Socket.IO server with the same clients. */
+async function memory() {
+  const db = await freshDatabase();
+  const cluster = await hubCluster(db.url, 1, 4440);
+  const cookie = await login(cluster[0].url, 'leader');
+  const sockets = await connectClients([cluster[0].url], [cookie], 1000, () => {});
+  await sleep(2000);
+  const hubRss = rssOf(cluster[0].child.pid);
+  for (const s of sockets) s.disconnect();
+  await Promise.all(cluster.map((i) => i.stop()));
+  await db.drop();
+  const bare = await bareServer(4491);
+  const bareSockets = await connectClients([bare.url], null, 1000, () => {});
+  await sleep(2000);
+  const bareRss = rssOf(bare.pid);
+  for (const s of bareSockets) s.disconnect();
+  bare.stop();
+  report('server memory (RSS), 1,000 connected clients', `${(hubRss / 2 ** 20).toFixed(0)} MB`, `bare Socket.IO server ${(bareRss / 2 ** 20).toFixed(0)} MB`, '< 400 MB', hubRss < 400 * 2 ** 20);
+}
+
+let embedded = null;
+let dir = null;
+if (!process.env.DATABASE_URL) {
+  dir = mkdtempSync(join(tmpdir(), 'hub-bench-pg-'));
+  embedded = await startEmbeddedPostgres({ dir, database: 'hub_bench' });
+  process.env.DATABASE_URL = embedded.url;
+}
+const started = new Date();
+console.log('Green Channel Hub benchmarks (figures beside their baselines)');
+for (const bench of [liveLatency, throughput, boardSnapshot, deadlineLateness, memory]) {
+  console.log(`\n${bench.name} …`);
+  await bench();
+}
+await embedded?.stop();
+if (dir) rmSync(dir, { recursive: true, force: true });
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
+const table = [
+  '| benchmark | figure | baseline (same run) | goal | met |',
+  '|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.benchmark} | ${r.figure} | ${r.baseline} | ${r.goal} | ${r.met} |`),
+].join('\n');
+console.log(`\n${table}\n`);
+writeFileSync(
+  join(root, 'docs/benchmarks.md'),
+  `# Benchmarks\n\nWritten by \`npm run bench\` on ${started.toISOString()}.\n\nMachine: ${machine}. PostgreSQL: ${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}.\n\n${table}\n`,
+);

@@ -1,0 +1,102 @@
+// Fault tests of durability (R26): PostgreSQL connections cut while the hub writes.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { freshDatabase, hubCluster, sleep, sqlClient, until } from './fault-kit.mjs';
+
+const REGISTRATION = {
+  name: '断连测试项目',
+  owner: { name: '测试业主有限公司', legalRepresentative: '张三', contactName: '李四', contactPhone: '0571-00000000' },
+  category: 'city_key',
+  preconditions: { environmentalCompliance: true, feesAndTaxesPaid: true, safetyAndStability: true },
+  totalInvestment: { amount: '1000000.00', currency: 'CNY' },
+  reportToHigherAuthority: false,
+};
+
+async function login(url, username) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest' },
+    body: JSON.stringify({ username, password: 'greenchannel' }),
+  });
+  assert.equal(res.status, 200);
+  return res.headers.get('set-cookie').split(';')[0];
+}
+
+describe('connections cut during writes (R26)', () => {
+  let db;
+  let sql;
+  let cluster;
+  before(async () => {
+    db = await freshDatabase();
+    sql = await sqlClient(db.url);
+    cluster = await hubCluster(db.url, 2, 4340);
+  });
+  after(async () => {
+    await Promise.all(cluster.map((i) => i.stop()));
+    await sql.end();
+    await db.drop();
+  });
+
+  it('R26: pg_terminate_backend during writes loses no acknowledged change, half-applies none, and the hub recovers without restart', async () => {
+    const cookies = await Promise.all(cluster.map((i) => login(i.url, 'window')));
+    const dbName = new URL(db.url).pathname.slice(1);
+    let cutting = true;
+    let cuts = 0;
+    const killer = (async () => {
+      while (cutting) {
+        const { rowCount } = await sql.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+          [dbName],
+        );
+        cuts += rowCount;
+        await sleep(40 + Math.random() * 80);
+      }
+    })();
+
+    const acknowledged = [];
+    const outcomes = {};
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, worker) => {
+        for (let n = 0; n < 25; n++) {
+          const instance = cluster[(worker + n) % cluster.length];
+          const res = await fetch(`${instance.url}/api/projects`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', cookie: cookies[(worker + n) % cluster.length] },
+            body: JSON.stringify({ ...REGISTRATION, name: `断连测试项目 ${worker}-${n}` }),
+          }).catch(() => null);
+          const status = res?.status ?? 'network';
+          outcomes[status] = (outcomes[status] ?? 0) + 1;
+          if (res?.status === 201) acknowledged.push((await res.json()).id);
+          else await res?.text();
+        }
+      }),
+    );
+    cutting = false;
+    await killer;
+    console.log(`  200 registrations under ${cuts} connection cuts: ${JSON.stringify(outcomes)}`);
+    assert.ok(cuts > 10, 'connections were actually cut');
+    assert.ok(acknowledged.length > 0, 'some writes got through');
+    assert.equal(outcomes[500] ?? 0, 0, 'a cut connection is a 503, never a 500');
+
+    // Nothing acknowledged is lost; nothing is half-applied (a project without its card entry, or the reverse).
+    const { rows: stored } = await sql.query(`SELECT id FROM projects WHERE id = ANY($1)`, [acknowledged]);
+    assert.equal(stored.length, acknowledged.length);
+    const { rows: [{ orphans }] } = await sql.query(
+      `SELECT count(*)::int AS orphans FROM projects p WHERE NOT EXISTS (SELECT 1 FROM card_entries c WHERE c.project_id = p.id AND c.action = 'project.registered')`,
+    );
+    assert.equal(orphans, 0);
+    const { rows: [{ gaps }] } = await sql.query(`SELECT (max(position) - count(*))::int AS gaps FROM card_entries`);
+    assert.equal(gaps, 0, 'stream positions have no holes');
+
+    // Recovered: every instance answers and writes again, without a restart.
+    for (const [i, instance] of cluster.entries()) {
+      await until(async () => (await fetch(`${instance.url}/health`)).ok, 10000, 'health');
+      const res = await fetch(`${instance.url}/api/projects`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', cookie: cookies[i] },
+        body: JSON.stringify(REGISTRATION),
+      });
+      assert.equal(res.status, 201);
+    }
+  });
+});

@@ -1,0 +1,93 @@
+import { Client } from 'pg';
+import { connected, connectSocket, createTestDatabase, HubClient, loadPeople, startTestHub, TEST_PASSWORD, type TestHub } from './test-hub';
+
+describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let first: TestHub;
+  let second: TestHub;
+  let sql: Client;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    first = await startTestHub(db.url);
+    second = await startTestHub(db.url);
+    await loadPeople(first);
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+  });
+  afterAll(async () => {
+    await sql.end();
+    await first.close();
+    await second.close();
+    await db.drop();
+  });
+
+  it('R1: login sets an httpOnly, SameSite=Strict session cookie; logout ends the session', async () => {
+    const res = await fetch(`${first.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest' },
+      body: JSON.stringify({ username: 'leader', password: TEST_PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^hub_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+
+    const leader = await HubClient.login(first.url, 'leader');
+    expect((await leader.get('/api/auth/me')).body).toMatchObject({ username: 'leader', role: 'leader', departmentId: null });
+    expect((await leader.post('/api/auth/logout')).status).toBe(204);
+    expect((await leader.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('R1: passwords are stored as Argon2id hashes, never in clear', async () => {
+    const rows = (await sql.query('SELECT password_hash FROM users')).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.password_hash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
+  });
+
+  it('R1: a wrong password is a 401 problem that does not say which part was wrong', async () => {
+    const client = new HubClient(first.url);
+    const wrong = await client.post('/api/auth/login', { username: 'leader', password: 'nope' });
+    const unknown = await client.post('/api/auth/login', { username: 'nobody', password: 'nope' });
+    expect(wrong).toMatchObject({ status: 401, body: { detail: 'Wrong username or password' } });
+    expect(unknown).toMatchObject({ status: 401, body: { detail: 'Wrong username or password' } });
+  });
+
+  it('R1: failed logins are limited per account across instances, even for the right password afterwards', async () => {
+    const attacker = new HubClient(first.url);
+    for (let i = 0; i < 5; i++) expect((await attacker.post('/api/auth/login', { username: 'liaison-emb', password: `guess-${i}` })).status).toBe(401);
+    const onOther = await new HubClient(second.url).post('/api/auth/login', { username: 'liaison-emb', password: TEST_PASSWORD });
+    expect(onOther.status).toBe(429);
+    expect(onOther.body.title).toBe('Too many failed logins');
+    // Another account from elsewhere is unaffected.
+    expect((await new HubClient(second.url).post('/api/auth/login', { username: 'liaison-hud', password: TEST_PASSWORD })).status).toBe(200);
+  });
+
+  it('R2: state-changing requests without the CSRF header, or from a foreign Origin, are refused', async () => {
+    const window = await HubClient.login(first.url, 'window');
+    const noHeader = await fetch(`${first.url}/api/projects`, { method: 'POST', headers: { cookie: window.cookie, 'content-type': 'application/json' }, body: '{}' });
+    expect(noHeader.status).toBe(403);
+    const foreign = await window.send('POST', '/api/projects', {}, { origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('R2: an expired session is refused over HTTP and at the Socket.IO handshake', async () => {
+    const leader = await HubClient.login(first.url, 'leader');
+    const live = connectSocket(first.url, leader.cookie);
+    await connected(live);
+    live.disconnect();
+    await sql.query(`UPDATE sessions SET expires_at = now() - interval '1 second'`);
+    expect((await leader.get('/api/board')).status).toBe(401);
+    await expect(connected(connectSocket(first.url, leader.cookie))).rejects.toThrow(/unauthorized/);
+  });
+
+  it('R26: responses carry security headers and errors carry no stack trace', async () => {
+    const res = await fetch(`${first.url}/api/projects/not-a-uuid`, { headers: { cookie: (await HubClient.login(first.url, 'window')).cookie } });
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(await res.text()).not.toMatch(/at \w+ \(|\.ts:\d+/);
+  });
+});
