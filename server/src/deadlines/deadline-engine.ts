@@ -68,8 +68,6 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
       if (outcome === 'none') break;
       if (outcome === 'fired') fired++;
     }
-    // Meetings never closed lapse (no R15); meetings never pause R14, so this runs after the firing.
-    while (!this.stopped && (await this.meetings.lapseNext()));
     return fired;
   }
 
@@ -77,13 +75,21 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     let delay = this.config.deadlineSweepMs;
     try {
       await this.fireDue();
-      const next = await this.db.one<{ ms: number | null }>(
-        `SELECT EXTRACT(EPOCH FROM MIN(due_at) - hub_now()) * 1000 AS ms FROM approval_items i
-         WHERE status = 'in_review' AND NOT EXISTS (SELECT 1 FROM written_explanations e WHERE e.item_id = i.id AND e.status = 'pending')`,
+      // One round trip plans both: the next running, unheld due instant (R14/R16) and the next
+      // lapse of a meeting never closed (no R15). Meetings never pause R14: items fire first.
+      const next = await this.db.one<{ due_ms: number | null; lapse_ms: number | null }>(
+        `SELECT (SELECT EXTRACT(EPOCH FROM MIN(due_at) - hub_now()) * 1000 FROM approval_items i
+                  WHERE status = 'in_review' AND NOT EXISTS (SELECT 1 FROM written_explanations e WHERE e.item_id = i.id AND e.status = 'pending')) AS due_ms,
+                (SELECT EXTRACT(EPOCH FROM MIN(ends_at) + $1 * interval '1 millisecond' - hub_now()) * 1000 FROM meetings
+                  WHERE status IN ('scheduled','open')) AS lapse_ms`,
+        [this.config.meetingLapseMs],
       );
-      if (next?.ms !== null && next?.ms !== undefined) delay = Math.min(delay, Math.max(0, Math.ceil(Number(next.ms))));
-      const lapse = await this.meetings.nextLapseMs();
-      if (lapse !== null) delay = Math.min(delay, Math.max(0, Math.ceil(lapse)));
+      if (next?.lapse_ms != null && Number(next.lapse_ms) <= 0) {
+        while (!this.stopped && (await this.meetings.lapseNext()));
+      } else if (next?.lapse_ms != null) {
+        delay = Math.min(delay, Math.ceil(Number(next.lapse_ms)));
+      }
+      if (next?.due_ms != null) delay = Math.min(delay, Math.max(0, Math.ceil(Number(next.due_ms))));
     } catch (error) {
       this.log.error({ msg: 'deadline cycle failed; retrying at next sweep', error: String(error) });
     }

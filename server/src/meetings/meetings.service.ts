@@ -286,15 +286,6 @@ export class MeetingsService {
     return lapsed !== null;
   }
 
-  /** The instant the next unfinished meeting lapses (for the engine's wake-up), or null. */
-  async nextLapseMs(): Promise<number | null> {
-    const row = await this.db.one<{ ms: number | null }>(
-      `SELECT EXTRACT(EPOCH FROM MIN(ends_at) + $1 * interval '1 millisecond' - hub_now()) * 1000 AS ms FROM meetings WHERE status IN ('scheduled','open')`,
-      [this.config.meetingLapseMs],
-    );
-    return row?.ms === null || row?.ms === undefined ? null : Number(row.ms);
-  }
-
   /** Socket entry point: the same rules as HTTP, answered as an ack instead of a problem. */
   async joinFromSocket(user: SessionUser, id: string): Promise<JoinMeetingResult> {
     try {
