@@ -1,6 +1,6 @@
 import { CreateHubSchema1764150000000 } from './1764150000000-create-hub-schema';
 import { LoginThrottle1764400000000 } from './1764400000000-login-throttle';
-import { MeetingsExplanationsDeadlineChanges1764500000000 } from './1764500000000-meetings-explanations-deadline-changes';
+import { MeetingsExplanationsDeadlineChanges1764800000000 } from './1764800000000-meetings-explanations-deadline-changes';
 
 /** Every migration, oldest first; run on start. */
-export const HUB_MIGRATIONS = [CreateHubSchema1764150000000, LoginThrottle1764400000000, MeetingsExplanationsDeadlineChanges1764500000000];
+export const HUB_MIGRATIONS = [CreateHubSchema1764150000000, LoginThrottle1764400000000, MeetingsExplanationsDeadlineChanges1764800000000];

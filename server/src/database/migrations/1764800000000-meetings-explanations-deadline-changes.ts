@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * R18–R20), written explanations (R16), deadline changes by extension or delay (R12, R13), and
  * deemed consent widened to the absence causes (R15) — still exactly once per (item, version).
  */
-export class MeetingsExplanationsDeadlineChanges1764500000000 implements MigrationInterface {
-  name = 'MeetingsExplanationsDeadlineChanges1764500000000';
+export class MeetingsExplanationsDeadlineChanges1764800000000 implements MigrationInterface {
+  name = 'MeetingsExplanationsDeadlineChanges1764800000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
