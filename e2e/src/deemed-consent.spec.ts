@@ -34,6 +34,7 @@ test('R14 R25: a leader watches a department be deemed to consent, live, without
 
   await test.step('R4: a leader admits it with a lead and a participating department', async () => {
     await desk.getByTestId('logout').click();
+    await expect(desk).toHaveURL(/\/login$/);
     await logInAs(desk, 'leader');
     await desk.goto(projectUrl);
     await desk.getByTestId('admit-lead').selectOption({ label: '发展和改革局' });
@@ -46,6 +47,7 @@ test('R14 R25: a leader watches a department be deemed to consent, live, without
   const code = await desk.locator('[data-testid="project-code"]').innerText();
   await test.step('R10: the window accepts both items; the board shows them running', async () => {
     await desk.getByTestId('logout').click();
+    await expect(desk).toHaveURL(/\/login$/);
     await logInAs(desk, 'window');
     await desk.goto(projectUrl);
     await desk.getByTestId('item-accept-DRC').click();

@@ -12,8 +12,13 @@ import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { InquiriesModule } from './inquiries/inquiries.module';
+import { MaterialsModule } from './materials/materials.module';
+import { MegaModule } from './mega/mega.module';
 import { NoticesModule } from './notices/notices.module';
+import { PermitsModule } from './permits/permits.module';
 import { ProjectsModule } from './projects/projects.module';
+import { PublicStatusModule } from './public-status/public-status.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { TestClockModule } from './test-clock/test-clock.module';
 
@@ -39,6 +44,12 @@ export class AppModule {
         DepartmentsModule,
         HealthModule,
         DemoModule,
+        InquiriesModule,
+        // R1, R6–R9, R17: the paper trail
+        MaterialsModule,
+        MegaModule,
+        PermitsModule,
+        PublicStatusModule,
         // The test clock route does not exist unless asked for (never in production).
         ...(config.testClock ? [TestClockModule] : []),
       ],

@@ -1,9 +1,12 @@
 import { declaredRoutes } from './declared-routes';
+import { INQUIRY } from './inquiry-fixtures';
+import { paperFixture, RECEIPT, type PaperFixture } from './paper-fixtures';
 import { admittedProject, createTestDatabase, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
 
 type Who = 'anonymous' | 'admin' | 'leader' | 'window' | 'liaison-own' | 'liaison-other';
 const EVERYONE: Who[] = ['anonymous', 'admin', 'leader', 'window', 'liaison-own', 'liaison-other'];
 const STAFF: Who[] = ['admin', 'leader', 'window', 'liaison-own', 'liaison-other'];
+const FIRST_RESPONDERS: Who[] = ['leader', 'window', 'liaison-own', 'liaison-other'];
 
 interface Fixture {
   projectId: string;
@@ -15,6 +18,9 @@ interface Fixture {
   explanation(): Promise<string>;
   rectification(): Promise<{ meetingId: string; id: string }>;
   startsSoon(): Promise<string>;
+  /** A fresh inquiry first-responded by window: open, transferred to DRC ("own" for liaison-own), or answered. */
+  inquiry(state: 'open' | 'transferred' | 'answered'): Promise<string>;
+  paper: PaperFixture;
 }
 
 interface RouteCase {
@@ -81,7 +87,87 @@ const MATRIX: RouteCase[] = [
     },
   },
   { route: 'POST /api/test/clock', allowed: ['admin'], request: async () => ({ path: '/api/test/clock', body: { advanceMs: 1 } }) },
+  // R23/R24: any staff member the public asks may register; only the owner, the transferee or a leader act on one.
+  { route: 'POST /api/inquiries', allowed: FIRST_RESPONDERS, request: async () => ({ path: '/api/inquiries', body: INQUIRY }) },
+  { route: 'GET /api/inquiries', allowed: FIRST_RESPONDERS, request: async () => ({ path: '/api/inquiries' }) },
+  { route: 'GET /api/inquiries/responder', allowed: FIRST_RESPONDERS, request: async () => ({ path: '/api/inquiries/responder' }) },
+  { route: 'GET /api/inquiries/transfer-targets', allowed: FIRST_RESPONDERS, request: async () => ({ path: '/api/inquiries/transfer-targets' }) },
+  { route: 'GET /api/inquiries/statistics', allowed: ['leader'], request: async () => ({ path: '/api/inquiries/statistics?from=2026-01-01&to=2026-12-31' }) },
+  { route: 'GET /api/inquiries/statistics/csv', allowed: ['leader'], request: async () => ({ path: '/api/inquiries/statistics/csv?from=2026-01-01&to=2026-12-31' }) },
+  { route: 'GET /api/inquiries/:id', allowed: ['leader', 'window', 'liaison-own'], request: async (f) => ({ path: `/api/inquiries/${await f.inquiry('transferred')}` }) },
+  {
+    route: 'GET /api/inquiries/:id/history/verification',
+    allowed: ['leader', 'window', 'liaison-own'],
+    request: async (f) => ({ path: `/api/inquiries/${await f.inquiry('transferred')}/history/verification` }),
+  },
+  {
+    route: 'POST /api/inquiries/:id/disposition',
+    allowed: ['leader', 'window'],
+    request: async (f) => ({ path: `/api/inquiries/${await f.inquiry('open')}/disposition`, body: { kind: 'answer', answer: '已告知所需材料' } }),
+  },
+  { route: 'POST /api/inquiries/:id/acknowledgement', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/inquiries/${await f.inquiry('transferred')}/acknowledgement` }) },
+  {
+    route: 'POST /api/inquiries/:id/reminder',
+    allowed: ['leader', 'window'],
+    request: async (f) => ({ path: `/api/inquiries/${await f.inquiry('transferred')}/reminder`, body: { note: '请尽快答复' } }),
+  },
+  {
+    route: 'POST /api/inquiries/:id/follow-up',
+    allowed: ['leader', 'window'],
+    request: async (f) => ({ path: `/api/inquiries/${await f.inquiry('answered')}/follow-up`, body: { satisfaction: 'satisfied' } }),
+  },
+  {
+    route: 'POST /api/inquiries/:id/project',
+    allowed: ['leader', 'window'],
+    request: async (f) => ({ path: `/api/inquiries/${await f.inquiry('open')}/project`, body: { projectId: await f.registeredProject() } }),
+  },
+  // R6–R9, R17: materials and documents are the window's; a liaison asks only for its own item; a leader rules.
+  { route: 'GET /api/projects/:id/materials', allowed: STAFF, request: async (f) => ({ path: `/api/projects/${f.projectId}/materials` }) },
+  {
+    route: 'POST /api/items/:id/materials',
+    allowed: ['window', 'liaison-own'],
+    request: async (f) => ({ path: `/api/items/${await f.item('awaiting_acceptance')}/materials`, body: { name: '项目申请报告', kind: 'main', copies: 1 } }),
+  },
+  { route: 'POST /api/materials/:id/received', allowed: ['window'], request: async (f) => ({ path: `/api/materials/${(await f.paper.checklist()).materialId}/received`, body: { received: 1 } }) },
+  { route: 'POST /api/materials/:id/ruling', allowed: ['leader'], request: async (f) => ({ path: `/api/materials/${await f.paper.requestedMaterial()}/ruling`, body: { approved: true } }) },
+  {
+    route: 'POST /api/projects/:id/one-time-notification',
+    allowed: ['window'],
+    request: async (f) => ({ path: `/api/projects/${(await f.paper.checklist()).projectId}/one-time-notification`, body: { fees: '不收费。' } }),
+  },
+  { route: 'POST /api/projects/:id/receipts', allowed: ['window'], request: async (f) => ({ path: `/api/projects/${f.projectId}/receipts`, body: RECEIPT }) },
+  {
+    route: 'POST /api/receipts/:id/pickup',
+    allowed: ['window'],
+    request: async (f) => ({ path: `/api/receipts/${(await f.paper.receipt()).id}/pickup`, body: { pickedUpOn: '2026-03-05', pickerName: '赵敏' } }),
+  },
+  { route: 'POST /api/items/:id/permit', allowed: ['window'], request: async (f) => ({ path: `/api/items/${await f.paper.approvedItem()}/permit` }) },
+  { route: 'GET /api/projects/:id/notices', allowed: STAFF, request: async (f) => ({ path: `/api/projects/${f.projectId}/notices` }) },
+  { route: 'GET /api/notices/:id', allowed: STAFF, request: async (f) => ({ path: `/api/notices/${(await f.paper.receipt()).id}` }) },
+  { route: 'GET /api/notices/:id/pdf', allowed: STAFF, request: async (f) => ({ path: `/api/notices/${(await f.paper.receipt()).id}/pdf` }) },
+  { route: 'POST /api/projects/:id/access-code', allowed: ['window'], request: async (f) => ({ path: `/api/projects/${f.projectId}/access-code` }) },
+  { route: 'GET /api/mega-trackers', allowed: ['leader', 'window'], request: async () => ({ path: '/api/mega-trackers' }) },
+  {
+    route: 'POST /api/projects/:id/mega-tracker',
+    allowed: ['leader', 'window'],
+    request: async (f) => ({ path: `/api/projects/${await f.paper.megaProject(false)}/mega-tracker`, body: { trackerId: WINDOW_ID.value } }),
+  },
+  {
+    route: 'POST /api/projects/:id/forwarding',
+    allowed: ['leader', 'window'],
+    request: async (f) => ({ path: `/api/projects/${await f.paper.megaProject(true)}/forwarding`, body: { forwardedTo: '省发展和改革委员会' } }),
+  },
+  // R1: the applicant's codes are the credential, for anyone who has them.
+  {
+    route: 'POST /api/public/project-status',
+    allowed: EVERYONE,
+    request: async (f) => {
+      const { projectCode, accessCode } = await f.paper.receipt();
+      return { path: '/api/public/project-status', body: { projectCode, accessCode } };
+    },
+  },
 ];
+const WINDOW_ID = { value: '' };
 const DRC_ID = { value: '' };
 const FAR = '2099-12-31T16:00:00.000Z';
 
@@ -100,8 +186,10 @@ describe('authority matrix: every route × every role × own/other department (R
     for (const who of EVERYONE) clients[who] = await sessionOf(who);
     const { project, departmentId } = await admittedProject(clients.window, clients.leader, ['DRC']);
     DRC_ID.value = departmentId('DRC');
+    WINDOW_ID.value = (await clients.window.get('/api/auth/me')).body.id;
     fixture = {
       projectId: project.id,
+      paper: paperFixture(clients.window, clients.leader, clients['liaison-own']),
       registeredProject: async () => (await clients.window.post('/api/projects', REGISTRATION)).body.id,
       item: async (status) => {
         const { project: p } = await admittedProject(clients.window, clients.leader, ['DRC']);
@@ -125,6 +213,12 @@ describe('authority matrix: every route × every role × own/other department (R
         const m = await fixture.meeting('open');
         const view = (await clients.window.post(`/api/inspections/${m.id}/rectifications`, { request: '临时用电整改' })).body;
         return { meetingId: m.id, id: view.rectifications[0].id };
+      },
+      inquiry: async (state) => {
+        const disposition = { open: undefined, transferred: { kind: 'transfer', toDepartmentId: DRC_ID.value }, answered: { kind: 'answer', answer: '已当场答复' } }[state];
+        const reply = await clients.window.post('/api/inquiries', { ...INQUIRY, disposition });
+        if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
+        return reply.body.id;
       },
     };
   });

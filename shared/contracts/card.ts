@@ -1,5 +1,6 @@
 import type { Role } from './auth';
 import type { MeetingSummary } from './meetings';
+import type { ProjectPaperwork } from './paper-trail';
 import type { ApprovalItemView, ProjectStatus, ProjectCategory } from './projects';
 
 /** Everything the tracking card (R5) can record. */
@@ -23,6 +24,16 @@ export const CARD_ACTIONS = [
   'meeting.rectification',
   'meeting.closed',
   'meeting.lapsed',
+  // R6–R9, R17: materials, numbered documents, applicant access, mega-project forwarding
+  'material.required',
+  'material.requested',
+  'material.ruled',
+  'material.received',
+  'document.issued',
+  'access.issued',
+  'mega.tracker_assigned',
+  'mega.forwarding_started',
+  'mega.forwarded',
 ] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 
@@ -43,6 +54,8 @@ export interface BoardProject {
   registeredAt: string;
   leadDepartmentId: string | null;
   items: ApprovalItemView[];
+  /** R6–R9: materials missing, documents, forwarding. Absent on card entries recorded before it existed. */
+  paperwork?: ProjectPaperwork;
 }
 
 /** The state a card entry records before and after its step (R5). */

@@ -1,5 +1,6 @@
 import type { CardEntry } from './card';
 import type { JoinMeetingResult, MeetingOnline, MeetingView } from './meetings';
+import type { InquiryChangedEvent } from './inquiries';
 
 export interface SyncRequest {
   after: number;
@@ -18,6 +19,11 @@ export interface ServerToClientEvents {
   'meeting:room': (meeting: MeetingView) => void;
   /** Who is connected to the room right now (live indicator only; attendance is durable, R15). */
   'meeting:online': (online: MeetingOnline) => void;
+  /**
+   * R23/R24: an inquiry changed (its new state and history entry), to its first responder, its
+   * transferee (user or department) and leaders. Not on the card stream: a desk that reconnects reloads.
+   */
+  'inquiry:changed': (event: InquiryChangedEvent) => void;
 }
 
 export interface ClientToServerEvents {

@@ -8,3 +8,5 @@ export * from './projects';
 export * from './calendar-response';
 export * from './meetings';
 export * from './deadlines';
+export * from './inquiries';
+export * from './paper-trail';

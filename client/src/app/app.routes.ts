@@ -9,6 +9,17 @@ export const routes: Routes = [
     loadComponent: () => import('./auth/login.page').then((m) => m.LoginPage),
   },
   {
+    // R1: the applicant's page: no login, the receipt's codes open one project.
+    path: 'status',
+    loadComponent: () => import('./status/status.page').then((m) => m.StatusPage),
+  },
+  {
+    // R17: a document alone on its page, so what prints is the document.
+    path: 'documents/:id',
+    canActivate: [authGuard],
+    loadComponent: () => import('./notices/document.page').then((m) => m.DocumentPage),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
@@ -34,6 +45,11 @@ export const routes: Routes = [
       {
         path: 'projects/:id',
         loadComponent: () => import('./projects/project-detail.page').then((m) => m.ProjectDetailPage),
+      },
+      {
+        // R23/R24 first-inquiry register (desk, registration, statistics, detail).
+        path: 'inquiries',
+        loadChildren: () => import('./inquiries/inquiries.routes').then((m) => m.INQUIRY_ROUTES),
       },
     ],
   },

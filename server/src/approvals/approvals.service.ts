@@ -11,7 +11,7 @@ import {
   type CardAction,
   type DeemedCause,
   type ExplanationView,
-  type FieldProblem,
+  type RuleProblem,
   type SessionUser,
 } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
@@ -22,6 +22,7 @@ import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
 import { NoticesService } from '../notices/notices.service';
+import { assertMainMaterialsComplete } from '../materials/material-records';
 import { loadItem } from '../projects/project-records';
 import type { DecisionDto } from './decision.dto';
 import type { DelayItemDto, ExtendItemDto, FileExplanationDto, RuleExplanationDto } from './deadline.dto';
@@ -43,7 +44,7 @@ interface Reschedule {
 }
 
 /** Turns a pure rule's problem into the HTTP answer: 409 for the item's state, 400 naming the field. */
-export function refuse(problem: FieldProblem): never {
+export function refuse(problem: RuleProblem): never {
   throw problem.conflict ? conflict(problem.message) : badRequest(problem.field, problem.message);
 }
 
@@ -64,6 +65,7 @@ export class ApprovalsService {
       const before = await this.lockedItem(tx, id);
       authorize(user, 'item.accept', { departmentId: before.departmentId });
       const status = nextItemStatus(before.status, 'accept');
+      await assertMainMaterialsComplete(tx, id); // R8: secondary materials may follow, main ones may not
       const now = await this.clock.now(tx);
       const { calendar, settings } = await this.calendars.current();
       const due = dueInstant(now, calendar, settings);

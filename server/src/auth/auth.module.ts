@@ -9,6 +9,7 @@ import { SessionGuard } from './session.guard';
 @Module({
   controllers: [AuthController],
   providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: SessionGuard }],
-  exports: [AuthService],
+  // LoginThrottle: the applicant's status lookup is limited like logins (R1).
+  exports: [AuthService, LoginThrottle],
 })
 export class AuthModule {}

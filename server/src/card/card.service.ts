@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import type { CardAction, CardActor, CardEntry, CardState, CardVerification, SessionUser } from '@hub/shared';
 import { Database, type Tx } from '../database/database';
 import { LiveEvents } from '../realtime/live-events';
-import { canonicalJson } from './canonical-json';
+import { chainHash, GENESIS_HASH, verifyChain } from './hash-chain';
 
-export const GENESIS_HASH = '0'.repeat(64);
 /** Held to commit by every appender: stream positions are assigned and committed in one order (R25). */
 const STREAM_LOCK = 7_345_001;
 
@@ -85,21 +83,12 @@ export class CardService {
 
   /** R5: recompute the chain; a changed, removed or reordered entry breaks it. */
   async verify(projectId: string): Promise<CardVerification> {
-    const entries = await this.list(projectId);
-    let prev = GENESIS_HASH;
-    for (const [i, entry] of entries.entries()) {
-      const { hash, ...unsigned } = entry;
-      if (entry.seq !== i + 1 || entry.prevHash !== prev || entryHash(unsigned) !== hash) {
-        return { valid: false, entries: entries.length, head: prev, brokenAt: i + 1 };
-      }
-      prev = hash;
-    }
-    return { valid: true, entries: entries.length, head: prev };
+    return verifyChain(await this.list(projectId));
   }
 }
 
 export function entryHash(entry: Omit<CardEntry, 'hash'>): string {
-  return createHash('sha256').update(canonicalJson(entry)).digest('hex');
+  return chainHash(entry);
 }
 
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));

@@ -24,6 +24,8 @@ export const DEMO_USERS: DemoLogin[] = [
   { username: 'admin', role: 'admin', displayName: '系统管理员', departmentCode: null },
   { username: 'leader', role: 'leader', displayName: '王主任', departmentCode: null },
   { username: 'window', role: 'window', displayName: '李窗口', departmentCode: null },
+  // A second window colleague, so a first responder can transfer an inquiry to a named person (R23).
+  { username: 'window2', role: 'window', displayName: '张窗口', departmentCode: null },
   ...DEMO_DEPARTMENTS.map((d) => ({
     username: `liaison-${d.code.toLowerCase()}`,
     role: 'liaison' as const,

@@ -1,42 +1,124 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { civilDateOf } from '@hub/shared';
+import {
+  civilDateOf,
+  documentLayout,
+  formatNoticeNumber,
+  NOTICE_TITLES,
+  type NoticeContent,
+  type NoticeEnvelope,
+  type NoticeKind,
+  type NoticeSummary,
+  type NoticeView,
+  type SessionUser,
+} from '@hub/shared';
 import { canonicalJson } from '../card/canonical-json';
-import type { Tx } from '../database/database';
+import { authorize } from '../common/authorize';
+import { notFound } from '../common/problem';
+import { Database, type Tx } from '../database/database';
+import { loadNotice, loadNotices } from './notice-records';
+import { renderPdf } from './notice-pdf';
 import { NumberingService } from './numbering.service';
 
-/** The numbered, immutable documents of R17, with their official number prefixes. */
-export const NOTICE_PREFIX = {
-  timeout_implied_consent: '绿通默许', // 超时默许通知书 (R14 timeout and R15 absence alike, 第四篇 三(二))
+export type { NoticeKind };
+
+/** The numbered, immutable documents of R17 (and R7, R9), with their official number prefixes. */
+export const NOTICE_PREFIX: Readonly<Record<NoticeKind, string>> = {
+  timeout_implied_consent: '绿通默许', // 超时默许通知书
   delayed_approval: '绿通延时', // 延时审批通知书 (R13)
-} as const;
-export type NoticeKind = keyof typeof NOTICE_PREFIX;
+  one_time_notification: '绿通告知', // 一次性告知书 (R7)
+  circulation_report: '绿通通报', // 通报 (R22)
+  permit_decision: '绿通许可', // 行政许可决定书 (R17)
+  receipt: '绿通收件', // 收件回执 (R9)
+  pickup_register: '绿通取件', // 取件登记表 (R9)
+};
 
 export interface IssuedNotice {
   id: string;
   number: string;
 }
 
+export interface NoticeRequest {
+  kind: NoticeKind;
+  projectId: string;
+  itemId: string | null;
+  /** The department a document without an item names (R22: a circulation report); an item's own otherwise. */
+  departmentId?: string | null;
+  issuedAt: Date;
+  timeZone: string;
+  /** The kind's own fields (see the *Content contracts); the hub stamps the envelope around them. */
+  content: Record<string, unknown>;
+  /** null when the hub itself issues (deemed consent). */
+  issuedBy?: SessionUser | null;
+  /** R17: the document this one corrects. */
+  corrects?: { id: string; number: string } | null;
+}
+
 @Injectable()
 export class NoticesService {
-  constructor(private readonly numbering: NumberingService) {}
+  constructor(
+    private readonly db: Database,
+    private readonly numbering: NumberingService,
+  ) {}
 
-  /** Issues a notice inside the caller's transaction; the row can never change afterwards (trigger). */
-  async issue(
-    tx: Tx,
-    notice: { kind: NoticeKind; projectId: string; itemId: string | null; issuedAt: Date; timeZone: string; content: Record<string, unknown> },
-  ): Promise<IssuedNotice> {
+  /**
+   * Issues a document inside the caller's transaction: the next gapless number of its kind and
+   * year, the project (and department) as they are now, and a hash of it all. The row can never
+   * change afterwards (trigger), so the document always prints as it was issued.
+   */
+  async issue(tx: Tx, notice: NoticeRequest): Promise<IssuedNotice> {
     const year = Number(civilDateOf(notice.issuedAt, notice.timeZone).slice(0, 4));
     const serial = await this.numbering.next(tx, notice.kind, year);
-    const number = `${NOTICE_PREFIX[notice.kind]}〔${year}〕${serial}号`;
-    const content = { ...notice.content, number };
+    const number = formatNoticeNumber(NOTICE_PREFIX[notice.kind], year, serial);
+    const about = await tx.one<{ code: string; name: string; owner: NoticeEnvelope['project']['owner']; dept_code: string | null; dept_name: string | null }>(
+      `SELECT p.code, p.name, p.owner, d.code AS dept_code, d.name AS dept_name
+       FROM projects p LEFT JOIN approval_items i ON i.id = $2 LEFT JOIN departments d ON d.id = COALESCE(i.department_id, $3)
+       WHERE p.id = $1`,
+      [notice.projectId, notice.itemId, notice.departmentId ?? null],
+    );
+    if (!about) throw notFound('Project');
+    const envelope: NoticeEnvelope = {
+      kind: notice.kind,
+      title: NOTICE_TITLES[notice.kind],
+      number,
+      issuedAt: notice.issuedAt.toISOString(),
+      timeZone: notice.timeZone,
+      project: { code: about.code, name: about.name, owner: about.owner },
+      department: about.dept_code && about.dept_name ? { code: about.dept_code, name: about.dept_name } : null,
+      issuer: notice.issuedBy ? { displayName: notice.issuedBy.displayName } : null,
+      corrects: notice.corrects ?? null,
+    };
+    const content = { ...notice.content, ...envelope };
     const row = await tx.one<{ id: string }>(
-      `INSERT INTO notices (kind, year, serial, number, project_id, item_id, issued_at, content, content_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [notice.kind, year, serial, number, notice.projectId, notice.itemId, notice.issuedAt, content, sha256(canonicalJson(content))],
+      `INSERT INTO notices (kind, year, serial, number, project_id, item_id, issued_at, content, content_hash, corrects_id, issued_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [notice.kind, year, serial, number, notice.projectId, notice.itemId, notice.issuedAt, content, contentHash(content), notice.corrects?.id ?? null, notice.issuedBy?.id ?? null],
     );
     return { id: row!.id, number };
   }
+
+  /** R17: every document of a project, oldest first. */
+  async listForProject(user: SessionUser, projectId: string): Promise<NoticeSummary[]> {
+    authorize(user, 'notice.read');
+    if (!(await this.db.one('SELECT 1 FROM projects WHERE id = $1', [projectId]))) throw notFound('Project');
+    return loadNotices(this.db, projectId);
+  }
+
+  async view(user: SessionUser, id: string): Promise<NoticeView> {
+    authorize(user, 'notice.read');
+    const notice = await loadNotice(this.db, id);
+    if (!notice) throw notFound('Document');
+    return { ...notice, hashValid: contentHash(notice.content) === notice.contentHash };
+  }
+
+  /** The printable PDF, drawn from the stored content only (the same layout as the HTML sheet). */
+  async pdf(user: SessionUser, id: string): Promise<{ pdf: Buffer; filename: string; asciiFilename: string }> {
+    const notice = await this.view(user, id);
+    const pdf = await renderPdf(documentLayout(notice.content));
+    const number = notice.content.number;
+    return { pdf, filename: `${number}.pdf`, asciiFilename: `${notice.kind}-${notice.issuedAt.slice(0, 10)}-${notice.id.slice(0, 8)}.pdf` };
+  }
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const contentHash = (content: NoticeContent | Record<string, unknown>) =>
+  createHash('sha256').update(canonicalJson(content)).digest('hex');

@@ -1,4 +1,5 @@
-import type { ApprovalItemView, BoardProject, ProjectView } from '@hub/shared';
+import type { ApprovalItemView, BoardProject, ProjectPaperwork, ProjectView } from '@hub/shared';
+import { loadPaperwork, NO_PAPERWORK } from '../materials/material-records';
 
 /** Database or Tx: anything that runs a query. */
 export interface Queryable {
@@ -102,7 +103,7 @@ async function loadProjectRows(q: Queryable, ids: string[] | null): Promise<Proj
   );
 }
 
-function toBoardProject(r: ProjectRow, items: ApprovalItemView[]): BoardProject {
+function toBoardProject(r: ProjectRow, items: ApprovalItemView[], paperwork: Map<string, ProjectPaperwork>): BoardProject {
   return {
     id: r.id,
     code: r.code,
@@ -113,6 +114,7 @@ function toBoardProject(r: ProjectRow, items: ApprovalItemView[]): BoardProject 
     registeredAt: r.registered_at.toISOString(),
     leadDepartmentId: r.lead_department_id,
     items: items.filter((i) => i.projectId === r.id),
+    paperwork: paperwork.get(r.id) ?? NO_PAPERWORK,
   };
 }
 
@@ -120,14 +122,15 @@ function toBoardProject(r: ProjectRow, items: ApprovalItemView[]): BoardProject 
 export async function loadBoardProjects(q: Queryable, ids: string[] | null): Promise<BoardProject[]> {
   const rows = await loadProjectRows(q, ids);
   const items = await loadItems(q, ids);
-  return rows.map((r) => toBoardProject(r, items));
+  const paperwork = await loadPaperwork(q, ids);
+  return rows.map((r) => toBoardProject(r, items, paperwork));
 }
 
 export async function loadProjectView(q: Queryable, id: string): Promise<ProjectView | undefined> {
   const [row] = await loadProjectRows(q, [id]);
   if (!row) return undefined;
   return {
-    ...toBoardProject(row, await loadItems(q, [id])),
+    ...toBoardProject(row, await loadItems(q, [id]), await loadPaperwork(q, [id])),
     owner: row.owner,
     preconditions: row.preconditions,
     totalInvestment: { amount: row.investment_amount, currency: row.investment_currency },

@@ -1,10 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
-import type { CardEntry, ClientToServerEvents, MeetingOnline, MeetingView, ServerToClientEvents, SessionUser } from '@hub/shared';
+import type { CardEntry, ClientToServerEvents, MeetingOnline, MeetingView, Role, ServerToClientEvents, SessionUser } from '@hub/shared';
 
 export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: SessionUser }>;
 export const BOARD_ROOM = 'board';
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+/** Rooms every socket joins by who it is, so a push reaches only those who may read it (R2). */
+export const userRoom = (id: string) => `user:${id}`;
+export const roleRoom = (role: Role) => `role:${role}`;
+export const departmentRoom = (id: string) => `department:${id}`;
 
 /** Services publish domain events here; only this class touches the socket server. */
 @Injectable()
@@ -69,6 +73,16 @@ export class LiveEvents {
       this.server.to(meetingRoom(meetingId)).emit('meeting:online', online);
     } catch (error) {
       this.log.warn({ msg: 'online push failed', meetingId, error: String(error) });
+    }
+  }
+
+  /** After commit: one typed event to some rooms; a socket in several of them gets it once. */
+  emitTo<E extends keyof ServerToClientEvents>(rooms: string[], event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+    if (!this.server || rooms.length === 0) return;
+    try {
+      this.server.to(rooms).emit(event, ...args);
+    } catch (error) {
+      this.log.warn({ msg: 'push failed; clients reload on reconnect', event, error: String(error) });
     }
   }
 }

@@ -8,7 +8,7 @@ import { readCookie, SESSION_COOKIE } from '../auth/session-cookie';
 import { CardService } from '../card/card.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { MeetingsService } from '../meetings/meetings.service';
-import { BOARD_ROOM, LiveEvents, meetingRoom, type HubServer } from './live-events';
+import { BOARD_ROOM, departmentRoom, LiveEvents, meetingRoom, roleRoom, userRoom, type HubServer } from './live-events';
 
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: SessionUser }>;
 const SYNC_BATCH = 500;
@@ -39,7 +39,6 @@ export class RealtimeGateway implements OnGatewayInit {
       );
     });
     server.on('connection', (socket: HubSocket) => {
-      if (can(socket.data.user, 'board.read')) void socket.join(BOARD_ROOM);
       // "Online now" follows the connection; attendance (durable, in PostgreSQL) does not (R15/R19).
       socket.on('disconnecting', () => {
         const rooms = [...socket.rooms].filter((r) => r.startsWith('meeting:'));
@@ -47,6 +46,10 @@ export class RealtimeGateway implements OnGatewayInit {
           for (const room of rooms) void this.live.publishOnline(room.slice('meeting:'.length));
         });
       });
+      const user = socket.data.user;
+      if (can(user, 'board.read')) void socket.join(BOARD_ROOM);
+      // Personal pushes (e.g. inquiry:changed to its first responder, transferee and leaders).
+      void socket.join([userRoom(user.id), roleRoom(user.role), ...(user.departmentId ? [departmentRoom(user.departmentId)] : [])]);
     });
   }
 

@@ -28,7 +28,7 @@ export function decisionBasisError(outcome: DecisionOutcome, basis: string | nul
   return null;
 }
 
-export interface FieldProblem {
+export interface RuleProblem {
   field: string;
   message: string;
   /** conflict: the item's state forbids it (409); otherwise bad input (400). */
@@ -40,7 +40,7 @@ export interface FieldProblem {
  * future and after the current one. Once the due instant has passed with nothing holding it,
  * consent is already deemed (R14) and cannot be taken back by moving the deadline.
  */
-export function rescheduleError(item: RunningItem, newDueAt: Date, now: Date): FieldProblem | null {
+export function rescheduleError(item: RunningItem, newDueAt: Date, now: Date): RuleProblem | null {
   if (item.status !== 'in_review' || item.dueAt === null) {
     return { field: 'item', message: `An item in state "${item.status}" has no running deadline to move`, conflict: true };
   }
@@ -60,7 +60,7 @@ export function explanationFilingError(
   item: RunningItem & { explanationPending: boolean },
   about: { meetingOpen: boolean } | null,
   now: Date,
-): FieldProblem | null {
+): RuleProblem | null {
   if (item.status === 'approved' || item.status === 'rejected' || item.status === 'deemed_consent') {
     return { field: 'item', message: `The item is already decided ("${item.status}")`, conflict: true };
   }
@@ -96,7 +96,7 @@ export function rulingEffect(
   item: { status: ItemStatus; dueAt: Date | null },
   context: { newDueAt: Date | null; aboutMeeting: boolean; absentFromClosedMeeting: boolean },
   now: Date,
-): { effect: RulingEffect } | { problem: FieldProblem } {
+): { effect: RulingEffect } | { problem: RuleProblem } {
   if (item.status !== 'in_review' || item.dueAt === null) return { effect: { kind: 'none' } };
   const passed = now.getTime() >= item.dueAt.getTime();
   if (ruling === 'accepted') {

@@ -7,7 +7,7 @@ import type {
   RollEntry,
 } from '../../contracts/meetings';
 import type { ItemStatus } from '../approval/item-status';
-import type { FieldProblem } from '../approval/deemed-consent';
+import type { RuleProblem } from '../approval/deemed-consent';
 
 /** How long before its scheduled start a meeting may be opened. */
 export const MEETING_OPEN_EARLY_MS = 60 * 60_000;
@@ -34,21 +34,21 @@ export function absenceCause(kind: MeetingKind): Exclude<DeemedCause, 'timeout'>
 }
 
 /** Only departments of the project can be invited, at least one. */
-export function inviteesError(invited: readonly string[], projectDepartments: readonly string[]): FieldProblem | null {
+export function inviteesError(invited: readonly string[], projectDepartments: readonly string[]): RuleProblem | null {
   if (invited.length === 0) return { field: 'invitedDepartmentIds', message: 'Invite at least one department' };
   const stranger = invited.find((d) => !projectDepartments.includes(d));
   if (stranger) return { field: 'invitedDepartmentIds', message: `Department ${stranger} has no item in this project` };
   return null;
 }
 
-export function scheduleError(startsAt: Date, endsAt: Date, now: Date): FieldProblem | null {
+export function scheduleError(startsAt: Date, endsAt: Date, now: Date): RuleProblem | null {
   if (endsAt.getTime() <= startsAt.getTime()) return { field: 'endsAt', message: 'The end must come after the start' };
   if (endsAt.getTime() <= now.getTime()) return { field: 'startsAt', message: 'The meeting would already be over' };
   return null;
 }
 
 /** R19: the convener opens the room at meeting time (up to an hour early). */
-export function openError(meeting: { status: MeetingStatus; startsAt: Date }, now: Date): FieldProblem | null {
+export function openError(meeting: { status: MeetingStatus; startsAt: Date }, now: Date): RuleProblem | null {
   if (meeting.status !== 'scheduled') return { field: 'status', message: `The meeting is ${meeting.status}`, conflict: true };
   if (now.getTime() < meeting.startsAt.getTime() - MEETING_OPEN_EARLY_MS) {
     return { field: 'status', message: 'Too early: the room opens at most an hour before the meeting', conflict: true };
@@ -57,7 +57,7 @@ export function openError(meeting: { status: MeetingStatus; startsAt: Date }, no
 }
 
 /** R18: agree; agree with conditions (the conditions required); disagree (the legal basis required). */
-export function opinionError(opinion: { kind: OpinionKind; conditions?: string | null; basis?: string | null }): FieldProblem | null {
+export function opinionError(opinion: { kind: OpinionKind; conditions?: string | null; basis?: string | null }): RuleProblem | null {
   if (opinion.kind === 'agree_with_conditions' && !opinion.conditions?.trim()) {
     return { field: 'conditions', message: 'Agreeing with conditions must state the conditions' };
   }
@@ -68,7 +68,7 @@ export function opinionError(opinion: { kind: OpinionKind; conditions?: string |
 }
 
 /** Only an open meeting takes attendance and opinions: never before it opens, never after it closes. */
-export function roomClosedError(status: MeetingStatus): FieldProblem | null {
+export function roomClosedError(status: MeetingStatus): RuleProblem | null {
   if (status === 'open') return null;
   return { field: 'status', message: status === 'scheduled' ? 'The meeting has not been opened yet' : `The meeting is ${status}`, conflict: true };
 }

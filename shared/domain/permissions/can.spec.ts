@@ -35,6 +35,25 @@ function expected(role: Role, action: Action, where: Where): boolean {
       return role === 'leader';
     case 'item.delay':
       return role === 'window';
+    case 'inquiry.register':
+    case 'inquiry.read':
+    case 'inquiry.act':
+      return role === 'window' || role === 'leader' || role === 'liaison';
+    case 'inquiry.statistics':
+      return role === 'leader';
+    case 'materials.request':
+      return role === 'window' || (role === 'liaison' && where === 'own');
+    case 'materials.record':
+    case 'notice.issue':
+    case 'pickup.record':
+    case 'permit.issue':
+      return role === 'window';
+    case 'materials.rule':
+      return role === 'leader';
+    case 'notice.read':
+      return role !== 'applicant';
+    case 'mega.track':
+      return role === 'leader' || role === 'window';
   }
 }
 

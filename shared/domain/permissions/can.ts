@@ -21,6 +21,19 @@ export const ACTIONS = [
   'item.delay',
   'explanation.file',
   'explanation.rule',
+  'inquiry.register',
+  'inquiry.read',
+  'inquiry.act',
+  'inquiry.statistics',
+  // R6–R9, R17: materials, numbered documents, permits, mega projects
+  'materials.request',
+  'materials.record',
+  'materials.rule',
+  'notice.read',
+  'notice.issue',
+  'pickup.record',
+  'permit.issue',
+  'mega.track',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -54,6 +67,25 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'item.delay': { window: 'any' },
   'explanation.file': { liaison: 'own_department' },
   'explanation.rule': { leader: 'any' },
+  // R23 Decision: any staff member the public can ask is a first responder (第三篇: 首先受到询问的
+  // 中心工作人员) — window, liaisons at their department's window, leaders; admin keeps the system,
+  // not the counter. Which inquiry a person may read or act on is decided per inquiry (inquiryRoles).
+  'inquiry.register': { window: 'any', leader: 'any', liaison: 'any' },
+  'inquiry.read': { window: 'any', leader: 'any', liaison: 'any' },
+  'inquiry.act': { window: 'any', leader: 'any', liaison: 'any' },
+  'inquiry.statistics': { leader: 'any' },
+  // R7: the window keeps the checklist; a department may ask for a material for its own item
+  // (after the one-time notification that needs a leader's approval, decided per material).
+  'materials.request': { window: 'any', liaison: 'own_department' },
+  'materials.record': { window: 'any' },
+  'materials.rule': { leader: 'any' },
+  'notice.read': STAFF_READ,
+  // R7, R9, R17: the window issues the one-time notification, receipts, pickups and permits.
+  'notice.issue': { window: 'any' },
+  'pickup.record': { window: 'any' },
+  'permit.issue': { window: 'any' },
+  // R6: the center names the tracker (leader or window); the window records the forward.
+  'mega.track': { leader: 'any', window: 'any' },
 };
 
 /** One vocabulary for the server's checks and the client's show/hide. */

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { readProblem } from '../core/api/problem';
 import { TranslatePipe, type TranslationKey } from '../core/i18n';
 import { SessionStore } from '../core/session/session.store';
@@ -14,7 +14,7 @@ interface Message {
 
 @Component({
   selector: 'hub-login-page',
-  imports: [ReactiveFormsModule, TranslatePipe, LangSwitchComponent],
+  imports: [ReactiveFormsModule, RouterLink, TranslatePipe, LangSwitchComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <main class="login" id="main">
@@ -67,6 +67,8 @@ interface Message {
           {{ (busy() ? 'login.submitting' : 'login.submit') | t }}
         </button>
       </form>
+      <!-- R1: applicants look their project up with the codes on their receipt, without an account. -->
+      <p><a routerLink="/status" data-testid="status-link">{{ 'status.link' | t }}</a></p>
     </main>
   `,
 })

@@ -14,7 +14,9 @@ import { I18nService, TranslatePipe, categoryKey, projectStatusKey } from '../co
 import { HubClock } from '../core/live/hub-clock.service';
 import { LiveBoardService } from '../core/live/live-board.service';
 import { BoardCellComponent } from './board-cell.component';
+import { MegaFlagComponent } from '../mega/mega-flag.component';
 import { BoardLegendComponent } from './board-legend.component';
+import { InquiryAlertsComponent } from '../inquiries/inquiry-alerts.component';
 
 interface BoardRow {
   project: BoardProject;
@@ -28,7 +30,7 @@ interface BoardRow {
  */
 @Component({
   selector: 'hub-board-page',
-  imports: [RouterLink, TranslatePipe, HubTimePipe, BoardCellComponent, BoardLegendComponent],
+  imports: [RouterLink, TranslatePipe, HubTimePipe, BoardCellComponent, BoardLegendComponent, InquiryAlertsComponent, MegaFlagComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
@@ -59,6 +61,9 @@ interface BoardRow {
         </div>
       </dl>
 
+      <!-- R24: overdue promised replies and escalations from the first-inquiry register. -->
+      <hub-inquiry-alerts />
+
       <div class="table-scroll">
         <table class="board" data-testid="board">
           <caption>{{ 'board.caption' | t }}</caption>
@@ -84,6 +89,7 @@ interface BoardRow {
                     <span class="mega-badge" data-testid="mega-badge" [attr.title]="'board.megaHint' | t">{{
                       'board.mega' | t
                     }}</span>
+                    <hub-mega-flag [project]="row.project" />
                   }
                 </th>
                 <td>{{ categoryLabel(row.project) | t }}</td>

@@ -13,6 +13,7 @@ import { SessionStore } from '../core/session/session.store';
 import { AdmissionFormComponent } from './admission-form.component';
 import { ApprovalItemsComponent } from './approval-items.component';
 import { ProjectMeetingsComponent } from '../meetings/project-meetings.component';
+import { PaperTrailPanelComponent } from '../materials/paper-trail-panel.component';
 import { TrackingCardComponent } from './tracking-card.component';
 
 type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
@@ -32,6 +33,7 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
     ApprovalItemsComponent,
     ProjectMeetingsComponent,
     TrackingCardComponent,
+    PaperTrailPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-detail.page.html',

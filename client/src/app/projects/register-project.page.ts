@@ -5,8 +5,11 @@ import {
   Injector,
   afterNextRender,
   computed,
+  effect,
   inject,
+  input,
   signal,
+  untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -19,11 +22,14 @@ import {
   isMegaProject,
   type Currency,
   type ProjectCategory,
+  type InquiryView,
   type RegisterProjectRequest,
 } from '@hub/shared';
 import { ApiService } from '../core/api/api.service';
 import { readProblem } from '../core/api/problem';
 import { I18nService, TranslatePipe, categoryKey } from '../core/i18n';
+import { InquiriesApi } from '../inquiries/inquiries-api.service';
+import { projectPrefill } from '../inquiries/inquiry-project-link';
 
 /**
  * R3 intake at the window. Control paths mirror RegisterProjectRequest, so a
@@ -42,6 +48,11 @@ export class RegisterProjectPage {
   private readonly i18n = inject(I18nService);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly injector = inject(Injector);
+  private readonly inquiries = inject(InquiriesApi);
+
+  /** ?fromInquiry=<id> (R23): the first-inquiry registration this project comes from; linked on success. */
+  readonly fromInquiry = input<string>();
+  protected readonly prefilledFrom = signal<InquiryView | null>(null);
 
   protected readonly categories = PROJECT_CATEGORIES;
   protected readonly currencies = CURRENCIES;
@@ -94,6 +105,10 @@ export class RegisterProjectPage {
   private submittedValues: Record<string, unknown> = {};
 
   constructor() {
+    effect(() => {
+      const id = this.fromInquiry();
+      if (id) untracked(() => void this.prefill(id));
+    });
     this.form.valueChanges.subscribe(() => {
       const errors = this.serverErrors();
       const kept = Object.fromEntries(
@@ -144,6 +159,9 @@ export class RegisterProjectPage {
     this.busy.set(true);
     try {
       const project = await firstValueFrom(this.api.registerProject(request));
+      const inquiry = this.prefilledFrom();
+      // The project exists either way; a failed link shows on the inquiry, which still offers the step.
+      if (inquiry) await firstValueFrom(this.inquiries.linkProject(inquiry.id, project.id)).catch(() => undefined);
       await this.router.navigate(['/projects', project.id]);
     } catch (e) {
       const problem = readProblem(e);
@@ -161,6 +179,16 @@ export class RegisterProjectPage {
       this.focusFirstError();
     } finally {
       this.busy.set(false);
+    }
+  }
+
+  private async prefill(inquiryId: string): Promise<void> {
+    try {
+      const inquiry = await firstValueFrom(this.inquiries.detail(inquiryId));
+      this.prefilledFrom.set(inquiry);
+      this.form.patchValue(projectPrefill(inquiry));
+    } catch {
+      this.prefilledFrom.set(null); // an empty form is still a registration
     }
   }
 

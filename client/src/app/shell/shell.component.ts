@@ -6,6 +6,7 @@ import { TranslatePipe, roleKey } from '../core/i18n';
 import { LiveBoardService } from '../core/live/live-board.service';
 import { SessionStore } from '../core/session/session.store';
 import { LangSwitchComponent } from '../ui/lang-switch.component';
+import { ShortcutDirective } from '../ui/shortcut.directive';
 
 /**
  * The signed-in frame: top bar, navigation, live indicator. It owns the live
@@ -14,7 +15,7 @@ import { LangSwitchComponent } from '../ui/lang-switch.component';
  */
 @Component({
   selector: 'hub-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LangSwitchComponent],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LangSwitchComponent, ShortcutDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#main">{{ 'app.skip' | t }}</a>
@@ -35,6 +36,17 @@ import { LangSwitchComponent } from '../ui/lang-switch.component';
             data-testid="nav-register"
             >{{ 'nav.register' | t }}</a
           >
+        }
+        @if (canReadInquiries()) {
+          <a routerLink="/inquiries" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page" data-testid="nav-inquiries">{{
+            'nav.inquiries' | t
+          }}</a>
+        }
+        @if (canRegisterInquiry()) {
+          <!-- R23: Alt+N opens a new inquiry from anywhere, for keyboard-only registration. -->
+          <a routerLink="/inquiries/new" routerLinkActive="active" ariaCurrentWhenActive="page" hubShortcut="Alt+N" data-testid="nav-new-inquiry">{{
+            'nav.newInquiry' | t
+          }}</a>
         }
       </nav>
       <div class="topbar-end">
@@ -75,6 +87,8 @@ export class ShellComponent {
   private readonly router = inject(Router);
 
   protected readonly canRegister = computed(() => this.session.can('project.register'));
+  protected readonly canReadInquiries = computed(() => this.session.can('inquiry.read'));
+  protected readonly canRegisterInquiry = computed(() => this.session.can('inquiry.register'));
   protected readonly roleLabel = computed(() => roleKey(this.session.user()?.role ?? 'window'));
 
   constructor() {

@@ -10,6 +10,7 @@ import {
   type JoinMeetingResult,
   type MeetingOnline,
   type MeetingView,
+  type InquiryChangedEvent,
   type ServerToClientEvents,
 } from '@hub/shared';
 import { ApiService } from '../api/api.service';
@@ -44,6 +45,7 @@ export class LiveBoardService {
   private readonly roomOnline = new Subject<MeetingOnline>();
   /** Meeting rooms this page is in: Socket.IO forgets rooms on reconnect, so they are joined again. */
   private readonly rooms = new Set<string>();
+  private readonly inquiryEvents = new Subject<InquiryChangedEvent>();
 
   private socket: HubSocket | null = null;
   private starting: Promise<void> | null = null;
@@ -90,6 +92,8 @@ export class LiveBoardService {
       return { ok: false, error: 'timeout' };
     }
   }
+  /** R23/R24 inquiry changes pushed to this user (not on the card stream: desks reload on reconnect). */
+  readonly inquiryChanges$ = this.inquiryEvents.asObservable();
 
   /** Load the snapshot, then go live. Safe to call again; the first call wins. */
   start(): Promise<void> {
@@ -180,6 +184,7 @@ export class LiveBoardService {
     socket.on('card:entry', (entry) => this.receive(entry));
     socket.on('meeting:room', (view) => this.roomViews.next(view));
     socket.on('meeting:online', (online) => this.roomOnline.next(online));
+    socket.on('inquiry:changed', (event) => this.inquiryEvents.next(event));
   }
 
   /** Manual reconnect with the same randomised back-off Socket.IO uses, so a restart causes no storm. */

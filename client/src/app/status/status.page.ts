@@ -1,0 +1,168 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import type { PublicProjectStatus } from '@hub/shared';
+import { readProblem } from '../core/api/problem';
+import { HubDuePipe, HubTimePipe } from '../core/format/format.pipes';
+import { I18nService, TranslatePipe, itemStatusKey, projectStatusKey } from '../core/i18n';
+import { PaperTrailApi } from '../notices/paper-trail.api';
+import { LangSwitchComponent } from '../ui/lang-switch.component';
+
+/**
+ * R1: the applicant's page (业主查询). No login: the project code and the access code printed on
+ * the receipt open that one project's progress per department, and nothing else.
+ */
+@Component({
+  selector: 'hub-status-page',
+  imports: [TranslatePipe, HubTimePipe, HubDuePipe, LangSwitchComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <main class="status-page" id="main">
+      <div class="login-lang"><hub-lang-switch /></div>
+      <p class="login-app">{{ 'app.name' | t }}</p>
+      <h1>{{ 'status.title' | t }}</h1>
+      <p class="muted">{{ 'status.intro' | t }}</p>
+      <form class="card status-form" (submit)="lookup($event)" novalidate>
+        <div class="field">
+          <label for="status-code">{{ 'status.projectCode' | t }}</label>
+          <input id="status-code" data-testid="status-code" autocomplete="off" spellcheck="false" [value]="projectCode()" (input)="projectCode.set(value($event))" placeholder="GC-2026-0001" />
+        </div>
+        <div class="field">
+          <label for="status-access">{{ 'status.accessCode' | t }}</label>
+          <input id="status-access" data-testid="status-access" autocomplete="off" spellcheck="false" [value]="accessCode()" (input)="accessCode.set(value($event))" />
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="button-primary" data-testid="status-submit" [disabled]="busy()">{{ 'status.submit' | t }}</button>
+        </div>
+      </form>
+      <div aria-live="polite">
+        @if (error(); as e) {
+          <p class="alert alert-error" role="alert" data-testid="status-error">{{ e }}</p>
+        }
+      </div>
+      @if (status(); as s) {
+        <section class="card" data-testid="status-result" aria-labelledby="status-project">
+          <h2 id="status-project" data-testid="status-project-name">{{ s.name }}</h2>
+          <dl class="facts">
+            <div>
+              <dt>{{ 'project.code' | t }}</dt>
+              <dd>{{ s.code }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'project.owner' | t }}</dt>
+              <dd>{{ s.ownerName }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'project.status' | t }}</dt>
+              <dd>{{ projectStatusKey(s.status) | t }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'status.contact' | t }}</dt>
+              <dd data-testid="status-contact">{{ s.windowContact ?? '—' }}</dd>
+            </div>
+          </dl>
+          <div class="table-scroll">
+            <table data-testid="status-departments">
+              <caption>{{ 'status.progress' | t }}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{{ 'items.department' | t }}</th>
+                  <th scope="col">{{ 'items.status' | t }}</th>
+                  <th scope="col">{{ 'items.acceptedAt' | t }}</th>
+                  <th scope="col">{{ 'items.dueAt' | t }}</th>
+                  <th scope="col">{{ 'items.decidedAt' | t }}</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (d of s.departments; track d.name) {
+                  <tr [attr.data-testid]="'status-dept-' + d.name" [attr.data-status]="d.status">
+                    <th scope="row">
+                      {{ i18n.name(d) }}
+                      <span class="muted small">{{ (d.lead ? 'board.lead' : 'board.participant') | t }}</span>
+                    </th>
+                    <td>
+                      {{ itemStatusKey(d.status) | t }}
+                      @if (d.noticeNumber) {
+                        <div class="small">{{ d.noticeNumber }}</div>
+                      }
+                    </td>
+                    <td>{{ d.acceptedAt | hubTime }}</td>
+                    <td>{{ d.dueAt | hubDue }}</td>
+                    <td>{{ d.decidedAt | hubTime }}</td>
+                  </tr>
+                } @empty {
+                  <tr>
+                    <td colspan="5">{{ 'status.noDepartments' | t }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+          <h3>{{ 'status.toSupplement' | t }}</h3>
+          @if (s.toSupplement.length === 0) {
+            <p class="muted">{{ 'status.nothingMissing' | t }}</p>
+          } @else {
+            <ul data-testid="status-supplement">
+              @for (m of s.toSupplement; track $index) {
+                <li>{{ m.department }} · {{ m.name }} · {{ 'status.copiesMissing' | t: { n: m.copiesMissing } }}</li>
+              }
+            </ul>
+          }
+          <h3>{{ 'status.documents' | t }}</h3>
+          <ul data-testid="status-documents">
+            @for (d of s.documents; track d.number) {
+              <li>{{ d.title }} {{ d.number }} · {{ d.issuedAt | hubTime }}</li>
+            } @empty {
+              <li class="muted">{{ 'documents.none' | t }}</li>
+            }
+          </ul>
+        </section>
+      }
+    </main>
+  `,
+  styles: `
+    .status-page {
+      max-width: 60rem;
+      margin: 0 auto;
+      padding: 1.5rem 1rem 3rem;
+    }
+    .status-form {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+      align-items: flex-end;
+    }
+  `,
+})
+export class StatusPage {
+  private readonly api = inject(PaperTrailApi);
+  protected readonly i18n = inject(I18nService);
+
+  protected readonly projectCode = signal('');
+  protected readonly accessCode = signal('');
+  protected readonly status = signal<PublicProjectStatus | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly itemStatusKey = itemStatusKey;
+  protected readonly projectStatusKey = projectStatusKey;
+
+  protected value(event: Event): string {
+    return (event.target as HTMLInputElement).value;
+  }
+
+  protected async lookup(event: Event): Promise<void> {
+    event.preventDefault();
+    this.busy.set(true);
+    this.error.set(null);
+    this.status.set(null);
+    try {
+      this.status.set(await firstValueFrom(this.api.projectStatus({ projectCode: this.projectCode().trim(), accessCode: this.accessCode().trim() })));
+    } catch (e) {
+      const problem = readProblem(e);
+      this.error.set(
+        problem.status === 404 ? this.i18n.t('status.notFound') : problem.status === 429 ? this.i18n.t('status.tooMany') : problem.status === 400 ? this.i18n.t('status.badInput') : this.i18n.t('common.networkError'),
+      );
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

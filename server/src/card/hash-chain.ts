@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+
+/** The prevHash of the first entry of a chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** SHA-256 of an entry without its own hash, over canonical JSON (jsonb reorders keys). */
+export function chainHash(unsigned: object): string {
+  return createHash('sha256').update(canonicalJson(unsigned)).digest('hex');
+}
+
+export interface Chained {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+export interface ChainVerification {
+  valid: boolean;
+  entries: number;
+  head: string;
+  /** seq of the first entry that does not verify, when invalid. */
+  brokenAt?: number;
+}
+
+/** R5: recompute a chain in seq order; a changed, removed or reordered entry breaks it. */
+export function verifyChain(entries: readonly Chained[]): ChainVerification {
+  let prev = GENESIS_HASH;
+  for (const [i, entry] of entries.entries()) {
+    const { hash, ...unsigned } = entry;
+    if (entry.seq !== i + 1 || entry.prevHash !== prev || chainHash(unsigned) !== hash) {
+      return { valid: false, entries: entries.length, head: prev, brokenAt: i + 1 };
+    }
+    prev = hash;
+  }
+  return { valid: true, entries: entries.length, head: prev };
+}

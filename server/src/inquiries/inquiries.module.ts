@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { InquiriesController } from './inquiries.controller';
+import { InquiriesService } from './inquiries.service';
+import { InquiryHistory } from './inquiry-history';
+import { InquiryOverdueWatch } from './inquiry-overdue-watch';
+import { InquiryStatisticsService } from './inquiry-statistics.service';
+
+@Module({
+  controllers: [InquiriesController],
+  providers: [InquiriesService, InquiryHistory, InquiryStatisticsService, InquiryOverdueWatch],
+})
+export class InquiriesModule {}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { BoardProject, CardAction, SessionUser } from '@hub/shared';
+import { CardService } from '../card/card.service';
+import { notFound } from '../common/problem';
+import type { Tx } from '../database/database';
+import { loadBoardProjects } from '../projects/project-records';
+
+/**
+ * R5 for the paper trail: a step on a project's paperwork locks the project (steps on one project
+ * run one at a time), records its state before and after (materials missing, documents,
+ * forwarding) and appends the card entry, all in the caller's transaction.
+ */
+@Injectable()
+export class ProjectSteps {
+  constructor(private readonly card: CardService) {}
+
+  async lock(tx: Tx, projectId: string): Promise<BoardProject> {
+    if (!(await tx.one('SELECT 1 FROM projects WHERE id = $1 FOR UPDATE', [projectId]))) throw notFound('Project');
+    return (await loadBoardProjects(tx, [projectId]))[0]!;
+  }
+
+  async record(tx: Tx, actor: SessionUser | null, before: BoardProject, action: CardAction, detail: Record<string, string>): Promise<BoardProject> {
+    const after = (await loadBoardProjects(tx, [before.id]))[0]!;
+    await this.card.append(tx, { projectId: before.id, actor, action, before: { kind: 'project', project: before }, after: { kind: 'project', project: after }, detail });
+    return after;
+  }
+}

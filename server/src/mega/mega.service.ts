@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DEFAULT_PAPER_TRAIL_SETTINGS,
+  forwardingDueAt,
+  materialsComplete,
+  requiresForwarding,
+  type BoardProject,
+  type PaperTrailSettings,
+  type SessionUser,
+  type StaffMember,
+} from '@hub/shared';
+import { CalendarService } from '../calendar/calendar.service';
+import { authorize } from '../common/authorize';
+import { badRequest, conflict } from '../common/problem';
+import { Database, type Tx } from '../database/database';
+import { HubClock } from '../database/hub-clock';
+import { loadMaterials } from '../materials/material-records';
+import { ProjectSteps } from '../materials/project-steps';
+import type { AssignTrackerDto, RecordForwardingDto } from './mega.dto';
+
+/**
+ * R6: a mega project to be reported higher is forwarded within n working days (setting) of
+ * complete materials, tracked throughout by a named staff member. Its deadline only warns and
+ * escalates on the board (forwardingStatus); nothing here or in the deadline engine deems consent.
+ */
+@Injectable()
+export class MegaService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: HubClock,
+    private readonly calendars: CalendarService,
+    private readonly steps: ProjectSteps,
+  ) {}
+
+  /** Who can be named to track a mega project: window staff and leaders. */
+  async trackers(user: SessionUser): Promise<StaffMember[]> {
+    authorize(user, 'mega.track');
+    return this.db.query<StaffMember>(`SELECT id, display_name AS "displayName", role FROM users WHERE role IN ('window','leader') ORDER BY role, display_name`);
+  }
+
+  async assignTracker(user: SessionUser, projectId: string, dto: AssignTrackerDto): Promise<BoardProject> {
+    authorize(user, 'mega.track');
+    return this.db.transaction(async (tx) => {
+      const before = await this.forwardingProject(tx, projectId);
+      const tracker = await tx.one<{ display_name: string }>(`SELECT display_name FROM users WHERE id = $1 AND role IN ('window','leader')`, [dto.trackerId]);
+      if (!tracker) throw badRequest('trackerId', 'The tracker must be a window staff member or a leader');
+      await tx.query(
+        `INSERT INTO mega_forwarding (project_id, tracker_id) VALUES ($1, $2) ON CONFLICT (project_id) DO UPDATE SET tracker_id = EXCLUDED.tracker_id`,
+        [projectId, dto.trackerId],
+      );
+      return this.steps.record(tx, user, before, 'mega.tracker_assigned', { tracker: tracker.display_name });
+    });
+  }
+
+  async recordForwarding(user: SessionUser, projectId: string, dto: RecordForwardingDto): Promise<BoardProject> {
+    authorize(user, 'mega.track');
+    return this.db.transaction(async (tx) => {
+      const before = await this.forwardingProject(tx, projectId);
+      const forwarding = before.paperwork?.forwarding;
+      if (!forwarding?.dueAt) throw conflict('The materials are not complete yet: forward once they are (R6)');
+      if (forwarding.forwardedAt) throw conflict(`Already forwarded to ${forwarding.forwardedTo}`);
+      const now = await this.clock.now(tx);
+      await tx.query('UPDATE mega_forwarding SET forwarded_at = $2, forwarded_to = $3, forwarded_by = $4 WHERE project_id = $1', [projectId, now, dto.forwardedTo.trim(), user.id]);
+      return this.steps.record(tx, user, before, 'mega.forwarded', {
+        forwardedTo: dto.forwardedTo.trim(),
+        dueAt: forwarding.dueAt,
+        late: now.getTime() >= new Date(forwarding.dueAt).getTime() ? '是' : '否',
+      });
+    });
+  }
+
+  /**
+   * R6: called in every transaction that changes a project's materials: the first time they are
+   * complete, the forwarding clock starts. It starts once; later changes do not restart it.
+   */
+  async materialsChanged(tx: Tx, user: SessionUser, projectId: string, now: Date): Promise<void> {
+    const project = await tx.one<{ mega: boolean; report_to_higher: boolean; complete_at: Date | null }>(
+      `SELECT p.mega, p.report_to_higher, f.complete_at FROM projects p LEFT JOIN mega_forwarding f ON f.project_id = p.id WHERE p.id = $1`,
+      [projectId],
+    );
+    if (!project || !requiresForwarding({ mega: project.mega, reportToHigherAuthority: project.report_to_higher }) || project.complete_at) return;
+    if (!materialsComplete(await loadMaterials(tx, { projectId }))) return;
+    const before = await this.steps.lock(tx, projectId);
+    const { calendar, settings } = await this.calendars.current();
+    const dueAt = forwardingDueAt(now, calendar, settings, (await this.settings(tx)).megaForwardingWorkingDays);
+    await tx.query(
+      `INSERT INTO mega_forwarding (project_id, complete_at, due_at) VALUES ($1, $2, $3)
+       ON CONFLICT (project_id) DO UPDATE SET complete_at = EXCLUDED.complete_at, due_at = EXCLUDED.due_at`,
+      [projectId, now, dueAt],
+    );
+    await this.steps.record(tx, user, before, 'mega.forwarding_started', { dueAt: dueAt.toISOString() });
+  }
+
+  private async forwardingProject(tx: Tx, projectId: string): Promise<BoardProject> {
+    const before = await this.steps.lock(tx, projectId);
+    if (!before.paperwork?.forwarding) throw conflict('Only a mega project reported to higher authorities is forwarded (R6)');
+    return before;
+  }
+
+  private async settings(tx: Tx): Promise<PaperTrailSettings> {
+    const stored = await tx.one<{ value: Partial<PaperTrailSettings> }>(`SELECT value FROM settings WHERE key = 'paper_trail'`);
+    return { ...DEFAULT_PAPER_TRAIL_SETTINGS, ...(stored?.value ?? {}) };
+  }
+}

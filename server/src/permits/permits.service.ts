@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { describeMissing, materialsGate, type NoticeSummary, type PermitContent, type SessionUser } from '@hub/shared';
+import { authorize } from '../common/authorize';
+import { conflict, notFound } from '../common/problem';
+import { Database } from '../database/database';
+import { HubClock } from '../database/hub-clock';
+import { loadItemRefs, loadMaterials } from '../materials/material-records';
+import { MaterialsService } from '../materials/materials.service';
+import { ProjectSteps } from '../materials/project-steps';
+
+/** The approval seal the permit decision carries (加盖行政审批专用章, 第二篇 二(六)). */
+export const APPROVAL_SEAL = '行政审批专用章';
+
+/**
+ * R17: the window issues the permit decision with the approval seal record — for a deemed-consent
+ * item as the rules require, and for an approved one — subject to R8: refused, naming what is
+ * missing, until every required material is in.
+ */
+@Injectable()
+export class PermitsService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: HubClock,
+    private readonly steps: ProjectSteps,
+    private readonly materials: MaterialsService,
+  ) {}
+
+  async issue(user: SessionUser, itemId: string): Promise<NoticeSummary> {
+    authorize(user, 'permit.issue');
+    return this.db.transaction(async (tx) => {
+      const [found] = await loadItemRefs(tx, { itemId });
+      if (!found) throw notFound('Approval item');
+      const before = await this.steps.lock(tx, found.projectId);
+      const [item] = await loadItemRefs(tx, { itemId }); // as it is now that the project is locked
+      if (item!.status !== 'approved' && item!.status !== 'deemed_consent') {
+        throw conflict(`A permit follows approval or deemed consent; this item is ${item!.status}`);
+      }
+      if (await tx.one('SELECT 1 FROM permits WHERE item_id = $1', [itemId])) throw conflict('The permit for this item is already issued');
+      const materials = await loadMaterials(tx, { itemId });
+      const gate = materialsGate(materials);
+      if (!gate.mayIssuePermit) {
+        throw conflict(`No permit while materials are missing (R8): ${describeMissing([...gate.missingMain, ...gate.missingSecondary])}`);
+      }
+      const now = await this.clock.now(tx);
+      const content: PermitContent = {
+        decision: item!.status,
+        consentNotice: item!.status === 'deemed_consent' ? item!.noticeNumber : null,
+        materials: materials.filter((m) => m.status === 'required').map((m) => ({ name: m.name, copies: m.copies })),
+        seal: { name: APPROVAL_SEAL, sealedBy: user.displayName, sealedAt: now.toISOString() },
+      };
+      const notice = await this.materials.issueDocument(tx, user, before, { kind: 'permit_decision', itemId, content: { ...content }, corrects: null }, {
+        department: item!.departmentName,
+        seal: APPROVAL_SEAL,
+      });
+      await tx.query('INSERT INTO permits (item_id, notice_id) VALUES ($1, $2)', [itemId, notice.id]);
+      return notice;
+    });
+  }
+}
