@@ -91,3 +91,17 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
     expect(await res.text()).not.toMatch(/at \w+ \(|\.ts:\d+/);
   });
 });
+
+describe('metrics', () => {
+  it('R25: /metrics reports pending deadlines, lateness, published events and connected clients', async () => {
+    const db = await createTestDatabase();
+    const hub = await startTestHub(db.url);
+    await loadPeople(hub);
+    const text = await (await fetch(`${hub.url}/metrics`)).text();
+    for (const name of ['hub_pending_deadlines 0', 'hub_deadline_lateness_seconds_count 0', 'hub_events_published_total', 'hub_connected_clients 0']) {
+      expect(text).toContain(name);
+    }
+    await hub.close();
+    await db.drop();
+  });
+});

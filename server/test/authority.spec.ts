@@ -37,6 +37,8 @@ const MATRIX: RouteCase[] = [
   { route: 'POST /api/auth/logout', allowed: EVERYONE, ownSession: true, request: async () => ({ path: '/api/auth/logout' }) },
   { route: 'GET /api/auth/me', allowed: STAFF, request: async () => ({ path: '/api/auth/me' }) },
   { route: 'GET /health', allowed: EVERYONE, request: async () => ({ path: '/health' }) },
+  // From this machine without a token configured: scrapeable by anyone local (see MetricsController).
+  { route: 'GET /metrics', allowed: EVERYONE, request: async () => ({ path: '/metrics' }) },
   { route: 'GET /api/departments', allowed: STAFF, request: async () => ({ path: '/api/departments' }) },
   { route: 'GET /api/calendar', allowed: STAFF, request: async () => ({ path: '/api/calendar' }) },
   { route: 'GET /api/calendar/deadline', allowed: STAFF, request: async () => ({ path: '/api/calendar/deadline?from=2026-02-13T01:00:00Z&workingDays=3' }) },

@@ -30,7 +30,7 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
   );
   app.use(cookieParser());
   app.use('/api', csrfMiddleware(config));
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(hubValidationPipe);
   app.useGlobalFilters(new ProblemFilter());
   app.useWebSocketAdapter(new HubIoAdapter(app, config.databaseUrl));
@@ -51,7 +51,7 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
 function serveClient(app: NestExpressApplication, dir: string): void {
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || /^\/(api|socket\.io|health)(\/|$)/.test(req.path)) return next();
+    if (req.method !== 'GET' || /^\/(api|socket\.io|health|metrics)(\/|$)/.test(req.path)) return next();
     res.sendFile(join(dir, 'index.html'));
   });
 }

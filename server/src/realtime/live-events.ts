@@ -15,6 +15,13 @@ export const departmentRoom = (id: string) => `department:${id}`;
 export class LiveEvents {
   private readonly log = new Logger('LiveEvents');
   private server: HubServer | null = null;
+  /** Events handed to Socket.IO by this instance (for /metrics). */
+  published = 0;
+
+  /** Clients connected to this instance. */
+  get connectedClients(): number {
+    return this.server?.engine?.clientsCount ?? 0;
+  }
 
   attach(server: HubServer): void {
     this.server = server;
@@ -25,6 +32,7 @@ export class LiveEvents {
     if (!this.server) return;
     try {
       this.server.to(BOARD_ROOM).emit('card:entry', entry);
+      this.published++;
     } catch (error) {
       this.log.warn({ msg: 'push failed; clients will replay', position: entry.position, error: String(error) });
     }
@@ -81,6 +89,7 @@ export class LiveEvents {
     if (!this.server || rooms.length === 0) return;
     try {
       this.server.to(rooms).emit(event, ...args);
+      this.published++;
     } catch (error) {
       this.log.warn({ msg: 'push failed; clients reload on reconnect', event, error: String(error) });
     }
