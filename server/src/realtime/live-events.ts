@@ -46,6 +46,7 @@ export class LiveEvents {
     if (!this.server) return;
     try {
       this.server.to(meetingRoom(view.id)).emit('meeting:room', view);
+      this.published++;
     } catch (error) {
       this.log.warn({ msg: 'meeting push failed', meetingId: view.id, error: String(error) });
     }
@@ -79,6 +80,7 @@ export class LiveEvents {
     const online = await this.online(meetingId);
     try {
       this.server.to(meetingRoom(meetingId)).emit('meeting:online', online);
+      this.published++;
     } catch (error) {
       this.log.warn({ msg: 'online push failed', meetingId, error: String(error) });
     }
