@@ -14,6 +14,11 @@ import { DeadlineSignals } from './deadline-signals';
  * deadline and the deemed_consents key makes it exactly once. Wakes at the next due instant,
  * with a periodic sweep as backstop (changes made on other instances, test clock moves).
  */
+/** Due items fired per transaction. */
+const FIRE_BATCH = 25;
+/** How long an item whose firing failed is left out of the claims (it is logged each time). */
+const SET_ASIDE_MS = 60_000;
+
 @Injectable()
 export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('DeadlineEngine');
@@ -21,6 +26,7 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
   private running: Promise<void> | null = null;
   private wakeAgain = false;
   private stopped = false;
+  private readonly setAside = new Map<string, number>();
 
   constructor(
     private readonly db: Database,
@@ -59,14 +65,28 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** Fires every deadline due now; returns how many this instance fired. */
+  /**
+   * Fires every deadline due now; returns how many this instance fired. Claims in batches (one
+   * commit for many firings keeps a bunch of due deadlines fast); when a batch fails it goes on one
+   * by one, and an item that fails alone is set aside for a while so it cannot starve the rest.
+   */
   async fireDue(): Promise<number> {
     let fired = 0;
-    for (;;) {
-      if (this.stopped) break;
-      const outcome = await this.fireNext();
-      if (outcome === 'none') break;
-      if (outcome === 'fired') fired++;
+    let size = FIRE_BATCH;
+    while (!this.stopped) {
+      const claimed: string[] = [];
+      try {
+        const outcome = await this.fireBatch(size, claimed);
+        fired += outcome.fired;
+        if (outcome.claimed < size) break;
+      } catch (error) {
+        if (size > 1) {
+          size = 1;
+          continue;
+        }
+        for (const id of claimed) this.setAside.set(id, Date.now() + SET_ASIDE_MS);
+        this.log.error({ msg: 'deemed consent failed; item set aside and retried later', items: claimed, error: String(error) });
+      }
     }
     return fired;
   }
@@ -97,25 +117,34 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Claims one due item. R16: items holding a pending written explanation are skipped. The claim's
-   * NOT EXISTS is read from the statement's snapshot, so an explanation committed while this
-   * statement waited for the row lock is seen by the re-check below (a fresh snapshot), and the
-   * pure rule decides: never early, never while held.
+   * Claims up to `size` due items. R16: items holding a pending written explanation are skipped. The
+   * claim's NOT EXISTS is read from the statement's snapshot, so an explanation committed while this
+   * statement waited for a row lock is seen by the re-check below (a fresh snapshot), and the pure
+   * rule decides: never early, never while held.
    */
-  private fireNext(): Promise<'fired' | 'held' | 'none'> {
+  private fireBatch(size: number, claimed: string[]): Promise<{ claimed: number; fired: number }> {
+    const now = Date.now();
+    for (const [id, until] of this.setAside) if (until <= now) this.setAside.delete(id);
     return this.db.transaction(async (tx) => {
-      const due = await tx.one<{ id: string }>(
+      claimed.length = 0; // a transaction retried after a lost connection claims afresh
+      const due = await tx.query<{ id: string }>(
         `SELECT id FROM approval_items i WHERE status = 'in_review' AND due_at <= hub_now()
            AND NOT EXISTS (SELECT 1 FROM written_explanations e WHERE e.item_id = i.id AND e.status = 'pending')
-         ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+           AND NOT (id = ANY($2::uuid[]))
+         ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [size, [...this.setAside.keys()]],
       );
-      if (!due) return 'none';
-      const item = (await loadItem(tx, due.id))!;
-      const firedAt = await this.clock.now(tx);
-      const holds = { explanationPending: item.pendingExplanation !== null };
-      if (!deemedConsentDue({ status: item.status, dueAt: item.dueAt ? new Date(item.dueAt) : null, holds }, firedAt)) return 'held';
-      await this.approvals.deemConsent(tx, item, firedAt);
-      return 'fired';
+      let fired = 0;
+      for (const { id } of due) {
+        claimed.push(id);
+        const item = (await loadItem(tx, id))!;
+        const firedAt = await this.clock.now(tx);
+        const holds = { explanationPending: item.pendingExplanation !== null };
+        if (!deemedConsentDue({ status: item.status, dueAt: item.dueAt ? new Date(item.dueAt) : null, holds }, firedAt)) continue;
+        await this.approvals.deemConsent(tx, item, firedAt);
+        fired++;
+      }
+      return { claimed: due.length, fired };
     });
   }
 }
