@@ -33,7 +33,7 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(hubValidationPipe);
   app.useGlobalFilters(new ProblemFilter());
-  app.useWebSocketAdapter(new HubIoAdapter(app, config.databaseUrl));
+  app.useWebSocketAdapter(await HubIoAdapter.create(app, config));
 
   const openApi = new DocumentBuilder()
     .setTitle('Green Channel Hub API (绿色通道协同平台)')
