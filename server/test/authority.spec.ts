@@ -21,6 +21,8 @@ interface Fixture {
   /** A fresh inquiry first-responded by window: open, transferred to DRC ("own" for liaison-own), or answered. */
   inquiry(state: 'open' | 'transferred' | 'answered'): Promise<string>;
   paper: PaperFixture;
+  /** A checkpoint exported by a leader at set-up. */
+  checkpoint: unknown;
 }
 
 interface RouteCase {
@@ -46,6 +48,12 @@ const MATRIX: RouteCase[] = [
   { route: 'POST /api/projects', allowed: ['window'], request: async () => ({ path: '/api/projects', body: REGISTRATION }) },
   { route: 'GET /api/projects/:id', allowed: STAFF, request: async (f) => ({ path: `/api/projects/${f.projectId}` }) },
   { route: 'GET /api/projects/:id/card', allowed: STAFF, request: async (f) => ({ path: `/api/projects/${f.projectId}/card` }) },
+  { route: 'GET /api/card/checkpoint', allowed: ['admin', 'leader'], request: async () => ({ path: '/api/card/checkpoint' }) },
+  {
+    route: 'POST /api/card/checkpoint/verification',
+    allowed: ['admin', 'leader'],
+    request: async (f) => ({ path: '/api/card/checkpoint/verification', body: f.checkpoint }),
+  },
   { route: 'GET /api/projects/:id/card/verification', allowed: STAFF, request: async (f) => ({ path: `/api/projects/${f.projectId}/card/verification` }) },
   {
     route: 'POST /api/projects/:id/admission',
@@ -189,7 +197,9 @@ describe('authority matrix: every route × every role × own/other department (R
     const { project, departmentId } = await admittedProject(clients.window, clients.leader, ['DRC']);
     DRC_ID.value = departmentId('DRC');
     WINDOW_ID.value = (await clients.window.get('/api/auth/me')).body.id;
+    const checkpoint = (await clients.leader.get('/api/card/checkpoint')).body;
     fixture = {
+      checkpoint,
       projectId: project.id,
       paper: paperFixture(clients.window, clients.leader, clients['liaison-own']),
       registeredProject: async () => (await clients.window.post('/api/projects', REGISTRATION)).body.id,

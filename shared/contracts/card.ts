@@ -90,6 +90,25 @@ export interface CardVerification {
   brokenAt?: number;
 }
 
+/** R5: the head of every card at one stream position, signed so a copy kept elsewhere proves it. */
+export interface CardCheckpoint {
+  position: number;
+  at: string;
+  heads: { projectId: string; seq: number; hash: string }[];
+  /** SHA-256 of the signing public key (hex, first 16 characters). */
+  keyId: string;
+  /** Ed25519 signature (base64) over the canonical JSON of { position, at, heads }. */
+  signature: string;
+}
+
+export interface CheckpointVerification {
+  /** The signature is this hub's and the checkpoint unaltered. */
+  signatureValid: boolean;
+  /** Signature valid and every head still present, unchanged, with the stream not cut short. */
+  valid: boolean;
+  problems: { projectId: string | null; problem: 'truncated' | 'rewritten' | 'project_missing' }[];
+}
+
 export interface BoardSnapshot {
   /** Stream position the snapshot reflects; replay from here with `sync`. */
   position: number;

@@ -29,6 +29,8 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
     }),
   );
   app.use(cookieParser());
+  // Card checkpoints (R5) list every project's head; everything else is far smaller.
+  app.useBodyParser('json', { limit: '5mb' });
   app.use('/api', csrfMiddleware(config));
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(hubValidationPipe);

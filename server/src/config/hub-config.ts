@@ -20,6 +20,8 @@ export interface HubConfig {
   /** A meeting never closed lapses this long after its scheduled end, without R15 (HUB_MEETING_LAPSE_HOURS, default 24). */
   meetingLapseMs: number;
   logJson: boolean;
+  /** Ed25519 private key (PEM) signing card checkpoints; null: a key made for this process only. */
+  checkpointKey: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     deadlineSweepMs: intOr(env['HUB_DEADLINE_SWEEP_MS'], 1000, 'HUB_DEADLINE_SWEEP_MS'),
     meetingLapseMs: intOr(env['HUB_MEETING_LAPSE_HOURS'], 24, 'HUB_MEETING_LAPSE_HOURS') * 3_600_000,
     logJson: env['HUB_LOG_JSON'] === '1',
+    checkpointKey: env['HUB_CHECKPOINT_KEY'] || null,
   };
 }
 

@@ -21,6 +21,8 @@ function expected(role: Role, action: Action, where: Where): boolean {
       return role === 'liaison' && where === 'own';
     case 'clock.advance':
       return role === 'admin';
+    case 'card.checkpoint':
+      return role === 'leader' || role === 'admin';
     case 'meeting.read':
       return role !== 'applicant';
     case 'meeting.convene':

@@ -8,6 +8,7 @@ export const ACTIONS = [
   'item.accept',
   'item.decide',
   'card.read',
+  'card.checkpoint',
   'calendar.read',
   'clock.advance',
   // R18–R20: meetings and site inspections
@@ -49,6 +50,8 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'board.read': STAFF_READ,
   'project.read': STAFF_READ,
   'card.read': STAFF_READ,
+  // R5: exporting a signed chain head is an oversight act: leaders and admins.
+  'card.checkpoint': { leader: 'any', admin: 'any' },
   'calendar.read': STAFF_READ,
   'project.register': { window: 'any' },
   'project.admit': { leader: 'any' },
