@@ -40,6 +40,17 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
     expect((await leader.get('/api/auth/me')).status).toBe(401);
   });
 
+  it('R1: behind a TLS-terminating proxy the session cookie is also Secure', async () => {
+    const res = await fetch(`${first.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', 'x-forwarded-proto': 'https' },
+      body: JSON.stringify({ username: 'window', password: TEST_PASSWORD }),
+    });
+    expect(res.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+    const plain = await HubClient.login(first.url, 'window');
+    expect(plain.cookie).toBeTruthy();
+  });
+
   it('R1: passwords are stored as Argon2id hashes, never in clear', async () => {
     const rows = (await sql.query('SELECT password_hash FROM users')).rows;
     expect(rows.length).toBeGreaterThan(0);

@@ -62,6 +62,17 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
     expect(verification).toMatchObject({ valid: false, brokenAt: 2 });
   });
 
+  it('R5: verification fails when two entries are swapped (reordered)', async () => {
+    const id = await projectWithSteps();
+    await sql.query('ALTER TABLE card_entries DISABLE TRIGGER card_entries_append_only');
+    // (project_id, seq) is unique, so swap through a free number.
+    for (const [from, to] of [[3, 1000], [4, 3], [1000, 4]]) {
+      await sql.query(`UPDATE card_entries SET seq = $3 WHERE project_id = $1 AND seq = $2`, [id, from, to]);
+    }
+    await sql.query('ALTER TABLE card_entries ENABLE TRIGGER card_entries_append_only');
+    expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({ valid: false, brokenAt: 3 });
+  });
+
   it('R5: verification fails when an entry is deleted from the middle', async () => {
     const id = await projectWithSteps();
     await sql.query('ALTER TABLE card_entries DISABLE TRIGGER card_entries_append_only');

@@ -74,6 +74,8 @@ export class RealtimeGateway implements OnGatewayInit {
     if (result.ok) {
       await socket.join(meetingRoom(meetingId));
       void this.live.publishOnline(meetingId);
+    } else {
+      this.log.warn({ msg: 'refused', event: 'meeting:join', user: socket.data.user.username, meetingId, reason: result.error });
     }
     return result;
   }
@@ -91,6 +93,7 @@ export class RealtimeGateway implements OnGatewayInit {
   async sync(@ConnectedSocket() socket: HubSocket, @MessageBody() body: unknown): Promise<SyncResult> {
     const after = (body as { after?: unknown } | null)?.after;
     if (!can(socket.data.user, 'card.read') || typeof after !== 'number' || !Number.isInteger(after) || after < 0) {
+      this.log.warn({ msg: 'refused', event: 'sync', user: socket.data.user.username, after });
       return { upTo: 0, more: false };
     }
     const entries = await this.card.after(after, SYNC_BATCH);
