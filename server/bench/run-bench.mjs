@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { io } from 'socket.io-client';
 import { startEmbeddedPostgres } from '../scripts/embedded-postgres.mjs';
-import { freshDatabase, hubCluster, percentile, runningItemsDueIn, sleep, sqlClient, until } from '../faults/fault-kit.mjs';
+import { freshDatabase, hubCluster, login, percentile, post, REGISTRATION, runningItemsDueIn, sleep, sqlClient, until } from '../faults/fault-kit.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rows = [];
@@ -19,26 +19,8 @@ const report = (benchmark, figure, baseline, goal, met) => {
   console.log(`  ${benchmark}: ${figure} (baseline ${baseline}; goal ${goal})`);
 };
 
-const REGISTRATION = {
-  name: '性能测试项目',
-  owner: { name: '测试业主有限公司', legalRepresentative: '张三', contactName: '李四', contactPhone: '0571-00000000' },
-  category: 'city_key',
-  preconditions: { environmentalCompliance: true, feesAndTaxesPaid: true, safetyAndStability: true },
-  totalInvestment: { amount: '1000000.00', currency: 'CNY' },
-  reportToHigherAuthority: false,
-};
 
-async function login(url, username) {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest' },
-    body: JSON.stringify({ username, password: 'greenchannel' }),
-  });
-  return res.headers.get('set-cookie').split(';')[0];
-}
 
-const post = (url, path, cookie, body) =>
-  fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', cookie }, body: JSON.stringify(body) });
 
 async function connectClients(urls, cookies, count, onEntry) {
   const sockets = [];

@@ -1,26 +1,9 @@
 // Fault tests of durability (R26): PostgreSQL connections cut while the hub writes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { freshDatabase, hubCluster, sleep, sqlClient, until } from './fault-kit.mjs';
+import { freshDatabase, hubCluster, login, post, REGISTRATION, sleep, sqlClient, until } from './fault-kit.mjs';
 
-const REGISTRATION = {
-  name: '断连测试项目',
-  owner: { name: '测试业主有限公司', legalRepresentative: '张三', contactName: '李四', contactPhone: '0571-00000000' },
-  category: 'city_key',
-  preconditions: { environmentalCompliance: true, feesAndTaxesPaid: true, safetyAndStability: true },
-  totalInvestment: { amount: '1000000.00', currency: 'CNY' },
-  reportToHigherAuthority: false,
-};
 
-async function login(url, username) {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest' },
-    body: JSON.stringify({ username, password: 'greenchannel' }),
-  });
-  assert.equal(res.status, 200);
-  return res.headers.get('set-cookie').split(';')[0];
-}
 
 describe('connections cut during writes (R26)', () => {
   let db;
@@ -59,11 +42,7 @@ describe('connections cut during writes (R26)', () => {
       Array.from({ length: 8 }, async (_, worker) => {
         for (let n = 0; n < 25; n++) {
           const instance = cluster[(worker + n) % cluster.length];
-          const res = await fetch(`${instance.url}/api/projects`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', cookie: cookies[(worker + n) % cluster.length] },
-            body: JSON.stringify({ ...REGISTRATION, name: `断连测试项目 ${worker}-${n}` }),
-          }).catch(() => null);
+          const res = await post(instance.url, '/api/projects', cookies[(worker + n) % cluster.length], { ...REGISTRATION, name: `断连测试项目 ${worker}-${n}` }).catch(() => null);
           const status = res?.status ?? 'network';
           outcomes[status] = (outcomes[status] ?? 0) + 1;
           if (res?.status === 201) acknowledged.push((await res.json()).id);
@@ -91,11 +70,7 @@ describe('connections cut during writes (R26)', () => {
     // Recovered: every instance answers and writes again, without a restart.
     for (const [i, instance] of cluster.entries()) {
       await until(async () => (await fetch(`${instance.url}/health`)).ok, 10000, 'health');
-      const res = await fetch(`${instance.url}/api/projects`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', cookie: cookies[i] },
-        body: JSON.stringify(REGISTRATION),
-      });
+      const res = await post(instance.url, '/api/projects', cookies[i], REGISTRATION);
       assert.equal(res.status, 201);
     }
   });

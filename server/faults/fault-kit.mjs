@@ -87,3 +87,33 @@ export async function until(check, timeoutMs, what) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A valid registration body (R3) for load and fault tests. */
+export const REGISTRATION = {
+  name: '测试项目',
+  owner: { name: '测试业主有限公司', legalRepresentative: '张三', contactName: '李四', contactPhone: '0571-00000000' },
+  category: 'city_key',
+  preconditions: { environmentalCompliance: true, feesAndTaxesPaid: true, safetyAndStability: true },
+  totalInvestment: { amount: '1000000.00', currency: 'CNY' },
+  reportToHigherAuthority: false,
+};
+
+/** Logs a demo user in; returns the session cookie. */
+export async function login(url, username) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest' },
+    body: JSON.stringify({ username, password: 'greenchannel' }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
+  return res.headers.get('set-cookie').split(';')[0];
+}
+
+/** A state-changing API call as the browser makes it (session cookie + CSRF header). */
+export function post(url, path, cookie, body) {
+  return fetch(url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', cookie },
+    body: JSON.stringify(body),
+  });
+}

@@ -3,17 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { io } from 'socket.io-client';
-import { freshDatabase, hubCluster, sleep, sqlClient, until } from './fault-kit.mjs';
+import { freshDatabase, hubCluster, login, post, REGISTRATION, sleep, sqlClient, until } from './fault-kit.mjs';
 
-async function login(url, username) {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest' },
-    body: JSON.stringify({ username, password: 'greenchannel' }),
-  });
-  assert.equal(res.status, 200);
-  return res.headers.get('set-cookie').split(';')[0];
-}
 
 /**
  * A board client as the Angular one behaves: applies entries strictly in position order, ignores
@@ -59,14 +50,6 @@ class BoardClient {
   }
 }
 
-const REGISTRATION = {
-  name: '实时测试项目',
-  owner: { name: '测试业主有限公司', legalRepresentative: '张三', contactName: '李四', contactPhone: '0571-00000000' },
-  category: 'city_key',
-  preconditions: { environmentalCompliance: true, feesAndTaxesPaid: true, safetyAndStability: true },
-  totalInvestment: { amount: '1000000.00', currency: 'CNY' },
-  reportToHigherAuthority: false,
-};
 
 describe('live updates under faults (R25)', () => {
   let db;
@@ -94,11 +77,7 @@ describe('live updates under faults (R25)', () => {
         await Promise.all(
           Array.from({ length: 10 }, async (_, w) => {
             for (let n = 0; n < 50; n++) {
-              const res = await fetch(`${cluster[(w + n) % 2].url}/api/projects`, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', cookie: window[(w + n) % 2] },
-                body: JSON.stringify({ ...REGISTRATION, name: `实时测试项目 ${w}-${n}` }),
-              });
+              const res = await post(cluster[(w + n) % 2].url, '/api/projects', window[(w + n) % 2], { ...REGISTRATION, name: `实时测试项目 ${w}-${n}` });
               assert.equal(res.status, 201);
             }
           }),

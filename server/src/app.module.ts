@@ -12,6 +12,8 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DemoModule } from './demo/demo.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
+import { InspectionsModule } from './inspections/inspections.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { InquiriesModule } from './inquiries/inquiries.module';
 import { MaterialsModule } from './materials/materials.module';
 import { MegaModule } from './mega/mega.module';
@@ -39,6 +41,8 @@ export class AppModule {
         CardModule,
         ProjectsModule,
         ApprovalsModule,
+        MeetingsModule,
+        InspectionsModule,
         DeadlinesModule,
         BoardModule,
         DepartmentsModule,

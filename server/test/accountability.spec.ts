@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import {
   buildCalendar,
   civilDateOf,
+  medianOf,
   quarterDates,
   quarterOf,
   workingMsBetween,
@@ -12,7 +13,7 @@ import {
   type NoticeSummary,
   type NoticeView,
 } from '@hub/shared';
-import { advanceTo, runningProject } from './leaders-fixtures';
+import { advanceTo, hubNow, runningProject } from './leaders-fixtures';
 import { createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type TestHub } from './test-hub';
 
 const TZ = 'Asia/Shanghai';
@@ -39,26 +40,42 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     await sql.connect();
     for (const d of (await window.get<{ id: string; code: string }[]>('/api/departments')).body) ids[d.code] = d.id;
 
-    // Three DRC items run out (deemed consent, timeout); NRP approves, EEB rejects, both in time.
-    const first = await runningProject(window, leader, ['DRC', 'NRP', 'EEB'], '考核项目一');
-    await runningProject(window, leader, ['DRC'], '考核项目二');
-    await runningProject(window, leader, ['DRC'], '考核项目三');
-    expect((await (await HubClient.login(hub.url, 'liaison-nrp')).post(`/api/items/${first.items['NRP']!.id}/decision`, { outcome: 'approved' })).status).toBe(200);
-    const eeb = await HubClient.login(hub.url, 'liaison-eeb');
-    expect((await eeb.post(`/api/items/${first.items['EEB']!.id}/decision`, { outcome: 'rejected', basis: '《环境影响评价法》第二十二条' })).status).toBe(200);
+    // As the steps of R12–R16 really happen (issue 3's routes): NRP approves and EEB rejects in time;
+    // HUD's deadline is extended by a leader and HUD approves; DRC files an explanation that a leader
+    // rejects, then runs out with three more DRC items; EMB misses a joint review meeting.
+    const liaison = async (code: string) => HubClient.login(hub.url, `liaison-${code.toLowerCase()}`);
+    const first = await runningProject(window, leader, ['DRC', 'NRP', 'EEB', 'HUD'], '考核项目一');
+    const drcItems = [first.items['DRC']!];
+    drcItems.push((await runningProject(window, leader, ['DRC'], '考核项目二')).items['DRC']!);
+    drcItems.push((await runningProject(window, leader, ['DRC'], '考核项目三')).items['DRC']!);
+    expect((await (await liaison('NRP')).post(`/api/items/${first.items['NRP']!.id}/decision`, { outcome: 'approved' })).status).toBe(200);
+    expect((await (await liaison('EEB')).post(`/api/items/${first.items['EEB']!.id}/decision`, { outcome: 'rejected', basis: '《环境影响评价法》第二十二条' })).status).toBe(200);
+    const hud = first.items['HUD']!;
+    const extended = await leader.post(`/api/items/${hud.id}/extension`, { newDueAt: new Date(new Date(hud.dueAt).getTime() + 86_400_000).toISOString(), reason: '需补充专家论证' });
+    expect(extended.status).toBe(200);
+    expect((await (await liaison('HUD')).post(`/api/items/${hud.id}/decision`, { outcome: 'approved' })).status).toBe(200);
+    const drcLiaison = await liaison('DRC');
+    const explanation = await drcLiaison.post(`/api/items/${first.items['DRC']!.id}/explanations`, { text: '材料待补正' });
+    expect(explanation.status).toBe(201);
+    expect((await leader.post(`/api/explanations/${explanation.body.id}/ruling`, { ruling: 'rejected', note: '理由不充分' })).status).toBe(200);
+
+    const meetingProject = await runningProject(window, leader, ['DRC', 'EMB'], '考核项目四');
+    drcItems.push(meetingProject.items['DRC']!);
+    const startsAt = new Date((await hubNow(leader)).getTime() + 10 * 60_000).toISOString();
+    const meeting = await window.post(`/api/projects/${meetingProject.project.id}/meetings`, { kind: 'joint_review', title: '联审会议', startsAt, online: true, invitedDepartmentIds: [ids['DRC'], ids['EMB']] });
+    expect(meeting.status).toBe(201);
+    expect((await window.post(`/api/meetings/${meeting.body.id}/opening`)).status).toBe(200);
+    expect((await drcLiaison.post(`/api/meetings/${meeting.body.id}/join`)).status).toBe(200);
+    expect((await window.post(`/api/meetings/${meeting.body.id}/closing`, { conclusion: '原则同意' })).status).toBe(200);
+
     const drc = first.items['DRC']!;
     await advanceTo(admin, new Date(drc.dueAt), 1000);
-    await eventually(async () => (Number((await sql.query(`SELECT count(*) AS n FROM approval_items WHERE status = 'deemed_consent'`)).rows[0].n) === 3 ? true : undefined));
-    // An extension as issue 3 records it (R12): a card step on the item, counted for its department.
-    await sql.query(
-      `INSERT INTO card_entries (position, project_id, seq, at, actor, action, before, after, detail, prev_hash, hash)
-       SELECT MAX(position) + 1, $1, 99, hub_now(), NULL, 'item.extended', NULL, jsonb_build_object('kind', 'item', 'item', jsonb_build_object('departmentId', $2::text)), '{}', '', '' FROM card_entries`,
-      [first.project.id, ids['HUD']],
-    );
+    await eventually(async () => (Number((await sql.query(`SELECT count(*) AS n FROM approval_items WHERE status = 'deemed_consent'`)).rows[0].n) === 5 ? true : undefined));
 
     period = { from: civilDateOf(new Date(drc.acceptedAt), TZ), to: civilDateOf(new Date(new Date(drc.dueAt).getTime() + 1000), TZ) };
-    const { calendar } = (await leader.get<CalendarResponse>('/api/calendar')).body;
-    drcHours = Math.round((workingMsBetween(new Date(drc.acceptedAt), new Date(drc.dueAt), buildCalendar(calendar), TZ) / 3_600_000) * 10) / 10;
+    const cal = buildCalendar((await leader.get<CalendarResponse>('/api/calendar')).body.calendar);
+    const hours = drcItems.map((i) => workingMsBetween(new Date(i.acceptedAt), new Date(i.dueAt), cal, TZ));
+    drcHours = Math.round((medianOf(hours)! / 3_600_000) * 10) / 10;
   });
   afterAll(async () => {
     await sql.end();
@@ -68,16 +85,40 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
 
   const reportPath = (kind = '') => `/api/accountability${kind}?from=${period.from}&to=${period.to}`;
 
-  it('R21: per department and period — accepted, handled, on time, median working hours, deemed consents by cause, extensions', async () => {
+  it('R21: per department and period — accepted, handled, on time, median working hours, deemed consents by cause, absences, extensions, explanations and rulings', async () => {
     const reply = await leader.get<AccountabilityReport>(reportPath());
     expect(reply.status).toBe(200);
     const row = (code: string) => reply.body.rows.find((r) => r.departmentId === ids[code])!;
     expect(reply.body.rows.map((r) => r.departmentId)).toEqual(['DRC', 'EEB', 'EMB', 'HUD', 'NRP'].map((c) => ids[c]));
-    expect(row('DRC')).toMatchObject({ accepted: 3, handled: 3, onTime: 0, onTimeRate: 0, deemedConsents: 3, deemedByCause: { timeout: 3 }, medianWorkingHours: drcHours });
+    expect(row('DRC')).toMatchObject({
+      accepted: 4,
+      handled: 4,
+      onTime: 0,
+      onTimeRate: 0,
+      deemedConsents: 4,
+      deemedByCause: { timeout: 4, meeting_absence: 0 },
+      medianWorkingHours: drcHours,
+      absences: 0,
+      explanationsFiled: 1,
+      explanationsRejected: 1,
+    });
     expect(row('NRP')).toMatchObject({ accepted: 1, handled: 1, approved: 1, onTime: 1, onTimeRate: 1, deemedConsents: 0 });
     expect(row('EEB')).toMatchObject({ accepted: 1, handled: 1, rejected: 1, onTime: 1 });
-    expect(row('HUD')).toMatchObject({ accepted: 0, handled: 0, onTimeRate: null, medianWorkingHours: null, extensions: 1 });
-    expect(reply.body.totals).toMatchObject({ accepted: 5, handled: 5, onTime: 2, onTimeRate: 0.4, deemedConsents: 3, extensions: 1 });
+    // Approved before its extended due instant: on time.
+    expect(row('HUD')).toMatchObject({ accepted: 1, handled: 1, approved: 1, onTime: 1, extensions: 1 });
+    expect(row('EMB')).toMatchObject({ accepted: 1, handled: 1, deemedConsents: 1, deemedByCause: { meeting_absence: 1 }, absences: 1, excusedAbsences: 0 });
+    expect(reply.body.totals).toMatchObject({
+      accepted: 8,
+      handled: 8,
+      onTime: 3,
+      onTimeRate: 3 / 8,
+      deemedConsents: 5,
+      deemedByCause: { timeout: 4, meeting_absence: 1, inspection_absence: 0 },
+      absences: 1,
+      extensions: 1,
+      explanationsFiled: 1,
+      explanationsRejected: 1,
+    });
     expect(reply.body.causes.slice(0, 3)).toEqual(['timeout', 'meeting_absence', 'inspection_absence']);
   });
 
@@ -86,7 +127,7 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     expect(csv.status).toBe(200);
     const lines = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 5 + 1);
-    expect(lines[1]).toMatch(/^发展和改革局,[\d-]+~[\d-]+,3,3,0,0\.0%,[\d.]+,3,3,0,0,/);
+    expect(lines[1]).toMatch(/^发展和改革局,[\d-]+~[\d-]+,4,4,0,0\.0%,[\d.]+,4,4,0,0,/);
     expect(lines.at(-1)).toMatch(/^合计 Total,/);
 
     const res = await fetch(hub.url + reportPath('/xlsx'), { headers: { cookie: leader.cookie } });
@@ -120,7 +161,7 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     expect((await leader.post('/api/circulation-reports', { departmentId: ids['DRC'], ...quarter })).status).toBe(409);
 
     const notice = (await window.get<NoticeView>(`/api/notices/${issued.body.id}`)).body;
-    expect(notice).toMatchObject({ hashValid: true, projectId: null, content: { project: null, department: { name: '发展和改革局' }, deemedConsents: 3, issuer: { displayName: '王主任' } } });
+    expect(notice).toMatchObject({ hashValid: true, projectId: null, content: { project: null, department: { name: '发展和改革局' }, deemedConsents: 4, issuer: { displayName: '王主任' } } });
     expect(notice.content['text']).toContain('限期一周内提交整改报告。');
     const pdf = await fetch(`${hub.url}/api/notices/${issued.body.id}/pdf`, { headers: { cookie: leader.cookie } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
@@ -137,10 +178,10 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
 
   it('R22: the threshold is a setting', async () => {
     const settings = (await admin.get('/api/settings')).body;
-    await admin.send('PUT', '/api/settings', { ...settings, circulationThreshold: 4 });
+    await admin.send('PUT', '/api/settings', { ...settings, circulationThreshold: 5 });
     const quarter = quarterOf(period.to);
     const standing = (await leader.get<CirculationStanding>(`/api/circulation?year=${quarter.year}&quarter=${quarter.quarter}`)).body;
-    expect(standing.threshold).toBe(4);
+    expect(standing.threshold).toBe(5);
     expect(standing.departments.some((d) => d.flagged)).toBe(false);
   });
 });

@@ -40,6 +40,17 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
     expect((await leader.get('/api/auth/me')).status).toBe(401);
   });
 
+  it('R1: behind a TLS-terminating proxy the session cookie is also Secure', async () => {
+    const res = await fetch(`${first.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', 'x-forwarded-proto': 'https' },
+      body: JSON.stringify({ username: 'window', password: TEST_PASSWORD }),
+    });
+    expect(res.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+    const plain = await HubClient.login(first.url, 'window');
+    expect(plain.cookie).toBeTruthy();
+  });
+
   it('R1: passwords are stored as Argon2id hashes, never in clear', async () => {
     const rows = (await sql.query('SELECT password_hash FROM users')).rows;
     expect(rows.length).toBeGreaterThan(0);
@@ -89,5 +100,19 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(res.headers.get('x-powered-by')).toBeNull();
     expect(await res.text()).not.toMatch(/at \w+ \(|\.ts:\d+/);
+  });
+});
+
+describe('metrics', () => {
+  it('R25: /metrics reports pending deadlines, lateness, published events and connected clients', async () => {
+    const db = await createTestDatabase();
+    const hub = await startTestHub(db.url);
+    await loadPeople(hub);
+    const text = await (await fetch(`${hub.url}/metrics`)).text();
+    for (const name of ['hub_pending_deadlines 0', 'hub_deadline_lateness_seconds_count 0', 'hub_events_published_total', 'hub_connected_clients 0']) {
+      expect(text).toContain(name);
+    }
+    await hub.close();
+    await db.drop();
   });
 });

@@ -14,9 +14,16 @@ interface Fixture {
   /** A fresh item of department DRC ("own" for liaison-own), awaiting acceptance or in review. */
   item(status: 'awaiting_acceptance' | 'in_review'): Promise<string>;
   registeredProject(): Promise<string>;
+  /** A meeting of a fresh project whose only (lead) department is DRC, so liaison-own convenes and attends. */
+  meeting(status: 'scheduled' | 'open'): Promise<{ id: string; projectId: string }>;
+  explanation(): Promise<string>;
+  rectification(): Promise<{ meetingId: string; id: string }>;
+  startsSoon(): Promise<string>;
   /** A fresh inquiry first-responded by window: open, transferred to DRC ("own" for liaison-own), or answered. */
   inquiry(state: 'open' | 'transferred' | 'answered'): Promise<string>;
   paper: PaperFixture;
+  /** A checkpoint exported by a leader at set-up. */
+  checkpoint: unknown;
   /** A fresh date in 2031 (R11), and one with a holiday rule an admin set. */
   calendarDate(): string;
   calendarRule(): Promise<string>;
@@ -40,6 +47,8 @@ const MATRIX: RouteCase[] = [
   { route: 'POST /api/auth/logout', allowed: EVERYONE, ownSession: true, request: async () => ({ path: '/api/auth/logout' }) },
   { route: 'GET /api/auth/me', allowed: STAFF, request: async () => ({ path: '/api/auth/me' }) },
   { route: 'GET /health', allowed: EVERYONE, request: async () => ({ path: '/health' }) },
+  // From this machine without a token configured: scrapeable by anyone local (see MetricsController).
+  { route: 'GET /metrics', allowed: EVERYONE, request: async () => ({ path: '/metrics' }) },
   { route: 'GET /api/departments', allowed: STAFF, request: async () => ({ path: '/api/departments' }) },
   { route: 'GET /api/calendar', allowed: STAFF, request: async () => ({ path: '/api/calendar' }) },
   { route: 'GET /api/calendar/deadline', allowed: STAFF, request: async () => ({ path: '/api/calendar/deadline?from=2026-02-13T01:00:00Z&workingDays=3' }) },
@@ -47,6 +56,12 @@ const MATRIX: RouteCase[] = [
   { route: 'POST /api/projects', allowed: ['window'], request: async () => ({ path: '/api/projects', body: REGISTRATION }) },
   { route: 'GET /api/projects/:id', allowed: STAFF, request: async (f) => ({ path: `/api/projects/${f.projectId}` }) },
   { route: 'GET /api/projects/:id/card', allowed: STAFF, request: async (f) => ({ path: `/api/projects/${f.projectId}/card` }) },
+  { route: 'GET /api/card/checkpoint', allowed: ['admin', 'leader'], request: async () => ({ path: '/api/card/checkpoint' }) },
+  {
+    route: 'POST /api/card/checkpoint/verification',
+    allowed: ['admin', 'leader'],
+    request: async (f) => ({ path: '/api/card/checkpoint/verification', body: f.checkpoint }),
+  },
   { route: 'GET /api/projects/:id/card/verification', allowed: STAFF, request: async (f) => ({ path: `/api/projects/${f.projectId}/card/verification` }) },
   {
     route: 'POST /api/projects/:id/admission',
@@ -55,6 +70,40 @@ const MATRIX: RouteCase[] = [
   },
   { route: 'POST /api/items/:id/acceptance', allowed: ['window', 'liaison-own'], request: async (f) => ({ path: `/api/items/${await f.item('awaiting_acceptance')}/acceptance` }) },
   { route: 'POST /api/items/:id/decision', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/decision`, body: { outcome: 'approved' } }) },
+  { route: 'POST /api/items/:id/extension', allowed: ['leader'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/extension`, body: { newDueAt: FAR, reason: '重大技术论证' } }) },
+  { route: 'POST /api/items/:id/delay', allowed: ['window'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/delay`, body: { cause: 'network_outage', description: '政务网中断', newDueAt: FAR } }) },
+  { route: 'POST /api/items/:id/explanations', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/explanations`, body: { text: '需专家论证' } }) },
+  { route: 'POST /api/explanations/:id/ruling', allowed: ['leader'], request: async (f) => ({ path: `/api/explanations/${await f.explanation()}/ruling`, body: { ruling: 'rejected' } }) },
+  { route: 'GET /api/projects/:id/explanations', allowed: STAFF, request: async (f) => ({ path: `/api/projects/${f.projectId}/explanations` }) },
+  {
+    route: 'POST /api/projects/:id/meetings',
+    allowed: ['leader', 'window', 'liaison-own'],
+    request: async (f) => ({ path: `/api/projects/${(await f.meeting('scheduled')).projectId}/meetings`, body: { kind: 'joint_review', title: '联审会', startsAt: await f.startsSoon(), online: true } }),
+  },
+  { route: 'GET /api/meetings', allowed: STAFF, request: async () => ({ path: '/api/meetings' }) },
+  { route: 'GET /api/meetings/:id', allowed: STAFF, request: async (f) => ({ path: `/api/meetings/${(await f.meeting('scheduled')).id}` }) },
+  { route: 'POST /api/meetings/:id/opening', allowed: ['leader', 'window', 'liaison-own'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('scheduled')).id}/opening` }) },
+  { route: 'POST /api/meetings/:id/join', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('open')).id}/join` }) },
+  {
+    route: 'POST /api/meetings/:id/attendance',
+    allowed: ['leader', 'window', 'liaison-own'],
+    request: async (f) => ({ path: `/api/meetings/${(await f.meeting('open')).id}/attendance`, body: { departmentId: DRC_ID.value } }),
+  },
+  { route: 'POST /api/meetings/:id/opinions', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('open')).id}/opinions`, body: { kind: 'agree' } }) },
+  { route: 'POST /api/meetings/:id/closing', allowed: ['leader', 'window', 'liaison-own'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('open')).id}/closing`, body: { conclusion: '原则同意' } }) },
+  {
+    route: 'POST /api/inspections/:id/rectifications',
+    allowed: ['leader', 'window', 'liaison-own'],
+    request: async (f) => ({ path: `/api/inspections/${(await f.meeting('open')).id}/rectifications`, body: { request: '围挡加固' } }),
+  },
+  {
+    route: 'POST /api/inspections/:id/rectifications/:rectificationId/done',
+    allowed: ['leader', 'window', 'liaison-own'],
+    request: async (f) => {
+      const r = await f.rectification();
+      return { path: `/api/inspections/${r.meetingId}/rectifications/${r.id}/done` };
+    },
+  },
   { route: 'POST /api/test/clock', allowed: ['admin'], request: async () => ({ path: '/api/test/clock', body: { advanceMs: 1 } }) },
   // R23/R24: any staff member the public asks may register; only the owner, the transferee or a leader act on one.
   { route: 'POST /api/inquiries', allowed: FIRST_RESPONDERS, request: async () => ({ path: '/api/inquiries', body: INQUIRY }) },
@@ -170,6 +219,7 @@ const once = <T>(make: () => Promise<T>) => {
   return () => (made ??= make());
 };
 const DRC_ID = { value: '' };
+const FAR = '2099-12-31T16:00:00.000Z';
 
 describe('authority matrix: every route × every role × own/other department (R1, R2)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -179,6 +229,16 @@ describe('authority matrix: every route × every role × own/other department (R
   const sessionOf = (who: Who) => (who === 'anonymous' ? new HubClient(hub.url) : HubClient.login(hub.url, USERNAMES[who]));
   let fixture: Fixture;
   let calendarDays = 0;
+  /**
+   * Waits until the hub's own work (deemed consents, meeting lapses, early warnings) has landed: the
+   * card stream stands still for a second, so nothing appears while a refused request is checked.
+   */
+  const settled = () =>
+    eventually(async () => {
+      const before = (await clients.leader.get('/api/board')).body.position;
+      await new Promise((r) => setTimeout(r, 1000));
+      return (await clients.leader.get('/api/board')).body.position === before ? true : undefined;
+    }, 30_000);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -188,7 +248,9 @@ describe('authority matrix: every route × every role × own/other department (R
     const { project, departmentId } = await admittedProject(clients.window, clients.leader, ['DRC']);
     DRC_ID.value = departmentId('DRC');
     WINDOW_ID.value = (await clients.window.get('/api/auth/me')).body.id;
+    const checkpoint = (await clients.leader.get('/api/card/checkpoint')).body;
     fixture = {
+      checkpoint,
       projectId: project.id,
       paper: paperFixture(clients.window, clients.leader, clients['liaison-own']),
       registeredProject: async () => (await clients.window.post('/api/projects', REGISTRATION)).body.id,
@@ -197,6 +259,23 @@ describe('authority matrix: every route × every role × own/other department (R
         const id = p.items[0].id;
         if (status === 'in_review') await clients.window.post(`/api/items/${id}/acceptance`);
         return id;
+      },
+      startsSoon: async () => new Date(new Date((await clients.leader.get('/api/board')).body.serverNow).getTime() + 10 * 60_000).toISOString(),
+      meeting: async (status) => {
+        const { project: p } = await admittedProject(clients.window, clients.leader, ['DRC']);
+        const convened = await clients.window.post(`/api/projects/${p.id}/meetings`, { kind: 'site_inspection', title: '联合踏勘', startsAt: await fixture.startsSoon(), online: false, place: '项目现场' });
+        if (convened.status !== 201) throw new Error(JSON.stringify(convened.body));
+        if (status === 'open') await clients.window.post(`/api/meetings/${convened.body.id}/opening`);
+        return { id: convened.body.id, projectId: p.id };
+      },
+      explanation: async () => {
+        const id = await fixture.item('in_review');
+        return (await clients['liaison-own'].post(`/api/items/${id}/explanations`, { text: '需补充专家论证' })).body.id;
+      },
+      rectification: async () => {
+        const m = await fixture.meeting('open');
+        const view = (await clients.window.post(`/api/inspections/${m.id}/rectifications`, { request: '临时用电整改' })).body;
+        return { meetingId: m.id, id: view.rectifications[0].id };
       },
       calendarDate: () => addCalendarDays('2031-03-01', calendarDays++),
       calendarRule: async () => {
@@ -211,6 +290,7 @@ describe('authority matrix: every route × every role × own/other department (R
         const itemId = await fixture.item('in_review');
         const alert = await eventually(async () => (await clients['liaison-own'].get<AlertInbox>('/api/alerts')).body.alerts.find((a) => a.itemId === itemId));
         await clients.admin.send('PUT', '/api/settings', DEFAULT_HUB_SETTINGS);
+        await settled();
         return alert.id;
       }),
       circulation: once(async () => {
@@ -218,12 +298,7 @@ describe('authority matrix: every route × every role × own/other department (R
         const item = (await clients.window.post(`/api/items/${await fixture.item('awaiting_acceptance')}/acceptance`)).body;
         const now = new Date((await clients.leader.get('/api/board')).body.serverNow);
         await clients.admin.post('/api/test/clock', { advanceMs: new Date(item.dueAt).getTime() - now.getTime() + 1000 });
-        // Wait for the engine, so no deemed consent lands while a refused request is being checked.
-        await eventually(async () => {
-          const board = (await clients.leader.get('/api/board')).body;
-          const running = board.projects.flatMap((p: { items: { status: string; dueAt: string | null }[] }) => p.items).filter((i: { status: string; dueAt: string | null }) => i.status === 'in_review');
-          return running.every((i: { dueAt: string | null }) => new Date(i.dueAt!) > new Date(board.serverNow)) ? true : undefined;
-        });
+        await settled();
         return quarterOf(civilDateOf(new Date(new Date(item.dueAt).getTime() - 1), 'Asia/Shanghai'));
       }),
       inquiry: async (state) => {

@@ -164,11 +164,16 @@ describe('calendar administration: running deadlines recomputed on publish or ed
     // R11: each deadline explains itself under its own rule; one moved by hand says where it really is.
     expect((await window.get(`/api/items/${items['EEB']!.id}/deadline`)).body).toMatchObject({ workingDays: 3, dueAt: (await item(items['EEB']!.id)).due_at.toISOString() });
     expect((await window.get(`/api/items/${later['EEB']!.id}/deadline`)).body).toMatchObject({ workingDays: 5 });
-    await sql.query(`UPDATE approval_items SET due_at = due_at + interval '2 days' WHERE id = $1`, [later['EEB']!.id]); // as an extension (R12) would
+    // R12: a leader extends it; the extended instant is set by hand, and a calendar change leaves it be.
+    const newDueAt = new Date((await item(later['EEB']!.id)).due_at.getTime() + 2 * 86_400_000).toISOString();
+    expect((await leader.post(`/api/items/${later['EEB']!.id}/extension`, { newDueAt, reason: '补充论证' })).status).toBe(200);
     const extended = (await window.get(`/api/items/${later['EEB']!.id}/deadline`)).body;
-    expect(extended.itemDueAt).toBe((await item(later['EEB']!.id)).due_at.toISOString());
+    expect(extended.itemDueAt).toBe(newDueAt);
     expect(extended.itemDueAt).not.toBe(extended.dueAt);
-    await admin.send<any>('DELETE', `/api/calendar/days/${day}`);
+    const cleared = await admin.send<CalendarChangeResult>('DELETE', `/api/calendar/days/${day}`);
+    expect(cleared.body.recomputed.map((r) => r.itemId)).toContain(items['EEB']!.id);
+    expect(cleared.body.recomputed.map((r) => r.itemId)).not.toContain(later['EEB']!.id);
+    expect((await item(later['EEB']!.id)).due_at.toISOString()).toBe(newDueAt);
     await admin.send<any>('PUT', '/api/settings', settings);
   });
 

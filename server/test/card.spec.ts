@@ -62,11 +62,76 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
     expect(verification).toMatchObject({ valid: false, brokenAt: 2 });
   });
 
+  it('R5: verification fails when two entries are swapped (reordered)', async () => {
+    const id = await projectWithSteps();
+    await sql.query('ALTER TABLE card_entries DISABLE TRIGGER card_entries_append_only');
+    // (project_id, seq) is unique, so swap through a free number.
+    for (const [from, to] of [[3, 1000], [4, 3], [1000, 4]]) {
+      await sql.query(`UPDATE card_entries SET seq = $3 WHERE project_id = $1 AND seq = $2`, [id, from, to]);
+    }
+    await sql.query('ALTER TABLE card_entries ENABLE TRIGGER card_entries_append_only');
+    expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({ valid: false, brokenAt: 3 });
+  });
+
   it('R5: verification fails when an entry is deleted from the middle', async () => {
     const id = await projectWithSteps();
     await sql.query('ALTER TABLE card_entries DISABLE TRIGGER card_entries_append_only');
     await sql.query(`DELETE FROM card_entries WHERE project_id = $1 AND seq = 3`, [id]);
     await sql.query('ALTER TABLE card_entries ENABLE TRIGGER card_entries_append_only');
     expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({ valid: false, brokenAt: 3 });
+  });
+});
+
+describe('tracking card checkpoints: signed heads kept outside the hub (R5)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let hub: TestHub;
+  let sql: Client;
+  let window: HubClient;
+  let leader: HubClient;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    hub = await startTestHub(db.url);
+    await loadPeople(hub);
+    window = await HubClient.login(hub.url, 'window');
+    leader = await HubClient.login(hub.url, 'leader');
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+  });
+  afterAll(async () => {
+    await sql.end();
+    await hub.close();
+    await db.drop();
+  });
+
+  const verify = async (checkpoint: unknown) => (await leader.post('/api/card/checkpoint/verification', checkpoint)).body;
+
+  it('R5: a fresh checkpoint verifies, and later entries do not disturb it', async () => {
+    const { project } = await admittedProject(window, leader, ['DRC', 'NRP']);
+    const checkpoint = (await leader.get('/api/card/checkpoint')).body;
+    expect(checkpoint.heads).toContainEqual({ projectId: project.id, seq: 2, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    await window.post(`/api/items/${project.items[0].id}/acceptance`);
+    expect(await verify(checkpoint)).toEqual({ signatureValid: true, valid: true, problems: [] });
+  });
+
+  it('R5: a truncated tail — the newest entries deleted in SQL — is detected against a kept checkpoint', async () => {
+    const { project } = await admittedProject(window, leader, ['DRC']);
+    await window.post(`/api/items/${project.items[0].id}/acceptance`);
+    const checkpoint = (await leader.get('/api/card/checkpoint')).body;
+    await sql.query('ALTER TABLE card_entries DISABLE TRIGGER card_entries_append_only');
+    await sql.query('DELETE FROM card_entries WHERE project_id = $1 AND seq = 3', [project.id]);
+    await sql.query('DELETE FROM card_entries WHERE position = (SELECT MAX(position) FROM card_entries)');
+    await sql.query('ALTER TABLE card_entries ENABLE TRIGGER card_entries_append_only');
+    // The chain that is left still verifies on its own: only the checkpoint shows what is gone.
+    expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body.valid).toBe(true);
+    const result = await verify(checkpoint);
+    expect(result.valid).toBe(false);
+    expect(result.problems).toContainEqual({ projectId: project.id, problem: 'truncated' });
+  });
+
+  it('R5: an altered checkpoint fails its signature', async () => {
+    const checkpoint = (await leader.get('/api/card/checkpoint')).body;
+    checkpoint.heads[0].seq += 1;
+    expect(await verify(checkpoint)).toMatchObject({ signatureValid: false, valid: false });
   });
 });

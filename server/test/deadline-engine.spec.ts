@@ -119,3 +119,34 @@ describe('deadline engine: deemed consent exactly once, never early (real Postgr
     expect(entries.rows.every((r) => Number(r.detail.lateMs) >= 59 * 60_000)).toBe(true);
   });
 });
+
+describe('deadline engine: one failing item does not starve the others (R14)', () => {
+  it('R14: an item whose firing fails is set aside while every other due item still fires', async () => {
+    const db = await createTestDatabase();
+    const hub = await startTestHub(db.url);
+    await loadPeople(hub);
+    const window = await HubClient.login(hub.url, 'window');
+    const leader = await HubClient.login(hub.url, 'leader');
+    const admin = await HubClient.login(hub.url, 'admin');
+    const sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    try {
+      const { project } = await admittedProject(window, leader, CODES);
+      let latest = 0;
+      for (const item of project.items) latest = Math.max(latest, new Date((await window.post(`/api/items/${item.id}/acceptance`)).body.dueAt).getTime());
+      // The first item to fall due cannot be deemed: its update always fails.
+      const poisoned = project.items[0].id;
+      await sql.query(`CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.id = '${poisoned}' AND NEW.status = 'deemed_consent' THEN RAISE EXCEPTION 'poisoned'; END IF; RETURN NEW; END $$`);
+      await sql.query(`CREATE TRIGGER poison BEFORE UPDATE ON approval_items FOR EACH ROW EXECUTE FUNCTION poison()`);
+      const now = new Date((await leader.get('/api/board')).body.serverNow).getTime();
+      await admin.post('/api/test/clock', { advanceMs: latest - now + 1000 });
+      await eventually(async () => (Number((await sql.query(`SELECT count(*) AS n FROM deemed_consents`)).rows[0].n) === CODES.length - 1 ? true : undefined));
+      const { rows } = await sql.query(`SELECT status FROM approval_items WHERE id = $1`, [poisoned]);
+      expect(rows[0].status).toBe('in_review');
+    } finally {
+      await sql.end();
+      await hub.close();
+      await db.drop();
+    }
+  });
+});

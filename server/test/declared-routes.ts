@@ -16,7 +16,7 @@ export function declaredRoutes(app: INestApplication): string[] {
         const path = Reflect.getMetadata(PATH_METADATA, handler);
         if (path === undefined || name === 'constructor') continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const prefix = base === 'health' ? '' : '/api'; // the global prefix excludes health
+        const prefix = ['health', 'metrics'].includes(base) ? '' : '/api'; // excluded from the global prefix
         routes.push(`${method} ${[prefix, base, path].join('/').replace(/\/+/g, '/').replace(/\/$/, '')}`);
       }
     }

@@ -133,3 +133,35 @@ function syntheticEntry(position: number, bytes: number): CardEntry {
   entry.detail['basis'] = 'x'.repeat(bytes - Buffer.byteLength(JSON.stringify(entry)));
   return entry;
 }
+
+// CI provides Redis (HUB_TEST_REDIS_URL); a machine with only Node has none, and the PostgreSQL fan-out above covers it.
+const redisUrl = process.env['HUB_TEST_REDIS_URL'];
+if (redisUrl) {
+  describe('live updates across instances through Redis (R25)', () => {
+    let db: Awaited<ReturnType<typeof createTestDatabase>>;
+    let hubs: TestHub[];
+
+    beforeAll(async () => {
+      db = await createTestDatabase();
+      hubs = await Promise.all([startTestHub(db.url, { redisUrl }), startTestHub(db.url, { redisUrl })]);
+      await loadPeople(hubs[0]!);
+    });
+    afterAll(async () => {
+      await Promise.all(hubs.map((h) => h.close()));
+      await db.drop();
+    });
+
+    it('R25: with REDIS_URL set, a board on one instance receives entries made through another', async () => {
+      const leader = await HubClient.login(hubs[1]!.url, 'leader');
+      const window = await HubClient.login(hubs[0]!.url, 'window');
+      const socket = connectSocket(hubs[1]!.url, leader.cookie);
+      const received: CardEntry[] = [];
+      socket.on('card:entry', (e) => received.push(e));
+      await connected(socket);
+      await admittedProject(window, leader, ['DRC']);
+      await eventually(() => (received.length >= 2 ? true : undefined));
+      expect(received.map((e) => e.action)).toEqual(['project.registered', 'project.admitted']);
+      socket.disconnect();
+    });
+  });
+}

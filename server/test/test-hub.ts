@@ -55,7 +55,9 @@ export async function startTestHub(databaseUrl: string, overrides: Partial<HubCo
     secureCookies: false,
     redisUrl: null,
     deadlineSweepMs: 200,
+    meetingLapseMs: 24 * 3_600_000,
     logJson: false,
+    checkpointKey: null,
     ...overrides,
   };
   const app = await createHubApp(config, { logger: false });

@@ -1,4 +1,5 @@
 import type { Role } from './auth';
+import type { MeetingSummary } from './meetings';
 import type { ProjectPaperwork } from './paper-trail';
 import type { ApprovalItemView, ProjectStatus, ProjectCategory } from './projects';
 
@@ -10,6 +11,19 @@ export const CARD_ACTIONS = [
   'item.approved',
   'item.rejected',
   'item.deemed_consent',
+  // R12, R13, R16: deadline changes and holds
+  'item.extended',
+  'item.delayed',
+  'explanation.filed',
+  'explanation.ruled',
+  // R15, R18, R19, R20: meetings and site inspections
+  'meeting.convened',
+  'meeting.opened',
+  'meeting.attended',
+  'meeting.opinion',
+  'meeting.rectification',
+  'meeting.closed',
+  'meeting.lapsed',
   // R6–R9, R17: materials, numbered documents, applicant access, mega-project forwarding
   'material.required',
   'material.requested',
@@ -50,7 +64,8 @@ export interface BoardProject {
 /** The state a card entry records before and after its step (R5). */
 export type CardState =
   | { kind: 'project'; project: BoardProject }
-  | { kind: 'item'; item: ApprovalItemView };
+  | { kind: 'item'; item: ApprovalItemView }
+  | { kind: 'meeting'; meeting: MeetingSummary };
 
 export interface CardEntry {
   /** Global, strictly increasing stream position (R25 replay key). */
@@ -76,6 +91,25 @@ export interface CardVerification {
   head: string;
   /** seq of the first entry that does not verify, when invalid. */
   brokenAt?: number;
+}
+
+/** R5: the head of every card at one stream position, signed so a copy kept elsewhere proves it. */
+export interface CardCheckpoint {
+  position: number;
+  at: string;
+  heads: { projectId: string; seq: number; hash: string }[];
+  /** SHA-256 of the signing public key (hex, first 16 characters). */
+  keyId: string;
+  /** Ed25519 signature (base64) over the canonical JSON of { position, at, heads }. */
+  signature: string;
+}
+
+export interface CheckpointVerification {
+  /** The signature is this hub's and the checkpoint unaltered. */
+  signatureValid: boolean;
+  /** Signature valid and every head still present, unchanged, with the stream not cut short. */
+  valid: boolean;
+  problems: { projectId: string | null; problem: 'truncated' | 'rewritten' | 'project_missing' }[];
 }
 
 export interface BoardSnapshot {

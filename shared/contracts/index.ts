@@ -6,6 +6,8 @@ export * from './events';
 export * from './problem';
 export * from './projects';
 export * from './calendar-response';
+export * from './meetings';
+export * from './deadlines';
 export * from './inquiries';
 export * from './paper-trail';
 export * from './leaders';

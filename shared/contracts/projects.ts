@@ -71,6 +71,15 @@ export interface ApprovalItemView {
   decidedAt: string | null;
   basis: string | null;
   noticeNumber: string | null;
+  /** R16: a written explanation awaiting a leader's ruling holds the R14 clock. */
+  pendingExplanation: PendingExplanation | null;
+}
+
+export interface PendingExplanation {
+  id: string;
+  text: string;
+  filedAt: string;
+  meetingId: string | null;
 }
 
 export interface ProjectView {

@@ -41,6 +41,14 @@ export const routes: Routes = [
         loadComponent: () => import('./projects/register-project.page').then((m) => m.RegisterProjectPage),
       },
       {
+        path: 'meetings',
+        loadComponent: () => import('./meetings/meetings-desk.page').then((m) => m.MeetingsDeskPage),
+      },
+      {
+        path: 'meetings/:id',
+        loadComponent: () => import('./meetings/meeting-room.page').then((m) => m.MeetingRoomPage),
+      },
+      {
         path: 'projects/:id',
         loadComponent: () => import('./projects/project-detail.page').then((m) => m.ProjectDetailPage),
       },

@@ -29,11 +29,13 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
     }),
   );
   app.use(cookieParser());
+  // Card checkpoints (R5) list every project's head; everything else is far smaller.
+  app.useBodyParser('json', { limit: '5mb' });
   app.use('/api', csrfMiddleware(config));
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(hubValidationPipe);
   app.useGlobalFilters(new ProblemFilter());
-  app.useWebSocketAdapter(new HubIoAdapter(app, config.databaseUrl));
+  app.useWebSocketAdapter(await HubIoAdapter.create(app, config));
 
   const openApi = new DocumentBuilder()
     .setTitle('Green Channel Hub API (绿色通道协同平台)')
@@ -51,7 +53,7 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
 function serveClient(app: NestExpressApplication, dir: string): void {
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || /^\/(api|socket\.io|health)(\/|$)/.test(req.path)) return next();
+    if (req.method !== 'GET' || /^\/(api|socket\.io|health|metrics)(\/|$)/.test(req.path)) return next();
     res.sendFile(join(dir, 'index.html'));
   });
 }

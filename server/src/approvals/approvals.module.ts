@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { ApprovalsController } from './approvals.controller';
+import { ApprovalsController, ExplanationsController } from './approvals.controller';
 import { ApprovalsService } from './approvals.service';
 
 @Global()
-@Module({ controllers: [ApprovalsController], providers: [ApprovalsService], exports: [ApprovalsService] })
+@Module({ controllers: [ApprovalsController, ExplanationsController], providers: [ApprovalsService], exports: [ApprovalsService] })
 export class ApprovalsModule {}

@@ -1,5 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { deadlineRuleOf, decisionBasisError, dueInstant, nextItemStatus, type ApprovalItemView, type SessionUser } from '@hub/shared';
+import {
+  civilDateOf,
+  deadlineRuleOf,
+  decisionBasisError,
+  dueInstant,
+  explanationFilingError,
+  nextItemStatus,
+  rescheduleError,
+  rulingEffect,
+  type ApprovalItemView,
+  type CardAction,
+  type DeemedCause,
+  type ExplanationView,
+  type RuleProblem,
+  type SessionUser,
+} from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
@@ -11,6 +26,28 @@ import { NoticesService } from '../notices/notices.service';
 import { assertMainMaterialsComplete } from '../materials/material-records';
 import { loadItem } from '../projects/project-records';
 import type { DecisionDto } from './decision.dto';
+import type { DelayItemDto, ExtendItemDto, FileExplanationDto, RuleExplanationDto } from './deadline.dto';
+
+/** Why consent is deemed: the R14 timeout, or absence from a closed meeting or inspection (R15). */
+export type DeemCause =
+  | { kind: 'timeout' }
+  | { kind: Exclude<DeemedCause, 'timeout'>; meetingId: string; meetingTitle: string; effectiveAt: Date };
+
+/** A due instant moved by R12 extension, R13 delay or an accepted R16 explanation. */
+interface Reschedule {
+  kind: 'extension' | 'delay' | 'explanation_accepted';
+  newDueAt: Date;
+  reason: string;
+  delayCause?: string;
+  explanationId?: string;
+  action: CardAction;
+  detail?: Record<string, string>;
+}
+
+/** Turns a pure rule's problem into the HTTP answer: 409 for the item's state, 400 naming the field. */
+export function refuse(problem: RuleProblem): never {
+  throw problem.conflict ? conflict(problem.message) : badRequest(problem.field, problem.message);
+}
 
 /** One department's approval item: acceptance starts its clock (R10), a decision or deemed consent ends it (R14). */
 @Injectable()
@@ -55,8 +92,8 @@ export class ApprovalsService {
       if (basisError) throw badRequest('basis', basisError);
       const status = nextItemStatus(before.status, dto.outcome === 'approved' ? 'approve' : 'reject');
       const now = await this.clock.now(tx);
-      // R14: at the due instant consent is already deemed; a late decision cannot replace it.
-      if (before.dueAt && now >= new Date(before.dueAt)) {
+      // R14: at the due instant consent is already deemed (unless a pending explanation holds it, R16).
+      if (before.dueAt && now >= new Date(before.dueAt) && !before.pendingExplanation) {
         this.signals.deadlinesChanged();
         throw conflict('The deadline has passed: the department is deemed to consent (R14)');
       }
@@ -68,36 +105,248 @@ export class ApprovalsService {
     });
   }
 
+  /** R12: only a leader, only before the item is decided; a new due instant and a reason. */
+  async extend(user: SessionUser, id: string, dto: ExtendItemDto): Promise<ApprovalItemView> {
+    authorize(user, 'item.extend');
+    return this.db.transaction(async (tx) => {
+      const before = await this.lockedItem(tx, id);
+      return this.reschedule(tx, user, before, { kind: 'extension', newDueAt: new Date(dto.newDueAt), reason: dto.reason.trim(), action: 'item.extended' });
+    });
+  }
+
+  /** R13: the window issues a numbered Delayed Approval Notice with the cause and the new due instant. */
+  async delay(user: SessionUser, id: string, dto: DelayItemDto): Promise<ApprovalItemView> {
+    authorize(user, 'item.delay');
+    return this.db.transaction(async (tx) => {
+      const before = await this.lockedItem(tx, id);
+      return this.reschedule(tx, user, before, {
+        kind: 'delay',
+        newDueAt: new Date(dto.newDueAt),
+        reason: dto.description.trim(),
+        delayCause: dto.cause,
+        action: 'item.delayed',
+        detail: { delayCause: dto.cause },
+      });
+    });
+  }
+
+  /** R16: the item's own liaison explains in writing, before the deadline or before the meeting closes. */
+  async fileExplanation(user: SessionUser, itemId: string, dto: FileExplanationDto): Promise<ExplanationView> {
+    return this.db.transaction(async (tx) => {
+      const unlocked = await loadItem(tx, itemId);
+      if (!unlocked) throw notFound('Approval item');
+      authorize(user, 'explanation.file', { departmentId: unlocked.departmentId });
+      let about: { meetingOpen: boolean } | null = null;
+      let meetingTitle: string | null = null;
+      if (dto.meetingId) {
+        // Meeting (FOR SHARE) before item, the order a close takes them in: a close either sees this
+        // explanation or, having closed first, makes it too late.
+        const meeting = await tx.one<{ status: string; title: string }>(
+          `SELECT m.status, m.title FROM meetings m JOIN meeting_invitees mi ON mi.meeting_id = m.id
+           WHERE m.id = $1 AND m.project_id = $2 AND mi.department_id = $3 FOR SHARE OF m`,
+          [dto.meetingId, unlocked.projectId, unlocked.departmentId],
+        );
+        if (!meeting) throw badRequest('meetingId', 'The department is not invited to that meeting of this project');
+        about = { meetingOpen: meeting.status === 'scheduled' || meeting.status === 'open' };
+        meetingTitle = meeting.title;
+      }
+      const before = await this.lockedItem(tx, itemId);
+      const now = await this.clock.now(tx);
+      const problem = explanationFilingError(
+        { status: before.status, dueAt: before.dueAt ? new Date(before.dueAt) : null, explanationPending: before.pendingExplanation !== null },
+        about,
+        now,
+      );
+      if (problem) refuse(problem);
+      const row = await tx.one<{ id: string }>(
+        `INSERT INTO written_explanations (item_id, meeting_id, text, filed_by, filed_at, status) VALUES ($1, $2, $3, $4, $5, 'pending') RETURNING id`,
+        [itemId, dto.meetingId ?? null, dto.text.trim(), user.id, now],
+      );
+      const after = (await loadItem(tx, itemId))!;
+      await this.record(tx, user, 'explanation.filed', before, after, {
+        explanation: dto.text.trim(),
+        ...(meetingTitle ? { meeting: meetingTitle, meetingId: dto.meetingId! } : {}),
+      });
+      tx.onCommit(() => this.signals.deadlinesChanged());
+      return (await this.explanation(tx, row!.id))!;
+    });
+  }
+
   /**
-   * R14/R17: marks a running item deemed to consent, with its numbered notice, inside the engine's
-   * transaction. The (item, deadline version) key of deemed_consents makes a second firing impossible.
+   * R16: a leader rules. Accepted: a new due instant (R12) and the department excused from the
+   * meeting it concerns. Rejected: deemed consent at once if the deadline has passed, or if the
+   * department was absent from a meeting that closed while this explanation was pending (R15).
    */
-  async deemConsent(tx: Tx, before: ApprovalItemView, firedAt: Date): Promise<ApprovalItemView> {
+  async ruleExplanation(user: SessionUser, explanationId: string, dto: RuleExplanationDto): Promise<ExplanationView> {
+    authorize(user, 'explanation.rule');
+    return this.db.transaction(async (tx) => {
+      const found = await tx.one<{ item_id: string; meeting_id: string | null; status: string }>(
+        'SELECT item_id, meeting_id, status FROM written_explanations WHERE id = $1',
+        [explanationId],
+      );
+      if (!found) throw notFound('Written explanation');
+      const before = await this.lockedItem(tx, found.item_id);
+      const explanation = await tx.one<{ status: string }>('SELECT status FROM written_explanations WHERE id = $1 FOR UPDATE', [explanationId]);
+      if (explanation!.status !== 'pending') throw conflict(`The explanation has already been ${explanation!.status}`);
+      const now = await this.clock.now(tx);
+      const held = await tx.query<{ id: string; title: string; kind: string; closed_at: Date }>(
+        `SELECT m.id, m.title, m.kind, m.closed_at FROM meeting_invitees mi JOIN meetings m ON m.id = mi.meeting_id
+         WHERE m.project_id = $1 AND mi.department_id = $2 AND mi.outcome = 'held' ORDER BY m.closed_at FOR UPDATE OF mi`,
+        [before.projectId, before.departmentId],
+      );
+      const newDueAt = dto.newDueAt ? new Date(dto.newDueAt) : null;
+      const decided = rulingEffect(
+        dto.ruling,
+        { status: before.status, dueAt: before.dueAt ? new Date(before.dueAt) : null },
+        { newDueAt, aboutMeeting: found.meeting_id !== null || held.length > 0, absentFromClosedMeeting: held.length > 0 },
+        now,
+      );
+      if ('problem' in decided) refuse(decided.problem);
+      const note = dto.note?.trim() || null;
+      await tx.query(
+        `UPDATE written_explanations SET status = $2, ruled_by = $3, ruled_at = $4, note = $5, new_due_at = $6 WHERE id = $1`,
+        [explanationId, dto.ruling, user.id, now, note, decided.effect.kind === 'reschedule' ? decided.effect.newDueAt : null],
+      );
+      // The absences this explanation held are settled now, one way or the other.
+      const settled = dto.ruling === 'accepted' ? 'excused' : before.status === 'in_review' ? 'deemed' : 'absent_no_open_item';
+      for (const meeting of held) {
+        await tx.query(`UPDATE meeting_invitees SET outcome = $3 WHERE meeting_id = $1 AND department_id = $2`, [meeting.id, before.departmentId, settled]);
+      }
+      const afterRuling = (await loadItem(tx, before.id))!;
+      await this.record(tx, user, 'explanation.ruled', before, afterRuling, {
+        ruling: dto.ruling,
+        ...(note ? { note } : {}),
+        ...(held.length ? { meeting: held.map((m) => m.title).join('、') } : {}),
+      });
+      switch (decided.effect.kind) {
+        case 'reschedule':
+          await this.reschedule(tx, user, afterRuling, {
+            kind: 'explanation_accepted',
+            newDueAt: decided.effect.newDueAt,
+            reason: note ?? 'written explanation accepted',
+            explanationId,
+            action: 'item.extended',
+            detail: { explanationAccepted: 'true' },
+          });
+          break;
+        case 'deem': {
+          const meeting = held[0];
+          const cause: DeemCause =
+            decided.effect.cause === 'absence' && meeting
+              ? { kind: meeting.kind === 'site_inspection' ? 'inspection_absence' : 'meeting_absence', meetingId: meeting.id, meetingTitle: meeting.title, effectiveAt: meeting.closed_at }
+              : { kind: 'timeout' };
+          await this.deemConsent(tx, afterRuling, now, cause);
+          break;
+        }
+        case 'none':
+          break;
+      }
+      tx.onCommit(() => this.signals.deadlinesChanged());
+      return (await this.explanation(tx, explanationId))!;
+    });
+  }
+
+  async explanations(user: SessionUser, projectId: string): Promise<ExplanationView[]> {
+    authorize(user, 'project.read');
+    const rows = await this.db.query<ExplanationRow>(`${EXPLANATION_SELECT} WHERE i.project_id = $1 ORDER BY e.filed_at`, [projectId]);
+    return rows.map(toExplanation);
+  }
+
+  /**
+   * R14/R15/R17: marks a running item deemed to consent, with its numbered notice, inside the
+   * caller's transaction (engine: timeout; meeting close or ruling: absence). The (item, deadline
+   * version) key of deemed_consents and the state machine make a second firing impossible.
+   */
+  async deemConsent(tx: Tx, before: ApprovalItemView, firedAt: Date, cause: DeemCause = { kind: 'timeout' }): Promise<ApprovalItemView> {
     const status = nextItemStatus(before.status, 'deem_consent');
     const { settings } = await this.calendars.current();
-    const dueAt = new Date(before.dueAt!);
+    // The decision takes effect at the due instant (R14) or at the close (R15), whenever the hub got to it.
+    const effectiveAt = cause.kind === 'timeout' ? new Date(before.dueAt!) : cause.effectiveAt;
+    const absence = cause.kind === 'timeout' ? null : cause;
     const notice = await this.notices.issue(tx, {
       kind: 'timeout_implied_consent',
       projectId: before.projectId,
       itemId: before.id,
       issuedAt: firedAt,
       timeZone: settings.timeZone,
-      content: { title: '超时默许通知书', itemId: before.id, departmentId: before.departmentId, dueAt: before.dueAt, acceptedAt: before.acceptedAt },
+      content: {
+        title: '超时默许通知书',
+        itemId: before.id,
+        departmentId: before.departmentId,
+        dueAt: before.dueAt,
+        acceptedAt: before.acceptedAt,
+        cause: cause.kind,
+        ...(absence ? { meetingId: absence.meetingId, meeting: absence.meetingTitle, effectiveAt: effectiveAt.toISOString() } : {}),
+      },
     });
     await tx.query(
-      `INSERT INTO deemed_consents (item_id, deadline_version, cause, due_at, fired_at, notice_id) VALUES ($1, $2, 'timeout', $3, $4, $5)`,
-      [before.id, before.deadlineVersion, dueAt, firedAt, notice.id],
+      `INSERT INTO deemed_consents (item_id, deadline_version, cause, due_at, fired_at, notice_id, meeting_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [before.id, before.deadlineVersion, cause.kind, effectiveAt, firedAt, notice.id, absence?.meetingId ?? null],
     );
-    // The decision takes effect at the due instant, whenever the hub got to it.
-    await tx.query(`UPDATE approval_items SET status = $2, decided_at = $3, notice_number = $4 WHERE id = $1`, [before.id, status, dueAt, notice.number]);
+    await tx.query(`UPDATE approval_items SET status = $2, decided_at = $3, notice_number = $4 WHERE id = $1`, [before.id, status, effectiveAt, notice.number]);
     const after = (await loadItem(tx, before.id))!;
-    const lateMs = firedAt.getTime() - dueAt.getTime();
+    const lateMs = firedAt.getTime() - effectiveAt.getTime();
     await this.record(tx, null, 'item.deemed_consent', before, after, {
-      cause: 'timeout',
+      cause: cause.kind,
       noticeNumber: notice.number,
       dueAt: before.dueAt!,
       lateMs: String(lateMs),
+      ...(absence ? { meeting: absence.meetingTitle, meetingId: absence.meetingId } : {}),
     });
+    return after;
+  }
+
+  /** R12/R13/R16: a new due instant under a new deadline version, so (item, version) stays exactly-once. */
+  private async reschedule(tx: Tx, user: SessionUser, before: ApprovalItemView, change: Reschedule): Promise<ApprovalItemView> {
+    const now = await this.clock.now(tx);
+    // An accepted explanation was checked by the ruling table (R16): the leader may set any future instant.
+    if (change.kind !== 'explanation_accepted') {
+      const problem = rescheduleError(
+        { status: before.status, dueAt: before.dueAt ? new Date(before.dueAt) : null, holds: { explanationPending: before.pendingExplanation !== null } },
+        change.newDueAt,
+        now,
+      );
+      if (problem) refuse(problem);
+    }
+    const { calendar, settings } = await this.calendars.current();
+    const provisional = calendar.yearStatus(Number(civilDateOf(change.newDueAt, settings.timeZone).slice(0, 4))) === 'provisional';
+    let noticeNumber: string | null = null;
+    let noticeId: string | null = null;
+    if (change.kind === 'delay') {
+      const notice = await this.notices.issue(tx, {
+        kind: 'delayed_approval',
+        projectId: before.projectId,
+        itemId: before.id,
+        issuedAt: now,
+        timeZone: settings.timeZone,
+        content: {
+          title: '延时审批通知书',
+          itemId: before.id,
+          departmentId: before.departmentId,
+          cause: change.delayCause,
+          description: change.reason,
+          previousDueAt: before.dueAt,
+          newDueAt: change.newDueAt.toISOString(),
+        },
+      });
+      noticeNumber = notice.number;
+      noticeId = notice.id;
+    }
+    await tx.query(`UPDATE approval_items SET due_at = $2, provisional = $3, deadline_version = deadline_version + 1 WHERE id = $1`, [before.id, change.newDueAt, provisional]);
+    await tx.query(
+      `INSERT INTO deadline_changes (item_id, kind, from_version, to_version, from_due_at, to_due_at, reason, delay_cause, explanation_id, notice_id, changed_by, changed_at)
+       VALUES ($1, $2, $3, $3 + 1, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [before.id, change.kind, before.deadlineVersion, before.dueAt, change.newDueAt, change.reason, change.delayCause ?? null, change.explanationId ?? null, noticeId, user.id, now],
+    );
+    const after = (await loadItem(tx, before.id))!;
+    await this.record(tx, user, change.action, before, after, {
+      reason: change.reason,
+      previousDueAt: before.dueAt!,
+      dueAt: after.dueAt!,
+      ...(noticeNumber ? { noticeNumber } : {}),
+      ...change.detail,
+    });
+    tx.onCommit(() => this.signals.deadlinesChanged());
     return after;
   }
 
@@ -107,14 +356,43 @@ export class ApprovalsService {
     return item;
   }
 
-  private record(
-    tx: Tx,
-    actor: SessionUser | null,
-    action: 'item.accepted' | 'item.approved' | 'item.rejected' | 'item.deemed_consent',
-    before: ApprovalItemView,
-    after: ApprovalItemView,
-    detail: Record<string, string>,
-  ) {
+  private async explanation(tx: Tx, id: string): Promise<ExplanationView | undefined> {
+    const row = await tx.one<ExplanationRow>(`${EXPLANATION_SELECT} WHERE e.id = $1`, [id]);
+    return row && toExplanation(row);
+  }
+
+  private record(tx: Tx, actor: SessionUser | null, action: CardAction, before: ApprovalItemView, after: ApprovalItemView, detail: Record<string, string>) {
     return this.card.append(tx, { projectId: after.projectId, actor, action, before: { kind: 'item', item: before }, after: { kind: 'item', item: after }, detail });
   }
+}
+
+interface ExplanationRow {
+  id: string;
+  item_id: string;
+  meeting_id: string | null;
+  text: string;
+  status: ExplanationView['status'];
+  filed_at: Date;
+  filed_by_name: string;
+  ruled_at: Date | null;
+  note: string | null;
+  new_due_at: Date | null;
+}
+
+const EXPLANATION_SELECT = `SELECT e.*, u.display_name AS filed_by_name FROM written_explanations e
+  JOIN approval_items i ON i.id = e.item_id JOIN users u ON u.id = e.filed_by`;
+
+function toExplanation(r: ExplanationRow): ExplanationView {
+  return {
+    id: r.id,
+    itemId: r.item_id,
+    meetingId: r.meeting_id,
+    text: r.text,
+    status: r.status,
+    filedAt: r.filed_at.toISOString(),
+    filedBy: r.filed_by_name,
+    ruledAt: r.ruled_at?.toISOString() ?? null,
+    note: r.note,
+    newDueAt: r.new_due_at?.toISOString() ?? null,
+  };
 }

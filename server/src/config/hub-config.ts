@@ -17,7 +17,11 @@ export interface HubConfig {
   redisUrl: string | null;
   /** Backstop interval of the deadline engine's sweep. */
   deadlineSweepMs: number;
+  /** A meeting never closed lapses this long after its scheduled end, without R15 (HUB_MEETING_LAPSE_HOURS, default 24). */
+  meetingLapseMs: number;
   logJson: boolean;
+  /** Ed25519 private key (PEM) signing card checkpoints; null: a key made for this process only. */
+  checkpointKey: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -36,7 +40,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     secureCookies: env['HUB_SECURE_COOKIES'] === '1',
     redisUrl: env['REDIS_URL'] || null,
     deadlineSweepMs: intOr(env['HUB_DEADLINE_SWEEP_MS'], 1000, 'HUB_DEADLINE_SWEEP_MS'),
+    meetingLapseMs: intOr(env['HUB_MEETING_LAPSE_HOURS'], 24, 'HUB_MEETING_LAPSE_HOURS') * 3_600_000,
     logJson: env['HUB_LOG_JSON'] === '1',
+    checkpointKey: env['HUB_CHECKPOINT_KEY'] || null,
   };
 }
 

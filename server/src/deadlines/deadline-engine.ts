@@ -3,6 +3,8 @@ import { ApprovalsService } from '../approvals/approvals.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { Database } from '../database/database';
 import { HubClock } from '../database/hub-clock';
+import { deemedConsentDue } from '@hub/shared';
+import { MeetingsService } from '../meetings/meetings.service';
 import { loadItem } from '../projects/project-records';
 import { DeadlineSignals } from './deadline-signals';
 
@@ -12,6 +14,11 @@ import { DeadlineSignals } from './deadline-signals';
  * deadline and the deemed_consents key makes it exactly once. Wakes at the next due instant,
  * with a periodic sweep as backstop (changes made on other instances, test clock moves).
  */
+/** Due items fired per transaction. */
+const FIRE_BATCH = 25;
+/** How long an item whose firing failed is left out of the claims (it is logged each time). */
+const SET_ASIDE_MS = 60_000;
+
 @Injectable()
 export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('DeadlineEngine');
@@ -19,11 +26,13 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
   private running: Promise<void> | null = null;
   private wakeAgain = false;
   private stopped = false;
+  private readonly setAside = new Map<string, number>();
 
   constructor(
     private readonly db: Database,
     private readonly clock: HubClock,
     private readonly approvals: ApprovalsService,
+    private readonly meetings: MeetingsService,
     private readonly signals: DeadlineSignals,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
@@ -56,10 +65,29 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** Fires every deadline due now; returns how many this instance fired. */
+  /**
+   * Fires every deadline due now; returns how many this instance fired. Claims in batches (one
+   * commit for many firings keeps a bunch of due deadlines fast); when a batch fails it goes on one
+   * by one, and an item that fails alone is set aside for a while so it cannot starve the rest.
+   */
   async fireDue(): Promise<number> {
     let fired = 0;
-    while (!this.stopped && (await this.fireNext())) fired++;
+    let size = FIRE_BATCH;
+    while (!this.stopped) {
+      const claimed: string[] = [];
+      try {
+        const outcome = await this.fireBatch(size, claimed);
+        fired += outcome.fired;
+        if (outcome.claimed < size) break;
+      } catch (error) {
+        if (size > 1) {
+          size = 1;
+          continue;
+        }
+        for (const id of claimed) this.setAside.set(id, Date.now() + SET_ASIDE_MS);
+        this.log.error({ msg: 'deemed consent failed; item set aside and retried later', items: claimed, error: String(error) });
+      }
+    }
     return fired;
   }
 
@@ -67,27 +95,56 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     let delay = this.config.deadlineSweepMs;
     try {
       await this.fireDue();
-      const next = await this.db.one<{ ms: number | null }>(
-        `SELECT EXTRACT(EPOCH FROM MIN(due_at) - hub_now()) * 1000 AS ms FROM approval_items WHERE status = 'in_review'`,
+      // One round trip plans both: the next running, unheld due instant (R14/R16) and the next
+      // lapse of a meeting never closed (no R15). Meetings never pause R14: items fire first.
+      const next = await this.db.one<{ due_ms: number | null; lapse_ms: number | null }>(
+        `SELECT (SELECT EXTRACT(EPOCH FROM MIN(due_at) - hub_now()) * 1000 FROM approval_items i
+                  WHERE status = 'in_review' AND NOT EXISTS (SELECT 1 FROM written_explanations e WHERE e.item_id = i.id AND e.status = 'pending')) AS due_ms,
+                (SELECT EXTRACT(EPOCH FROM MIN(ends_at) + $1 * interval '1 millisecond' - hub_now()) * 1000 FROM meetings
+                  WHERE status IN ('scheduled','open')) AS lapse_ms`,
+        [this.config.meetingLapseMs],
       );
-      if (next?.ms !== null && next?.ms !== undefined) delay = Math.min(delay, Math.max(0, Math.ceil(Number(next.ms))));
+      if (next?.lapse_ms != null && Number(next.lapse_ms) <= 0) {
+        while (!this.stopped && (await this.meetings.lapseNext()));
+      } else if (next?.lapse_ms != null) {
+        delay = Math.min(delay, Math.ceil(Number(next.lapse_ms)));
+      }
+      if (next?.due_ms != null) delay = Math.min(delay, Math.max(0, Math.ceil(Number(next.due_ms))));
     } catch (error) {
       this.log.error({ msg: 'deadline cycle failed; retrying at next sweep', error: String(error) });
     }
     if (!this.stopped) this.timer = setTimeout(() => this.wake(), delay);
   }
 
-  private fireNext(): Promise<boolean> {
+  /**
+   * Claims up to `size` due items. R16: items holding a pending written explanation are skipped. The
+   * claim's NOT EXISTS is read from the statement's snapshot, so an explanation committed while this
+   * statement waited for a row lock is seen by the re-check below (a fresh snapshot), and the pure
+   * rule decides: never early, never while held.
+   */
+  private fireBatch(size: number, claimed: string[]): Promise<{ claimed: number; fired: number }> {
+    const now = Date.now();
+    for (const [id, until] of this.setAside) if (until <= now) this.setAside.delete(id);
     return this.db.transaction(async (tx) => {
-      const due = await tx.one<{ id: string }>(
-        `SELECT id FROM approval_items WHERE status = 'in_review' AND due_at <= hub_now()
-         ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      claimed.length = 0; // a transaction retried after a lost connection claims afresh
+      const due = await tx.query<{ id: string }>(
+        `SELECT id FROM approval_items i WHERE status = 'in_review' AND due_at <= hub_now()
+           AND NOT EXISTS (SELECT 1 FROM written_explanations e WHERE e.item_id = i.id AND e.status = 'pending')
+           AND NOT (id = ANY($2::uuid[]))
+         ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [size, [...this.setAside.keys()]],
       );
-      if (!due) return false;
-      const item = (await loadItem(tx, due.id))!;
-      const firedAt = await this.clock.now(tx);
-      await this.approvals.deemConsent(tx, item, firedAt);
-      return true;
+      let fired = 0;
+      for (const { id } of due) {
+        claimed.push(id);
+        const item = (await loadItem(tx, id))!;
+        const firedAt = await this.clock.now(tx);
+        const holds = { explanationPending: item.pendingExplanation !== null };
+        if (!deemedConsentDue({ status: item.status, dueAt: item.dueAt ? new Date(item.dueAt) : null, holds }, firedAt)) continue;
+        await this.approvals.deemConsent(tx, item, firedAt);
+        fired++;
+      }
+      return { claimed: due.length, fired };
     });
   }
 }

@@ -19,6 +19,10 @@ interface ItemRow {
   decided_at: Date | null;
   basis: string | null;
   notice_number: string | null;
+  pe_id: string | null;
+  pe_text: string | null;
+  pe_filed_at: Date | null;
+  pe_meeting_id: string | null;
 }
 
 interface ProjectRow {
@@ -57,14 +61,22 @@ export function toItemView(r: ItemRow): ApprovalItemView {
     decidedAt: iso(r.decided_at),
     basis: r.basis,
     noticeNumber: r.notice_number,
+    pendingExplanation:
+      r.pe_id && r.pe_filed_at
+        ? { id: r.pe_id, text: r.pe_text ?? '', filedAt: r.pe_filed_at.toISOString(), meetingId: r.pe_meeting_id }
+        : null,
   };
 }
+
+/** Items with their pending written explanation (R16), if any: at most one per item (unique index). */
+const ITEM_SELECT = `SELECT i.*, e.id AS pe_id, e.text AS pe_text, e.filed_at AS pe_filed_at, e.meeting_id AS pe_meeting_id
+  FROM approval_items i LEFT JOIN written_explanations e ON e.item_id = i.id AND e.status = 'pending'`;
 
 const ITEM_ORDER = 'ORDER BY i.is_lead DESC, d.code';
 
 export async function loadItems(q: Queryable, projectIds: string[] | null): Promise<ApprovalItemView[]> {
   const rows = await q.query<ItemRow>(
-    `SELECT i.* FROM approval_items i JOIN departments d ON d.id = i.department_id
+    `${ITEM_SELECT} JOIN departments d ON d.id = i.department_id
      ${projectIds ? 'WHERE i.project_id = ANY($1)' : ''} ${ITEM_ORDER}`,
     projectIds ? [projectIds] : [],
   );
@@ -72,7 +84,13 @@ export async function loadItems(q: Queryable, projectIds: string[] | null): Prom
 }
 
 export async function loadItem(q: Queryable, id: string, lock = false): Promise<ApprovalItemView | undefined> {
-  const rows = await q.query<ItemRow>(`SELECT * FROM approval_items WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+  const rows = await q.query<ItemRow>(`${ITEM_SELECT} WHERE i.id = $1 ${lock ? 'FOR UPDATE OF i' : ''}`, [id]);
+  return rows[0] && toItemView(rows[0]);
+}
+
+/** The item of a department in a project (one per pair, R4), optionally locked. */
+export async function loadItemOf(q: Queryable, projectId: string, departmentId: string, lock = false): Promise<ApprovalItemView | undefined> {
+  const rows = await q.query<ItemRow>(`${ITEM_SELECT} WHERE i.project_id = $1 AND i.department_id = $2 ${lock ? 'FOR UPDATE OF i' : ''}`, [projectId, departmentId]);
   return rows[0] && toItemView(rows[0]);
 }
 

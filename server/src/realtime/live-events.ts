@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
-import type { CardEntry, ClientToServerEvents, Role, ServerToClientEvents } from '@hub/shared';
+import type { CardEntry, ClientToServerEvents, MeetingOnline, MeetingView, Role, ServerToClientEvents, SessionUser } from '@hub/shared';
 
-export type HubServer = Server<ClientToServerEvents, ServerToClientEvents>;
+export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: SessionUser }>;
 export const BOARD_ROOM = 'board';
+export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 /** Rooms every socket joins by who it is, so a push reaches only those who may read it (R2). */
 export const userRoom = (id: string) => `user:${id}`;
 export const roleRoom = (role: Role) => `role:${role}`;
@@ -14,6 +15,13 @@ export const departmentRoom = (id: string) => `department:${id}`;
 export class LiveEvents {
   private readonly log = new Logger('LiveEvents');
   private server: HubServer | null = null;
+  /** Events handed to Socket.IO by this instance (for /metrics). */
+  published = 0;
+
+  /** Clients connected to this instance. */
+  get connectedClients(): number {
+    return this.server?.engine?.clientsCount ?? 0;
+  }
 
   attach(server: HubServer): void {
     this.server = server;
@@ -24,8 +32,57 @@ export class LiveEvents {
     if (!this.server) return;
     try {
       this.server.to(BOARD_ROOM).emit('card:entry', entry);
+      this.published++;
     } catch (error) {
       this.log.warn({ msg: 'push failed; clients will replay', position: entry.position, error: String(error) });
+    }
+  }
+
+  /**
+   * R19: the room's state after a committed change, to everyone in room `meeting:<id>` on any
+   * instance. Best effort: the durable facts are in PostgreSQL and on the card, which clients replay.
+   */
+  publishMeeting(view: MeetingView): void {
+    if (!this.server) return;
+    try {
+      this.server.to(meetingRoom(view.id)).emit('meeting:room', view);
+      this.published++;
+    } catch (error) {
+      this.log.warn({ msg: 'meeting push failed', meetingId: view.id, error: String(error) });
+    }
+  }
+
+  /**
+   * Who is connected to a room right now, across every instance (the adapter asks them all).
+   * A live indicator only: attendance never depends on it (R15).
+   */
+  async online(meetingId: string): Promise<MeetingOnline> {
+    const empty = { meetingId, departmentIds: [], observers: 0 };
+    if (!this.server) return empty;
+    try {
+      const sockets = await this.server.in(meetingRoom(meetingId)).timeout(2000).fetchSockets();
+      const departments = new Set<string>();
+      let observers = 0;
+      for (const s of sockets) {
+        const user = s.data.user;
+        if (user?.role === 'liaison' && user.departmentId) departments.add(user.departmentId);
+        else observers++;
+      }
+      return { meetingId, departmentIds: [...departments].sort(), observers };
+    } catch (error) {
+      this.log.warn({ msg: 'online lookup failed', meetingId, error: String(error) });
+      return empty;
+    }
+  }
+
+  async publishOnline(meetingId: string): Promise<void> {
+    if (!this.server) return;
+    const online = await this.online(meetingId);
+    try {
+      this.server.to(meetingRoom(meetingId)).emit('meeting:online', online);
+      this.published++;
+    } catch (error) {
+      this.log.warn({ msg: 'online push failed', meetingId, error: String(error) });
     }
   }
 
@@ -34,6 +91,7 @@ export class LiveEvents {
     if (!this.server || rooms.length === 0) return;
     try {
       this.server.to(rooms).emit(event, ...args);
+      this.published++;
     } catch (error) {
       this.log.warn({ msg: 'push failed; clients reload on reconnect', event, error: String(error) });
     }

@@ -1,3 +1,4 @@
+import { DEEMED_CAUSES } from '../../contracts/deadlines';
 import type { AccountabilityReport, AccountabilityRow } from '../../contracts/leaders';
 import type { ItemStatus } from '../approval/item-status';
 import { workingMsBetween } from '../calendar/working-time';
@@ -21,8 +22,6 @@ export type AccountabilityEvent =
   | { kind: 'extension' | 'delay' | 'explanation_filed'; departmentId: string; at: string }
   | { kind: 'explanation_ruled'; departmentId: string; at: string; accepted: boolean };
 
-/** Deemed-consent causes the hub knows, in column order (R14 timeout, R15 absences); others follow as recorded. */
-export const KNOWN_DEEMED_CAUSES = ['timeout', 'meeting_absence', 'inspection_absence'] as const;
 
 export interface Period {
   /** Inclusive. */
@@ -136,7 +135,8 @@ export function accountabilityStatistics(
   }
 
   const seen = new Set([...totals.byCause.keys()]);
-  const causes = [...KNOWN_DEEMED_CAUSES, ...[...seen].filter((c) => !(KNOWN_DEEMED_CAUSES as readonly string[]).includes(c)).sort()];
+  // The causes the hub knows come first, in their order (R14 timeout, R15 absences); others follow as recorded.
+  const causes = [...DEEMED_CAUSES, ...[...seen].filter((c) => !(DEEMED_CAUSES as readonly string[]).includes(c)).sort()];
   return {
     causes,
     rows: [...tallies].map(([id, tally]) => toRow(id, tally, causes)),

@@ -16,6 +16,7 @@ function item(id: string, projectId: string, status: ApprovalItemView['status'] 
     decidedAt: null,
     basis: null,
     noticeNumber: null,
+    pendingExplanation: null,
   };
 }
 
@@ -36,11 +37,11 @@ function project(id: string, items: ApprovalItemView[] = [], name = `Project ${i
 function entry(position: number, after: CardState): CardEntry {
   return {
     position,
-    projectId: after.kind === 'project' ? after.project.id : after.item.projectId,
+    projectId: after.kind === 'project' ? after.project.id : after.kind === 'item' ? after.item.projectId : after.meeting.projectId,
     seq: 1,
     at: '2026-01-06T02:00:00.000Z',
     actor: null,
-    action: after.kind === 'project' ? 'project.registered' : 'item.accepted',
+    action: after.kind === 'project' ? 'project.registered' : after.kind === 'item' ? 'item.accepted' : 'meeting.convened',
     before: null,
     after,
     detail: {},
@@ -95,6 +96,18 @@ describe('applyCardEntry', () => {
     expect(outcome).toBe('applied');
     expect(after.position).toBe(11);
     expect(after.projects).toEqual(board.projects);
+  });
+
+  it('R19: a meeting entry advances the position and leaves the projects as they are', () => {
+    const meeting = {
+      id: 'm1', projectId: 'p1', kind: 'joint_review' as const, title: '联审会', startsAt: '2026-01-06T02:00:00.000Z',
+      endsAt: '2026-01-06T04:00:00.000Z', place: null, online: true, status: 'open' as const, invitedDepartmentIds: [],
+      presentDepartmentIds: [], convenedBy: { id: 'u', displayName: 'w', role: 'window' as const }, closedAt: null,
+    };
+    const { board: after, outcome } = applyCardEntry(board, entry(11, { kind: 'meeting', meeting }));
+    expect(outcome).toBe('applied');
+    expect(after.position).toBe(11);
+    expect(after.projects).toBe(board.projects);
   });
 
   it('R25: applying never mutates the board it was given', () => {

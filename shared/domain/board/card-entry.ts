@@ -17,11 +17,20 @@ export function applyCardEntry(
 }
 
 function applyState(projects: BoardProject[], after: CardState): BoardProject[] {
-  if (after.kind === 'project') return upsertById(projects, after.project);
-  // An item of a project this board does not know is ignored; the position still advances.
-  return projects.map((project) =>
-    project.id === after.item.projectId ? { ...project, items: upsertById(project.items, after.item) } : project,
-  );
+  switch (after.kind) {
+    case 'project':
+      return upsertById(projects, after.project);
+    case 'item': {
+      const item = after.item;
+      // An item of a project this board does not know is ignored; the position still advances.
+      return projects.map((project) =>
+        project.id === item.projectId ? { ...project, items: upsertById(project.items, item) } : project,
+      );
+    }
+    case 'meeting':
+      // Meetings are not board cells; their effects on items arrive as item entries (R15).
+      return projects;
+  }
 }
 
 /** Replaces the element with the same id in place, or appends it when new. */

@@ -40,6 +40,13 @@ describe('recomputeDeadline (R11)', () => {
     expect(recomputeDeadline(extended, rule, shipped, withHoliday, at('2026-03-03', '12:00'))).toEqual({ kind: 'set_by_hand' });
   });
 
+  it('R11 R12: a due instant set by hand in a provisional year loses its provisional flag when that year is published', () => {
+    const item = { ...accepted(shipped, at('2026-12-29', '10:00')), dueAt: at('2027-01-08', '24:00'), provisional: true };
+    const published = buildCalendar({ years: [...SHIPPED_CALENDAR.years, { year: 2027, status: 'published' }], days: SHIPPED_CALENDAR.days });
+    expect(recomputeDeadline(item, rule, shipped, published, at('2026-12-30'))).toEqual({ kind: 'provisional_changed', provisional: false });
+    expect(recomputeDeadline(item, rule, shipped, withHoliday, at('2026-12-30'))).toEqual({ kind: 'set_by_hand' });
+  });
+
   it('R11 Decision: a change that would put a running deadline in the past keeps its instant', () => {
     // Under the edited calendar it is due on Friday; the holiday is taken back on Friday morning.
     const item = accepted(withHoliday);

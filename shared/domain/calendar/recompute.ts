@@ -1,6 +1,8 @@
 import type { ItemStatus } from '../approval/item-status';
 import type { CalendarSettings } from './calendar-data';
+import { yearOf } from './civil-date';
 import { dueInstant } from './deadline';
+import { civilDateOf } from './time-zone';
 import type { WorkingCalendar } from './working-calendar';
 
 /**
@@ -31,7 +33,7 @@ export type DeadlineRecompute =
   | { kind: 'unchanged' }
   /** Decision: a change never makes a running deadline pass retroactively; it keeps its instant. */
   | { kind: 'would_pass'; dueAt: Date }
-  /** Same instant, but its year is now published (or provisional again). */
+  /** Same instant (the calendar's, or one set by hand), but its year is now published (or provisional again). */
   | { kind: 'provisional_changed'; provisional: boolean }
   | { kind: 'moved'; dueAt: Date; provisional: boolean };
 
@@ -58,7 +60,12 @@ export function recomputeDeadline(
   if (item.dueAt.getTime() <= now.getTime()) return { kind: 'passed' };
   const settings: CalendarSettings = { timeZone: rule.timeZone, endOfDay: rule.endOfDay, workingDaysAllowed: rule.workingDays, warningWorkingDays: 0 };
   const old = dueInstant(item.acceptedAt, before, settings);
-  if (old.dueAt.getTime() !== item.dueAt.getTime()) return { kind: 'set_by_hand' };
+  if (old.dueAt.getTime() !== item.dueAt.getTime()) {
+    // Set by hand: the instant stays, but whether its year is published follows the calendar.
+    const dueYear = yearOf(civilDateOf(new Date(item.dueAt.getTime() - 1), rule.timeZone));
+    const provisional = after.yearStatus(dueYear) === 'provisional';
+    return provisional === item.provisional ? { kind: 'set_by_hand' } : { kind: 'provisional_changed', provisional };
+  }
   const next = dueInstant(item.acceptedAt, after, settings);
   if (next.dueAt.getTime() === item.dueAt.getTime()) {
     return next.provisional === item.provisional ? { kind: 'unchanged' } : { kind: 'provisional_changed', provisional: next.provisional };

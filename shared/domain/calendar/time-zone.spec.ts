@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addCalendarDays } from './civil-date';
-import { civilDateOf, zonedInstant } from './time-zone';
+import { civilDateOf, instantOfWallClock, wallClockText, zonedInstant } from './time-zone';
 
 const ZONES = [
   'Asia/Shanghai',
@@ -66,5 +66,14 @@ describe('zonedInstant', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('wall clock text (forms)', () => {
+  it('R10: reads and writes a datetime-local value in the center zone, whatever the browser zone', () => {
+    const instant = new Date('2026-03-02T01:30:00.000Z');
+    expect(wallClockText(instant, 'Asia/Shanghai')).toBe('2026-03-02T09:30');
+    expect(instantOfWallClock('2026-03-02T09:30', 'Asia/Shanghai')!.toISOString()).toBe(instant.toISOString());
+    expect(instantOfWallClock('tomorrow', 'Asia/Shanghai')).toBeNull();
   });
 });

@@ -51,3 +51,19 @@ export function zonedInstant(date: CivilDate, time: string, timeZone: string): D
   const guess = wanted - offsetAt(wanted);
   return new Date(wanted - offsetAt(guess));
 }
+
+/** 'YYYY-MM-DDTHH:mm' as a clock on the wall of the zone reads the instant (forms' datetime-local). */
+export function wallClockText(instant: Date, timeZone: string): string {
+  return new Date(wallClock(instant, timeZone)).toISOString().slice(0, 16);
+}
+
+/** The instant a wall-clock reading 'YYYY-MM-DDTHH:mm' names in the zone; null when malformed. */
+export function instantOfWallClock(text: string, timeZone: string): Date | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(text);
+  if (!m) return null;
+  try {
+    return zonedInstant(m[1]!, m[2]!, timeZone);
+  } catch {
+    return null;
+  }
+}

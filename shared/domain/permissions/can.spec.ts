@@ -21,6 +21,22 @@ function expected(role: Role, action: Action, where: Where): boolean {
       return role === 'liaison' && where === 'own';
     case 'clock.advance':
       return role === 'admin';
+    case 'card.checkpoint':
+      return role === 'leader' || role === 'admin';
+    case 'meeting.read':
+      return role !== 'applicant';
+    case 'meeting.convene':
+    case 'meeting.manage':
+      return role === 'leader' || role === 'window' || (role === 'liaison' && where === 'own');
+    case 'meeting.attend':
+    case 'meeting.opine':
+    case 'explanation.file':
+      return role === 'liaison' && where === 'own';
+    case 'item.extend':
+    case 'explanation.rule':
+      return role === 'leader';
+    case 'item.delay':
+      return role === 'window';
     case 'inquiry.register':
     case 'inquiry.read':
     case 'inquiry.act':
@@ -80,6 +96,25 @@ describe('can', () => {
     expect(can(orphan, 'item.decide', { departmentId: ownDepartment })).toBe(false);
     expect(can(orphan, 'item.accept', {})).toBe(false);
     expect(can(orphan, 'item.decide', undefined)).toBe(false);
+  });
+
+  it('R12: only a leader extends; R13: only the window delays; R16: a liaison explains, a leader rules', () => {
+    const liaison = { role: 'liaison' as const, departmentId: ownDepartment };
+    expect(can(liaison, 'item.extend', { departmentId: ownDepartment })).toBe(false);
+    expect(can(liaison, 'item.delay', { departmentId: ownDepartment })).toBe(false);
+    expect(can(liaison, 'explanation.file', { departmentId: ownDepartment })).toBe(true);
+    expect(can(liaison, 'explanation.rule', { departmentId: ownDepartment })).toBe(false);
+    expect(can({ role: 'window', departmentId: null }, 'item.extend')).toBe(false);
+    expect(can({ role: 'leader', departmentId: null }, 'item.extend')).toBe(true);
+    expect(can({ role: 'leader', departmentId: null }, 'explanation.file', { departmentId: ownDepartment })).toBe(false);
+  });
+
+  it("R18/R19: the lead department's liaison convenes; other liaisons attend and give opinions only as themselves", () => {
+    const lead = { role: 'liaison' as const, departmentId: ownDepartment };
+    expect(can(lead, 'meeting.convene', { departmentId: ownDepartment })).toBe(true);
+    expect(can(lead, 'meeting.convene', { departmentId: 'dept-environment' })).toBe(false);
+    expect(can(lead, 'meeting.opine', { departmentId: 'dept-environment' })).toBe(false);
+    expect(can({ role: 'window', departmentId: null }, 'meeting.opine', { departmentId: ownDepartment })).toBe(false);
   });
 
   it('R1: a department on a non-liaison does not widen its rights', () => {

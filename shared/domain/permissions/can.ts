@@ -8,8 +8,20 @@ export const ACTIONS = [
   'item.accept',
   'item.decide',
   'card.read',
+  'card.checkpoint',
   'calendar.read',
   'clock.advance',
+  // R18–R20: meetings and site inspections
+  'meeting.read',
+  'meeting.convene',
+  'meeting.manage',
+  'meeting.attend',
+  'meeting.opine',
+  // R12, R13, R16: deadlines moved or held
+  'item.extend',
+  'item.delay',
+  'explanation.file',
+  'explanation.rule',
   'inquiry.register',
   'inquiry.read',
   'inquiry.act',
@@ -37,18 +49,33 @@ export type GrantScope = 'any' | 'own_department';
 export type Grant = Readonly<Partial<Record<Role, GrantScope>>>;
 
 const STAFF_READ: Grant = { admin: 'any', leader: 'any', window: 'any', liaison: 'any' };
+const CONVENERS: Grant = { leader: 'any', window: 'any', liaison: 'own_department' };
 
 /** R1/R2: who may do what. Roles not listed are refused. */
 export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'board.read': STAFF_READ,
   'project.read': STAFF_READ,
   'card.read': STAFF_READ,
+  // R5: exporting a signed chain head is an oversight act: leaders and admins.
+  'card.checkpoint': { leader: 'any', admin: 'any' },
   'calendar.read': STAFF_READ,
   'project.register': { window: 'any' },
   'project.admit': { leader: 'any' },
   'item.accept': { window: 'any', liaison: 'own_department' },
   'item.decide': { liaison: 'own_department' },
   'clock.advance': { admin: 'any' },
+  'meeting.read': STAFF_READ,
+  // R18: the lead department (its liaison; target = the project's lead department), the window or a leader.
+  'meeting.convene': CONVENERS,
+  // Open, mark present in person, record rectifications, conclude and close (target = the convening department).
+  'meeting.manage': CONVENERS,
+  // R19/R2: a liaison joins and gives opinions only as its own department.
+  'meeting.attend': { liaison: 'own_department' },
+  'meeting.opine': { liaison: 'own_department' },
+  'item.extend': { leader: 'any' },
+  'item.delay': { window: 'any' },
+  'explanation.file': { liaison: 'own_department' },
+  'explanation.rule': { leader: 'any' },
   // R23 Decision: any staff member the public can ask is a first responder (第三篇: 首先受到询问的
   // 中心工作人员) — window, liaisons at their department's window, leaders; admin keeps the system,
   // not the counter. Which inquiry a person may read or act on is decided per inquiry (inquiryRoles).

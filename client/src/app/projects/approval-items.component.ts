@@ -3,6 +3,7 @@ import { firstValueFrom, type Observable } from 'rxjs';
 import {
   boardStatus,
   decisionBasisError,
+  type Action,
   type ApprovalItemView,
   type BoardCellStatus,
   type Department,
@@ -17,6 +18,7 @@ import { SessionStore } from '../core/session/session.store';
 import { CountdownComponent } from '../ui/countdown.component';
 import { StatusBadgeComponent } from '../ui/status-badge.component';
 import { DeadlineExplanationComponent } from './deadline-explanation.component';
+import { ItemDeadlineFormComponent, type DeadlineAction } from './item-deadline-form.component';
 
 interface ItemRow {
   item: ApprovalItemView;
@@ -24,6 +26,8 @@ interface ItemRow {
   cellStatus: BoardCellStatus;
   canAccept: boolean;
   canDecide: boolean;
+  /** R12 leader, R13 window, R16 own liaison / leader: each shown only when can() allows. */
+  deadlineActions: DeadlineAction[];
 }
 
 /**
@@ -40,6 +44,7 @@ interface ItemRow {
     StatusBadgeComponent,
     CountdownComponent,
     DeadlineExplanationComponent,
+    ItemDeadlineFormComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -83,6 +88,11 @@ interface ItemRow {
                     @if (row.item.noticeNumber; as notice) {
                       <div class="notice-number" [attr.data-testid]="'item-notice-' + row.department.code">
                         {{ 'items.notice' | t }} {{ notice }}
+                      </div>
+                    }
+                    @if (row.item.pendingExplanation; as pe) {
+                      <div class="small held-note" [attr.data-testid]="'item-held-' + row.department.code">
+                        {{ 'items.held' | t }} — {{ 'items.pendingExplanation' | t: { text: pe.text } }}
                       </div>
                     }
                     @if (row.item.basis; as basis) {
@@ -156,11 +166,34 @@ interface ItemRow {
                         {{ 'items.reject' | t }}
                       </button>
                     }
+                    @for (action of row.deadlineActions; track action) {
+                      <button
+                        type="button"
+                        class="button-secondary"
+                        [attr.data-testid]="'item-action-' + action + '-' + row.department.code"
+                        [attr.aria-expanded]="deadlineAction().get(row.item.id) === action"
+                        (click)="toggleDeadlineAction(row.item.id, action)"
+                      >
+                        {{ actionLabel(action) | t }}
+                      </button>
+                    }
                     @if (errors().get(row.item.id); as e) {
                       <p class="field-error" role="alert" [attr.data-testid]="'item-error-' + row.department.code">{{ e }}</p>
                     }
                   </td>
                 </tr>
+                @if (deadlineAction().get(row.item.id); as action) {
+                  <tr class="explanation-row">
+                    <td colspan="6">
+                      <hub-item-deadline-form
+                        [item]="row.item"
+                        [action]="action"
+                        (done)="toggleDeadlineAction(row.item.id, action)"
+                        (cancelled)="toggleDeadlineAction(row.item.id, action)"
+                      />
+                    </td>
+                  </tr>
+                }
                 @if (explaining().has(row.item.id) && row.item.acceptedAt) {
                   <tr class="explanation-row">
                     <td colspan="6">
@@ -192,6 +225,7 @@ export class ApprovalItemsComponent {
   protected readonly errors = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly basisError = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly explaining = signal<ReadonlySet<string>>(new Set());
+  protected readonly deadlineAction = signal<ReadonlyMap<string, DeadlineAction>>(new Map());
   private readonly basis = signal<ReadonlyMap<string, string>>(new Map());
 
   protected readonly rows = computed<ItemRow[]>(() => {
@@ -216,6 +250,7 @@ export class ApprovalItemsComponent {
           cellStatus: cal ? boardStatus(item, now, cal, settings) : fallbackStatus(item),
           canAccept: item.status === 'awaiting_acceptance' && this.session.can('item.accept', target),
           canDecide: item.status === 'in_review' && this.session.can('item.decide', target),
+          deadlineActions: deadlineActions(item, (action) => this.session.can(action, target)),
         };
       });
   });
@@ -228,6 +263,14 @@ export class ApprovalItemsComponent {
     const value = (event.target as HTMLTextAreaElement).value;
     this.basis.update((m) => new Map(m).set(id, value));
     this.basisError.update((m) => without(m, id));
+  }
+
+  protected toggleDeadlineAction(id: string, action: DeadlineAction): void {
+    this.deadlineAction.update((m) => (m.get(id) === action ? without(m, id) : new Map(m).set(id, action)));
+  }
+
+  protected actionLabel(action: DeadlineAction) {
+    return ({ extend: 'items.extend', delay: 'items.delay', explain: 'items.fileExplanation', rule: 'items.rule' } as const)[action];
   }
 
   protected toggleExplanation(id: string): void {
@@ -283,6 +326,18 @@ export class ApprovalItemsComponent {
       });
     }
   }
+}
+
+/** Which deadline actions an item offers to someone allowed `allowed` (the same can() the server checks). */
+function deadlineActions(item: ApprovalItemView, allowed: (action: Action) => boolean): DeadlineAction[] {
+  const running = item.status === 'in_review';
+  const open = running || item.status === 'awaiting_acceptance';
+  const actions: DeadlineAction[] = [];
+  if (running && allowed('item.extend')) actions.push('extend');
+  if (running && allowed('item.delay')) actions.push('delay');
+  if (open && !item.pendingExplanation && allowed('explanation.file')) actions.push('explain');
+  if (item.pendingExplanation && allowed('explanation.rule')) actions.push('rule');
+  return actions;
 }
 
 /** Before the calendar has loaded, a running item shows as on track rather than guessing. */

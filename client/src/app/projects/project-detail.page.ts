@@ -12,6 +12,7 @@ import { LiveBoardService } from '../core/live/live-board.service';
 import { SessionStore } from '../core/session/session.store';
 import { AdmissionFormComponent } from './admission-form.component';
 import { ApprovalItemsComponent } from './approval-items.component';
+import { ProjectMeetingsComponent } from '../meetings/project-meetings.component';
 import { PaperTrailPanelComponent } from '../materials/paper-trail-panel.component';
 import { TrackingCardComponent } from './tracking-card.component';
 
@@ -30,6 +31,7 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
     MoneyPipe,
     AdmissionFormComponent,
     ApprovalItemsComponent,
+    ProjectMeetingsComponent,
     TrackingCardComponent,
     PaperTrailPanelComponent,
   ],
@@ -125,6 +127,7 @@ export class ProjectDetailPage {
       this.upsertItem(after.item);
       return;
     }
+    if (after.kind === 'meeting') return; // the meetings section follows these itself
     // A project step (e.g. admission) changes facts the board shape lacks (the seal): ask again.
     const project = this.project();
     if (project) {

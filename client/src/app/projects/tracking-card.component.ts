@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { CardEntry, CardState, CardVerification, ConfigurationAction, Department } from '@hub/shared';
+import { DELAY_CAUSES, OPINION_KINDS, type CardEntry, type CardState, type CardVerification, type ConfigurationAction, type Department } from '@hub/shared';
 import { ApiService } from '../core/api/api.service';
 import { readProblem } from '../core/api/problem';
 import { HubTimePipe } from '../core/format/format.pipes';
@@ -9,7 +9,11 @@ import {
   I18nService,
   TranslatePipe,
   cardActionKey,
+  delayCauseKey,
   itemStatusKey,
+  meetingKindKey,
+  meetingStatusKey,
+  opinionKey,
   projectStatusKey,
   roleKey,
   type TranslationKey,
@@ -23,6 +27,16 @@ const DETAIL_LABELS: Record<string, TranslationKey> = {
   cause: 'card.detail.cause',
   dueAt: 'card.detail.dueAt',
   lateMs: 'card.detail.lateMs',
+  meeting: 'card.detail.meeting',
+  previousDueAt: 'card.detail.previousDueAt',
+  delayCause: 'card.detail.delayCause',
+  explanation: 'card.detail.explanation',
+  note: 'card.detail.note',
+  conclusion: 'card.detail.conclusion',
+  findings: 'card.detail.findings',
+  opinion: 'card.detail.opinion',
+  conditions: 'card.detail.conditions',
+  request: 'card.detail.request',
   // R6–R9, R17: the paper trail's steps
   material: 'card.detail.material',
   department: 'card.detail.department',
@@ -58,9 +72,13 @@ const CALENDAR_CHANGES: Record<ConfigurationAction, TranslationKey> = {
   year_imported: 'changes.action.year_imported',
   settings_changed: 'changes.action.settings_changed',
 };
+/** Internal references, not for reading. */
+const HIDDEN_DETAILS = new Set(['meetingId', 'explanationAccepted']);
 /** Deemed-consent causes the hub records (R14 timeout; R15/R16 causes join here as they arrive). */
 const CAUSES: Record<string, TranslationKey> = {
   timeout: 'card.cause.timeout',
+  meeting_absence: 'card.cause.meeting_absence',
+  inspection_absence: 'card.cause.inspection_absence',
 };
 
 /**
@@ -173,19 +191,27 @@ export class TrackingCardComponent {
   protected roleLabel(role: Parameters<typeof roleKey>[0]) {
     return roleKey(role);
   }
-  protected stateLabel(state: CardState) {
-    return state.kind === 'project' ? projectStatusKey(state.project.status) : itemStatusKey(state.item.status);
+  protected stateLabel(state: CardState): TranslationKey {
+    switch (state.kind) {
+      case 'project':
+        return projectStatusKey(state.project.status);
+      case 'item':
+        return itemStatusKey(state.item.status);
+      case 'meeting':
+        return meetingStatusKey(state.meeting.status);
+    }
   }
 
-  /** An item step names its department, so the card reads on its own. */
+  /** An item step names its department, a meeting step its kind and title, so the card reads on its own. */
   protected subject(state: CardState): string | null {
+    if (state.kind === 'meeting') return `${this.i18n.t(meetingKindKey(state.meeting.kind))}「${state.meeting.title}」`;
     if (state.kind !== 'item') return null;
     const dept = this.departments().get(state.item.departmentId);
     return dept ? this.i18n.name(dept) : null;
   }
 
   protected details(entry: CardEntry): { key: string; label: string; value: string }[] {
-    return Object.entries(entry.detail ?? {}).map(([key, value]) => ({
+    return Object.entries(entry.detail ?? {}).filter(([key]) => !HIDDEN_DETAILS.has(key)).map(([key, value]) => ({
       key,
       label: key in DETAIL_LABELS ? this.i18n.t(DETAIL_LABELS[key]) : key,
       value: this.detailValue(key, value),
@@ -198,6 +224,7 @@ export class TrackingCardComponent {
       case 'cause':
         return value in CAUSES ? this.i18n.t(CAUSES[value]) : value;
       case 'dueAt':
+      case 'previousDueAt':
       case 'fromDueAt':
       case 'toDueAt':
         return this.format.due(value) || value;
@@ -205,6 +232,16 @@ export class TrackingCardComponent {
         return this.i18n.t(value === 'true' ? 'countdown.provisional' : 'card.detail.published');
       case 'calendarChange':
         return value in CALENDAR_CHANGES ? this.i18n.t(CALENDAR_CHANGES[value as ConfigurationAction]) : value;
+      case 'department': {
+        const dept = this.departments().get(value);
+        return dept ? this.i18n.name(dept) : value;
+      }
+      case 'opinion':
+        return (OPINION_KINDS as readonly string[]).includes(value) ? this.i18n.t(opinionKey(value as (typeof OPINION_KINDS)[number])) : value;
+      case 'delayCause':
+        return (DELAY_CAUSES as readonly string[]).includes(value) ? this.i18n.t(delayCauseKey(value as (typeof DELAY_CAUSES)[number])) : value;
+      case 'ruling':
+        return value === 'accepted' ? this.i18n.t('items.ruleAccept') : value === 'rejected' ? this.i18n.t('items.ruleReject') : value;
       case 'lateMs': {
         const ms = Number(value);
         return Number.isFinite(ms) ? this.i18n.t('card.detail.seconds', { s: (ms / 1000).toFixed(1) }) : value;

@@ -39,6 +39,9 @@ import { ShortcutDirective } from '../ui/shortcut.directive';
         <a routerLink="/board" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-board">{{
           'nav.board' | t
         }}</a>
+        <a routerLink="/meetings" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-meetings">{{
+          'nav.meetings' | t
+        }}</a>
         @if (canRegister()) {
           <a
             routerLink="/projects/new"

@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
@@ -8,10 +8,22 @@ import type {
   CalendarResponse,
   CardEntry,
   CardVerification,
+  CloseMeetingRequest,
+  ConveneMeetingRequest,
   DeadlineExplanation,
   DecisionRequest,
+  DelayItemRequest,
   Department,
+  ExplanationView,
+  ExtendItemRequest,
+  FileExplanationRequest,
   LoginRequest,
+  MarkPresentRequest,
+  MeetingSummary,
+  MeetingView,
+  OpinionRequest,
+  RectificationRequest,
+  RuleExplanationRequest,
   ProjectView,
   RegisterProjectRequest,
   SessionUser,
@@ -59,6 +71,55 @@ export class ApiService {
   }
   decideItem(id: string, body: DecisionRequest): Observable<ApprovalItemView> {
     return this.http.post<ApprovalItemView>(`/api/items/${encodeURIComponent(id)}/decision`, body);
+  }
+
+  /** R12: a leader extends. */
+  extendItem(id: string, body: ExtendItemRequest): Observable<ApprovalItemView> {
+    return this.http.post<ApprovalItemView>(`/api/items/${encodeURIComponent(id)}/extension`, body);
+  }
+  /** R13: the window's Delayed Approval Notice. */
+  delayItem(id: string, body: DelayItemRequest): Observable<ApprovalItemView> {
+    return this.http.post<ApprovalItemView>(`/api/items/${encodeURIComponent(id)}/delay`, body);
+  }
+  /** R16: a written explanation, and a leader's ruling on it. */
+  fileExplanation(itemId: string, body: FileExplanationRequest): Observable<ExplanationView> {
+    return this.http.post<ExplanationView>(`/api/items/${encodeURIComponent(itemId)}/explanations`, body);
+  }
+  ruleExplanation(id: string, body: RuleExplanationRequest): Observable<ExplanationView> {
+    return this.http.post<ExplanationView>(`/api/explanations/${encodeURIComponent(id)}/ruling`, body);
+  }
+
+  /** R18–R20: meetings and site inspections. */
+  meetings(projectId?: string): Observable<MeetingSummary[]> {
+    const params = projectId ? new HttpParams().set('projectId', projectId) : undefined;
+    return this.http.get<MeetingSummary[]>('/api/meetings', { params });
+  }
+  meeting(id: string): Observable<MeetingView> {
+    return this.http.get<MeetingView>(`/api/meetings/${encodeURIComponent(id)}`);
+  }
+  conveneMeeting(projectId: string, body: ConveneMeetingRequest): Observable<MeetingView> {
+    return this.http.post<MeetingView>(`/api/projects/${encodeURIComponent(projectId)}/meetings`, body);
+  }
+  openMeeting(id: string): Observable<MeetingView> {
+    return this.http.post<MeetingView>(`/api/meetings/${encodeURIComponent(id)}/opening`, null);
+  }
+  markPresent(id: string, body: MarkPresentRequest): Observable<MeetingView> {
+    return this.http.post<MeetingView>(`/api/meetings/${encodeURIComponent(id)}/attendance`, body);
+  }
+  giveOpinion(id: string, body: OpinionRequest): Observable<MeetingView> {
+    return this.http.post<MeetingView>(`/api/meetings/${encodeURIComponent(id)}/opinions`, body);
+  }
+  closeMeeting(id: string, body: CloseMeetingRequest): Observable<MeetingView> {
+    return this.http.post<MeetingView>(`/api/meetings/${encodeURIComponent(id)}/closing`, body);
+  }
+  addRectification(id: string, body: RectificationRequest): Observable<MeetingView> {
+    return this.http.post<MeetingView>(`/api/inspections/${encodeURIComponent(id)}/rectifications`, body);
+  }
+  completeRectification(id: string, rectificationId: string): Observable<MeetingView> {
+    return this.http.post<MeetingView>(
+      `/api/inspections/${encodeURIComponent(id)}/rectifications/${encodeURIComponent(rectificationId)}/done`,
+      null,
+    );
   }
 
   board(): Observable<BoardSnapshot> {

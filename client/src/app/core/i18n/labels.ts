@@ -2,10 +2,15 @@ import type {
   BoardCellStatus,
   CardAction,
   DayReason,
+  DelayCause,
   ItemStatus,
+  MeetingKind,
+  MeetingStatus,
+  OpinionKind,
   ProjectCategory,
   ProjectStatus,
   Role,
+  RollState,
 } from '@hub/shared';
 
 // Domain values to dictionary keys. The template-literal return types make the
@@ -18,3 +23,8 @@ export const itemStatusKey = (s: ItemStatus) => `itemStatus.${s}` as const;
 export const cellStatusKey = (s: BoardCellStatus) => `cell.${s}` as const;
 export const cardActionKey = (a: CardAction) => `action.${a}` as const;
 export const dayReasonKey = (r: DayReason) => `explain.reason.${r}` as const;
+export const meetingKindKey = (k: MeetingKind) => `meetingKind.${k}` as const;
+export const meetingStatusKey = (s: MeetingStatus) => `meetingStatus.${s}` as const;
+export const rollStateKey = (s: RollState) => `roll.${s}` as const;
+export const opinionKey = (k: OpinionKind) => `opinion.${k}` as const;
+export const delayCauseKey = (c: DelayCause) => `delayCause.${c}` as const;

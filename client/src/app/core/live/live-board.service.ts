@@ -8,6 +8,9 @@ import {
   type CardEntry,
   type ClientToServerEvents,
   type AlertView,
+  type JoinMeetingResult,
+  type MeetingOnline,
+  type MeetingView,
   type InquiryChangedEvent,
   type ServerToClientEvents,
 } from '@hub/shared';
@@ -39,6 +42,10 @@ export class LiveBoardService {
   private readonly boardState = signal<BoardSnapshot | null>(null);
   private readonly statusState = signal<LiveStatus>('reconnecting');
   private readonly applied = new Subject<CardEntry>();
+  private readonly roomViews = new Subject<MeetingView>();
+  private readonly roomOnline = new Subject<MeetingOnline>();
+  /** Meeting rooms this page is in: Socket.IO forgets rooms on reconnect, so they are joined again. */
+  private readonly rooms = new Set<string>();
   private readonly inquiryEvents = new Subject<InquiryChangedEvent>();
   private readonly alertEvents = new Subject<AlertView>();
   private readonly calendarEvents = new Subject<void>();
@@ -60,6 +67,35 @@ export class LiveBoardService {
   readonly projects = computed<BoardProject[]>(() => this.boardState()?.projects ?? []);
   /** Entries as they are applied to the board, in stream order, each once. */
   readonly entries$ = this.applied.asObservable();
+  /** R19: meeting room states and who is online in them, as pushed. */
+  readonly meetingViews$ = this.roomViews.asObservable();
+  readonly meetingOnline$ = this.roomOnline.asObservable();
+
+  /**
+   * R19: enter a meeting room (a liaison joins as its department; attendance is recorded by the
+   * server once the meeting is open). Kept across reconnects until leaveMeeting.
+   */
+  async joinMeeting(meetingId: string): Promise<JoinMeetingResult> {
+    this.rooms.add(meetingId);
+    const socket = this.socket;
+    if (!socket?.connected) return { ok: false, error: 'offline' }; // joined on (re)connect
+    return this.emitJoin(socket, meetingId);
+  }
+
+  leaveMeeting(meetingId: string): void {
+    this.rooms.delete(meetingId);
+    if (this.socket?.connected) this.socket.emit('meeting:leave', { meetingId });
+  }
+
+  private async emitJoin(socket: HubSocket, meetingId: string): Promise<JoinMeetingResult> {
+    try {
+      const result = await socket.timeout(SYNC_ACK_TIMEOUT_MS).emitWithAck('meeting:join', { meetingId });
+      if (result.meeting) this.roomViews.next(result.meeting);
+      return result;
+    } catch {
+      return { ok: false, error: 'timeout' };
+    }
+  }
   /** R23/R24 inquiry changes pushed to this user (not on the card stream: desks reload on reconnect). */
   readonly inquiryChanges$ = this.inquiryEvents.asObservable();
   /** R14a early warnings pushed to this user (not replayed: the inbox reloads on reconnect). */
@@ -96,6 +132,7 @@ export class LiveBoardService {
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
+    this.rooms.clear();
     this.starting = null;
     this.connectedOnce = false;
     this.syncing = false;
@@ -145,6 +182,7 @@ export class LiveBoardService {
       }
       this.connectedOnce = true;
       void this.requestSync();
+      for (const meetingId of this.rooms) void this.emitJoin(socket, meetingId);
     });
     socket.on('disconnect', (reason) => {
       this.statusState.set('reconnecting');
@@ -157,6 +195,8 @@ export class LiveBoardService {
       if (!socket.active) this.retryLater();
     });
     socket.on('card:entry', (entry) => this.receive(entry));
+    socket.on('meeting:room', (view) => this.roomViews.next(view));
+    socket.on('meeting:online', (online) => this.roomOnline.next(online));
     socket.on('inquiry:changed', (event) => this.inquiryEvents.next(event));
     socket.on('alert:new', (alert) => this.alertEvents.next(alert));
     socket.on('calendar:changed', () => this.calendarEvents.next());

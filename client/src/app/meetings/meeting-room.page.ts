@@ -1,0 +1,367 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { firstValueFrom, type Observable } from 'rxjs';
+import {
+  opinionError,
+  OPINION_KINDS,
+  type Department,
+  type MeetingOnline,
+  type MeetingView,
+  type OpinionKind,
+  type RollEntry,
+} from '@hub/shared';
+import { ApiService } from '../core/api/api.service';
+import { readProblem } from '../core/api/problem';
+import { DepartmentsStore } from '../core/departments/departments.store';
+import { HubTimePipe } from '../core/format/format.pipes';
+import { I18nService, TranslatePipe, meetingKindKey, meetingStatusKey, opinionKey, rollStateKey } from '../core/i18n';
+import { LiveBoardService } from '../core/live/live-board.service';
+import { SessionStore } from '../core/session/session.store';
+import { RectificationsComponent } from '../inspections/rectifications.component';
+
+type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
+
+/**
+ * R19: the live co-review room. Who is present, expected and absent (durable attendance, from the
+ * server) with who is online now (live, best effort); opinions as they are given (R18); the
+ * convener's controls (open, mark present in person, conclusion, close → R15); for a site
+ * inspection, findings and rectifications (R20). Every change arrives pushed as `meeting:room`;
+ * a newer card entry of this project than the view makes the page ask again (missed pushes).
+ */
+@Component({
+  selector: 'hub-meeting-room-page',
+  imports: [RouterLink, TranslatePipe, HubTimePipe, RectificationsComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @switch (state()) {
+      @case ('loading') {
+        <p class="loading" role="status">{{ 'common.loading' | t }}</p>
+      }
+      @case ('not_found') {
+        <p class="card">{{ 'project.notFound' | t }} <a routerLink="/meetings">{{ 'room.back' | t }}</a></p>
+      }
+      @case ('error') {
+        <p class="alert alert-error" role="alert">{{ errorMessage() ?? ('common.networkError' | t) }}</p>
+      }
+      @case ('loaded') {
+        @if (view(); as m) {
+          <div class="page-head">
+            <div>
+              <p class="breadcrumb">
+                <a routerLink="/meetings">{{ 'room.back' | t }}</a> ·
+                <a [routerLink]="['/projects', m.projectId]">{{ m.projectCode }} {{ m.projectName }}</a>
+              </p>
+              <h1 data-testid="room-title"><span class="meeting-kind">{{ kindKey(m.kind) | t }}</span> {{ m.title }}</h1>
+            </div>
+            <p class="project-status-pill" data-testid="room-status" [attr.data-status]="m.status">{{ statusKey(m.status) | t }}</p>
+          </div>
+
+          <div class="card">
+            <dl class="facts">
+              <div><dt>{{ 'meetings.when' | t }}</dt><dd>{{ m.startsAt | hubTime }} – {{ m.endsAt | hubTime }}</dd></div>
+              <div><dt>{{ 'meetings.where' | t }}</dt><dd>{{ m.online ? ('meetings.online' | t) : '' }} {{ m.place ?? '' }}</dd></div>
+              <div><dt>{{ 'room.convenedBy' | t }}</dt><dd>{{ m.convenedBy.displayName }}</dd></div>
+              @if (m.agenda) {
+                <div><dt>{{ 'room.agenda' | t }}</dt><dd class="pre">{{ m.agenda }}</dd></div>
+              }
+              @if (m.conclusion) {
+                <div><dt>{{ 'room.conclusion' | t }}</dt><dd data-testid="room-conclusion">{{ m.conclusion }}</dd></div>
+              }
+              @if (m.findings) {
+                <div><dt>{{ 'room.findings' | t }}</dt><dd>{{ m.findings }}</dd></div>
+              }
+            </dl>
+            <div aria-live="polite">
+              @switch (m.status) {
+                @case ('scheduled') { <p class="alert">{{ 'room.notOpen' | t }}</p> }
+                @case ('closed') { <p class="alert" data-testid="room-closed">{{ 'room.closedNotice' | t }}</p> }
+                @case ('lapsed') { <p class="alert">{{ 'room.lapsedNotice' | t }}</p> }
+              }
+            </div>
+            @if (canManage() && m.status === 'scheduled') {
+              <button type="button" class="button-primary" data-testid="room-open" [disabled]="busy()" (click)="open()">{{ 'room.open' | t }}</button>
+            }
+            @if (actionError(); as e) {
+              <p class="field-error" role="alert" data-testid="room-error">{{ e }}</p>
+            }
+          </div>
+
+          <div class="detail-grid">
+            <section class="card roll" aria-labelledby="roll-title">
+              <h2 id="roll-title">{{ 'room.present' | t }} / {{ 'room.expected' | t }} / {{ 'room.absent' | t }}</h2>
+              <p class="muted small" aria-live="polite" data-testid="room-online">
+                {{ 'room.online.count' | t: { n: online().departmentIds.length, o: online().observers } }}
+              </p>
+              @for (group of groups(); track group.key) {
+                <h3>{{ group.label | t }} ({{ group.entries.length }})</h3>
+                <ul [attr.data-testid]="'roll-' + group.key" aria-live="polite" class="roll-list">
+                  @for (r of group.entries; track r.departmentId) {
+                    <li [attr.data-testid]="'roll-' + code(r.departmentId)" [attr.data-state]="r.state" [attr.data-online]="isOnline(r.departmentId)">
+                      <span class="live-dot" [class.is-live]="isOnline(r.departmentId)" aria-hidden="true"></span>
+                      {{ name(r.departmentId) }}
+                      <span class="visually-hidden">{{ (isOnline(r.departmentId) ? 'room.online' : 'room.offline') | t }}</span>
+                      @if (r.state === 'excused' || r.state === 'held') {
+                        <span class="muted small">{{ rollKey(r.state) | t }}</span>
+                      }
+                      @if (r.presentAt) {
+                        <span class="muted small">{{ r.presentAt | hubTime }}</span>
+                      }
+                      @if (canManage() && m.status === 'open' && r.state === 'expected') {
+                        <button type="button" class="button-quiet" [attr.data-testid]="'mark-present-' + code(r.departmentId)" [disabled]="busy()" (click)="markPresent(r.departmentId)">
+                          {{ 'room.markPresent' | t }}
+                        </button>
+                      }
+                    </li>
+                  }
+                </ul>
+              }
+            </section>
+
+            <section class="card" aria-labelledby="opinions-title">
+              <h2 id="opinions-title">{{ 'room.opinions' | t }}</h2>
+              <ul class="opinion-list" aria-live="polite" data-testid="opinions">
+                @for (o of m.opinions; track o.departmentId) {
+                  <li [attr.data-testid]="'opinion-' + code(o.departmentId)" [attr.data-kind]="o.kind">
+                    <strong>{{ name(o.departmentId) }}</strong>：{{ opinionLabel(o.kind) | t }}
+                    @if (o.conditions) { — {{ o.conditions }} }
+                    @if (o.basis) { — {{ o.basis }} }
+                    @if (o.version > 1) { <span class="muted small">{{ 'room.version' | t: { v: o.version } }}</span> }
+                  </li>
+                } @empty {
+                  <li class="muted">{{ 'room.noOpinions' | t }}</li>
+                }
+              </ul>
+              @if (canOpine()) {
+                <form (submit)="giveOpinion($event)" novalidate data-testid="opinion-form" aria-labelledby="your-opinion">
+                  <h3 id="your-opinion">{{ 'room.yourOpinion' | t }}</h3>
+                  <div class="field">
+                    <label for="opinion-kind">{{ 'room.opinionKind' | t }}</label>
+                    <select id="opinion-kind" data-testid="opinion-kind" (change)="opinionKind.set($any($event.target).value)">
+                      @for (k of opinionKinds; track k) {
+                        <option [value]="k" [selected]="k === opinionKind()">{{ opinionLabel(k) | t }}</option>
+                      }
+                    </select>
+                  </div>
+                  @if (opinionKind() === 'agree_with_conditions') {
+                    <div class="field">
+                      <label for="opinion-conditions">{{ 'room.conditions' | t }}</label>
+                      <textarea id="opinion-conditions" rows="2" data-testid="opinion-conditions" [value]="conditions()" (input)="conditions.set($any($event.target).value)"></textarea>
+                    </div>
+                  }
+                  @if (opinionKind() === 'disagree') {
+                    <div class="field">
+                      <label for="opinion-basis">{{ 'room.basis' | t }}</label>
+                      <textarea id="opinion-basis" rows="2" data-testid="opinion-basis" [value]="basis()" (input)="basis.set($any($event.target).value)"></textarea>
+                    </div>
+                  }
+                  @if (opinionProblem(); as e) {
+                    <p class="field-error" data-testid="field-error">{{ e }}</p>
+                  }
+                  <button type="submit" class="button-primary" data-testid="opinion-submit" [disabled]="busy()">{{ 'room.give' | t }}</button>
+                </form>
+              }
+            </section>
+          </div>
+
+          @if (m.kind === 'site_inspection') {
+            <div class="card">
+              <hub-rectifications [meeting]="m" [departments]="departments.byId()" [canManage]="canManage()" (changed)="apply($event)" />
+            </div>
+          }
+
+          @if (canManage() && m.status === 'open') {
+            <form class="card" (submit)="close($event)" novalidate data-testid="close-form">
+              <div class="field">
+                <label for="room-conclusion">{{ 'room.conclusion' | t }}</label>
+                <textarea id="room-conclusion" rows="3" data-testid="room-conclusion-input" [value]="conclusion()" (input)="conclusion.set($any($event.target).value)"></textarea>
+              </div>
+              @if (m.kind === 'site_inspection') {
+                <div class="field">
+                  <label for="room-findings">{{ 'room.findings' | t }}</label>
+                  <textarea id="room-findings" rows="3" data-testid="room-findings-input" [value]="findings()" (input)="findings.set($any($event.target).value)"></textarea>
+                </div>
+              }
+              <button type="submit" class="button-danger" data-testid="room-close" [disabled]="busy() || !conclusion().trim()">
+                {{ (busy() ? 'room.closing' : 'room.close') | t }}
+              </button>
+            </form>
+          }
+        }
+      }
+    }
+  `,
+})
+export class MeetingRoomPage {
+  private readonly api = inject(ApiService);
+  private readonly live = inject(LiveBoardService);
+  private readonly session = inject(SessionStore);
+  protected readonly departments = inject(DepartmentsStore);
+  protected readonly i18n = inject(I18nService);
+
+  /** Route parameter :id. */
+  readonly id = input.required<string>();
+
+  protected readonly state = signal<LoadState>('loading');
+  protected readonly errorMessage = signal<string | null>(null);
+  protected readonly view = signal<MeetingView | null>(null);
+  protected readonly online = signal<MeetingOnline>({ meetingId: '', departmentIds: [], observers: 0 });
+  protected readonly busy = signal(false);
+  protected readonly actionError = signal<string | null>(null);
+  protected readonly opinionKind = signal<OpinionKind>('agree');
+  protected readonly conditions = signal('');
+  protected readonly basis = signal('');
+  protected readonly opinionProblem = signal<string | null>(null);
+  protected readonly conclusion = signal('');
+  protected readonly findings = signal('');
+
+  protected readonly kindKey = meetingKindKey;
+  protected readonly statusKey = meetingStatusKey;
+  protected readonly rollKey = rollStateKey;
+  protected readonly opinionLabel = opinionKey;
+  protected readonly opinionKinds = OPINION_KINDS;
+
+  protected readonly canManage = computed(() => {
+    const m = this.view();
+    return m !== null && this.session.can('meeting.manage', { departmentId: m.convenerDepartmentId ?? undefined });
+  });
+  private readonly myDepartment = computed(() => this.session.user()?.departmentId ?? null);
+  private readonly invited = computed(() => {
+    const m = this.view();
+    const mine = this.myDepartment();
+    return m !== null && mine !== null && m.invitedDepartmentIds.includes(mine);
+  });
+  protected readonly canOpine = computed(
+    () => this.view()?.status === 'open' && this.invited() && this.session.can('meeting.opine', { departmentId: this.myDepartment() ?? undefined }),
+  );
+
+  protected readonly groups = computed(() => {
+    const roll = this.view()?.roll ?? [];
+    const of = (...states: RollEntry['state'][]) => roll.filter((r) => states.includes(r.state));
+    return [
+      { key: 'present', label: 'room.present' as const, entries: of('present') },
+      { key: 'expected', label: 'room.expected' as const, entries: of('expected') },
+      { key: 'absent', label: 'room.absent' as const, entries: of('absent') },
+      { key: 'excused', label: 'room.excused' as const, entries: of('excused', 'held') },
+    ].filter((g) => g.key !== 'excused' || g.entries.length > 0);
+  });
+
+  /** Status for which this page last asked to join: once open, a liaison joins again to be recorded. */
+  private joinedFor: string | null = null;
+
+  constructor() {
+    this.departments.load().catch(() => undefined);
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
+    // R19: an invited liaison in the room when the convener opens it is recorded present then.
+    effect(() => {
+      const m = this.view();
+      if (!m || !this.invited()) return;
+      const key = `${m.id}:${m.status}`;
+      if (m.status === 'open' && this.joinedFor !== key) {
+        this.joinedFor = key;
+        untracked(() => void this.live.joinMeeting(m.id));
+      }
+    });
+    this.live.meetingViews$.pipe(takeUntilDestroyed()).subscribe((v) => this.apply(v));
+    this.live.meetingOnline$.pipe(takeUntilDestroyed()).subscribe((o) => {
+      if (o.meetingId === this.id()) this.online.set(o);
+    });
+    // A push missed (reconnect, other instance slow): a newer card entry of this project says so.
+    this.live.entries$.pipe(takeUntilDestroyed()).subscribe((entry) => {
+      const m = this.view();
+      if (m && entry.projectId === m.projectId && entry.position > m.asOf) void this.refresh(m.id);
+    });
+    inject(DestroyRef).onDestroy(() => this.live.leaveMeeting(this.id()));
+  }
+
+  /** Keeps the newest view: pushes from several instances may arrive out of order. */
+  protected apply(next: MeetingView): void {
+    if (next.id !== this.id()) return;
+    const current = this.view();
+    if (current && current.id === next.id && current.asOf > next.asOf) return;
+    this.view.set(next);
+    this.state.set('loaded');
+  }
+
+  private async load(id: string): Promise<void> {
+    try {
+      this.apply(await firstValueFrom(this.api.meeting(id)));
+      const joined = await this.live.joinMeeting(id);
+      if (!joined.ok && joined.error && joined.error !== 'offline') this.actionError.set(joined.error);
+    } catch (e) {
+      const problem = readProblem(e);
+      this.state.set(problem.status === 404 ? 'not_found' : 'error');
+      this.errorMessage.set(problem.message);
+    }
+  }
+
+  private async refresh(id: string): Promise<void> {
+    try {
+      this.apply(await firstValueFrom(this.api.meeting(id)));
+    } catch {
+      // The next push or entry tries again.
+    }
+  }
+
+  protected code(departmentId: string): string {
+    return this.departments.byId().get(departmentId)?.code ?? departmentId;
+  }
+  protected name(departmentId: string): string {
+    const d: Department | undefined = this.departments.byId().get(departmentId);
+    return d ? this.i18n.name(d) : departmentId;
+  }
+  protected isOnline(departmentId: string): boolean {
+    return this.online().departmentIds.includes(departmentId);
+  }
+
+  protected open(): void {
+    void this.run(this.api.openMeeting(this.id()));
+  }
+  protected markPresent(departmentId: string): void {
+    void this.run(this.api.markPresent(this.id(), { departmentId }));
+  }
+
+  protected giveOpinion(event: Event): void {
+    event.preventDefault();
+    const opinion = { kind: this.opinionKind(), conditions: this.conditions().trim(), basis: this.basis().trim() };
+    // R18: the same rule the server applies.
+    const problem = opinionError(opinion);
+    this.opinionProblem.set(problem ? this.i18n.t(problem.field === 'basis' ? 'room.basis' : 'room.conditions') + ' · ' + this.i18n.t('common.required') : null);
+    if (problem) return;
+    void this.run(
+      this.api.giveOpinion(this.id(), {
+        kind: opinion.kind,
+        ...(opinion.kind === 'agree_with_conditions' ? { conditions: opinion.conditions } : {}),
+        ...(opinion.kind === 'disagree' ? { basis: opinion.basis } : {}),
+      }),
+    );
+  }
+
+  protected close(event: Event): void {
+    event.preventDefault();
+    if (!this.conclusion().trim()) return;
+    void this.run(
+      this.api.closeMeeting(this.id(), {
+        conclusion: this.conclusion().trim(),
+        ...(this.findings().trim() ? { findings: this.findings().trim() } : {}),
+      }),
+    );
+  }
+
+  private async run(call: Observable<MeetingView>): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.actionError.set(null);
+    try {
+      this.apply(await firstValueFrom(call));
+    } catch (e) {
+      const problem = readProblem(e);
+      this.actionError.set(Object.values(problem.fields)[0] ?? problem.message ?? this.i18n.t('common.networkError'));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

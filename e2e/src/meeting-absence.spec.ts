@@ -1,0 +1,122 @@
+import { expect, test } from '@playwright/test';
+import { apiAs, logInAs } from './hub';
+
+/** The center's wall clock (Asia/Shanghai, no DST) as a datetime-local value. */
+const shanghaiWallClock = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
+
+test('R15 R18 R19: a leader watches the absent department turn to deemed consent when the convener closes the meeting', async ({ browser, baseURL }) => {
+  // Three people, three browsers: the leader at the board, the NRP liaison in the room, the window convening.
+  const leaderPage = await (await browser.newContext()).newPage();
+  const liaisonPage = await (await browser.newContext()).newPage();
+  const convenerPage = await (await browser.newContext()).newPage();
+
+  // Not under test: a project with DRC (lead), NRP and EEB, every item accepted.
+  const window = await apiAs(baseURL!, 'window');
+  const leaderApi = await apiAs(baseURL!, 'leader');
+  const departments = (await (await window.get('/api/departments')).json()) as { id: string; code: string }[];
+  const dept = (code: string) => departments.find((d) => d.code === code)!.id;
+  const registered = await window.post('/api/projects', {
+    data: {
+      name: '生物医药产业园二期',
+      owner: { name: '康华生物科技有限公司', legalRepresentative: '林康', contactName: '许静', contactPhone: '0571-66668888' },
+      category: 'city_key',
+      preconditions: { environmentalCompliance: true, feesAndTaxesPaid: true, safetyAndStability: true },
+      totalInvestment: { amount: '420000000.00', currency: 'CNY' },
+      reportToHigherAuthority: false,
+    },
+  });
+  expect(registered.status()).toBe(201);
+  const project = await registered.json();
+  const admitted = await leaderApi.post(`/api/projects/${project.id}/admission`, {
+    data: { leadDepartmentId: dept('DRC'), participatingDepartmentIds: [dept('NRP'), dept('EEB')] },
+  });
+  expect(admitted.status()).toBe(200);
+  for (const item of (await admitted.json()).items as { id: string }[]) {
+    expect((await window.post(`/api/items/${item.id}/acceptance`)).status()).toBe(200);
+  }
+  const code = project.code as string;
+
+  await test.step('the leader opens the live board: EEB is running', async () => {
+    await logInAs(leaderPage, 'leader');
+    await expect(leaderPage.getByTestId('live-status')).toHaveAttribute('data-state', 'live');
+    await expect(leaderPage.getByTestId(`cell-${code}-EEB`)).toHaveAttribute('data-status', /on_track|due_soon|due_today/);
+  });
+
+  await test.step('the NRP liaison waits at its desk', async () => {
+    await logInAs(liaisonPage, 'liaison-nrp');
+    await liaisonPage.getByTestId('nav-meetings').click();
+    await expect(liaisonPage.getByTestId('meetings-desk')).toBeVisible();
+    await expect(liaisonPage.getByTestId('live-status')).toHaveAttribute('data-state', 'live');
+  });
+
+  let meetingId = '';
+  await test.step('R18: the window schedules a joint review meeting; invitees default to the open items', async () => {
+    await logInAs(convenerPage, 'window');
+    await expect(convenerPage.getByTestId('live-status')).toHaveAttribute('data-state', 'live');
+    await convenerPage.goto(`/projects/${project.id}`);
+    await convenerPage.getByTestId('meeting-schedule-toggle').click();
+    const form = convenerPage.getByTestId('meeting-schedule-form');
+    await form.getByTestId('meeting-kind').selectOption('joint_review');
+    await form.getByTestId('meeting-title').fill('生物医药产业园二期联审会');
+    const serverNow = new Date((await (await window.get('/api/board')).json()).serverNow);
+    await form.getByTestId('meeting-starts').fill(shanghaiWallClock(new Date(serverNow.getTime() + 5 * 60_000)));
+    for (const c of ['DRC', 'NRP', 'EEB']) await expect(form.getByTestId(`invite-${c}`)).toBeChecked();
+    await form.getByTestId('meeting-agenda').fill('审议用地预审与环评');
+    await form.getByTestId('meeting-submit').click();
+    await expect(convenerPage).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+    meetingId = convenerPage.url().split('/').pop()!;
+    await expect(convenerPage.getByTestId('room-status')).toHaveAttribute('data-status', 'scheduled');
+  });
+
+  await test.step('R18: the invitation appears on the liaison desk at once; the liaison enters the room', async () => {
+    const link = liaisonPage.getByTestId(`meeting-link-${meetingId}`);
+    await expect(link).toBeVisible();
+    await link.click();
+    await expect(liaisonPage.getByTestId('room-title')).toContainText('生物医药产业园二期联审会');
+    await expect(liaisonPage.getByTestId('roll-expected').getByTestId('roll-NRP')).toBeVisible();
+  });
+
+  await test.step('R19: the convener opens the room; the waiting liaison is recorded present, live in both rooms', async () => {
+    await convenerPage.getByTestId('room-open').click();
+    await expect(convenerPage.getByTestId('room-status')).toHaveAttribute('data-status', 'open');
+    await expect(convenerPage.getByTestId('roll-present').getByTestId('roll-NRP')).toBeVisible();
+    await expect(convenerPage.getByTestId('roll-NRP')).toHaveAttribute('data-online', 'true');
+    await expect(liaisonPage.getByTestId('roll-present').getByTestId('roll-NRP')).toBeVisible();
+    await expect(liaisonPage.getByTestId('roll-expected').getByTestId('roll-EEB')).toBeVisible();
+    // DRC's people attend in person: the convener marks them present.
+    await convenerPage.getByTestId('mark-present-DRC').click();
+    await expect(liaisonPage.getByTestId('roll-present').getByTestId('roll-DRC')).toBeVisible();
+  });
+
+  await test.step('R18: the liaison agrees with conditions; everyone in the room sees it', async () => {
+    await liaisonPage.getByTestId('opinion-kind').selectOption('agree_with_conditions');
+    await liaisonPage.getByTestId('opinion-conditions').fill('用地红线按规划条件核定');
+    await liaisonPage.getByTestId('opinion-submit').click();
+    await expect(convenerPage.getByTestId('opinion-NRP')).toContainText('用地红线按规划条件核定');
+    await expect(convenerPage.getByTestId('opinion-NRP')).toHaveAttribute('data-kind', 'agree_with_conditions');
+  });
+
+  await test.step('R15: the convener records the conclusion and closes; EEB turns to deemed consent on the leader board', async () => {
+    await expect(leaderPage.getByTestId(`cell-${code}-EEB`)).not.toHaveAttribute('data-status', 'deemed_consent');
+    await convenerPage.getByTestId('room-conclusion-input').fill('原则同意，按条件落实');
+    await convenerPage.getByTestId('room-close').click();
+    await expect(convenerPage.getByTestId('room-status')).toHaveAttribute('data-status', 'closed');
+    await expect(leaderPage.getByTestId(`cell-${code}-EEB`)).toHaveAttribute('data-status', 'deemed_consent');
+    await expect(leaderPage.getByTestId(`cell-${code}-NRP`)).not.toHaveAttribute('data-status', 'deemed_consent');
+    await expect(leaderPage.getByTestId(`cell-${code}-DRC`)).not.toHaveAttribute('data-status', 'deemed_consent');
+    await expect(liaisonPage.getByTestId('roll-absent').getByTestId('roll-EEB')).toBeVisible();
+    await leaderPage.waitForTimeout(500); // let the colour transition finish for a faithful screenshot
+    await leaderPage.screenshot({ path: 'e2e/artifacts/board-meeting-absence.png', fullPage: true });
+    await convenerPage.screenshot({ path: 'e2e/artifacts/meeting-room-closed.png', fullPage: true });
+  });
+
+  await test.step('R5 R17: the tracking card names the cause and the meeting, with the numbered notice', async () => {
+    await leaderPage.goto(`/projects/${project.id}`);
+    const entry = leaderPage.locator('[data-testid="card-entry"][data-action="item.deemed_consent"]');
+    await expect(entry).toContainText(/缺席会议/);
+    await expect(entry).toContainText('生物医药产业园二期联审会');
+    await expect(entry).toContainText(/绿通默许〔\d{4}〕\d+号/);
+    await leaderPage.getByTestId('verify-card').click();
+    await expect(leaderPage.getByTestId('verify-result')).toHaveAttribute('data-valid', 'true');
+  });
+});

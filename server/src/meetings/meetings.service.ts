@@ -1,0 +1,360 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  absenceCause,
+  closingOutcomes,
+  DEFAULT_MEETING_DURATION_MS,
+  defaultInvitees,
+  inviteesError,
+  openError,
+  opinionError,
+  roomClosedError,
+  scheduleError,
+  type ApprovalItemView,
+  type CardAction,
+  type JoinMeetingResult,
+  type MeetingSummary,
+  type MeetingView,
+  type SessionUser,
+} from '@hub/shared';
+import { ApprovalsService, refuse } from '../approvals/approvals.service';
+import { CardService } from '../card/card.service';
+import { authorize } from '../common/authorize';
+import { badRequest, conflict, notFound } from '../common/problem';
+import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
+import { Database, type Tx } from '../database/database';
+import { HubClock } from '../database/hub-clock';
+import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { loadItemOf, loadItems } from '../projects/project-records';
+import { LiveEvents } from '../realtime/live-events';
+import type { CloseMeetingDto, ConveneMeetingDto, MarkPresentDto, OpinionDto, RectificationDto } from './meeting.dto';
+import { loadExcuses, loadInvitations, loadMeetingRow, loadMeetingView, loadSummaries, loadSummary, type MeetingRow } from './meeting-records';
+
+/**
+ * Meetings and site inspections (R15, R18–R20). Attendance is a durable fact in PostgreSQL, never
+ * socket state: once a department joined (or was marked present) it stays present, whatever its
+ * connection does. Every change is one transaction with its card entry; the room is pushed after commit.
+ */
+@Injectable()
+export class MeetingsService {
+  private readonly log = new Logger('Meetings');
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: HubClock,
+    private readonly card: CardService,
+    private readonly approvals: ApprovalsService,
+    private readonly live: LiveEvents,
+    private readonly signals: DeadlineSignals,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
+
+  /** R18/R20: the lead department's liaison, the window or a leader schedules a meeting or inspection. */
+  async convene(user: SessionUser, projectId: string, dto: ConveneMeetingDto): Promise<MeetingView> {
+    const id = await this.db.transaction(async (tx) => {
+      const project = await tx.one<{ status: string; lead_department_id: string | null }>(
+        'SELECT status, lead_department_id FROM projects WHERE id = $1 FOR SHARE',
+        [projectId],
+      );
+      if (!project) throw notFound('Project');
+      authorize(user, 'meeting.convene', { departmentId: project.lead_department_id ?? undefined });
+      if (project.status !== 'in_channel') throw conflict('Only a project in the green channel has departments to convene');
+      if (!dto.online && !dto.place?.trim()) throw badRequest('place', 'Give a place, or hold the meeting online');
+      const items = await loadItems(tx, [projectId]);
+      const invited = dto.invitedDepartmentIds ?? defaultInvitees(items);
+      const invitees = inviteesError(invited, items.map((i) => i.departmentId));
+      if (invitees) refuse(invitees);
+      const now = await this.clock.now(tx);
+      const startsAt = new Date(dto.startsAt);
+      const endsAt = dto.endsAt ? new Date(dto.endsAt) : new Date(startsAt.getTime() + DEFAULT_MEETING_DURATION_MS);
+      const schedule = scheduleError(startsAt, endsAt, now);
+      if (schedule) refuse(schedule);
+      const row = await tx.one<{ id: string }>(
+        `INSERT INTO meetings (project_id, kind, title, starts_at, ends_at, place, online, agenda, status, convened_by, convened_at, convener_department_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'scheduled', $9, $10, $11) RETURNING id`,
+        [projectId, dto.kind, dto.title.trim(), startsAt, endsAt, dto.place?.trim() || null, dto.online, dto.agenda?.trim() ?? '', user.id, now, project.lead_department_id],
+      );
+      for (const departmentId of [...new Set(invited)]) {
+        await tx.query('INSERT INTO meeting_invitees (meeting_id, department_id) VALUES ($1, $2)', [row!.id, departmentId]);
+      }
+      await this.record(tx, user, row!.id, 'meeting.convened', null, { agenda: dto.agenda?.trim() ?? '' });
+      tx.onCommit(() => this.signals.deadlinesChanged()); // the engine plans the lapse of this meeting
+      return row!.id;
+    });
+    return (await this.snapshot(id))!;
+  }
+
+  /** The desk list: a liaison sees the meetings its department is invited to; other staff see all. */
+  async list(user: SessionUser, projectId?: string): Promise<MeetingSummary[]> {
+    authorize(user, 'meeting.read');
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (projectId) where.push(`m.project_id = $${params.push(projectId)}`);
+    if (user.role === 'liaison') {
+      where.push(`EXISTS (SELECT 1 FROM meeting_invitees mi WHERE mi.meeting_id = m.id AND mi.department_id = $${params.push(user.departmentId)})`);
+    }
+    return loadSummaries(this.db, where.length ? `WHERE ${where.join(' AND ')}` : '', params);
+  }
+
+  async view(user: SessionUser, id: string): Promise<MeetingView> {
+    authorize(user, 'meeting.read');
+    const view = await this.snapshot(id);
+    if (!view) throw notFound('Meeting');
+    return view;
+  }
+
+  /** R19: at meeting time the convener opens the room. */
+  async open(user: SessionUser, id: string): Promise<MeetingView> {
+    return this.change(id, 'FOR UPDATE OF m', async (tx, meeting) => {
+      this.authorizeManage(user, meeting);
+      const now = await this.clock.now(tx);
+      const problem = openError({ status: meeting.status, startsAt: meeting.starts_at }, now);
+      if (problem) refuse(problem);
+      await tx.query(`UPDATE meetings SET status = 'open', opened_at = $2 WHERE id = $1`, [id, now]);
+      await this.record(tx, user, id, 'meeting.opened', meeting);
+    });
+  }
+
+  /**
+   * R19: a liaison enters the room as its own department, only if invited (R2). Once the meeting is
+   * open this records the department present — once: rejoining after a dropped connection is a
+   * no-op. Staff who may read the board watch without attending. Returns the room.
+   */
+  async join(user: SessionUser, id: string): Promise<MeetingView> {
+    authorize(user, 'meeting.read');
+    const before = await loadMeetingRow(this.db, id);
+    if (!before) throw notFound('Meeting');
+    if (user.role !== 'liaison') return (await this.snapshot(id))!;
+    authorize(user, 'meeting.attend', { departmentId: user.departmentId ?? undefined });
+    const invited = await this.db.one('SELECT 1 FROM meeting_invitees WHERE meeting_id = $1 AND department_id = $2', [id, user.departmentId]);
+    if (!invited) authorize(user, 'meeting.attend', {}); // R2: a department not invited cannot join (403)
+    // Before opening a liaison may wait in the room; attendance starts when the convener opens it.
+    return this.attend(user, id, user.departmentId!, 'joined', true);
+  }
+
+  /** The convener marks a department present that attends in person. */
+  async markPresent(user: SessionUser, id: string, dto: MarkPresentDto): Promise<MeetingView> {
+    const meeting = await loadMeetingRow(this.db, id);
+    if (!meeting) throw notFound('Meeting');
+    this.authorizeManage(user, meeting);
+    return this.attend(user, id, dto.departmentId, 'marked');
+  }
+
+  /** R18/R19: a department gives (or changes) its opinion in the open room; giving it is attending. */
+  async opine(user: SessionUser, id: string, dto: OpinionDto): Promise<MeetingView> {
+    authorize(user, 'meeting.opine', { departmentId: user.departmentId ?? undefined });
+    const problem = opinionError(dto);
+    if (problem) refuse(problem);
+    const departmentId = user.departmentId!;
+    // FOR SHARE: opinions of different departments run side by side; a close (FOR UPDATE) waits for
+    // them to commit, and any opinion that waited behind a close sees it closed and is refused.
+    return this.change(id, 'FOR SHARE OF m', async (tx, meeting) => {
+      const invitee = await tx.one<{ present_at: Date | null }>(
+        'SELECT present_at FROM meeting_invitees WHERE meeting_id = $1 AND department_id = $2 FOR UPDATE',
+        [id, departmentId],
+      );
+      if (!invitee) authorize(user, 'meeting.opine', {}); // R2: not invited → 403
+      const closed = roomClosedError(meeting.status);
+      if (closed) refuse(closed);
+      const now = await this.clock.now(tx);
+      if (!invitee!.present_at) {
+        await tx.query(`UPDATE meeting_invitees SET present_at = $3, present_how = 'joined', present_by = $4 WHERE meeting_id = $1 AND department_id = $2`, [id, departmentId, now, user.id]);
+      }
+      const version = await tx.one<{ v: number }>(
+        `INSERT INTO meeting_opinions (meeting_id, department_id, version, kind, conditions, basis, given_by, given_at)
+         SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3, $4, $5, $6, $7 FROM meeting_opinions WHERE meeting_id = $1 AND department_id = $2
+         RETURNING version AS v`,
+        [id, departmentId, dto.kind, dto.kind === 'agree_with_conditions' ? dto.conditions!.trim() : null, dto.kind === 'disagree' ? dto.basis!.trim() : null, user.id, now],
+      );
+      await this.record(tx, user, id, 'meeting.opinion', meeting, {
+        department: departmentId,
+        opinion: dto.kind,
+        version: String(version!.v),
+        ...(dto.kind === 'agree_with_conditions' ? { conditions: dto.conditions!.trim() } : {}),
+        ...(dto.kind === 'disagree' ? { basis: dto.basis!.trim() } : {}),
+      });
+    });
+  }
+
+  /** R20: an on-the-spot rectification request, and later whether it was done. */
+  async addRectification(user: SessionUser, id: string, dto: RectificationDto): Promise<MeetingView> {
+    return this.change(id, 'FOR SHARE OF m', async (tx, meeting) => {
+      this.authorizeManage(user, meeting);
+      if (meeting.status === 'lapsed') refuse({ field: 'status', message: 'The meeting lapsed', conflict: true });
+      if (dto.departmentId && !(await tx.one('SELECT 1 FROM meeting_invitees WHERE meeting_id = $1 AND department_id = $2', [id, dto.departmentId]))) {
+        throw badRequest('departmentId', 'That department is not invited');
+      }
+      const now = await this.clock.now(tx);
+      await tx.query(`INSERT INTO rectifications (meeting_id, department_id, request, requested_at, requested_by) VALUES ($1, $2, $3, $4, $5)`, [
+        id,
+        dto.departmentId ?? null,
+        dto.request.trim(),
+        now,
+        user.id,
+      ]);
+      await this.record(tx, user, id, 'meeting.rectification', meeting, { request: dto.request.trim() });
+    });
+  }
+
+  async completeRectification(user: SessionUser, id: string, rectificationId: string): Promise<MeetingView> {
+    return this.change(id, 'FOR SHARE OF m', async (tx, meeting) => {
+      this.authorizeManage(user, meeting);
+      const rect = await tx.one<{ request: string; done_at: Date | null }>('SELECT request, done_at FROM rectifications WHERE id = $1 AND meeting_id = $2 FOR UPDATE', [rectificationId, id]);
+      if (!rect) throw notFound('Rectification request');
+      if (rect.done_at) throw conflict('Already recorded as done');
+      const now = await this.clock.now(tx);
+      await tx.query('UPDATE rectifications SET done_at = $2, done_by = $3 WHERE id = $1', [rectificationId, now, user.id]);
+      await this.record(tx, user, id, 'meeting.rectification', meeting, { request: rect.request, done: 'true' });
+    });
+  }
+
+  /**
+   * R15/R18: the convener records the conclusion and closes. One transaction: the meeting row
+   * locked FOR UPDATE (waiting for opinions in flight), closed, and every invited department absent
+   * without an accepted explanation deemed to consent on its running item — the same exactly-once
+   * path as a timeout, cause "absent from meeting", the meeting named. Pushed after commit.
+   */
+  async close(user: SessionUser, id: string, dto: CloseMeetingDto): Promise<MeetingView> {
+    return this.change(id, 'FOR UPDATE OF m', async (tx, meeting) => {
+      this.authorizeManage(user, meeting);
+      const closed = roomClosedError(meeting.status);
+      if (closed) refuse(closed);
+      const now = await this.clock.now(tx);
+      const invitations = await loadInvitations(tx, [id]);
+      const excuses = await loadExcuses(tx, id);
+      // Lock every invited department's item before any card entry (the card lock comes last everywhere).
+      const items = new Map<string, ApprovalItemView>();
+      for (const inv of [...invitations].sort((a, b) => a.department_id.localeCompare(b.department_id))) {
+        const item = await loadItemOf(tx, meeting.project_id, inv.department_id, true);
+        if (item) items.set(inv.department_id, item);
+      }
+      const outcomes = closingOutcomes(
+        invitations.map((i) => ({ departmentId: i.department_id, presentAt: i.present_at })),
+        excuses,
+        new Map([...items].map(([d, i]) => [d, { status: i.status, explanationPending: i.pendingExplanation !== null }])),
+      );
+      await tx.query(`UPDATE meetings SET status = 'closed', closed_at = $2, closed_by = $3, conclusion = $4, findings = $5 WHERE id = $1`, [
+        id,
+        now,
+        user.id,
+        dto.conclusion.trim(),
+        dto.findings?.trim() || null,
+      ]);
+      const deemed: string[] = [];
+      for (const [departmentId, outcome] of outcomes) {
+        await tx.query('UPDATE meeting_invitees SET outcome = $3 WHERE meeting_id = $1 AND department_id = $2', [id, departmentId, outcome]);
+        if (outcome !== 'deemed') continue;
+        const after = await this.approvals.deemConsent(tx, items.get(departmentId)!, now, {
+          kind: absenceCause(meeting.kind),
+          meetingId: id,
+          meetingTitle: meeting.title,
+          effectiveAt: now,
+        });
+        deemed.push(after.noticeNumber ?? '');
+      }
+      const absent = [...outcomes].filter(([, o]) => o !== 'present').map(([d, o]) => `${d}:${o}`);
+      await this.record(tx, user, id, 'meeting.closed', meeting, {
+        conclusion: dto.conclusion.trim(),
+        ...(dto.findings?.trim() ? { findings: dto.findings.trim() } : {}),
+        ...(absent.length ? { absences: absent.join(',') } : {}),
+        ...(deemed.length ? { noticeNumbers: deemed.join(',') } : {}),
+      });
+      tx.onCommit(() => this.signals.deadlinesChanged());
+    });
+  }
+
+  /**
+   * Decision (never-closed meetings): the engine closes a meeting still scheduled or open
+   * lapseMs after its scheduled end as "lapsed", WITHOUT R15 (nobody concluded it, so nobody is
+   * deemed absent), recorded on the card. Returns whether one lapsed (the engine loops).
+   */
+  async lapseNext(): Promise<boolean> {
+    const lapsed = await this.db.transaction(async (tx) => {
+      const due = await tx.one<{ id: string }>(
+        `SELECT id FROM meetings WHERE status IN ('scheduled','open') AND ends_at + $1 * interval '1 millisecond' <= hub_now()
+         ORDER BY ends_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [this.config.meetingLapseMs],
+      );
+      if (!due) return null;
+      const meeting = (await loadSummary(tx, due.id))!;
+      const now = await this.clock.now(tx);
+      await tx.query(`UPDATE meetings SET status = 'lapsed', closed_at = $2 WHERE id = $1`, [due.id, now]);
+      await this.record(tx, null, due.id, 'meeting.lapsed', { summary: meeting }, { endsAt: meeting.endsAt, lapseAfterMs: String(this.config.meetingLapseMs) });
+      const view = (await loadMeetingView(tx, due.id))!;
+      tx.onCommit(() => this.live.publishMeeting(view));
+      return due.id;
+    });
+    return lapsed !== null;
+  }
+
+  /** Socket entry point: the same rules as HTTP, answered as an ack instead of a problem. */
+  async joinFromSocket(user: SessionUser, id: string): Promise<JoinMeetingResult> {
+    try {
+      return { ok: true, meeting: await this.join(user, id) };
+    } catch (error) {
+      const detail = (error as { getResponse?: () => { detail?: string } }).getResponse?.().detail;
+      return { ok: false, error: detail ?? 'refused' };
+    }
+  }
+
+  /** `watchOnly`: when the room is not open, just answer with it (a joining liaison) instead of refusing (409). */
+  private async attend(user: SessionUser, id: string, departmentId: string, how: 'joined' | 'marked', watchOnly = false): Promise<MeetingView> {
+    return this.change(id, 'FOR SHARE OF m', async (tx, meeting) => {
+      const invitee = await tx.one<{ present_at: Date | null }>(
+        'SELECT present_at FROM meeting_invitees WHERE meeting_id = $1 AND department_id = $2 FOR UPDATE',
+        [id, departmentId],
+      );
+      if (!invitee) throw badRequest('departmentId', 'That department is not invited');
+      const closed = roomClosedError(meeting.status);
+      if (closed && watchOnly) return false;
+      if (closed) refuse(closed);
+      if (invitee.present_at) return false; // durable: already present, nothing changes (no phantom entries on rejoin)
+      const now = await this.clock.now(tx);
+      await tx.query(`UPDATE meeting_invitees SET present_at = $3, present_how = $4, present_by = $5 WHERE meeting_id = $1 AND department_id = $2`, [
+        id,
+        departmentId,
+        now,
+        how,
+        user.id,
+      ]);
+      await this.record(tx, user, id, 'meeting.attended', meeting, { department: departmentId, how });
+      return true;
+    });
+  }
+
+  /**
+   * The room as of one moment: every part read in one snapshot, so `asOf` (the card position) and
+   * the roll agree — a view read piecemeal could pair a new position with an old roll, and a client
+   * keeping the newest view would then keep a stale one.
+   */
+  private snapshot(id: string): Promise<MeetingView | undefined> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      return loadMeetingView(tx, id);
+    });
+  }
+
+  private authorizeManage(user: SessionUser, meeting: MeetingRow): void {
+    authorize(user, 'meeting.manage', { departmentId: meeting.convener_department_id ?? undefined });
+  }
+
+  /** One change to a meeting: lock it, apply, and push the room after commit (when something changed). */
+  private async change(id: string, lock: 'FOR SHARE OF m' | 'FOR UPDATE OF m', work: (tx: Tx, meeting: MeetingRow & { summary: MeetingSummary }) => Promise<boolean | void>): Promise<MeetingView> {
+    const view = await this.db.transaction(async (tx) => {
+      const row = await loadMeetingRow(tx, id, lock);
+      if (!row) throw notFound('Meeting');
+      const meeting = { ...row, summary: (await loadSummary(tx, id))! };
+      const changed = (await work(tx, meeting)) !== false;
+      const view = (await loadMeetingView(tx, id))!;
+      if (changed) tx.onCommit(() => this.live.publishMeeting(view));
+      return view;
+    });
+    return view;
+  }
+
+  /** Every meeting step is on the project's card, so boards and desks learn of it live (R5, R25). */
+  private async record(tx: Tx, actor: SessionUser | null, id: string, action: CardAction, before: { summary: MeetingSummary } | null, detail: Record<string, string> = {}) {
+    const after = (await loadSummary(tx, id))!;
+    const previous = before ? { kind: 'meeting' as const, meeting: before.summary } : null;
+    await this.card.append(tx, { projectId: after.projectId, actor, action, before: previous, after: { kind: 'meeting', meeting: after }, detail: { meeting: after.title, ...detail } });
+  }
+}

@@ -1,0 +1,404 @@
+import type { CardEntry, MeetingOnline, MeetingView } from '@hub/shared';
+import { Client } from 'pg';
+import {
+  admittedProject,
+  connected,
+  connectSocket,
+  createTestDatabase,
+  eventually,
+  HubClient,
+  loadPeople,
+  startTestHub,
+  type HubSocket,
+  type TestHub,
+} from './test-hub';
+
+/**
+ * Meetings, the live room and absence (R15, R18, R19, R20) on real PostgreSQL, with real Socket.IO
+ * clients on two hub instances: DRC (lead) and NRP liaisons in the room, EEB absent.
+ */
+describe('meetings and site inspections: the live room and R15 absence (real PostgreSQL, two instances)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let first: TestHub;
+  let second: TestHub;
+  let sql: Client;
+  let window: HubClient;
+  let leader: HubClient;
+  let admin: HubClient;
+  let drc: HubClient;
+  let nrp: HubClient;
+  let eeb: HubClient;
+  const sockets: HubSocket[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    first = await startTestHub(db.url);
+    second = await startTestHub(db.url);
+    await loadPeople(first);
+    window = await HubClient.login(first.url, 'window');
+    leader = await HubClient.login(second.url, 'leader');
+    admin = await HubClient.login(first.url, 'admin');
+    drc = await HubClient.login(first.url, 'liaison-drc');
+    nrp = await HubClient.login(second.url, 'liaison-nrp');
+    eeb = await HubClient.login(first.url, 'liaison-eeb');
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await sql.end();
+    await first.close();
+    await second.close();
+    await db.drop();
+  });
+
+  const hubNow = async () => new Date((await leader.get('/api/board')).body.serverNow);
+  const soon = async (minutes = 10) => new Date((await hubNow()).getTime() + minutes * 60_000).toISOString();
+
+  /** A project with DRC (lead), NRP and EEB, all items accepted; and a joint review meeting inviting all three. */
+  async function setUp(kind: 'joint_review' | 'site_inspection' = 'joint_review', accept: string[] = ['DRC', 'NRP', 'EEB']) {
+    const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP', 'EEB'], `联审项目${Math.random().toString(36).slice(2, 7)}`);
+    for (const item of project.items) {
+      const code = ['DRC', 'NRP', 'EEB'].find((c) => departmentId(c) === item.departmentId)!;
+      if (accept.includes(code)) expect((await window.post(`/api/items/${item.id}/acceptance`)).status).toBe(200);
+    }
+    const convened = await drc.post(`/api/projects/${project.id}/meetings`, {
+      kind,
+      title: kind === 'site_inspection' ? '联合踏勘' : '联审会议',
+      startsAt: await soon(),
+      online: true,
+      agenda: '审议用地与环评',
+    });
+    expect(convened.status).toBe(201);
+    return { project, departmentId, meeting: convened.body as MeetingView };
+  }
+
+  function room(url: string, client: HubClient) {
+    const socket = connectSocket(url, client.cookie);
+    sockets.push(socket);
+    const views: MeetingView[] = [];
+    const online: MeetingOnline[] = [];
+    const entries: CardEntry[] = [];
+    socket.on('meeting:room', (v) => views.push(v));
+    socket.on('meeting:online', (o) => online.push(o));
+    socket.on('card:entry', (e) => entries.push(e));
+    return { socket, views, online, entries, latest: () => views.at(-1) };
+  }
+
+  const itemOf = async (projectId: string, departmentId: string) =>
+    (await leader.get(`/api/projects/${projectId}`)).body.items.find((i: { departmentId: string }) => i.departmentId === departmentId);
+
+  it('R18: the lead liaison convenes; invitees default to every department with an open item and see it on their desk', async () => {
+    const { meeting, departmentId } = await setUp();
+    expect(meeting.invitedDepartmentIds.sort()).toEqual([departmentId('DRC'), departmentId('NRP'), departmentId('EEB')].sort());
+    expect(meeting.status).toBe('scheduled');
+    const desk = (await eeb.get('/api/meetings')).body as { id: string }[];
+    expect(desk.map((m) => m.id)).toContain(meeting.id);
+    const hud = await HubClient.login(first.url, 'liaison-hud');
+    expect(((await hud.get('/api/meetings')).body as { id: string }[]).map((m) => m.id)).not.toContain(meeting.id);
+    // R2: a liaison of another department cannot convene for this project.
+    expect((await nrp.post(`/api/projects/${meeting.projectId}/meetings`, { kind: 'coordination', title: 'x', startsAt: await soon(), online: true })).status).toBe(403);
+  });
+
+  it('R18: convening names the fields at fault and changes nothing', async () => {
+    const { project } = await setUp();
+    const bad = await window.post(`/api/projects/${project.id}/meetings`, { kind: 'banquet', title: '', startsAt: 'tomorrow', online: 'yes', extra: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'kind', 'online', 'startsAt', 'title']);
+    const noPlace = await window.post(`/api/projects/${project.id}/meetings`, { kind: 'coordination', title: '协调会', startsAt: await soon(), online: false });
+    expect(noPlace.body.errors[0].field).toBe('place');
+  });
+
+  it('R19 R15: two liaisons in the room on two instances, one absent: presence live, opinions live, the absent deemed at close', async () => {
+    const { project, meeting, departmentId } = await setUp();
+    const board = room(second.url, leader);
+    const drcRoom = room(first.url, drc);
+    const nrpRoom = room(second.url, nrp);
+    await Promise.all([connected(board.socket), connected(drcRoom.socket), connected(nrpRoom.socket)]);
+
+    // The convener (DRC's liaison) opens; liaisons join from the browser.
+    expect((await drcRoom.socket.emitWithAck('meeting:join', { meetingId: meeting.id })).ok).toBe(true);
+    expect((await drc.post(`/api/meetings/${meeting.id}/opening`)).status).toBe(200);
+    await drcRoom.socket.emitWithAck('meeting:join', { meetingId: meeting.id }); // rejoin once open: attendance recorded
+    const joined = await nrpRoom.socket.emitWithAck('meeting:join', { meetingId: meeting.id });
+    expect(joined.ok).toBe(true);
+
+    // Everyone in the room sees who is present and who is expected, across instances.
+    const roll = await eventually(() => {
+      const v = drcRoom.latest();
+      return v && v.roll.filter((r) => r.state === 'present').length === 2 ? v.roll : undefined;
+    });
+    expect(Object.fromEntries(roll.map((r) => [r.departmentId, r.state]))).toEqual({
+      [departmentId('DRC')]: 'present',
+      [departmentId('NRP')]: 'present',
+      [departmentId('EEB')]: 'expected',
+    });
+    const online = await eventually(() => drcRoom.online.find((o) => o.departmentIds.length === 2));
+    expect(online.departmentIds.sort()).toEqual([departmentId('DRC'), departmentId('NRP')].sort());
+
+    // R18: opinions appear to everyone in the room.
+    expect((await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree_with_conditions', conditions: '补充水土保持方案' })).status).toBe(200);
+    const seen = await eventually(() => drcRoom.views.find((v) => v.opinions.some((o) => o.departmentId === departmentId('NRP'))));
+    expect(seen.opinions[0]).toMatchObject({ kind: 'agree_with_conditions', conditions: '补充水土保持方案', version: 1 });
+
+    // R15: the convener closes; EEB, absent without an accepted explanation, is deemed to consent.
+    const eebItem = await itemOf(project.id, departmentId('EEB'));
+    const closed = await drc.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '原则同意，按条件落实' });
+    expect(closed.status).toBe(200);
+    expect(closed.body.roll.find((r: { departmentId: string }) => r.departmentId === departmentId('EEB'))).toMatchObject({ state: 'absent', outcome: 'deemed' });
+
+    const deemed = await eventually(() => board.entries.find((e) => e.action === 'item.deemed_consent' && e.after.kind === 'item' && e.after.item.id === eebItem.id));
+    expect(deemed.detail).toMatchObject({ cause: 'meeting_absence', meeting: '联审会议', meetingId: meeting.id });
+    expect(deemed.detail['noticeNumber']).toMatch(/^绿通默许〔\d{4}〕\d+号$/);
+    expect(board.entries.some((e) => e.action === 'meeting.closed')).toBe(true);
+    // Same exactly-once path as a timeout: one deemed_consents row naming the meeting, one notice.
+    const rows = (await sql.query('SELECT cause, meeting_id, fired_at = due_at AS at_close FROM deemed_consents WHERE item_id = $1', [eebItem.id])).rows;
+    expect(rows).toEqual([{ cause: 'meeting_absence', meeting_id: meeting.id, at_close: true }]);
+    const notice = (await sql.query(`SELECT content FROM notices WHERE item_id = $1`, [eebItem.id])).rows;
+    expect(notice).toHaveLength(1);
+    expect(notice[0].content).toMatchObject({ cause: 'meeting_absence', meeting: '联审会议' });
+    // The present stay running.
+    expect((await itemOf(project.id, departmentId('NRP'))).status).toBe('in_review');
+    expect((await itemOf(project.id, departmentId('DRC'))).status).toBe('in_review');
+    // The card verifies.
+    expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body.valid).toBe(true);
+  });
+
+  it('R19: a dropped connection never un-records attendance; "online now" follows the connection', async () => {
+    const { meeting, departmentId } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    const watcher = room(second.url, window);
+    await connected(watcher.socket);
+    await watcher.socket.emitWithAck('meeting:join', { meetingId: meeting.id });
+    const nrpRoom = room(first.url, nrp);
+    await connected(nrpRoom.socket);
+    await nrpRoom.socket.emitWithAck('meeting:join', { meetingId: meeting.id });
+    await eventually(() => watcher.online.find((o) => o.departmentIds.includes(departmentId('NRP'))));
+
+    nrpRoom.socket.disconnect(); // the liaison's connection drops
+    await eventually(() => (watcher.online.at(-1)?.departmentIds.includes(departmentId('NRP')) === false ? true : undefined));
+    const view = (await window.get(`/api/meetings/${meeting.id}`)).body as MeetingView;
+    expect(view.roll.find((r) => r.departmentId === departmentId('NRP'))!.state).toBe('present');
+
+    // It comes back (new socket id, no rooms: the client rejoins); no second attendance entry.
+    const back = room(second.url, nrp);
+    await connected(back.socket);
+    expect((await back.socket.emitWithAck('meeting:join', { meetingId: meeting.id })).ok).toBe(true);
+    await eventually(() => watcher.online.at(-1)?.departmentIds.includes(departmentId('NRP')) || undefined);
+    const attended = (await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'meeting.attended' AND after->'meeting'->>'id' = $1`, [meeting.id])).rows[0].n;
+    expect(attended).toBe(1);
+
+    // Closed with NRP offline at that moment: still present, not deemed. EEB never came: absent, deemed.
+    back.socket.disconnect();
+    const closed = (await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })).body as MeetingView;
+    expect(closed.roll.find((r) => r.departmentId === departmentId('NRP'))!.state).toBe('present');
+    expect(closed.roll.find((r) => r.departmentId === departmentId('EEB'))!.state).toBe('absent');
+    expect(closed.roll.find((r) => r.departmentId === departmentId('DRC'))!.outcome).toBe('deemed');
+  });
+
+  it('R19 R2: a liaison joins only as its own department and only meetings it is invited to', async () => {
+    const { meeting } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    const hud = await HubClient.login(first.url, 'liaison-hud');
+    const hudSocket = room(first.url, hud);
+    await connected(hudSocket.socket);
+    const refused = await hudSocket.socket.emitWithAck('meeting:join', { meetingId: meeting.id });
+    expect(refused.ok).toBe(false);
+    expect(hudSocket.socket.connected).toBe(true);
+    expect((await hud.post(`/api/meetings/${meeting.id}/join`)).status).toBe(403);
+    expect((await hud.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' })).status).toBe(403);
+    expect((await hudSocket.socket.emitWithAck('meeting:join', { meetingId: 'not-a-uuid' })).ok).toBe(false);
+    // A push to the room never reaches the refused socket.
+    await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(hudSocket.views).toEqual([]);
+  });
+
+  it('R18: disagreeing requires the legal basis; agreeing with conditions requires them; nothing changes on refusal', async () => {
+    const { meeting } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    const noBasis = await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'disagree', basis: '  ' });
+    expect(noBasis.status).toBe(400);
+    expect(noBasis.body.errors[0].field).toBe('basis');
+    const noConditions = await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree_with_conditions' });
+    expect(noConditions.body.errors[0].field).toBe('conditions');
+    const view = (await nrp.get(`/api/meetings/${meeting.id}`)).body as MeetingView;
+    expect(view.opinions).toEqual([]);
+    const ok = await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'disagree', basis: '《土地管理法》第四十四条' });
+    expect(ok.body.opinions[0]).toMatchObject({ kind: 'disagree', basis: '《土地管理法》第四十四条' });
+    // A change of opinion is a new version; the first is kept.
+    const changed = (await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' })).body as MeetingView;
+    expect(changed.opinions).toHaveLength(1);
+    expect(changed.opinions[0]).toMatchObject({ kind: 'agree', version: 2 });
+    expect(changed.opinionHistory.map((o) => o.kind)).toEqual(['disagree', 'agree']);
+  });
+
+  it('R18 R19: opinions of two departments at the same moment are both kept; none is accepted before opening or after close', async () => {
+    const { meeting, departmentId } = await setUp();
+    expect((await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' })).status).toBe(409); // not open yet
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    const [a, b] = await Promise.all([
+      drc.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' }),
+      nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree_with_conditions', conditions: '限高 80 米' }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const view = (await leader.get(`/api/meetings/${meeting.id}`)).body as MeetingView;
+    expect(view.opinions.map((o) => o.departmentId).sort()).toEqual([departmentId('DRC'), departmentId('NRP')].sort());
+
+    // A close racing a burst of opinions: every opinion either committed before the close (and is in
+    // the closed meeting) or was refused with 409 — none lost, none after close.
+    const burst = Array.from({ length: 6 }, (_, i) => (i % 2 ? drc : nrp).post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' }));
+    const closing = window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '通过' });
+    const results = await Promise.all(burst);
+    expect((await closing).status).toBe(200);
+    const accepted = results.filter((r) => r.status === 200).length;
+    expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    const stored = (await sql.query('SELECT count(*)::int AS n, max(given_at) <= (SELECT closed_at FROM meetings WHERE id = $1) AS before_close FROM meeting_opinions WHERE meeting_id = $1', [meeting.id])).rows[0];
+    expect(stored.n).toBe(2 + accepted);
+    expect(stored.before_close).toBe(true);
+    expect((await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' })).status).toBe(409);
+    expect((await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '再次' })).status).toBe(409);
+  });
+
+  it('R19: every room view is one consistent moment: ordered by card position, attendance only grows', async () => {
+    const { meeting, departmentId } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    const views: MeetingView[] = [];
+    const reads = Array.from({ length: 20 }, async (_, i) => {
+      await new Promise((r) => setTimeout(r, i * 5));
+      views.push((await leader.get(`/api/meetings/${meeting.id}`)).body);
+    });
+    const writes = ['DRC', 'NRP', 'EEB'].map(async (code, i) => {
+      await new Promise((r) => setTimeout(r, i * 20));
+      views.push((await window.post(`/api/meetings/${meeting.id}/attendance`, { departmentId: departmentId(code) })).body);
+    });
+    await Promise.all([...reads, ...writes]);
+    views.sort((a, b) => a.asOf - b.asOf);
+    for (let i = 1; i < views.length; i++) {
+      const before = new Set(views[i - 1]!.presentDepartmentIds);
+      const after = new Set(views[i]!.presentDepartmentIds);
+      if (views[i]!.asOf === views[i - 1]!.asOf) expect(after).toEqual(before);
+      else expect([...before].every((d) => after.has(d))).toBe(true);
+    }
+    expect(views.at(-1)!.presentDepartmentIds).toHaveLength(3);
+  });
+
+  it('R15: a department marked present in person by the convener is not absent', async () => {
+    const { project, meeting, departmentId } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    const marked = await window.post(`/api/meetings/${meeting.id}/attendance`, { departmentId: departmentId('EEB') });
+    expect(marked.status).toBe(200);
+    expect(marked.body.roll.find((r: { departmentId: string }) => r.departmentId === departmentId('EEB'))).toMatchObject({ state: 'present', presentHow: 'marked' });
+    await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' });
+    expect((await itemOf(project.id, departmentId('EEB'))).status).toBe('in_review');
+  });
+
+  it('R15 R16: an absence excused by an accepted explanation is not deemed; a pending one is held until the ruling, then deemed on rejection', async () => {
+    const { project, meeting, departmentId } = await setUp();
+    const eebItem = await itemOf(project.id, departmentId('EEB'));
+    const nrpItem = await itemOf(project.id, departmentId('NRP'));
+    const excuse = await eeb.post(`/api/items/${eebItem.id}/explanations`, { text: '同日参加省厅会议', meetingId: meeting.id });
+    expect(excuse.status).toBe(201);
+    expect((await leader.post(`/api/explanations/${excuse.body.id}/ruling`, { ruling: 'accepted' })).status).toBe(200);
+    const pending = await nrp.post(`/api/items/${nrpItem.id}/explanations`, { text: '系统故障无法接入', meetingId: meeting.id });
+    expect(pending.status).toBe(201);
+
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    await drc.post(`/api/meetings/${meeting.id}/join`);
+    const closed = (await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })).body as MeetingView;
+    const state = (code: string) => closed.roll.find((r) => r.departmentId === departmentId(code))!;
+    expect(state('EEB')).toMatchObject({ state: 'excused', outcome: 'excused' });
+    expect(state('NRP')).toMatchObject({ state: 'held', outcome: 'held' });
+    expect((await itemOf(project.id, departmentId('EEB'))).status).toBe('in_review');
+    expect((await itemOf(project.id, departmentId('NRP'))).status).toBe('in_review');
+
+    // Rejected: R15 applies at once, cause "absent from meeting", effective at the close.
+    const ruled = await leader.post(`/api/explanations/${pending.body.id}/ruling`, { ruling: 'rejected', note: '理由不充分' });
+    expect(ruled.status).toBe(200);
+    const nrpAfter = await itemOf(project.id, departmentId('NRP'));
+    expect(nrpAfter.status).toBe('deemed_consent');
+    expect(nrpAfter.decidedAt).toBe(closed.closedAt);
+    const cause = (await sql.query('SELECT cause, meeting_id FROM deemed_consents WHERE item_id = $1', [nrpItem.id])).rows;
+    expect(cause).toEqual([{ cause: 'meeting_absence', meeting_id: meeting.id }]);
+    expect(((await leader.get(`/api/meetings/${meeting.id}`)).body as MeetingView).roll.find((r) => r.departmentId === departmentId('NRP'))!.outcome).toBe('deemed');
+  });
+
+  it('R15 R16: an explanation racing the close either counts (held) or is refused as too late (deemed) — never lost, never both', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { project, meeting, departmentId } = await setUp();
+      await window.post(`/api/meetings/${meeting.id}/opening`);
+      const eebItem = await itemOf(project.id, departmentId('EEB'));
+      const [filed, closed] = await Promise.all([
+        eeb.post(`/api/items/${eebItem.id}/explanations`, { text: '临时抢险无法到会', meetingId: meeting.id }),
+        window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' }),
+      ]);
+      expect(closed.status).toBe(200);
+      const outcome = ((await leader.get(`/api/meetings/${meeting.id}`)).body as MeetingView).roll.find((r) => r.departmentId === departmentId('EEB'))!.outcome;
+      const status = (await itemOf(project.id, departmentId('EEB'))).status;
+      if (filed.status === 201) expect([outcome, status]).toEqual(['held', 'in_review']);
+      else expect([filed.status, outcome, status]).toEqual([409, 'deemed', 'deemed_consent']);
+    }
+  });
+
+  it('R15: an absent department whose item was never accepted is recorded absent but not deemed (no clock, no complete materials)', async () => {
+    const { project, meeting, departmentId } = await setUp('joint_review', ['DRC', 'NRP']);
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    const closed = (await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })).body as MeetingView;
+    expect(closed.roll.find((r) => r.departmentId === departmentId('EEB'))).toMatchObject({ state: 'absent', outcome: 'absent_no_open_item' });
+    expect((await itemOf(project.id, departmentId('EEB'))).status).toBe('awaiting_acceptance');
+  });
+
+  it('R20 R15: a site inspection records attendance, findings and rectifications (done or not); closing applies R15 as "absent from inspection"', async () => {
+    const { project, meeting, departmentId } = await setUp('site_inspection');
+    await drc.post(`/api/meetings/${meeting.id}/opening`);
+    await drc.post(`/api/meetings/${meeting.id}/join`);
+    await nrp.post(`/api/meetings/${meeting.id}/join`);
+    const r1 = (await drc.post(`/api/inspections/${meeting.id}/rectifications`, { request: '施工围挡加高至 2.5 米', departmentId: departmentId('NRP') })).body as MeetingView;
+    await drc.post(`/api/inspections/${meeting.id}/rectifications`, { request: '渣土车冲洗设施' });
+    expect((await drc.post(`/api/inspections/${meeting.id}/rectifications/${r1.rectifications[0]!.id}/done`)).status).toBe(200);
+    expect((await nrp.post(`/api/inspections/${meeting.id}/rectifications`, { request: 'x' })).status).toBe(403); // not the convener
+    const closed = (await drc.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '现场条件具备', findings: '红线内无违建' })).body as MeetingView;
+    expect(closed.findings).toBe('红线内无违建');
+    expect(closed.rectifications.map((r) => r.done)).toEqual([true, false]);
+    const eeb = await itemOf(project.id, departmentId('EEB'));
+    expect(eeb.status).toBe('deemed_consent');
+    expect((await sql.query('SELECT cause FROM deemed_consents WHERE item_id = $1', [eeb.id])).rows).toEqual([{ cause: 'inspection_absence' }]);
+  });
+
+  it('R15 R14: an item deemed by timeout before the close is not deemed twice; a close and the engine racing deem once', async () => {
+    const { project, meeting, departmentId } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    const eebItem = await itemOf(project.id, departmentId('EEB'));
+    // The deadline passes while the meeting is open (meetings never pause R14).
+    const now = await hubNow();
+    await admin.post('/api/test/clock', { advanceMs: new Date(eebItem.dueAt).getTime() - now.getTime() + 10 });
+    const closing = window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' });
+    expect((await closing).status).toBe(200);
+    await eventually(async () => ((await itemOf(project.id, departmentId('EEB'))).status === 'deemed_consent' ? true : undefined));
+    const rows = (await sql.query('SELECT cause FROM deemed_consents WHERE item_id = $1', [eebItem.id])).rows;
+    expect(rows).toHaveLength(1);
+    expect((await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'item.deemed_consent' AND after->'item'->>'id' = $1`, [eebItem.id])).rows[0].n).toBe(1);
+  });
+
+  it('R15 (never closed): a meeting still open a day after its scheduled end lapses without deeming anyone, on the card', async () => {
+    const { project, meeting, departmentId } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    // Move the clock past end + 24 h, but keep every item's deadline ahead: extend them first.
+    const items = (await leader.get(`/api/projects/${project.id}`)).body.items as { id: string }[];
+    for (const item of items) {
+      expect((await leader.post(`/api/items/${item.id}/extension`, { newDueAt: '2099-12-31T16:00:00.000Z', reason: '等待联审结论' })).status).toBe(200);
+    }
+    const now = await hubNow();
+    await admin.post('/api/test/clock', { advanceMs: new Date(meeting.endsAt).getTime() - now.getTime() + 24 * 3_600_000 + 50 });
+    const lapsed = await eventually(async () => {
+      const v = (await leader.get(`/api/meetings/${meeting.id}`)).body as MeetingView;
+      return v.status === 'lapsed' ? v : undefined;
+    });
+    expect(lapsed.roll.every((r) => r.state !== 'absent')).toBe(true);
+    expect(((await leader.get(`/api/projects/${project.id}`)).body.items as { status: string }[]).every((i) => i.status === 'in_review')).toBe(true);
+    const card = (await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[];
+    expect(card.at(-1)).toMatchObject({ action: 'meeting.lapsed', actor: null });
+    expect((await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '补记' })).status).toBe(409);
+    expect(departmentId('EEB')).toBeTruthy();
+  });
+});
