@@ -146,7 +146,7 @@ test.describe.serial("the leaders' view", () => {
     await expect(liaison.getByTestId('nav-alerts-unread')).toHaveCount(0);
   });
 
-  test('R21 R22: the accountability page shows charts and exports a file whose rows match the table; a flagged department is circulated', async ({ browser, baseURL }) => {
+  test('R21 R22: the accountability page shows charts and exports a file whose rows match the table; the circulation threshold is set in the settings page and a flagged department is circulated', async ({ browser, baseURL }) => {
     const admin = await apiAs(baseURL!, 'admin');
     const page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } })).newPage();
     // The demo's running items were deemed to consent when the clock moved to 29 December.
@@ -186,9 +186,19 @@ test.describe.serial("the leaders' view", () => {
       await page.screenshot({ path: 'e2e/artifacts/accountability.png', fullPage: true });
     });
 
+    const settings = await (await admin.get('/api/settings')).json();
+    await test.step('the admin sets the circulation threshold to one in the settings page; the change is on record', async () => {
+      const desk = await (await browser.newContext()).newPage();
+      await logInAs(desk, 'admin');
+      await desk.getByTestId('nav-settings').click();
+      await expect(desk.getByTestId('settings-circulationThreshold')).toHaveValue(String(settings.circulationThreshold));
+      await desk.getByTestId('settings-circulationThreshold').fill('1');
+      await desk.getByTestId('settings-save').click();
+      await expect(desk.getByTestId('settings-saved')).toBeVisible();
+      await expect(desk.locator('[data-testid="change"][data-action="settings_changed"]').first()).toContainText(`circulationThreshold: ${settings.circulationThreshold} → 1`);
+    });
+
     await test.step('R22: with the threshold at one, DRC is flagged in the fourth quarter; the leader issues a numbered circulation report', async () => {
-      const settings = await (await admin.get('/api/settings')).json();
-      expect((await admin.put('/api/settings', { data: { ...settings, circulationThreshold: 1 } })).status()).toBe(200);
       await page.getByTestId('circ-year').fill(String(year));
       await page.getByTestId('circ-quarter').selectOption({ label: '第 4 季度' });
       await expect(page.getByTestId('circ-row-DRC')).toHaveAttribute('data-flagged', 'true');
