@@ -47,7 +47,7 @@ async function bareServer(port) {
 
 /** 1. commit → card:entry received, hub vs bare broadcast of the same payload to the same clients. */
 async function liveLatency(databaseUrl) {
-  const changes = 100;
+  const changes = 50;
   for (const instances of [1, 3]) {
     for (const clientCount of [100, 1000]) {
       const db = await freshDatabase();
@@ -139,7 +139,7 @@ async function boardSnapshot() {
   await runningItemsDueIn(sql, Array.from({ length: 2000 * 8 }, () => 30 * 86_400_000), 8);
   const leader = await login(cluster[0].url, 'leader');
   const timings = [];
-  const requests = 500;
+  const requests = 150;
   let issued = 0;
   let bytes = 0;
   await Promise.all(
@@ -225,7 +225,8 @@ if (!process.env.DATABASE_URL) {
 }
 const started = new Date();
 console.log('Green Channel Hub benchmarks (figures beside their baselines)');
-for (const bench of [liveLatency, throughput, boardSnapshot, deadlineLateness, memory]) {
+const only = process.argv.slice(2);
+for (const bench of [liveLatency, throughput, boardSnapshot, deadlineLateness, memory].filter((b) => only.length === 0 || only.includes(b.name))) {
   console.log(`\n${bench.name} …`);
   await bench();
 }

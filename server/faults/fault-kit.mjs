@@ -42,7 +42,7 @@ export async function sqlClient(url) {
  */
 export async function runningItemsDueIn(sql, offsetsMs, perProject = 5) {
   const { rows } = await sql.query(
-    `WITH offs AS (SELECT o, ord - 1 AS i FROM unnest($1::int[]) WITH ORDINALITY AS t(o, ord)),
+    `WITH offs AS (SELECT o, ord - 1 AS i FROM unnest($1::bigint[]) WITH ORDINALITY AS t(o, ord)),
           d AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS k FROM departments ORDER BY code LIMIT $2),
           who AS (SELECT id FROM users WHERE username = 'window'),
           p AS (
@@ -50,7 +50,7 @@ export async function runningItemsDueIn(sql, offsetsMs, perProject = 5) {
               report_to_higher, mega, status, registered_at, registered_by, seal_number, sealed_by, sealed_at, lead_department_id)
             SELECT 'T-' || gen_random_uuid(), '测试项目', '{}', 'city_key', '{}', 1, 'CNY', false, false, 'in_channel',
               hub_now(), who.id, 'T-' || gen_random_uuid(), who.id, hub_now(), (SELECT id FROM d WHERE k = 0)
-            FROM generate_series(1, ceil(cardinality($1::int[]) / $2::numeric)::int), who
+            FROM generate_series(1, ceil(cardinality($1::bigint[]) / $2::numeric)::int), who
             RETURNING id),
           pn AS (SELECT id, row_number() OVER () - 1 AS j FROM p)
      INSERT INTO approval_items (project_id, department_id, is_lead, status, accepted_at, due_at, deadline_version)

@@ -2,15 +2,32 @@
 // PostgreSQL (DATABASE_URL). Used by the fault tests and benchmarks; runnable by hand:
 //   DATABASE_URL=postgres://… node server/scripts/instances.mjs 3 4100
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MAIN = join(root, 'dist/server/main.js');
 
-async function waitHealthy(url, ms = 30000) {
+// Instances never outlive the script that started them, even when it fails half-way.
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+function assertPortFree(port) {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', () => reject(new Error(`port ${port} is in use`)));
+    probe.listen(port, '127.0.0.1', () => probe.close(resolve));
+  });
+}
+
+/** Waits for /health of the child just started (a port still held by another process fails fast). */
+async function waitHealthy(url, child, ms = 30000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`instance for ${url} exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/health`)).ok) return;
     } catch {
@@ -32,14 +49,18 @@ export class HubInstance {
   }
 
   async start() {
+    await assertPortFree(this.port); // else /health would answer for whatever holds it
     this.child = spawn(process.execPath, [MAIN], {
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const child = this.child;
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     const keep = (chunk) => (this.output = (this.output + chunk).slice(-20000));
     this.child.stdout.on('data', keep);
     this.child.stderr.on('data', keep);
-    await waitHealthy(this.url);
+    await waitHealthy(this.url, this.child);
     return this;
   }
 
