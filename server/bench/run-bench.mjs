@@ -177,9 +177,9 @@ async function deadlineLateness() {
   const db = await freshDatabase();
   const cluster = await hubCluster(db.url, 1, 4430);
   const sql = await sqlClient(db.url);
-  await runningItemsDueIn(sql, Array.from({ length: 100_000 }, () => 30 * 86_400_000), 8);
+  await runningItemsDueIn(sql, Array.from({ length: 100_000 }, () => 30 * 86_400_000));
   const measure = async (offsets) => {
-    const ids = await runningItemsDueIn(sql, offsets, 8);
+    const ids = await runningItemsDueIn(sql, offsets);
     await until(async () => Number((await sql.query('SELECT count(*) AS n FROM deemed_consents WHERE item_id = ANY($1)', [ids])).rows[0].n) === ids.length, 120000, 'firing');
     const { rows: r } = await sql.query(`SELECT EXTRACT(EPOCH FROM fired_at - due_at) * 1000 AS l FROM deemed_consents WHERE item_id = ANY($1)`, [ids]);
     return r.map((x) => Number(x.l));

@@ -67,6 +67,17 @@ describe('live updates: card:entry pushes and sync replay (real Socket.IO, two i
     ]);
   });
 
+  it('R25: the board snapshot follows every change: a new position shows the new state', async () => {
+    const before = (await leader.get('/api/board')).body;
+    const again = (await window.get('/api/board')).body;
+    expect(again.position).toBe(before.position);
+    const { project } = await admittedProject(window, leader, ['NRP']);
+    const after = (await leader.get('/api/board')).body;
+    expect(after.position).toBe(before.position + 2);
+    expect(after.projects.find((p: { id: string }) => p.id === project.id)).toMatchObject({ status: 'in_channel' });
+    expect(before.projects.find((p: { id: string }) => p.id === project.id)).toBeUndefined();
+  });
+
   it('R25: sync with a malformed position replays nothing', async () => {
     const { socket, received } = watch(first.url, leader.cookie);
     await connected(socket);

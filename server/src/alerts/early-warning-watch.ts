@@ -15,6 +15,9 @@ import { AlertsService } from './alerts.service';
  * recompute, test clock), and at the engine's sweep interval as a backstop for other instances.
  * A hub that starts warns at once whatever opened while it was down.
  */
+/** Items looked at per query. */
+const WARN_BATCH = 200;
+
 @Injectable()
 export class EarlyWarningWatch implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('EarlyWarningWatch');
@@ -64,23 +67,28 @@ export class EarlyWarningWatch implements OnApplicationBootstrap, OnModuleDestro
       });
   }
 
-  /** Warns every item whose window is open; returns the ms until the next window opens (or Infinity). */
+  /**
+   * Warns every item whose window is open; returns the ms until the next window opens (or Infinity).
+   * Items come in due order and a window opens no later for an earlier deadline (acceptance lies in
+   * the past), so the first item still closed ends the pass: with 100,000 running items a sweep reads
+   * only the few near their deadline, not all of them.
+   */
   async warnAllDue(): Promise<number> {
     const { calendar, settings } = await this.calendars.current();
     const candidates = await this.db.query<{ id: string; accepted_at: Date | null; due_at: Date }>(
       `SELECT id, accepted_at, due_at FROM approval_items i
        WHERE status = 'in_review' AND due_at > hub_now()
          AND NOT EXISTS (SELECT 1 FROM item_warnings w WHERE w.item_id = i.id AND w.deadline_version = i.deadline_version)
-       ORDER BY due_at`,
+       ORDER BY due_at LIMIT $1`,
+      [WARN_BATCH],
     );
     const now = await this.clock.now();
-    let next = Infinity;
     for (const c of candidates) {
-      if (this.stopped) break;
+      if (this.stopped) return Infinity;
       const opens = warningStartsAt(c.due_at, calendar, settings, c.accepted_at).getTime() - now.getTime();
-      if (opens <= 0) await this.alerts.warnIfDue(c.id);
-      else next = Math.min(next, opens);
+      if (opens > 0) return opens;
+      await this.alerts.warnIfDue(c.id);
     }
-    return Math.max(0, next);
+    return candidates.length < WARN_BATCH ? Infinity : 0; // a full batch all warned: go on at once
   }
 }

@@ -1,8 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
-import { Requires } from '../auth/requires.decorator';
-import { ApiTags } from '@nestjs/swagger';
-import type { BoardSnapshot, SessionUser } from '@hub/shared';
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { SessionUser } from '@hub/shared';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { Requires } from '../auth/requires.decorator';
 import { BoardService } from './board.service';
 
 @ApiTags('board')
@@ -10,9 +10,12 @@ import { BoardService } from './board.service';
 export class BoardController {
   constructor(private readonly board: BoardService) {}
 
+  /** A BoardSnapshot (shared/contracts/card.ts), sent as the JSON text built once per stream position. */
   @Requires('board.read')
   @Get()
-  snapshot(@CurrentUser() user: SessionUser): Promise<BoardSnapshot> {
-    return this.board.snapshot(user);
+  @Header('content-type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ description: 'BoardSnapshot: { position, serverNow, projects }' })
+  snapshot(@CurrentUser() user: SessionUser): Promise<string> {
+    return this.board.snapshotJson(user);
   }
 }
