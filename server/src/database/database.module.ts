@@ -23,9 +23,9 @@ export class DatabaseModule {
           extra: {
             max: 10,
             // A hung or frozen instance must not hold claimed deadlines for long (DESIGN: deadlines):
-            // the hub's transactions are milliseconds long, so 2 s idle inside one means the instance is stuck
+            // the hub's transactions are milliseconds long, so 1 s idle inside one means the instance is stuck
             // (and it may hold the stream lock every writer needs).
-            options: '-c idle_in_transaction_session_timeout=2000 -c TimeZone=UTC',
+            options: '-c idle_in_transaction_session_timeout=1000 -c TimeZone=UTC',
           },
         }),
       ],
