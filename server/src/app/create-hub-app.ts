@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from '../app.module';
+import { compressedAssets, loadClientAssets, sendAsset } from './client-assets';
 import { csrfMiddleware } from '../auth/csrf.middleware';
 import { ProblemFilter } from '../common/problem.filter';
 import { hubValidationPipe } from '../common/validation';
@@ -49,11 +50,17 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
   return app;
 }
 
-/** The built Angular client, with deep links falling back to index.html. */
+/**
+ * The built Angular client: text assets precompressed (br/gzip) with immutable caching for hashed
+ * files, other files (fonts, images) from disk, and deep links falling back to index.html.
+ */
 function serveClient(app: NestExpressApplication, dir: string): void {
+  const assets = loadClientAssets(dir);
+  const index = assets.get('/index.html')!;
+  app.use(compressedAssets(assets));
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (req.method !== 'GET' || /^\/(api|socket\.io|health|metrics)(\/|$)/.test(req.path)) return next();
-    res.sendFile(join(dir, 'index.html'));
+    sendAsset(req, res, index);
   });
 }
