@@ -109,10 +109,10 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
     }
   }
 
-  /** The socket's session is still live; if not, the socket is cut (it replays and joins nothing more). */
+  /** The socket's session is still live; if not, the socket is cut just after this answer (it replays and joins nothing more). */
   private async stillLive(socket: HubSocket): Promise<boolean> {
     if ((await this.auth.liveSessions([socket.data.sessionId])).size === 1) return true;
-    socket.disconnect(true);
+    setTimeout(() => socket.disconnect(true), 0);
     return false;
   }
 
