@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { io } from 'socket.io-client';
 import { startEmbeddedPostgres } from '../scripts/embedded-postgres.mjs';
-import { freshDatabase, hubCluster, login, percentile, post, REGISTRATION, runningItemsDueIn, sleep, sqlClient, until } from '../faults/fault-kit.mjs';
+import { freshDatabase, hubCluster, login, percentile, post, REGISTRATION, runningItemsDueIn, sessionCookies, sleep, sqlClient, until } from '../faults/fault-kit.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rows = [];
@@ -22,11 +22,12 @@ const report = (benchmark, figure, baseline, goal, met) => {
 
 
 
+/** `count` clients over the instances; with `cookies`, each its own session (as browsers; a session holds at most 10 sockets). */
 async function connectClients(urls, cookies, count, onEntry) {
   const sockets = [];
   for (let c = 0; c < count; c++) {
     const at = c % urls.length;
-    const s = io(urls[at], { transports: ['websocket'], extraHeaders: cookies ? { cookie: cookies[at] } : {}, forceNew: true });
+    const s = io(urls[at], { transports: ['websocket'], extraHeaders: cookies ? { cookie: cookies[c] } : {}, forceNew: true });
     s.on('card:entry', (e) => onEntry(e, Date.now()));
     sockets.push(s);
   }
@@ -53,7 +54,9 @@ async function liveLatency(databaseUrl) {
       const db = await freshDatabase();
       const cluster = await hubCluster(db.url, instances, 4400);
       const urls = cluster.map((i) => i.url);
-      const cookies = await Promise.all(urls.map((u) => login(u, 'leader')));
+      const sql = await sqlClient(db.url);
+      const cookies = await sessionCookies(sql, 'leader', clientCount);
+      await sql.end();
       const window = await login(urls[0], 'window');
       const hubSamples = [];
       let lastEntry = null;
@@ -200,8 +203,10 @@ async function deadlineLateness() {
 async function memory() {
   const db = await freshDatabase();
   const cluster = await hubCluster(db.url, 1, 4440);
-  const cookie = await login(cluster[0].url, 'leader');
-  const sockets = await connectClients([cluster[0].url], [cookie], 1000, () => {});
+  const sql = await sqlClient(db.url);
+  const cookies = await sessionCookies(sql, 'leader', 1000);
+  await sql.end();
+  const sockets = await connectClients([cluster[0].url], cookies, 1000, () => {});
   await sleep(2000);
   const hubRss = rssOf(cluster[0].child.pid);
   for (const s of sockets) s.disconnect();

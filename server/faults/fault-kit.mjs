@@ -1,6 +1,6 @@
 // Shared set-up for the fault tests: a fresh database, built hub instances on loopback, SQL access.
 import pg from 'pg';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { startInstances } from '../scripts/instances.mjs';
 
 export async function freshDatabase() {
@@ -107,6 +107,21 @@ export async function login(url, username) {
   });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
   return res.headers.get('set-cookie').split(';')[0];
+}
+
+/**
+ * `n` sessions of one user, as `n` browsers would hold (a socket per session: a session holds at
+ * most 10 sockets, and logins beyond 20 per user end the oldest), written straight into the
+ * database; returns their cookies.
+ */
+export async function sessionCookies(sql, username, n) {
+  const tokens = Array.from({ length: n }, () => randomBytes(32).toString('base64url'));
+  await sql.query(
+    `INSERT INTO sessions (token_hash, user_id, expires_at)
+     SELECT h, (SELECT id FROM users WHERE username = $1), now() + interval '12 hours' FROM unnest($2::text[]) AS h`,
+    [username, tokens.map((t) => createHash('sha256').update(t).digest('hex'))],
+  );
+  return tokens.map((t) => `hub_session=${t}`);
 }
 
 /** A state-changing API call as the browser makes it (session cookie + CSRF header). */

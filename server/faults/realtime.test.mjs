@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { io } from 'socket.io-client';
-import { freshDatabase, hubCluster, login, post, REGISTRATION, sleep, sqlClient, until } from './fault-kit.mjs';
+import { freshDatabase, hubCluster, login, post, REGISTRATION, sessionCookies, sleep, sqlClient, until } from './fault-kit.mjs';
 
 
 /**
@@ -67,9 +67,9 @@ describe('live updates under faults (R25)', () => {
     const cluster = await hubCluster(db.url, 2, 4360);
     const clients = [];
     try {
-      const cookies = await Promise.all(cluster.map((i) => login(i.url, 'leader')));
+      const cookies = await sessionCookies(sql, 'leader', 200);
       const start = Number((await sql.query('SELECT COALESCE(MAX(position), 0) AS p FROM card_entries')).rows[0].p);
-      for (let c = 0; c < 200; c++) clients.push(new BoardClient(cluster[c % 2].url, cookies[c % 2], start));
+      for (let c = 0; c < 200; c++) clients.push(new BoardClient(cluster[c % 2].url, cookies[c], start));
       await until(() => clients.every((c) => c.socket.connected), 20000, '200 clients connected');
 
       const window = await Promise.all(cluster.map((i) => login(i.url, 'window')));
@@ -107,10 +107,10 @@ describe('live updates under faults (R25)', () => {
     const sockets = [];
     let refused = 0;
     try {
-      const cookies = await Promise.all(cluster.map((i) => login(i.url, 'leader')));
+      const cookies = await sessionCookies(sql, 'leader', 1000);
       for (let c = 0; c < 1000; c++) {
         const at = c % 3;
-        const socket = io(cluster[at].url, { transports: ['websocket'], extraHeaders: { cookie: cookies[at] }, forceNew: true, reconnectionDelay: 1000, reconnectionDelayMax: 10000, randomizationFactor: 0.5 });
+        const socket = io(cluster[at].url, { transports: ['websocket'], extraHeaders: { cookie: cookies[c] }, forceNew: true, reconnectionDelay: 1000, reconnectionDelayMax: 10000, randomizationFactor: 0.5 });
         // A refusal is the server saying no at the handshake; a closed port while restarting is not.
         socket.on('connect_error', (e) => {
           if (!/websocket error|xhr poll error|timeout/.test(e.message)) refused++;

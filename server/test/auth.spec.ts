@@ -1,16 +1,20 @@
 import { Client } from 'pg';
+import { LOGIN_LIMITS, loginDelaySeconds } from '../src/auth/login-throttle';
 import { connected, connectSocket, createTestDatabase, HubClient, loadPeople, startTestHub, TEST_PASSWORD, type TestHub } from './test-hub';
 
 describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let first: TestHub;
   let second: TestHub;
+  /** An instance behind a proxy on 127.0.0.1 (HUB_TRUSTED_PROXIES=127.0.0.1): X-Forwarded-For names the client. */
+  let proxied: TestHub;
   let sql: Client;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     first = await startTestHub(db.url);
     second = await startTestHub(db.url);
+    proxied = await startTestHub(db.url, { trustedProxies: ['127.0.0.1'] });
     await loadPeople(first);
     sql = new Client({ connectionString: db.url });
     await sql.connect();
@@ -19,8 +23,25 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
     await sql.end();
     await first.close();
     await second.close();
+    await proxied.close();
     await db.drop();
   });
+
+  /** A login attempt as a client at `address` (X-Forwarded-For, believed only from a trusted proxy). */
+  const attempt = (hub: TestHub, username: string, password: string, address: string) =>
+    fetch(`${hub.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', 'x-forwarded-for': address },
+      body: JSON.stringify({ username, password }),
+    });
+
+  /** n wrong passwords in a row from one address, each after the previous delay ran out (moved to now, not slept). */
+  async function failInARow(hub: TestHub, username: string, address: string, n: number): Promise<void> {
+    for (let i = 1; i <= n; i++) {
+      await sql.query(`UPDATE login_throttle SET blocked_until = now() WHERE key LIKE $1`, [`account:${username} address:%`]);
+      expect((await attempt(hub, username, `guess-${i}`, address)).status).toBe(401);
+    }
+  }
 
   it('R1: login sets an httpOnly, SameSite=Strict session cookie; logout ends the session', async () => {
     const res = await fetch(`${first.url}/api/auth/login`, {
@@ -40,13 +61,15 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
     expect((await leader.get('/api/auth/me')).status).toBe(401);
   });
 
-  it('R1: behind a TLS-terminating proxy the session cookie is also Secure', async () => {
-    const res = await fetch(`${first.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', 'x-forwarded-proto': 'https' },
-      body: JSON.stringify({ username: 'window', password: TEST_PASSWORD }),
-    });
-    expect(res.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+  it('R1: behind a trusted TLS-terminating proxy the session cookie is also Secure; from anyone else X-Forwarded-Proto counts for nothing', async () => {
+    const login = (hub: TestHub) =>
+      fetch(`${hub.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({ username: 'window', password: TEST_PASSWORD }),
+      });
+    expect((await login(proxied)).headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+    expect((await login(first)).headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
     const plain = await HubClient.login(first.url, 'window');
     expect(plain.cookie).toBeTruthy();
   });
@@ -65,14 +88,51 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
     expect(unknown).toMatchObject({ status: 401, body: { detail: 'Wrong username or password' } });
   });
 
-  it('R1: failed logins are limited per account across instances, even for the right password afterwards', async () => {
-    const attacker = new HubClient(first.url);
-    for (let i = 0; i < 5; i++) expect((await attacker.post('/api/auth/login', { username: 'liaison-emb', password: `guess-${i}` })).status).toBe(401);
-    const onOther = await new HubClient(second.url).post('/api/auth/login', { username: 'liaison-emb', password: TEST_PASSWORD });
+  it('R1: the delay after failures in a row from one address: 3 free, then 1 s doubling to at most 15 minutes', () => {
+    expect(Array.from({ length: 10 }, (_, i) => loginDelaySeconds(i + 1))).toEqual([0, 0, 0, 1, 2, 4, 8, 16, 32, 64]);
+    expect(loginDelaySeconds(40)).toBe(LOGIN_LIMITS.maxDelaySeconds);
+    expect(LOGIN_LIMITS.maxDelaySeconds).toBe(900);
+  });
+
+  it('R1: wrong passwords slow their own address (429 + Retry-After, doubling), on every instance, even for the right password; the real user at another address logs in', async () => {
+    const guesser = '203.0.113.9';
+    for (let i = 1; i <= LOGIN_LIMITS.freeFailures; i++) expect((await attempt(proxied, 'liaison-emb', `free-${i}`, guesser)).status).toBe(401);
+    await failInARow(proxied, 'liaison-emb', guesser, 2); // failures 4 and 5: the delay is now 2 s
+    await sql.query(`UPDATE login_throttle SET blocked_until = now() WHERE key = $1`, [`account:liaison-emb address:${guesser}`]);
+    expect((await attempt(proxied, 'liaison-emb', 'guess-6', guesser)).status).toBe(401); // the 6th: 4 s
+    const slowed = await attempt(proxied, 'liaison-emb', TEST_PASSWORD, guesser);
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers.get('retry-after'))).toBeGreaterThanOrEqual(2);
+    expect(Number(slowed.headers.get('retry-after'))).toBeLessThanOrEqual(4);
+    expect(await slowed.json()).toMatchObject({ title: 'Too many failed logins', status: 429 });
+    expect((await attempt(proxied, 'liaison-emb', TEST_PASSWORD, '198.51.100.7')).status).toBe(200);
+    // Counted once, in PostgreSQL: the same address on another instance waits too.
+    await failInARow(first, 'liaison-nrp', 'ignored', 6);
+    const onOther = await new HubClient(second.url).post('/api/auth/login', { username: 'liaison-nrp', password: TEST_PASSWORD });
     expect(onOther.status).toBe(429);
-    expect(onOther.body.title).toBe('Too many failed logins');
-    // Another account from elsewhere is unaffected.
+    // Another account from the same address is unaffected.
     expect((await new HubClient(second.url).post('/api/auth/login', { username: 'liaison-hud', password: TEST_PASSWORD })).status).toBe(200);
+  });
+
+  it('R1: X-Forwarded-For counts only from a trusted proxy: a client elsewhere cannot choose the address its failures are counted under', async () => {
+    for (const [i, forged] of ['203.0.113.21', '203.0.113.22', '203.0.113.23'].entries()) {
+      expect((await attempt(first, 'leader', `forged-${i}`, forged)).status).toBe(401);
+    }
+    const keys = (await sql.query<{ key: string }>(`SELECT key FROM login_throttle WHERE key LIKE 'account:leader address:%'`)).rows.map((r) => r.key);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/127\.0\.0\.1$/);
+    expect((await attempt(proxied, 'leader', 'via-proxy', '203.0.113.24')).status).toBe(401);
+    expect((await sql.query(`SELECT 1 FROM login_throttle WHERE key = 'account:leader address:203.0.113.24'`)).rowCount).toBe(1);
+    await sql.query(`DELETE FROM login_throttle WHERE key LIKE 'account:leader address:%'`);
+  });
+
+  it(`R1: over every address an account has a ceiling (${LOGIN_LIMITS.perAccount} failures in ${LOGIN_LIMITS.windowMinutes} minutes) far above one address's reach; past it the account waits everywhere`, async () => {
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
+      expect((await attempt(proxied, 'window2', `spray-${i}`, `198.51.100.${i + 100}`)).status).toBe(401);
+    }
+    const refused = await attempt(proxied, 'window2', TEST_PASSWORD, '192.0.2.1');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(LOGIN_LIMITS.windowMinutes * 60 - 120);
   });
 
   it('R2: state-changing requests without the CSRF header, or from a foreign Origin, are refused', async () => {

@@ -81,7 +81,8 @@ const MATRIX: RouteCase[] = [
     request: async (f) => ({ path: `/api/projects/${(await f.meeting('scheduled')).projectId}/meetings`, body: { kind: 'joint_review', title: '联审会', startsAt: await f.startsSoon(), online: true } }),
   },
   { route: 'GET /api/meetings', allowed: STAFF, request: async () => ({ path: '/api/meetings' }) },
-  { route: 'GET /api/meetings/:id', allowed: STAFF, request: async (f) => ({ path: `/api/meetings/${(await f.meeting('scheduled')).id}` }) },
+  // A liaison reads only meetings its department is invited to (or convened), as the list shows it.
+  { route: 'GET /api/meetings/:id', allowed: ['admin', 'leader', 'window', 'liaison-own'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('scheduled')).id}` }) },
   { route: 'POST /api/meetings/:id/opening', allowed: ['leader', 'window', 'liaison-own'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('scheduled')).id}/opening` }) },
   { route: 'POST /api/meetings/:id/join', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('open')).id}/join` }) },
   {

@@ -348,6 +348,29 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect((await itemOf(project.id, departmentId('EEB'))).status).toBe('awaiting_acceptance');
   });
 
+  it('R2: a liaison reads only meetings its department is invited to or convened; any other is 403, as the desk list hides it', async () => {
+    const { meeting } = await setUp();
+    const hud = await HubClient.login(second.url, 'liaison-hud');
+    const refused = await hud.get(`/api/meetings/${meeting.id}`);
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).not.toContain(meeting.title);
+    expect((await hud.get('/api/meetings')).body.map((m: { id: string }) => m.id)).not.toContain(meeting.id);
+    expect((await nrp.get(`/api/meetings/${meeting.id}`)).status).toBe(200); // invited
+    expect((await drc.get(`/api/meetings/${meeting.id}`)).status).toBe(200); // convener (lead)
+    expect((await window.get(`/api/meetings/${meeting.id}`)).status).toBe(200);
+  });
+
+  it('R20: rectification requests are made on site inspections only; on an ordinary meeting the request is refused naming R20 and nothing changes', async () => {
+    const { project, meeting } = await setUp('joint_review');
+    await drc.post(`/api/meetings/${meeting.id}/opening`);
+    const cardBefore = (await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[];
+    const refused = await drc.post(`/api/inspections/${meeting.id}/rectifications`, { request: '施工围挡加高至 2.5 米' });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ detail: expect.stringContaining('R20'), errors: [{ field: 'kind' }] });
+    expect((await sql.query('SELECT count(*)::int AS n FROM rectifications WHERE meeting_id = $1', [meeting.id])).rows[0].n).toBe(0);
+    expect((await leader.get(`/api/projects/${project.id}/card`)).body).toEqual(cardBefore);
+  });
+
   it('R20 R15: a site inspection records attendance, findings and rectifications (done or not); closing applies R15 as "absent from inspection"', async () => {
     const { project, meeting, departmentId } = await setUp('site_inspection');
     await drc.post(`/api/meetings/${meeting.id}/opening`);

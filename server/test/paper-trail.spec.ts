@@ -16,7 +16,8 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    hub = await startTestHub(db.url);
+    // Behind a proxy on 127.0.0.1, so a test can speak as an applicant at another address (X-Forwarded-For).
+    hub = await startTestHub(db.url, { trustedProxies: ['127.0.0.1'] });
     await loadPeople(hub);
     sql = new Client({ connectionString: db.url });
     await sql.connect();
@@ -265,7 +266,7 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     }
   });
 
-  it('R1: wrong access codes are throttled like logins; a new code replaces the old', async () => {
+  it('R1: wrong access codes slow their own address like logins (429), not the applicant elsewhere; a new code replaces the old', async () => {
     const { project } = await projectWith({}, '限流项目');
     const first = (await window.post(`/api/projects/${project.id}/receipts`, RECEIPT)).body.accessCode;
     const reissued = await window.post(`/api/projects/${project.id}/access-code`);
@@ -276,9 +277,16 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     expect((await anonymous.post('/api/public/project-status', { projectCode: project.code, accessCode: reissued.body.accessCode })).status).toBe(200);
     expect((await card(project.id)).at(-1)).toMatchObject({ action: 'access.issued' });
     expect(JSON.stringify(await card(project.id))).not.toContain(reissued.body.accessCode);
-    for (let i = 0; i < 5; i++) await anonymous.post('/api/public/project-status', { projectCode: project.code, accessCode: 'WRONG-CODE1' });
+    // Six wrong in a row from this address, each after the previous delay ran out (moved, not slept): 4 s now.
+    for (let i = 0; i < 6; i++) {
+      await sql.query(`UPDATE login_throttle SET blocked_until = now() WHERE key LIKE $1`, [`account:project:${project.code.toLowerCase()} %`]);
+      expect((await anonymous.post('/api/public/project-status', { projectCode: project.code, accessCode: 'WRONG-CODE1' })).status).toBe(404);
+    }
     const throttled = await anonymous.post('/api/public/project-status', { projectCode: project.code, accessCode: reissued.body.accessCode });
     expect(throttled.status).toBe(429);
+    // The applicant at another address is not locked out (the project code's ceiling is far higher).
+    const applicant = await anonymous.send('POST', '/api/public/project-status', { projectCode: project.code, accessCode: reissued.body.accessCode }, { 'x-forwarded-for': '198.51.100.8' });
+    expect(applicant.status).toBe(200);
   });
 
   it('R6: a mega project gets a forwarding deadline when materials are complete and a named tracker; late, it escalates and is never deemed consented', async () => {

@@ -52,6 +52,7 @@ export async function startTestHub(databaseUrl: string, overrides: Partial<HubCo
     demoData: false,
     clientDir: null,
     allowedOrigins: [],
+    trustedProxies: [],
     secureCookies: false,
     redisUrl: null,
     deadlineSweepMs: 200,

@@ -11,6 +11,8 @@ export interface SyncResult {
   upTo: number;
   /** More entries wait: ask again with `after: upTo`. */
   more: boolean;
+  /** Why nothing was replayed: a bad request, a replay already running on this socket, an ended session. */
+  error?: string;
 }
 
 /** One typed map for the socket, used by server gateway and Angular client alike. */

@@ -21,7 +21,8 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
   await migrate(config.databaseUrl);
   const logger = opts.logger === false ? false : new ConsoleLogger({ json: config.logJson, colors: !config.logJson });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bufferLogs: true });
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Only the named proxies' X-Forwarded-* count: anyone else's would choose their own address.
+  app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   app.disable('x-powered-by');
   app.use(
     helmet({

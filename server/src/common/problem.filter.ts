@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { ProblemDetails } from '@hub/shared';
 import { IllegalTransitionError } from '@hub/shared';
 import { isConnectionLost } from '../database/database';
+import { TooManyRequests } from './problem';
 
 /** Every error leaves as application/problem+json; never a stack trace (R26). */
 @Catch()
@@ -17,6 +18,7 @@ export class ProblemFilter implements ExceptionFilter {
     problem.instance = req.originalUrl;
     if (problem.status >= 500) this.log.error({ msg: 'unhandled error', url: req.originalUrl, error: String((error as Error)?.stack ?? error) });
     else if (problem.status === 401 || problem.status === 403) this.log.warn({ msg: 'refused', status: problem.status, method: req.method, url: req.originalUrl, detail: problem.detail });
+    if (error instanceof TooManyRequests) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 

@@ -11,6 +11,17 @@ export class ProblemException extends HttpException {
   }
 }
 
+/** 429: refused until `retryAfterSeconds` have passed (sent as Retry-After). */
+export class TooManyRequests extends ProblemException {
+  constructor(
+    readonly retryAfterSeconds: number,
+    title: string,
+    detail: string,
+  ) {
+    super(HttpStatus.TOO_MANY_REQUESTS, title, detail);
+  }
+}
+
 export const badRequest = (field: string, message: string) =>
   new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', message, [{ field, message }]);
 export const notFound = (what: string) => new ProblemException(HttpStatus.NOT_FOUND, 'Not found', `${what} not found`);

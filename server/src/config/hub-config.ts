@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /** Everything the hub reads from its environment, parsed once at start. */
 export interface HubConfig {
   databaseUrl: string;
@@ -11,6 +13,11 @@ export interface HubConfig {
   clientDir: string | null;
   /** Origins allowed besides the server's own (Socket.IO handshake, state-changing requests). */
   allowedOrigins: string[];
+  /**
+   * Proxies (addresses or CIDRs, HUB_TRUSTED_PROXIES) whose X-Forwarded-For/-Proto are believed;
+   * none by default, so a client cannot choose the address its failed logins are counted under.
+   */
+  trustedProxies: string[];
   /** Set the Secure flag on the session cookie (behind TLS). */
   secureCookies: boolean;
   /** Socket.IO fan-out through Redis instead of PostgreSQL when set. */
@@ -37,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     demoData: env['HUB_DEMO_DATA'] === '1',
     clientDir: env['HUB_CLIENT_DIR'] ?? null,
     allowedOrigins: (env['HUB_ALLOWED_ORIGINS'] ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    trustedProxies: trustedProxies(env['HUB_TRUSTED_PROXIES']),
     secureCookies: env['HUB_SECURE_COOKIES'] === '1',
     redisUrl: env['REDIS_URL'] || null,
     deadlineSweepMs: intOr(env['HUB_DEADLINE_SWEEP_MS'], 1000, 'HUB_DEADLINE_SWEEP_MS'),
@@ -44,6 +52,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     logJson: env['HUB_LOG_JSON'] === '1',
     checkpointKey: env['HUB_CHECKPOINT_KEY'] || null,
   };
+}
+
+function trustedProxies(value: string | undefined): string[] {
+  const entries = (value ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits);
+    if (!family || !prefixOk || rest.length > 0) throw new ConfigError(`HUB_TRUSTED_PROXIES: "${entry}" is not an address or CIDR`);
+  }
+  return entries;
 }
 
 function intOr(value: string | undefined, fallback: number, name: string): number {

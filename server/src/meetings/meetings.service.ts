@@ -95,10 +95,14 @@ export class MeetingsService {
     return loadSummaries(this.db, where.length ? `WHERE ${where.join(' AND ')}` : '', params);
   }
 
+  /** Like the list: a liaison reads only meetings its department is invited to or convened (R2: else 403). */
   async view(user: SessionUser, id: string): Promise<MeetingView> {
     authorize(user, 'meeting.read');
     const view = await this.snapshot(id);
     if (!view) throw notFound('Meeting');
+    if (user.role === 'liaison' && user.departmentId !== view.convenerDepartmentId && !view.invitedDepartmentIds.includes(user.departmentId!)) {
+      authorize(user, 'meeting.attend', {}); // R2: not invited → 403
+    }
     return view;
   }
 
@@ -179,6 +183,7 @@ export class MeetingsService {
   async addRectification(user: SessionUser, id: string, dto: RectificationDto): Promise<MeetingView> {
     return this.change(id, 'FOR SHARE OF m', async (tx, meeting) => {
       this.authorizeManage(user, meeting);
+      if (meeting.kind !== 'site_inspection') refuse({ field: 'kind', message: 'R20: on-the-spot rectification requests belong to site inspections only' });
       if (meeting.status === 'lapsed') refuse({ field: 'status', message: 'The meeting lapsed', conflict: true });
       if (dto.departmentId && !(await tx.one('SELECT 1 FROM meeting_invitees WHERE meeting_id = $1 AND department_id = $2', [id, dto.departmentId]))) {
         throw badRequest('departmentId', 'That department is not invited');

@@ -13,7 +13,8 @@ const APPLICANT_DOCUMENTS: NoticeKind[] = ['timeout_implied_consent', 'delayed_a
 /**
  * R1: the applicant reads its own project's progress with the project code and access code, and
  * nothing more: no other project, no staff name except the window contact. Failed lookups are
- * counted like failed logins, per project code and per address.
+ * counted like failed logins: a delay per (project code, address), so a guesser elsewhere never
+ * locks the applicant out, under a ceiling per project code.
  */
 @Injectable()
 export class PublicStatusService {
@@ -37,7 +38,7 @@ export class PublicStatusService {
       // The same answer whether the code or the access code is wrong: nothing to probe.
       throw new ProblemException(HttpStatus.NOT_FOUND, 'Not found', 'No project matches this project code and access code');
     }
-    await this.throttle.recordSuccess(key);
+    await this.throttle.recordSuccess(key, address);
     return this.status(project);
   }
 

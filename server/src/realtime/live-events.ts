@@ -2,13 +2,20 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import type { CardEntry, ClientToServerEvents, MeetingOnline, MeetingView, Role, ServerToClientEvents, SessionUser } from '@hub/shared';
 
-export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: SessionUser }>;
+/** What a socket carries from its handshake: who, and through which session (cut with it). */
+export interface SocketData {
+  user: SessionUser;
+  sessionId: string;
+}
+export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export const BOARD_ROOM = 'board';
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 /** Rooms every socket joins by who it is, so a push reaches only those who may read it (R2). */
 export const userRoom = (id: string) => `user:${id}`;
 export const roleRoom = (role: Role) => `role:${role}`;
 export const departmentRoom = (id: string) => `department:${id}`;
+/** Every socket opened with one session: logout, expiry, the per-user cap and deactivation cut it. */
+export const sessionRoom = (id: string) => `session:${id}`;
 
 /** Services publish domain events here; only this class touches the socket server. */
 @Injectable()
@@ -94,6 +101,33 @@ export class LiveEvents {
       this.published++;
     } catch (error) {
       this.log.warn({ msg: 'push failed; clients reload on reconnect', event, error: String(error) });
+    }
+  }
+
+  /**
+   * Cuts every socket of these sessions (or of this user), on every instance: the adapter carries
+   * `disconnectSockets` to the others. The socket's own client sees 'io server disconnect'.
+   */
+  disconnect(rooms: string[]): void {
+    if (!this.server || rooms.length === 0) return;
+    try {
+      this.server.in(rooms).disconnectSockets(true);
+    } catch (error) {
+      this.log.warn({ msg: 'disconnect failed; the session check cuts them', rooms, error: String(error) });
+    }
+  }
+
+  /**
+   * Sockets of a session on the other instances (the adapter asks them, briefly). An instance
+   * that does not answer in time counts as none: the cap then holds per instance.
+   */
+  async remoteSessionSockets(sessionId: string): Promise<number> {
+    if (!this.server) return 0;
+    try {
+      const sockets = await this.server.in(sessionRoom(sessionId)).timeout(1000).fetchSockets();
+      return sockets.filter((s) => !this.server!.sockets.sockets.has(s.id)).length;
+    } catch {
+      return 0;
     }
   }
 }
