@@ -186,11 +186,17 @@ export class LiveBoardService {
     });
     socket.on('disconnect', (reason) => {
       this.statusState.set('reconnecting');
-      // The server closed us on purpose (e.g. restart): Socket.IO does not retry that itself.
-      if (reason === 'io server disconnect') this.retryLater();
+      // The server closed us on purpose (a restart, or our session ended): Socket.IO does not
+      // retry that itself. Ask over HTTP too: an ended session answers 401 there, and the
+      // session-expiry interceptor takes the user to the login page.
+      if (reason === 'io server disconnect') {
+        void this.refreshClock();
+        this.retryLater();
+      }
     });
-    socket.on('connect_error', () => {
+    socket.on('connect_error', (error) => {
       this.statusState.set('reconnecting');
+      if (error.message === 'unauthorized') void this.refreshClock();
       // A refusal at the handshake middleware leaves the socket inactive: retry ourselves.
       if (!socket.active) this.retryLater();
     });
