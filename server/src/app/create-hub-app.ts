@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from '../app.module';
 import { csrfMiddleware } from '../auth/csrf.middleware';
+import { InputTextPipe } from '../common/input-text';
 import { ProblemFilter } from '../common/problem.filter';
 import { hubValidationPipe } from '../common/validation';
 import type { HubConfig } from '../config/hub-config';
@@ -33,7 +34,8 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
   app.useBodyParser('json', { limit: '5mb' });
   app.use('/api', csrfMiddleware(config));
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
-  app.useGlobalPipes(hubValidationPipe);
+  // R26: NUL characters, lone surrogates and absurd nesting are refused before validation sees them.
+  app.useGlobalPipes(new InputTextPipe(), hubValidationPipe);
   app.useGlobalFilters(new ProblemFilter());
   app.useWebSocketAdapter(await HubIoAdapter.create(app, config));
 
