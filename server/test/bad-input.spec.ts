@@ -1,22 +1,12 @@
 import { Client } from 'pg';
 import { ProblemFilter } from '../src/common/problem.filter';
-import { admittedProject, createTestDatabase, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
+import { admittedProject, createTestDatabase, HubClient, loadPeople, REGISTRATION, startTestHub, type Reply, type TestHub } from './test-hub';
 
 /** Every table's rows, so "changes nothing" is checked everywhere (sessions and the login throttle may move). */
 async function snapshot(sql: Client): Promise<string> {
   const tables = (await sql.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('sessions', 'login_throttle', 'socket_io_attachments') ORDER BY 1`)).rows;
   const parts = await Promise.all(tables.map(async ({ tablename }) => (await sql.query(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${tablename} x`)).rows[0].h as string));
   return parts.join(':');
-}
-
-/** Sends a raw body (text that JSON.stringify could never produce, or a huge one). */
-async function sendRaw(client: HubClient, method: string, path: string, body: string) {
-  const res = await fetch(client.baseUrl + path, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest', ...(client.cookie ? { cookie: client.cookie } : {}) },
-    body,
-  });
-  return { status: res.status, type: res.headers.get('content-type'), body: await res.json().catch(() => undefined) };
 }
 
 describe('bad input anywhere gets a clear 4xx naming the field and changes nothing (R26)', () => {
@@ -47,11 +37,11 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
     await db.drop();
   });
 
-  async function refusedNamingField(send: () => Promise<{ status: number; type?: string | null; body: any }>, status: number, field?: string) {
+  async function refusedNamingField(send: () => Promise<Reply>, status: number, field?: string) {
     const before = await snapshot(sql);
     const reply = await send();
     expect(reply.status).toBe(status);
-    if ('type' in reply) expect(reply.type).toContain('application/problem+json');
+    expect(reply.type).toContain('application/problem+json');
     if (field) expect(reply.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
     expect(await snapshot(sql)).toBe(before);
   }
@@ -73,19 +63,19 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
   });
 
   it('R26: a lone surrogate (not Unicode) is refused naming the field', async () => {
-    await refusedNamingField(() => sendRaw(window, 'POST', '/api/projects', JSON.stringify({ ...REGISTRATION }).replace('"name":"', '"name":"\\ud800')), 400, 'name');
-    await refusedNamingField(() => sendRaw(new HubClient(hub.url), 'POST', '/api/auth/login', '{"username":"\\udc00","password":"x"}'), 400, 'username');
+    await refusedNamingField(() => window.sendText('POST', '/api/projects', JSON.stringify({ ...REGISTRATION }).replace('"name":"', '"name":"\\ud800')), 400, 'name');
+    await refusedNamingField(() => new HubClient(hub.url).sendText('POST', '/api/auth/login', '{"username":"\\udc00","password":"x"}'), 400, 'username');
   });
 
   it('R26: JSON nested 10,000 deep is refused before validation, with the depth limit', async () => {
     const deep = '{"owner":'.repeat(10_000) + '1' + '}'.repeat(10_000);
-    await refusedNamingField(() => sendRaw(window, 'POST', '/api/projects', deep), 400);
-    await refusedNamingField(() => sendRaw(new HubClient(hub.url), 'POST', '/api/auth/login', '['.repeat(10_000) + ']'.repeat(10_000)), 400);
+    await refusedNamingField(() => window.sendText('POST', '/api/projects', deep), 400);
+    await refusedNamingField(() => new HubClient(hub.url).sendText('POST', '/api/auth/login', '['.repeat(10_000) + ']'.repeat(10_000)), 400);
   });
 
   it('R26: a body over the limit is 413 problem+json; malformed JSON is 400 problem+json', async () => {
-    await refusedNamingField(() => sendRaw(window, 'POST', '/api/projects', JSON.stringify({ name: 'x'.repeat(6 * 1024 * 1024) })), 413);
-    await refusedNamingField(() => sendRaw(window, 'POST', '/api/projects', '{"name": '), 400);
+    await refusedNamingField(() => window.sendText('POST', '/api/projects', JSON.stringify({ name: 'x'.repeat(6 * 1024 * 1024) })), 413);
+    await refusedNamingField(() => window.sendText('POST', '/api/projects', '{"name": '), 400);
   });
 
   it.each(['0001-01-01T00:00:00Z', '1900-06-01T00:00:00Z', '2100-03-01T00:00:00Z', '9999-12-31T23:59:59Z'])(
