@@ -2,7 +2,7 @@ import { addCalendarDays, civilDateOf, DEFAULT_HUB_SETTINGS, quarterOf, type Ale
 import { declaredRoutes } from './declared-routes';
 import { INQUIRY } from './inquiry-fixtures';
 import { paperFixture, RECEIPT, type PaperFixture } from './paper-fixtures';
-import { admittedProject, createTestDatabase, eventually, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
+import { admittedProject, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
 
 type Who = 'anonymous' | 'admin' | 'leader' | 'window' | 'liaison-own' | 'liaison-other';
 const EVERYONE: Who[] = ['anonymous', 'admin', 'leader', 'window', 'liaison-own', 'liaison-other'];
@@ -230,16 +230,8 @@ describe('authority matrix: every route × every role × own/other department (R
   const sessionOf = (who: Who) => (who === 'anonymous' ? new HubClient(hub.url) : HubClient.login(hub.url, USERNAMES[who]));
   let fixture: Fixture;
   let calendarDays = 0;
-  /**
-   * Waits until the hub's own work (deemed consents, meeting lapses, early warnings) has landed: the
-   * card stream stands still for a second, so nothing appears while a refused request is checked.
-   */
-  const settled = () =>
-    eventually(async () => {
-      const before = (await clients.leader.get('/api/board')).body.position;
-      await new Promise((r) => setTimeout(r, 1000));
-      return (await clients.leader.get('/api/board')).body.position === before ? true : undefined;
-    }, 30_000);
+  /** The hub's own work (deemed consents, meeting lapses, early warnings) has landed, so nothing appears while a refused request is checked. */
+  const settled = () => hubWorkDone(hub);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -289,6 +281,7 @@ describe('authority matrix: every route × every role × own/other department (R
         // A threshold as long as the deadline warns at acceptance (R14a); the default comes back after.
         await clients.admin.send('PUT', '/api/settings', { ...DEFAULT_HUB_SETTINGS, warningWorkingDays: DEFAULT_HUB_SETTINGS.workingDaysAllowed });
         const itemId = await fixture.item('in_review');
+        await settled(); // a warning pass has run since: the alert is there to read
         const alert = await eventually(async () => (await clients['liaison-own'].get<AlertInbox>('/api/alerts')).body.alerts.find((a) => a.itemId === itemId));
         await clients.admin.send('PUT', '/api/settings', DEFAULT_HUB_SETTINGS);
         await settled();

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { admittedProject, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type TestHub } from './test-hub';
+import { admittedProject, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type TestHub } from './test-hub';
 
 const CODES = ['DRC', 'NRP', 'EEB', 'HUD', 'EMB'];
 
@@ -60,7 +60,7 @@ describe('deadline engine: deemed consent exactly once, never early (real Postgr
   it('R14: never early — five seconds before the due instant nothing is deemed', async () => {
     const due = await runningItems(1);
     await advanceTo(due, -5000);
-    await new Promise((r) => setTimeout(r, 800)); // several sweeps of both engines
+    await hubWorkDone(first, second); // both engines have passed since the clock moved
     expect(await count(`SELECT count(*) AS n FROM approval_items WHERE status = 'deemed_consent'`)).toBe(0);
     expect(await count('SELECT count(*) AS n FROM deemed_consents')).toBe(0);
   });

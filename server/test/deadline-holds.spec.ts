@@ -1,6 +1,6 @@
 import type { CardEntry } from '@hub/shared';
 import { Client } from 'pg';
-import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
+import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
 
 /** Extensions (R12), force-majeure delays (R13) and written explanations (R16) against the engine (R14). */
 describe('deadline holds: extension, delay, written explanation (real PostgreSQL, two engines)', () => {
@@ -46,7 +46,7 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     if (by > 0) expect((await admin.post('/api/test/clock', { advanceMs: by })).status).toBe(200);
   };
   const item = async (id: string) => (await sql.query('SELECT status, due_at, deadline_version FROM approval_items WHERE id = $1', [id])).rows[0];
-  const settle = () => new Promise((r) => setTimeout(r, 700)); // several sweeps of both engines
+  const settle = () => hubWorkDone(first, second); // both engines have passed since the last change
 
   /** One running DRC item. */
   async function running(): Promise<{ id: string; dueAt: string; projectId: string }> {
@@ -158,10 +158,12 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     const items = await Promise.all(Array.from({ length: 4 }, () => running()));
     const due = items.map((i) => new Date(i.dueAt).getTime()).reduce((a, b) => Math.max(a, b));
     await advanceTo(new Date(due), -150);
-    const filed = await Promise.all(items.map(async (i, n) => {
-      await new Promise((r) => setTimeout(r, n * 60));
-      return drc.post(`/api/items/${i.id}/explanations`, { text: `说明${n}` });
-    }));
+    // Half filed at once (just before the due instant), half the moment the hub's clock reaches it,
+    // while both engines wake to fire: the race is there however fast or slow the machine is.
+    const file = (n: number) => drc.post(`/api/items/${items[n]!.id}/explanations`, { text: `说明${n}` });
+    const early = Promise.all([file(0), file(1)]);
+    await eventually(async () => ((await hubNow()).getTime() >= due ? true : undefined));
+    const filed = [...(await early), ...(await Promise.all([file(2), file(3)]))];
     await settle();
     for (const [n, i] of items.entries()) {
       const state = await item(i.id);

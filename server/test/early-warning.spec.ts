@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, SHIPPED_CALENDAR, warningStartsAt, type AlertInbox, type AlertView } from '@hub/shared';
 import { advanceTo, runningProject } from './leaders-fixtures';
-import { connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
+import { connected, connectSocket, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
 
 const cal = buildCalendar(SHIPPED_CALENDAR);
 
@@ -49,14 +49,14 @@ describe('early warning: amber once per item and deadline, alerted to the liaiso
     const dueAt = new Date(items['DRC']!.dueAt);
     opens = warningStartsAt(dueAt, cal, DEFAULT_CALENDAR_SETTINGS, new Date(items['DRC']!.acceptedAt));
     await advanceTo(admin, opens, -5000);
-    await new Promise((r) => setTimeout(r, 800)); // several sweeps of both instances
+    await hubWorkDone(first, second); // both instances have passed since the clock moved
     expect(await count('SELECT count(*) AS n FROM item_warnings')).toBe(0);
   });
 
   it('R14a: when the window opens, two instances warn each item exactly once: card entry, alerts to its liaison and to every window user, pushed live', async () => {
     await advanceTo(admin, opens, 1000);
     await eventually(async () => ((await count('SELECT count(*) AS n FROM item_warnings')) === 2 ? true : undefined));
-    await new Promise((r) => setTimeout(r, 600)); // more sweeps: nothing more may come
+    await hubWorkDone(first, second); // more passes: nothing more may come
     expect(await count('SELECT count(*) AS n FROM item_warnings')).toBe(2);
     expect(await count(`SELECT count(*) AS n FROM card_entries WHERE action = 'item.warned'`)).toBe(2);
     // Each item: its department's liaison plus the two window users (window, window2).
@@ -106,7 +106,7 @@ describe('early warning: amber once per item and deadline, alerted to the liaiso
     second = await startTestHub(db.url);
     admin = await HubClient.login(first.url, 'admin');
     await eventually(async () => ((await count('SELECT count(*) AS n FROM item_warnings WHERE item_id = $1', [eeb.id])) === 1 ? true : undefined));
-    await new Promise((r) => setTimeout(r, 600));
+    await hubWorkDone(first, second);
     expect(await count('SELECT count(*) AS n FROM item_warnings')).toBe(3);
     expect(await count(`SELECT count(*) AS n FROM card_entries WHERE action = 'item.warned'`)).toBe(3);
   });
@@ -114,7 +114,7 @@ describe('early warning: amber once per item and deadline, alerted to the liaiso
   it('R14a R14: at the due instant it turns red (deemed consent) and is never warned again', async () => {
     await advanceTo(admin, new Date(items['DRC']!.dueAt), 1000);
     await eventually(async () => ((await count(`SELECT count(*) AS n FROM approval_items WHERE id = $1 AND status = 'deemed_consent'`, [items['DRC']!.id])) === 1 ? true : undefined));
-    await new Promise((r) => setTimeout(r, 600));
+    await hubWorkDone(first, second);
     expect(await count('SELECT count(*) AS n FROM item_warnings WHERE item_id = $1', [items['DRC']!.id])).toBe(1);
   });
 });

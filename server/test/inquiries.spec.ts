@@ -9,7 +9,7 @@ import {
   type InquiryView,
 } from '@hub/shared';
 import { INQUIRY, withDisposition } from './inquiry-fixtures';
-import { connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, REGISTRATION, startTestHub, type HubSocket, type TestHub } from './test-hub';
+import { connected, connectSocket, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, REGISTRATION, startTestHub, type HubSocket, type TestHub } from './test-hub';
 
 describe('first-inquiry register: transfer, acknowledgement, supervision, follow-up (R23, R24; real PostgreSQL, two instances)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -280,7 +280,7 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     };
 
     await advanceTo(due.dueAt, -5000);
-    await new Promise((r) => setTimeout(r, 800)); // several sweeps of both instances
+    await hubWorkDone(first, second); // both instances have passed since the clock moved
     expect(await overdueEntries(late.id)).toBe(0);
 
     await advanceTo(due.dueAt, 1000);
@@ -288,7 +288,7 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     await seen(leaderDesk, late.id, 'inquiry.overdue');
     expect(flagged.entry).toMatchObject({ actor: null, before: 'acknowledged', after: 'acknowledged', detail: { dueAt: due.dueAt.toISOString(), dueDate: due.dueDate } });
     expect(flagged.inquiry.overdueFlaggedAt).not.toBeNull();
-    await new Promise((r) => setTimeout(r, 800));
+    await hubWorkDone(first, second);
     expect(await overdueEntries(late.id)).toBe(1);
     expect(await overdueEntries(onTime.id)).toBe(0);
     expect(strangerDesk.filter((e) => e.inquiry.id === late.id)).toEqual([]);

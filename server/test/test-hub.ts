@@ -3,9 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@hub/shared';
+import { EarlyWarningWatch } from '../src/alerts/early-warning-watch';
 import { createHubApp } from '../src/app/create-hub-app';
 import type { HubConfig } from '../src/config/hub-config';
+import { DeadlineEngine } from '../src/deadlines/deadline-engine';
 import { DemoData } from '../src/demo/demo-data';
+import { InquiryOverdueWatch } from '../src/inquiries/inquiry-overdue-watch';
+import { MeetingsService } from '../src/meetings/meetings.service';
 
 export const TEST_PASSWORD = 'test-password';
 
@@ -39,6 +43,7 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 export interface TestHub {
   app: INestApplication;
   url: string;
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -64,7 +69,35 @@ export async function startTestHub(databaseUrl: string, overrides: Partial<HubCo
   const app = await createHubApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  return { app, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+  return { app, url: `http://127.0.0.1:${address.port}`, databaseUrl, close: () => app.close() };
+}
+
+/**
+ * Waits for the hub's own work instead of sleeping: one complete pass of every watcher (deemed
+ * consent, meeting lapses, early warnings, overdue inquiries) on each instance, started now, then
+ * until no other session of the database is inside a transaction, so a claim another pass held
+ * has committed too. Afterwards everything due by now is done: "nothing (more) happened" holds.
+ */
+export async function hubWorkDone(...hubs: TestHub[]): Promise<void> {
+  for (const hub of hubs) {
+    await hub.app.get(DeadlineEngine).fireDue();
+    const meetings = hub.app.get(MeetingsService);
+    while (await meetings.lapseNext());
+    await hub.app.get(EarlyWarningWatch).warnAllDue();
+    await hub.app.get(InquiryOverdueWatch).flagAllDue();
+  }
+  const sql = new Client({ connectionString: hubs[0]!.databaseUrl });
+  await sql.connect();
+  try {
+    await eventually(async () => {
+      const open = await sql.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
+      );
+      return open.rows[0].n === 0 ? true : undefined;
+    }, 30_000);
+  } finally {
+    await sql.end();
+  }
 }
 
 /** Demo departments and users (no projects), password TEST_PASSWORD. */
@@ -75,6 +108,8 @@ export async function loadPeople(hub: TestHub): Promise<void> {
 export interface Reply<T = any> {
   status: number;
   body: T;
+  /** The response's content type. */
+  type: string | null;
 }
 
 /** A logged-in browser-like API client: session cookie plus the CSRF header. */
@@ -98,21 +133,26 @@ export class HubClient {
     return this.send<T>('POST', path, body);
   }
 
-  async send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+    return this.sendText<T>(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
+  }
+
+  /** Sends a JSON body as given: text JSON.stringify never writes (lone surrogates, 10,000 levels deep, megabytes). */
+  async sendText<T>(method: string, path: string, text: string | undefined, headers: Record<string, string> = {}): Promise<Reply<T>> {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(text === undefined ? {} : { 'content-type': 'application/json' }),
         ...(this.cookie ? { cookie: this.cookie } : {}),
         'x-requested-with': 'XMLHttpRequest',
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: text,
     });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
-    const text = await res.text();
-    return { status: res.status, body: text ? safeJson(text) : undefined };
+    const answer = await res.text();
+    return { status: res.status, body: answer ? safeJson(answer) : undefined, type: res.headers.get('content-type') };
   }
 }
 
@@ -137,8 +177,8 @@ export function connected(socket: HubSocket): Promise<void> {
   });
 }
 
-/** Polls until `check` returns a value (not undefined), or fails after timeoutMs. */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10000): Promise<T> {
+/** Polls until `check` returns a value (not undefined), or fails after timeoutMs (generous: a slow, busy machine still passes). */
+export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = await check();

@@ -1,14 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateBy } from 'class-validator';
-import { isCivilDate, type IssueCirculationRequest } from '@hub/shared';
-
-const CivilDate = () => ValidateBy({ name: 'civilDate', validator: { validate: (v) => typeof v === 'string' && isCivilDate(v), defaultMessage: (a) => `${a?.property} must be a date YYYY-MM-DD` } });
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import type { IssueCirculationRequest } from '@hub/shared';
+import { IsCalendarDate } from '../common/validation';
 
 /** A period in the center's zone, first and last day inclusive (month, quarter, year or custom). */
 export class PeriodQueryDto {
-  @ApiProperty({ example: '2026-01-01' }) @CivilDate() from: string;
-  @ApiProperty({ example: '2026-03-31' }) @CivilDate() to: string;
+  @ApiProperty({ example: '2026-01-01' }) @IsCalendarDate() from: string;
+  @ApiProperty({ example: '2026-03-31' }) @IsCalendarDate() to: string;
 }
 
 export class QuarterQueryDto {

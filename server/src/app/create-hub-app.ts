@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { AppModule } from '../app.module';
 import { compressedAssets, loadClientAssets, sendAsset } from './client-assets';
 import { csrfMiddleware } from '../auth/csrf.middleware';
+import { InputTextPipe } from '../common/input-text';
 import { ProblemFilter } from '../common/problem.filter';
 import { hubValidationPipe } from '../common/validation';
 import type { HubConfig } from '../config/hub-config';
@@ -35,7 +36,8 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
   app.useBodyParser('json', { limit: '5mb' });
   app.use('/api', csrfMiddleware(config));
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
-  app.useGlobalPipes(hubValidationPipe);
+  // R26: NUL characters, lone surrogates and absurd nesting are refused before validation sees them.
+  app.useGlobalPipes(new InputTextPipe(), hubValidationPipe);
   app.useGlobalFilters(new ProblemFilter());
   app.useWebSocketAdapter(await HubIoAdapter.create(app, config));
 

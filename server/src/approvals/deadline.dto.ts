@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import {
   DELAY_CAUSES,
   RULINGS,
@@ -10,16 +10,17 @@ import {
   type RuleExplanationRequest,
   type Ruling,
 } from '@hub/shared';
+import { IsCalendarInstant } from '../common/validation';
 
 export class ExtendItemDto implements ExtendItemRequest {
-  @ApiProperty({ example: '2026-03-10T16:00:00.000Z' }) @IsISO8601({ strict: true }) newDueAt: string;
+  @ApiProperty({ example: '2026-03-10T16:00:00.000Z' }) @IsCalendarInstant() newDueAt: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(4000) reason: string;
 }
 
 export class DelayItemDto implements DelayItemRequest {
   @ApiProperty({ enum: DELAY_CAUSES }) @IsIn(DELAY_CAUSES) cause: DelayCause;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(4000) description: string;
-  @ApiProperty() @IsISO8601({ strict: true }) newDueAt: string;
+  @ApiProperty() @IsCalendarInstant() newDueAt: string;
 }
 
 export class FileExplanationDto implements FileExplanationRequest {
@@ -33,5 +34,5 @@ export class FileExplanationDto implements FileExplanationRequest {
 export class RuleExplanationDto implements RuleExplanationRequest {
   @ApiProperty({ enum: RULINGS }) @IsIn(RULINGS) ruling: Ruling;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) note?: string;
-  @ApiPropertyOptional({ description: 'Accepted: the new due instant (R12)' }) @IsOptional() @IsISO8601({ strict: true }) newDueAt?: string;
+  @ApiPropertyOptional({ description: 'Accepted: the new due instant (R12)' }) @IsOptional() @IsCalendarInstant() newDueAt?: string;
 }

@@ -37,6 +37,31 @@ export class ProblemFilter implements ExceptionFilter {
       const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
       return { type: 'about:blank', title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'Error', status, detail };
     }
+    const parserStatus = bodyParserStatus(error);
+    if (parserStatus !== null) {
+      // R26: the body parser's own refusals (too large, not JSON, wrong charset) are the client's fault.
+      const detail = parserStatus === HttpStatus.PAYLOAD_TOO_LARGE ? 'The request body is larger than the hub accepts' : 'The request body is not valid JSON';
+      return { type: 'about:blank', title: HttpStatus[parserStatus]?.replace(/_/g, ' ').toLowerCase() ?? 'Bad request', status: parserStatus, detail };
+    }
+    if (isDataException(error)) {
+      // R26: a value PostgreSQL cannot store (out-of-range date or number, untranslatable character)
+      // that got past validation is still bad input; the transaction was rolled back, nothing changed.
+      return { type: 'about:blank', title: 'Invalid request', status: HttpStatus.BAD_REQUEST, detail: 'A value is outside what the hub can store' };
+    }
     return { type: 'about:blank', title: 'Internal server error', status: HttpStatus.INTERNAL_SERVER_ERROR };
   }
+}
+
+/** The 4xx status of an error the body parser raised (http-errors with expose and a type), or null. */
+function bodyParserStatus(error: unknown): number | null {
+  const e = error as { expose?: unknown; status?: unknown; type?: unknown } | null;
+  if (typeof e !== 'object' || e === null || e.expose !== true || typeof e.type !== 'string' || typeof e.status !== 'number') return null;
+  return e.status >= 400 && e.status < 500 ? e.status : null;
+}
+
+/** PostgreSQL class 22 (data exception): 22P05 untranslatable character, 22021 bad encoding, 22008 datetime out of range, … */
+function isDataException(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }

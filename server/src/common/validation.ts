@@ -1,4 +1,6 @@
 import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { isISO8601, ValidateBy } from 'class-validator';
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isCalendarYear, isCivilDate, yearOf } from '@hub/shared';
 import { ProblemException } from './problem';
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
@@ -17,3 +19,25 @@ export const hubValidationPipe = new ValidationPipe({
   exceptionFactory: (errors) =>
     new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', 'Some fields are not valid', flatten(errors)),
 });
+
+const CALENDAR_YEARS = `${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR}`;
+
+/** R11: a civil date 'YYYY-MM-DD' in a year the working-day calendar covers. */
+export const IsCalendarDate = () =>
+  ValidateBy({
+    name: 'calendarDate',
+    validator: {
+      validate: (v) => typeof v === 'string' && isCivilDate(v) && isCalendarYear(yearOf(v)),
+      defaultMessage: (a) => `${a?.property} must be a date YYYY-MM-DD in ${CALENDAR_YEARS}, the years the calendar covers`,
+    },
+  });
+
+/** R11: an ISO 8601 instant in a year the working-day calendar covers (a deadline beyond it cannot be counted). */
+export const IsCalendarInstant = () =>
+  ValidateBy({
+    name: 'calendarInstant',
+    validator: {
+      validate: (v) => typeof v === 'string' && isISO8601(v, { strict: true }) && isCalendarYear(new Date(v).getUTCFullYear()),
+      defaultMessage: (a) => `${a?.property} must be an ISO 8601 instant in ${CALENDAR_YEARS}, the years the calendar covers`,
+    },
+  });

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   DISPOSITION_KINDS,
   INQUIRER_KINDS,
   INQUIRY_CHANNELS,
-  isCivilDate,
   MATTER_TYPES,
   PROMISE_MAX_WORKING_DAYS,
   SATISFACTION_LEVELS,
@@ -21,6 +20,7 @@ import {
   type ReminderRequest,
   type Satisfaction,
 } from '@hub/shared';
+import { IsCalendarDate } from '../common/validation';
 
 /** A required text that is more than blanks. */
 const Text = (max: number) => (target: object, key: string) => {
@@ -87,12 +87,8 @@ export class LinkProjectDto implements LinkProjectRequest {
   @ApiProperty() @IsUUID() projectId: string;
 }
 
-const CivilDateField = () => (target: object, key: string) => {
-  IsString()(target, key);
-  ValidateBy({ name: 'civilDate', validator: { validate: (v) => typeof v === 'string' && isCivilDate(v), defaultMessage: () => `${key} must be a date YYYY-MM-DD` } })(target, key);
-};
 
 export class StatisticsQueryDto {
-  @ApiProperty({ example: '2026-11-01', description: 'First day (center time zone), inclusive' }) @CivilDateField() from: string;
-  @ApiProperty({ example: '2026-11-30', description: 'Last day, inclusive' }) @CivilDateField() to: string;
+  @ApiProperty({ example: '2026-11-01', description: 'First day (center time zone), inclusive' }) @IsCalendarDate() from: string;
+  @ApiProperty({ example: '2026-11-30', description: 'Last day, inclusive' }) @IsCalendarDate() to: string;
 }

@@ -1,14 +1,7 @@
 import type { CalendarData, CalendarDayRule, CivilDate, YearStatus } from './calendar-data';
 import { addCalendarDays, civilDateParts, formatCivilDate, isCivilDate, weekdayOf, yearOf } from './civil-date';
-import { LUNAR_TABLE_FIRST_YEAR, LUNAR_TABLE_LAST_YEAR } from './lunar-table';
 import { statutoryHolidays } from './statutory-holidays';
-import { buildCalendar, dayInfo } from './working-calendar';
-
-/** R11: the years an admin can keep: those the statutory table knows (a provisional year needs it). */
-export const CALENDAR_FIRST_YEAR = LUNAR_TABLE_FIRST_YEAR;
-export const CALENDAR_LAST_YEAR = LUNAR_TABLE_LAST_YEAR;
-
-export const isCalendarYear = (year: number) => Number.isInteger(year) && year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR;
+import { buildCalendar, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, dayInfo, isCalendarYear } from './working-calendar';
 
 const MAX_NAME = 40;
 

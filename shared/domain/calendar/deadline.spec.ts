@@ -22,6 +22,7 @@ describe('dueInstant', () => {
       dueAt: new Date('2025-03-06T16:00:00.000Z'),
       dueDate: '2025-03-06',
       provisional: false,
+      outsideCalendar: false,
     });
   });
 
@@ -51,6 +52,7 @@ describe('dueInstant', () => {
       dueAt: new Date('2027-01-05T16:00:00.000Z'),
       dueDate: '2027-01-05',
       provisional: true,
+      outsideCalendar: false,
     });
   });
 

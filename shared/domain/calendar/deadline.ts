@@ -1,8 +1,8 @@
 import type { DeadlineExplanation, ExplainedDay } from '../../contracts/calendar';
 import type { CalendarSettings, CivilDate } from './calendar-data';
-import { addCalendarDays, yearOf } from './civil-date';
+import { addCalendarDays, daysBetween, yearOf } from './civil-date';
 import { civilDateOf, zonedInstant } from './time-zone';
-import { addWorkingDays, dayInfo, isWorkingDay, type WorkingCalendar } from './working-calendar';
+import { addWorkingDays, dayInfo, isCalendarYear, workingDaysAfter, type WorkingCalendar } from './working-calendar';
 
 export interface DueInstant {
   dueAt: Date;
@@ -10,6 +10,11 @@ export interface DueInstant {
   dueDate: CivilDate;
   /** R11: some day from acceptance to due date lies in a provisional year. */
   provisional: boolean;
+  /**
+   * R11: some day from acceptance to due date lies outside the years the calendar covers, where
+   * only weekends are known (always provisional too). The server refuses to set such a deadline.
+   */
+  outsideCalendar: boolean;
 }
 
 /**
@@ -24,15 +29,19 @@ export function dueInstant(
 ): DueInstant {
   const acceptanceDate = civilDateOf(from, settings.timeZone);
   const dueDate = addWorkingDays(acceptanceDate, workingDays, cal);
+  const [first, last] = [yearOf(acceptanceDate), yearOf(dueDate)];
+  const outsideCalendar = !isCalendarYear(first) || !isCalendarYear(last);
   return {
     dueAt: zonedInstant(dueDate, settings.endOfDay, settings.timeZone),
     dueDate,
-    provisional: spansProvisionalYear(acceptanceDate, dueDate, cal),
+    provisional: outsideCalendar || spansProvisionalYear(first, last, cal),
+    outsideCalendar,
   };
 }
 
-function spansProvisionalYear(first: CivilDate, last: CivilDate, cal: WorkingCalendar): boolean {
-  for (let year = yearOf(first); year <= yearOf(last); year++) {
+/** Years first..last within the calendar (the caller has checked both ends are). */
+function spansProvisionalYear(first: number, last: number, cal: WorkingCalendar): boolean {
+  for (let year = first; year <= last; year++) {
     if (cal.yearStatus(year) === 'provisional') return true;
   }
   return false;
@@ -48,7 +57,7 @@ export function explainDeadline(
   const { dueAt, dueDate, provisional } = dueInstant(from, cal, settings, workingDays);
   const acceptanceDate = civilDateOf(from, settings.timeZone);
   const days: ExplainedDay[] = [{ date: acceptanceDate, counted: false, reason: 'acceptance_day' }];
-  for (let date = addCalendarDays(acceptanceDate, 1); date <= dueDate; date = addCalendarDays(date, 1)) {
+  for (let i = 1, date = addCalendarDays(acceptanceDate, 1); i <= daysBetween(acceptanceDate, dueDate); i++, date = addCalendarDays(date, 1)) {
     const { working, reason, name } = dayInfo(date, cal);
     days.push(name === undefined ? { date, counted: working, reason } : { date, counted: working, reason, name });
   }
@@ -64,6 +73,8 @@ export interface Countdown {
   dueToday: boolean;
   /** Working days after today up to and including the due date (0 on the due day). */
   workingDaysLeft: number;
+  /** R11: the due date lies outside the years the calendar covers: show it as provisional. */
+  outsideCalendar: boolean;
 }
 
 /** The board's live countdown (R14a), same math as the server. */
@@ -72,15 +83,12 @@ export function countdown(now: Date, dueAt: Date, cal: WorkingCalendar, settings
   // dueAt is the end of its day (24:00 = next day's 00:00): the day it ends is one ms earlier.
   const dueDate = civilDateOf(new Date(dueAt.getTime() - 1), settings.timeZone);
   const today = civilDateOf(now, settings.timeZone);
-  let workingDaysLeft = 0;
-  for (let date = addCalendarDays(today, 1); date <= dueDate; date = addCalendarDays(date, 1)) {
-    if (isWorkingDay(date, cal)) workingDaysLeft++;
-  }
   return {
     overdue,
     msLeft: dueAt.getTime() - now.getTime(),
     dueDate,
     dueToday: !overdue && today === dueDate,
-    workingDaysLeft,
+    workingDaysLeft: workingDaysAfter(today, dueDate, cal),
+    outsideCalendar: !isCalendarYear(yearOf(dueDate)),
   };
 }

@@ -1,6 +1,6 @@
 import type { ItemStatus } from '../approval/item-status';
 import type { CalendarSettings } from './calendar-data';
-import { addCalendarDays } from './civil-date';
+import { addCalendarDays, compareCivilDates } from './civil-date';
 import { civilDateOf, zonedInstant } from './time-zone';
 import { isWorkingDay, type WorkingCalendar } from './working-calendar';
 
@@ -23,7 +23,7 @@ export function warningStartsAt(dueAt: Date, cal: WorkingCalendar, settings: Cal
   let left = 0;
   let idle = 0;
   for (;;) {
-    if (firstDay !== null && day <= firstDay) break;
+    if (firstDay !== null && compareCivilDates(day, firstDay) <= 0) break;
     const worked = isWorkingDay(day, cal);
     if (worked && left + 1 > settings.warningWorkingDays) break;
     if (worked) {

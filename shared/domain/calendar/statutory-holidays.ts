@@ -1,20 +1,16 @@
 import type { CalendarDayRule, CivilDate } from './calendar-data';
 import { addCalendarDays } from './civil-date';
-import { LUNAR_TABLE, LUNAR_TABLE_FIRST_YEAR, LUNAR_TABLE_LAST_YEAR } from './lunar-table';
+import { LUNAR_TABLE } from './lunar-table';
 
 /**
  * R11: the public holidays fixed by law (全国年节及纪念日放假办法, 2025 revision), which a
  * provisional year knows before its State Council notice. Only the days themselves: the
- * bridging days and make-up working days await the notice.
+ * bridging days and make-up working days await the notice. None for a year outside the lunar
+ * table (LUNAR_TABLE_FIRST_YEAR–LUNAR_TABLE_LAST_YEAR): such a year is outside the calendar.
  */
 export function statutoryHolidays(year: number): CalendarDayRule[] {
   const lunar = LUNAR_TABLE[year];
-  if (!lunar) {
-    const range = `${LUNAR_TABLE_FIRST_YEAR}–${LUNAR_TABLE_LAST_YEAR}`;
-    throw new RangeError(
-      `No statutory holiday dates for ${year}: the lunar table covers ${range}; publish that year's calendar instead`,
-    );
-  }
+  if (!lunar) return [];
   const [newYearsEve, qingming, dragonBoat, midAutumn] = lunar.map((monthDay) => `${year}-${monthDay}`);
   const all = [
     ...days('元旦', `${year}-01-01`, 1),

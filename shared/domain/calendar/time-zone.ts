@@ -1,5 +1,5 @@
 import type { CivilDate } from './calendar-data';
-import { addCalendarDays, civilDateParts, formatCivilDate } from './civil-date';
+import { addCalendarDays, civilDateParts, formatCivilDate, utcDay } from './civil-date';
 
 // Formatters are costly to build; one per zone is enough.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -10,6 +10,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
+      era: 'short',
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
@@ -25,8 +26,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 /** The wall-clock reading of an instant in a zone, as if that reading were UTC (ms). */
 function wallClock(instant: Date, timeZone: string): number {
   const parts: Record<string, number> = {};
-  for (const { type, value } of formatterFor(timeZone).formatToParts(instant)) parts[type] = Number(value);
-  return Date.UTC(parts['year'], parts['month'] - 1, parts['day'], parts['hour'], parts['minute'], parts['second']);
+  let bc = false;
+  for (const { type, value } of formatterFor(timeZone).formatToParts(instant)) {
+    if (type === 'era') bc = value === 'BC';
+    else parts[type] = Number(value);
+  }
+  // The formatter counts years by era (1 BC, 2 BC, …); astronomically those are 0, -1, ….
+  const year = bc ? 1 - parts['year'] : parts['year'];
+  return utcDay(year, parts['month'], parts['day'], parts['hour'], parts['minute'], parts['second']);
 }
 
 /** The civil date of an instant in the center's zone; never server-local Date math. */
@@ -44,7 +51,7 @@ export function zonedInstant(date: CivilDate, time: string, timeZone: string): D
   const [hour, minute] = time === '24:00' ? [0, 0] : time.split(':').map(Number);
   const day = time === '24:00' ? addCalendarDays(date, 1) : date;
   const { year, month, day: dayOfMonth } = civilDateParts(day);
-  const wanted = Date.UTC(year, month - 1, dayOfMonth, hour, minute);
+  const wanted = utcDay(year, month, dayOfMonth, hour, minute);
   // Guess with the offset at the wanted reading, then correct once with the offset at the
   // guess: exact except inside a DST gap, where it lands on the nearest real instant.
   const offsetAt = (instant: number) => wallClock(new Date(instant), timeZone) - instant;
@@ -54,7 +61,7 @@ export function zonedInstant(date: CivilDate, time: string, timeZone: string): D
 
 /** 'YYYY-MM-DDTHH:mm' as a clock on the wall of the zone reads the instant (forms' datetime-local). */
 export function wallClockText(instant: Date, timeZone: string): string {
-  return new Date(wallClock(instant, timeZone)).toISOString().slice(0, 16);
+  return new Date(wallClock(instant, timeZone)).toISOString().slice(0, -8); // drop ':ss.sssZ' (years may be ±YYYYYY)
 }
 
 /** The instant a wall-clock reading 'YYYY-MM-DDTHH:mm' names in the zone; null when malformed. */

@@ -120,8 +120,13 @@ describe('provisional years', () => {
     expect(dayInfo('2027-02-05', published)).toEqual({ working: true, reason: 'working_day' });
   });
 
-  it('R11: a provisional year outside the lunar table throws a clear error', () => {
-    expect(() => isWorkingDay('2024-12-31', cal)).toThrow('No statutory holiday dates for 2024');
+  it('R11: a year outside the calendar knows only its weekends, is provisional, and does not throw', () => {
+    expect(dayInfo('2024-12-31', cal)).toEqual({ working: true, reason: 'working_day' });
+    expect(dayInfo('2100-01-01', cal)).toEqual({ working: true, reason: 'working_day' });
+    expect(dayInfo('2100-01-02', cal)).toEqual({ working: false, reason: 'weekend' });
+    expect(yearStatus(2100, cal)).toBe('provisional');
+    // Not even data can publish a year the calendar does not cover.
+    expect(yearStatus(2100, buildCalendar({ years: [{ year: 2100, status: 'published' }], days: [] }))).toBe('provisional');
   });
 
   it('R11: calendar data with two rules for one date is refused', () => {

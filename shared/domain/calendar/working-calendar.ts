@@ -1,7 +1,14 @@
 import type { DayReason } from '../../contracts/calendar';
 import type { CalendarData, CalendarDayRule, CivilDate, YearStatus } from './calendar-data';
-import { addCalendarDays, civilDateParts, weekdayOf, yearOf } from './civil-date';
+import { addCalendarDays, civilDateParts, compareCivilDates, daysBetween, formatCivilDate, weekdayOf, yearOf } from './civil-date';
+import { LUNAR_TABLE_FIRST_YEAR, LUNAR_TABLE_LAST_YEAR } from './lunar-table';
 import { statutoryHolidays } from './statutory-holidays';
+
+/** R11: the years the calendar covers: those the statutory table knows (a provisional year needs it). */
+export const CALENDAR_FIRST_YEAR = LUNAR_TABLE_FIRST_YEAR;
+export const CALENDAR_LAST_YEAR = LUNAR_TABLE_LAST_YEAR;
+
+export const isCalendarYear = (year: number) => Number.isInteger(year) && year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR;
 
 /** A compiled calendar (R11): build it once with buildCalendar(), then ask it about days. */
 export interface WorkingCalendar {
@@ -36,12 +43,15 @@ export function buildCalendar(data: CalendarData): WorkingCalendar {
     explicitByYear.set(year, rules);
   }
 
-  const yearStatus = (year: number): YearStatus => statuses.get(year) ?? 'provisional';
+  // R11: a year outside the calendar is never published: it knows only its weekends (see below).
+  const yearStatus = (year: number): YearStatus => (isCalendarYear(year) && statuses.get(year)) || 'provisional';
 
-  // Each year is compiled on first use: provisional years need the statutory table, which
-  // throws outside its range, and only for years actually asked about.
+  // Each year is compiled on first use, and only for years actually asked about.
   const compiled = new Map<number, ReadonlyMap<CivilDate, CalendarDayRule>>();
   const rulesOf = (year: number): ReadonlyMap<CivilDate, CalendarDayRule> => {
+    // R11: outside the years the calendar covers (no notice, no statutory table) only weekends are
+    // known; deadlines that reach such a year are provisional and flagged outsideCalendar.
+    if (!isCalendarYear(year)) return NO_RULES;
     let rules = compiled.get(year);
     if (!rules) {
       const explicit = explicitByYear.get(year) ?? new Map<CivilDate, CalendarDayRule>();
@@ -59,6 +69,8 @@ export function buildCalendar(data: CalendarData): WorkingCalendar {
     yearStatus,
   };
 }
+
+const NO_RULES: ReadonlyMap<CivilDate, CalendarDayRule> = new Map();
 
 /** R11: whether a date is worked, and why. */
 export function dayInfo(date: CivilDate, cal: WorkingCalendar): DayInfo {
@@ -95,4 +107,37 @@ export function addWorkingDays(start: CivilDate, n: number, cal: WorkingCalendar
     }
   }
   return date;
+}
+
+/** Weekdays (Monday–Friday) among the `count` days from `first` on. */
+function weekdaysFrom(first: CivilDate, count: number): number {
+  const fullWeeks = Math.floor(count / 7);
+  let weekdays = fullWeeks * 5;
+  for (let i = 0, day = weekdayOf(first); i < count % 7; i++, day = (day + 1) % 7) if (day !== 0 && day !== 6) weekdays++;
+  return weekdays;
+}
+
+/**
+ * R14a: working days strictly after `after` up to and including `upTo` (0 when upTo is not later).
+ * Outside the calendar's years only weekends are known, so those stretches are counted in one
+ * step: the count stays quick for a date thousands of years away.
+ */
+export function workingDaysAfter(after: CivilDate, upTo: CivilDate, cal: WorkingCalendar): number {
+  let count = 0;
+  let date = addCalendarDays(after, 1);
+  while (compareCivilDates(date, upTo) <= 0) {
+    const year = yearOf(date);
+    if (isCalendarYear(year)) {
+      if (isWorkingDay(date, cal)) count++;
+      date = addCalendarDays(date, 1);
+      continue;
+    }
+    // The rest of this stretch outside the calendar: up to upTo, or the day before the calendar starts.
+    const stretchEnd = year < CALENDAR_FIRST_YEAR ? formatCivilDate(CALENDAR_FIRST_YEAR - 1, 12, 31) : upTo;
+    const last = compareCivilDates(stretchEnd, upTo) < 0 ? stretchEnd : upTo;
+    const days = daysBetween(date, last) + 1;
+    count += weekdaysFrom(date, days);
+    date = addCalendarDays(last, 1);
+  }
+  return count;
 }

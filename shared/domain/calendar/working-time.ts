@@ -1,4 +1,4 @@
-import { addCalendarDays } from './civil-date';
+import { addCalendarDays, compareCivilDates } from './civil-date';
 import { civilDateOf, zonedInstant } from './time-zone';
 import { isWorkingDay, type WorkingCalendar } from './working-calendar';
 
@@ -16,6 +16,6 @@ export function workingMsBetween(from: Date, to: Date, cal: WorkingCalendar, tim
       const end = Math.min(to.getTime(), zonedInstant(date, '24:00', timeZone).getTime());
       if (end > start) total += end - start;
     }
-    if (date >= last) return total;
+    if (compareCivilDates(date, last) >= 0) return total;
   }
 }

@@ -17,6 +17,7 @@ describe('promised reply date (R23) and the overdue rule (R24)', () => {
       dueAt: new Date('2025-03-06T16:00:00.000Z'),
       dueDate: '2025-03-06',
       provisional: false,
+      outsideCalendar: false,
     });
   });
 
