@@ -1,26 +1,10 @@
 import { Client } from 'pg';
 import type { CardEntry } from '@hub/shared';
 import { entryHash, toEntry } from '../src/card/card.service';
-import { contentHash, GENESIS_HASH } from '../src/card/hash-chain';
+import { GENESIS_HASH } from '../src/card/hash-chain';
 import { RECEIPT } from './paper-fixtures';
-import { admittedProject, createTestDatabase, HubClient, loadPeople, startTestHub, type TestHub } from './test-hub';
+import { admittedProject, createTestDatabase, HubClient, loadPeople, rewriteNotice, startTestHub, tamper, type TestHub } from './test-hub';
 
-/** As the database superuser with every trigger off (the append-only ones included). */
-async function tamper(sql: Client, statements: [string, unknown[]][]): Promise<void> {
-  await sql.query('SET session_replication_role = replica');
-  try {
-    for (const [statement, params] of statements) await sql.query(statement, params);
-  } finally {
-    await sql.query('SET session_replication_role = DEFAULT');
-  }
-}
-
-/** Rewrites the notice's content and its stored hash together, so the notice alone looks intact. */
-async function rewriteNotice(sql: Client, id: string): Promise<void> {
-  const { content } = (await sql.query('SELECT content FROM notices WHERE id = $1', [id])).rows[0];
-  const forged = { ...content, applicantSignatory: '冒名顶替' };
-  await tamper(sql, [['UPDATE notices SET content = $2, content_hash = $3 WHERE id = $1', [id, JSON.stringify(forged), contentHash(forged)]]]);
-}
 
 /** An attacker who knows the hash formula: edits one entry and recomputes every later hash of the card. */
 async function rechain(sql: Client, projectId: string, seq: number, detail: Record<string, string>): Promise<{ seq: number; hash: string }> {
