@@ -3,7 +3,7 @@ import type { CardEntry } from '@hub/shared';
 import { entryHash, toEntry } from '../src/card/card.service';
 import { GENESIS_HASH } from '../src/card/hash-chain';
 import { RECEIPT } from './paper-fixtures';
-import { admittedProject, createTestDatabase, HubClient, loadPeople, rewriteNotice, startTestHub, tamper, type TestHub } from './test-hub';
+import { admittedProject, createTestDatabase, eventually, HubClient, loadPeople, rewriteNotice, startTestHub, tamper, type TestHub } from './test-hub';
 
 
 /** An attacker who knows the hash formula: edits one entry and recomputes every later hash of the card. */
@@ -49,6 +49,19 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
     for (const item of project.items) await window.post(`/api/items/${item.id}/acceptance`);
     return project.id as string;
   }
+
+  // First: it moves the hub clock, so no card a later test tampers with is still running then.
+  it('R5 R14 R17: a deemed consent fired by the engine cites its notice with the content hash, and the card verifies', async () => {
+    const admin = await HubClient.login(hub.url, 'admin');
+    const { project } = await admittedProject(window, leader, ['DRC']);
+    const accepted = (await window.post(`/api/items/${project.items[0].id}/acceptance`)).body;
+    const now = (await leader.get('/api/board')).body.serverNow;
+    await admin.post('/api/test/clock', { advanceMs: new Date(accepted.dueAt).getTime() - new Date(now).getTime() + 1000 });
+    const deemed = await eventually(async () => ((await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[]).find((e) => e.action === 'item.deemed_consent'));
+    const notice = (await sql.query(`SELECT id, number, content_hash FROM notices WHERE project_id = $1 AND kind = 'timeout_implied_consent'`, [project.id])).rows[0];
+    expect(deemed.notices).toEqual([{ id: notice.id, number: notice.number, contentHash: notice.content_hash }]);
+    expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body).toMatchObject({ valid: true });
+  });
 
   it('R5: every step is on the card with who, when, what, and the state before and after', async () => {
     const id = await projectWithSteps();

@@ -115,8 +115,7 @@ export class CardService {
   }
 
   async list(projectId: string): Promise<CardEntry[]> {
-    const rows = await this.db.query<CardRow>('SELECT * FROM card_entries WHERE project_id = $1 ORDER BY seq', [projectId]);
-    return rows.map(toEntry);
+    return loadCard(this.db, projectId);
   }
 
   /** Entries after a stream position, in order (replay for clients that missed pushes). */
@@ -139,11 +138,15 @@ export class CardService {
     return this.db.transaction(async (tx) => {
       // One snapshot: an entry appended meanwhile must not look like a head the chain misses.
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const entries = (await tx.query<CardRow>('SELECT * FROM card_entries WHERE project_id = $1 ORDER BY seq', [projectId])).map(toEntry);
+      const entries = await loadCard(tx, projectId);
       const head = await tx.one<CardHead>('SELECT seq, hash FROM card_heads WHERE project_id = $1', [projectId]);
       return recomputeCard(entries, await loadCitedNotices(tx, entries), head ?? null);
     });
   }
+}
+
+async function loadCard(q: Queryable, projectId: string): Promise<CardEntry[]> {
+  return (await q.query<CardRow>('SELECT * FROM card_entries WHERE project_id = $1 ORDER BY seq', [projectId])).map(toEntry);
 }
 
 /** The stored notices the entries cite, by id. */
