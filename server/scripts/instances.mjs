@@ -2,12 +2,17 @@
 // PostgreSQL (DATABASE_URL). Used by the fault tests and benchmarks; runnable by hand:
 //   DATABASE_URL=postgres://… node server/scripts/instances.mjs 3 4100
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import net from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MAIN = join(root, 'dist/server/main.js');
+
+// One checkpoint signing key for every instance this script starts (HUB_CHECKPOINT_KEY is
+// required without the test clock): a checkpoint taken on one verifies on all of them.
+const CHECKPOINT_KEY = process.env.HUB_CHECKPOINT_KEY || generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' });
 
 // Instances never outlive the script that started them, even when it fails half-way.
 const running = new Set();
@@ -51,7 +56,7 @@ export class HubInstance {
   async start() {
     await assertPortFree(this.port); // else /health would answer for whatever holds it
     this.child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
+      env: { ...process.env, HUB_CHECKPOINT_KEY: CHECKPOINT_KEY, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const child = this.child;

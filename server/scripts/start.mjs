@@ -1,5 +1,7 @@
 // `npm start`: the hub on http://localhost:3000 with the built client. Without DATABASE_URL it runs an
 // embedded PostgreSQL under ./.data/ (kept between starts) and loads demo data on first start.
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,25 @@ if (!process.env.DATABASE_URL) {
   database = await startEmbeddedPostgres({ dir: join(root, '.data/postgres'), database: 'hub', port: Number(process.env.HUB_EMBEDDED_PG_PORT) || 54329 });
   process.env.DATABASE_URL = database.url;
   process.env.HUB_DEMO_DATA ??= '1';
+  process.env.HUB_CHECKPOINT_KEY ||= checkpointKey(join(root, '.data/checkpoint-key'));
+}
+
+/**
+ * R5: the key signing card checkpoints must outlive the process and stay out of the database: made
+ * once next to the embedded database, readable by its owner only, and reused on every start.
+ * With DATABASE_URL the operator provides HUB_CHECKPOINT_KEY.
+ */
+function checkpointKey(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+  const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' });
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+  console.log(`Checkpoint signing key created in ${file} (keep a copy: checkpoints verify only with it)`);
+  return pem;
 }
 process.env.HUB_CLIENT_DIR ??= join(root, 'dist/client/browser');
 process.env.HUB_LAUNCHER = '1';

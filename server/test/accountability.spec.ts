@@ -9,12 +9,14 @@ import {
   workingMsBetween,
   type AccountabilityReport,
   type CalendarResponse,
+  type CardCheckpoint,
+  type CheckpointVerification,
   type CirculationStanding,
   type NoticeSummary,
   type NoticeView,
 } from '@hub/shared';
 import { advanceTo, hubNow, runningProject } from './leaders-fixtures';
-import { createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type TestHub } from './test-hub';
+import { createTestDatabase, eventually, HubClient, loadPeople, rewriteNotice, startTestHub, type TestHub } from './test-hub';
 
 const TZ = 'Asia/Shanghai';
 
@@ -174,6 +176,17 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     await expect(sql.query(`UPDATE notices SET content = '{}' WHERE kind = 'circulation_report'`)).rejects.toThrow(/append-only/);
     await expect(sql.query('DELETE FROM circulation_reports')).rejects.toThrow(/append-only/);
     await expect(sql.query(`INSERT INTO notices (kind, year, serial, number, project_id, issued_at, content, content_hash) VALUES ('receipt', 2026, 99, 'x', NULL, now(), '{}', '')`)).rejects.toThrow(/notices_project_or_circulation/);
+  });
+
+  it('R22 R5: a circulation report is on no card: the checkpoint signs its hash and finds it rewritten with its stored hash', async () => {
+    const report = (await sql.query(`SELECT id FROM notices WHERE kind = 'circulation_report'`)).rows[0];
+    const checkpoint = (await leader.get<CardCheckpoint>('/api/card/checkpoint')).body;
+    expect(checkpoint.documents).toContainEqual({ id: report.id, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await leader.post<CheckpointVerification>('/api/card/checkpoint/verification', checkpoint)).body).toMatchObject({ valid: true });
+    await rewriteNotice(sql, report.id);
+    const result = (await leader.post<CheckpointVerification>('/api/card/checkpoint/verification', checkpoint)).body;
+    expect(result).toMatchObject({ signatureValid: true, valid: false });
+    expect(result.problems).toEqual([{ projectId: null, noticeId: report.id, problem: 'notice_rewritten' }]);
   });
 
   it('R22: the threshold is a setting', async () => {

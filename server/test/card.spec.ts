@@ -1,5 +1,26 @@
 import { Client } from 'pg';
-import { admittedProject, createTestDatabase, HubClient, loadPeople, startTestHub, type TestHub } from './test-hub';
+import type { CardEntry } from '@hub/shared';
+import { entryHash, toEntry } from '../src/card/card.service';
+import { GENESIS_HASH } from '../src/card/hash-chain';
+import { RECEIPT } from './paper-fixtures';
+import { admittedProject, createTestDatabase, eventually, HubClient, loadPeople, rewriteNotice, startTestHub, tamper, type TestHub } from './test-hub';
+
+
+/** An attacker who knows the hash formula: edits one entry and recomputes every later hash of the card. */
+async function rechain(sql: Client, projectId: string, seq: number, detail: Record<string, string>): Promise<{ seq: number; hash: string }> {
+  const entries: CardEntry[] = (await sql.query('SELECT * FROM card_entries WHERE project_id = $1 ORDER BY seq', [projectId])).rows.map(toEntry);
+  let prevHash = entries[seq - 2]?.hash ?? GENESIS_HASH;
+  const statements: [string, unknown[]][] = [];
+  for (const { hash: stored, ...entry } of entries.slice(seq - 1)) {
+    const unsigned = { ...entry, prevHash, ...(entry.seq === seq ? { detail } : {}) };
+    const hash = entryHash(unsigned);
+    expect(hash).not.toBe(stored);
+    statements.push(['UPDATE card_entries SET detail = $3, prev_hash = $4, hash = $5 WHERE project_id = $1 AND seq = $2', [projectId, entry.seq, JSON.stringify(unsigned.detail), prevHash, hash]]);
+    prevHash = hash;
+  }
+  await tamper(sql, statements);
+  return { seq: entries.length, hash: prevHash };
+}
 
 describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -28,6 +49,19 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
     for (const item of project.items) await window.post(`/api/items/${item.id}/acceptance`);
     return project.id as string;
   }
+
+  // First: it moves the hub clock, so no card a later test tampers with is still running then.
+  it('R5 R14 R17: a deemed consent fired by the engine cites its notice with the content hash, and the card verifies', async () => {
+    const admin = await HubClient.login(hub.url, 'admin');
+    const { project } = await admittedProject(window, leader, ['DRC']);
+    const accepted = (await window.post(`/api/items/${project.items[0].id}/acceptance`)).body;
+    const now = (await leader.get('/api/board')).body.serverNow;
+    await admin.post('/api/test/clock', { advanceMs: new Date(accepted.dueAt).getTime() - new Date(now).getTime() + 1000 });
+    const deemed = await eventually(async () => ((await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[]).find((e) => e.action === 'item.deemed_consent'));
+    const notice = (await sql.query(`SELECT id, number, content_hash FROM notices WHERE project_id = $1 AND kind = 'timeout_implied_consent'`, [project.id])).rows[0];
+    expect(deemed.notices).toEqual([{ id: notice.id, number: notice.number, contentHash: notice.content_hash }]);
+    expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body).toMatchObject({ valid: true });
+  });
 
   it('R5: every step is on the card with who, when, what, and the state before and after', async () => {
     const id = await projectWithSteps();
@@ -71,6 +105,48 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
     }
     await sql.query('ALTER TABLE card_entries ENABLE TRIGGER card_entries_append_only');
     expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({ valid: false, brokenAt: 3 });
+  });
+
+  it('R5: verification fails when the last entry is deleted (the chain left is intact, its recorded head is not)', async () => {
+    const id = await projectWithSteps();
+    await tamper(sql, [['DELETE FROM card_entries WHERE project_id = $1 AND seq = 4', [id]]]);
+    expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({ valid: false, entries: 3, brokenAt: 4, problem: 'head' });
+  });
+
+  it('R5: verification fails for a re-chained card — an entry edited and every later hash recomputed', async () => {
+    const id = await projectWithSteps();
+    await rechain(sql, id, 2, { sealNumber: 'forged' });
+    expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({ valid: false, entries: 4, brokenAt: 4, problem: 'head' });
+  });
+
+  it('R5 R17: each notice is cited with its content hash by the card entry of the step that issued it', async () => {
+    const { project } = await admittedProject(window, leader, ['DRC']);
+    const receipt = (await window.post(`/api/projects/${project.id}/receipts`, RECEIPT)).body.notice;
+    const card: CardEntry[] = (await leader.get(`/api/projects/${project.id}/card`)).body;
+    const stored = (await sql.query('SELECT content_hash FROM notices WHERE id = $1', [receipt.id])).rows[0];
+    expect(card.filter((e) => e.notices)).toEqual([expect.objectContaining({ action: 'document.issued', notices: [{ id: receipt.id, number: receipt.number, contentHash: stored.content_hash }] })]);
+    expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body).toMatchObject({ valid: true });
+  });
+
+  it('R5 R17: a notice rewritten together with its stored hash fails its card\'s verification, naming the entry and the notice', async () => {
+    const { project } = await admittedProject(window, leader, ['DRC']);
+    const receipt = (await window.post(`/api/projects/${project.id}/receipts`, RECEIPT)).body.notice;
+    const issuedAt = ((await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[]).find((e) => e.notices?.[0]?.id === receipt.id)!.seq;
+    await rewriteNotice(sql, receipt.id);
+    // The notice's own hash now agrees with its forged content: only the card still knows what was issued.
+    expect((await window.get(`/api/notices/${receipt.id}`)).body.hashValid).toBe(true);
+    expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body).toMatchObject({ valid: false, brokenAt: issuedAt, problem: 'notice', noticeId: receipt.id });
+  });
+
+  it('R17: a project notice issued without an entry on its card is refused at commit, leaving no notice', async () => {
+    const id = await projectWithSteps();
+    const { Database } = await import('../src/database/database');
+    const { NoticesService } = await import('../src/notices/notices.service');
+    const issue = hub.app.get(Database).transaction((tx) =>
+      hub.app.get(NoticesService).issue(tx, { kind: 'receipt', projectId: id, itemId: null, issuedAt: new Date(), timeZone: 'Asia/Shanghai', content: {} }),
+    );
+    await expect(issue).rejects.toThrow(/without an entry on its project's card/);
+    expect((await sql.query('SELECT count(*)::int AS n FROM notices WHERE project_id = $1', [id])).rows[0].n).toBe(0);
   });
 
   it('R5: verification fails when an entry is deleted from the middle', async () => {
@@ -122,11 +198,45 @@ describe('tracking card checkpoints: signed heads kept outside the hub (R5)', ()
     await sql.query('DELETE FROM card_entries WHERE project_id = $1 AND seq = 3', [project.id]);
     await sql.query('DELETE FROM card_entries WHERE position = (SELECT MAX(position) FROM card_entries)');
     await sql.query('ALTER TABLE card_entries ENABLE TRIGGER card_entries_append_only');
-    // The chain that is left still verifies on its own: only the checkpoint shows what is gone.
-    expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body.valid).toBe(true);
+    // The chain that is left still verifies on its own; its recorded head, and the checkpoint, show what is gone.
+    expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body).toMatchObject({ valid: false, problem: 'head' });
     const result = await verify(checkpoint);
     expect(result.valid).toBe(false);
     expect(result.problems).toContainEqual({ projectId: project.id, problem: 'truncated' });
+  });
+
+  it('R5: a re-chained card whose recorded head was moved too passes on its own but not against a kept checkpoint', async () => {
+    const { project } = await admittedProject(window, leader, ['DRC']);
+    await window.post(`/api/items/${project.items[0].id}/acceptance`);
+    const checkpoint = (await leader.get('/api/card/checkpoint')).body;
+    const head = await rechain(sql, project.id, 2, { sealNumber: 'forged' });
+    await tamper(sql, [['UPDATE card_heads SET hash = $2 WHERE project_id = $1', [project.id, head.hash]]]);
+    // Everything inside the database agrees again: only a signature it cannot make shows the rewrite.
+    expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body.valid).toBe(true);
+    const result = await verify(checkpoint);
+    expect(result).toMatchObject({ signatureValid: true, valid: false });
+    expect(result.problems).toContainEqual({ projectId: project.id, problem: 'rewritten' });
+  });
+
+  it('R5: checkpoint verification recomputes every chain: an entry changed under its unchanged stored hash is found', async () => {
+    const { project } = await admittedProject(window, leader, ['DRC']);
+    await window.post(`/api/items/${project.items[0].id}/acceptance`);
+    const checkpoint = (await leader.get('/api/card/checkpoint')).body;
+    // Every stored hash, the head's included, still equals the signed one.
+    await tamper(sql, [[`UPDATE card_entries SET detail = '{"sealNumber":"forged"}' WHERE project_id = $1 AND seq = 2`, [project.id]]]);
+    const result = await verify(checkpoint);
+    expect(result.valid).toBe(false);
+    expect(result.problems).toContainEqual({ projectId: project.id, problem: 'rewritten' });
+  });
+
+  it('R5 R17: checkpoint verification recomputes every cited notice: one rewritten with its stored hash is found', async () => {
+    const { project } = await admittedProject(window, leader, ['DRC']);
+    const receipt = (await window.post(`/api/projects/${project.id}/receipts`, RECEIPT)).body.notice;
+    const checkpoint = (await leader.get('/api/card/checkpoint')).body;
+    await rewriteNotice(sql, receipt.id);
+    const result = await verify(checkpoint);
+    expect(result.valid).toBe(false);
+    expect(result.problems).toContainEqual({ projectId: project.id, noticeId: receipt.id, problem: 'notice_rewritten' });
   });
 
   it('R5: an altered checkpoint fails its signature', async () => {

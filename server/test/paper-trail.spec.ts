@@ -206,7 +206,6 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
   });
 
   it('R17: N parallel issuers of one kind and year get serials 1..N with no gap and no duplicate, rolled-back issues included', async () => {
-    const { project } = await projectWith({});
     const { Database } = await import('../src/database/database');
     const { NoticesService } = await import('../src/notices/notices.service');
     const database = hub.app.get(Database);
@@ -216,7 +215,7 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     const outcomes = await Promise.allSettled(
       Array.from({ length: N }, (_, i) =>
         database.transaction(async (tx) => {
-          const issued = await notices.issue(tx, { kind: 'circulation_report', projectId: project.id, itemId: null, issuedAt, timeZone: 'Asia/Shanghai', content: { period: `P${i}`, deemedConsents: 3, text: '通报' } });
+          const issued = await notices.issue(tx, { kind: 'circulation_report', projectId: null, itemId: null, issuedAt, timeZone: 'Asia/Shanghai', content: { period: `P${i}`, deemedConsents: 3, text: '通报' } });
           if (i % 5 === 0) throw new Error('rolled back after issuing');
           return issued;
         }),

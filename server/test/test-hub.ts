@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@hub/shared';
 import { EarlyWarningWatch } from '../src/alerts/early-warning-watch';
 import { createHubApp } from '../src/app/create-hub-app';
+import { contentHash } from '../src/card/hash-chain';
 import type { HubConfig } from '../src/config/hub-config';
 import { DeadlineEngine } from '../src/deadlines/deadline-engine';
 import { DemoData } from '../src/demo/demo-data';
@@ -45,6 +46,23 @@ export interface TestHub {
   url: string;
   databaseUrl: string;
   close(): Promise<void>;
+}
+
+/** As the database superuser with every trigger off (the append-only ones included): R5/R17 tampering. */
+export async function tamper(sql: Client, statements: [string, unknown[]][]): Promise<void> {
+  await sql.query('SET session_replication_role = replica');
+  try {
+    for (const [statement, params] of statements) await sql.query(statement, params);
+  } finally {
+    await sql.query('SET session_replication_role = DEFAULT');
+  }
+}
+
+/** Rewrites a notice's content and its stored hash together, so the notice alone looks intact. */
+export async function rewriteNotice(sql: Client, id: string): Promise<void> {
+  const { content } = (await sql.query('SELECT content FROM notices WHERE id = $1', [id])).rows[0];
+  const forged = { ...content, text: '伪造的内容' };
+  await tamper(sql, [['UPDATE notices SET content = $2, content_hash = $3 WHERE id = $1', [id, JSON.stringify(forged), contentHash(forged)]]]);
 }
 
 /** A real hub instance (HTTP + Socket.IO + deadline engine) on a loopback port. */

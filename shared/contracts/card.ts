@@ -81,16 +81,35 @@ export interface CardEntry {
   after: CardState;
   /** Extra facts of the step, e.g. { noticeNumber, basis, sealNumber }. */
   detail: Record<string, string>;
+  /** R17: the notices issued in this step, each with the SHA-256 of its content as issued. Absent when none. */
+  notices?: CitedNotice[];
   prevHash: string;
   hash: string;
 }
+
+/** A notice as its card entry cites it: recomputing the stored notice's content hash must give `contentHash`. */
+export interface CitedNotice {
+  id: string;
+  number: string;
+  contentHash: string;
+}
+
+/**
+ * Why a card does not verify: an entry that no longer hashes into the chain (changed, removed,
+ * reordered); a cited notice missing or no longer matching its hash; or a chain that ends short
+ * of, or differs from, the head recorded beside it (a deleted last entry, a re-chained card).
+ */
+export type CardProblem = 'entry' | 'notice' | 'head';
 
 export interface CardVerification {
   valid: boolean;
   entries: number;
   head: string;
-  /** seq of the first entry that does not verify, when invalid. */
+  /** seq of the first entry that does not verify, when invalid (entries + 1 when entries are missing at the end). */
   brokenAt?: number;
+  problem?: CardProblem;
+  /** The cited notice that does not verify, for problem 'notice'. */
+  noticeId?: string;
 }
 
 /** R5: the head of every card at one stream position, signed so a copy kept elsewhere proves it. */
@@ -98,18 +117,30 @@ export interface CardCheckpoint {
   position: number;
   at: string;
   heads: { projectId: string; seq: number; hash: string }[];
+  /** Notices on no card (R22 circulation reports about a department) with their content hashes. */
+  documents?: { id: string; contentHash: string }[];
   /** SHA-256 of the signing public key (hex, first 16 characters). */
   keyId: string;
-  /** Ed25519 signature (base64) over the canonical JSON of { position, at, heads }. */
+  /** Ed25519 signature (base64) over the canonical JSON of { position, at, heads, documents }. */
   signature: string;
+}
+
+export interface CheckpointProblem {
+  projectId: string | null;
+  /** The notice concerned, for notice_missing and notice_rewritten. */
+  noticeId?: string;
+  problem: 'truncated' | 'rewritten' | 'project_missing' | 'notice_missing' | 'notice_rewritten';
 }
 
 export interface CheckpointVerification {
   /** The signature is this hub's and the checkpoint unaltered. */
   signatureValid: boolean;
-  /** Signature valid and every head still present, unchanged, with the stream not cut short. */
+  /**
+   * Signature valid, the stream not cut short, and every chain the checkpoint covers recomputed
+   * from the stored entries to its signed head, every notice recomputed to its cited hash.
+   */
   valid: boolean;
-  problems: { projectId: string | null; problem: 'truncated' | 'rewritten' | 'project_missing' }[];
+  problems: CheckpointProblem[];
 }
 
 export interface BoardSnapshot {

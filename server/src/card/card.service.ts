@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { CardAction, CardActor, CardEntry, CardState, CardVerification, SessionUser } from '@hub/shared';
+import type { CardAction, CardActor, CardEntry, CardState, CardVerification, CitedNotice, SessionUser } from '@hub/shared';
 import { Database, type Tx } from '../database/database';
+import type { Queryable } from '../projects/project-records';
 import { LiveEvents } from '../realtime/live-events';
-import { chainHash, GENESIS_HASH, verifyChain } from './hash-chain';
+import { citedNoticeIds, recomputeCard, type CardHead, type StoredNotice } from './card-integrity';
+import { chainHash, GENESIS_HASH } from './hash-chain';
 
 /** Held to commit by every appender: stream positions are assigned and committed in one order (R25). */
 const STREAM_LOCK = 7_345_001;
 
-interface CardRow {
+export interface CardRow {
   position: string;
   project_id: string;
   seq: number;
@@ -17,6 +19,7 @@ interface CardRow {
   before: CardState | null;
   after: CardState;
   detail: Record<string, string>;
+  notices: CitedNotice[] | null;
   prev_hash: string;
   hash: string;
 }
@@ -30,13 +33,40 @@ export interface NewCardEntry {
   detail?: Record<string, string>;
 }
 
-/** The tracking card (R5): append-only, hash-chained per project, and the hub's event stream (R25). */
+/**
+ * The tracking card (R5): append-only, hash-chained per project, and the hub's event stream (R25).
+ * Each append also moves the project's head in `card_heads`, outside the chain, in the same
+ * transaction: a card that ends anywhere else (its last entry deleted, or re-chained after an
+ * edit) fails verification. Someone who can rewrite the database can rewrite that head too; what
+ * they cannot forge is a signed checkpoint kept elsewhere (CardCheckpoints).
+ */
 @Injectable()
 export class CardService {
+  /** Notices issued in a transaction and not yet cited by an entry of their project (R17). */
+  private readonly uncited = new WeakMap<Tx, { projectId: string; notice: CitedNotice }[]>();
+
   constructor(
     private readonly db: Database,
     private readonly live: LiveEvents,
   ) {}
+
+  /**
+   * R17: the next entry appended to the project's card in this transaction cites the notice and
+   * its content hash. A transaction that issues a project's notice without recording a step on
+   * that card is refused at commit.
+   */
+  cite(tx: Tx, projectId: string, notice: CitedNotice): void {
+    let pending = this.uncited.get(tx);
+    if (!pending) {
+      const list: { projectId: string; notice: CitedNotice }[] = [];
+      tx.beforeCommit(() => {
+        if (list.length) throw new Error(`${list.map((p) => p.notice.number).join(', ')} issued without an entry on its project's card (R5/R17)`);
+      });
+      this.uncited.set(tx, list);
+      pending = list;
+    }
+    pending.push({ projectId, notice });
+  }
 
   /** Appends inside the caller's transaction; pushed live only once that transaction commits. */
   async append(tx: Tx, entry: NewCardEntry): Promise<CardEntry> {
@@ -48,6 +78,7 @@ export class CardService {
       'SELECT seq, hash FROM card_entries WHERE project_id = $1 ORDER BY seq DESC LIMIT 1',
       [entry.projectId],
     );
+    const notices = this.takeCitations(tx, entry.projectId);
     const unsigned: Omit<CardEntry, 'hash'> = {
       position: Number(head!.position),
       projectId: entry.projectId,
@@ -58,21 +89,33 @@ export class CardService {
       before: entry.before,
       after: entry.after,
       detail: entry.detail ?? {},
+      ...(notices.length ? { notices } : {}),
       prevHash: last?.hash ?? GENESIS_HASH,
     };
     const card: CardEntry = { ...unsigned, hash: entryHash(unsigned) };
     await tx.query(
-      `INSERT INTO card_entries (position, project_id, seq, at, actor, action, before, after, detail, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [card.position, card.projectId, card.seq, card.at, json(card.actor), card.action, json(card.before), json(card.after), json(card.detail), card.prevHash, card.hash],
+      `INSERT INTO card_entries (position, project_id, seq, at, actor, action, before, after, detail, notices, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [card.position, card.projectId, card.seq, card.at, json(card.actor), card.action, json(card.before), json(card.after), json(card.detail), json(card.notices ?? null), card.prevHash, card.hash],
+    );
+    await tx.query(
+      `INSERT INTO card_heads (project_id, seq, hash) VALUES ($1, $2, $3)
+       ON CONFLICT (project_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`,
+      [card.projectId, card.seq, card.hash],
     );
     tx.onCommit(() => this.live.publish(card));
     return card;
   }
 
+  private takeCitations(tx: Tx, projectId: string): CitedNotice[] {
+    const pending = this.uncited.get(tx) ?? [];
+    const taken = pending.filter((p) => p.projectId === projectId);
+    pending.splice(0, pending.length, ...pending.filter((p) => p.projectId !== projectId));
+    return taken.map((p) => p.notice);
+  }
+
   async list(projectId: string): Promise<CardEntry[]> {
-    const rows = await this.db.query<CardRow>('SELECT * FROM card_entries WHERE project_id = $1 ORDER BY seq', [projectId]);
-    return rows.map(toEntry);
+    return loadCard(this.db, projectId);
   }
 
   /** Entries after a stream position, in order (replay for clients that missed pushes). */
@@ -87,10 +130,31 @@ export class CardService {
     return rows.map(toEntry);
   }
 
-  /** R5: recompute the chain; a changed, removed or reordered entry breaks it. */
+  /**
+   * R5/R17: recompute the card from its stored entries: a changed, removed or reordered entry, a
+   * rewritten notice, a deleted last entry or a re-chained card breaks it (see recomputeCard).
+   */
   async verify(projectId: string): Promise<CardVerification> {
-    return verifyChain(await this.list(projectId));
+    return this.db.transaction(async (tx) => {
+      // One snapshot: an entry appended meanwhile must not look like a head the chain misses.
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const entries = await loadCard(tx, projectId);
+      const head = await tx.one<CardHead>('SELECT seq, hash FROM card_heads WHERE project_id = $1', [projectId]);
+      return recomputeCard(entries, await loadCitedNotices(tx, entries), head ?? null);
+    });
   }
+}
+
+async function loadCard(q: Queryable, projectId: string): Promise<CardEntry[]> {
+  return (await q.query<CardRow>('SELECT * FROM card_entries WHERE project_id = $1 ORDER BY seq', [projectId])).map(toEntry);
+}
+
+/** The stored notices the entries cite, by id. */
+export async function loadCitedNotices(q: Queryable, entries: readonly CardEntry[]): Promise<Map<string, StoredNotice>> {
+  const ids = citedNoticeIds(entries);
+  if (!ids.length) return new Map();
+  const rows = await q.query<{ id: string; project_id: string | null; content: object }>('SELECT id, project_id, content FROM notices WHERE id = ANY($1::uuid[])', [ids]);
+  return new Map(rows.map((r) => [r.id, { projectId: r.project_id, content: r.content }]));
 }
 
 export function entryHash(entry: Omit<CardEntry, 'hash'>): string {
@@ -99,7 +163,7 @@ export function entryHash(entry: Omit<CardEntry, 'hash'>): string {
 
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 
-function toEntry(r: CardRow): CardEntry {
+export function toEntry(r: CardRow): CardEntry {
   return {
     position: Number(r.position),
     projectId: r.project_id,
@@ -110,6 +174,8 @@ function toEntry(r: CardRow): CardEntry {
     before: r.before,
     after: r.after,
     detail: r.detail,
+    // Absent, not null, on entries without notices: the hash of entries written before citations existed stays the same.
+    ...(r.notices ? { notices: r.notices } : {}),
     prevHash: r.prev_hash,
     hash: r.hash,
   };

@@ -9,6 +9,9 @@ export function chainHash(unsigned: object): string {
   return createHash('sha256').update(canonicalJson(unsigned)).digest('hex');
 }
 
+/** SHA-256 of a notice's content as stored (R17): the hash its card entry cites. */
+export const contentHash = (content: object): string => chainHash(content);
+
 export interface Chained {
   seq: number;
   prevHash: string;

@@ -1,4 +1,8 @@
+<<<<<<< HEAD
 import { isIP } from 'node:net';
+=======
+import { createPrivateKey } from 'node:crypto';
+>>>>>>> h4-integrity
 
 /** Everything the hub reads from its environment, parsed once at start. */
 export interface HubConfig {
@@ -27,7 +31,10 @@ export interface HubConfig {
   /** A meeting never closed lapses this long after its scheduled end, without R15 (HUB_MEETING_LAPSE_HOURS, default 24). */
   meetingLapseMs: number;
   logJson: boolean;
-  /** Ed25519 private key (PEM) signing card checkpoints; null: a key made for this process only. */
+  /**
+   * HUB_CHECKPOINT_KEY: Ed25519 private key (PEM) signing card checkpoints (R5), kept out of the
+   * database. Required, except with the test clock (null: a key made for this process only).
+   */
   checkpointKey: string | null;
 }
 
@@ -50,10 +57,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     deadlineSweepMs: intOr(env['HUB_DEADLINE_SWEEP_MS'], 1000, 'HUB_DEADLINE_SWEEP_MS'),
     meetingLapseMs: intOr(env['HUB_MEETING_LAPSE_HOURS'], 24, 'HUB_MEETING_LAPSE_HOURS') * 3_600_000,
     logJson: env['HUB_LOG_JSON'] === '1',
-    checkpointKey: env['HUB_CHECKPOINT_KEY'] || null,
+    checkpointKey: checkpointKey(env['HUB_CHECKPOINT_KEY'], env['HUB_TEST_CLOCK'] === '1'),
   };
 }
 
+<<<<<<< HEAD
 function trustedProxies(value: string | undefined): string[] {
   const entries = (value ?? '').split(',').map((p) => p.trim()).filter(Boolean);
   for (const entry of entries) {
@@ -64,6 +72,24 @@ function trustedProxies(value: string | undefined): string[] {
     if (!family || !prefixOk || rest.length > 0) throw new ConfigError(`HUB_TRUSTED_PROXIES: "${entry}" is not an address or CIDR`);
   }
   return entries;
+=======
+export const CHECKPOINT_KEY_HELP = 'generate one with `openssl genpkey -algorithm ed25519` and keep it outside the database';
+
+function checkpointKey(value: string | undefined, testClock: boolean): string | null {
+  if (!value) {
+    if (testClock) return null;
+    throw new ConfigError(`HUB_CHECKPOINT_KEY is required: the Ed25519 private key (PEM) that signs card checkpoints (R5); ${CHECKPOINT_KEY_HELP}`);
+  }
+  const pem = value.replace(/\\n/g, '\n'); // a PEM written on one line with \n escapes (.env files)
+  let type: string | undefined;
+  try {
+    type = createPrivateKey(pem).asymmetricKeyType;
+  } catch {
+    throw new ConfigError(`HUB_CHECKPOINT_KEY is not a private key in PEM format; ${CHECKPOINT_KEY_HELP}`);
+  }
+  if (type !== 'ed25519') throw new ConfigError(`HUB_CHECKPOINT_KEY must be an Ed25519 key, got ${type}; ${CHECKPOINT_KEY_HELP}`);
+  return pem;
+>>>>>>> h4-integrity
 }
 
 function intOr(value: string | undefined, fallback: number, name: string): number {

@@ -20,9 +20,13 @@ export function isConnectionLost(error: unknown): boolean {
   );
 }
 
-/** One open transaction. Work registered with onCommit runs only after a successful commit (R26). */
+/**
+ * One open transaction. Work registered with onCommit runs only after a successful commit (R26);
+ * checks registered with beforeCommit run last inside it, and a check that throws rolls it back.
+ */
 export class Tx {
   private readonly committed: (() => void)[] = [];
+  private readonly checks: (() => void)[] = [];
 
   constructor(private readonly runner: QueryRunner) {}
 
@@ -37,6 +41,15 @@ export class Tx {
 
   onCommit(work: () => void): void {
     this.committed.push(work);
+  }
+
+  beforeCommit(check: () => void): void {
+    this.checks.push(check);
+  }
+
+  /** @internal */
+  runCommitChecks(): void {
+    for (const check of this.checks) check();
   }
 
   /** @internal */
@@ -75,6 +88,7 @@ export class Database {
         await runner.connect();
         await runner.startTransaction();
         const result = await work(tx);
+        tx.runCommitChecks();
         committing = true;
         await runner.commitTransaction();
         tx.runCommitHooks();

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import {
   civilDateOf,
   documentLayout,
   formatNoticeNumber,
   NOTICE_TITLES,
-  type NoticeContent,
   type NoticeEnvelope,
   type NoticeKind,
   type NoticeSummary,
   type NoticeView,
   type SessionUser,
 } from '@hub/shared';
-import { canonicalJson } from '../card/canonical-json';
+import { CardService } from '../card/card.service';
+import { contentHash } from '../card/hash-chain';
 import { authorize } from '../common/authorize';
 import { notFound } from '../common/problem';
 import { Database, type Tx } from '../database/database';
@@ -60,12 +59,16 @@ export class NoticesService {
   constructor(
     private readonly db: Database,
     private readonly numbering: NumberingService,
+    private readonly card: CardService,
   ) {}
 
   /**
    * Issues a document inside the caller's transaction: the next gapless number of its kind and
    * year, the project (and department) as they are now, and a hash of it all. The row can never
-   * change afterwards (trigger), so the document always prints as it was issued.
+   * change afterwards (trigger), so the document always prints as it was issued. A project's
+   * document is cited, with that hash, by the next entry on the project's card in the same
+   * transaction (R5/R17), so verifying the card recomputes it; a document about a department only
+   * (R22) is covered by the signed checkpoint instead.
    */
   async issue(tx: Tx, notice: NoticeRequest): Promise<IssuedNotice> {
     const year = Number(civilDateOf(notice.issuedAt, notice.timeZone).slice(0, 4));
@@ -91,11 +94,13 @@ export class NoticesService {
       corrects: notice.corrects ?? null,
     };
     const content = { ...notice.content, ...envelope };
+    const hash = contentHash(content);
     const row = await tx.one<{ id: string }>(
       `INSERT INTO notices (kind, year, serial, number, project_id, item_id, issued_at, content, content_hash, corrects_id, issued_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [notice.kind, year, serial, number, notice.projectId, notice.itemId, notice.issuedAt, content, contentHash(content), notice.corrects?.id ?? null, notice.issuedBy?.id ?? null],
+      [notice.kind, year, serial, number, notice.projectId, notice.itemId, notice.issuedAt, content, hash, notice.corrects?.id ?? null, notice.issuedBy?.id ?? null],
     );
+    if (notice.projectId !== null) this.card.cite(tx, notice.projectId, { id: row!.id, number, contentHash: hash });
     return { id: row!.id, number };
   }
 
@@ -121,6 +126,3 @@ export class NoticesService {
     return { pdf, filename: `${number}.pdf`, asciiFilename: `${notice.kind}-${notice.issuedAt.slice(0, 10)}-${notice.id.slice(0, 8)}.pdf` };
   }
 }
-
-export const contentHash = (content: NoticeContent | Record<string, unknown>) =>
-  createHash('sha256').update(canonicalJson(content)).digest('hex');

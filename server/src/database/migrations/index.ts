@@ -5,6 +5,7 @@ import { AddPaperTrail1764700000000 } from './1764700000000-add-paper-trail';
 import { MeetingsExplanationsDeadlineChanges1764800000000 } from './1764800000000-meetings-explanations-deadline-changes';
 import { AddLeadersView1764900000000 } from './1764900000000-add-leaders-view';
 import { SessionIdsAndLoginDelays1765120000000 } from './1765120000000-session-ids-and-login-delays';
+import { CiteNoticesAndAnchorCardHeads1765130000000 } from './1765130000000-cite-notices-and-anchor-card-heads';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const HUB_MIGRATIONS = [
   MeetingsExplanationsDeadlineChanges1764800000000,
   AddLeadersView1764900000000,
   SessionIdsAndLoginDelays1765120000000,
+  CiteNoticesAndAnchorCardHeads1765130000000,
 ];
