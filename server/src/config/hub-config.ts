@@ -1,8 +1,5 @@
-<<<<<<< HEAD
-import { isIP } from 'node:net';
-=======
 import { createPrivateKey } from 'node:crypto';
->>>>>>> h4-integrity
+import { isIP } from 'node:net';
 
 /** Everything the hub reads from its environment, parsed once at start. */
 export interface HubConfig {
@@ -61,7 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   };
 }
 
-<<<<<<< HEAD
 function trustedProxies(value: string | undefined): string[] {
   const entries = (value ?? '').split(',').map((p) => p.trim()).filter(Boolean);
   for (const entry of entries) {
@@ -72,7 +68,8 @@ function trustedProxies(value: string | undefined): string[] {
     if (!family || !prefixOk || rest.length > 0) throw new ConfigError(`HUB_TRUSTED_PROXIES: "${entry}" is not an address or CIDR`);
   }
   return entries;
-=======
+}
+
 export const CHECKPOINT_KEY_HELP = 'generate one with `openssl genpkey -algorithm ed25519` and keep it outside the database';
 
 function checkpointKey(value: string | undefined, testClock: boolean): string | null {
@@ -89,7 +86,6 @@ function checkpointKey(value: string | undefined, testClock: boolean): string | 
   }
   if (type !== 'ed25519') throw new ConfigError(`HUB_CHECKPOINT_KEY must be an Ed25519 key, got ${type}; ${CHECKPOINT_KEY_HELP}`);
   return pem;
->>>>>>> h4-integrity
 }
 
 function intOr(value: string | undefined, fallback: number, name: string): number {
