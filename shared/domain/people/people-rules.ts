@@ -1,10 +1,7 @@
 import type { DeputyGrant, Role, SessionUser } from '../../contracts/auth';
+import type { FieldProblem } from '../inquiries/disposition';
 import type { CreateUserRequest, PeopleImportPreview, PeopleImportRowError, SaveDepartmentRequest } from '../../contracts/people';
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
 
 /** R1: the roles an account can have (the applicant has codes, never an account). */
 export const ACCOUNT_ROLES = ['admin', 'leader', 'window', 'liaison'] as const satisfies readonly Role[];
@@ -38,12 +35,12 @@ export function userProblems(u: CreateUserRequest): FieldProblem[] {
   return problems;
 }
 
-export interface Period {
+export interface DeputyPeriod {
   startsAt: Date;
   endsAt: Date;
 }
 
-export const periodsOverlap = (a: Period, b: Period) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+export const periodsOverlap = (a: DeputyPeriod, b: DeputyPeriod) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 
 export interface DeputyCandidate {
   id: string;
@@ -62,8 +59,8 @@ export function deputyProblems(args: {
   namedBy: Pick<SessionUser, 'id' | 'role'>;
   principal: DeputyCandidate;
   deputy: DeputyCandidate;
-  period: Period;
-  existing: Period[];
+  period: DeputyPeriod;
+  existing: DeputyPeriod[];
 }): FieldProblem[] {
   const { namedBy, principal, deputy, period, existing } = args;
   if (principal.role !== 'liaison' || !principal.active) return [{ field: 'principalUserId', message: 'only an active liaison has a deputy' }];

@@ -50,7 +50,10 @@ export class PeopleAndDeputies1765160000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    // Append-only (forbid_rewrite): the people changes leave the record only with the schema that knows them.
+    await q.query(`ALTER TABLE configuration_changes DISABLE TRIGGER configuration_changes_append_only`);
     await q.query(`DELETE FROM configuration_changes WHERE subject IN ('departments','users','deputies')`);
+    await q.query(`ALTER TABLE configuration_changes ENABLE TRIGGER configuration_changes_append_only`);
     await q.query(`ALTER TABLE configuration_changes DROP CONSTRAINT configuration_changes_subject_check`);
     await q.query(`ALTER TABLE configuration_changes DROP CONSTRAINT configuration_changes_action_check`);
     await q.query(`ALTER TABLE configuration_changes ADD CONSTRAINT configuration_changes_subject_check CHECK (subject IN ('calendar','settings'))`);
