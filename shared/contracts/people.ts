@@ -10,6 +10,7 @@ export interface SaveDepartmentRequest {
 }
 
 export interface DepartmentAdminView extends Department {
+  active: boolean;
   /** Active liaisons of the department. */
   liaisons: number;
 }

@@ -58,6 +58,8 @@ export class RealtimeGateway implements OnGatewayInit {
     if (!originAllowed(headers.origin, headers.host, this.config)) throw new Error('origin not allowed');
     const user = await this.auth.userForToken(readCookie(headers.cookie, SESSION_COOKIE));
     if (!user) throw new Error('unauthorized');
+    // R1: nothing live before an initial or reset password is replaced.
+    if (user.mustChangePassword) throw new Error('password change required');
     socket.data.user = user;
   }
 
