@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { PASSWORD_CHANGE_REQUIRED, PEOPLE_CSV_TEMPLATE, type OneTimePasswordResult } from '@hub/shared';
 import { FirstStartService } from '../src/people/first-start.service';
-import { admittedProject, createTestDatabase, HubClient, loadPeople, startTestHub, type TestHub } from './test-hub';
+import { admittedProject, createTestDatabase, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
 
 const NEW_PASSWORD = 'a-strong-passphrase';
 
@@ -165,7 +165,11 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect((await opn.post(`/api/items/${itemId}/decision`, { outcome: 'approved' })).status).toBe(200);
     const done = await admin.post(`/api/admin/departments/${dept.id}/deactivation`);
     expect(done.body).toMatchObject({ active: false });
-    // A switched-off department takes no new people.
+    // A switched-off department takes no new items and no new people.
+    const registered = await window.post('/api/projects', REGISTRATION);
+    const admission = await leader.post(`/api/projects/${registered.body.id}/admission`, { leadDepartmentId: dept.id, participatingDepartmentIds: [] });
+    expect(admission.status).toBe(400);
+    expect(admission.body.errors[0].field).toBe('leadDepartmentId');
     const more = await admin.post('/api/admin/users', { username: 'opn.two', displayName: '二', role: 'liaison', departmentId: dept.id });
     expect(more.body.errors[0].field).toBe('departmentId');
   });
