@@ -18,6 +18,7 @@ import { InquiriesModule } from './inquiries/inquiries.module';
 import { MaterialsModule } from './materials/materials.module';
 import { MegaModule } from './mega/mega.module';
 import { NoticesModule } from './notices/notices.module';
+import { PeopleModule } from './people/people.module';
 import { PermitsModule } from './permits/permits.module';
 import { ProjectsModule } from './projects/projects.module';
 import { PublicStatusModule } from './public-status/public-status.module';
@@ -59,6 +60,8 @@ export class AppModule {
         AlertsModule,
         AccountabilityModule,
         WallModule,
+        // R1: departments, people, deputies, the first admin
+        PeopleModule,
         // The test clock route does not exist unless asked for (never in production).
         ...(config.testClock ? [TestClockModule] : []),
       ],

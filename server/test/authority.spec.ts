@@ -1,4 +1,7 @@
 import { addCalendarDays, civilDateOf, DEFAULT_HUB_SETTINGS, quarterOf, type AlertInbox } from '@hub/shared';
+import type { NameDeputyRequest } from '@hub/shared';
+import { hashSessionToken, newSessionToken } from '../src/auth/session-cookie';
+import { Database } from '../src/database/database';
 import { declaredRoutes } from './declared-routes';
 import { INQUIRY } from './inquiry-fixtures';
 import { paperFixture, RECEIPT, type PaperFixture } from './paper-fixtures';
@@ -31,6 +34,15 @@ interface Fixture {
   alert(): Promise<string>;
   /** A quarter in which DRC is flagged (R22), made once: the clock moves past a DRC deadline. */
   circulation(): Promise<{ year: number; quarter: number }>;
+  /** R1: a fresh department code, department, window user, import file, setup token, and deputy period for liaison-own. */
+  people: {
+    code(): string;
+    department(): Promise<string>;
+    user(): Promise<string>;
+    importCsv(): string;
+    setupToken(): Promise<string>;
+    deputy(): Promise<NameDeputyRequest>;
+  };
 }
 
 interface RouteCase {
@@ -206,14 +218,40 @@ const MATRIX: RouteCase[] = [
   { route: 'GET /api/accountability/csv', allowed: ['leader'], request: async () => ({ path: '/api/accountability/csv?from=2026-01-01&to=2026-12-31' }) },
   { route: 'GET /api/accountability/xlsx', allowed: ['leader'], request: async () => ({ path: '/api/accountability/xlsx?from=2026-01-01&to=2026-12-31' }) },
   { route: 'GET /api/circulation', allowed: ['leader'], request: async () => ({ path: '/api/circulation?year=2026&quarter=4' }) },
+  // R1: the admin keeps departments and people; a liaison names its own deputy; the setup link is its own credential.
+  { route: 'GET /api/admin/departments', allowed: ['admin'], request: async () => ({ path: '/api/admin/departments' }) },
+  { route: 'POST /api/admin/departments', allowed: ['admin'], request: async (f) => ({ path: '/api/admin/departments', body: { code: f.people.code(), name: '新局', nameEn: 'New Bureau' } }) },
+  {
+    route: 'PATCH /api/admin/departments/:id',
+    allowed: ['admin'],
+    request: async (f) => ({ path: `/api/admin/departments/${await f.people.department()}`, body: { code: f.people.code(), name: '改名局', nameEn: 'Renamed Bureau' } }),
+  },
+  { route: 'POST /api/admin/departments/:id/deactivation', allowed: ['admin'], request: async (f) => ({ path: `/api/admin/departments/${await f.people.department()}/deactivation` }) },
+  { route: 'GET /api/admin/users', allowed: ['admin'], request: async () => ({ path: '/api/admin/users' }) },
+  {
+    route: 'POST /api/admin/users',
+    allowed: ['admin'],
+    request: async (f) => ({ path: '/api/admin/users', body: { username: f.people.code().toLowerCase(), displayName: '新人', role: 'window', departmentId: null } }),
+  },
+  { route: 'POST /api/admin/users/:id/password-reset', allowed: ['admin'], request: async (f) => ({ path: `/api/admin/users/${await f.people.user()}/password-reset` }) },
+  { route: 'POST /api/admin/users/:id/deactivation', allowed: ['admin'], request: async (f) => ({ path: `/api/admin/users/${await f.people.user()}/deactivation` }) },
+  { route: 'POST /api/admin/people-import/preview', allowed: ['admin'], request: async (f) => ({ path: '/api/admin/people-import/preview', body: { content: f.people.importCsv() } }) },
+  { route: 'POST /api/admin/people-import', allowed: ['admin'], request: async (f) => ({ path: '/api/admin/people-import', body: { content: f.people.importCsv() } }) },
+  { route: 'GET /api/deputies', allowed: ['admin', 'liaison-own', 'liaison-other'], request: async () => ({ path: '/api/deputies' }) },
+  { route: 'POST /api/deputies', allowed: ['admin', 'liaison-own'], request: async (f) => ({ path: '/api/deputies', body: await f.people.deputy() }) },
+  { route: 'POST /api/setup', allowed: EVERYONE, request: async (f) => ({ path: '/api/setup', body: { token: await f.people.setupToken(), newPassword: 'a-strong-passphrase' } }) },
   // Last: its fixture moves the hub clock past a deadline.
   {
     route: 'POST /api/circulation-reports',
     allowed: ['leader'],
     request: async (f) => ({ path: '/api/circulation-reports', body: { departmentId: DRC_ID.value, ...(await f.circulation()) } }),
   },
+  // R1: after every other route (each person's password changes for good).
+  { route: 'POST /api/auth/password', allowed: STAFF, request: async () => ({ path: '/api/auth/password', body: { currentPassword: 'test-password', newPassword: 'a-strong-passphrase' } }) },
 ];
 const WINDOW_ID = { value: '' };
+const LIAISON_OWN_ID = { value: '' };
+let peopleSeq = 0;
 /** A fixture made on first use and shared by every role's call. */
 const once = <T>(make: () => Promise<T>) => {
   let made: Promise<T> | null = null;
@@ -241,6 +279,8 @@ describe('authority matrix: every route × every role × own/other department (R
     const { project, departmentId } = await admittedProject(clients.window, clients.leader, ['DRC']);
     DRC_ID.value = departmentId('DRC');
     WINDOW_ID.value = (await clients.window.get('/api/auth/me')).body.id;
+    LIAISON_OWN_ID.value = (await clients['liaison-own'].get('/api/auth/me')).body.id;
+    const deputyCandidate = once(async () => (await clients.admin.post('/api/admin/users', { username: 'drc.deputy', displayName: '发改局副联络员', role: 'liaison', departmentId: DRC_ID.value })).body.user.id);
     const checkpoint = (await clients.leader.get('/api/card/checkpoint')).body;
     fixture = {
       checkpoint,
@@ -295,6 +335,24 @@ describe('authority matrix: every route × every role × own/other department (R
         await settled();
         return quarterOf(civilDateOf(new Date(new Date(item.dueAt).getTime() - 1), 'Asia/Shanghai'));
       }),
+      people: {
+        code: () => `Z${++peopleSeq}`,
+        department: async () => (await clients.admin.post('/api/admin/departments', { code: fixture.people.code(), name: '临时局', nameEn: 'Temporary Bureau' })).body.id,
+        user: async () => (await clients.admin.post('/api/admin/users', { username: fixture.people.code().toLowerCase(), displayName: '临时', role: 'window', departmentId: null })).body.user.id,
+        importCsv: () => `kind,code,name,name_en,username,display_name,role,department_code\nuser,,,,${fixture.people.code().toLowerCase()},导入,leader,\n`,
+        setupToken: async () => {
+          const token = newSessionToken();
+          await hub.app.get(Database).query(`INSERT INTO setup_tokens (token_hash, user_id, expires_at) VALUES ($1, $2, hub_now() + interval '1 hour')`, [
+            hashSessionToken(token),
+            await fixture.people.user(),
+          ]);
+          return token;
+        },
+        deputy: async () => {
+          const now = new Date((await clients.leader.get('/api/board')).body.serverNow).getTime() + 86_400_000 * 400 * ++peopleSeq;
+          return { principalUserId: LIAISON_OWN_ID.value, deputyUserId: await deputyCandidate(), startsAt: new Date(now).toISOString(), endsAt: new Date(now + 86_400_000).toISOString() };
+        },
+      },
       inquiry: async (state) => {
         const disposition = { open: undefined, transferred: { kind: 'transfer', toDepartmentId: DRC_ID.value }, answered: { kind: 'answer', answer: '已当场答复' } }[state];
         const reply = await clients.window.post('/api/inquiries', { ...INQUIRY, disposition });

@@ -44,6 +44,8 @@ export interface CardActor {
   id: string;
   displayName: string;
   role: Role;
+  /** R1: a deputy in its period acts for this liaison (shown "张三（代 李四）"). Absent otherwise. */
+  onBehalfOf?: { id: string; displayName: string };
 }
 
 /** A project as the board shows it; also the project state recorded on the card. */

@@ -11,3 +11,4 @@ export * from './deadlines';
 export * from './inquiries';
 export * from './paper-trail';
 export * from './leaders';
+export * from './people';

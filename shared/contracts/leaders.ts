@@ -11,7 +11,22 @@ export interface HubSettings extends CalendarSettings {
 
 export type UpdateSettingsRequest = HubSettings;
 
-export const CONFIGURATION_ACTIONS = ['day_set', 'day_cleared', 'year_published', 'year_imported', 'settings_changed'] as const;
+export const CONFIGURATION_ACTIONS = [
+  'day_set',
+  'day_cleared',
+  'year_published',
+  'year_imported',
+  'settings_changed',
+  // R1: departments, people and deputies
+  'department_created',
+  'department_updated',
+  'department_deactivated',
+  'user_created',
+  'user_password_reset',
+  'user_deactivated',
+  'people_imported',
+  'deputy_named',
+] as const;
 export type ConfigurationAction = (typeof CONFIGURATION_ACTIONS)[number];
 
 /** One change of the calendar or the settings, on record for good (append-only). */
@@ -19,9 +34,9 @@ export interface ConfigurationChange {
   id: string;
   at: string;
   actor: { id: string; displayName: string };
-  subject: 'calendar' | 'settings';
+  subject: 'calendar' | 'settings' | 'departments' | 'users' | 'deputies';
   action: ConfigurationAction;
-  /** The year or date concerned, e.g. "2027" or "2027-01-04"; null for settings. */
+  /** The year or date concerned, e.g. "2027" or "2027-01-04"; a department code or username; null for settings. */
   target: string | null;
   before: unknown;
   after: unknown;

@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { authGuard, guestGuard, permissionGuard } from './core/session/auth.guard';
+import { authGuard, guestGuard, permissionGuard, signedInGuard } from './core/session/auth.guard';
 
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'board' },
@@ -7,6 +7,17 @@ export const routes: Routes = [
     path: 'login',
     canActivate: [guestGuard],
     loadComponent: () => import('./auth/login.page').then((m) => m.LoginPage),
+  },
+  {
+    // R1: a new or reset password is replaced first (every other call answers 403 until then).
+    path: 'password',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./auth/change-password.page').then((m) => m.ChangePasswordPage),
+  },
+  {
+    // R1: the first admin's one-time setup link.
+    path: 'setup',
+    loadComponent: () => import('./auth/setup.page').then((m) => m.SetupPage),
   },
   {
     // R1: the applicant's page: no login, the receipt's codes open one project.
@@ -68,6 +79,12 @@ export const routes: Routes = [
         path: 'accountability',
         canActivate: [permissionGuard('accountability.read')],
         loadComponent: () => import('./accountability/accountability.page').then((m) => m.AccountabilityPage),
+      },
+      {
+        // R1: a liaison names its deputy (the admin for any liaison).
+        path: 'deputies',
+        canActivate: [permissionGuard('deputy.name')],
+        loadComponent: () => import('./deputies/deputies.page').then((m) => m.DeputiesPage),
       },
       {
         // R11 and settings: the admin's.

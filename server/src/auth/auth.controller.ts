@@ -6,7 +6,8 @@ import type { SessionUser } from '@hub/shared';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { AuthService } from './auth.service';
 import { CurrentUser, type AuthedRequest } from './current-user.decorator';
-import { LoginDto } from './login.dto';
+import { ChangePasswordDto, LoginDto } from './login.dto';
+import { AllowedBeforePasswordChange } from './password-change.decorator';
 import { Public } from './public.decorator';
 import { SESSION_COOKIE, SESSION_TTL_MS } from './session-cookie';
 
@@ -43,8 +44,18 @@ export class AuthController {
   }
 
   @Requires('any-session')
+  @AllowedBeforePasswordChange()
   @Get('me')
   me(@CurrentUser() user: SessionUser): SessionUser {
     return user;
+  }
+
+  /** R1: the user's own new password; required after first login or a reset. */
+  @Requires('any-session')
+  @AllowedBeforePasswordChange()
+  @Post('password')
+  @HttpCode(200)
+  changePassword(@CurrentUser() user: SessionUser, @Body() dto: ChangePasswordDto): Promise<SessionUser> {
+    return this.auth.changePassword(user, dto.currentPassword, dto.newPassword);
   }
 }

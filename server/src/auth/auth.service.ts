@@ -1,8 +1,8 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
-import type { SessionUser } from '@hub/shared';
+import { passwordProblems, type DeputyGrant, type SessionUser } from '@hub/shared';
 import { Database } from '../database/database';
-import { ProblemException } from '../common/problem';
+import { invalidFields, ProblemException } from '../common/problem';
 import { LiveEvents, sessionRoom, userRoom } from '../realtime/live-events';
 import { LoginThrottle } from './login-throttle';
 import { hashSessionToken, MAX_SESSIONS_PER_USER, newSessionToken, SESSION_TTL_MS } from './session-cookie';
@@ -14,6 +14,9 @@ interface UserRow {
   role: SessionUser['role'];
   department_id: string | null;
   password_hash: string;
+  active: boolean;
+  must_change_password: boolean;
+  deputy_for?: DeputyGrant[];
 }
 
 const toSessionUser = (r: UserRow): SessionUser => ({
@@ -22,7 +25,15 @@ const toSessionUser = (r: UserRow): SessionUser => ({
   displayName: r.display_name,
   role: r.role,
   departmentId: r.department_id,
+  mustChangePassword: r.must_change_password,
+  deputyFor: (r.deputy_for ?? []).map((g) => ({ ...g, endsAt: new Date(g.endsAt).toISOString() })),
 });
+
+/** R1: the deputy periods in force for the user `u` (a principal switched off grants nothing). */
+const DEPUTY_FOR = `(SELECT COALESCE(json_agg(json_build_object('principalId', p.id, 'principalName', p.display_name,
+    'departmentId', p.department_id, 'endsAt', d.ends_at) ORDER BY d.starts_at), '[]')
+  FROM deputies d JOIN users p ON p.id = d.principal_user_id
+  WHERE d.deputy_user_id = u.id AND p.active AND d.starts_at <= hub_now() AND d.ends_at > hub_now()) AS deputy_for`;
 
 /** Argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's minimum). */
 export const hashPassword = (password: string) => hash(password);
@@ -48,14 +59,21 @@ export class AuthService {
       await this.throttle.recordFailure(username, address);
       throw new ProblemException(HttpStatus.UNAUTHORIZED, 'Unauthorized', 'Wrong username or password');
     }
+    // R1: a switched-off account cannot log in, even with the right password.
+    if (!row.active) throw new ProblemException(HttpStatus.FORBIDDEN, 'Forbidden', 'This account is switched off; ask the administrator');
     await this.throttle.recordSuccess(username, address);
+    return this.openSession(row.id);
+  }
+
+  /** A new session for a user (after a login or the first admin's setup link). */
+  async openSession(userId: string): Promise<{ token: string; user: SessionUser }> {
     const token = newSessionToken();
     const ended = await this.db.transaction(async (tx) => {
       // Logins of one user take turns, so the cap below counts every session exactly once.
-      await tx.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [row.id]);
+      await tx.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId]);
       await tx.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')`, [
         hashSessionToken(token),
-        row.id,
+        userId,
         SESSION_TTL_MS,
       ]);
       // At most MAX_SESSIONS_PER_USER per user: the oldest end, and their sockets are cut.
@@ -63,11 +81,24 @@ export class AuthService {
         `DELETE FROM sessions WHERE user_id = $1 AND id NOT IN (
            SELECT id FROM sessions WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT $2)
          RETURNING id`,
-        [row.id, MAX_SESSIONS_PER_USER],
+        [userId, MAX_SESSIONS_PER_USER],
       );
     });
     this.live.disconnect(ended.map((s) => sessionRoom(s.id)));
-    return { token, user: toSessionUser(row) };
+    return { token, user: (await this.userForToken(token))! };
+  }
+
+  /** The user's own new password (required after first login or a reset): rules checked, flag cleared. */
+  async changePassword(user: SessionUser, currentPassword: string, newPassword: string): Promise<SessionUser> {
+    const problems = passwordProblems(user.username, newPassword);
+    if (problems.length) throw invalidFields(problems);
+    if (newPassword === currentPassword) throw invalidFields([{ field: 'newPassword', message: 'newPassword must differ from the current one' }]);
+    const row = await this.db.one<UserRow>('SELECT * FROM users WHERE id = $1', [user.id]);
+    if (!row || !(await verify(row.password_hash, currentPassword).catch(() => false))) {
+      throw invalidFields([{ field: 'currentPassword', message: 'currentPassword is wrong' }]);
+    }
+    await this.db.query('UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1', [user.id, await hashPassword(newPassword)]);
+    return { ...user, mustChangePassword: false };
   }
 
   async userForToken(token: string | undefined): Promise<SessionUser | null> {
@@ -78,7 +109,8 @@ export class AuthService {
   async sessionForToken(token: string | undefined): Promise<{ id: string; user: SessionUser } | null> {
     if (!token) return null;
     const row = await this.db.one<UserRow & { session_id: string }>(
-      `SELECT u.*, s.id AS session_id FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > now()`,
+      `SELECT u.*, ${DEPUTY_FOR}, s.id AS session_id FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
       [hashSessionToken(token)],
     );
     return row ? { id: row.session_id, user: toSessionUser(row) } : null;

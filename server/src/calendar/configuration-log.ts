@@ -61,23 +61,28 @@ export class ConfigurationLog {
 
   async record(tx: Tx, change: NewConfigurationChange): Promise<ConfigurationChange> {
     const bumped = await tx.one<{ version: string }>('UPDATE calendar_version SET version = version + 1 RETURNING version');
-    const inserted = await tx.one<{ id: string }>(
-      `INSERT INTO configuration_changes (at, actor_id, subject, action, target, before, after, recomputed)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [change.at, change.actor.id, change.subject, change.action, change.target, jsonb(change.before), jsonb(change.after), change.recomputed],
-    );
     const version = Number(bumped!.version);
     tx.onCommit(() => {
       this.signals.deadlinesChanged();
       this.live.emitTo([BOARD_ROOM], 'calendar:changed', { version });
     });
-    const [row] = await tx.query<ChangeRow>(`${SELECT} WHERE c.id = $1`, [inserted!.id]);
-    return toChange(row!);
+    return insertConfigurationChange(tx, change);
   }
 
   async list(q: Queryable, limit = 200): Promise<ConfigurationChange[]> {
     return (await q.query<ChangeRow>(`${SELECT} ORDER BY c.at DESC, c.id LIMIT $1`, [limit])).map(toChange);
   }
+}
+
+/** The change on record, in the caller's transaction (R1: departments and people changes use it alone). */
+export async function insertConfigurationChange(tx: Tx, change: NewConfigurationChange): Promise<ConfigurationChange> {
+  const inserted = await tx.one<{ id: string }>(
+    `INSERT INTO configuration_changes (at, actor_id, subject, action, target, before, after, recomputed)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [change.at, change.actor.id, change.subject, change.action, change.target, jsonb(change.before), jsonb(change.after), change.recomputed],
+  );
+  const [row] = await tx.query<ChangeRow>(`${SELECT} WHERE c.id = $1`, [inserted!.id]);
+  return toChange(row!);
 }
 
 const jsonb = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));

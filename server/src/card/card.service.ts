@@ -1,10 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import type { CardAction, CardActor, CardEntry, CardState, CardVerification, CitedNotice, SessionUser } from '@hub/shared';
+import {
+  actingFor,
+  type CardAction,
+  type CardActor,
+  type CardEntry,
+  type CardState,
+  type CardVerification,
+  type CitedNotice,
+  type SessionUser,
+} from '@hub/shared';
 import { Database, type Tx } from '../database/database';
 import type { Queryable } from '../projects/project-records';
 import { LiveEvents } from '../realtime/live-events';
 import { citedNoticeIds, recomputeCard, type CardHead, type StoredNotice } from './card-integrity';
 import { chainHash, GENESIS_HASH } from './hash-chain';
+
+/** R1: who acted, and for whom when a deputy acts in its period (an item's department decides whose). */
+function cardActor(user: SessionUser, after: CardState): CardActor {
+  const principal = actingFor(user, after.kind === 'item' ? after.item.departmentId : null);
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    role: user.role,
+    ...(principal ? { onBehalfOf: { id: principal.principalId, displayName: principal.principalName } } : {}),
+  };
+}
 
 /** Held to commit by every appender: stream positions are assigned and committed in one order (R25). */
 const STREAM_LOCK = 7_345_001;
@@ -84,7 +104,7 @@ export class CardService {
       projectId: entry.projectId,
       seq: (last?.seq ?? 0) + 1,
       at: head!.at.toISOString(),
-      actor: entry.actor && { id: entry.actor.id, displayName: entry.actor.displayName, role: entry.actor.role },
+      actor: entry.actor && cardActor(entry.actor, entry.after),
       action: entry.action,
       before: entry.before,
       after: entry.after,

@@ -12,6 +12,6 @@ export class DepartmentsController {
   @Requires('board.read')
   @Get()
   list(): Promise<Department[]> {
-    return this.db.query<Department>('SELECT id, code, name, name_en AS "nameEn" FROM departments ORDER BY code');
+    return this.db.query<Department>('SELECT id, code, name, name_en AS "nameEn", active FROM departments ORDER BY code');
   }
 }

@@ -62,10 +62,11 @@ export class ProjectsService {
       const project = await tx.one<{ status: string }>('SELECT status FROM projects WHERE id = $1 FOR UPDATE', [id]);
       if (!project) throw notFound('Project');
       if (project.status !== 'registered') throw conflict('The project is already in the green channel');
-      const known = await tx.query<{ id: string }>('SELECT id FROM departments WHERE id = ANY($1)', [departmentIds]);
+      // R1: a switched-off department takes no new items (FOR SHARE: not switched off meanwhile).
+      const known = await tx.query<{ id: string }>('SELECT id FROM departments WHERE id = ANY($1) AND active FOR SHARE', [departmentIds]);
       const unknown = departmentIds.find((d) => !known.some((k) => k.id === d));
       if (unknown) {
-        throw badRequest(unknown === dto.leadDepartmentId ? 'leadDepartmentId' : 'participatingDepartmentIds', `no department ${unknown}`);
+        throw badRequest(unknown === dto.leadDepartmentId ? 'leadDepartmentId' : 'participatingDepartmentIds', `no active department ${unknown}`);
       }
       const before = await this.boardProject(tx, id);
       const { now, year } = await this.today(tx);

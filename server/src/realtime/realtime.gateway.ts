@@ -83,6 +83,8 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
     if (!originAllowed(headers.origin, headers.host, this.config)) throw new Error('origin not allowed');
     const session = await this.auth.sessionForToken(readCookie(headers.cookie, SESSION_COOKIE));
     if (!session) throw new Error('unauthorized');
+    // R1: nothing live before an initial or reset password is replaced.
+    if (session.user.mustChangePassword) throw new Error('password change required');
     const room = sessionRoom(session.id);
     const here = this.server!.sockets.adapter.rooms.get(room)?.size ?? 0;
     if (here >= MAX_SOCKETS_PER_SESSION) throw new Error('too many connections for this session');

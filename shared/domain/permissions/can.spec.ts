@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '../../contracts/auth';
-import { ACTIONS, can, type Action } from './can';
+import { ACTIONS, can, canSomewhere, PERMISSIONS, type Action } from './can';
 
 type Where = 'own' | 'other' | 'none';
 
@@ -64,6 +64,10 @@ function expected(role: Role, action: Action, where: Where): boolean {
     case 'accountability.read':
     case 'circulation.issue':
       return role === 'leader';
+    case 'people.manage':
+      return role === 'admin';
+    case 'deputy.name':
+      return role === 'admin' || (role === 'liaison' && where === 'own');
   }
 }
 
@@ -119,5 +123,35 @@ describe('can', () => {
 
   it('R1: a department on a non-liaison does not widen its rights', () => {
     expect(can({ role: 'leader', departmentId: ownDepartment }, 'item.decide', { departmentId: ownDepartment })).toBe(false);
+  });
+
+  describe('R1: a deputy in its period holds the principal department\'s liaison rights', () => {
+    const grant = { principalId: 'p', principalName: '张三', departmentId: ownDepartment, endsAt: '2030-01-01T00:00:00Z' };
+    const liaisonActions = ACTIONS.filter((a) => PERMISSIONS[a].liaison !== undefined);
+
+    it.each(liaisonActions)('R1: a window deputy may %s on the principal department exactly as a liaison of it may', (action) => {
+      const deputy = { role: 'window' as const, departmentId: null, deputyFor: [grant] };
+      const liaison = { role: 'liaison' as const, departmentId: ownDepartment };
+      const window = { role: 'window' as const, departmentId: null };
+      for (const where of ['own', 'other', 'none'] as const) {
+        expect(can(deputy, action, target[where])).toBe(can(window, action, target[where]) || can(liaison, action, target[where]));
+      }
+    });
+
+    it('R1/R2: the grant reaches only the principal\'s department, and nothing without one', () => {
+      const deputy = { role: 'window' as const, departmentId: null, deputyFor: [grant] };
+      expect(can(deputy, 'item.decide', { departmentId: ownDepartment })).toBe(true);
+      expect(can(deputy, 'item.decide', { departmentId: 'dept-environment' })).toBe(false);
+      expect(can({ ...deputy, deputyFor: [] }, 'item.decide', { departmentId: ownDepartment })).toBe(false);
+      expect(can(deputy, 'people.manage')).toBe(false);
+    });
+
+    it('R1: the route-level check counts the principal\'s department', () => {
+      const window = { role: 'window' as const, departmentId: null };
+      expect(canSomewhere(window, 'item.decide')).toBe(false);
+      expect(canSomewhere({ ...window, deputyFor: [grant] }, 'item.decide')).toBe(true);
+      expect(canSomewhere({ role: 'liaison' as const, departmentId: ownDepartment }, 'item.decide')).toBe(true);
+      expect(canSomewhere({ role: 'leader' as const, departmentId: null }, 'item.decide')).toBe(false);
+    });
   });
 });

@@ -41,6 +41,9 @@ export const ACTIONS = [
   'alerts.read',
   'accountability.read',
   'circulation.issue',
+  // R1: the admin keeps departments and people; a liaison names its deputy
+  'people.manage',
+  'deputy.name',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -103,19 +106,33 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   // R21/R22: leaders check the record and circulate reports.
   'accountability.read': { leader: 'any' },
   'circulation.issue': { leader: 'any' },
+  'people.manage': { admin: 'any' },
+  // R1: a liaison names its own deputy (target = its department); the admin names anyone's.
+  'deputy.name': { admin: 'any', liaison: 'own_department' },
 };
 
-/** One vocabulary for the server's checks and the client's show/hide. */
+/**
+ * One vocabulary for the server's checks and the client's show/hide. R1: a deputy in its period
+ * also holds the liaison's rights of the principal's department (deputyFor comes from the server).
+ */
 export function can(
-  user: Pick<SessionUser, 'role' | 'departmentId'>,
+  user: Pick<SessionUser, 'role' | 'departmentId' | 'deputyFor'>,
   action: Action,
   target?: { departmentId?: string },
 ): boolean {
-  const scope = PERMISSIONS[action][user.role];
+  if (allows(PERMISSIONS[action][user.role], user.departmentId, target)) return true;
+  return (user.deputyFor ?? []).some((grant) => allows(PERMISSIONS[action].liaison, grant.departmentId, target));
+}
+
+/** Whether the user could do this to its own department's objects, or to a principal's (the route-level check). */
+export function canSomewhere(user: Pick<SessionUser, 'role' | 'departmentId' | 'deputyFor'>, action: Action): boolean {
+  const departments = [user.departmentId, ...(user.deputyFor ?? []).map((g) => g.departmentId)];
+  return departments.some((departmentId) => can(user, action, { departmentId: departmentId ?? undefined }));
+}
+
+function allows(scope: GrantScope | undefined, departmentId: string | null, target?: { departmentId?: string }): boolean {
   if (scope === 'any') return true;
-  if (scope === 'own_department') {
-    // R2: a liaison without a department, or without a target department, acts for nobody.
-    return user.departmentId != null && target?.departmentId != null && user.departmentId === target.departmentId;
-  }
+  // R2: a liaison without a department, or without a target department, acts for nobody.
+  if (scope === 'own_department') return departmentId != null && target?.departmentId != null && departmentId === target.departmentId;
   return false;
 }

@@ -1,13 +1,23 @@
 import type { Routes } from '@angular/router';
 import { permissionGuard } from '../core/session/auth.guard';
 
-/** R1: the admin keeps the calendar (R11) and the settings. */
+/** R1: the admin keeps departments, people, the calendar (R11) and the settings. */
 export const ADMIN_ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'calendar' },
   {
     path: 'calendar',
     canActivate: [permissionGuard('calendar.edit')],
     loadComponent: () => import('./calendar-admin.page').then((m) => m.CalendarAdminPage),
+  },
+  {
+    path: 'departments',
+    canActivate: [permissionGuard('people.manage')],
+    loadComponent: () => import('./departments.page').then((m) => m.DepartmentsPage),
+  },
+  {
+    path: 'people',
+    canActivate: [permissionGuard('people.manage')],
+    loadComponent: () => import('./people.page').then((m) => m.PeoplePage),
   },
   {
     path: 'settings',

@@ -1,15 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import type { ConfigurationAction, ConfigurationChange, HubSettings } from '@hub/shared';
+import type { ConfigurationChange, HubSettings } from '@hub/shared';
 import { HubTimePipe } from '../core/format/format.pipes';
-import { I18nService, TranslatePipe } from '../core/i18n';
-
-const ACTION_KEYS = {
-  day_set: 'changes.action.day_set',
-  day_cleared: 'changes.action.day_cleared',
-  year_published: 'changes.action.year_published',
-  year_imported: 'changes.action.year_imported',
-  settings_changed: 'changes.action.settings_changed',
-} as const satisfies Record<ConfigurationAction, string>;
+import { I18nService, TranslatePipe, configurationActionKey } from '../core/i18n';
 
 /** The calendar and settings changes on record: who, when, what, and how many running deadlines moved (R11). */
 @Component({
@@ -49,7 +41,7 @@ export class ConfigurationChangesComponent {
   protected readonly shown = computed(() => this.changes().filter((c) => !this.subject() || c.subject === this.subject()));
 
   protected actionKey(change: ConfigurationChange) {
-    return ACTION_KEYS[change.action];
+    return configurationActionKey(change.action);
   }
 
   /** A day's new rule, or the settings that changed (before → after). */

@@ -157,7 +157,7 @@ export function fieldMessages(fields: string[], i18n: I18nService, serverMessage
                 }
               </optgroup>
               <optgroup [label]="'inquiry.field.transferDepartments' | t">
-                @for (d of departments.all(); track d.id) {
+                @for (d of departments.active(); track d.id) {
                   <option [value]="'department:' + d.id">{{ i18n.name(d) }}</option>
                 }
               </optgroup>

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { DELAY_CAUSES, OPINION_KINDS, type CardEntry, type CardState, type CardVerification, type ConfigurationAction, type Department } from '@hub/shared';
+import { CONFIGURATION_ACTIONS, DELAY_CAUSES, OPINION_KINDS, type CardEntry, type CardState, type CardVerification, type ConfigurationAction, type Department } from '@hub/shared';
 import { ApiService } from '../core/api/api.service';
 import { readProblem } from '../core/api/problem';
 import { HubTimePipe } from '../core/format/format.pipes';
@@ -9,6 +9,7 @@ import {
   I18nService,
   TranslatePipe,
   cardActionKey,
+  configurationActionKey,
   delayCauseKey,
   itemStatusKey,
   meetingKindKey,
@@ -64,14 +65,8 @@ const DETAIL_LABELS: Record<string, TranslationKey> = {
   calendarChange: 'card.detail.calendarChange',
   calendarTarget: 'card.detail.calendarTarget',
 };
-/** R11: what a calendar change was, on a recomputed deadline's entry. */
-const CALENDAR_CHANGES: Record<ConfigurationAction, TranslationKey> = {
-  day_set: 'changes.action.day_set',
-  day_cleared: 'changes.action.day_cleared',
-  year_published: 'changes.action.year_published',
-  year_imported: 'changes.action.year_imported',
-  settings_changed: 'changes.action.settings_changed',
-};
+/** R11: a calendar change named on a recomputed deadline's entry. */
+const isConfigurationAction = (value: string): value is ConfigurationAction => (CONFIGURATION_ACTIONS as readonly string[]).includes(value);
 /** Internal references, not for reading. */
 const HIDDEN_DETAILS = new Set(['meetingId', 'explanationAccepted']);
 /** Deemed-consent causes the hub records (R14 timeout; R15/R16 causes join here as they arrive). */
@@ -137,6 +132,9 @@ const CAUSES: Record<string, TranslationKey> = {
                 <span class="entry-actor">
                   @if (entry.actor; as actor) {
                     {{ actor.displayName }}<span class="muted">{{ 'common.paren' | t: { text: (roleLabel(actor.role) | t) } }}</span>
+                    @if (actor.onBehalfOf; as principal) {
+                      <span data-testid="card-on-behalf-of">{{ 'card.onBehalfOf' | t: { name: principal.displayName } }}</span>
+                    }
                   } @else {
                     {{ 'card.system' | t }}
                   }
@@ -231,7 +229,7 @@ export class TrackingCardComponent {
       case 'provisional':
         return this.i18n.t(value === 'true' ? 'countdown.provisional' : 'card.detail.published');
       case 'calendarChange':
-        return value in CALENDAR_CHANGES ? this.i18n.t(CALENDAR_CHANGES[value as ConfigurationAction]) : value;
+        return isConfigurationAction(value) ? this.i18n.t(configurationActionKey(value)) : value;
       case 'department': {
         const dept = this.departments().get(value);
         return dept ? this.i18n.name(dept) : value;

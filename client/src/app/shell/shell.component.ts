@@ -66,6 +66,13 @@ import { ShortcutDirective } from '../ui/shortcut.directive';
         @if (canReadAccountability()) {
           <a routerLink="/accountability" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-accountability">{{ 'nav.accountability' | t }}</a>
         }
+        @if (canManagePeople()) {
+          <a routerLink="/admin/departments" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-departments">{{ 'nav.departments' | t }}</a>
+          <a routerLink="/admin/people" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-people">{{ 'nav.people' | t }}</a>
+        }
+        @if (canNameDeputy()) {
+          <a routerLink="/deputies" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-deputies">{{ 'nav.deputies' | t }}</a>
+        }
         @if (canEditCalendar()) {
           <a routerLink="/admin/calendar" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-calendar">{{ 'nav.calendar' | t }}</a>
           <a routerLink="/admin/settings" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-settings">{{ 'nav.settings' | t }}</a>
@@ -121,6 +128,8 @@ export class ShellComponent {
   protected readonly canReadAlerts = computed(() => this.session.can('alerts.read'));
   protected readonly canReadAccountability = computed(() => this.session.can('accountability.read'));
   protected readonly canEditCalendar = computed(() => this.session.can('calendar.edit'));
+  protected readonly canManagePeople = computed(() => this.session.can('people.manage'));
+  protected readonly canNameDeputy = computed(() => this.session.canSomewhere('deputy.name'));
   protected readonly alerts = inject(AlertsStore);
   protected readonly roleLabel = computed(() => roleKey(this.session.user()?.role ?? 'window'));
 

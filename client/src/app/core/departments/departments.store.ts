@@ -11,6 +11,8 @@ export class DepartmentsStore {
 
   readonly all = signal<Department[]>([]);
   readonly byId = computed(() => new Map(this.all().map((d) => [d.id, d])));
+  /** R1: the departments that take new work (a switched-off one keeps its name on old records). */
+  readonly active = computed(() => this.all().filter((d) => d.active !== false));
 
   load(): Promise<void> {
     this.loading ??= firstValueFrom(this.api.departments()).then(

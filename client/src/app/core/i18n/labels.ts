@@ -1,6 +1,7 @@
 import type {
   BoardCellStatus,
   CardAction,
+  ConfigurationAction,
   DayReason,
   DelayCause,
   ItemStatus,
@@ -22,6 +23,7 @@ export const projectStatusKey = (s: ProjectStatus) => `projectStatus.${s}` as co
 export const itemStatusKey = (s: ItemStatus) => `itemStatus.${s}` as const;
 export const cellStatusKey = (s: BoardCellStatus) => `cell.${s}` as const;
 export const cardActionKey = (a: CardAction) => `action.${a}` as const;
+export const configurationActionKey = (a: ConfigurationAction) => `changes.action.${a}` as const;
 export const dayReasonKey = (r: DayReason) => `explain.reason.${r}` as const;
 export const meetingKindKey = (k: MeetingKind) => `meetingKind.${k}` as const;
 export const meetingStatusKey = (s: MeetingStatus) => `meetingStatus.${s}` as const;

@@ -8,6 +8,8 @@ export const authGuard: CanActivateFn = async (_route, state) => {
   const session = inject(SessionStore);
   const router = inject(Router);
   const user = await session.ensureLoaded();
+  // R1: a new or reset password is replaced before anything else.
+  if (user?.mustChangePassword) return router.createUrlTree(['/password']);
   if (user) return true;
   return router.createUrlTree(['/login'], {
     queryParams: state.url && state.url !== '/' ? { returnUrl: state.url } : {},
@@ -26,6 +28,12 @@ export function permissionGuard(action: Action): CanActivateFn {
     const session = inject(SessionStore);
     const router = inject(Router);
     await session.ensureLoaded();
-    return session.can(action) ? true : router.createUrlTree(['/board']);
+    return session.canSomewhere(action) ? true : router.createUrlTree(['/board']);
   };
 }
+
+/** R1: the change-password page, for a signed-in user only. */
+export const signedInGuard: CanActivateFn = async () => {
+  const user = await inject(SessionStore).ensureLoaded();
+  return user ? true : inject(Router).createUrlTree(['/login']);
+};

@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { can, type Action, type LoginRequest, type SessionUser } from '@hub/shared';
+import { can, canSomewhere, type Action, type LoginRequest, type SessionUser } from '@hub/shared';
 import { ApiService } from '../api/api.service';
 
 /**
@@ -55,6 +55,21 @@ export class SessionStore {
   forget(): void {
     this.userState.set(null);
     this.loading = Promise.resolve(null);
+  }
+
+  /** R1: after choosing a new password the server answers with the user, now free to work. */
+  passwordChanged(user: SessionUser): void {
+    this.userState.set(user);
+    this.loading = Promise.resolve(user);
+  }
+
+  /** R1: the user must choose a new password before anything else. */
+  readonly mustChangePassword = computed(() => this.userState()?.mustChangePassword === true);
+
+  /** R1/R2: whether a screen is for this user at all (its own department's, or a principal's as deputy). */
+  canSomewhere(action: Action): boolean {
+    const user = this.userState();
+    return user !== null && canSomewhere(user, action);
   }
 
   /** R1/R2 through the shared permission vocabulary, the same one the server checks. */

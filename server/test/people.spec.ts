@@ -1,0 +1,329 @@
+import { Client } from 'pg';
+import { PASSWORD_CHANGE_REQUIRED, PEOPLE_CSV_TEMPLATE, type OneTimePasswordResult } from '@hub/shared';
+import { FirstStartService } from '../src/people/first-start.service';
+import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
+
+const NEW_PASSWORD = 'a-strong-passphrase';
+
+/** Row counts of everything a people change writes: a refused request leaves all of them as they were. */
+async function snapshot(sql: Client) {
+  const { rows } = await sql.query(`SELECT
+    (SELECT count(*) FROM departments) AS departments, (SELECT count(*) FROM users) AS users,
+    (SELECT count(*) FROM users WHERE active) AS active_users, (SELECT count(*) FROM departments WHERE active) AS active_departments,
+    (SELECT count(*) FROM deputies) AS deputies, (SELECT count(*) FROM configuration_changes) AS changes,
+    (SELECT string_agg(password_hash, ',' ORDER BY id) FROM users) AS hashes`);
+  return rows[0];
+}
+
+/** Logs in with a one-time password and chooses a new one, as the person would. */
+async function firstLogin(url: string, username: string, oneTime: string): Promise<HubClient> {
+  const client = await HubClient.login(url, username, oneTime);
+  const changed = await client.post('/api/auth/password', { currentPassword: oneTime, newPassword: NEW_PASSWORD });
+  if (changed.status !== 200) throw new Error(JSON.stringify(changed.body));
+  return client;
+}
+
+describe('first start on an empty database (R1)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let hub: TestHub;
+  let sql: Client;
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    hub = await startTestHub(db.url);
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+  });
+  afterEach(async () => {
+    await sql.end();
+    await hub.close();
+    await db.drop();
+  });
+
+  it('R1: with HUB_ADMIN_PASSWORD the hub creates one admin and nothing else; every call but the password change answers 403 until it is changed', async () => {
+    expect(await hub.app.get(FirstStartService).prepare('initial-admin-pw')).toEqual({ kind: 'admin_created' });
+    expect(await hub.app.get(FirstStartService).prepare('initial-admin-pw')).toEqual({ kind: 'ready' });
+    expect(await snapshot(sql)).toMatchObject({ departments: '0', users: '1' });
+
+    const admin = await HubClient.login(hub.url, 'admin', 'initial-admin-pw');
+    expect((await admin.get('/api/auth/me')).body).toMatchObject({ role: 'admin', mustChangePassword: true });
+    const refused = await admin.get('/api/admin/users');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ type: PASSWORD_CHANGE_REQUIRED, status: 403 });
+    expect((await admin.post('/api/admin/departments', { code: 'DRC', name: '发展和改革局', nameEn: 'DRC' })).status).toBe(403);
+
+    const short = await admin.post('/api/auth/password', { currentPassword: 'initial-admin-pw', newPassword: 'short' });
+    expect(short.status).toBe(400);
+    expect(short.body.errors).toEqual([{ field: 'newPassword', message: 'newPassword must be at least 10 characters' }]);
+    const wrong = await admin.post('/api/auth/password', { currentPassword: 'not-it-at-all', newPassword: NEW_PASSWORD });
+    expect(wrong.body.errors[0].field).toBe('currentPassword');
+    expect(await snapshot(sql)).toMatchObject({ departments: '0' });
+
+    expect((await admin.post('/api/auth/password', { currentPassword: 'initial-admin-pw', newPassword: NEW_PASSWORD })).body).toMatchObject({ mustChangePassword: false });
+    expect((await admin.get('/api/admin/users')).status).toBe(200);
+    await HubClient.login(hub.url, 'admin', NEW_PASSWORD);
+  });
+
+  it('R1: without an initial password a one-time setup link is printed; only its hash is kept; it works once', async () => {
+    const start = await hub.app.get(FirstStartService).prepare(undefined);
+    if (start.kind !== 'setup_link') throw new Error(start.kind);
+    const { rows } = await sql.query('SELECT token_hash FROM setup_tokens');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].token_hash).not.toContain(start.token);
+
+    const anonymous = new HubClient(hub.url);
+    const weak = await anonymous.post('/api/setup', { token: start.token, newPassword: 'admin' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.errors[0].field).toBe('newPassword');
+    expect((await anonymous.post('/api/setup', { token: 'forged', newPassword: NEW_PASSWORD })).body.errors[0].field).toBe('token');
+    expect((await anonymous.post('/api/setup', { token: start.token, newPassword: NEW_PASSWORD })).status).toBe(204);
+    expect((await anonymous.post('/api/setup', { token: start.token, newPassword: 'another-passphrase' })).body.errors[0]).toEqual({
+      field: 'token',
+      message: 'this setup link is used, expired or unknown',
+    });
+    const admin = await HubClient.login(hub.url, 'admin', NEW_PASSWORD);
+    expect((await admin.get('/api/admin/departments')).body).toEqual([]);
+  });
+
+  it('R1: a restart before the link is used voids the old link and prints a new one', async () => {
+    const first = await hub.app.get(FirstStartService).prepare(undefined);
+    const second = await hub.app.get(FirstStartService).prepare(undefined);
+    if (first.kind !== 'setup_link' || second.kind !== 'setup_link') throw new Error('no links');
+    const anonymous = new HubClient(hub.url);
+    expect((await anonymous.post('/api/setup', { token: first.token, newPassword: NEW_PASSWORD })).status).toBe(400);
+    expect((await anonymous.post('/api/setup', { token: second.token, newPassword: NEW_PASSWORD })).status).toBe(204);
+    expect(await hub.app.get(FirstStartService).prepare(undefined)).toEqual({ kind: 'ready' });
+  });
+});
+
+describe('departments, people and deputies kept by the admin (R1, R2)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let hub: TestHub;
+  let sql: Client;
+  let admin: HubClient;
+  let window: HubClient;
+  let leader: HubClient;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    hub = await startTestHub(db.url);
+    await loadPeople(hub);
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    admin = await HubClient.login(hub.url, 'admin');
+    window = await HubClient.login(hub.url, 'window');
+    leader = await HubClient.login(hub.url, 'leader');
+  });
+  afterAll(async () => {
+    await sql.end();
+    await hub.close();
+    await db.drop();
+  });
+
+  const createUser = async (body: object) => {
+    const reply = await admin.post<OneTimePasswordResult>('/api/admin/users', body);
+    if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
+    return reply.body;
+  };
+  const newDepartment = async (code: string) => (await admin.post('/api/admin/departments', { code, name: `${code}局`, nameEn: `${code} Bureau` })).body;
+
+  it('R1: the admin creates, renames and recodes a department, each change on record', async () => {
+    const created = await newDepartment('TAX');
+    expect(created).toMatchObject({ code: 'TAX', name: 'TAX局', active: true, liaisons: 0 });
+    const renamed = await admin.send('PATCH', `/api/admin/departments/${created.id}`, { code: 'STA', name: '税务局', nameEn: 'Tax Bureau' });
+    expect(renamed.body).toMatchObject({ code: 'STA', name: '税务局', nameEn: 'Tax Bureau' });
+    const { rows } = await sql.query(`SELECT action, target, before, after FROM configuration_changes WHERE subject = 'departments' ORDER BY at, action`);
+    expect(rows).toEqual([
+      { action: 'department_created', target: 'TAX', before: null, after: { code: 'TAX', name: 'TAX局', nameEn: 'TAX Bureau' } },
+      { action: 'department_updated', target: 'STA', before: { code: 'TAX', name: 'TAX局', nameEn: 'TAX Bureau' }, after: { code: 'STA', name: '税务局', nameEn: 'Tax Bureau' } },
+    ]);
+    expect((await window.get('/api/departments')).body.find((d: { code: string }) => d.code === 'STA')).toMatchObject({ active: true });
+  });
+
+  it('R1: a taken code or an empty name is refused naming the field, and nothing changes', async () => {
+    const before = await snapshot(sql);
+    const taken = await admin.post('/api/admin/departments', { code: 'DRC', name: '重复', nameEn: 'Dup' });
+    expect(taken.status).toBe(400);
+    expect(taken.body.errors).toEqual([{ field: 'code', message: 'department code DRC is taken' }]);
+    expect((await admin.post('/api/admin/departments', { code: 'NEW', name: ' ', nameEn: 'x' })).body.errors[0].field).toBe('name');
+    expect(await snapshot(sql)).toEqual(before);
+  });
+
+  it('R1: a department with open work cannot be switched off (problem+json), nothing changes; once done it can', async () => {
+    const dept = await newDepartment('OPN');
+    const { project } = await admittedProject(window, leader, ['OPN']);
+    const before = await snapshot(sql);
+    const refused = await admin.post(`/api/admin/departments/${dept.id}/deactivation`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/1 running item/);
+    expect(await snapshot(sql)).toEqual(before);
+
+    const liaison = await createUser({ username: 'opn.liaison', displayName: '开放局联络员', role: 'liaison', departmentId: dept.id });
+    const opn = await firstLogin(hub.url, 'opn.liaison', liaison.oneTimePassword);
+    const itemId = project.items[0].id;
+    expect((await opn.post(`/api/items/${itemId}/acceptance`)).status).toBe(200);
+    expect((await opn.post(`/api/items/${itemId}/decision`, { outcome: 'approved' })).status).toBe(200);
+    const done = await admin.post(`/api/admin/departments/${dept.id}/deactivation`);
+    expect(done.body).toMatchObject({ active: false });
+    // A switched-off department takes no new items and no new people.
+    const registered = await window.post('/api/projects', REGISTRATION);
+    const admission = await leader.post(`/api/projects/${registered.body.id}/admission`, { leadDepartmentId: dept.id, participatingDepartmentIds: [] });
+    expect(admission.status).toBe(400);
+    expect(admission.body.errors[0].field).toBe('leadDepartmentId');
+    const more = await admin.post('/api/admin/users', { username: 'opn.two', displayName: '二', role: 'liaison', departmentId: dept.id });
+    expect(more.body.errors[0].field).toBe('departmentId');
+  });
+
+  it('R1: a department may have several liaisons; each logs in with a one-time password and must choose its own', async () => {
+    const drc = (await admin.get('/api/admin/departments')).body.find((d: { code: string }) => d.code === 'DRC');
+    const second = await createUser({ username: 'drc.second', displayName: '第二联络员', role: 'liaison', departmentId: drc.id });
+    expect(second.user).toMatchObject({ role: 'liaison', departmentId: drc.id, mustChangePassword: true, active: true });
+    expect(second.oneTimePassword).toHaveLength(16);
+    expect((await admin.get('/api/admin/departments')).body.find((d: { code: string }) => d.code === 'DRC').liaisons).toBe(2);
+    const { rows } = await sql.query('SELECT password_hash FROM users WHERE username = $1', ['drc.second']);
+    expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
+
+    const liaison = await HubClient.login(hub.url, 'drc.second', second.oneTimePassword);
+    expect((await liaison.get('/api/board')).body).toMatchObject({ type: PASSWORD_CHANGE_REQUIRED });
+    const same = await liaison.post('/api/auth/password', { currentPassword: second.oneTimePassword, newPassword: 'drc.second' });
+    expect(same.body.errors).toEqual([{ field: 'newPassword', message: 'newPassword must not be the username' }]);
+    expect((await liaison.post('/api/auth/password', { currentPassword: second.oneTimePassword, newPassword: NEW_PASSWORD })).status).toBe(200);
+    expect((await liaison.get('/api/board')).status).toBe(200);
+  });
+
+  it('R1: bad people are refused naming the field — liaison without department, department on a leader, duplicate username — nothing written', async () => {
+    const drc = (await admin.get('/api/admin/departments')).body.find((d: { code: string }) => d.code === 'DRC');
+    const before = await snapshot(sql);
+    const cases: [object, string][] = [
+      [{ username: 'no.dept', displayName: '甲', role: 'liaison', departmentId: null }, 'departmentId'],
+      [{ username: 'lead.dept', displayName: '乙', role: 'leader', departmentId: drc.id }, 'departmentId'],
+      [{ username: 'window', displayName: '丙', role: 'window', departmentId: null }, 'username'],
+      [{ username: 'WINDOW', displayName: '丙', role: 'window', departmentId: null }, 'username'],
+      [{ username: 'applicant.one', displayName: '丁', role: 'applicant', departmentId: null }, 'role'],
+    ];
+    for (const [body, field] of cases) {
+      const reply = await admin.post('/api/admin/users', body);
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors[0].field).toBe(field);
+    }
+    expect(await snapshot(sql)).toEqual(before);
+  });
+
+  it('R1: a reset password is shown once, ends the sessions and must be changed; a switched-off user loses its session at once and cannot log in', async () => {
+    const created = await createUser({ username: 'win.temp', displayName: '临时窗口', role: 'window', departmentId: null });
+    const person = await firstLogin(hub.url, 'win.temp', created.oneTimePassword);
+    const reset = await admin.post<OneTimePasswordResult>(`/api/admin/users/${created.user.id}/password-reset`);
+    expect(reset.body.user.mustChangePassword).toBe(true);
+    expect((await person.get('/api/auth/me')).status).toBe(401);
+    const again = await firstLogin(hub.url, 'win.temp', reset.body.oneTimePassword);
+    expect((await again.get('/api/board')).status).toBe(200);
+    const socket = connectSocket(hub.url, again.cookie);
+    let cut: string | null = null;
+    socket.on('disconnect', (reason) => (cut = reason));
+    await connected(socket);
+
+    const off = await admin.post(`/api/admin/users/${created.user.id}/deactivation`);
+    expect(off.body).toMatchObject({ active: false });
+    // Its live connection ends with it, at once (not at the next periodic session check).
+    expect(await eventually(() => cut ?? undefined, 1500)).toBe('io server disconnect');
+    expect((await again.get('/api/board')).status).toBe(401);
+    expect((await sql.query('SELECT count(*) FROM sessions WHERE user_id = $1', [created.user.id])).rows[0].count).toBe('0');
+    const login = await new HubClient(hub.url).post('/api/auth/login', { username: 'win.temp', password: NEW_PASSWORD });
+    expect(login.status).toBe(403);
+    expect(login.body).toMatchObject({ status: 403, detail: 'This account is switched off; ask the administrator' });
+    const { rows } = await sql.query(`SELECT action FROM configuration_changes WHERE subject = 'users' AND target = 'win.temp' ORDER BY at`);
+    expect(rows.map((r) => r.action)).toEqual(['user_created', 'user_password_reset', 'user_deactivated']);
+  });
+
+  it('R1: the import preview names every bad row and writes nothing; importing a bad file writes nothing; a good file writes all rows', async () => {
+    const bad = [
+      'kind,code,name,name_en,username,display_name,role,department_code',
+      'department,CUL,文化局,Culture Bureau,,,,',
+      'user,,,,cul.one,文化甲,liaison,CUL',
+      'user,,,,cul.two,文化乙,liaison,NOPE',
+      'user,,,,window,重名,window,',
+      'user,,,,cul.three,文化丙,chief,',
+      'user,,,,cul.four,,leader,',
+    ].join('\r\n');
+    const before = await snapshot(sql);
+    const preview = await admin.post('/api/admin/people-import/preview', { content: '\uFEFF' + bad });
+    expect(preview.status).toBe(200);
+    expect(preview.body.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual(['4:department_code', '5:username', '6:role', '7:display_name']);
+    const refused = await admin.post('/api/admin/people-import', { content: bad });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toHaveLength(4);
+    expect(refused.body.errors[0]).toEqual({ field: 'line 4: department_code', message: 'unknown department NOPE' });
+    expect(await snapshot(sql)).toEqual(before);
+
+    const good = await admin.post('/api/admin/people-import', { content: PEOPLE_CSV_TEMPLATE.replace(/DRC/g, 'IMP') });
+    expect(good.status).toBe(201);
+    expect(good.body.departments).toBe(1);
+    expect(good.body.users.map((u: { username: string }) => u.username)).toEqual(['zhang.san', 'li.si']);
+    const imported = await firstLogin(hub.url, 'zhang.san', good.body.users[0].oneTimePassword);
+    expect((await imported.get('/api/auth/me')).body).toMatchObject({ role: 'liaison', mustChangePassword: false });
+  });
+
+  describe('deputies', () => {
+    let drcId: string;
+    let principal: HubClient;
+    let principalId: string;
+    const period = async (startOffsetMs: number, lengthMs: number) => {
+      const now = new Date((await leader.get('/api/board')).body.serverNow).getTime();
+      return { startsAt: new Date(now + startOffsetMs).toISOString(), endsAt: new Date(now + startOffsetMs + lengthMs).toISOString() };
+    };
+    const userId = async (username: string) => (await sql.query('SELECT id FROM users WHERE username = $1', [username])).rows[0].id as string;
+
+    beforeAll(async () => {
+      drcId = (await admin.get('/api/admin/departments')).body.find((d: { code: string }) => d.code === 'DRC').id;
+      principal = await HubClient.login(hub.url, 'liaison-drc');
+      principalId = await userId('liaison-drc');
+    });
+
+    it('R1: a liaison names a colleague of its department; one from another department, or an overlapping period, is refused naming the field; nothing written', async () => {
+      const colleague = await userId('drc.second');
+      const named = await principal.post('/api/deputies', { principalUserId: principalId, deputyUserId: colleague, ...(await period(86_400_000, 7 * 86_400_000)) });
+      expect(named.status).toBe(201);
+      expect(named.body).toMatchObject({ principal: { id: principalId }, deputy: { id: colleague }, departmentId: drcId });
+
+      const before = await snapshot(sql);
+      const other = await principal.post('/api/deputies', { principalUserId: principalId, deputyUserId: await userId('liaison-nrp'), ...(await period(30 * 86_400_000, 86_400_000)) });
+      expect(other.status).toBe(400);
+      expect(other.body.errors).toEqual([{ field: 'deputyUserId', message: 'the deputy is from another department' }]);
+      const overlapping = await principal.post('/api/deputies', { principalUserId: principalId, deputyUserId: colleague, ...(await period(2 * 86_400_000, 86_400_000)) });
+      expect(overlapping.body.errors[0]).toEqual({ field: 'startsAt', message: 'the period overlaps another deputy period of this liaison' });
+      const window = await principal.post('/api/deputies', { principalUserId: principalId, deputyUserId: await userId('window'), ...(await period(30 * 86_400_000, 86_400_000)) });
+      expect(window.body.errors[0].field).toBe('deputyUserId');
+      // R2: another department's liaison cannot name deputies for this one.
+      const nrp = await HubClient.login(hub.url, 'liaison-nrp');
+      expect((await nrp.post('/api/deputies', { principalUserId: principalId, deputyUserId: colleague, ...(await period(40 * 86_400_000, 86_400_000)) })).status).toBe(403);
+      expect(await snapshot(sql)).toEqual(before);
+    });
+
+    it('R1/R2: during its period a deputy the admin names acts on the department\'s items, and the card records for whom; after it, refused', async () => {
+      const window2 = await HubClient.login(hub.url, 'window2');
+      const { project } = await admittedProject(window, leader, ['DRC']);
+      const itemId = project.items[0].id;
+      expect((await window2.post(`/api/items/${itemId}/acceptance`)).status).toBe(200);
+      expect((await window2.post(`/api/items/${itemId}/decision`, { outcome: 'approved' })).status).toBe(403);
+
+      const hour = 3_600_000;
+      const named = await admin.post('/api/deputies', { principalUserId: principalId, deputyUserId: await userId('window2'), ...(await period(-60_000, hour)) });
+      expect(named.status).toBe(201);
+      expect((await window2.get('/api/auth/me')).body.deputyFor).toEqual([expect.objectContaining({ principalId, departmentId: drcId, principalName: '发展和改革局联络员' })]);
+      expect((await window2.post(`/api/items/${itemId}/decision`, { outcome: 'approved' })).status).toBe(200);
+      const card = (await leader.get(`/api/projects/${project.id}/card`)).body;
+      const decided = card.find((e: { action: string }) => e.action === 'item.approved');
+      expect(decided.actor).toEqual({ id: await userId('window2'), displayName: '张窗口', role: 'window', onBehalfOf: { id: principalId, displayName: '发展和改革局联络员' } });
+      const accepted = card.find((e: { action: string }) => e.action === 'item.accepted');
+      expect(accepted.actor.onBehalfOf).toBeUndefined();
+      expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body).toMatchObject({ valid: true });
+
+      // Once the period is over, the deputy is a window colleague again.
+      await admin.post('/api/test/clock', { advanceMs: hour });
+      const next = (await admittedProject(window, leader, ['DRC'])).project.items[0].id;
+      await window.post(`/api/items/${next}/acceptance`);
+      expect((await window2.get('/api/auth/me')).body.deputyFor).toEqual([]);
+      expect((await window2.post(`/api/items/${next}/decision`, { outcome: 'approved' })).status).toBe(403);
+    });
+  });
+});
