@@ -2,7 +2,7 @@ import { addCalendarDays, civilDateOf, DEFAULT_HUB_SETTINGS, quarterOf, type Ale
 import { declaredRoutes } from './declared-routes';
 import { INQUIRY } from './inquiry-fixtures';
 import { paperFixture, RECEIPT, type PaperFixture } from './paper-fixtures';
-import { admittedProject, createTestDatabase, eventually, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
+import { admittedProject, createTestDatabase, eventually, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub, acceptItem, mainMaterialReceived } from './test-hub';
 
 type Who = 'anonymous' | 'admin' | 'leader' | 'window' | 'liaison-own' | 'liaison-other';
 const EVERYONE: Who[] = ['anonymous', 'admin', 'leader', 'window', 'liaison-own', 'liaison-other'];
@@ -257,7 +257,9 @@ describe('authority matrix: every route × every role × own/other department (R
       item: async (status) => {
         const { project: p } = await admittedProject(clients.window, clients.leader, ['DRC']);
         const id = p.items[0].id;
-        if (status === 'in_review') await clients.window.post(`/api/items/${id}/acceptance`);
+        // R8: every fixture item has its main material in, so acceptance is a question of authority only.
+        if (status === 'in_review') await acceptItem(clients.window, id);
+        else await mainMaterialReceived(clients.window, id);
         return id;
       },
       startsSoon: async () => new Date(new Date((await clients.leader.get('/api/board')).body.serverNow).getTime() + 10 * 60_000).toISOString(),
@@ -295,7 +297,7 @@ describe('authority matrix: every route × every role × own/other department (R
       }),
       circulation: once(async () => {
         await clients.admin.send('PUT', '/api/settings', { ...DEFAULT_HUB_SETTINGS, circulationThreshold: 1 });
-        const item = (await clients.window.post(`/api/items/${await fixture.item('awaiting_acceptance')}/acceptance`)).body;
+        const item = (await acceptItem(clients.window, await fixture.item('awaiting_acceptance'))).body;
         const now = new Date((await clients.leader.get('/api/board')).body.serverNow);
         await clients.admin.post('/api/test/clock', { advanceMs: new Date(item.dueAt).getTime() - now.getTime() + 1000 });
         await settled();

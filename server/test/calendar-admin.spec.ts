@@ -12,7 +12,7 @@ import {
   type HubSettings,
 } from '@hub/shared';
 import { advanceTo, hubNow, runningProject } from './leaders-fixtures';
-import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
+import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub, acceptItem } from './test-hub';
 
 const TZ = 'Asia/Shanghai';
 
@@ -97,7 +97,7 @@ describe('calendar administration: running deadlines recomputed on publish or ed
     const day = addWorkingDays(civilDateOf(now, TZ), 2, calendar);
     const [change, ...accepted] = await Promise.all([
       admin.send<any>('PUT', `/api/calendar/days/${day}`, { kind: 'holiday', name: '并发调整' }),
-      ...project.items.map((i: { id: string }) => window.post(`/api/items/${i.id}/acceptance`)),
+      ...project.items.map((i: { id: string }) => acceptItem(window, i.id)),
     ]);
     expect(change!.status).toBe(200);
     const final = await calendarOf(leader);

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { admittedProject, createTestDatabase, HubClient, loadPeople, startTestHub, type TestHub } from './test-hub';
+import { admittedProject, createTestDatabase, HubClient, loadPeople, startTestHub, type TestHub, acceptItem } from './test-hub';
 
 describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -25,7 +25,7 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
 
   async function projectWithSteps() {
     const { project } = await admittedProject(window, leader, ['DRC', 'NRP']);
-    for (const item of project.items) await window.post(`/api/items/${item.id}/acceptance`);
+    for (const item of project.items) await acceptItem(window, item.id);
     return project.id as string;
   }
 
@@ -110,13 +110,13 @@ describe('tracking card checkpoints: signed heads kept outside the hub (R5)', ()
     const { project } = await admittedProject(window, leader, ['DRC', 'NRP']);
     const checkpoint = (await leader.get('/api/card/checkpoint')).body;
     expect(checkpoint.heads).toContainEqual({ projectId: project.id, seq: 2, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    await window.post(`/api/items/${project.items[0].id}/acceptance`);
+    await acceptItem(window, project.items[0].id);
     expect(await verify(checkpoint)).toEqual({ signatureValid: true, valid: true, problems: [] });
   });
 
   it('R5: a truncated tail — the newest entries deleted in SQL — is detected against a kept checkpoint', async () => {
     const { project } = await admittedProject(window, leader, ['DRC']);
-    await window.post(`/api/items/${project.items[0].id}/acceptance`);
+    await acceptItem(window, project.items[0].id);
     const checkpoint = (await leader.get('/api/card/checkpoint')).body;
     await sql.query('ALTER TABLE card_entries DISABLE TRIGGER card_entries_append_only');
     await sql.query('DELETE FROM card_entries WHERE project_id = $1 AND seq = 3', [project.id]);

@@ -11,6 +11,7 @@ import {
   startTestHub,
   type HubSocket,
   type TestHub,
+  acceptItem,
 } from './test-hub';
 
 /**
@@ -60,7 +61,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP', 'EEB'], `联审项目${Math.random().toString(36).slice(2, 7)}`);
     for (const item of project.items) {
       const code = ['DRC', 'NRP', 'EEB'].find((c) => departmentId(c) === item.departmentId)!;
-      if (accept.includes(code)) expect((await window.post(`/api/items/${item.id}/acceptance`)).status).toBe(200);
+      if (accept.includes(code)) expect((await acceptItem(window, item.id)).status).toBe(200);
     }
     const convened = await drc.post(`/api/projects/${project.id}/meetings`, {
       kind,

@@ -20,6 +20,11 @@ export class DelayItemDto implements DelayItemRequest {
   @ApiProperty({ enum: DELAY_CAUSES }) @IsIn(DELAY_CAUSES) cause: DelayCause;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(4000) description: string;
   @ApiProperty() @IsISO8601({ strict: true }) newDueAt: string;
+  @ApiPropertyOptional({ description: 'R13 network outage: when it began' }) @IsOptional() @IsISO8601({ strict: true }) outageFrom?: string;
+  @ApiPropertyOptional({ description: 'R13 network outage: when it ended (record the delay up to 1 working day after)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  outageTo?: string;
 }
 
 export class FileExplanationDto implements FileExplanationRequest {

@@ -1,6 +1,7 @@
 import type { DayReason } from '../../contracts/calendar';
 import type { CalendarData, CalendarDayRule, CivilDate, YearStatus } from './calendar-data';
 import { addCalendarDays, civilDateParts, weekdayOf, yearOf } from './civil-date';
+import { LUNAR_TABLE_LAST_YEAR } from './lunar-table';
 import { statutoryHolidays } from './statutory-holidays';
 
 /** A compiled calendar (R11): build it once with buildCalendar(), then ask it about days. */
@@ -8,6 +9,11 @@ export interface WorkingCalendar {
   /** The holiday or make-up rule on a date, if any. */
   ruleOn(date: CivilDate): CalendarDayRule | undefined;
   yearStatus(year: number): YearStatus;
+  /**
+   * R12/R13 Decision: the last year this calendar can answer for — the statutory table's last year,
+   * or a later year an admin listed. No due instant may be moved beyond it.
+   */
+  lastYear: number;
 }
 
 /** Why a day is or is not worked; 'acceptance_day' belongs to deadline explanations only. */
@@ -57,6 +63,7 @@ export function buildCalendar(data: CalendarData): WorkingCalendar {
   return {
     ruleOn: (date) => rulesOf(yearOf(date)).get(date),
     yearStatus,
+    lastYear: Math.max(LUNAR_TABLE_LAST_YEAR, ...data.years.map((y) => y.year)),
   };
 }
 
