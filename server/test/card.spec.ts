@@ -32,10 +32,12 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
   it('R5: every step is on the card with who, when, what, and the state before and after', async () => {
     const id = await projectWithSteps();
     const card = (await leader.get(`/api/projects/${id}/card`)).body;
-    expect(card.map((e: { action: string }) => e.action)).toEqual(['project.registered', 'project.admitted', 'item.accepted', 'item.accepted']);
-    expect(card.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4]);
+    // R8: each item's main material is listed and received before it is accepted.
+    const steps = ['material.required', 'material.received', 'item.accepted'];
+    expect(card.map((e: { action: string }) => e.action)).toEqual(['project.registered', 'project.admitted', ...steps, ...steps]);
+    expect(card.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(card[1]).toMatchObject({ actor: { role: 'leader', displayName: '王主任' }, before: { kind: 'project', project: { status: 'registered' } }, after: { kind: 'project', project: { status: 'in_channel' } } });
-    expect(card[2]).toMatchObject({ before: { item: { status: 'awaiting_acceptance' } }, after: { item: { status: 'in_review' } } });
+    expect(card[4]).toMatchObject({ before: { item: { status: 'awaiting_acceptance' } }, after: { item: { status: 'in_review' } } });
     const positions = card.map((e: { position: number }) => e.position);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
@@ -119,7 +121,7 @@ describe('tracking card checkpoints: signed heads kept outside the hub (R5)', ()
     await acceptItem(window, project.items[0].id);
     const checkpoint = (await leader.get('/api/card/checkpoint')).body;
     await sql.query('ALTER TABLE card_entries DISABLE TRIGGER card_entries_append_only');
-    await sql.query('DELETE FROM card_entries WHERE project_id = $1 AND seq = 3', [project.id]);
+    await sql.query('DELETE FROM card_entries WHERE project_id = $1 AND seq >= 3', [project.id]); // the material steps and the acceptance: the whole tail
     await sql.query('DELETE FROM card_entries WHERE position = (SELECT MAX(position) FROM card_entries)');
     await sql.query('ALTER TABLE card_entries ENABLE TRIGGER card_entries_append_only');
     // The chain that is left still verifies on its own: only the checkpoint shows what is gone.

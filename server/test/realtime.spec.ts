@@ -62,7 +62,12 @@ describe('live updates: card:entry pushes and sync replay (real Socket.IO, two i
     expect(back.received.filter((e) => e.projectId === project.id).map((e) => e.action)).toEqual([
       'project.registered',
       'project.admitted',
+      // R8: each item's main material is listed and received before it is accepted.
+      'material.required',
+      'material.received',
       'item.accepted',
+      'material.required',
+      'material.received',
       'item.accepted',
     ]);
   });

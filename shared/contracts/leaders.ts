@@ -123,7 +123,7 @@ export interface AccountabilityRow {
   absences: number;
   /** Of those, excused by an accepted written explanation (R16). */
   excusedAbsences: number;
-  /** Deadlines extended by a leader (R12), also after an accepted explanation. */
+  /** Deadlines extended by a leader (R12); an accepted explanation counts under explanationsAccepted only. */
   extensions: number;
   /** Force-majeure delays (R13). */
   delays: number;
@@ -141,6 +141,8 @@ export interface AccountabilityReport {
   causes: string[];
   rows: AccountabilityRow[];
   totals: AccountabilityRow;
+  /** R16/R21: written explanations whose ruling fell due in the period and was not made in time — against the center, not a department. */
+  centerRulingsOverdue: number;
 }
 
 export interface CirculationDepartment {
