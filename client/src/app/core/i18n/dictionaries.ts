@@ -176,6 +176,7 @@ export const zh = {
   'explain.reason.make_up_working_day': '调休工作日',
   'explain.reason.weekend': '周末',
   'explain.reason.public_holiday': '法定节假日',
+  'explain.reason.special_procedure': '特别程序，不计入时限',
 
   'card.title': '跟踪服务卡',
   'card.empty': '暂无记录',
@@ -971,6 +972,7 @@ export const en: Record<TranslationKey, string> = {
   'explain.reason.make_up_working_day': 'make-up working day',
   'explain.reason.weekend': 'weekend',
   'explain.reason.public_holiday': 'public holiday',
+  'explain.reason.special_procedure': 'special procedure, not counted',
 
   'card.title': 'Tracking card',
   'card.empty': 'No entries yet',
