@@ -45,7 +45,8 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
   it('R5: an untouched card verifies', async () => {
     const id = await projectWithSteps();
     const verification = (await leader.get(`/api/projects/${id}/card/verification`)).body;
-    expect(verification).toMatchObject({ valid: true, entries: 4 });
+    // 2 project steps, then per item: material listed, received, accepted (R8).
+    expect(verification).toMatchObject({ valid: true, entries: 8 });
     expect(verification.head).toMatch(/^[0-9a-f]{64}$/);
   });
 

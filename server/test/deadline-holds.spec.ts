@@ -1,6 +1,6 @@
 import type { CardEntry } from '@hub/shared';
 import { Client } from 'pg';
-import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub, acceptItem } from './test-hub';
+import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub, acceptItem, mainMaterialReceived, REGISTRATION } from './test-hub';
 
 /** Extensions (R12), force-majeure delays (R13) and written explanations (R16) against the engine (R14). */
 describe('deadline holds: extension, delay, written explanation (real PostgreSQL, two engines)', () => {
@@ -318,5 +318,26 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     });
     expect(late.body).toMatchObject({ status: 400, rule: 'R13', errors: [{ field: 'outageTo' }] });
     expect(await snapshot(it)).toEqual(before);
+  });
+
+  it('R6: a mega project past its forward deadline escalates exactly once across two instances (alert + card entry), never deemed consent', async () => {
+    const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
+    const registered = await window.post('/api/projects', { ...REGISTRATION, name: '特大项目', totalInvestment: { amount: '1500000000.00', currency: 'CNY' }, reportToHigherAuthority: true });
+    expect(registered.status).toBe(201);
+    const drcId = departments.find((d) => d.code === 'DRC')!.id;
+    const admitted = await leader.post(`/api/projects/${registered.body.id}/admission`, { leadDepartmentId: drcId, participatingDepartmentIds: [] });
+    expect(admitted.status).toBe(200);
+    await mainMaterialReceived(window, admitted.body.items[0].id); // materials complete: the forwarding clock starts
+    const forwarding = await eventually(async () => (await sql.query('SELECT due_at FROM mega_forwarding WHERE project_id = $1 AND due_at IS NOT NULL', [registered.body.id])).rows[0]);
+    await advanceTo(forwarding.due_at, 1000);
+    await eventually(() => entries.find((e) => e.action === 'mega.forwarding_escalated' && e.projectId === registered.body.id), 20_000);
+    await advanceTo(forwarding.due_at, 3000); // both engines sweep again
+    await settle();
+    const escalations = (await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE project_id = $1 AND action = 'mega.forwarding_escalated'`, [registered.body.id])).rows[0].n;
+    expect(escalations).toBe(1);
+    const windows = (await sql.query(`SELECT count(*)::int AS n FROM users WHERE role = 'window'`)).rows[0].n;
+    expect((await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE kind = 'forwarding_overdue' AND project_id = $1`, [registered.body.id])).rows[0].n).toBe(windows);
+    expect((await window.get('/api/alerts')).body.alerts.filter((a: { kind: string; projectId: string }) => a.kind === 'forwarding_overdue' && a.projectId === registered.body.id)).toHaveLength(1);
+    expect((await sql.query(`SELECT count(*)::int AS n FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id WHERE i.project_id = $1`, [registered.body.id])).rows[0].n).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { Database } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { deemedConsentDue, explanationHoldsDeadline } from '@hub/shared';
 import { MeetingsService } from '../meetings/meetings.service';
+import { MegaService } from '../mega/mega.service';
 import { loadItem } from '../projects/project-records';
 import { DeadlineSignals } from './deadline-signals';
 
@@ -36,6 +37,7 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly clock: HubClock,
     private readonly approvals: ApprovalsService,
     private readonly meetings: MeetingsService,
+    private readonly mega: MegaService,
     private readonly signals: DeadlineSignals,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
@@ -99,6 +101,7 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       await this.fireDue();
       await this.approvals.escalateOverdueRulings();
+      await this.mega.escalateOverdueForwarding(); // R6: escalates, never deems
       // One round trip plans all three: the next running, unheld due instant (R14/R16), the next
       // ruling to fall overdue (R16) and the next lapse of a meeting never closed (no R15). Meetings
       // never pause R14: items fire first.

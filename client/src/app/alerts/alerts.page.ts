@@ -57,14 +57,7 @@ const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explana
               <a [routerLink]="['/projects', a.projectId]">{{ a.projectCode }} {{ a.projectName }}</a>
             </p>
             <p>
-              @switch (a.kind) {
-                @case ('deadline_warning') {
-                  {{ 'alerts.line' | t: { department: department(a), due: (a.dueAt | hubDue), n: a.workingDaysLeft ?? 0 } }}
-                }
-                @default {
-                  {{ alertLineKey(a.kind) | t: { department: department(a), due: (a.dueAt | hubDue) } }}
-                }
-              }
+              {{ alertLineKey(a.kind) | t: { department: department(a), due: (a.dueAt | hubDue), n: a.workingDaysLeft ?? 0 } }}
             </p>
             <p class="muted small">{{ 'alerts.received' | t: { time: (a.createdAt | hubTime) } }}</p>
             @if (!a.readAt) {
@@ -116,7 +109,7 @@ export class AlertsPage {
   protected readonly KIND_BADGE = KIND_BADGE;
   protected readonly KIND_GLYPH = KIND_GLYPH;
   protected readonly alertKindKey = alertKindKey;
-  protected readonly alertLineKey = (kind: Exclude<AlertKind, 'deadline_warning'>) => `alerts.line.${kind}` as const;
+  protected readonly alertLineKey = (kind: AlertKind) => (kind === 'deadline_warning' ? ('alerts.line' as const) : (`alerts.line.${kind}` as const));
 
   protected department(alert: AlertView): string {
     if (alert.departmentId === null) return '';
