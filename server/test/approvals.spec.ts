@@ -56,6 +56,21 @@ describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
     expect(reply.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['from', 'workingDays']);
   });
 
+  it('R8: an item with an empty checklist is not "main materials complete": acceptance is refused naming R8, and nothing changes', async () => {
+    const { project, departmentId } = await admittedProject(window, leader, ['DRC']);
+    const item = itemOf(project, departmentId('DRC'));
+    const cardBefore = (await window.get(`/api/projects/${project.id}/card`)).body.length;
+    const refused = await window.post(`/api/items/${item.id}/acceptance`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ rule: 'R8', errors: [{ field: 'materials' }] });
+    expect(refused.body.detail).toContain('no main material');
+    const unchanged = (await window.get(`/api/projects/${project.id}`)).body;
+    expect(itemOf(unchanged, departmentId('DRC'))).toMatchObject({ status: 'awaiting_acceptance', dueAt: null });
+    expect((await window.get(`/api/projects/${project.id}/card`)).body.length).toBe(cardBefore);
+    // With a main material listed and received, the same item is accepted.
+    expect((await acceptItem(window, item.id)).status).toBe(200);
+  });
+
   it("R2: a liaison may accept its own department's item but not another's (403, nothing changes)", async () => {
     const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP']);
     const nrpItem = itemOf(project, departmentId('NRP'));
