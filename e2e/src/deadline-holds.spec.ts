@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiAs, logInAs } from './hub';
+import { apiAs, logInAs, mainMaterialReceived } from './hub';
 
 /** The center's wall clock (Asia/Shanghai, no DST) as a datetime-local value. */
 const shanghaiWallClock = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
@@ -24,7 +24,10 @@ test('R12 R13 R16: explanation, ruling, extension and delay from the project pag
   const admitted = await (
     await leaderApi.post(`/api/projects/${project.id}/admission`, { data: { leadDepartmentId: dept('HUD'), participatingDepartmentIds: [dept('EMB')] } })
   ).json();
-  for (const item of admitted.items as { id: string }[]) await window.post(`/api/items/${item.id}/acceptance`);
+  for (const item of admitted.items as { id: string }[]) {
+    await mainMaterialReceived(window, item.id);
+    await window.post(`/api/items/${item.id}/acceptance`);
+  }
   const dueOf = async (code: string) =>
     ((await (await leaderApi.get(`/api/projects/${project.id}`)).json()).items as { departmentId: string; dueAt: string }[]).find((i) => i.departmentId === dept(code))!.dueAt;
 
@@ -40,6 +43,8 @@ test('R12 R13 R16: explanation, ruling, extension and delay from the project pag
     await liaison.getByTestId('item-action-explain-HUD').click();
     await liaison.getByTestId('deadline-text').fill('需等待省住建厅技术审查意见');
     await liaison.getByTestId('deadline-submit').click();
+    await expect(liaison.getByTestId('deadline-consequence')).toContainText('1 个工作日');
+    await liaison.getByTestId('deadline-confirm').click();
     await expect(liaison.getByTestId('item-held-HUD')).toContainText('需等待省住建厅技术审查意见');
   });
 
@@ -47,11 +52,16 @@ test('R12 R13 R16: explanation, ruling, extension and delay from the project pag
     await logInAs(leader, 'leader');
     await leader.goto(`/projects/${project.id}`);
     await leader.getByTestId('item-action-rule-HUD').click();
+    // Nothing preselected: neither ruling, nor a due instant.
+    await expect(leader.getByTestId('ruling-accept')).not.toBeChecked();
+    await expect(leader.getByTestId('ruling-reject')).not.toBeChecked();
     await leader.getByTestId('ruling-accept').check();
+    await expect(leader.getByTestId('new-due')).toHaveValue('');
     const newDue = new Date(new Date(await dueOf('HUD')).getTime() + 3 * 86_400_000);
     await leader.getByTestId('new-due').fill(shanghaiWallClock(newDue));
     await leader.getByTestId('deadline-text').fill('理由充分');
     await leader.getByTestId('deadline-submit').click();
+    await leader.getByTestId('deadline-confirm').click();
     await expect(leader.getByTestId('item-held-HUD')).toHaveCount(0);
     await expect(liaison.getByTestId('item-held-HUD')).toHaveCount(0); // live on the liaison's page too
     await expect(leader.locator('[data-testid="card-entry"][data-action="item.extended"]')).toContainText('理由充分');
@@ -61,7 +71,10 @@ test('R12 R13 R16: explanation, ruling, extension and delay from the project pag
   await test.step('R12: a leader extends EMB; R13: the window records a delay with its numbered notice', async () => {
     await leader.getByTestId('item-action-extend-EMB').click();
     await leader.getByTestId('deadline-text').fill('需组织专家论证');
+    await leader.getByTestId('new-due').fill(shanghaiWallClock(new Date(new Date(await dueOf('EMB')).getTime() + 2 * 86_400_000)));
     await leader.getByTestId('deadline-submit').click();
+    await expect(leader.getByTestId('deadline-consequence')).toContainText('延期通知');
+    await leader.getByTestId('deadline-confirm').click();
     await expect(leader.locator('[data-testid="card-entry"][data-action="item.extended"]')).toHaveCount(2);
 
     await logInAs(desk, 'window');
@@ -70,9 +83,14 @@ test('R12 R13 R16: explanation, ruling, extension and delay from the project pag
     await desk.getByTestId('item-action-delay-EMB').click();
     await desk.getByTestId('delay-cause').selectOption('network_outage');
     await desk.getByTestId('deadline-text').fill('政务外网中断');
+    const serverNow = new Date((await (await leaderApi.get('/api/board')).json()).serverNow);
+    await desk.getByTestId('outage-from').fill(shanghaiWallClock(new Date(serverNow.getTime() - 3 * 3_600_000)));
+    await desk.getByTestId('outage-to').fill(shanghaiWallClock(new Date(serverNow.getTime() - 3_600_000)));
     const newDue = new Date(new Date(await dueOf('EMB')).getTime() + 2 * 86_400_000);
     await desk.getByTestId('new-due').fill(shanghaiWallClock(newDue));
     await desk.getByTestId('deadline-submit').click();
+    await expect(desk.getByTestId('deadline-consequence')).toContainText('更正通知书');
+    await desk.getByTestId('deadline-confirm').click();
     const delayed = leader.locator('[data-testid="card-entry"][data-action="item.delayed"]');
     await expect(delayed).toContainText(/绿通延时〔\d{4}〕\d+号/);
     await expect(delayed).toContainText('计算机网络中断');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { advanceHubClockPast, apiAs, logInAs } from './hub';
+import { advanceHubClockPast, apiAs, logInAs, mainMaterialReceived } from './hub';
 
 test('R14 R25: a leader watches a department be deemed to consent, live, without reload', async ({ browser, baseURL }) => {
   const leaderContext = await browser.newContext();
@@ -50,6 +50,10 @@ test('R14 R25: a leader watches a department be deemed to consent, live, without
     await expect(desk).toHaveURL(/\/login$/);
     await logInAs(desk, 'window');
     await desk.goto(projectUrl);
+    // R8: the main materials are in (recorded through the API; the checklist screens have their own test).
+    const windowApi = await apiAs(baseURL!, 'window');
+    const items = (await (await windowApi.get(`/api/projects/${projectUrl.split('/').pop()}`)).json()).items as { id: string }[];
+    for (const item of items) await mainMaterialReceived(windowApi, item.id);
     await desk.getByTestId('item-accept-DRC').click();
     await expect(desk.getByTestId('item-DRC')).toHaveAttribute('data-status', 'in_review');
     await desk.getByTestId('item-accept-NRP').click();

@@ -26,3 +26,11 @@ export async function advanceHubClockPast(admin: APIRequestContext, instant: str
   const moved = await admin.post('/api/test/clock', { data: { advanceMs } });
   expect(moved.status()).toBe(200);
 }
+
+/** R8 Decision: acceptance needs a main material on the item's checklist, received (the window records both). */
+export async function mainMaterialReceived(window: APIRequestContext, itemId: string): Promise<void> {
+  const added = await window.post(`/api/items/${itemId}/materials`, { data: { name: '申请主件', kind: 'main', copies: 1 } });
+  expect(added.status()).toBe(201);
+  const received = await window.post(`/api/materials/${(await added.json()).id}/received`, { data: { received: 1 } });
+  expect(received.status()).toBe(200);
+}

@@ -9,7 +9,7 @@ import {
   zonedInstant,
   type CalendarResponse,
 } from '@hub/shared';
-import { advanceHubClockPast, apiAs, logInAs } from './hub';
+import { advanceHubClockPast, apiAs, logInAs, mainMaterialReceived } from './hub';
 
 const TZ = 'Asia/Shanghai';
 const PROJECT = '跨年数据中心项目';
@@ -61,6 +61,7 @@ test.describe.serial("the leaders' view", () => {
       const project = await registered.json();
       const admitted = await (await leaderApi.post(`/api/projects/${project.id}/admission`, { data: { leadDepartmentId: id('DRC'), participatingDepartmentIds: [id('NRP')] } })).json();
       const item = admitted.items.find((i: { isLead: boolean }) => i.isLead);
+      await mainMaterialReceived(windowApi, item.id);
       const accepted = await (await windowApi.post(`/api/items/${item.id}/acceptance`)).json();
       Object.assign(run, { projectId: project.id, code: project.code, itemId: item.id, acceptedAt: accepted.acceptedAt, dueAt: accepted.dueAt, year: year + 1 });
       expect(accepted.provisional).toBe(true);
@@ -232,6 +233,7 @@ test.describe.serial("the leaders' view", () => {
       await expect(wall.getByTestId('wall-live')).toHaveAttribute('data-state', 'reconnecting', { timeout: 60_000 });
       const project = (await (await windowApi.get(`/api/projects/${run.projectId}`)).json()) as { items: { id: string; isLead: boolean }[] };
       const nrp = project.items.find((i) => !i.isLead)!;
+      await mainMaterialReceived(windowApi, nrp.id);
       expect((await windowApi.post(`/api/items/${nrp.id}/acceptance`)).status()).toBe(200);
       await context.setOffline(false);
       await expect(wall.getByTestId('wall-live')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiAs, logInAs } from './hub';
+import { apiAs, logInAs, mainMaterialReceived } from './hub';
 
 /** The center's wall clock (Asia/Shanghai, no DST) as a datetime-local value. */
 const shanghaiWallClock = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
@@ -32,6 +32,7 @@ test('R15 R18 R19: a leader watches the absent department turn to deemed consent
   });
   expect(admitted.status()).toBe(200);
   for (const item of (await admitted.json()).items as { id: string }[]) {
+    await mainMaterialReceived(window, item.id);
     expect((await window.post(`/api/items/${item.id}/acceptance`)).status()).toBe(200);
   }
   const code = project.code as string;

@@ -70,6 +70,30 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     expect((await drcLiaison.post(`/api/meetings/${meeting.body.id}/join`)).status).toBe(200);
     expect((await window.post(`/api/meetings/${meeting.body.id}/closing`, { conclusion: '原则同意' })).status).toBe(200);
 
+    // Issue 10 (R21 from structured facts): NRP's deadline explanation is accepted with a new due
+    // instant and NRP approves — one accepted explanation, NOT also an extension. EEB, absent from a
+    // meeting with its excuse pending, is excused when a leader accepts it after the close — an
+    // excused absence, though the close recorded it held — and approves its item in time.
+    const five = await runningProject(window, leader, ['NRP', 'EEB'], '考核项目五');
+    const nrpLiaison = await liaison('NRP');
+    const eebLiaison = await liaison('EEB');
+    const nrpFive = five.items['NRP']!;
+    const nrpExplanation = await nrpLiaison.post(`/api/items/${nrpFive.id}/explanations`, { text: '等待规划复核' });
+    expect(nrpExplanation.status).toBe(201);
+    const nrpNewDue = new Date(new Date(nrpFive.dueAt).getTime() + 86_400_000).toISOString();
+    expect((await leader.post(`/api/explanations/${nrpExplanation.body.id}/ruling`, { ruling: 'accepted', newDueAt: nrpNewDue })).status).toBe(200);
+    expect((await nrpLiaison.post(`/api/items/${nrpFive.id}/decision`, { outcome: 'approved' })).status).toBe(200);
+    const fiveStart = new Date((await hubNow(leader)).getTime() + 10 * 60_000).toISOString();
+    const fiveMeeting = await window.post(`/api/projects/${five.project.id}/meetings`, { kind: 'coordination', title: '协调会', startsAt: fiveStart, online: true, invitedDepartmentIds: [ids['NRP'], ids['EEB']] });
+    expect(fiveMeeting.status).toBe(201);
+    const excuse = await eebLiaison.post(`/api/items/${five.items['EEB']!.id}/explanations`, { text: '同时段参加省厅会议', meetingId: fiveMeeting.body.id });
+    expect(excuse.status).toBe(201);
+    expect((await window.post(`/api/meetings/${fiveMeeting.body.id}/opening`)).status).toBe(200);
+    expect((await nrpLiaison.post(`/api/meetings/${fiveMeeting.body.id}/join`)).status).toBe(200);
+    expect((await window.post(`/api/meetings/${fiveMeeting.body.id}/closing`, { conclusion: '同意' })).status).toBe(200);
+    expect((await leader.post(`/api/explanations/${excuse.body.id}/ruling`, { ruling: 'accepted', note: '请假理由成立' })).status).toBe(200);
+    expect((await eebLiaison.post(`/api/items/${five.items['EEB']!.id}/decision`, { outcome: 'approved' })).status).toBe(200);
+
     const drc = first.items['DRC']!;
     await advanceTo(admin, new Date(drc.dueAt), 1000);
     await eventually(async () => (Number((await sql.query(`SELECT count(*) AS n FROM approval_items WHERE status = 'deemed_consent'`)).rows[0].n) === 5 ? true : undefined));
@@ -104,23 +128,29 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
       explanationsFiled: 1,
       explanationsRejected: 1,
     });
-    expect(row('NRP')).toMatchObject({ accepted: 1, handled: 1, approved: 1, onTime: 1, onTimeRate: 1, deemedConsents: 0 });
-    expect(row('EEB')).toMatchObject({ accepted: 1, handled: 1, rejected: 1, onTime: 1 });
+    // Counted by hand: the accepted explanation is one accepted explanation and no extension.
+    expect(row('NRP')).toMatchObject({ accepted: 2, handled: 2, approved: 2, onTime: 2, onTimeRate: 1, deemedConsents: 0, explanationsFiled: 1, explanationsAccepted: 1, extensions: 0 });
+    // The excuse accepted after the close: one absence, excused.
+    expect(row('EEB')).toMatchObject({ accepted: 2, handled: 2, rejected: 1, approved: 1, onTime: 2, absences: 1, excusedAbsences: 1, explanationsFiled: 1, explanationsAccepted: 1 });
     // Approved before its extended due instant: on time.
     expect(row('HUD')).toMatchObject({ accepted: 1, handled: 1, approved: 1, onTime: 1, extensions: 1 });
     expect(row('EMB')).toMatchObject({ accepted: 1, handled: 1, deemedConsents: 1, deemedByCause: { meeting_absence: 1 }, absences: 1, excusedAbsences: 0 });
     expect(reply.body.totals).toMatchObject({
-      accepted: 8,
-      handled: 8,
-      onTime: 3,
-      onTimeRate: 3 / 8,
+      accepted: 10,
+      handled: 10,
+      onTime: 5,
+      onTimeRate: 5 / 10,
       deemedConsents: 5,
-      deemedByCause: { timeout: 4, meeting_absence: 1, inspection_absence: 0 },
-      absences: 1,
+      deemedByCause: { timeout: 4, meeting_absence: 1, inspection_absence: 0, explanation_rejected: 0 },
+      absences: 2,
+      excusedAbsences: 1,
       extensions: 1,
-      explanationsFiled: 1,
+      explanationsFiled: 3,
+      explanationsAccepted: 2,
       explanationsRejected: 1,
     });
+    // Every ruling was made in time: nothing against the center.
+    expect(reply.body.centerRulingsOverdue).toBe(0);
     expect(reply.body.causes.slice(0, 3)).toEqual(['timeout', 'meeting_absence', 'inspection_absence']);
   });
 

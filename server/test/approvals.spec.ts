@@ -1,5 +1,5 @@
 import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, dueInstant, SHIPPED_CALENDAR } from '@hub/shared';
-import { admittedProject, createTestDatabase, HubClient, loadPeople, startTestHub, type TestHub } from './test-hub';
+import { admittedProject, createTestDatabase, HubClient, loadPeople, startTestHub, type TestHub, acceptItem, mainMaterialReceived } from './test-hub';
 
 describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -28,7 +28,7 @@ describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
 
   it('R10: acceptance computes the due instant from the working-day calendar (acceptance day not counted)', async () => {
     const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP']);
-    const reply = await window.post(`/api/items/${itemOf(project, departmentId('DRC')).id}/acceptance`);
+    const reply = await acceptItem(window, itemOf(project, departmentId('DRC')).id);
     expect(reply.status).toBe(200);
     expect(reply.body.status).toBe('in_review');
     const expected = dueInstant(new Date(reply.body.acceptedAt), buildCalendar(SHIPPED_CALENDAR), DEFAULT_CALENDAR_SETTINGS);
@@ -56,9 +56,25 @@ describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
     expect(reply.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['from', 'workingDays']);
   });
 
+  it('R8: an item with an empty checklist is not "main materials complete": acceptance is refused naming R8, and nothing changes', async () => {
+    const { project, departmentId } = await admittedProject(window, leader, ['DRC']);
+    const item = itemOf(project, departmentId('DRC'));
+    const cardBefore = (await window.get(`/api/projects/${project.id}/card`)).body.length;
+    const refused = await window.post(`/api/items/${item.id}/acceptance`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ rule: 'R8', errors: [{ field: 'materials' }] });
+    expect(refused.body.detail).toContain('no main material');
+    const unchanged = (await window.get(`/api/projects/${project.id}`)).body;
+    expect(itemOf(unchanged, departmentId('DRC'))).toMatchObject({ status: 'awaiting_acceptance', dueAt: null });
+    expect((await window.get(`/api/projects/${project.id}/card`)).body.length).toBe(cardBefore);
+    // With a main material listed and received, the same item is accepted.
+    expect((await acceptItem(window, item.id)).status).toBe(200);
+  });
+
   it("R2: a liaison may accept its own department's item but not another's (403, nothing changes)", async () => {
     const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP']);
     const nrpItem = itemOf(project, departmentId('NRP'));
+    await mainMaterialReceived(window, nrpItem.id);
     const cardBefore = (await window.get(`/api/projects/${project.id}/card`)).body.length;
 
     const refused = await drc.post(`/api/items/${nrpItem.id}/acceptance`);
@@ -74,7 +90,7 @@ describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
   it("R2: only the item's own liaison decides; another department's decision is 403 and changes nothing", async () => {
     const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP']);
     const drcItem = itemOf(project, departmentId('DRC'));
-    await window.post(`/api/items/${drcItem.id}/acceptance`);
+    await acceptItem(window, drcItem.id);
 
     for (const outsider of [nrp, window, leader]) {
       const refused = await outsider.post(`/api/items/${drcItem.id}/decision`, { outcome: 'approved' });
@@ -92,7 +108,7 @@ describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
   it('R18: rejecting requires a legal basis, which is recorded on the card', async () => {
     const { project, departmentId } = await admittedProject(window, leader, ['NRP']);
     const item = itemOf(project, departmentId('NRP'));
-    await nrp.post(`/api/items/${item.id}/acceptance`);
+    await acceptItem(window, item.id, nrp);
 
     const noBasis = await nrp.post(`/api/items/${item.id}/decision`, { outcome: 'rejected', basis: '   ' });
     expect(noBasis.status).toBe(400);
@@ -108,7 +124,7 @@ describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
     const admin = await HubClient.login(hub.url, 'admin');
     const { project, departmentId } = await admittedProject(window, leader, ['EEB']);
     const item = itemOf(project, departmentId('EEB'));
-    const accepted = (await window.post(`/api/items/${item.id}/acceptance`)).body;
+    const accepted = (await acceptItem(window, item.id)).body;
     const now = (await leader.get('/api/board')).body.serverNow;
     await admin.post('/api/test/clock', { advanceMs: new Date(accepted.dueAt).getTime() - new Date(now).getTime() + 1000 });
 

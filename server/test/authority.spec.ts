@@ -5,7 +5,7 @@ import { Database } from '../src/database/database';
 import { declaredRoutes } from './declared-routes';
 import { INQUIRY } from './inquiry-fixtures';
 import { paperFixture, RECEIPT, type PaperFixture } from './paper-fixtures';
-import { admittedProject, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
+import { acceptItem, admittedProject, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, mainMaterialReceived, REGISTRATION, startTestHub, type TestHub } from './test-hub';
 
 type Who = 'anonymous' | 'admin' | 'leader' | 'window' | 'liaison-own' | 'liaison-other';
 const EVERYONE: Who[] = ['anonymous', 'admin', 'leader', 'window', 'liaison-own', 'liaison-other'];
@@ -16,6 +16,8 @@ interface Fixture {
   projectId: string;
   /** A fresh item of department DRC ("own" for liaison-own), awaiting acceptance or in review. */
   item(status: 'awaiting_acceptance' | 'in_review'): Promise<string>;
+  /** A fresh DRC item in review and a due instant a day after its own (within the R12/R13 bounds). */
+  laterDue(): Promise<{ id: string; newDueAt: string }>;
   registeredProject(): Promise<string>;
   /** A meeting of a fresh project whose only (lead) department is DRC, so liaison-own convenes and attends. */
   meeting(status: 'scheduled' | 'open'): Promise<{ id: string; projectId: string }>;
@@ -82,8 +84,22 @@ const MATRIX: RouteCase[] = [
   },
   { route: 'POST /api/items/:id/acceptance', allowed: ['window', 'liaison-own'], request: async (f) => ({ path: `/api/items/${await f.item('awaiting_acceptance')}/acceptance` }) },
   { route: 'POST /api/items/:id/decision', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/decision`, body: { outcome: 'approved' } }) },
-  { route: 'POST /api/items/:id/extension', allowed: ['leader'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/extension`, body: { newDueAt: FAR, reason: '重大技术论证' } }) },
-  { route: 'POST /api/items/:id/delay', allowed: ['window'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/delay`, body: { cause: 'network_outage', description: '政务网中断', newDueAt: FAR } }) },
+  {
+    route: 'POST /api/items/:id/extension',
+    allowed: ['leader'],
+    request: async (f) => {
+      const { id, newDueAt } = await f.laterDue();
+      return { path: `/api/items/${id}/extension`, body: { newDueAt, reason: '重大技术论证' } };
+    },
+  },
+  {
+    route: 'POST /api/items/:id/delay',
+    allowed: ['window'],
+    request: async (f) => {
+      const { id, newDueAt } = await f.laterDue();
+      return { path: `/api/items/${id}/delay`, body: { cause: 'natural_disaster', description: '台风', newDueAt } };
+    },
+  },
   { route: 'POST /api/items/:id/explanations', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/explanations`, body: { text: '需专家论证' } }) },
   { route: 'POST /api/explanations/:id/ruling', allowed: ['leader'], request: async (f) => ({ path: `/api/explanations/${await f.explanation()}/ruling`, body: { ruling: 'rejected' } }) },
   { route: 'GET /api/projects/:id/explanations', allowed: STAFF, request: async (f) => ({ path: `/api/projects/${f.projectId}/explanations` }) },
@@ -258,7 +274,6 @@ const once = <T>(make: () => Promise<T>) => {
   return () => (made ??= make());
 };
 const DRC_ID = { value: '' };
-const FAR = '2099-12-31T16:00:00.000Z';
 
 describe('authority matrix: every route × every role × own/other department (R1, R2)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -290,8 +305,15 @@ describe('authority matrix: every route × every role × own/other department (R
       item: async (status) => {
         const { project: p } = await admittedProject(clients.window, clients.leader, ['DRC']);
         const id = p.items[0].id;
-        if (status === 'in_review') await clients.window.post(`/api/items/${id}/acceptance`);
+        // R8: every fixture item has its main material in, so acceptance is a question of authority only.
+        if (status === 'in_review') await acceptItem(clients.window, id);
+        else await mainMaterialReceived(clients.window, id);
         return id;
+      },
+      laterDue: async () => {
+        const { project: p } = await admittedProject(clients.window, clients.leader, ['DRC']);
+        const accepted = (await acceptItem(clients.window, p.items[0].id)).body;
+        return { id: accepted.id, newDueAt: new Date(new Date(accepted.dueAt).getTime() + 86_400_000).toISOString() };
       },
       startsSoon: async () => new Date(new Date((await clients.leader.get('/api/board')).body.serverNow).getTime() + 10 * 60_000).toISOString(),
       meeting: async (status) => {
@@ -329,7 +351,7 @@ describe('authority matrix: every route × every role × own/other department (R
       }),
       circulation: once(async () => {
         await clients.admin.send('PUT', '/api/settings', { ...DEFAULT_HUB_SETTINGS, circulationThreshold: 1 });
-        const item = (await clients.window.post(`/api/items/${await fixture.item('awaiting_acceptance')}/acceptance`)).body;
+        const item = (await clients.window.post(`/api/items/${await fixture.item('awaiting_acceptance')}/acceptance`)).body; // its main material is in (R8)
         const now = new Date((await clients.leader.get('/api/board')).body.serverNow);
         await clients.admin.post('/api/test/clock', { advanceMs: new Date(item.dueAt).getTime() - now.getTime() + 1000 });
         await settled();

@@ -12,7 +12,7 @@ import {
   type HubSettings,
 } from '@hub/shared';
 import { advanceTo, hubNow, runningProject } from './leaders-fixtures';
-import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
+import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub, mainMaterialReceived } from './test-hub';
 
 const TZ = 'Asia/Shanghai';
 
@@ -95,6 +95,8 @@ describe('calendar administration: running deadlines recomputed on publish or ed
     const { calendar } = await calendarOf(admin);
     const now = await hubNow(admin);
     const day = addWorkingDays(civilDateOf(now, TZ), 2, calendar);
+    // R8: the main materials are in first; only the acceptances race the calendar change.
+    for (const i of project.items as { id: string }[]) await mainMaterialReceived(window, i.id);
     const [change, ...accepted] = await Promise.all([
       admin.send<any>('PUT', `/api/calendar/days/${day}`, { kind: 'holiday', name: '并发调整' }),
       ...project.items.map((i: { id: string }) => window.post(`/api/items/${i.id}/acceptance`)),

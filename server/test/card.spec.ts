@@ -3,7 +3,7 @@ import type { CardEntry } from '@hub/shared';
 import { entryHash, toEntry } from '../src/card/card.service';
 import { GENESIS_HASH } from '../src/card/hash-chain';
 import { RECEIPT } from './paper-fixtures';
-import { admittedProject, createTestDatabase, eventually, HubClient, loadPeople, rewriteNotice, startTestHub, tamper, type TestHub } from './test-hub';
+import { acceptItem, admittedProject, createTestDatabase, eventually, HubClient, loadPeople, rewriteNotice, startTestHub, tamper, type TestHub } from './test-hub';
 
 
 /** An attacker who knows the hash formula: edits one entry and recomputes every later hash of the card. */
@@ -46,7 +46,7 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
 
   async function projectWithSteps() {
     const { project } = await admittedProject(window, leader, ['DRC', 'NRP']);
-    for (const item of project.items) await window.post(`/api/items/${item.id}/acceptance`);
+    for (const item of project.items) await acceptItem(window, item.id);
     return project.id as string;
   }
 
@@ -66,10 +66,12 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
   it('R5: every step is on the card with who, when, what, and the state before and after', async () => {
     const id = await projectWithSteps();
     const card = (await leader.get(`/api/projects/${id}/card`)).body;
-    expect(card.map((e: { action: string }) => e.action)).toEqual(['project.registered', 'project.admitted', 'item.accepted', 'item.accepted']);
-    expect(card.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4]);
+    // R8: each item's main material is listed and received before it is accepted.
+    const steps = ['material.required', 'material.received', 'item.accepted'];
+    expect(card.map((e: { action: string }) => e.action)).toEqual(['project.registered', 'project.admitted', ...steps, ...steps]);
+    expect(card.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(card[1]).toMatchObject({ actor: { role: 'leader', displayName: '王主任' }, before: { kind: 'project', project: { status: 'registered' } }, after: { kind: 'project', project: { status: 'in_channel' } } });
-    expect(card[2]).toMatchObject({ before: { item: { status: 'awaiting_acceptance' } }, after: { item: { status: 'in_review' } } });
+    expect(card[4]).toMatchObject({ before: { item: { status: 'awaiting_acceptance' } }, after: { item: { status: 'in_review' } } });
     const positions = card.map((e: { position: number }) => e.position);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
@@ -77,7 +79,8 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
   it('R5: an untouched card verifies', async () => {
     const id = await projectWithSteps();
     const verification = (await leader.get(`/api/projects/${id}/card/verification`)).body;
-    expect(verification).toMatchObject({ valid: true, entries: 4 });
+    // 2 project steps, then per item: material listed, received, accepted (R8).
+    expect(verification).toMatchObject({ valid: true, entries: 8 });
     expect(verification.head).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -186,16 +189,16 @@ describe('tracking card checkpoints: signed heads kept outside the hub (R5)', ()
     const { project } = await admittedProject(window, leader, ['DRC', 'NRP']);
     const checkpoint = (await leader.get('/api/card/checkpoint')).body;
     expect(checkpoint.heads).toContainEqual({ projectId: project.id, seq: 2, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    await window.post(`/api/items/${project.items[0].id}/acceptance`);
+    await acceptItem(window, project.items[0].id);
     expect(await verify(checkpoint)).toEqual({ signatureValid: true, valid: true, problems: [] });
   });
 
   it('R5: a truncated tail — the newest entries deleted in SQL — is detected against a kept checkpoint', async () => {
     const { project } = await admittedProject(window, leader, ['DRC']);
-    await window.post(`/api/items/${project.items[0].id}/acceptance`);
+    await acceptItem(window, project.items[0].id);
     const checkpoint = (await leader.get('/api/card/checkpoint')).body;
     await sql.query('ALTER TABLE card_entries DISABLE TRIGGER card_entries_append_only');
-    await sql.query('DELETE FROM card_entries WHERE project_id = $1 AND seq = 3', [project.id]);
+    await sql.query('DELETE FROM card_entries WHERE project_id = $1 AND seq >= 3', [project.id]); // the material steps and the acceptance: the whole tail
     await sql.query('DELETE FROM card_entries WHERE position = (SELECT MAX(position) FROM card_entries)');
     await sql.query('ALTER TABLE card_entries ENABLE TRIGGER card_entries_append_only');
     // The chain that is left still verifies on its own; its recorded head, and the checkpoint, show what is gone.

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { admittedProject, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type TestHub } from './test-hub';
+import { acceptItem, admittedProject, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type TestHub } from './test-hub';
 
 const CODES = ['DRC', 'NRP', 'EEB', 'HUD', 'EMB'];
 
@@ -41,7 +41,7 @@ describe('deadline engine: deemed consent exactly once, never early (real Postgr
     for (let p = 0; p < projects; p++) {
       const { project } = await admittedProject(window, leader, CODES, `项目${p}`);
       for (const item of project.items) {
-        const accepted = (await window.post(`/api/items/${item.id}/acceptance`)).body;
+        const accepted = (await acceptItem(window, item.id)).body;
         latest = Math.max(latest, new Date(accepted.dueAt).getTime());
         ids.push(item.id);
       }
@@ -133,7 +133,7 @@ describe('deadline engine: one failing item does not starve the others (R14)', (
     try {
       const { project } = await admittedProject(window, leader, CODES);
       let latest = 0;
-      for (const item of project.items) latest = Math.max(latest, new Date((await window.post(`/api/items/${item.id}/acceptance`)).body.dueAt).getTime());
+      for (const item of project.items) latest = Math.max(latest, new Date((await acceptItem(window, item.id)).body.dueAt).getTime());
       // The first item to fall due cannot be deemed: its update always fails.
       const poisoned = project.items[0].id;
       await sql.query(`CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.id = '${poisoned}' AND NEW.status = 'deemed_consent' THEN RAISE EXCEPTION 'poisoned'; END IF; RETURN NEW; END $$`);

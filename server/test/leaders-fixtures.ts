@@ -1,4 +1,4 @@
-import { admittedProject, HubClient } from './test-hub';
+import { admittedProject, HubClient, acceptItem } from './test-hub';
 
 /** The hub's clock now, as a board snapshot reads it. */
 export async function hubNow(client: HubClient): Promise<Date> {
@@ -20,7 +20,7 @@ export async function runningProject(window: HubClient, leader: HubClient, codes
   const items: Record<string, { id: string; dueAt: string; acceptedAt: string; deadlineVersion: number; departmentId: string }> = {};
   for (const code of codes) {
     const item = project.items.find((i: { departmentId: string }) => i.departmentId === departmentId(code));
-    const accepted = await window.post(`/api/items/${item.id}/acceptance`);
+    const accepted = await acceptItem(window, item.id);
     if (accepted.status !== 200) throw new Error(JSON.stringify(accepted.body));
     items[code] = accepted.body;
   }

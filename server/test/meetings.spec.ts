@@ -11,6 +11,7 @@ import {
   startTestHub,
   type HubSocket,
   type TestHub,
+  acceptItem,
 } from './test-hub';
 
 /**
@@ -60,7 +61,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP', 'EEB'], `联审项目${Math.random().toString(36).slice(2, 7)}`);
     for (const item of project.items) {
       const code = ['DRC', 'NRP', 'EEB'].find((c) => departmentId(c) === item.departmentId)!;
-      if (accept.includes(code)) expect((await window.post(`/api/items/${item.id}/acceptance`)).status).toBe(200);
+      if (accept.includes(code)) expect((await acceptItem(window, item.id)).status).toBe(200);
     }
     const convened = await drc.post(`/api/projects/${project.id}/meetings`, {
       kind,
@@ -412,10 +413,11 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
   it('R15 (never closed): a meeting still open a day after its scheduled end lapses without deeming anyone, on the card', async () => {
     const { project, meeting, departmentId } = await setUp();
     await window.post(`/api/meetings/${meeting.id}/opening`);
-    // Move the clock past end + 24 h, but keep every item's deadline ahead: extend them first.
-    const items = (await leader.get(`/api/projects/${project.id}`)).body.items as { id: string }[];
-    for (const item of items) {
-      expect((await leader.post(`/api/items/${item.id}/extension`, { newDueAt: '2099-12-31T16:00:00.000Z', reason: '等待联审结论' })).status).toBe(200);
+    // Move the clock past end + 24 h, but keep every item's deadline ahead: extend them first (a week: within the R12 bound).
+    const items = (await leader.get(`/api/projects/${project.id}`)).body.items as { id: string; dueAt: string | null }[];
+    for (const item of items.filter((i) => i.dueAt)) {
+      const newDueAt = new Date(new Date(item.dueAt!).getTime() + 7 * 86_400_000).toISOString();
+      expect((await leader.post(`/api/items/${item.id}/extension`, { newDueAt, reason: '等待联审结论' })).status).toBe(200);
     }
     const now = await hubNow();
     await admin.post('/api/test/clock', { advanceMs: new Date(meeting.endsAt).getTime() - now.getTime() + 24 * 3_600_000 + 50 });

@@ -1,5 +1,5 @@
 import type { IssueReceiptRequest } from '@hub/shared';
-import { HubClient, REGISTRATION } from './test-hub';
+import { HubClient, mainMaterialReceived, REGISTRATION } from './test-hub';
 
 export const RECEIPT: IssueReceiptRequest = {
   applicant: { type: 'organisation', name: '星河新能源科技有限公司', legalRepresentative: '陈星河', address: '杭州市滨江区江南大道1号', phone: '0571-88886666' },
@@ -55,6 +55,7 @@ export function paperFixture(window: HubClient, leader: HubClient, liaisonDrc: H
     },
     async approvedItem() {
       const itemId = (await drcProject()).items[0].id;
+      await mainMaterialReceived(window, itemId);
       expectOk(await window.post(`/api/items/${itemId}/acceptance`));
       expectOk(await liaisonDrc.post(`/api/items/${itemId}/decision`, { outcome: 'approved' }));
       return itemId;

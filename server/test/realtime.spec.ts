@@ -1,6 +1,6 @@
 import type { CardEntry } from '@hub/shared';
 import { LiveEvents } from '../src/realtime/live-events';
-import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
+import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub, acceptItem } from './test-hub';
 
 describe('live updates: card:entry pushes and sync replay (real Socket.IO, two instances)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -50,7 +50,7 @@ describe('live updates: card:entry pushes and sync replay (real Socket.IO, two i
     offline.socket.disconnect();
 
     const { project } = await admittedProject(window, leader, ['EEB', 'HUD']);
-    for (const item of project.items) await window.post(`/api/items/${item.id}/acceptance`);
+    for (const item of project.items) await acceptItem(window, item.id);
     const head = (await leader.get('/api/board')).body.position;
 
     const back = watch(first.url, leader.cookie);
@@ -62,7 +62,12 @@ describe('live updates: card:entry pushes and sync replay (real Socket.IO, two i
     expect(back.received.filter((e) => e.projectId === project.id).map((e) => e.action)).toEqual([
       'project.registered',
       'project.admitted',
+      // R8: each item's main material is listed and received before it is accepted.
+      'material.required',
+      'material.received',
       'item.accepted',
+      'material.required',
+      'material.received',
       'item.accepted',
     ]);
   });

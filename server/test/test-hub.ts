@@ -228,3 +228,17 @@ export async function admittedProject(window: HubClient, leader: HubClient, code
   if (admitted.status !== 200) throw new Error(JSON.stringify(admitted.body));
   return { project: admitted.body, departmentId: id };
 }
+
+/** R8 Decision: acceptance needs a main material on the item's checklist, received; the window records both. */
+export async function mainMaterialReceived(window: HubClient, itemId: string): Promise<void> {
+  const material = await window.post(`/api/items/${itemId}/materials`, { name: '申请主件', kind: 'main', copies: 1 });
+  if (material.status !== 201) throw new Error(`material: ${material.status} ${JSON.stringify(material.body)}`);
+  const received = await window.post(`/api/materials/${material.body.id}/received`, { received: 1 });
+  if (received.status !== 200 && received.status !== 201) throw new Error(`received: ${received.status} ${JSON.stringify(received.body)}`);
+}
+
+/** Completes the item's main materials (window) and accepts it (`by`, the window unless said). */
+export async function acceptItem(window: HubClient, itemId: string, by: HubClient = window): Promise<Reply> {
+  await mainMaterialReceived(window, itemId);
+  return by.post(`/api/items/${itemId}/acceptance`);
+}

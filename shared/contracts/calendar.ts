@@ -3,13 +3,15 @@ export type DayReason =
   | 'working_day'
   | 'make_up_working_day'
   | 'weekend'
-  | 'public_holiday';
+  | 'public_holiday'
+  /** R10a: a working day a special procedure (hearing, expert review, …) covered: not counted. */
+  | 'special_procedure';
 
 export interface ExplainedDay {
   date: string;
   counted: boolean;
   reason: DayReason;
-  /** Holiday or make-up day name, e.g. "春节". */
+  /** Holiday or make-up day name, e.g. "春节"; for a special procedure its name, e.g. "专家评审". */
   name?: string;
 }
 

@@ -16,6 +16,11 @@ export const CARD_ACTIONS = [
   'item.delayed',
   'explanation.filed',
   'explanation.ruled',
+  // R16: a ruling not made in time escalates once; R13/R17: a deemed consent undone by a correction notice
+  'explanation.ruling_overdue',
+  'item.deemed_consent_corrected',
+  // R10a: a special procedure (hearing, expert review, …) stopped the clock
+  'item.special_procedure',
   // R15, R18, R19, R20: meetings and site inspections
   'meeting.convened',
   'meeting.opened',
@@ -34,6 +39,7 @@ export const CARD_ACTIONS = [
   'mega.tracker_assigned',
   'mega.forwarding_started',
   'mega.forwarded',
+  'mega.forwarding_escalated',
   // R14a early warning (alerted once per deadline); R11 a running deadline moved by a calendar change
   'item.warned',
   'item.deadline_recomputed',

@@ -1,5 +1,5 @@
-/** R13: the causes a Delayed Approval Notice (延时审批通知书) may name (第四篇 三(三)). */
-export const DELAY_CAUSES = ['law_policy_change', 'network_outage', 'natural_disaster', 'other'] as const;
+/** R13 Decision: the only causes a Delayed Approval Notice (延时审批通知书) may name (第四篇 三(三)); no "other". */
+export const DELAY_CAUSES = ['law_policy_change', 'network_outage', 'natural_disaster'] as const;
 export type DelayCause = (typeof DELAY_CAUSES)[number];
 
 /** R12: a leader's extension. */
@@ -13,7 +13,17 @@ export interface DelayItemRequest {
   cause: DelayCause;
   description: string;
   newDueAt: string;
+  /** R13 network outage: the outage period (required for that cause; may have ended up to 1 working day ago). */
+  outageFrom?: string;
+  outageTo?: string;
 }
+
+/**
+ * R16 Decision: a deadline explanation holds R14 for its item; a meeting excuse (filed before the
+ * meeting's start) holds only that meeting's R15 outcome for the department, never R14.
+ */
+export const EXPLANATION_KINDS = ['deadline', 'meeting_excuse'] as const;
+export type ExplanationKind = (typeof EXPLANATION_KINDS)[number];
 
 /** R16: a department's written explanation, about its deadline or about a meeting. */
 export interface FileExplanationRequest {
@@ -34,7 +44,10 @@ export interface RuleExplanationRequest {
 export interface ExplanationView {
   id: string;
   itemId: string;
+  kind: ExplanationKind;
   meetingId: string | null;
+  /** R16: a leader rules by this instant; after it, while pending, the ruling is overdue. */
+  rulingDueAt: string;
   text: string;
   status: 'pending' | Ruling;
   filedAt: string;
@@ -44,6 +57,6 @@ export interface ExplanationView {
   newDueAt: string | null;
 }
 
-/** The deemed-consent causes (R14 timeout, R15 absence). */
-export const DEEMED_CAUSES = ['timeout', 'meeting_absence', 'inspection_absence'] as const;
+/** The deemed-consent causes (R14 timeout, R15 absence, R16/R17 explanation rejected after the due instant). */
+export const DEEMED_CAUSES = ['timeout', 'meeting_absence', 'inspection_absence', 'explanation_rejected'] as const;
 export type DeemedCause = (typeof DEEMED_CAUSES)[number];

@@ -81,10 +81,16 @@ export interface CalendarChangedEvent {
 
 // ---------- alerts (R14a) ----------
 
-export const ALERT_KINDS = ['deadline_warning'] as const;
+/** R14a warning; R16 explanation filed and ruling overdue (every leader); R6 forwarding overdue (window, tracker). */
+export const ALERT_KINDS = ['deadline_warning', 'explanation_filed', 'ruling_overdue', 'forwarding_overdue'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
-/** R14a: an item with a working day or less left, in the inbox of its department's liaison and the window. */
+/**
+ * One alert in a person's inbox. deadline_warning (R14a): an item with a working day or less left,
+ * to its department's liaisons and the window. explanation_filed / ruling_overdue (R16): to every
+ * leader, dueAt is the ruling's due instant. forwarding_overdue (R6): to the window and the tracker,
+ * dueAt is the forward deadline; no item.
+ */
 export interface AlertView {
   id: string;
   kind: AlertKind;
@@ -93,12 +99,14 @@ export interface AlertView {
   projectId: string;
   projectCode: string;
   projectName: string;
-  itemId: string;
-  departmentId: string;
+  itemId: string | null;
+  departmentId: string | null;
+  /** R16: the explanation an explanation_filed / ruling_overdue alert is about. */
+  explanationId: string | null;
   dueAt: string;
-  deadlineVersion: number;
-  /** Working days left when the warning was given (0 on the due day). */
-  workingDaysLeft: number;
+  deadlineVersion: number | null;
+  /** Working days left when the warning was given (0 on the due day); deadline_warning only. */
+  workingDaysLeft: number | null;
 }
 
 export interface AlertInbox {
@@ -130,7 +138,7 @@ export interface AccountabilityRow {
   absences: number;
   /** Of those, excused by an accepted written explanation (R16). */
   excusedAbsences: number;
-  /** Deadlines extended by a leader (R12), also after an accepted explanation. */
+  /** Deadlines extended by a leader (R12); an accepted explanation counts under explanationsAccepted only. */
   extensions: number;
   /** Force-majeure delays (R13). */
   delays: number;
@@ -148,6 +156,8 @@ export interface AccountabilityReport {
   causes: string[];
   rows: AccountabilityRow[];
   totals: AccountabilityRow;
+  /** R16/R21: written explanations whose ruling fell due in the period and was not made in time — against the center, not a department. */
+  centerRulingsOverdue: number;
 }
 
 export interface CirculationDepartment {

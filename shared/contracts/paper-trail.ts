@@ -100,6 +100,8 @@ export const NOTICE_KINDS = [
   'permit_decision',
   'receipt',
   'pickup_register',
+  'extension_notice',
+  'correction_notice',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -250,6 +252,23 @@ export interface DelayedApprovalContent {
   description?: string;
   newDueAt: string;
   previousDueAt?: string | null;
+}
+
+/** R12: 延期通知 — a leader extended the item's deadline. */
+export interface ExtensionNoticeContent {
+  reason: string;
+  newDueAt: string;
+  previousDueAt: string | null;
+  /** Working days all extensions of the item have added so far, and the bound (R12 Decision). */
+  addedWorkingDays: number;
+  limitWorkingDays: number;
+}
+
+/** R17: 更正通知书 — corrects (supersedes) the document it cites; here a deemed consent undone by an outage delay (R13). */
+export interface CorrectionNoticeContent {
+  reason: string;
+  correctedNumber: string;
+  newDueAt: string | null;
 }
 
 /** R22 (issue 5 issues it): the department named and why. */

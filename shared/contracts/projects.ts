@@ -1,4 +1,5 @@
 import type { ItemStatus } from '../domain/approval/item-status';
+import type { ExplanationKind } from './deadlines';
 
 /** R3: the ways a project may enter the green channel. */
 export const PROJECT_CATEGORIES = [
@@ -77,9 +78,13 @@ export interface ApprovalItemView {
 
 export interface PendingExplanation {
   id: string;
+  /** R16: only a 'deadline' explanation holds the R14 clock. */
+  kind: ExplanationKind;
   text: string;
   filedAt: string;
   meetingId: string | null;
+  /** R16: the leader's ruling is due by this instant; past it (still pending) the ruling is overdue. */
+  rulingDueAt: string;
 }
 
 export interface ProjectView {

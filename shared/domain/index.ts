@@ -2,6 +2,7 @@
 export * from './approval/item-status';
 export * from './approval/item-transitions';
 export * from './approval/deemed-consent';
+export * from './approval/deadline-bounds';
 export * from './calendar/calendar-data';
 export * from './calendar/civil-date';
 export * from './calendar/time-zone';

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import writeXlsxFile, { type Row } from 'write-excel-file/node';
 import {
-  ACCOUNTABILITY_CARD_ACTIONS,
   accountabilityColumns,
   accountabilityCsv,
-  accountabilityEventsOf,
   accountabilityLines,
   accountabilityStatistics,
   zonedInstant,
+  type AccountabilityEvent,
   type AccountabilityItemFact,
   type AccountabilityReport,
   type ItemStatus,
@@ -38,9 +37,19 @@ const MAX_DAYS = 3 * 366;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /**
- * R21: each department's record over a period, read in one consistent snapshot: items from
- * approval_items with their deemed_consents cause (whatever causes exist), and the steps of R12,
- * R13, R15 and R16 from the tracking card, so the record counts them as the card tells them.
+ * R21 Decision: a deemed consent counts only while it stands. One condition on deemed_consents `d`,
+ * so that any further way of superseding one (a leader's revocation, R17) is one more line here.
+ */
+const DEEMED_STANDS = `NOT EXISTS (SELECT 1 FROM deemed_consent_corrections c WHERE c.item_id = d.item_id AND c.deadline_version = d.deadline_version)`;
+
+/**
+ * R21: each department's record over a period, read in one consistent snapshot, counted from
+ * structured facts only — never parsed from card text: items from approval_items with the cause of
+ * their standing deemed consent; R12/R13 moves from deadline_changes (an accepted explanation is
+ * counted as an accepted explanation, not again as an extension); R16 filings and rulings from
+ * written_explanations; R15 absences from the invitees of closed meetings with their settled
+ * outcome (an absence excused by a later ruling counts as excused). Rulings a leader did not make
+ * in time count against the center.
  */
 @Injectable()
 export class AccountabilityService {
@@ -69,15 +78,16 @@ export class AccountabilityService {
     // Outcomes at 24:00 of the last day belong to it: (start, end] for decisions, [start, end) for acceptance.
     const items = await tx.query<ItemRow>(
       `SELECT i.department_id, i.status, i.accepted_at, i.due_at, i.decided_at,
-              (SELECT d.cause FROM deemed_consents d WHERE d.item_id = i.id ORDER BY d.deadline_version DESC LIMIT 1) AS cause
+              (SELECT d.cause FROM deemed_consents d WHERE d.item_id = i.id AND ${DEEMED_STANDS} ORDER BY d.deadline_version DESC LIMIT 1) AS cause
        FROM approval_items i
        WHERE (i.accepted_at >= $1 AND i.accepted_at < $2) OR (i.decided_at > $1 AND i.decided_at <= $2)`,
       [start, end],
     );
-    const steps = await tx.query<{ action: string; at: Date; department_id: string | null; detail: Record<string, string> }>(
-      `SELECT action, at, after->'item'->>'departmentId' AS department_id, detail FROM card_entries
-       WHERE action = ANY($3) AND at >= $1 AND at < $2 ORDER BY position`,
-      [start, end, [...ACCOUNTABILITY_CARD_ACTIONS]],
+    const events = await structuredEvents(tx, start, end);
+    const overdue = await tx.one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM written_explanations
+       WHERE ruling_due_at > $1 AND ruling_due_at <= $2 AND ruling_due_at <= $3 AND (ruled_at IS NULL OR ruled_at > ruling_due_at)`,
+      [start, end, now],
     );
     const departments = await tx.query<{ id: string }>('SELECT id FROM departments ORDER BY code');
     const facts: AccountabilityItemFact[] = items.map((r) => ({
@@ -88,9 +98,8 @@ export class AccountabilityService {
       decidedAt: iso(r.decided_at),
       deemedCause: r.status === 'deemed_consent' ? r.cause : null,
     }));
-    const events = steps.flatMap((s) => accountabilityEventsOf({ action: s.action, at: s.at.toISOString(), departmentId: s.department_id, detail: s.detail }));
     const stats = accountabilityStatistics(facts, events, { start, end }, departments.map((d) => d.id), calendar, settings.timeZone);
-    return { from: period.from, to: period.to, generatedAt: now.toISOString(), ...stats };
+    return { from: period.from, to: period.to, generatedAt: now.toISOString(), ...stats, centerRulingsOverdue: overdue!.n };
   }
 
   async csv(user: SessionUser, period: PeriodDays): Promise<{ filename: string; body: string }> {
@@ -123,4 +132,35 @@ export class AccountabilityService {
     const names = new Map(rows.map((r) => [r.id, r.name]));
     return (id) => names.get(id) ?? id;
   }
+}
+
+/** R12, R13, R15, R16 events of the period, from the tables that hold them (R21 Decision). */
+async function structuredEvents(tx: Tx, start: Date, end: Date): Promise<AccountabilityEvent[]> {
+  const moves = await tx.query<{ department_id: string; kind: 'extension' | 'delay'; at: Date }>(
+    `SELECT i.department_id, c.kind, c.changed_at AS at FROM deadline_changes c JOIN approval_items i ON i.id = c.item_id
+     WHERE c.kind IN ('extension','delay') AND c.changed_at >= $1 AND c.changed_at < $2`,
+    [start, end],
+  );
+  const filed = await tx.query<{ department_id: string; at: Date }>(
+    `SELECT i.department_id, e.filed_at AS at FROM written_explanations e JOIN approval_items i ON i.id = e.item_id
+     WHERE e.filed_at >= $1 AND e.filed_at < $2`,
+    [start, end],
+  );
+  const ruled = await tx.query<{ department_id: string; at: Date; accepted: boolean }>(
+    `SELECT i.department_id, e.ruled_at AS at, e.status = 'accepted' AS accepted FROM written_explanations e JOIN approval_items i ON i.id = e.item_id
+     WHERE e.ruled_at >= $1 AND e.ruled_at < $2`,
+    [start, end],
+  );
+  // Every invited department of a closed meeting not present is absent; excused once a leader accepted its excuse.
+  const absent = await tx.query<{ department_id: string; at: Date; excused: boolean }>(
+    `SELECT mi.department_id, m.closed_at AS at, mi.outcome = 'excused' AS excused FROM meeting_invitees mi JOIN meetings m ON m.id = mi.meeting_id
+     WHERE m.status = 'closed' AND mi.outcome IS NOT NULL AND mi.outcome <> 'present' AND m.closed_at >= $1 AND m.closed_at < $2`,
+    [start, end],
+  );
+  return [
+    ...moves.map((r): AccountabilityEvent => ({ kind: r.kind, departmentId: r.department_id, at: r.at.toISOString() })),
+    ...filed.map((r): AccountabilityEvent => ({ kind: 'explanation_filed', departmentId: r.department_id, at: r.at.toISOString() })),
+    ...ruled.map((r): AccountabilityEvent => ({ kind: 'explanation_ruled', departmentId: r.department_id, at: r.at.toISOString(), accepted: r.accepted })),
+    ...absent.map((r): AccountabilityEvent => ({ kind: 'absence', departmentId: r.department_id, at: r.at.toISOString(), excused: r.excused })),
+  ];
 }

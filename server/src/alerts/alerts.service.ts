@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { countdown, isWarned, type AlertInbox, type AlertView, type SessionUser } from '@hub/shared';
+import { countdown, isWarned, type AlertInbox, type AlertView, type ApprovalItemView, type SessionUser } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
@@ -17,20 +17,30 @@ interface AlertRow {
   project_id: string;
   project_code: string;
   project_name: string;
-  item_id: string;
-  department_id: string;
+  item_id: string | null;
+  department_id: string | null;
+  explanation_id: string | null;
   due_at: Date;
-  deadline_version: number;
-  working_days_left: number;
+  deadline_version: number | null;
+  working_days_left: number | null;
 }
 
+/** What an alert is about, beyond the R14a warning (which names a deadline version). */
+export type AlertSubject =
+  | { kind: 'explanation_filed' | 'ruling_overdue'; projectId: string; itemId: string; explanationId: string }
+  | { kind: 'forwarding_overdue'; projectId: string };
+
+// The instant an alert is about: the warned deadline (R14a), the ruling's due instant (R16), the forward deadline (R6).
 const SELECT = `
   SELECT a.id, a.kind, a.created_at, a.read_at, p.id AS project_id, p.code AS project_code, p.name AS project_name,
-         a.item_id, i.department_id, w.due_at, a.deadline_version, w.working_days_left
+         a.item_id, i.department_id, a.explanation_id, COALESCE(w.due_at, e.ruling_due_at, f.due_at) AS due_at,
+         a.deadline_version, w.working_days_left
   FROM alerts a
-  JOIN item_warnings w ON w.item_id = a.item_id AND w.deadline_version = a.deadline_version
-  JOIN approval_items i ON i.id = a.item_id
-  JOIN projects p ON p.id = i.project_id`;
+  JOIN projects p ON p.id = a.project_id
+  LEFT JOIN item_warnings w ON w.item_id = a.item_id AND w.deadline_version = a.deadline_version
+  LEFT JOIN approval_items i ON i.id = a.item_id
+  LEFT JOIN written_explanations e ON e.id = a.explanation_id
+  LEFT JOIN mega_forwarding f ON f.project_id = a.project_id AND a.kind = 'forwarding_overdue'`;
 
 const INBOX_SIZE = 100;
 
@@ -44,6 +54,7 @@ const toView = (r: AlertRow): AlertView => ({
   projectName: r.project_name,
   itemId: r.item_id,
   departmentId: r.department_id,
+  explanationId: r.explanation_id,
   dueAt: r.due_at.toISOString(),
   deadlineVersion: r.deadline_version,
   workingDaysLeft: r.working_days_left,
@@ -91,7 +102,7 @@ export class AlertsService {
         `SELECT id FROM users WHERE (role = 'liaison' AND department_id = $1) OR role = 'window' ORDER BY id`,
         [item.departmentId],
       );
-      const ids = await this.insertAlerts(tx, recipients.map((r) => r.id), item.id, item.deadlineVersion, now);
+      const ids = await this.insertWarnings(tx, recipients.map((r) => r.id), item, now);
       // R5: the warning is a step of the project, on its card — proof the department was told in time.
       await this.card.append(tx, {
         projectId: item.projectId,
@@ -130,12 +141,39 @@ export class AlertsService {
     });
   }
 
-  private async insertAlerts(tx: Tx, userIds: string[], itemId: string, version: number, now: Date): Promise<string[]> {
+  /**
+   * R16/R6: alerts the given people inside the caller's transaction, once per person and subject
+   * (unique indexes), each pushed live to its recipient after commit. Returns how many were stored.
+   */
+  async alert(tx: Tx, userIds: readonly string[], subject: AlertSubject, now: Date): Promise<number> {
     const ids: string[] = [];
     for (const userId of userIds) {
       const row = await tx.one<{ id: string }>(
-        `INSERT INTO alerts (user_id, kind, item_id, deadline_version, created_at) VALUES ($1, 'deadline_warning', $2, $3, $4) RETURNING id`,
-        [userId, itemId, version, now],
+        `INSERT INTO alerts (user_id, kind, project_id, item_id, explanation_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [userId, subject.kind, subject.projectId, 'itemId' in subject ? subject.itemId : null, 'explanationId' in subject ? subject.explanationId : null, now],
+      );
+      if (row) ids.push(row.id);
+    }
+    const alerts = await loadAlerts(tx, 'a.id = ANY($1)', [ids]);
+    const owners = new Map((await tx.query<{ id: string; user_id: string }>('SELECT id, user_id FROM alerts WHERE id = ANY($1)', [ids])).map((r) => [r.id, r.user_id]));
+    tx.onCommit(() => {
+      for (const alert of alerts) this.live.emitTo([userRoom(owners.get(alert.id)!)], 'alert:new', alert);
+    });
+    return ids.length;
+  }
+
+  /** R16: every leader is alerted at filing and when a ruling is overdue. */
+  async leaderIds(q: Queryable): Promise<string[]> {
+    return (await q.query<{ id: string }>(`SELECT id FROM users WHERE role = 'leader' ORDER BY id`)).map((r) => r.id);
+  }
+
+  private async insertWarnings(tx: Tx, userIds: string[], item: ApprovalItemView, now: Date): Promise<string[]> {
+    const ids: string[] = [];
+    for (const userId of userIds) {
+      const row = await tx.one<{ id: string }>(
+        `INSERT INTO alerts (user_id, kind, project_id, item_id, deadline_version, created_at) VALUES ($1, 'deadline_warning', $2, $3, $4, $5) RETURNING id`,
+        [userId, item.projectId, item.id, item.deadlineVersion, now],
       );
       ids.push(row!.id);
     }

@@ -1,24 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import {
   civilDateOf,
+  DEADLINE_LIMITS,
+  deadlineMoveError,
   deadlineRuleOf,
   decisionBasisError,
+  delayCauseError,
   dueInstant,
   explanationFilingError,
+  explanationHoldsDeadline,
+  explanationKindOf,
   nextItemStatus,
+  outageUndoesDeemedConsent,
   rescheduleError,
+  rulingDueAt,
   rulingEffect,
+  workingDaysAdded,
   type ApprovalItemView,
   type CardAction,
-  type DeemedCause,
   type ExplanationView,
+  type OutagePeriod,
   type RuleProblem,
   type SessionUser,
 } from '@hub/shared';
+import { AlertsService } from '../alerts/alerts.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
-import { badRequest, conflict, notFound } from '../common/problem';
+import { badRequest, conflict, notFound, refusedBy } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
@@ -28,10 +37,13 @@ import { loadItem } from '../projects/project-records';
 import type { DecisionDto } from './decision.dto';
 import type { DelayItemDto, ExtendItemDto, FileExplanationDto, RuleExplanationDto } from './deadline.dto';
 
-/** Why consent is deemed: the R14 timeout, or absence from a closed meeting or inspection (R15). */
+/**
+ * Why consent is deemed: the R14 timeout, a deadline explanation rejected after the due instant
+ * (R16; both take effect at the due instant, R17), or absence from a closed meeting or inspection (R15).
+ */
 export type DeemCause =
-  | { kind: 'timeout' }
-  | { kind: Exclude<DeemedCause, 'timeout'>; meetingId: string; meetingTitle: string; effectiveAt: Date };
+  | { kind: 'timeout' | 'explanation_rejected' }
+  | { kind: 'meeting_absence' | 'inspection_absence'; meetingId: string; meetingTitle: string; effectiveAt: Date };
 
 /** A due instant moved by R12 extension, R13 delay or an accepted R16 explanation. */
 interface Reschedule {
@@ -39,13 +51,26 @@ interface Reschedule {
   newDueAt: Date;
   reason: string;
   delayCause?: string;
+  outage?: OutagePeriod;
   explanationId?: string;
   action: CardAction;
   detail?: Record<string, string>;
 }
 
-/** Turns a pure rule's problem into the HTTP answer: 409 for the item's state, 400 naming the field. */
+/** R13/R17: the deemed consent an outage delay undoes, with the notice it supersedes. */
+interface DeemedToUndo {
+  deadlineVersion: number;
+  dueAt: Date;
+  noticeId: string;
+  noticeNumber: string;
+}
+
+/**
+ * Turns a pure rule's problem into problem+json: 409 for the item's state, 400 otherwise, naming
+ * the field and, where a rule refuses, the rule.
+ */
 export function refuse(problem: RuleProblem): never {
+  if (problem.rule) throw refusedBy(problem.rule, problem.field, problem.message, problem.conflict);
   throw problem.conflict ? conflict(problem.message) : badRequest(problem.field, problem.message);
 }
 
@@ -59,6 +84,7 @@ export class ApprovalsService {
     private readonly card: CardService,
     private readonly notices: NoticesService,
     private readonly signals: DeadlineSignals,
+    private readonly alerts: AlertsService,
   ) {}
 
   async accept(user: SessionUser, id: string): Promise<ApprovalItemView> {
@@ -93,7 +119,7 @@ export class ApprovalsService {
       const status = nextItemStatus(before.status, dto.outcome === 'approved' ? 'approve' : 'reject');
       const now = await this.clock.now(tx);
       // R14: at the due instant consent is already deemed (unless a pending explanation holds it, R16).
-      if (before.dueAt && now >= new Date(before.dueAt) && !before.pendingExplanation) {
+      if (before.dueAt && now >= new Date(before.dueAt) && !explanationHoldsDeadline(before.pendingExplanation)) {
         this.signals.deadlinesChanged();
         throw conflict('The deadline has passed: the department is deemed to consent (R14)');
       }
@@ -114,20 +140,53 @@ export class ApprovalsService {
     });
   }
 
-  /** R13: the window issues a numbered Delayed Approval Notice with the cause and the new due instant. */
+  /**
+   * R13: the window issues a numbered Delayed Approval Notice with the cause (one of three) and the
+   * new due instant. A network-outage delay states the outage period and may come up to 1 working
+   * day after it; a deemed consent (timeout) that fired inside that period is then undone by a
+   * correction notice citing it (R17), and the item returns to review with the new due instant.
+   */
   async delay(user: SessionUser, id: string, dto: DelayItemDto): Promise<ApprovalItemView> {
     authorize(user, 'item.delay');
     return this.db.transaction(async (tx) => {
       const before = await this.lockedItem(tx, id);
-      return this.reschedule(tx, user, before, {
-        kind: 'delay',
-        newDueAt: new Date(dto.newDueAt),
-        reason: dto.description.trim(),
-        delayCause: dto.cause,
-        action: 'item.delayed',
-        detail: { delayCause: dto.cause },
-      });
+      const now = await this.clock.now(tx);
+      const { calendar, settings } = await this.calendars.current(tx);
+      const outage = { from: dto.outageFrom ? new Date(dto.outageFrom) : undefined, to: dto.outageTo ? new Date(dto.outageTo) : undefined };
+      const causeProblem = delayCauseError(dto.cause, outage, now, calendar, settings);
+      if (causeProblem) refuse(causeProblem);
+      const period = outage.from && outage.to ? { from: outage.from, to: outage.to } : undefined;
+      const undo = period && before.status === 'deemed_consent' ? await this.deemedInside(tx, before, period) : null;
+      return this.reschedule(
+        tx,
+        user,
+        before,
+        {
+          kind: 'delay',
+          newDueAt: new Date(dto.newDueAt),
+          reason: dto.description.trim(),
+          delayCause: dto.cause,
+          ...(period ? { outage: period } : {}),
+          action: 'item.delayed',
+          detail: { delayCause: dto.cause, ...(period ? { outageFrom: period.from.toISOString(), outageTo: period.to.toISOString() } : {}) },
+        },
+        undo,
+      );
     });
+  }
+
+  /** R13/R17: the item's deemed consent, when it is a timeout whose legal instant lies inside the outage. */
+  private async deemedInside(tx: Tx, item: ApprovalItemView, outage: OutagePeriod): Promise<DeemedToUndo | null> {
+    const deemed = await tx.one<{ deadline_version: number; cause: string; due_at: Date; notice_id: string; number: string; permitted: boolean }>(
+      `SELECT d.deadline_version, d.cause, d.due_at, d.notice_id, n.number, EXISTS (SELECT 1 FROM permits WHERE item_id = d.item_id) AS permitted
+       FROM deemed_consents d JOIN notices n ON n.id = d.notice_id
+       WHERE d.item_id = $1 AND d.deadline_version = $2
+         AND NOT EXISTS (SELECT 1 FROM deemed_consent_corrections c WHERE c.item_id = d.item_id AND c.deadline_version = d.deadline_version)`,
+      [item.id, item.deadlineVersion],
+    );
+    if (!deemed || !outageUndoesDeemedConsent({ cause: deemed.cause, effectiveAt: deemed.due_at }, outage)) return null;
+    if (deemed.permitted) refuse({ rule: 'R17', field: 'item', message: 'A permit was issued on this deemed consent: correct the permit first', conflict: true });
+    return { deadlineVersion: deemed.deadline_version, dueAt: deemed.due_at, noticeId: deemed.notice_id, noticeNumber: deemed.number };
   }
 
   /** R16: the item's own liaison explains in writing, before the deadline or before the meeting closes. */
@@ -158,15 +217,24 @@ export class ApprovalsService {
         now,
       );
       if (problem) refuse(problem);
+      // R16 Decision: the kind says what it holds; the ruling is due 1 working day (setting) after the filing.
+      const kind = explanationKindOf(dto.meetingId);
+      const { calendar, settings } = await this.calendars.current(tx);
+      const rulingDue = rulingDueAt(now, calendar, settings);
       const row = await tx.one<{ id: string }>(
-        `INSERT INTO written_explanations (item_id, meeting_id, text, filed_by, filed_at, status) VALUES ($1, $2, $3, $4, $5, 'pending') RETURNING id`,
-        [itemId, dto.meetingId ?? null, dto.text.trim(), user.id, now],
+        `INSERT INTO written_explanations (item_id, meeting_id, kind, text, filed_by, filed_at, ruling_due_at, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending') RETURNING id`,
+        [itemId, dto.meetingId ?? null, kind, dto.text.trim(), user.id, now, rulingDue],
       );
       const after = (await loadItem(tx, itemId))!;
       await this.record(tx, user, 'explanation.filed', before, after, {
         explanation: dto.text.trim(),
+        kind,
+        rulingDueAt: rulingDue.toISOString(),
         ...(meetingTitle ? { meeting: meetingTitle, meetingId: dto.meetingId! } : {}),
       });
+      // R16: every leader is alerted at filing (inbox, live).
+      await this.alerts.alert(tx, await this.alerts.leaderIds(tx), { kind: 'explanation_filed', projectId: before.projectId, itemId, explanationId: row!.id }, now);
       tx.onCommit(() => this.signals.deadlinesChanged());
       return (await this.explanation(tx, row!.id))!;
     });
@@ -234,7 +302,7 @@ export class ApprovalsService {
           const cause: DeemCause =
             decided.effect.cause === 'absence' && meeting
               ? { kind: meeting.kind === 'site_inspection' ? 'inspection_absence' : 'meeting_absence', meetingId: meeting.id, meetingTitle: meeting.title, effectiveAt: meeting.closed_at }
-              : { kind: 'timeout' };
+              : { kind: decided.effect.cause === 'explanation_rejected' ? 'explanation_rejected' : 'timeout' };
           await this.deemConsent(tx, afterRuling, now, cause);
           break;
         }
@@ -244,6 +312,36 @@ export class ApprovalsService {
       tx.onCommit(() => this.signals.deadlinesChanged());
       return (await this.explanation(tx, explanationId))!;
     });
+  }
+
+  /**
+   * R16: a ruling not made by its due instant escalates, once: an alert to every leader, an entry on
+   * the card (the boards and the wall show "ruling overdue" from the explanation's ruling due instant),
+   * and it counts against the center (R21). It never decides for the leader: the explanation stays
+   * pending and keeps holding what it holds. The ruling_escalated_at stamp, set in the same
+   * transaction under FOR UPDATE SKIP LOCKED, makes it exactly once across instances and restarts.
+   */
+  async escalateOverdueRulings(): Promise<number> {
+    let escalated = 0;
+    for (;;) {
+      const done = await this.db.transaction(async (tx) => {
+        const row = await tx.one<{ id: string; item_id: string; ruling_due_at: Date }>(
+          `SELECT id, item_id, ruling_due_at FROM written_explanations
+           WHERE status = 'pending' AND ruling_escalated_at IS NULL AND ruling_due_at <= hub_now()
+           ORDER BY ruling_due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        );
+        if (!row) return false;
+        const now = await this.clock.now(tx);
+        await tx.query(`UPDATE written_explanations SET ruling_escalated_at = $2 WHERE id = $1`, [row.id, now]);
+        const item = (await loadItem(tx, row.item_id))!;
+        const leaders = await this.alerts.leaderIds(tx);
+        await this.alerts.alert(tx, leaders, { kind: 'ruling_overdue', projectId: item.projectId, itemId: item.id, explanationId: row.id }, now);
+        await this.record(tx, null, 'explanation.ruling_overdue', item, item, { explanationId: row.id, rulingDueAt: row.ruling_due_at.toISOString(), alerted: String(leaders.length) });
+        return true;
+      });
+      if (!done) return escalated;
+      escalated++;
+    }
   }
 
   async explanations(user: SessionUser, projectId: string): Promise<ExplanationView[]> {
@@ -260,9 +358,11 @@ export class ApprovalsService {
   async deemConsent(tx: Tx, before: ApprovalItemView, firedAt: Date, cause: DeemCause = { kind: 'timeout' }): Promise<ApprovalItemView> {
     const status = nextItemStatus(before.status, 'deem_consent');
     const { settings } = await this.calendars.current();
-    // The decision takes effect at the due instant (R14) or at the close (R15), whenever the hub got to it.
-    const effectiveAt = cause.kind === 'timeout' ? new Date(before.dueAt!) : cause.effectiveAt;
-    const absence = cause.kind === 'timeout' ? null : cause;
+    // R17 Decision: the decision takes effect at the legal instant — the due instant (R14 timeout, and an
+    // explanation rejected after it: the explanation only held the clock) or the close (R15) — never at
+    // the later instant the hub or the leader got to it.
+    const absence = 'meetingId' in cause ? cause : null;
+    const effectiveAt = absence ? absence.effectiveAt : new Date(before.dueAt!);
     const notice = await this.notices.issue(tx, {
       kind: 'timeout_implied_consent',
       projectId: before.projectId,
@@ -296,58 +396,134 @@ export class ApprovalsService {
     return after;
   }
 
-  /** R12/R13/R16: a new due instant under a new deadline version, so (item, version) stays exactly-once. */
-  private async reschedule(tx: Tx, user: SessionUser, before: ApprovalItemView, change: Reschedule): Promise<ApprovalItemView> {
+  /**
+   * R12/R13/R16: a new due instant under a new deadline version, so (item, version) stays exactly-once.
+   * Bounded (R12 Decision): within the calendar's years, and all moves of the item together add at
+   * most 10 working days (setting). The applicant gets a numbered notice: 延期通知 for an extension
+   * (a leader's, or an accepted explanation's), 延时审批通知书 for a delay. `undo`: an outage delay
+   * reopens a deemed consent by a correction notice citing it (R13, R17).
+   */
+  private async reschedule(tx: Tx, user: SessionUser, before: ApprovalItemView, change: Reschedule, undo: DeemedToUndo | null = null): Promise<ApprovalItemView> {
     const now = await this.clock.now(tx);
-    // An accepted explanation was checked by the ruling table (R16): the leader may set any future instant.
-    if (change.kind !== 'explanation_accepted') {
+    if (undo) {
+      if (change.newDueAt.getTime() <= now.getTime()) refuse({ rule: 'R13', field: 'newDueAt', message: 'The new due time must lie in the future' });
+    } else if (change.kind !== 'explanation_accepted') {
+      // An accepted explanation was checked by the ruling table (R16); the bound below applies to it too.
       const problem = rescheduleError(
-        { status: before.status, dueAt: before.dueAt ? new Date(before.dueAt) : null, holds: { explanationPending: before.pendingExplanation !== null } },
+        { status: before.status, dueAt: before.dueAt ? new Date(before.dueAt) : null, holds: { deadlineExplanationPending: explanationHoldsDeadline(before.pendingExplanation) } },
         change.newDueAt,
         now,
       );
-      if (problem) refuse(problem);
+      if (problem) refuse({ rule: change.kind === 'delay' ? 'R13' : 'R12', ...problem });
     }
-    const { calendar, settings } = await this.calendars.current();
+    const { calendar, settings } = await this.calendars.current(tx);
+    const fromDueAt = new Date(before.dueAt!);
+    const used = await this.workingDaysUsed(tx, before.id);
+    const bound = deadlineMoveError({ currentDueAt: fromDueAt, newDueAt: change.newDueAt, usedWorkingDays: used }, calendar, settings);
+    if (bound) refuse(change.kind === 'delay' ? { ...bound, rule: 'R13' } : bound);
+    const added = workingDaysAdded(fromDueAt, change.newDueAt, calendar, settings.timeZone);
     const provisional = calendar.yearStatus(Number(civilDateOf(change.newDueAt, settings.timeZone).slice(0, 4))) === 'provisional';
-    let noticeNumber: string | null = null;
-    let noticeId: string | null = null;
-    if (change.kind === 'delay') {
-      const notice = await this.notices.issue(tx, {
-        kind: 'delayed_approval',
-        projectId: before.projectId,
-        itemId: before.id,
-        issuedAt: now,
-        timeZone: settings.timeZone,
-        content: {
-          title: '延时审批通知书',
-          itemId: before.id,
-          departmentId: before.departmentId,
-          cause: change.delayCause,
-          description: change.reason,
-          previousDueAt: before.dueAt,
-          newDueAt: change.newDueAt.toISOString(),
-        },
-      });
-      noticeNumber = notice.number;
-      noticeId = notice.id;
-    }
+    let current = before;
+    if (undo) current = await this.undoDeemedConsent(tx, user, before, undo, change, now, settings.timeZone);
+    const notice = await this.notices.issue(tx, {
+      ...(change.kind === 'delay'
+        ? {
+            kind: 'delayed_approval' as const,
+            content: {
+              itemId: before.id,
+              departmentId: before.departmentId,
+              cause: change.delayCause,
+              description: change.reason,
+              previousDueAt: before.dueAt,
+              newDueAt: change.newDueAt.toISOString(),
+              ...(change.outage ? { outageFrom: change.outage.from.toISOString(), outageTo: change.outage.to.toISOString() } : {}),
+            },
+          }
+        : {
+            kind: 'extension_notice' as const,
+            content: {
+              itemId: before.id,
+              departmentId: before.departmentId,
+              reason: change.reason,
+              previousDueAt: before.dueAt,
+              newDueAt: change.newDueAt.toISOString(),
+              addedWorkingDays: used + added,
+              limitWorkingDays: DEADLINE_LIMITS.extensionWorkingDays,
+            },
+          }),
+      projectId: before.projectId,
+      itemId: before.id,
+      issuedAt: now,
+      timeZone: settings.timeZone,
+      issuedBy: user,
+    });
     await tx.query(`UPDATE approval_items SET due_at = $2, provisional = $3, deadline_version = deadline_version + 1 WHERE id = $1`, [before.id, change.newDueAt, provisional]);
     await tx.query(
-      `INSERT INTO deadline_changes (item_id, kind, from_version, to_version, from_due_at, to_due_at, reason, delay_cause, explanation_id, notice_id, changed_by, changed_at)
-       VALUES ($1, $2, $3, $3 + 1, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [before.id, change.kind, before.deadlineVersion, before.dueAt, change.newDueAt, change.reason, change.delayCause ?? null, change.explanationId ?? null, noticeId, user.id, now],
+      `INSERT INTO deadline_changes (item_id, kind, from_version, to_version, from_due_at, to_due_at, reason, delay_cause, explanation_id, notice_id, changed_by, changed_at,
+                                     added_working_days, outage_from, outage_to, undid_deemed_version)
+       VALUES ($1, $2, $3, $3 + 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [
+        before.id, change.kind, before.deadlineVersion, before.dueAt, change.newDueAt, change.reason, change.delayCause ?? null, change.explanationId ?? null,
+        notice.id, user.id, now, added, change.outage?.from ?? null, change.outage?.to ?? null, undo?.deadlineVersion ?? null,
+      ],
     );
     const after = (await loadItem(tx, before.id))!;
-    await this.record(tx, user, change.action, before, after, {
+    await this.record(tx, user, change.action, current, after, {
       reason: change.reason,
       previousDueAt: before.dueAt!,
       dueAt: after.dueAt!,
-      ...(noticeNumber ? { noticeNumber } : {}),
+      noticeNumber: notice.number,
+      addedWorkingDays: String(used + added),
       ...change.detail,
     });
     tx.onCommit(() => this.signals.deadlinesChanged());
     return after;
+  }
+
+  /** R12 Decision: the working days earlier moves of this item added (one budget per item). */
+  private async workingDaysUsed(tx: Tx, itemId: string): Promise<number> {
+    const row = await tx.one<{ used: number }>(`SELECT COALESCE(SUM(added_working_days), 0)::int AS used FROM deadline_changes WHERE item_id = $1`, [itemId]);
+    return row!.used;
+  }
+
+  /**
+   * R13/R17: an outage delay undoes a deemed consent that fired inside the outage: a numbered
+   * correction notice cites the deemed-consent notice (which is shown superseded, and no longer
+   * counts in R21), and the item returns to review. Same transaction as the delay itself.
+   */
+  private async undoDeemedConsent(
+    tx: Tx,
+    user: SessionUser,
+    before: ApprovalItemView,
+    undo: DeemedToUndo,
+    change: Reschedule,
+    now: Date,
+    timeZone: string,
+  ): Promise<ApprovalItemView> {
+    const reason = `网络中断期间（${change.outage!.from.toISOString()}–${change.outage!.to.toISOString()}）发生的超时默许，依延时审批（R13）撤销：${change.reason}`;
+    const correction = await this.notices.issue(tx, {
+      kind: 'correction_notice',
+      projectId: before.projectId,
+      itemId: before.id,
+      issuedAt: now,
+      timeZone,
+      issuedBy: user,
+      corrects: { id: undo.noticeId, number: undo.noticeNumber },
+      content: { itemId: before.id, departmentId: before.departmentId, reason, correctedNumber: undo.noticeNumber, newDueAt: change.newDueAt.toISOString() },
+    });
+    await tx.query(
+      `INSERT INTO deemed_consent_corrections (item_id, deadline_version, correction_notice_id, reason, corrected_at) VALUES ($1, $2, $3, $4, $5)`,
+      [before.id, undo.deadlineVersion, correction.id, reason, now],
+    );
+    const status = nextItemStatus(before.status, 'correct');
+    await tx.query(`UPDATE approval_items SET status = $2, decided_at = NULL, notice_number = NULL WHERE id = $1`, [before.id, status]);
+    const reopened = (await loadItem(tx, before.id))!;
+    await this.record(tx, user, 'item.deemed_consent_corrected', before, reopened, {
+      noticeNumber: correction.number,
+      corrects: undo.noticeNumber,
+      reason,
+    });
+    return reopened;
   }
 
   private async lockedItem(tx: Tx, id: string): Promise<ApprovalItemView> {
@@ -369,7 +545,9 @@ export class ApprovalsService {
 interface ExplanationRow {
   id: string;
   item_id: string;
+  kind: ExplanationView['kind'];
   meeting_id: string | null;
+  ruling_due_at: Date;
   text: string;
   status: ExplanationView['status'];
   filed_at: Date;
@@ -386,7 +564,9 @@ function toExplanation(r: ExplanationRow): ExplanationView {
   return {
     id: r.id,
     itemId: r.item_id,
+    kind: r.kind,
     meetingId: r.meeting_id,
+    rulingDueAt: r.ruling_due_at.toISOString(),
     text: r.text,
     status: r.status,
     filedAt: r.filed_at.toISOString(),

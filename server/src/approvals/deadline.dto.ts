@@ -21,6 +21,11 @@ export class DelayItemDto implements DelayItemRequest {
   @ApiProperty({ enum: DELAY_CAUSES }) @IsIn(DELAY_CAUSES) cause: DelayCause;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(4000) description: string;
   @ApiProperty() @IsCalendarInstant() newDueAt: string;
+  @ApiPropertyOptional({ description: 'R13 network outage: when it began' }) @IsOptional() @IsCalendarInstant() outageFrom?: string;
+  @ApiPropertyOptional({ description: 'R13 network outage: when it ended (record the delay up to 1 working day after)' })
+  @IsOptional()
+  @IsCalendarInstant()
+  outageTo?: string;
 }
 
 export class FileExplanationDto implements FileExplanationRequest {

@@ -5,8 +5,10 @@ type FieldError = { field: string; message: string };
 
 /** An error that becomes an application/problem+json response as it is. */
 export class ProblemException extends HttpException {
-  constructor(status: HttpStatus, title: string, detail?: string, errors?: FieldError[], type = 'about:blank') {
-    const body: ProblemDetails = { type, title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
+  /** `type` names a problem the client reacts to (e.g. a password change required); `rule` the rule that refuses. */
+  constructor(status: HttpStatus, title: string, detail?: string, errors?: FieldError[], extra: { type?: string; rule?: string } = {}) {
+    const { type = 'about:blank', rule } = extra;
+    const body: ProblemDetails = { type, title, status, ...(rule ? { rule } : {}), ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
     super(body, status);
   }
 }
@@ -29,3 +31,8 @@ export const conflict = (detail: string) => new ProblemException(HttpStatus.CONF
 /** Several fields at fault at once (a form checked whole). */
 export const invalidFields = (errors: FieldError[]) =>
   new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', errors.map((e) => e.message).join('; '), errors);
+/** A rule refuses: 409 when the state forbids it, 400 for bad input; names the rule and the field. */
+export const refusedBy = (rule: string, field: string, message: string, isConflict = false) =>
+  isConflict
+    ? new ProblemException(HttpStatus.CONFLICT, 'Conflict', message, [{ field, message }], { rule })
+    : new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', message, [{ field, message }], { rule });

@@ -3,8 +3,9 @@ import { ApprovalsService } from '../approvals/approvals.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { Database } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { deemedConsentDue } from '@hub/shared';
+import { deemedConsentDue, explanationHoldsDeadline } from '@hub/shared';
 import { MeetingsService } from '../meetings/meetings.service';
+import { MegaService } from '../mega/mega.service';
 import { loadItem } from '../projects/project-records';
 import { DeadlineSignals } from './deadline-signals';
 
@@ -14,6 +15,9 @@ import { DeadlineSignals } from './deadline-signals';
  * deadline and the deemed_consents key makes it exactly once. Wakes at the next due instant,
  * with a periodic sweep as backstop (changes made on other instances, test clock moves).
  */
+/** R16 Decision: only a pending deadline explanation holds R14 — a meeting excuse never does. */
+const HELD_BY_EXPLANATION = `EXISTS (SELECT 1 FROM written_explanations e WHERE e.item_id = i.id AND e.status = 'pending' AND e.kind = 'deadline')`;
+
 /** Due items fired per transaction. */
 const FIRE_BATCH = 25;
 /** How long an item whose firing failed is left out of the claims (it is logged each time). */
@@ -33,6 +37,7 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly clock: HubClock,
     private readonly approvals: ApprovalsService,
     private readonly meetings: MeetingsService,
+    private readonly mega: MegaService,
     private readonly signals: DeadlineSignals,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
@@ -95,15 +100,22 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     let delay = this.config.deadlineSweepMs;
     try {
       await this.fireDue();
-      // One round trip plans both: the next running, unheld due instant (R14/R16) and the next
-      // lapse of a meeting never closed (no R15). Meetings never pause R14: items fire first.
-      const next = await this.db.one<{ due_ms: number | null; lapse_ms: number | null }>(
+      await this.approvals.escalateOverdueRulings();
+      await this.mega.escalateOverdueForwarding(); // R6: escalates, never deems
+      // One round trip plans all three: the next running, unheld due instant (R14/R16), the next
+      // ruling to fall overdue (R16) and the next lapse of a meeting never closed (no R15). Meetings
+      // never pause R14: items fire first.
+      const next = await this.db.one<{ due_ms: number | null; ruling_ms: number | null; lapse_ms: number | null }>(
         `SELECT (SELECT EXTRACT(EPOCH FROM MIN(due_at) - hub_now()) * 1000 FROM approval_items i
-                  WHERE status = 'in_review' AND NOT EXISTS (SELECT 1 FROM written_explanations e WHERE e.item_id = i.id AND e.status = 'pending')) AS due_ms,
+                  WHERE status = 'in_review' AND NOT ${HELD_BY_EXPLANATION}) AS due_ms,
+                (SELECT EXTRACT(EPOCH FROM MIN(ruling_due_at) - hub_now()) * 1000 FROM written_explanations
+                  WHERE status = 'pending' AND ruling_escalated_at IS NULL) AS ruling_ms,
                 (SELECT EXTRACT(EPOCH FROM MIN(ends_at) + $1 * interval '1 millisecond' - hub_now()) * 1000 FROM meetings
                   WHERE status IN ('scheduled','open')) AS lapse_ms`,
         [this.config.meetingLapseMs],
       );
+      // A ruling still overdue here failed to escalate just now: the periodic sweep retries it.
+      if (next?.ruling_ms != null && Number(next.ruling_ms) > 0) delay = Math.min(delay, Math.ceil(Number(next.ruling_ms)));
       if (next?.lapse_ms != null && Number(next.lapse_ms) <= 0) {
         while (!this.stopped && (await this.meetings.lapseNext()));
       } else if (next?.lapse_ms != null) {
@@ -129,7 +141,7 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
       claimed.length = 0; // a transaction retried after a lost connection claims afresh
       const due = await tx.query<{ id: string }>(
         `SELECT id FROM approval_items i WHERE status = 'in_review' AND due_at <= hub_now()
-           AND NOT EXISTS (SELECT 1 FROM written_explanations e WHERE e.item_id = i.id AND e.status = 'pending')
+           AND NOT ${HELD_BY_EXPLANATION}
            AND NOT (id = ANY($2::uuid[]))
          ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [size, [...this.setAside.keys()]],
@@ -139,7 +151,7 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
         claimed.push(id);
         const item = (await loadItem(tx, id))!;
         const firedAt = await this.clock.now(tx);
-        const holds = { explanationPending: item.pendingExplanation !== null };
+        const holds = { deadlineExplanationPending: explanationHoldsDeadline(item.pendingExplanation) };
         if (!deemedConsentDue({ status: item.status, dueAt: item.dueAt ? new Date(item.dueAt) : null, holds }, firedAt)) continue;
         await this.approvals.deemConsent(tx, item, firedAt);
         fired++;

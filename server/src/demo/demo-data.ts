@@ -3,6 +3,7 @@ import type { Role, SessionUser } from '@hub/shared';
 import { ApprovalsService } from '../approvals/approvals.service';
 import { hashPassword } from '../auth/auth.service';
 import { Database } from '../database/database';
+import { MaterialsService } from '../materials/materials.service';
 import { ProjectsService } from '../projects/projects.service';
 
 export const DEMO_DEPARTMENTS = [
@@ -46,6 +47,7 @@ export class DemoData {
     private readonly db: Database,
     private readonly projects: ProjectsService,
     private readonly approvals: ApprovalsService,
+    private readonly materials: MaterialsService,
   ) {}
 
   /** Loads the demo once: only into a hub that has no users yet. Returns whether it loaded. */
@@ -101,7 +103,12 @@ export class DemoData {
       leadDepartmentId: await this.departmentId('DRC'),
       participatingDepartmentIds: [await this.departmentId('NRP'), await this.departmentId('EEB'), await this.departmentId('EMB')],
     });
-    for (const item of admitted.items.slice(0, 3)) await this.approvals.accept(window, item.id);
+    // R8 Decision: acceptance needs a main material on the checklist, received.
+    for (const item of admitted.items.slice(0, 3)) {
+      const material = await this.materials.add(window, item.id, { name: '项目申请报告', kind: 'main', copies: 1 });
+      await this.materials.receive(window, material.id, { received: 1 });
+      await this.approvals.accept(window, item.id);
+    }
 
     await this.projects.register(window, {
       name: '集成电路制造基地',

@@ -7,7 +7,7 @@ import {
   type MaterialView,
   type ProjectPaperwork,
 } from '@hub/shared';
-import { conflict } from '../common/problem';
+import { refusedBy } from '../common/problem';
 import type { Tx } from '../database/database';
 import type { Queryable } from '../projects/project-records';
 
@@ -66,7 +66,12 @@ export async function loadMaterial(q: Queryable, id: string, lock = false): Prom
  */
 export async function assertMainMaterialsComplete(tx: Tx, itemId: string): Promise<void> {
   const gate = materialsGate(await loadMaterials(tx, { itemId }));
-  if (!gate.mayAccept) throw conflict(`Main materials are missing (R8): ${describeMissing(gate.missingMain)}`);
+  if (gate.mayAccept) return;
+  // R8 Decision: an empty checklist is not complete — at least one main material, every one received.
+  const message = gate.missingMain.length
+    ? `Main materials are missing (R8): ${describeMissing(gate.missingMain)}`
+    : 'The checklist lists no main material: nothing was checked, so the main materials are not complete (R8)';
+  throw refusedBy('R8', 'materials', message, true);
 }
 
 /** R6–R9: the paperwork summary the board shows and the card records, per project. */

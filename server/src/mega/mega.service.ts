@@ -16,6 +16,7 @@ import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { loadMaterials } from '../materials/material-records';
 import { ProjectSteps } from '../materials/project-steps';
+import { AlertsService } from '../alerts/alerts.service';
 import type { AssignTrackerDto, RecordForwardingDto } from './mega.dto';
 
 /**
@@ -30,7 +31,37 @@ export class MegaService {
     private readonly clock: HubClock,
     private readonly calendars: CalendarService,
     private readonly steps: ProjectSteps,
+    private readonly alerts: AlertsService,
   ) {}
+
+  /**
+   * R6: a forward deadline passed with the project not forwarded escalates once — an alert to the
+   * window staff and the named tracker, and an entry on the card — and never deems consent (higher
+   * authorities are not bound by the center's rules). The escalated_at stamp, set in the same
+   * transaction under FOR UPDATE SKIP LOCKED, makes it exactly once across instances and restarts.
+   */
+  async escalateOverdueForwarding(): Promise<number> {
+    let escalated = 0;
+    for (;;) {
+      const done = await this.db.transaction(async (tx) => {
+        const row = await tx.one<{ project_id: string; due_at: Date; tracker_id: string | null }>(
+          `SELECT project_id, due_at, tracker_id FROM mega_forwarding
+           WHERE forwarded_at IS NULL AND escalated_at IS NULL AND due_at <= hub_now()
+           ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        );
+        if (!row) return false;
+        const now = await this.clock.now(tx);
+        const before = await this.steps.lock(tx, row.project_id);
+        await tx.query(`UPDATE mega_forwarding SET escalated_at = $2 WHERE project_id = $1`, [row.project_id, now]);
+        const people = await tx.query<{ id: string }>(`SELECT id FROM users WHERE role = 'window' OR id = $1 ORDER BY id`, [row.tracker_id]);
+        const alerted = await this.alerts.alert(tx, people.map((p) => p.id), { kind: 'forwarding_overdue', projectId: row.project_id }, now);
+        await this.steps.record(tx, null, before, 'mega.forwarding_escalated', { dueAt: row.due_at.toISOString(), alerted: String(alerted) });
+        return true;
+      });
+      if (!done) return escalated;
+      escalated++;
+    }
+  }
 
   /** Who can be named to track a mega project: window staff and leaders. */
   async trackers(user: SessionUser): Promise<StaffMember[]> {

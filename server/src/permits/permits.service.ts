@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { describeMissing, materialsGate, type NoticeSummary, type PermitContent, type SessionUser } from '@hub/shared';
 import { authorize } from '../common/authorize';
-import { conflict, notFound } from '../common/problem';
+import { conflict, notFound, refusedBy } from '../common/problem';
 import { Database } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { loadItemRefs, loadMaterials } from '../materials/material-records';
@@ -39,7 +39,8 @@ export class PermitsService {
       const materials = await loadMaterials(tx, { itemId });
       const gate = materialsGate(materials);
       if (!gate.mayIssuePermit) {
-        throw conflict(`No permit while materials are missing (R8): ${describeMissing([...gate.missingMain, ...gate.missingSecondary])}`);
+        const missing = [...gate.missingMain, ...gate.missingSecondary];
+        throw refusedBy('R8', 'materials', missing.length ? `No permit while materials are missing (R8): ${describeMissing(missing)}` : 'No permit: the checklist lists no main material (R8)', true);
       }
       const now = await this.clock.now(tx);
       const content: PermitContent = {

@@ -1,4 +1,4 @@
-import type { ApprovalItemView, BoardProject, ProjectPaperwork, ProjectView } from '@hub/shared';
+import type { ApprovalItemView, BoardProject, ExplanationKind, ProjectPaperwork, ProjectView } from '@hub/shared';
 import { loadPaperwork, NO_PAPERWORK } from '../materials/material-records';
 
 /** Database or Tx: anything that runs a query. */
@@ -23,6 +23,8 @@ interface ItemRow {
   pe_text: string | null;
   pe_filed_at: Date | null;
   pe_meeting_id: string | null;
+  pe_kind: ExplanationKind | null;
+  pe_ruling_due_at: Date | null;
 }
 
 interface ProjectRow {
@@ -62,14 +64,15 @@ export function toItemView(r: ItemRow): ApprovalItemView {
     basis: r.basis,
     noticeNumber: r.notice_number,
     pendingExplanation:
-      r.pe_id && r.pe_filed_at
-        ? { id: r.pe_id, text: r.pe_text ?? '', filedAt: r.pe_filed_at.toISOString(), meetingId: r.pe_meeting_id }
+      r.pe_id && r.pe_filed_at && r.pe_kind && r.pe_ruling_due_at
+        ? { id: r.pe_id, kind: r.pe_kind, text: r.pe_text ?? '', filedAt: r.pe_filed_at.toISOString(), meetingId: r.pe_meeting_id, rulingDueAt: r.pe_ruling_due_at.toISOString() }
         : null,
   };
 }
 
 /** Items with their pending written explanation (R16), if any: at most one per item (unique index). */
-const ITEM_SELECT = `SELECT i.*, e.id AS pe_id, e.text AS pe_text, e.filed_at AS pe_filed_at, e.meeting_id AS pe_meeting_id
+const ITEM_SELECT = `SELECT i.*, e.id AS pe_id, e.text AS pe_text, e.filed_at AS pe_filed_at, e.meeting_id AS pe_meeting_id,
+         e.kind AS pe_kind, e.ruling_due_at AS pe_ruling_due_at
   FROM approval_items i LEFT JOIN written_explanations e ON e.item_id = i.id AND e.status = 'pending'`;
 
 const ITEM_ORDER = 'ORDER BY i.is_lead DESC, d.code';

@@ -3,7 +3,7 @@ import { SHIPPED_CALENDAR } from '../calendar/shipped-calendar';
 import { zonedInstant } from '../calendar/time-zone';
 import { buildCalendar } from '../calendar/working-calendar';
 import { workingMsBetween } from '../calendar/working-time';
-import { accountabilityEventsOf, accountabilityStatistics, medianOf, type AccountabilityEvent, type AccountabilityItemFact } from './statistics';
+import { accountabilityStatistics, medianOf, type AccountabilityEvent, type AccountabilityItemFact } from './statistics';
 import { accountabilityColumns, accountabilityCsv } from './table';
 
 const cal = buildCalendar(SHIPPED_CALENDAR);
@@ -74,7 +74,7 @@ describe('accountability statistics (R21), a fixture counted by hand', () => {
       onTimeRate: 0.6,
       medianWorkingHours: 30, // 24, 26, 30, 48, 84
       deemedConsents: 2,
-      deemedByCause: { timeout: 1, meeting_absence: 1, inspection_absence: 0 },
+      deemedByCause: { timeout: 1, meeting_absence: 1, inspection_absence: 0, explanation_rejected: 0 },
       absences: 1,
       excusedAbsences: 0,
       extensions: 1,
@@ -94,7 +94,7 @@ describe('accountability statistics (R21), a fixture counted by hand', () => {
       onTimeRate: 1 / 3,
       medianWorkingHours: 24,
       deemedConsents: 2,
-      deemedByCause: { timeout: 1, meeting_absence: 0, inspection_absence: 1 },
+      deemedByCause: { timeout: 1, meeting_absence: 0, inspection_absence: 1, explanation_rejected: 0 },
       delays: 1,
       explanationsFiled: 1,
       explanationsAccepted: 1,
@@ -121,7 +121,7 @@ describe('accountability statistics (R21), a fixture counted by hand', () => {
       onTimeRate: 0.5,
       medianWorkingHours: 28, // 2, 24, 24, 26 | 30, 48, 84, 86
       deemedConsents: 4,
-      deemedByCause: { timeout: 2, meeting_absence: 1, inspection_absence: 1 },
+      deemedByCause: { timeout: 2, meeting_absence: 1, inspection_absence: 1, explanation_rejected: 0 },
       absences: 3,
       excusedAbsences: 1,
       extensions: 1,
@@ -134,7 +134,7 @@ describe('accountability statistics (R21), a fixture counted by hand', () => {
 
   it('R21: causes are generic: one the hub does not know yet gets its own column', () => {
     const other = accountabilityStatistics([decided('DRC', 'deemed_consent', at('2026-03-02', '10:00'), at('2026-03-05', '24:00'), at('2026-03-04', '10:00'), 'hearing_absence')], [], MARCH, ['DRC'], cal, tz);
-    expect(other.causes).toEqual(['timeout', 'meeting_absence', 'inspection_absence', 'hearing_absence']);
+    expect(other.causes).toEqual(['timeout', 'meeting_absence', 'inspection_absence', 'explanation_rejected', 'hearing_absence']);
     expect(other.rows[0]!.deemedByCause['hearing_absence']).toBe(1);
   });
 
@@ -153,50 +153,17 @@ describe('accountability statistics (R21), a fixture counted by hand', () => {
   });
 });
 
-describe('accountability card steps (R12, R13, R15, R16 as issue 3 records them)', () => {
-  const step = (action: string, detail: Record<string, string> = {}, departmentId: string | null = 'DRC') => ({ action, at: at('2026-03-05'), departmentId, detail });
-
-  it.each`
-    action                 | detail                   | kind
-    ${'item.extended'}     | ${{}}                    | ${'extension'}
-    ${'item.delayed'}      | ${{ delayCause: 'x' }}   | ${'delay'}
-    ${'explanation.filed'} | ${{}}                    | ${'explanation_filed'}
-    ${'explanation.ruled'} | ${{ ruling: 'accepted' }} | ${'explanation_ruled'}
-  `('R21: $action counts as $kind for the item\'s department', ({ action, detail, kind }) => {
-    expect(accountabilityEventsOf(step(action, detail))).toEqual([expect.objectContaining({ kind, departmentId: 'DRC' })]);
-  });
-
-  it('R16 R21: a rejected explanation is counted as rejected', () => {
-    expect(accountabilityEventsOf(step('explanation.ruled', { ruling: 'rejected' }))).toEqual([expect.objectContaining({ accepted: false })]);
-  });
-
-  it('R15 R21: a closed meeting counts every invited department not present as absent, excused ones too', () => {
-    const events = accountabilityEventsOf(step('meeting.closed', { absences: 'd1:deemed,d2:excused,d3:present,d4:held' }, null));
-    expect(events).toEqual([
-      { kind: 'absence', departmentId: 'd1', at: at('2026-03-05'), excused: false },
-      { kind: 'absence', departmentId: 'd2', at: at('2026-03-05'), excused: true },
-      { kind: 'absence', departmentId: 'd4', at: at('2026-03-05'), excused: false },
-    ]);
-    expect(accountabilityEventsOf(step('meeting.closed', {}, null))).toEqual([]);
-  });
-
-  it('R21: other steps count for nothing', () => {
-    expect(accountabilityEventsOf(step('item.accepted'))).toEqual([]);
-    expect(accountabilityEventsOf(step('item.extended', {}, null))).toEqual([]);
-  });
-});
-
 describe('accountability export (R21)', () => {
   const names: Record<string, string> = { DRC: '发展和改革局', NRP: '自然资源和规划局', EEB: '生态环境局', HUD: '住房和城乡建设局' };
-  const csv = accountabilityCsv({ from: '2026-03-01', to: '2026-03-31', generatedAt: '', ...report }, (id) => names[id]!);
+  const csv = accountabilityCsv({ from: '2026-03-01', to: '2026-03-31', generatedAt: '', ...report, centerRulingsOverdue: 0 }, (id) => names[id]!);
 
   it('R21: CSV for Excel — BOM, CRLF, bilingual headers, one line per department and the totals', () => {
     expect(csv.startsWith('\uFEFF部门 Department,期间 Period,受理 Accepted,')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 4 + 1);
-    expect(lines[1]).toBe('发展和改革局,2026-03-01~2026-03-31,5,5,3,60.0%,30.0,2,1,1,0,1,1,0,1,0,1');
-    expect(lines[3]).toBe('生态环境局,2026-03-01~2026-03-31,0,0,0,—,—,0,0,0,0,1,0,0,0,0,0');
-    expect(lines[5]!.startsWith('合计 Total,2026-03-01~2026-03-31,8,8,4,50.0%,28.0,4,2,1,1,3,')).toBe(true);
+    expect(lines[1]).toBe('发展和改革局,2026-03-01~2026-03-31,5,5,3,60.0%,30.0,2,1,1,0,0,1,1,0,1,0,1');
+    expect(lines[3]).toBe('生态环境局,2026-03-01~2026-03-31,0,0,0,—,—,0,0,0,0,0,1,0,0,0,0,0');
+    expect(lines[5]!.startsWith('合计 Total,2026-03-01~2026-03-31,8,8,4,50.0%,28.0,4,2,1,1,0,3,')).toBe(true);
   });
 
   it('R21: one column per value and cause, with both languages', () => {

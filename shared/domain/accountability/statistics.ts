@@ -16,7 +16,7 @@ export interface AccountabilityItemFact {
   deemedCause: string | null;
 }
 
-/** Steps on the tracking card that the record counts (R12, R13, R15, R16). */
+/** The R12, R13, R15 and R16 facts the record counts; the server reads them from their tables (never from card text). */
 export type AccountabilityEvent =
   | { kind: 'absence'; departmentId: string; at: string; excused: boolean }
   | { kind: 'extension' | 'delay' | 'explanation_filed'; departmentId: string; at: string }
@@ -169,45 +169,3 @@ export function medianOf(values: readonly number[]): number | null {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
-
-/** A card entry as the record reads it: its action, time, the item it concerns and its facts. */
-export interface AccountabilityCardStep {
-  action: string;
-  at: string;
-  /** The item's department, for steps on an item. */
-  departmentId: string | null;
-  detail: Record<string, string>;
-}
-
-/**
- * The card steps the record counts, as issue 3 writes them: item.extended, item.delayed,
- * explanation.filed, explanation.ruled (detail.ruling) and meeting.closed (detail.absences as
- * "departmentId:outcome,…", every outcome but present an absence, excused when a leader accepted an
- * explanation). Any other step counts for nothing.
- */
-export function accountabilityEventsOf(step: AccountabilityCardStep): AccountabilityEvent[] {
-  const { at, departmentId } = step;
-  if (step.action === 'meeting.closed') {
-    return (step.detail['absences'] ?? '')
-      .split(',')
-      .map((pair) => pair.trim().split(':'))
-      .filter((pair): pair is [string, string] => pair.length === 2 && pair[0] !== '' && pair[1] !== 'present')
-      .map(([id, outcome]) => ({ kind: 'absence', departmentId: id, at, excused: outcome === 'excused' }));
-  }
-  if (departmentId === null) return [];
-  switch (step.action) {
-    case 'item.extended':
-      return [{ kind: 'extension', departmentId, at }];
-    case 'item.delayed':
-      return [{ kind: 'delay', departmentId, at }];
-    case 'explanation.filed':
-      return [{ kind: 'explanation_filed', departmentId, at }];
-    case 'explanation.ruled':
-      return [{ kind: 'explanation_ruled', departmentId, at, accepted: step.detail['ruling'] === 'accepted' }];
-    default:
-      return [];
-  }
-}
-
-/** The card actions accountabilityEventsOf reads, for the server's query. */
-export const ACCOUNTABILITY_CARD_ACTIONS = ['item.extended', 'item.delayed', 'explanation.filed', 'explanation.ruled', 'meeting.closed'] as const;

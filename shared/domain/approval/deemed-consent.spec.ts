@@ -17,7 +17,7 @@ describe('deemedConsentDue', () => {
       fc.property(
         fc.constantFrom(...ITEM_STATUSES),
         fc.integer({ min: 1, max: 30 * 86_400_000 }),
-        fc.record({ explanationPending: fc.boolean() }, { requiredKeys: [] }),
+        fc.record({ deadlineExplanationPending: fc.boolean() }, { requiredKeys: [] }),
         (status, msEarly, holds) => !deemedConsentDue({ status, dueAt, holds }, new Date(dueAt.getTime() - msEarly)),
       ),
       { numRuns: 300 },
@@ -36,8 +36,8 @@ describe('deemedConsentDue', () => {
   });
 
   it('R16: a pending written explanation holds deemed consent', () => {
-    expect(deemedConsentDue({ status: 'in_review', dueAt, holds: { explanationPending: true } }, justAfter)).toBe(false);
-    expect(deemedConsentDue({ status: 'in_review', dueAt, holds: { explanationPending: false } }, justAfter)).toBe(true);
+    expect(deemedConsentDue({ status: 'in_review', dueAt, holds: { deadlineExplanationPending: true } }, justAfter)).toBe(false);
+    expect(deemedConsentDue({ status: 'in_review', dueAt, holds: { deadlineExplanationPending: false } }, justAfter)).toBe(true);
   });
 
   it('R13/R12: a delay or extension replaces the due instant: nothing at the old one, deemed at the new one', () => {
@@ -66,7 +66,7 @@ describe('rescheduleError (R12 extension, R13 delay)', () => {
   });
 
   it('R12/R16: past due but held by a pending explanation, the deadline may still be moved', () => {
-    expect(rescheduleError({ status: 'in_review', dueAt, holds: { explanationPending: true } }, new Date(justAfter.getTime() + 86_400_000), justAfter)).toBeNull();
+    expect(rescheduleError({ status: 'in_review', dueAt, holds: { deadlineExplanationPending: true } }, new Date(justAfter.getTime() + 86_400_000), justAfter)).toBeNull();
   });
 });
 
@@ -104,7 +104,7 @@ describe('rulingEffect (R16)', () => {
     ${'accepted meeting excuse, deadline still running'}       | ${'accepted'} | ${before}    | ${{ ...ctx, aboutMeeting: true }}                          | ${{ effect: { kind: 'none' } }}
     ${'accepted meeting excuse after the deadline, no new due'} | ${'accepted'} | ${justAfter} | ${{ ...ctx, aboutMeeting: true }}                         | ${{ problem: { field: 'newDueAt' } }}
     ${'rejected before the deadline'}                          | ${'rejected'} | ${before}    | ${ctx}                                                     | ${{ effect: { kind: 'none' } }}
-    ${'rejected after the deadline'}                           | ${'rejected'} | ${justAfter} | ${ctx}                                                     | ${{ effect: { kind: 'deem', cause: 'timeout' } }}
+    ${'rejected after the deadline'}                           | ${'rejected'} | ${justAfter} | ${ctx}                                                     | ${{ effect: { kind: 'deem', cause: 'explanation_rejected' } }}
     ${'rejected excuse of a closed meeting, department absent'} | ${'rejected'} | ${before}   | ${{ ...ctx, aboutMeeting: true, absentFromClosedMeeting: true }} | ${{ effect: { kind: 'deem', cause: 'absence' } }}
     ${'rejected excuse, meeting still to close'}               | ${'rejected'} | ${before}    | ${{ ...ctx, aboutMeeting: true }}                          | ${{ effect: { kind: 'none' } }}
   `('R16: $case', ({ ruling, now, context, expected }) => {

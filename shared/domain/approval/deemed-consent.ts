@@ -4,8 +4,8 @@ import type { ItemStatus } from './item-status';
 
 /** What stops the R14 clock from firing although the due time has passed. */
 export interface DeadlineHolds {
-  /** R16: a written explanation awaits a leader's ruling. */
-  explanationPending?: boolean;
+  /** R16: a deadline explanation (not a meeting excuse, see explanationHoldsDeadline) awaits a leader's ruling. */
+  deadlineExplanationPending?: boolean;
 }
 
 type RunningItem = { status: ItemStatus; dueAt: Date | null; holds?: DeadlineHolds };
@@ -18,7 +18,7 @@ type RunningItem = { status: ItemStatus; dueAt: Date | null; holds?: DeadlineHol
  */
 export function deemedConsentDue(item: RunningItem, now: Date): boolean {
   if (item.status !== 'in_review' || item.dueAt === null) return false;
-  if (item.holds?.explanationPending) return false;
+  if (item.holds?.deadlineExplanationPending) return false;
   return now.getTime() >= item.dueAt.getTime();
 }
 
@@ -29,6 +29,8 @@ export function decisionBasisError(outcome: DecisionOutcome, basis: string | nul
 }
 
 export interface RuleProblem {
+  /** The rule that refuses, e.g. 'R12' (problem+json "rule"). */
+  rule?: string;
   field: string;
   message: string;
   /** conflict: the item's state forbids it (409); otherwise bad input (400). */
@@ -83,8 +85,11 @@ export type RulingEffect =
   | { kind: 'none' }
   /** Accepted: the leader's new due instant replaces the old one (R12). */
   | { kind: 'reschedule'; newDueAt: Date }
-  /** Rejected after the deadline (or the meeting it excused) has passed: deemed consent at once. */
-  | { kind: 'deem'; cause: 'timeout' | 'absence' };
+  /**
+   * Rejected after the deadline (or the meeting it excused) has passed: deemed consent at once —
+   * 'explanation_rejected' for a deadline explanation, taking effect at the due instant (R17).
+   */
+  | { kind: 'deem'; cause: 'timeout' | 'absence' | 'explanation_rejected' };
 
 /**
  * R16 ruling table. `aboutMeeting`: the explanation excuses absence from a meeting or inspection;
@@ -109,6 +114,6 @@ export function rulingEffect(
     return { problem: { field: 'newDueAt', message: 'Accepting sets the new due time (R12)' } };
   }
   if (context.absentFromClosedMeeting) return { effect: { kind: 'deem', cause: 'absence' } };
-  if (passed) return { effect: { kind: 'deem', cause: 'timeout' } };
+  if (passed) return { effect: { kind: 'deem', cause: context.aboutMeeting ? 'timeout' : 'explanation_rejected' } };
   return { effect: { kind: 'none' } };
 }

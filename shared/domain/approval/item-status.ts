@@ -11,5 +11,6 @@ export const ITEM_STATUSES = [
 ] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-export const ITEM_EVENTS = ['accept', 'approve', 'reject', 'deem_consent'] as const;
+/** 'correct': a deemed consent undone by a correction notice (R13 outage, R17) returns the item to review. */
+export const ITEM_EVENTS = ['accept', 'approve', 'reject', 'deem_consent', 'correct'] as const;
 export type ItemEvent = (typeof ITEM_EVENTS)[number];

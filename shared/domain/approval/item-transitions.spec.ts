@@ -6,6 +6,8 @@ const EXPECTED: Record<string, string> = {
   'in_review approve': 'approved',
   'in_review reject': 'rejected',
   'in_review deem_consent': 'deemed_consent',
+  // R13/R17: a deemed consent undone by a correction notice returns the item to review.
+  'deemed_consent correct': 'in_review',
 };
 
 describe('item state machine', () => {
@@ -29,9 +31,10 @@ describe('item state machine', () => {
     }
   });
 
-  it('R14: terminal states have no transitions', () => {
-    for (const terminal of ['approved', 'rejected', 'deemed_consent'] as const) {
+  it('R14: decided states have no transitions, except a deemed consent undone by a correction notice (R17)', () => {
+    for (const terminal of ['approved', 'rejected'] as const) {
       expect(ITEM_TRANSITIONS[terminal]).toEqual({});
     }
+    expect(ITEM_TRANSITIONS.deemed_consent).toEqual({ correct: 'in_review' });
   });
 });

@@ -6,7 +6,7 @@ export const ITEM_TRANSITIONS: Readonly<Record<ItemStatus, Readonly<Partial<Reco
   in_review: { approve: 'approved', reject: 'rejected', deem_consent: 'deemed_consent' },
   approved: {},
   rejected: {},
-  deemed_consent: {},
+  deemed_consent: { correct: 'in_review' },
 };
 
 export class IllegalTransitionError extends Error {

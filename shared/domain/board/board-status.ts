@@ -1,4 +1,5 @@
-import type { ApprovalItemView } from '../../contracts/projects';
+import type { ApprovalItemView, PendingExplanation } from '../../contracts/projects';
+import { explanationHoldsDeadline, rulingOverdue } from '../approval/deadline-bounds';
 import type { CalendarSettings } from '../calendar/calendar-data';
 import { countdown } from '../calendar/deadline';
 import type { WorkingCalendar } from '../calendar/working-calendar';
@@ -10,19 +11,28 @@ export type BoardCellStatus =
   | 'due_soon'
   | 'due_today'
   | 'overdue'
+  /** R16: past due, held by a deadline explanation awaiting a ruling still in time. */
+  | 'held'
+  /** R16: an explanation's ruling is overdue — the leader has not ruled in time (never decides for them). */
+  | 'ruling_overdue'
   | 'deemed_consent'
   | 'approved'
   | 'rejected';
 
 export function boardStatus(
-  item: Pick<ApprovalItemView, 'status' | 'dueAt'>,
+  item: Pick<ApprovalItemView, 'status' | 'dueAt'> & { pendingExplanation?: Pick<PendingExplanation, 'kind' | 'rulingDueAt'> | null },
   now: Date,
   cal: WorkingCalendar,
   settings: CalendarSettings,
 ): BoardCellStatus {
   if (item.status !== 'in_review') return item.status;
+  // R16: a ruling past its due instant shows as such on every board, whatever the item's own deadline.
+  const pending = item.pendingExplanation ?? null;
+  if (pending && rulingOverdue({ status: 'pending', rulingDueAt: new Date(pending.rulingDueAt) }, now)) return 'ruling_overdue';
   if (item.dueAt === null) return 'on_track';
   const left = countdown(now, new Date(item.dueAt), cal, settings);
+  // R16: past due but held by a deadline explanation (a meeting excuse never holds R14).
+  if (left.overdue && explanationHoldsDeadline(pending)) return 'held';
   // Past due but not yet deemed consented: the engine has not fired yet.
   if (left.overdue) return 'overdue';
   if (left.dueToday) return 'due_today';

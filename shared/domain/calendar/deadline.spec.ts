@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_CALENDAR_SETTINGS as settings, type CalendarSettings } from './calendar-data';
 import { addCalendarDays } from './civil-date';
-import { countdown, dueInstant, explainDeadline } from './deadline';
+import { countdown, dueInstant, dueInstantWithStops, explainDeadline } from './deadline';
 import { SHIPPED_CALENDAR } from './shipped-calendar';
 import { civilDateOf, zonedInstant } from './time-zone';
 import { buildCalendar, isWorkingDay } from './working-calendar';
@@ -168,5 +168,54 @@ describe('countdown', () => {
   it('R14: overdue exactly at dueAt, not a millisecond before', () => {
     expect(countdown(new Date(dueAt.getTime() - 1), dueAt, cal, settings).overdue).toBe(false);
     expect(countdown(dueAt, dueAt, cal, settings).overdue).toBe(true);
+  });
+});
+
+describe('R10a special procedures', () => {
+  it('R10a: an expert review stops the clock; the due instant moves by the working days it covered, explained day by day', () => {
+    // Accepted Monday 2026-03-02: due Thursday 03-05 24:00 without it.
+    const from = at('2026-03-02', '10:00');
+    const review = { name: '专家评审', startsAt: at('2026-03-03', '09:00'), endsAt: at('2026-03-04', '17:00') };
+    const explained = explainDeadline(from, 3, cal, settings, [review]);
+    expect(explained.days).toEqual([
+      { date: '2026-03-02', counted: false, reason: 'acceptance_day' },
+      { date: '2026-03-03', counted: false, reason: 'special_procedure', name: '专家评审' },
+      { date: '2026-03-04', counted: false, reason: 'special_procedure', name: '专家评审' },
+      { date: '2026-03-05', counted: true, reason: 'working_day' },
+      { date: '2026-03-06', counted: true, reason: 'working_day' },
+      { date: '2026-03-07', counted: false, reason: 'weekend' },
+      { date: '2026-03-08', counted: false, reason: 'weekend' },
+      { date: '2026-03-09', counted: true, reason: 'working_day' },
+    ]);
+    expect(explained.dueAt).toBe(at('2026-03-10', '00:00').toISOString());
+    expect(dueInstantWithStops(from, cal, settings, [review])).toEqual({ dueAt: at('2026-03-10', '00:00'), dueDate: '2026-03-09', provisional: false });
+  });
+
+  it('R10a: a procedure over a weekend covers no working time and moves nothing', () => {
+    const from = at('2026-03-05', '10:00'); // Thursday: due Tuesday 03-10
+    const hearing = { name: '听证', startsAt: at('2026-03-07', '09:00'), endsAt: at('2026-03-08', '17:00') };
+    expect(dueInstantWithStops(from, cal, settings, [hearing])).toEqual(dueInstant(from, cal, settings));
+  });
+
+  it('R10a: without stops the explanation is the R11 one, and every stop moves the due instant by exactly the working days it covered (property)', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 15 }), (from, days, offset, length) => {
+        expect(dueInstantWithStops(from, cal, settings, [], days)).toEqual(dueInstant(from, cal, settings, days));
+        const start = addCalendarDays(civilDateOf(from, settings.timeZone), offset);
+        const stop = { name: '鉴定', startsAt: zonedInstant(start, '00:00', settings.timeZone), endsAt: zonedInstant(addCalendarDays(start, length), '00:00', settings.timeZone) };
+        const explained = explainDeadline(from, days, cal, settings, [stop]);
+        const stopped = explained.days.filter((d) => d.reason === 'special_procedure').length;
+        expect(explained.days.filter((d) => d.counted)).toHaveLength(days);
+        // The due instant ends the last counted day; never earlier than without the stop, and later only when it covered working days.
+        const last = explained.days[explained.days.length - 1]!;
+        expect(last.counted).toBe(true);
+        expect(explained.dueAt).toBe(zonedInstant(last.date, settings.endOfDay, settings.timeZone).toISOString());
+        const plain = dueInstant(from, cal, settings, days).dueAt.getTime();
+        expect(Date.parse(explained.dueAt) >= plain).toBe(true);
+        if (stopped === 0) expect(Date.parse(explained.dueAt)).toBe(plain);
+        for (const d of explained.days.filter((x) => x.reason === 'special_procedure')) expect(isWorkingDay(d.date, cal)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { DeadlineExplanation, ExplainedDay } from '../../contracts/calendar';
 import type { CalendarSettings, CivilDate } from './calendar-data';
-import { addCalendarDays, daysBetween, yearOf } from './civil-date';
+import { addCalendarDays, yearOf } from './civil-date';
 import { civilDateOf, zonedInstant } from './time-zone';
 import { addWorkingDays, dayInfo, isCalendarYear, workingDaysAfter, type WorkingCalendar } from './working-calendar';
 
@@ -29,14 +29,14 @@ export function dueInstant(
 ): DueInstant {
   const acceptanceDate = civilDateOf(from, settings.timeZone);
   const dueDate = addWorkingDays(acceptanceDate, workingDays, cal);
+  return { dueAt: zonedInstant(dueDate, settings.endOfDay, settings.timeZone), dueDate, ...calendarSpan(acceptanceDate, dueDate, cal) };
+}
+
+/** R11: whether the days from acceptance to due date touch a provisional year, or one the calendar does not cover. */
+function calendarSpan(acceptanceDate: CivilDate, dueDate: CivilDate, cal: WorkingCalendar): Pick<DueInstant, 'provisional' | 'outsideCalendar'> {
   const [first, last] = [yearOf(acceptanceDate), yearOf(dueDate)];
   const outsideCalendar = !isCalendarYear(first) || !isCalendarYear(last);
-  return {
-    dueAt: zonedInstant(dueDate, settings.endOfDay, settings.timeZone),
-    dueDate,
-    provisional: outsideCalendar || spansProvisionalYear(first, last, cal),
-    outsideCalendar,
-  };
+  return { provisional: outsideCalendar || spansProvisionalYear(first, last, cal), outsideCalendar };
 }
 
 /** Years first..last within the calendar (the caller has checked both ends are). */
@@ -47,21 +47,69 @@ function spansProvisionalYear(first: number, last: number, cal: WorkingCalendar)
   return false;
 }
 
-/** R11: every deadline explains itself: the acceptance day, then each day counted or skipped and why. */
+const MAX_DAYS_UNCOUNTED = 366;
+
+/** R10a: a period of a special procedure on an item (听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审). */
+export interface ClockStop {
+  /** Its name as printed, e.g. "专家评审". */
+  name: string;
+  startsAt: Date;
+  /** Exclusive. */
+  endsAt: Date;
+}
+
+/**
+ * R10a: the special procedure covering a civil date, if any. The calendar counts whole days (see
+ * working-time.ts), so a working day a period touches is not counted — the clock stops for it.
+ */
+function stopOn(date: CivilDate, stops: readonly ClockStop[], timeZone: string): ClockStop | undefined {
+  const start = zonedInstant(date, '00:00', timeZone).getTime();
+  const end = zonedInstant(date, '24:00', timeZone).getTime();
+  return stops.find((s) => s.startsAt.getTime() < end && s.endsAt.getTime() > start);
+}
+
+/**
+ * R11 + R10a: every deadline explains itself day by day: the acceptance day, then each day counted
+ * or skipped and why — weekend, which holiday, or which special procedure stopped the clock. With
+ * stops the due instant moves by the working days they covered.
+ */
 export function explainDeadline(
   from: Date,
   workingDays: number,
   cal: WorkingCalendar,
   settings: CalendarSettings,
+  stops: readonly ClockStop[] = [],
 ): DeadlineExplanation {
-  const { dueAt, dueDate, provisional } = dueInstant(from, cal, settings, workingDays);
   const acceptanceDate = civilDateOf(from, settings.timeZone);
   const days: ExplainedDay[] = [{ date: acceptanceDate, counted: false, reason: 'acceptance_day' }];
-  for (let i = 1, date = addCalendarDays(acceptanceDate, 1); i <= daysBetween(acceptanceDate, dueDate); i++, date = addCalendarDays(date, 1)) {
+  let date = acceptanceDate;
+  for (let counted = 0, idle = 0; counted < workingDays; ) {
+    date = addCalendarDays(date, 1);
     const { working, reason, name } = dayInfo(date, cal);
+    const stop = working ? stopOn(date, stops, settings.timeZone) : undefined;
+    if (stop) {
+      // A stop is a finite period, so it cannot keep this loop going for ever.
+      days.push({ date, counted: false, reason: 'special_procedure', name: stop.name });
+      continue;
+    }
+    if (working) {
+      counted++;
+      idle = 0;
+    } else if (++idle > MAX_DAYS_UNCOUNTED) {
+      // Like addWorkingDays: a calendar without a working day for a year is broken data.
+      throw new RangeError(`No counted working day in the ${MAX_DAYS_UNCOUNTED} days before ${date}`);
+    }
     days.push(name === undefined ? { date, counted: working, reason } : { date, counted: working, reason, name });
   }
-  return { from: from.toISOString(), workingDays, dueAt: dueAt.toISOString(), provisional, days };
+  const dueAt = zonedInstant(date, settings.endOfDay, settings.timeZone);
+  return { from: from.toISOString(), workingDays, dueAt: dueAt.toISOString(), provisional: calendarSpan(acceptanceDate, date, cal).provisional, days };
+}
+
+/** R10 + R10a: the due instant with the special procedures' working days not counted. */
+export function dueInstantWithStops(from: Date, cal: WorkingCalendar, settings: CalendarSettings, stops: readonly ClockStop[], workingDays: number = settings.workingDaysAllowed): DueInstant {
+  const explained = explainDeadline(from, workingDays, cal, settings, stops);
+  const dueDate = explained.days[explained.days.length - 1]!.date;
+  return { dueAt: new Date(explained.dueAt), dueDate, ...calendarSpan(civilDateOf(from, settings.timeZone), dueDate, cal) };
 }
 
 export interface Countdown {

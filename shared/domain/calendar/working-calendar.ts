@@ -15,6 +15,11 @@ export interface WorkingCalendar {
   /** The holiday or make-up rule on a date, if any. */
   ruleOn(date: CivilDate): CalendarDayRule | undefined;
   yearStatus(year: number): YearStatus;
+  /**
+   * R12/R13 Decision: the last year this calendar can answer for — the statutory table's last year,
+   * or a later year an admin listed. No due instant may be moved beyond it.
+   */
+  lastYear: number;
 }
 
 /** Why a day is or is not worked; 'acceptance_day' belongs to deadline explanations only. */
@@ -67,6 +72,7 @@ export function buildCalendar(data: CalendarData): WorkingCalendar {
   return {
     ruleOn: (date) => rulesOf(yearOf(date)).get(date),
     yearStatus,
+    lastYear: Math.max(LUNAR_TABLE_LAST_YEAR, ...data.years.map((y) => y.year)),
   };
 }
 

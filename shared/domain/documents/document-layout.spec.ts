@@ -59,6 +59,14 @@ const CONTENT: Record<NoticeKind, NoticeContent> = {
     fees: '本项目所涉审批事项均不收费。',
     notes: null,
   },
+  extension_notice: { ...envelope('extension_notice', '绿通延期〔2026〕1号'), reason: '需补充现场核查', newDueAt: '2026-03-03T16:00:00.000Z', previousDueAt: '2026-02-27T16:00:00.000Z', addedWorkingDays: 2, limitWorkingDays: 10 },
+  correction_notice: {
+    ...envelope('correction_notice', '绿通更正〔2026〕1号'),
+    corrects: { id: 'n1', number: '绿通默许〔2026〕12号' },
+    reason: '网络中断期间的超时默许，依延时审批撤销',
+    correctedNumber: '绿通默许〔2026〕12号',
+    newDueAt: '2026-03-03T16:00:00.000Z',
+  },
   circulation_report: { ...envelope('circulation_report', '绿通通报〔2026〕1号'), period: '2026年第一季度', deemedConsents: 3, text: '发展和改革局本季度发生超时默许3次。\n特予通报。' },
   permit_decision: {
     ...envelope('permit_decision', '绿通许可〔2026〕2号'),
@@ -101,7 +109,7 @@ describe('documentLayout', () => {
     expect(layout.number).toBe(CONTENT[kind].number);
     expect(text).toContain(kind === 'circulation_report' ? '发展和改革局' : '新能源汽车零部件产业园');
     expect(layout.closing).toEqual({ issuer: '行政服务中心', seal: expect.any(String), date: '2026年2月25日' });
-    expect(layout.correction).toBeNull();
+    expect(layout.correction).toBe(kind === 'correction_notice' ? '本文书更正绿通默许〔2026〕12号，原文书同时作废。' : null);
   });
 
   it('R17: the timeout implied consent notice names the department, acceptance and due time in the center zone', () => {

@@ -1,6 +1,8 @@
 import type {
   CirculationReportContent,
+  CorrectionNoticeContent,
   DelayedApprovalContent,
+  ExtensionNoticeContent,
   NoticeContent,
   NoticeKind,
   OneTimeNotificationContent,
@@ -65,6 +67,7 @@ const SPECIAL_PROCEDURE_NAMES: Record<SpecialProcedure, string> = {
 
 /** R13 causes as issue 3 records them; an unknown cause prints as recorded. */
 const DELAY_CAUSES: Record<string, string> = {
+  law_policy_change: '国家法律、法规、政策等相关依据发生变化',
   law_change: '国家法律、法规、政策等相关依据发生变化',
   policy_change: '国家法律、法规、政策等相关依据发生变化',
   network_outage: '计算机网络中断等技术性故障',
@@ -140,6 +143,39 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
           ['情况说明', text(d.description)],
           ['原办结时限', at(c, d.previousDueAt)],
           ['新办结时限', at(c, d.newDueAt)],
+        ]),
+      ],
+    };
+  },
+
+  extension_notice: (c) => {
+    const d = as<Partial<ExtensionNoticeContent>>(c);
+    return {
+      addressee: `${ownerOf(c)}：`,
+      blocks: [
+        p(`${subject(c)}${departmentName(c)}审批事项，因${text(d.reason)}，经中心领导批准，办结时限延至${at(c, d.newDueAt)}。`),
+        p(`该事项的延期累计${d.addedWorkingDays ?? '—'}个工作日（上限${d.limitWorkingDays ?? '—'}个工作日）。在延期承诺时限内未作出决定的，视为默认许可。`),
+        fields([
+          ['审批部门', departmentName(c)],
+          ['延期理由', text(d.reason)],
+          ['原办结时限', at(c, d.previousDueAt)],
+          ['新办结时限', at(c, d.newDueAt)],
+        ]),
+      ],
+    };
+  },
+
+  correction_notice: (c) => {
+    const d = as<Partial<CorrectionNoticeContent>>(c);
+    return {
+      addressee: `${ownerOf(c)}、${departmentName(c)}：`,
+      blocks: [
+        p(`${subject(c)}${departmentName(c)}审批事项的${text(d.correctedNumber)}，因${text(d.reason)}，予以更正，原文书作废。`),
+        ...(d.newDueAt ? [p(`该事项恢复审查，办结时限为${at(c, d.newDueAt)}。`)] : []),
+        fields([
+          ['审批部门', departmentName(c)],
+          ['被更正文书', text(d.correctedNumber)],
+          ['更正理由', text(d.reason)],
         ]),
       ],
     };

@@ -9,6 +9,8 @@ export const NOTICE_TITLES: Readonly<Record<NoticeKind, string>> = {
   permit_decision: '行政许可决定书',
   receipt: '收件回执',
   pickup_register: '取件登记表',
+  extension_notice: '延期通知',
+  correction_notice: '更正通知书',
 };
 
 const NUMBER = /^(\S+?)〔(\d{4})〕([1-9]\d*)号$/;

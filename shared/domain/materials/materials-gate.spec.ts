@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { MATERIAL_KINDS, MATERIAL_STATUSES } from '../../contracts/paper-trail';
-import { describeMissing, materialsComplete, materialsGate, missingMaterials, type GateMaterial } from './materials-gate';
+import { describeMissing, mainMaterialsComplete, materialsComplete, materialsGate, missingMaterials, type GateMaterial } from './materials-gate';
 
 const m = (id: string, kind: GateMaterial['kind'], copies: number, received: number, status: GateMaterial['status'] = 'required'): GateMaterial => ({
   id,
@@ -30,13 +30,19 @@ describe('materialsGate', () => {
     expect(materialsGate([m('a', 'main', 1, 1), m('b', 'secondary', 2, 2)])).toMatchObject({ mayAccept: true, mayIssuePermit: true });
   });
 
-  it('R8: an empty checklist blocks nothing', () => {
-    expect(materialsGate([])).toEqual({ missingMain: [], missingSecondary: [], mayAccept: true, mayIssuePermit: true });
+  it('R8: an empty checklist is not complete: no acceptance, no permit', () => {
+    expect(materialsGate([])).toEqual({ missingMain: [], missingSecondary: [], mayAccept: false, mayIssuePermit: false });
+    expect(mainMaterialsComplete([])).toBe(false);
+  });
+
+  it('R8: a checklist of secondary materials only lists no main material: not complete', () => {
+    expect(materialsGate([m('b', 'secondary', 1, 1)])).toMatchObject({ mayAccept: false, mayIssuePermit: false });
   });
 
   it.each(['requested', 'refused'] as const)('R7/R8: a material %s (not approved by a leader) is not required', (status) => {
-    const gate = materialsGate([m('a', 'main', 1, 0, status), m('b', 'secondary', 1, 0, status)]);
+    const gate = materialsGate([m('r', 'main', 1, 1), m('a', 'main', 1, 0, status), m('b', 'secondary', 1, 0, status)]);
     expect(gate).toMatchObject({ mayAccept: true, mayIssuePermit: true });
+    expect(materialsGate([m('a', 'main', 1, 0, status)])).toMatchObject({ mayAccept: false, mayIssuePermit: false });
   });
 
   it('R8: the gate agrees with the missing list for every checklist (property)', () => {
@@ -52,10 +58,12 @@ describe('materialsGate', () => {
       fc.property(fc.array(material, { maxLength: 12 }), (materials) => {
         const gate = materialsGate(materials);
         const required = materials.filter((x) => x.status === 'required');
-        // may accept ⇔ every required main material has all its copies
-        expect(gate.mayAccept).toBe(required.filter((x) => x.kind === 'main').every((x) => x.received >= x.copies));
-        // may issue ⇔ every required material has all its copies; issuing implies accepting
-        expect(gate.mayIssuePermit).toBe(required.every((x) => x.received >= x.copies));
+        const main = required.filter((x) => x.kind === 'main');
+        // may accept ⇔ at least one required main material, every one with all its copies
+        expect(gate.mayAccept).toBe(main.length > 0 && main.every((x) => x.received >= x.copies));
+        expect(gate.mayAccept).toBe(mainMaterialsComplete(materials));
+        // may issue ⇔ may accept and every required material has all its copies
+        expect(gate.mayIssuePermit).toBe(gate.mayAccept && required.every((x) => x.received >= x.copies));
         if (gate.mayIssuePermit) expect(gate.mayAccept).toBe(true);
         expect(gate.missingMain.length + gate.missingSecondary.length).toBe(missingMaterials(materials).length);
         for (const missing of [...gate.missingMain, ...gate.missingSecondary]) expect(missing.copiesMissing).toBeGreaterThan(0);
@@ -66,9 +74,10 @@ describe('materialsGate', () => {
 });
 
 describe('materialsComplete', () => {
-  it('R6: complete only with a checklist and nothing missing', () => {
+  it('R6/R8: complete only with a main material on the checklist and nothing missing', () => {
     expect(materialsComplete([])).toBe(false);
     expect(materialsComplete([m('a', 'main', 1, 0, 'requested')])).toBe(false);
+    expect(materialsComplete([m('b', 'secondary', 1, 1)])).toBe(false);
     expect(materialsComplete([m('a', 'main', 1, 1)])).toBe(true);
     expect(materialsComplete([m('a', 'main', 1, 1), m('b', 'secondary', 1, 0)])).toBe(false);
     expect(materialsComplete([m('a', 'main', 1, 1), m('b', 'secondary', 1, 0, 'refused')])).toBe(true);

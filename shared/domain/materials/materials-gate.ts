@@ -10,6 +10,17 @@ export function missingMaterials(materials: readonly GateMaterial[]): MissingMat
 }
 
 /**
+ * R8 Decision: "main materials complete" needs a checklist listing at least one required main
+ * material, every one received. An empty checklist (or one with secondary materials only) is not
+ * complete: nothing was checked. Acceptance, deemed consent (only an accepted item runs) and
+ * permits all go through this one function.
+ */
+export function mainMaterialsComplete(materials: readonly GateMaterial[]): boolean {
+  const main = materials.filter((m) => m.status === 'required' && m.kind === 'main');
+  return main.length > 0 && main.every((m) => m.received >= m.copies);
+}
+
+/**
  * R8 (边办、边补、边改): with the main materials complete an item may be accepted while secondary
  * ones are missing; no permit while anything required is missing.
  */
@@ -17,7 +28,8 @@ export function materialsGate(materials: readonly GateMaterial[]): MaterialsGate
   const missing = missingMaterials(materials);
   const missingMain = missing.filter((m) => m.kind === 'main');
   const missingSecondary = missing.filter((m) => m.kind === 'secondary');
-  return { missingMain, missingSecondary, mayAccept: missingMain.length === 0, mayIssuePermit: missing.length === 0 };
+  const mayAccept = mainMaterialsComplete(materials);
+  return { missingMain, missingSecondary, mayAccept, mayIssuePermit: mayAccept && missing.length === 0 };
 }
 
 /**
@@ -25,7 +37,7 @@ export function materialsGate(materials: readonly GateMaterial[]): MaterialsGate
  * required is missing. An empty checklist is not "complete": nothing was checked.
  */
 export function materialsComplete(materials: readonly GateMaterial[]): boolean {
-  return materials.some((m) => m.status === 'required') && missingMaterials(materials).length === 0;
+  return materialsGate(materials).mayIssuePermit;
 }
 
 /** "名称（主件，缺 2 份）" lines, for refusals that must name what is missing (R8). */

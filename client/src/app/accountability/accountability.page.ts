@@ -124,6 +124,8 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
           </table>
         </div>
         <p class="muted small">{{ 'acc.note' | t }}</p>
+        <!-- R16/R21: rulings a leader did not make in time count against the center, not a department. -->
+        <p data-testid="acc-center-rulings-overdue" [attr.data-count]="r.centerRulingsOverdue">{{ 'acc.centerRulingsOverdue' | t: { n: r.centerRulingsOverdue } }}</p>
       </section>
 
       <section class="charts" aria-labelledby="acc-charts-title">

@@ -1,13 +1,25 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { AlertView } from '@hub/shared';
+import type { AlertKind, AlertView } from '@hub/shared';
 import { readProblem } from '../core/api/problem';
 import { DepartmentsStore } from '../core/departments/departments.store';
 import { HubDuePipe, HubTimePipe } from '../core/format/format.pipes';
-import { I18nService, TranslatePipe } from '../core/i18n';
+import { alertKindKey, I18nService, TranslatePipe } from '../core/i18n';
 import { AlertsStore } from './alerts.store';
 
-/** R14a: the inbox of early warnings — each item with a working day or less left, once per deadline. */
+/** The badge of each kind of alert: a warning is amber; a leader's overdue ruling and an overdue forward stand apart (R16, R6). */
+const KIND_BADGE: Record<AlertKind, string> = {
+  deadline_warning: 'status-due_soon',
+  explanation_filed: 'status-held',
+  ruling_overdue: 'status-ruling_overdue',
+  forwarding_overdue: 'status-overdue',
+};
+const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explanation_filed: '✎', ruling_overdue: '⚑', forwarding_overdue: '■' };
+
+/**
+ * The inbox: early warnings (R14a, once per deadline), written explanations awaiting a leader's
+ * ruling and rulings overdue (R16, every leader), overdue mega-project forwards (R6).
+ */
 @Component({
   selector: 'hub-alerts-page',
   imports: [RouterLink, TranslatePipe, HubDuePipe, HubTimePipe],
@@ -30,13 +42,22 @@ import { AlertsStore } from './alerts.store';
     } @else {
       <ul class="alert-list" data-testid="alerts">
         @for (a of store.alerts(); track a.id) {
-          <li class="card alert-item" [class.unread]="!a.readAt" data-testid="alert" [attr.data-item-id]="a.itemId" [attr.data-read]="a.readAt !== null">
+          <li
+            class="card alert-item"
+            [class.unread]="!a.readAt"
+            data-testid="alert"
+            [attr.data-kind]="a.kind"
+            [attr.data-item-id]="a.itemId"
+            [attr.data-read]="a.readAt !== null"
+          >
             <p class="alert-head">
-              <span class="badge status-due_soon"><span class="glyph" aria-hidden="true">▲</span>{{ 'alerts.kind.deadline_warning' | t }}</span>
+              <span class="badge {{ KIND_BADGE[a.kind] }}"
+                ><span class="glyph" aria-hidden="true">{{ KIND_GLYPH[a.kind] }}</span>{{ alertKindKey(a.kind) | t }}</span
+              >
               <a [routerLink]="['/projects', a.projectId]">{{ a.projectCode }} {{ a.projectName }}</a>
             </p>
             <p>
-              {{ 'alerts.line' | t: { department: department(a), due: (a.dueAt | hubDue), n: a.workingDaysLeft } }}
+              {{ alertLineKey(a.kind) | t: { department: department(a), due: (a.dueAt | hubDue), n: a.workingDaysLeft ?? 0 } }}
             </p>
             <p class="muted small">{{ 'alerts.received' | t: { time: (a.createdAt | hubTime) } }}</p>
             @if (!a.readAt) {
@@ -85,7 +106,13 @@ export class AlertsPage {
     this.store.load().catch((e: unknown) => this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError')));
   }
 
+  protected readonly KIND_BADGE = KIND_BADGE;
+  protected readonly KIND_GLYPH = KIND_GLYPH;
+  protected readonly alertKindKey = alertKindKey;
+  protected readonly alertLineKey = (kind: AlertKind) => (kind === 'deadline_warning' ? ('alerts.line' as const) : (`alerts.line.${kind}` as const));
+
   protected department(alert: AlertView): string {
+    if (alert.departmentId === null) return '';
     const d = this.departments.byId().get(alert.departmentId);
     return d ? this.i18n.name(d) : alert.departmentId;
   }

@@ -10,6 +10,8 @@ const LEGEND: readonly BoardCellStatus[] = [
   'due_soon',
   'due_today',
   'overdue',
+  'held',
+  'ruling_overdue',
   'deemed_consent',
   'approved',
   'rejected',

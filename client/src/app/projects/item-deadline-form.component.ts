@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type WritableSignal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import {
   DELAY_CAUSES,
@@ -7,6 +7,7 @@ import {
   type ApprovalItemView,
   type DelayCause,
   type MeetingSummary,
+  type Ruling,
 } from '@hub/shared';
 import { ApiService } from '../core/api/api.service';
 import { readProblem } from '../core/api/problem';
@@ -30,29 +31,44 @@ export type DeadlineAction = 'extend' | 'delay' | 'explain' | 'rule';
         <p class="pre">{{ pe.text }}</p>
         <fieldset class="checks">
           <div class="check">
-            <input type="radio" id="ruling-accept" name="ruling" data-testid="ruling-accept" [checked]="ruling() === 'accepted'" (change)="ruling.set('accepted')" />
+            <input type="radio" id="ruling-accept" name="ruling" data-testid="ruling-accept" [checked]="ruling() === 'accepted'" (change)="choose('accepted')" />
             <label for="ruling-accept">{{ 'items.ruleAccept' | t }}</label>
           </div>
           <div class="check">
-            <input type="radio" id="ruling-reject" name="ruling" data-testid="ruling-reject" [checked]="ruling() === 'rejected'" (change)="ruling.set('rejected')" />
+            <input type="radio" id="ruling-reject" name="ruling" data-testid="ruling-reject" [checked]="ruling() === 'rejected'" (change)="choose('rejected')" />
             <label for="ruling-reject">{{ 'items.ruleReject' | t }}</label>
           </div>
         </fieldset>
+        @if (fields()['ruling']; as e) { <p class="field-error" data-field="ruling">{{ e }}</p> }
       }
       @if (action() === 'delay') {
         <div class="field">
           <label for="delay-cause">{{ 'items.delayCause' | t }}</label>
-          <select id="delay-cause" data-testid="delay-cause" (change)="cause.set($any($event.target).value)">
+          <select id="delay-cause" data-testid="delay-cause" (change)="pickCause($any($event.target).value)">
+            <option value="" [selected]="cause() === null">{{ 'items.choose' | t }}</option>
             @for (c of causes; track c) {
               <option [value]="c" [selected]="c === cause()">{{ causeKey(c) | t }}</option>
             }
           </select>
+          @if (fields()['cause']; as e) { <p class="field-error" data-field="cause">{{ e }}</p> }
         </div>
+        @if (cause() === 'network_outage') {
+          <div class="field">
+            <label for="outage-from">{{ 'items.outageFrom' | t }}</label>
+            <input id="outage-from" type="datetime-local" data-testid="outage-from" [value]="outageFrom()" (input)="edit(outageFrom, $any($event.target).value)" />
+            @if (fields()['outageFrom']; as e) { <p class="field-error" data-field="outageFrom">{{ e }}</p> }
+          </div>
+          <div class="field">
+            <label for="outage-to">{{ 'items.outageTo' | t }}</label>
+            <input id="outage-to" type="datetime-local" data-testid="outage-to" [value]="outageTo()" (input)="edit(outageTo, $any($event.target).value)" />
+            @if (fields()['outageTo']; as e) { <p class="field-error" data-field="outageTo">{{ e }}</p> }
+          </div>
+        }
       }
       @if (action() === 'explain' && meetings().length > 0) {
         <div class="field">
           <label for="explain-about">{{ 'items.explanationFor' | t }}</label>
-          <select id="explain-about" data-testid="explain-about" (change)="meetingId.set($any($event.target).value)">
+          <select id="explain-about" data-testid="explain-about" (change)="edit(meetingId, $any($event.target).value)">
             <option value="">{{ 'items.explanationDeadline' | t }}</option>
             @for (m of meetings(); track m.id) {
               <option [value]="m.id">{{ m.title }}</option>
@@ -63,20 +79,27 @@ export type DeadlineAction = 'extend' | 'delay' | 'explain' | 'rule';
       @if (needsDue()) {
         <div class="field">
           <label for="new-due">{{ 'items.newDueAt' | t }}</label>
-          <input id="new-due" type="datetime-local" data-testid="new-due" [value]="newDue()" (input)="newDue.set($any($event.target).value)" />
+          <input id="new-due" type="datetime-local" data-testid="new-due" [value]="newDue()" (input)="edit(newDue, $any($event.target).value)" />
           @if (fields()['newDueAt']; as e) { <p class="field-error" data-field="newDueAt">{{ e }}</p> }
         </div>
       }
       <div class="field">
         <label for="deadline-text">{{ textLabel() | t }}</label>
-        <textarea id="deadline-text" rows="2" data-testid="deadline-text" [value]="text()" (input)="text.set($any($event.target).value)"></textarea>
+        <textarea id="deadline-text" rows="2" data-testid="deadline-text" [value]="text()" (input)="edit(text, $any($event.target).value)"></textarea>
         @if (textError(); as e) { <p class="field-error">{{ e }}</p> }
       </div>
       @if (message(); as m) {
         <p class="field-error" role="alert" data-testid="deadline-error">{{ m }}</p>
       }
-      <button type="submit" class="button-primary" data-testid="deadline-submit" [disabled]="busy()">{{ 'items.submit' | t }}</button>
-      <button type="button" class="button-quiet" (click)="cancelled.emit()">{{ 'items.cancel' | t }}</button>
+      @if (confirming(); as consequence) {
+        <!-- A choice with legal effect is confirmed with its consequence stated (R12, R13, R16). -->
+        <p class="alert alert-warning" role="alert" data-testid="deadline-consequence">{{ consequence }}</p>
+        <button type="submit" class="button-primary" data-testid="deadline-confirm" [disabled]="busy()">{{ 'items.confirm' | t }}</button>
+        <button type="button" class="button-quiet" (click)="confirming.set(null)">{{ 'items.back' | t }}</button>
+      } @else {
+        <button type="submit" class="button-primary" data-testid="deadline-submit" [disabled]="busy()">{{ 'items.submit' | t }}</button>
+        <button type="button" class="button-quiet" (click)="cancelled.emit()">{{ 'items.cancel' | t }}</button>
+      }
     </form>
   `,
 })
@@ -94,11 +117,16 @@ export class ItemDeadlineFormComponent {
 
   protected readonly causes = DELAY_CAUSES;
   protected readonly causeKey = delayCauseKey;
-  protected readonly cause = signal<DelayCause>('law_policy_change');
-  protected readonly ruling = signal<'accepted' | 'rejected'>('accepted');
+  // Nothing with legal effect is preselected: no cause, no ruling, no due instant (issue 10).
+  protected readonly cause = signal<DelayCause | null>(null);
+  protected readonly ruling = signal<Ruling | null>(null);
   protected readonly meetingId = signal('');
   protected readonly text = signal('');
   protected readonly newDue = signal('');
+  protected readonly outageFrom = signal('');
+  protected readonly outageTo = signal('');
+  /** The consequence awaiting confirmation; null while the form is being filled in. */
+  protected readonly confirming = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly message = signal<string | null>(null);
   protected readonly fields = signal<Record<string, string>>({});
@@ -124,10 +152,44 @@ export class ItemDeadlineFormComponent {
   constructor() {
     queueMicrotask(() => {
       if (this.action() === 'explain') void this.loadMeetings();
-      // Suggest one working week after the current due instant; the person edits it.
-      const due = this.item().dueAt;
-      if (due) this.newDue.set(wallClockText(new Date(new Date(due).getTime() + 2 * 86_400_000), this.calendar.settings().timeZone));
     });
+  }
+
+  /** Any change of the answers takes back a pending confirmation: the consequence stated must be of what is sent. */
+  protected edit(field: WritableSignal<string>, value: string): void {
+    field.set(value);
+    this.confirming.set(null);
+  }
+
+  protected choose(ruling: Ruling): void {
+    this.ruling.set(ruling);
+    this.confirming.set(null);
+  }
+
+  protected pickCause(value: string): void {
+    this.cause.set((DELAY_CAUSES as readonly string[]).includes(value) ? (value as DelayCause) : null);
+    this.confirming.set(null);
+  }
+
+  /** What the choice will do, in words, before it is sent. */
+  private consequence(due: Date | null): string {
+    const zone = this.calendar.settings().timeZone;
+    const dueText = due ? wallClockText(due, zone).replace('T', ' ') : '';
+    switch (this.action()) {
+      case 'extend':
+        return this.i18n.t('items.consequence.extend', { due: dueText });
+      case 'delay':
+        return this.i18n.t(this.cause() === 'network_outage' ? 'items.consequence.delayOutage' : 'items.consequence.delay', {
+          due: dueText,
+          cause: this.i18n.t(delayCauseKey(this.cause()!)),
+        });
+      case 'explain':
+        return this.i18n.t(this.meetingId() ? 'items.consequence.explainMeeting' : 'items.consequence.explainDeadline');
+      case 'rule':
+        return this.ruling() === 'accepted'
+          ? this.i18n.t('items.consequence.ruleAccept', { due: dueText })
+          : this.i18n.t('items.consequence.ruleReject');
+    }
   }
 
   private async loadMeetings(): Promise<void> {
@@ -149,9 +211,19 @@ export class ItemDeadlineFormComponent {
       return;
     }
     this.textError.set(null);
-    const due = this.needsDue() ? instantOfWallClock(this.newDue(), this.calendar.settings().timeZone) : null;
-    if (this.needsDue() && !due) {
-      this.fields.set({ newDueAt: this.i18n.t('common.required') });
+    const zone = this.calendar.settings().timeZone;
+    const required: Record<string, string> = {};
+    if (action === 'rule' && this.ruling() === null) required['ruling'] = this.i18n.t('common.required');
+    if (action === 'delay' && this.cause() === null) required['cause'] = this.i18n.t('common.required');
+    const due = this.needsDue() ? instantOfWallClock(this.newDue(), zone) : null;
+    if (this.needsDue() && !due) required['newDueAt'] = this.i18n.t('common.required');
+    const outage = action === 'delay' && this.cause() === 'network_outage' ? { from: instantOfWallClock(this.outageFrom(), zone), to: instantOfWallClock(this.outageTo(), zone) } : null;
+    if (outage && !outage.from) required['outageFrom'] = this.i18n.t('common.required');
+    if (outage && !outage.to) required['outageTo'] = this.i18n.t('common.required');
+    this.fields.set(required);
+    if (Object.keys(required).length) return;
+    if (this.confirming() === null) {
+      this.confirming.set(this.consequence(due));
       return;
     }
     const item = this.item();
@@ -164,7 +236,14 @@ export class ItemDeadlineFormComponent {
           await firstValueFrom(this.api.extendItem(item.id, { newDueAt: due!.toISOString(), reason: text }));
           break;
         case 'delay':
-          await firstValueFrom(this.api.delayItem(item.id, { cause: this.cause(), description: text, newDueAt: due!.toISOString() }));
+          await firstValueFrom(
+            this.api.delayItem(item.id, {
+              cause: this.cause()!,
+              description: text,
+              newDueAt: due!.toISOString(),
+              ...(outage ? { outageFrom: outage.from!.toISOString(), outageTo: outage.to!.toISOString() } : {}),
+            }),
+          );
           break;
         case 'explain':
           await firstValueFrom(this.api.fileExplanation(item.id, { text, ...(this.meetingId() ? { meetingId: this.meetingId() } : {}) }));
@@ -172,7 +251,7 @@ export class ItemDeadlineFormComponent {
         case 'rule':
           await firstValueFrom(
             this.api.ruleExplanation(item.pendingExplanation!.id, {
-              ruling: this.ruling(),
+              ruling: this.ruling()!,
               ...(text ? { note: text } : {}),
               ...(due ? { newDueAt: due.toISOString() } : {}),
             }),
@@ -182,6 +261,7 @@ export class ItemDeadlineFormComponent {
       this.done.emit();
     } catch (e) {
       const problem = readProblem(e);
+      this.confirming.set(null);
       this.fields.set(problem.fields);
       this.message.set(problem.message ?? this.i18n.t('common.networkError'));
     } finally {

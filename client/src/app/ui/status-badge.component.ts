@@ -9,6 +9,8 @@ const GLYPHS: Record<BoardCellStatus, string> = {
   due_soon: '▲',
   due_today: '◆',
   overdue: '■',
+  held: '⏸',
+  ruling_overdue: '⚑',
   deemed_consent: '✱',
   approved: '✓',
   rejected: '✕',

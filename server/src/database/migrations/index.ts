@@ -7,6 +7,7 @@ import { AddLeadersView1764900000000 } from './1764900000000-add-leaders-view';
 import { SessionIdsAndLoginDelays1765120000000 } from './1765120000000-session-ids-and-login-delays';
 import { CiteNoticesAndAnchorCardHeads1765130000000 } from './1765130000000-cite-notices-and-anchor-card-heads';
 import { PeopleAndDeputies1765160000000 } from './1765160000000-people-and-deputies';
+import { BoundedDeadlinesAndExplanationKinds1765150000000 } from './1765150000000-bounded-deadlines-and-explanation-kinds';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -18,5 +19,6 @@ export const HUB_MIGRATIONS = [
   AddLeadersView1764900000000,
   SessionIdsAndLoginDelays1765120000000,
   CiteNoticesAndAnchorCardHeads1765130000000,
+  BoundedDeadlinesAndExplanationKinds1765150000000,
   PeopleAndDeputies1765160000000,
 ];

@@ -1,4 +1,5 @@
 import type {
+  AlertKind,
   BoardCellStatus,
   CardAction,
   ConfigurationAction,
@@ -30,3 +31,4 @@ export const meetingStatusKey = (s: MeetingStatus) => `meetingStatus.${s}` as co
 export const rollStateKey = (s: RollState) => `roll.${s}` as const;
 export const opinionKey = (k: OpinionKind) => `opinion.${k}` as const;
 export const delayCauseKey = (c: DelayCause) => `delayCause.${c}` as const;
+export const alertKindKey = (k: AlertKind) => `alerts.kind.${k}` as const;
