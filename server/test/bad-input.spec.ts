@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { ProblemFilter } from '../src/common/problem.filter';
-import { admittedProject, createTestDatabase, HubClient, loadPeople, REGISTRATION, startTestHub, type Reply, type TestHub } from './test-hub';
+import { acceptItem, admittedProject, createTestDatabase, HubClient, loadPeople, REGISTRATION, startTestHub, type Reply, type TestHub } from './test-hub';
 
 /** Every table's rows, so "changes nothing" is checked everywhere (sessions and the login throttle may move). */
 async function snapshot(sql: Client): Promise<string> {
@@ -28,7 +28,7 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
     const liaison = await HubClient.login(hub.url, 'liaison-drc');
     const { project } = await admittedProject(window, leader, ['DRC']);
     itemId = project.items[0].id;
-    const accepted = await liaison.post(`/api/items/${itemId}/acceptance`, {});
+    const accepted = await acceptItem(window, itemId, liaison);
     expect(accepted.status).toBeLessThan(300);
   });
   afterAll(async () => {

@@ -44,6 +44,9 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
     await db.drop();
   });
 
+  const lastSeq = async (projectId: string): Promise<number> =>
+    (await sql.query<{ seq: number }>('SELECT max(seq) AS seq FROM card_entries WHERE project_id = $1', [projectId])).rows[0]!.seq;
+
   async function projectWithSteps() {
     const { project } = await admittedProject(window, leader, ['DRC', 'NRP']);
     for (const item of project.items) await acceptItem(window, item.id);
@@ -54,7 +57,7 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
   it('R5 R14 R17: a deemed consent fired by the engine cites its notice with the content hash, and the card verifies', async () => {
     const admin = await HubClient.login(hub.url, 'admin');
     const { project } = await admittedProject(window, leader, ['DRC']);
-    const accepted = (await window.post(`/api/items/${project.items[0].id}/acceptance`)).body;
+    const accepted = (await acceptItem(window, project.items[0].id)).body;
     const now = (await leader.get('/api/board')).body.serverNow;
     await admin.post('/api/test/clock', { advanceMs: new Date(accepted.dueAt).getTime() - new Date(now).getTime() + 1000 });
     const deemed = await eventually(async () => ((await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[]).find((e) => e.action === 'item.deemed_consent'));
@@ -112,14 +115,16 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
 
   it('R5: verification fails when the last entry is deleted (the chain left is intact, its recorded head is not)', async () => {
     const id = await projectWithSteps();
-    await tamper(sql, [['DELETE FROM card_entries WHERE project_id = $1 AND seq = 4', [id]]]);
-    expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({ valid: false, entries: 3, brokenAt: 4, problem: 'head' });
+    const last = await lastSeq(id);
+    await tamper(sql, [['DELETE FROM card_entries WHERE project_id = $1 AND seq = $2', [id, last]]]);
+    expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({ valid: false, entries: last - 1, brokenAt: last, problem: 'head' });
   });
 
   it('R5: verification fails for a re-chained card — an entry edited and every later hash recomputed', async () => {
     const id = await projectWithSteps();
     await rechain(sql, id, 2, { sealNumber: 'forged' });
-    expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({ valid: false, entries: 4, brokenAt: 4, problem: 'head' });
+    const last = await lastSeq(id);
+    expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({ valid: false, entries: last, brokenAt: last, problem: 'head' });
   });
 
   it('R5 R17: each notice is cited with its content hash by the card entry of the step that issued it', async () => {
@@ -210,7 +215,7 @@ describe('tracking card checkpoints: signed heads kept outside the hub (R5)', ()
 
   it('R5: a re-chained card whose recorded head was moved too passes on its own but not against a kept checkpoint', async () => {
     const { project } = await admittedProject(window, leader, ['DRC']);
-    await window.post(`/api/items/${project.items[0].id}/acceptance`);
+    await acceptItem(window, project.items[0].id);
     const checkpoint = (await leader.get('/api/card/checkpoint')).body;
     const head = await rechain(sql, project.id, 2, { sealNumber: 'forged' });
     await tamper(sql, [['UPDATE card_heads SET hash = $2 WHERE project_id = $1', [project.id, head.hash]]]);
@@ -223,7 +228,7 @@ describe('tracking card checkpoints: signed heads kept outside the hub (R5)', ()
 
   it('R5: checkpoint verification recomputes every chain: an entry changed under its unchanged stored hash is found', async () => {
     const { project } = await admittedProject(window, leader, ['DRC']);
-    await window.post(`/api/items/${project.items[0].id}/acceptance`);
+    await acceptItem(window, project.items[0].id);
     const checkpoint = (await leader.get('/api/card/checkpoint')).body;
     // Every stored hash, the head's included, still equals the signed one.
     await tamper(sql, [[`UPDATE card_entries SET detail = '{"sealNumber":"forged"}' WHERE project_id = $1 AND seq = 2`, [project.id]]]);

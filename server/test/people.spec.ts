@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { PASSWORD_CHANGE_REQUIRED, PEOPLE_CSV_TEMPLATE, type OneTimePasswordResult } from '@hub/shared';
 import { FirstStartService } from '../src/people/first-start.service';
-import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
+import { acceptItem, admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
 
 const NEW_PASSWORD = 'a-strong-passphrase';
 
@@ -161,7 +161,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     const liaison = await createUser({ username: 'opn.liaison', displayName: '开放局联络员', role: 'liaison', departmentId: dept.id });
     const opn = await firstLogin(hub.url, 'opn.liaison', liaison.oneTimePassword);
     const itemId = project.items[0].id;
-    expect((await opn.post(`/api/items/${itemId}/acceptance`)).status).toBe(200);
+    expect((await acceptItem(window, itemId, opn)).status).toBe(200);
     expect((await opn.post(`/api/items/${itemId}/decision`, { outcome: 'approved' })).status).toBe(200);
     const done = await admin.post(`/api/admin/departments/${dept.id}/deactivation`);
     expect(done.body).toMatchObject({ active: false });
@@ -303,7 +303,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       const window2 = await HubClient.login(hub.url, 'window2');
       const { project } = await admittedProject(window, leader, ['DRC']);
       const itemId = project.items[0].id;
-      expect((await window2.post(`/api/items/${itemId}/acceptance`)).status).toBe(200);
+      expect((await acceptItem(window, itemId, window2)).status).toBe(200);
       expect((await window2.post(`/api/items/${itemId}/decision`, { outcome: 'approved' })).status).toBe(403);
 
       const hour = 3_600_000;
@@ -321,7 +321,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       // Once the period is over, the deputy is a window colleague again.
       await admin.post('/api/test/clock', { advanceMs: hour });
       const next = (await admittedProject(window, leader, ['DRC'])).project.items[0].id;
-      await window.post(`/api/items/${next}/acceptance`);
+      await acceptItem(window, next);
       expect((await window2.get('/api/auth/me')).body.deputyFor).toEqual([]);
       expect((await window2.post(`/api/items/${next}/decision`, { outcome: 'approved' })).status).toBe(403);
     });

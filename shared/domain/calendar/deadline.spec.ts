@@ -188,7 +188,7 @@ describe('R10a special procedures', () => {
       { date: '2026-03-09', counted: true, reason: 'working_day' },
     ]);
     expect(explained.dueAt).toBe(at('2026-03-10', '00:00').toISOString());
-    expect(dueInstantWithStops(from, cal, settings, [review])).toEqual({ dueAt: at('2026-03-10', '00:00'), dueDate: '2026-03-09', provisional: false });
+    expect(dueInstantWithStops(from, cal, settings, [review])).toEqual({ dueAt: at('2026-03-10', '00:00'), dueDate: '2026-03-09', provisional: false, outsideCalendar: false });
   });
 
   it('R10a: a procedure over a weekend covers no working time and moves nothing', () => {
