@@ -44,6 +44,6 @@ export interface ExplanationView {
   newDueAt: string | null;
 }
 
-/** The deemed-consent causes (R14 timeout, R15 absence). */
-export const DEEMED_CAUSES = ['timeout', 'meeting_absence', 'inspection_absence'] as const;
+/** The deemed-consent causes (R14 timeout, R15 absence, R16 a written explanation rejected after the deadline). */
+export const DEEMED_CAUSES = ['timeout', 'meeting_absence', 'inspection_absence', 'explanation_rejected'] as const;
 export type DeemedCause = (typeof DEEMED_CAUSES)[number];

@@ -34,3 +34,4 @@ export * from './accountability/statistics';
 export * from './accountability/table';
 export * from './accountability/circulation';
 export * from './settings/hub-settings';
+export * from './documents/corrections';

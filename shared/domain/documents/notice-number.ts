@@ -9,6 +9,7 @@ export const NOTICE_TITLES: Readonly<Record<NoticeKind, string>> = {
   permit_decision: '行政许可决定书',
   receipt: '收件回执',
   pickup_register: '取件登记表',
+  correction_notice: '更正通知书',
 };
 
 const NUMBER = /^(\S+?)〔(\d{4})〕([1-9]\d*)号$/;
