@@ -7,4 +7,6 @@ export interface ProblemDetails {
   instance?: string;
   /** Field names at fault with their messages (validation errors). */
   errors?: { field: string; message: string }[];
+  /** The rule that refused the request (e.g. "R15a"), when a rule did. */
+  rule?: string;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  absenceCause,
   civilDateOf,
   deadlineRuleOf,
   decisionBasisError,
@@ -12,6 +13,8 @@ import {
   type CardAction,
   type DeemedCause,
   type ExplanationView,
+  type ImpliedConsentContent,
+  type MeetingKind,
   type RuleProblem,
   type SessionUser,
 } from '@hub/shared';
@@ -28,10 +31,22 @@ import { loadItem } from '../projects/project-records';
 import type { DecisionDto } from './decision.dto';
 import type { DelayItemDto, ExtendItemDto, FileExplanationDto, RuleExplanationDto } from './deadline.dto';
 
-/** Why consent is deemed: the R14 timeout, or absence from a closed meeting or inspection (R15). */
+/**
+ * Why consent is deemed (R17 Decision: the notice states it): the R14 timeout; a written explanation
+ * rejected after the deadline (R16) — both effective at the due instant; or absence from a closed
+ * meeting or inspection (R15), effective at its close.
+ */
 export type DeemCause =
   | { kind: 'timeout' }
-  | { kind: Exclude<DeemedCause, 'timeout'>; meetingId: string; meetingTitle: string; effectiveAt: Date };
+  | { kind: 'explanation_rejected'; filedAt: Date; ruledAt: Date }
+  | {
+      kind: Extract<DeemedCause, 'meeting_absence' | 'inspection_absence'>;
+      meetingId: string;
+      meetingTitle: string;
+      meetingKind: MeetingKind;
+      meetingStartsAt: Date;
+      effectiveAt: Date;
+    };
 
 /** A due instant moved by R12 extension, R13 delay or an accepted R16 explanation. */
 interface Reschedule {
@@ -180,8 +195,8 @@ export class ApprovalsService {
   async ruleExplanation(user: SessionUser, explanationId: string, dto: RuleExplanationDto): Promise<ExplanationView> {
     authorize(user, 'explanation.rule');
     return this.db.transaction(async (tx) => {
-      const found = await tx.one<{ item_id: string; meeting_id: string | null; status: string }>(
-        'SELECT item_id, meeting_id, status FROM written_explanations WHERE id = $1',
+      const found = await tx.one<{ item_id: string; meeting_id: string | null; status: string; filed_at: Date }>(
+        'SELECT item_id, meeting_id, status, filed_at FROM written_explanations WHERE id = $1',
         [explanationId],
       );
       if (!found) throw notFound('Written explanation');
@@ -189,10 +204,12 @@ export class ApprovalsService {
       const explanation = await tx.one<{ status: string }>('SELECT status FROM written_explanations WHERE id = $1 FOR UPDATE', [explanationId]);
       if (explanation!.status !== 'pending') throw conflict(`The explanation has already been ${explanation!.status}`);
       const now = await this.clock.now(tx);
-      const held = await tx.query<{ id: string; title: string; kind: string; closed_at: Date }>(
-        `SELECT m.id, m.title, m.kind, m.closed_at FROM meeting_invitees mi JOIN meetings m ON m.id = mi.meeting_id
-         WHERE m.project_id = $1 AND mi.department_id = $2 AND mi.outcome = 'held' ORDER BY m.closed_at FOR UPDATE OF mi`,
-        [before.projectId, before.departmentId],
+      // R16 Decision: a meeting excuse settles only the outcome of the meeting it names — never another
+      // meeting of the project, and a deadline explanation no meeting at all.
+      const held = await tx.query<{ id: string; title: string; kind: MeetingKind; starts_at: Date; closed_at: Date }>(
+        `SELECT m.id, m.title, m.kind, m.starts_at, m.closed_at FROM meeting_invitees mi JOIN meetings m ON m.id = mi.meeting_id
+         WHERE m.id = $3 AND m.project_id = $1 AND mi.department_id = $2 AND mi.outcome = 'held' FOR UPDATE OF mi`,
+        [before.projectId, before.departmentId, found.meeting_id],
       );
       const newDueAt = dto.newDueAt ? new Date(dto.newDueAt) : null;
       const decided = rulingEffect(
@@ -233,8 +250,15 @@ export class ApprovalsService {
           const meeting = held[0];
           const cause: DeemCause =
             decided.effect.cause === 'absence' && meeting
-              ? { kind: meeting.kind === 'site_inspection' ? 'inspection_absence' : 'meeting_absence', meetingId: meeting.id, meetingTitle: meeting.title, effectiveAt: meeting.closed_at }
-              : { kind: 'timeout' };
+              ? {
+                  kind: absenceCause(meeting.kind),
+                  meetingId: meeting.id,
+                  meetingTitle: meeting.title,
+                  meetingKind: meeting.kind,
+                  meetingStartsAt: meeting.starts_at,
+                  effectiveAt: meeting.closed_at,
+                }
+              : { kind: 'explanation_rejected', filedAt: found.filed_at, ruledAt: now };
           await this.deemConsent(tx, afterRuling, now, cause);
           break;
         }
@@ -260,24 +284,28 @@ export class ApprovalsService {
   async deemConsent(tx: Tx, before: ApprovalItemView, firedAt: Date, cause: DeemCause = { kind: 'timeout' }): Promise<ApprovalItemView> {
     const status = nextItemStatus(before.status, 'deem_consent');
     const { settings } = await this.calendars.current();
-    // The decision takes effect at the due instant (R14) or at the close (R15), whenever the hub got to it.
-    const effectiveAt = cause.kind === 'timeout' ? new Date(before.dueAt!) : cause.effectiveAt;
-    const absence = cause.kind === 'timeout' ? null : cause;
+    // The decision takes effect at the due instant (R14, R16) or at the close (R15), whenever the hub got to it.
+    const absence = cause.kind === 'meeting_absence' || cause.kind === 'inspection_absence' ? cause : null;
+    const effectiveAt = absence ? absence.effectiveAt : new Date(before.dueAt!);
+    const content: ImpliedConsentContent = {
+      itemId: before.id,
+      departmentId: before.departmentId,
+      acceptedAt: before.acceptedAt,
+      dueAt: before.dueAt,
+      cause: cause.kind,
+      effectiveAt: effectiveAt.toISOString(),
+      ...(absence
+        ? { meetingId: absence.meetingId, meeting: absence.meetingTitle, meetingKind: absence.meetingKind, meetingStartsAt: absence.meetingStartsAt.toISOString() }
+        : {}),
+      ...(cause.kind === 'explanation_rejected' ? { explanationFiledAt: cause.filedAt.toISOString(), explanationRuledAt: cause.ruledAt.toISOString() } : {}),
+    };
     const notice = await this.notices.issue(tx, {
       kind: 'timeout_implied_consent',
       projectId: before.projectId,
       itemId: before.id,
       issuedAt: firedAt,
       timeZone: settings.timeZone,
-      content: {
-        title: '超时默许通知书',
-        itemId: before.id,
-        departmentId: before.departmentId,
-        dueAt: before.dueAt,
-        acceptedAt: before.acceptedAt,
-        cause: cause.kind,
-        ...(absence ? { meetingId: absence.meetingId, meeting: absence.meetingTitle, effectiveAt: effectiveAt.toISOString() } : {}),
-      },
+      content: { title: '超时默许通知书', ...content },
     });
     await tx.query(
       `INSERT INTO deemed_consents (item_id, deadline_version, cause, due_at, fired_at, notice_id, meeting_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -31,6 +31,7 @@ export const NOTICE_PREFIX: Readonly<Record<NoticeKind, string>> = {
   permit_decision: '绿通许可', // 行政许可决定书 (R17)
   receipt: '绿通收件', // 收件回执 (R9)
   pickup_register: '绿通取件', // 取件登记表 (R9)
+  correction_notice: '绿通更正', // 更正通知书 (R17)
 };
 
 export interface IssuedNotice {

@@ -119,7 +119,7 @@ export function defaultInvitees(items: readonly { departmentId: string; status: 
 }
 
 /** The deemed-consent cause of an absence (R15). */
-export function absenceCause(kind: MeetingKind): Exclude<DeemedCause, 'timeout'> {
+export function absenceCause(kind: MeetingKind): Extract<DeemedCause, 'meeting_absence' | 'inspection_absence'> {
   return kind === 'site_inspection' ? 'inspection_absence' : 'meeting_absence';
 }
 

@@ -16,6 +16,10 @@ export class MeetingNoticeAttendanceCorrections1765140000000 implements Migratio
     await q.query(`ALTER TABLE meeting_invitees ADD COLUMN invited_at timestamptz`);
     await q.query(`UPDATE meeting_invitees mi SET invited_at = m.convened_at FROM meetings m WHERE m.id = mi.meeting_id`);
     await q.query(`ALTER TABLE meeting_invitees ALTER COLUMN invited_at SET NOT NULL`);
+    // Whether the invitation gave the minimum notice, judged on the calendar when it was sent (meetings
+    // convened before this rule existed were binding as they were held).
+    await q.query(`ALTER TABLE meeting_invitees ADD COLUMN notice_given boolean NOT NULL DEFAULT true`);
+    await q.query(`ALTER TABLE meeting_invitees ALTER COLUMN notice_given DROP DEFAULT`);
     await q.query(`ALTER TABLE meeting_invitees ADD COLUMN late_excuse text`);
     await q.query(`ALTER TABLE meeting_invitees DROP CONSTRAINT meeting_invitees_outcome_check`);
     await q.query(`ALTER TABLE meeting_invitees ADD CONSTRAINT meeting_invitees_outcome_check CHECK (outcome IN ('present','excused','held','deemed','absent_no_open_item','not_bound'))`);
@@ -53,6 +57,6 @@ export class MeetingNoticeAttendanceCorrections1765140000000 implements Migratio
     await q.query(`ALTER TABLE meetings DROP COLUMN close_proposed_at, DROP COLUMN close_proposed_by`);
     await q.query(`ALTER TABLE meeting_invitees DROP CONSTRAINT meeting_invitees_outcome_check`);
     await q.query(`ALTER TABLE meeting_invitees ADD CONSTRAINT meeting_invitees_outcome_check CHECK (outcome IN ('present','excused','held','deemed','absent_no_open_item'))`);
-    await q.query(`ALTER TABLE meeting_invitees DROP COLUMN late_excuse, DROP COLUMN invited_at`);
+    await q.query(`ALTER TABLE meeting_invitees DROP COLUMN late_excuse, DROP COLUMN notice_given, DROP COLUMN invited_at`);
   }
 }
