@@ -558,7 +558,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const eebItem = await itemOf(project.id, departmentId('EEB'));
     expect(eebItem.status).toBe('deemed_consent');
     const original = (await sql.query(`SELECT id, number FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [eebItem.id])).rows[0];
-    const newDueAt = new Date((await hubNow()).getTime() + 2 * 86_400_000).toISOString();
+    const newDueAt = new Date((await sql.query('SELECT hub_now() AS now')).rows[0].now.getTime() + 2 * 86_400_000).toISOString();
     const period = `from=${civilDateOf(new Date(eebItem.acceptedAt), 'Asia/Shanghai')}&to=${civilDateOf(await hubNow(), 'Asia/Shanghai')}`;
     const eebDeemedInReport = async () =>
       ((await leader.get(`/api/accountability?${period}`)).body.rows as { departmentId: string; deemedConsents: number }[]).find((r) => r.departmentId === departmentId('EEB'))!.deemedConsents;

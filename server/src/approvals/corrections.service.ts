@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  calendarLastYear,
   civilDateOf,
   correctionError,
   NOTICE_TITLES,
@@ -68,7 +69,7 @@ export class CorrectionsService {
         { kind: document.kind, number: document.number, supersededBy: document.supersededBy?.number ?? null },
         { reason: dto.reason, newDueAt },
         itemBefore ? { status: itemBefore.status, noticeNumber: itemBefore.noticeNumber, standingPermit } : null,
-        { now, timeZone: settings.timeZone, lastKnownYear: Math.max(...data.years.map((y) => y.year)) },
+        { now, timeZone: settings.timeZone, lastKnownYear: calendarLastYear(data) },
       );
       if (refusal) throw ruleRefusal(refusal);
       const reason = dto.reason.trim();

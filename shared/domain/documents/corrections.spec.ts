@@ -1,4 +1,4 @@
-import { correctionError, type DeemedItem } from './corrections';
+import { calendarLastYear, correctionError, type DeemedItem } from './corrections';
 
 const now = new Date('2026-03-02T02:00:00.000Z');
 const context = { now, timeZone: 'Asia/Shanghai', lastKnownYear: 2027 };
@@ -36,4 +36,9 @@ describe('corrections and revocation (R17)', () => {
       expect(correctionError(doc, { reason: '项目名称有误', newDueAt: future }, null, context)).toMatchObject({ field: 'newDueAt' });
     },
   );
+
+  it('R11 R17: the calendar knows published years and every provisional year it can compute', () => {
+    expect(calendarLastYear({ years: [{ year: 2026, status: 'published' }] })).toBe(2099);
+    expect(calendarLastYear({ years: [{ year: 2101, status: 'published' }] })).toBe(2101);
+  });
 });

@@ -2,6 +2,16 @@ import type { ItemStatus } from '../approval/item-status';
 import type { NoticeKind } from '../../contracts/paper-trail';
 import type { RuleRefusal } from '../meetings/meeting-rules';
 import { civilDateOf } from '../calendar/time-zone';
+import type { CalendarData } from '../calendar/calendar-data';
+import { LUNAR_TABLE_LAST_YEAR } from '../calendar/lunar-table';
+
+/**
+ * R11/R12: the last year the working-day calendar knows: a published year, or a provisional one whose
+ * statutory holidays it can compute (the lunar table's range) — beyond it no working day can be counted.
+ */
+export function calendarLastYear(data: Pick<CalendarData, 'years'>): number {
+  return Math.max(LUNAR_TABLE_LAST_YEAR, ...data.years.map((y) => y.year));
+}
 
 /** The document to correct, as far as R17 cares. */
 export interface CorrectedDocument {

@@ -1,7 +1,9 @@
 import type {
   BoardCellStatus,
   CardAction,
+  CloseOutcome,
   DayReason,
+  DeemedCause,
   DelayCause,
   ItemStatus,
   MeetingKind,
@@ -28,3 +30,5 @@ export const meetingStatusKey = (s: MeetingStatus) => `meetingStatus.${s}` as co
 export const rollStateKey = (s: RollState) => `roll.${s}` as const;
 export const opinionKey = (k: OpinionKind) => `opinion.${k}` as const;
 export const delayCauseKey = (c: DelayCause) => `delayCause.${c}` as const;
+export const closeOutcomeKey = (o: CloseOutcome) => `outcome.${o}` as const;
+export const deemedCauseKey = (c: DeemedCause) => `deemedCause.${c}` as const;
