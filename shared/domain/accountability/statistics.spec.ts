@@ -74,7 +74,7 @@ describe('accountability statistics (R21), a fixture counted by hand', () => {
       onTimeRate: 0.6,
       medianWorkingHours: 30, // 24, 26, 30, 48, 84
       deemedConsents: 2,
-      deemedByCause: { timeout: 1, meeting_absence: 1, inspection_absence: 0 },
+      deemedByCause: { timeout: 1, meeting_absence: 1, inspection_absence: 0, explanation_rejected: 0 },
       absences: 1,
       excusedAbsences: 0,
       extensions: 1,
@@ -94,7 +94,7 @@ describe('accountability statistics (R21), a fixture counted by hand', () => {
       onTimeRate: 1 / 3,
       medianWorkingHours: 24,
       deemedConsents: 2,
-      deemedByCause: { timeout: 1, meeting_absence: 0, inspection_absence: 1 },
+      deemedByCause: { timeout: 1, meeting_absence: 0, inspection_absence: 1, explanation_rejected: 0 },
       delays: 1,
       explanationsFiled: 1,
       explanationsAccepted: 1,
@@ -121,7 +121,7 @@ describe('accountability statistics (R21), a fixture counted by hand', () => {
       onTimeRate: 0.5,
       medianWorkingHours: 28, // 2, 24, 24, 26 | 30, 48, 84, 86
       deemedConsents: 4,
-      deemedByCause: { timeout: 2, meeting_absence: 1, inspection_absence: 1 },
+      deemedByCause: { timeout: 2, meeting_absence: 1, inspection_absence: 1, explanation_rejected: 0 },
       absences: 3,
       excusedAbsences: 1,
       extensions: 1,
@@ -134,7 +134,7 @@ describe('accountability statistics (R21), a fixture counted by hand', () => {
 
   it('R21: causes are generic: one the hub does not know yet gets its own column', () => {
     const other = accountabilityStatistics([decided('DRC', 'deemed_consent', at('2026-03-02', '10:00'), at('2026-03-05', '24:00'), at('2026-03-04', '10:00'), 'hearing_absence')], [], MARCH, ['DRC'], cal, tz);
-    expect(other.causes).toEqual(['timeout', 'meeting_absence', 'inspection_absence', 'hearing_absence']);
+    expect(other.causes).toEqual(['timeout', 'meeting_absence', 'inspection_absence', 'explanation_rejected', 'hearing_absence']);
     expect(other.rows[0]!.deemedByCause['hearing_absence']).toBe(1);
   });
 
@@ -194,9 +194,9 @@ describe('accountability export (R21)', () => {
     expect(csv.startsWith('\uFEFF部门 Department,期间 Period,受理 Accepted,')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 4 + 1);
-    expect(lines[1]).toBe('发展和改革局,2026-03-01~2026-03-31,5,5,3,60.0%,30.0,2,1,1,0,1,1,0,1,0,1');
-    expect(lines[3]).toBe('生态环境局,2026-03-01~2026-03-31,0,0,0,—,—,0,0,0,0,1,0,0,0,0,0');
-    expect(lines[5]!.startsWith('合计 Total,2026-03-01~2026-03-31,8,8,4,50.0%,28.0,4,2,1,1,3,')).toBe(true);
+    expect(lines[1]).toBe('发展和改革局,2026-03-01~2026-03-31,5,5,3,60.0%,30.0,2,1,1,0,0,1,1,0,1,0,1');
+    expect(lines[3]).toBe('生态环境局,2026-03-01~2026-03-31,0,0,0,—,—,0,0,0,0,0,1,0,0,0,0,0');
+    expect(lines[5]!.startsWith('合计 Total,2026-03-01~2026-03-31,8,8,4,50.0%,28.0,4,2,1,1,0,3,')).toBe(true);
   });
 
   it('R21: one column per value and cause, with both languages', () => {

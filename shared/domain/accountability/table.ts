@@ -17,6 +17,7 @@ export const DEEMED_CAUSE_NAMES: Readonly<Record<string, { zh: string; en: strin
   timeout: { zh: '超时', en: 'timeout' },
   meeting_absence: { zh: '会议缺席', en: 'meeting absence' },
   inspection_absence: { zh: '踏勘缺席', en: 'inspection absence' },
+  explanation_rejected: { zh: '说明未采纳', en: 'explanation rejected' },
 };
 
 const count = (key: keyof AccountabilityRow, zh: string, en: string): AccountabilityColumn => ({
