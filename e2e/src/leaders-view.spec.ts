@@ -30,7 +30,7 @@ async function hubCalendar(api: APIRequestContext) {
 /** The table as the page shows it: department (or total) and each value, in column order. */
 async function tableRows(page: Page): Promise<string[][]> {
   return page.getByTestId('acc-row').evaluateAll((rows) =>
-    rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())),
+    rows.map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => (cell.textContent ?? '').trim())),
   );
 }
 

@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { apiAs, logInAs, mainMaterialReceived } from './hub';
+import { buildCalendar, earliestBindingStart, SHIPPED_CALENDAR } from '@hub/shared';
+import { advanceHubClockPast, apiAs, logInAs, mainMaterialReceived } from './hub';
 
 /** The center's wall clock (Asia/Shanghai, no DST) as a datetime-local value. */
 const shanghaiWallClock = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
 
-test('R15 R18 R19: a leader watches the absent department turn to deemed consent when the convener closes the meeting', async ({ browser, baseURL }) => {
+test('R15 R15a R17 R18 R19: convened with notice, joined, closed by the window after confirming who will be deemed; the closed room and the board show outcomes, causes and notice numbers', async ({ browser, baseURL }) => {
+  test.slow(); // three browsers, a clock moved twice and four full-page screenshots on a shared machine
   // Three people, three browsers: the leader at the board, the NRP liaison in the room, the window convening.
   const leaderPage = await (await browser.newContext()).newPage();
   const liaisonPage = await (await browser.newContext()).newPage();
@@ -13,7 +15,8 @@ test('R15 R18 R19: a leader watches the absent department turn to deemed consent
   // Not under test: a project with DRC (lead), NRP and EEB, every item accepted.
   const window = await apiAs(baseURL!, 'window');
   const leaderApi = await apiAs(baseURL!, 'leader');
-  const departments = (await (await window.get('/api/departments')).json()) as { id: string; code: string }[];
+  const admin = await apiAs(baseURL!, 'admin');
+  const departments = (await (await window.get('/api/departments')).json()) as { id: string; code: string; name: string }[];
   const dept = (code: string) => departments.find((d) => d.code === code)!.id;
   const registered = await window.post('/api/projects', {
     data: {
@@ -51,7 +54,8 @@ test('R15 R18 R19: a leader watches the absent department turn to deemed consent
   });
 
   let meetingId = '';
-  await test.step('R18: the window schedules a joint review meeting; invitees default to the open items', async () => {
+  let startsAt = '';
+  await test.step('R18 R15a: the window schedules a joint review meeting a working day ahead; invitees default to the open items', async () => {
     await logInAs(convenerPage, 'window');
     await expect(convenerPage.getByTestId('live-status')).toHaveAttribute('data-state', 'live');
     await convenerPage.goto(`/projects/${project.id}`);
@@ -60,13 +64,20 @@ test('R15 R18 R19: a leader watches the absent department turn to deemed consent
     await form.getByTestId('meeting-kind').selectOption('joint_review');
     await form.getByTestId('meeting-title').fill('生物医药产业园二期联审会');
     const serverNow = new Date((await (await window.get('/api/board')).json()).serverNow);
-    await form.getByTestId('meeting-starts').fill(shanghaiWallClock(new Date(serverNow.getTime() + 5 * 60_000)));
+    // R15a: at least one working day of notice (counted on the working-day calendar), or absence has no effect.
+    const start = new Date(earliestBindingStart(serverNow, buildCalendar(SHIPPED_CALENDAR), 'Asia/Shanghai', 1).getTime() + 5 * 60_000);
+    await form.getByTestId('meeting-starts').fill(shanghaiWallClock(start));
     for (const c of ['DRC', 'NRP', 'EEB']) await expect(form.getByTestId(`invite-${c}`)).toBeChecked();
     await form.getByTestId('meeting-agenda').fill('审议用地预审与环评');
     await form.getByTestId('meeting-submit').click();
     await expect(convenerPage).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
     meetingId = convenerPage.url().split('/').pop()!;
     await expect(convenerPage.getByTestId('room-status')).toHaveAttribute('data-status', 'scheduled');
+    const meeting = await (await window.get(`/api/meetings/${meetingId}`)).json();
+    expect(meeting.roll.every((r: { noticeGiven: boolean }) => r.noticeGiven)).toBe(true);
+    startsAt = meeting.startsAt;
+    // The test clock moves to half an hour before the start: the room may open (at most an hour early).
+    await advanceHubClockPast(admin, startsAt, -30 * 60_000);
   });
 
   await test.step('R18: the invitation appears on the liaison desk at once; the liaison enters the room', async () => {
@@ -97,12 +108,27 @@ test('R15 R18 R19: a leader watches the absent department turn to deemed consent
     await expect(convenerPage.getByTestId('opinion-NRP')).toHaveAttribute('data-kind', 'agree_with_conditions');
   });
 
-  await test.step('R15: the convener records the conclusion and closes; EEB turns to deemed consent on the leader board', async () => {
+  await test.step('R15a R15: after the grace the window reviews the close, confirms the stated consequence, and EEB turns to deemed consent', async () => {
     await expect(leaderPage.getByTestId(`cell-${code}-EEB`)).not.toHaveAttribute('data-status', 'deemed_consent');
+    await advanceHubClockPast(admin, startsAt, 15 * 60_000 + 1000);
     await convenerPage.getByTestId('room-conclusion-input').fill('原则同意，按条件落实');
     await convenerPage.getByTestId('room-close').click();
+    // The confirmation names the department the close will deem; nothing happens until confirmed.
+    const eebName = departments.find((d) => d.code === 'EEB')!.name;
+    await expect(convenerPage.getByTestId('close-consequence')).toContainText(eebName);
+    await expect(convenerPage.getByTestId('close-consequence')).toContainText('将被视为同意');
+    await expect(convenerPage.getByTestId('room-status')).toHaveAttribute('data-status', 'open');
+    await convenerPage.screenshot({ path: 'e2e/artifacts/meeting-close-confirm.png', fullPage: true });
+    await convenerPage.getByTestId('room-close-confirm').click();
     await expect(convenerPage.getByTestId('room-status')).toHaveAttribute('data-status', 'closed');
+    // The closed room: each department's outcome, and the deemed one's notice number.
+    await expect(convenerPage.getByTestId('outcome-EEB')).toHaveAttribute('data-outcome', 'deemed');
+    await expect(convenerPage.getByTestId('notice-EEB')).toHaveText(/绿通默许〔\d{4}〕\d+号/);
+    await expect(convenerPage.getByTestId('outcome-NRP')).toHaveAttribute('data-outcome', 'present');
+    await expect(convenerPage.getByTestId('outcome-DRC')).toHaveAttribute('data-outcome', 'present');
     await expect(leaderPage.getByTestId(`cell-${code}-EEB`)).toHaveAttribute('data-status', 'deemed_consent');
+    await expect(leaderPage.getByTestId(`cell-${code}-EEB`)).toHaveAttribute('data-cause', 'meeting_absence');
+    await expect(leaderPage.getByTestId(`cell-${code}-EEB`).getByTestId('cell-cause')).toHaveText('缺席会议默许');
     await expect(leaderPage.getByTestId(`cell-${code}-NRP`)).not.toHaveAttribute('data-status', 'deemed_consent');
     await expect(leaderPage.getByTestId(`cell-${code}-DRC`)).not.toHaveAttribute('data-status', 'deemed_consent');
     await expect(liaisonPage.getByTestId('roll-absent').getByTestId('roll-EEB')).toBeVisible();

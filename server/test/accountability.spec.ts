@@ -3,6 +3,8 @@ import { Client } from 'pg';
 import {
   buildCalendar,
   civilDateOf,
+  earliestBindingStart,
+  SHIPPED_CALENDAR,
   medianOf,
   quarterDates,
   quarterOf,
@@ -63,11 +65,14 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
 
     const meetingProject = await runningProject(window, leader, ['DRC', 'EMB'], '考核项目四');
     drcItems.push(meetingProject.items['DRC']!);
-    const startsAt = new Date((await hubNow(leader)).getTime() + 10 * 60_000).toISOString();
-    const meeting = await window.post(`/api/projects/${meetingProject.project.id}/meetings`, { kind: 'joint_review', title: '联审会议', startsAt, online: true, invitedDepartmentIds: [ids['DRC'], ids['EMB']] });
+    // R15a: invited a working day ahead, so EMB's absence counts; the close comes after the start plus the grace.
+    const startsAt = new Date(earliestBindingStart(await hubNow(leader), buildCalendar(SHIPPED_CALENDAR), TZ, 1).getTime() + 60_000);
+    const meeting = await window.post(`/api/projects/${meetingProject.project.id}/meetings`, { kind: 'joint_review', title: '联审会议', startsAt: startsAt.toISOString(), online: true, invitedDepartmentIds: [ids['DRC'], ids['EMB']] });
     expect(meeting.status).toBe(201);
+    await advanceTo(admin, new Date(startsAt.getTime() - 30 * 60_000));
     expect((await window.post(`/api/meetings/${meeting.body.id}/opening`)).status).toBe(200);
     expect((await drcLiaison.post(`/api/meetings/${meeting.body.id}/join`)).status).toBe(200);
+    await advanceTo(admin, new Date(meeting.body.closableFrom), 1000);
     expect((await window.post(`/api/meetings/${meeting.body.id}/closing`, { conclusion: '原则同意' })).status).toBe(200);
 
     // Issue 10 (R21 from structured facts): NRP's deadline explanation is accepted with a new due

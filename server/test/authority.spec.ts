@@ -20,7 +20,7 @@ interface Fixture {
   laterDue(): Promise<{ id: string; newDueAt: string }>;
   registeredProject(): Promise<string>;
   /** A meeting of a fresh project whose only (lead) department is DRC, so liaison-own convenes and attends. */
-  meeting(status: 'scheduled' | 'open'): Promise<{ id: string; projectId: string }>;
+  meeting(status: 'scheduled' | 'open' | 'closable'): Promise<{ id: string; projectId: string }>;
   explanation(): Promise<string>;
   rectification(): Promise<{ meetingId: string; id: string }>;
   startsSoon(): Promise<string>;
@@ -119,7 +119,12 @@ const MATRIX: RouteCase[] = [
     request: async (f) => ({ path: `/api/meetings/${(await f.meeting('open')).id}/attendance`, body: { departmentId: DRC_ID.value } }),
   },
   { route: 'POST /api/meetings/:id/opinions', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('open')).id}/opinions`, body: { kind: 'agree' } }) },
-  { route: 'POST /api/meetings/:id/closing', allowed: ['leader', 'window', 'liaison-own'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('open')).id}/closing`, body: { conclusion: '原则同意' } }) },
+  // R15a: the lead liaison runs the meeting and proposes its close; only the window or a leader closes.
+  { route: 'POST /api/meetings/:id/closing', allowed: ['leader', 'window'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('closable')).id}/closing`, body: { conclusion: '原则同意' } }) },
+  { route: 'POST /api/meetings/:id/closing-preview', allowed: ['leader', 'window'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('open')).id}/closing-preview`, body: {} }) },
+  { route: 'POST /api/meetings/:id/close-proposal', allowed: ['leader', 'window', 'liaison-own'], request: async (f) => ({ path: `/api/meetings/${(await f.meeting('open')).id}/close-proposal` }) },
+  // R17: a leader corrects any document by a correction notice.
+  { route: 'POST /api/notices/:id/corrections', allowed: ['leader'], request: async (f) => ({ path: `/api/notices/${(await f.paper.receipt()).id}/corrections`, body: { reason: '申请人名称有误' } }) },
   {
     route: 'POST /api/inspections/:id/rectifications',
     allowed: ['leader', 'window', 'liaison-own'],
@@ -320,7 +325,9 @@ describe('authority matrix: every route × every role × own/other department (R
         const { project: p } = await admittedProject(clients.window, clients.leader, ['DRC']);
         const convened = await clients.window.post(`/api/projects/${p.id}/meetings`, { kind: 'site_inspection', title: '联合踏勘', startsAt: await fixture.startsSoon(), online: false, place: '项目现场' });
         if (convened.status !== 201) throw new Error(JSON.stringify(convened.body));
-        if (status === 'open') await clients.window.post(`/api/meetings/${convened.body.id}/opening`);
+        if (status !== 'scheduled') await clients.window.post(`/api/meetings/${convened.body.id}/opening`);
+        // R15a: a close is allowed only after the start plus the grace (the test clock moves there).
+        if (status === 'closable') await clients.admin.post('/api/test/clock', { advanceMs: new Date(convened.body.closableFrom).getTime() - new Date((await clients.leader.get('/api/board')).body.serverNow).getTime() + 1000 });
         return { id: convened.body.id, projectId: p.id };
       },
       explanation: async () => {

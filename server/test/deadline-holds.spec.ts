@@ -108,7 +108,7 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     expect((await sql.query('SELECT count(*)::int AS n FROM deadline_changes WHERE item_id = $1 AND kind = $2', [it.id, 'delay'])).rows[0].n).toBe(1);
   });
 
-  it('R16: a pending written explanation holds the timeout; rejected after the deadline, deemed consent applies at once', async () => {
+  it('R16 R17: a pending written explanation holds the timeout; rejected after the deadline, deemed consent applies at once, its notice naming that cause and the due instant', async () => {
     const it = await running();
     expect((await nrp.post(`/api/items/${it.id}/explanations`, { text: 'x' })).status).toBe(403); // R2: not its item
     const filed = await drc.post(`/api/items/${it.id}/explanations`, { text: '等待省厅批复，申请延期' });
@@ -130,8 +130,8 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     // R17 Decision: cause "explanation rejected", effective at the due instant (the legal instant), not at the ruling.
     const rows = (await sql.query('SELECT cause, due_at = $2::timestamptz AS at_due FROM deemed_consents WHERE item_id = $1', [it.id, it.dueAt])).rows;
     expect(rows).toEqual([{ cause: 'explanation_rejected', at_due: true }]);
-    const notice = (await sql.query(`SELECT content FROM notices WHERE kind = 'timeout_implied_consent' AND item_id = $1`, [it.id])).rows[0].content;
-    expect(notice).toMatchObject({ cause: 'explanation_rejected', dueAt: it.dueAt });
+    const notice = (await sql.query(`SELECT content FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [it.id])).rows[0].content;
+    expect(notice).toMatchObject({ cause: 'explanation_rejected', dueAt: it.dueAt, effectiveAt: it.dueAt, explanationFiledAt: filed.body.filedAt });
     expect((await leader.post(`/api/explanations/${filed.body.id}/ruling`, { ruling: 'accepted' })).status).toBe(409);
   });
 

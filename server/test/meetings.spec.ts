@@ -1,5 +1,6 @@
-import type { CardEntry, MeetingOnline, MeetingView } from '@hub/shared';
+import { buildCalendar, civilDateOf, earliestBindingStart, SHIPPED_CALENDAR, type CardEntry, type MeetingOnline, type MeetingView } from '@hub/shared';
 import { Client } from 'pg';
+import { pdfPages } from './pdf-text';
 import {
   admittedProject,
   connected,
@@ -55,8 +56,24 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
 
   const hubNow = async () => new Date((await leader.get('/api/board')).body.serverNow);
   const soon = async (minutes = 10) => new Date((await hubNow()).getTime() + minutes * 60_000).toISOString();
+  const calendar = buildCalendar(SHIPPED_CALENDAR);
+  /** R15a: a start that gives the minimum notice (1 working day) from now, with a minute to spare. */
+  const withNotice = async () => new Date(earliestBindingStart(await hubNow(), calendar, 'Asia/Shanghai', 1).getTime() + 60_000).toISOString();
+  /** Moves the hub clock (test clock) forward to an instant. */
+  async function advanceTo(instant: Date | string) {
+    const by = new Date(instant).getTime() - (await hubNow()).getTime();
+    if (by > 0) expect((await admin.post('/api/test/clock', { advanceMs: by })).status).toBe(200);
+  }
+  /** R15a: the close is allowed from the start plus the grace: wait for it on the test clock, then close. */
+  async function closeAfterGrace(client: HubClient, meeting: MeetingView, body: Record<string, unknown>) {
+    await advanceTo(new Date(new Date(meeting.closableFrom).getTime() + 1000));
+    return client.post(`/api/meetings/${meeting.id}/closing`, body);
+  }
 
-  /** A project with DRC (lead), NRP and EEB, all items accepted; and a joint review meeting inviting all three. */
+  /**
+   * A project with DRC (lead), NRP and EEB, all items accepted; and a joint review meeting inviting all
+   * three with a working day's notice (R15a), the clock moved to half an hour before its start.
+   */
   async function setUp(kind: 'joint_review' | 'site_inspection' = 'joint_review', accept: string[] = ['DRC', 'NRP', 'EEB']) {
     const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP', 'EEB'], `联审项目${Math.random().toString(36).slice(2, 7)}`);
     for (const item of project.items) {
@@ -66,12 +83,15 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const convened = await drc.post(`/api/projects/${project.id}/meetings`, {
       kind,
       title: kind === 'site_inspection' ? '联合踏勘' : '联审会议',
-      startsAt: await soon(),
+      startsAt: await withNotice(),
       online: true,
       agenda: '审议用地与环评',
     });
     expect(convened.status).toBe(201);
-    return { project, departmentId, meeting: convened.body as MeetingView };
+    const meeting = convened.body as MeetingView;
+    expect(meeting.roll.every((r) => r.noticeGiven)).toBe(true);
+    await advanceTo(new Date(new Date(meeting.startsAt).getTime() - 30 * 60_000));
+    return { project, departmentId, meeting };
   }
 
   function room(url: string, client: HubClient) {
@@ -142,11 +162,16 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const seen = await eventually(() => drcRoom.views.find((v) => v.opinions.some((o) => o.departmentId === departmentId('NRP'))));
     expect(seen.opinions[0]).toMatchObject({ kind: 'agree_with_conditions', conditions: '补充水土保持方案', version: 1 });
 
-    // R15: the convener closes; EEB, absent without an accepted explanation, is deemed to consent.
+    // R15a: the convener (DRC's liaison) proposes the close; it cannot close with effect itself.
     const eebItem = await itemOf(project.id, departmentId('EEB'));
-    const closed = await drc.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '原则同意，按条件落实' });
+    expect((await drc.post(`/api/meetings/${meeting.id}/close-proposal`)).body.closeProposedAt).toEqual(expect.any(String));
+    const liaisonClose = await closeAfterGrace(drc, meeting, { conclusion: '原则同意，按条件落实' });
+    expect(liaisonClose.status).toBe(403);
+    // R15: the window closes; EEB, absent without an accepted excuse, is deemed to consent.
+    const closed = await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '原则同意，按条件落实' });
     expect(closed.status).toBe(200);
-    expect(closed.body.roll.find((r: { departmentId: string }) => r.departmentId === departmentId('EEB'))).toMatchObject({ state: 'absent', outcome: 'deemed' });
+    const eebRoll = closed.body.roll.find((r: { departmentId: string }) => r.departmentId === departmentId('EEB'));
+    expect(eebRoll).toMatchObject({ state: 'absent', outcome: 'deemed', noticeNumber: expect.stringMatching(/^绿通默许〔\d{4}〕\d+号$/) });
 
     const deemed = await eventually(() => board.entries.find((e) => e.action === 'item.deemed_consent' && e.after.kind === 'item' && e.after.item.id === eebItem.id));
     expect(deemed.detail).toMatchObject({ cause: 'meeting_absence', meeting: '联审会议', meetingId: meeting.id });
@@ -191,7 +216,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
 
     // Closed with NRP offline at that moment: still present, not deemed. EEB never came: absent, deemed.
     back.socket.disconnect();
-    const closed = (await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })).body as MeetingView;
+    const closed = (await closeAfterGrace(window, meeting, { conclusion: '同意' })).body as MeetingView;
     expect(closed.roll.find((r) => r.departmentId === departmentId('NRP'))!.state).toBe('present');
     expect(closed.roll.find((r) => r.departmentId === departmentId('EEB'))!.state).toBe('absent');
     expect(closed.roll.find((r) => r.departmentId === departmentId('DRC'))!.outcome).toBe('deemed');
@@ -251,6 +276,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
 
     // A close racing a burst of opinions: every opinion either committed before the close (and is in
     // the closed meeting) or was refused with 409 — none lost, none after close.
+    await advanceTo(new Date(new Date(meeting.closableFrom).getTime() + 1000));
     const burst = Array.from({ length: 6 }, (_, i) => (i % 2 ? drc : nrp).post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' }));
     const closing = window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '通过' });
     const results = await Promise.all(burst);
@@ -296,7 +322,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const marked = await window.post(`/api/meetings/${meeting.id}/attendance`, { departmentId: departmentId('EEB') });
     expect(marked.status).toBe(200);
     expect(marked.body.roll.find((r: { departmentId: string }) => r.departmentId === departmentId('EEB'))).toMatchObject({ state: 'present', presentHow: 'marked' });
-    await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' });
+    expect((await closeAfterGrace(window, meeting, { conclusion: '同意' })).status).toBe(200);
     expect((await itemOf(project.id, departmentId('EEB'))).status).toBe('in_review');
   });
 
@@ -312,7 +338,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
 
     await window.post(`/api/meetings/${meeting.id}/opening`);
     await drc.post(`/api/meetings/${meeting.id}/join`);
-    const closed = (await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })).body as MeetingView;
+    const closed = (await closeAfterGrace(leader, meeting, { conclusion: '同意' })).body as MeetingView;
     const state = (code: string) => closed.roll.find((r) => r.departmentId === departmentId(code))!;
     expect(state('EEB')).toMatchObject({ state: 'excused', outcome: 'excused' });
     expect(state('NRP')).toMatchObject({ state: 'held', outcome: 'held' });
@@ -330,27 +356,22 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect(((await leader.get(`/api/meetings/${meeting.id}`)).body as MeetingView).roll.find((r) => r.departmentId === departmentId('NRP'))!.outcome).toBe('deemed');
   });
 
-  it('R15 R16: an explanation racing the close either counts (held) or is refused as too late (deemed) — never lost, never both', async () => {
-    for (let round = 0; round < 3; round++) {
-      const { project, meeting, departmentId } = await setUp();
-      await window.post(`/api/meetings/${meeting.id}/opening`);
-      const eebItem = await itemOf(project.id, departmentId('EEB'));
-      const [filed, closed] = await Promise.all([
-        eeb.post(`/api/items/${eebItem.id}/explanations`, { text: '临时抢险无法到会', meetingId: meeting.id }),
-        window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' }),
-      ]);
-      expect(closed.status).toBe(200);
-      const outcome = ((await leader.get(`/api/meetings/${meeting.id}`)).body as MeetingView).roll.find((r) => r.departmentId === departmentId('EEB'))!.outcome;
-      const status = (await itemOf(project.id, departmentId('EEB'))).status;
-      if (filed.status === 201) expect([outcome, status]).toEqual(['held', 'in_review']);
-      else expect([filed.status, outcome, status]).toEqual([409, 'deemed', 'deemed_consent']);
-    }
+  it('R16: a meeting excuse filed after the start holds nothing: the absent department is deemed at the close', async () => {
+    const { project, meeting, departmentId } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    await advanceTo(new Date(new Date(meeting.closableFrom).getTime() + 1000));
+    const eebItem = await itemOf(project.id, departmentId('EEB'));
+    const late = await eeb.post(`/api/items/${eebItem.id}/explanations`, { text: '临时抢险无法到会', meetingId: meeting.id });
+    expect([201, 409]).toContain(late.status);
+    const closed = (await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })).body as MeetingView;
+    expect(closed.roll.find((r) => r.departmentId === departmentId('EEB'))!.outcome).toBe('deemed');
+    expect((await itemOf(project.id, departmentId('EEB'))).status).toBe('deemed_consent');
   });
 
   it('R15: an absent department whose item was never accepted is recorded absent but not deemed (no clock, no complete materials)', async () => {
     const { project, meeting, departmentId } = await setUp('joint_review', ['DRC', 'NRP']);
     await window.post(`/api/meetings/${meeting.id}/opening`);
-    const closed = (await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })).body as MeetingView;
+    const closed = (await closeAfterGrace(window, meeting, { conclusion: '同意' })).body as MeetingView;
     expect(closed.roll.find((r) => r.departmentId === departmentId('EEB'))).toMatchObject({ state: 'absent', outcome: 'absent_no_open_item' });
     expect((await itemOf(project.id, departmentId('EEB'))).status).toBe('awaiting_acceptance');
   });
@@ -387,7 +408,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await drc.post(`/api/inspections/${meeting.id}/rectifications`, { request: '渣土车冲洗设施' });
     expect((await drc.post(`/api/inspections/${meeting.id}/rectifications/${r1.rectifications[0]!.id}/done`)).status).toBe(200);
     expect((await nrp.post(`/api/inspections/${meeting.id}/rectifications`, { request: 'x' })).status).toBe(403); // not the convener
-    const closed = (await drc.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '现场条件具备', findings: '红线内无违建' })).body as MeetingView;
+    const closed = (await closeAfterGrace(leader, meeting, { conclusion: '现场条件具备', findings: '红线内无违建' })).body as MeetingView;
     expect(closed.findings).toBe('红线内无违建');
     expect(closed.rectifications.map((r) => r.done)).toEqual([true, false]);
     const eeb = await itemOf(project.id, departmentId('EEB'));
@@ -431,5 +452,180 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect(card.at(-1)).toMatchObject({ action: 'meeting.lapsed', actor: null });
     expect((await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '补记' })).status).toBe(409);
     expect(departmentId('EEB')).toBeTruthy();
+  });
+
+  /** The tables and card a refused request must leave as they were (R26). */
+  const footprint = async (projectId: string) =>
+    JSON.stringify([
+      (await sql.query('SELECT status, closed_at FROM meetings WHERE project_id = $1 ORDER BY id', [projectId])).rows,
+      (await sql.query('SELECT mi.* FROM meeting_invitees mi JOIN meetings m ON m.id = mi.meeting_id WHERE m.project_id = $1 ORDER BY mi.meeting_id, mi.department_id', [projectId])).rows,
+      (await sql.query('SELECT id, status, due_at, deadline_version FROM approval_items WHERE project_id = $1 ORDER BY id', [projectId])).rows,
+      (await sql.query('SELECT count(*)::int AS n FROM notices WHERE project_id = $1', [projectId])).rows,
+      (await sql.query('SELECT count(*)::int AS n FROM card_entries WHERE project_id = $1', [projectId])).rows,
+    ]);
+
+  it('R15a R2: the ambush — a liaison convenes a meeting starting a minute ago (or in 50 minutes): it cannot close it, and the close has no R15 effect', async () => {
+    const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP', 'EEB'], `突袭会议${Math.random().toString(36).slice(2, 7)}`);
+    for (const item of project.items) expect((await window.post(`/api/items/${item.id}/acceptance`)).status).toBe(200);
+    for (const minutes of [-1, 50]) {
+      const convened = (await drc.post(`/api/projects/${project.id}/meetings`, { kind: 'joint_review', title: `联审会议${minutes}`, startsAt: await soon(minutes), online: true })).body as MeetingView;
+      expect(convened.roll.every((r) => r.noticeGiven === false)).toBe(true);
+      expect((await drc.post(`/api/meetings/${convened.id}/opening`)).status).toBe(200);
+      // The liaison may propose the close, never close: 403, nothing changes.
+      const before = await footprint(project.id);
+      expect((await drc.post(`/api/meetings/${convened.id}/closing`, { conclusion: '同意' })).status).toBe(403);
+      expect(await footprint(project.id)).toBe(before);
+      // Even the window cannot close before the start plus the grace: 409 naming R15a and the field.
+      const early = await window.post(`/api/meetings/${convened.id}/closing`, { conclusion: '同意' });
+      expect(early.status).toBe(409);
+      expect(early.body).toMatchObject({ rule: 'R15a', errors: [{ field: 'status' }] });
+      expect(await footprint(project.id)).toBe(before);
+      // After the grace, the close takes place — but nobody invited without notice is deemed.
+      const closed = (await closeAfterGrace(window, convened, { conclusion: '同意' })).body as MeetingView;
+      expect(closed.status).toBe('closed');
+      expect(closed.roll.map((r) => r.outcome)).toEqual(['not_bound', 'not_bound', 'not_bound']);
+      expect(closed.roll.every((r) => r.noticeNumber === null)).toBe(true);
+    }
+    for (const code of ['DRC', 'NRP', 'EEB']) expect((await itemOf(project.id, departmentId(code))).status).toBe('in_review');
+    expect((await sql.query('SELECT count(*)::int AS n FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id WHERE i.project_id = $1', [project.id])).rows[0].n).toBe(0);
+  });
+
+  it('R15a: a late join is recorded late and counts as absent: deemed at the close, with its notice number on the closed room', async () => {
+    const { project, meeting, departmentId } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    await drc.post(`/api/meetings/${meeting.id}/join`);
+    await eeb.post(`/api/meetings/${meeting.id}/join`);
+    await advanceTo(new Date(new Date(meeting.startsAt).getTime() + 15 * 60_000 + 1000)); // past the grace
+    const late = (await nrp.post(`/api/meetings/${meeting.id}/join`)).body as MeetingView;
+    expect(late.roll.find((r) => r.departmentId === departmentId('NRP'))).toMatchObject({ state: 'late', punctuality: 'late' });
+    const preview = (await window.post(`/api/meetings/${meeting.id}/closing-preview`, {})).body;
+    expect(preview.outcomes.filter((o: { outcome: string }) => o.outcome === 'deemed').map((o: { departmentId: string }) => o.departmentId)).toEqual([departmentId('NRP')]);
+    const closed = (await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })).body as MeetingView;
+    const nrpRoll = closed.roll.find((r) => r.departmentId === departmentId('NRP'))!;
+    expect(nrpRoll).toMatchObject({ state: 'late', outcome: 'deemed', lateExcuse: null });
+    const nrpItem = await itemOf(project.id, departmentId('NRP'));
+    expect(nrpItem).toMatchObject({ status: 'deemed_consent', deemedCause: 'meeting_absence', noticeNumber: nrpRoll.noticeNumber, decidedAt: closed.closedAt });
+    expect(closed.roll.find((r) => r.departmentId === departmentId('EEB'))).toMatchObject({ state: 'present', punctuality: 'on_time', outcome: 'present' });
+  });
+
+  it('R15a: a late join excused by the closer with a reason is excused; an excuse naming an on-time department or without reason is refused and changes nothing', async () => {
+    const { project, meeting, departmentId } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    await drc.post(`/api/meetings/${meeting.id}/join`);
+    await eeb.post(`/api/meetings/${meeting.id}/join`);
+    await advanceTo(new Date(new Date(meeting.closableFrom).getTime() + 60_000));
+    await nrp.post(`/api/meetings/${meeting.id}/join`);
+    const before = await footprint(project.id);
+    const onTime = await leader.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意', lateExcuses: [{ departmentId: departmentId('EEB'), reason: '误会' }] });
+    expect(onTime.status).toBe(400);
+    expect(onTime.body).toMatchObject({ rule: 'R15a', errors: [{ field: 'lateExcuses[0].departmentId' }] });
+    const noReason = await leader.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意', lateExcuses: [{ departmentId: departmentId('NRP'), reason: ' ' }] });
+    expect(noReason.body).toMatchObject({ rule: 'R15a', errors: [{ field: 'lateExcuses[0].reason' }] });
+    expect(await footprint(project.id)).toBe(before);
+    const closed = (await leader.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意', lateExcuses: [{ departmentId: departmentId('NRP'), reason: '前序会议超时，经主持人同意' }] })).body as MeetingView;
+    expect(closed.roll.find((r) => r.departmentId === departmentId('NRP'))).toMatchObject({ state: 'excused', outcome: 'excused', punctuality: 'late', lateExcuse: '前序会议超时，经主持人同意' });
+    expect((await itemOf(project.id, departmentId('NRP'))).status).toBe('in_review');
+  });
+
+  it('R16: an accepted meeting excuse excuses that meeting alone, never another meeting of the project', async () => {
+    const { project, meeting, departmentId } = await setUp();
+    const second = (await window.post(`/api/projects/${project.id}/meetings`, { kind: 'coordination', title: '协调会议', startsAt: await withNotice(), online: true })).body as MeetingView;
+    expect(second.roll.every((r) => r.noticeGiven)).toBe(true);
+    const eebItem = await itemOf(project.id, departmentId('EEB'));
+    const excuse = await eeb.post(`/api/items/${eebItem.id}/explanations`, { text: '同日参加省厅会议', meetingId: meeting.id });
+    expect((await leader.post(`/api/explanations/${excuse.body.id}/ruling`, { ruling: 'accepted' })).status).toBe(200);
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    const first = (await closeAfterGrace(window, meeting, { conclusion: '同意' })).body as MeetingView;
+    expect(first.roll.find((r) => r.departmentId === departmentId('EEB'))).toMatchObject({ state: 'excused', outcome: 'excused' });
+    expect((await itemOf(project.id, departmentId('EEB'))).status).toBe('in_review');
+    await advanceTo(new Date(new Date(second.startsAt).getTime() - 10 * 60_000));
+    await window.post(`/api/meetings/${second.id}/opening`);
+    const other = (await closeAfterGrace(window, second, { conclusion: '同意' })).body as MeetingView;
+    expect(other.roll.find((r) => r.departmentId === departmentId('EEB'))).toMatchObject({ state: 'absent', outcome: 'deemed' });
+    const deemed = (await sql.query('SELECT cause, meeting_id FROM deemed_consents WHERE item_id = $1', [eebItem.id])).rows;
+    expect(deemed).toEqual([{ cause: 'meeting_absence', meeting_id: second.id }]);
+  });
+
+  it('R15a R14: two instances racing to close one meeting close it exactly once: one notice per deemed department, one close on the card', async () => {
+    const { project, meeting, departmentId } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    await drc.post(`/api/meetings/${meeting.id}/join`);
+    await advanceTo(new Date(new Date(meeting.closableFrom).getTime() + 1000));
+    const windowOnSecond = await HubClient.login(second.url, 'window');
+    const leaderOnFirst = await HubClient.login(first.url, 'leader');
+    const replies = await Promise.all([windowOnSecond, leaderOnFirst, windowOnSecond, leaderOnFirst].map((c) => c.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })));
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    const closes = (await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'meeting.closed' AND project_id = $1`, [project.id])).rows[0].n;
+    expect(closes).toBe(1);
+    const notices = (await sql.query(`SELECT item_id, count(*)::int AS n FROM notices WHERE project_id = $1 AND kind = 'timeout_implied_consent' GROUP BY item_id`, [project.id])).rows;
+    expect(notices.map((n) => n.n)).toEqual([1, 1]);
+    for (const code of ['NRP', 'EEB']) expect((await itemOf(project.id, departmentId(code))).status).toBe('deemed_consent');
+  });
+
+  it('R17: the absence notice names the meeting and takes effect at its close — in the stored content and in the PDF', async () => {
+    const { project, meeting, departmentId } = await setUp('site_inspection');
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    await drc.post(`/api/meetings/${meeting.id}/join`);
+    await nrp.post(`/api/meetings/${meeting.id}/join`);
+    const closed = (await closeAfterGrace(window, meeting, { conclusion: '现场条件具备', findings: '无' })).body as MeetingView;
+    const eebItem = await itemOf(project.id, departmentId('EEB'));
+    const notice = (await sql.query(`SELECT id, content FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [eebItem.id])).rows[0];
+    expect(notice.content).toMatchObject({ cause: 'inspection_absence', meeting: '联合踏勘', meetingKind: 'site_inspection', effectiveAt: closed.closedAt, meetingStartsAt: meeting.startsAt });
+    const res = await fetch(`${first.url}/api/notices/${notice.id}/pdf`, { headers: { cookie: leader.cookie } });
+    expect(res.status).toBe(200);
+    const text = (await pdfPages(Buffer.from(await res.arrayBuffer()))).join('');
+    expect(text).toContain('“联合踏勘”（联合踏勘）');
+    expect(text).toContain('缺席联合踏勘默许');
+    expect(text).toContain('（联合踏勘结束时）起生效');
+    expect(text).not.toContain('在承诺时限内未作出是否准予许可的决定');
+  });
+
+  it('R17 R21: a leader revokes a deemed consent issued in error by a numbered correction notice; the item returns to review; the original is superseded; a revoked consent does not count', async () => {
+    const { project, meeting, departmentId } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    await drc.post(`/api/meetings/${meeting.id}/join`);
+    await nrp.post(`/api/meetings/${meeting.id}/join`);
+    await closeAfterGrace(window, meeting, { conclusion: '同意' });
+    const eebItem = await itemOf(project.id, departmentId('EEB'));
+    expect(eebItem.status).toBe('deemed_consent');
+    const original = (await sql.query(`SELECT id, number FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [eebItem.id])).rows[0];
+    const newDueAt = new Date((await sql.query('SELECT hub_now() AS now')).rows[0].now.getTime() + 2 * 86_400_000).toISOString();
+    const period = `from=${civilDateOf(new Date(eebItem.acceptedAt), 'Asia/Shanghai')}&to=${civilDateOf(await hubNow(), 'Asia/Shanghai')}`;
+    const eebDeemedInReport = async () =>
+      ((await leader.get(`/api/accountability?${period}`)).body.rows as { departmentId: string; deemedConsents: number }[]).find((r) => r.departmentId === departmentId('EEB'))!.deemedConsents;
+    const countedBefore = await eebDeemedInReport();
+    expect(countedBefore).toBeGreaterThanOrEqual(1);
+
+    // Refusals name the rule and the field and change nothing.
+    const before = await footprint(project.id);
+    expect((await eeb.post(`/api/notices/${original.id}/corrections`, { reason: '签到有误', newDueAt })).status).toBe(403);
+    expect((await window.post(`/api/notices/${original.id}/corrections`, { reason: '签到有误', newDueAt })).status).toBe(403);
+    const noDue = await leader.post(`/api/notices/${original.id}/corrections`, { reason: '签到有误' });
+    expect(noDue.body).toMatchObject({ status: 400, rule: 'R17', errors: [{ field: 'newDueAt' }] });
+    const past = await leader.post(`/api/notices/${original.id}/corrections`, { reason: '签到有误', newDueAt: '2020-01-01T00:00:00.000Z' });
+    expect(past.body).toMatchObject({ rule: 'R17', errors: [{ field: 'newDueAt' }] });
+    const noReason = await leader.post(`/api/notices/${original.id}/corrections`, { reason: '  ', newDueAt });
+    expect(noReason.body).toMatchObject({ rule: 'R17', errors: [{ field: 'reason' }] });
+    expect(await footprint(project.id)).toBe(before);
+
+    const correction = await leader.post(`/api/notices/${original.id}/corrections`, { reason: '该部门代表已到会，签到记录遗漏', newDueAt });
+    expect({ status: correction.status, body: correction.body }).toMatchObject({ status: 201 });
+    expect(correction.body).toMatchObject({ kind: 'correction_notice', number: expect.stringMatching(/^绿通更正〔\d{4}〕\d+号$/), corrects: { id: original.id, number: original.number } });
+    const after = await itemOf(project.id, departmentId('EEB'));
+    expect(after).toMatchObject({ status: 'in_review', dueAt: newDueAt, deadlineVersion: eebItem.deadlineVersion + 1, deemedCause: null, noticeNumber: null });
+    expect((await leader.get(`/api/notices/${original.id}`)).body.supersededBy).toEqual({ id: correction.body.id, number: correction.body.number });
+    const card = (await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[];
+    expect(card.find((e) => e.action === 'item.consent_revoked')).toMatchObject({ actor: { role: 'leader' }, detail: { corrects: original.number, noticeNumber: correction.body.number } });
+    // The PDF of the correction cites the original and the reason.
+    const res = await fetch(`${first.url}/api/notices/${correction.body.id}/pdf`, { headers: { cookie: leader.cookie } });
+    const text = (await pdfPages(Buffer.from(await res.arrayBuffer()))).join('');
+    expect(text).toContain(original.number);
+    expect(text).toContain('该部门代表已到会，签到记录遗漏');
+    expect(text).toContain('撤销该通知书所认定的视为默认许可');
+    // Exactly once: a second revocation (even racing, on the other instance) is refused.
+    const again = await Promise.all([leader, await HubClient.login(first.url, 'leader')].map((c) => c.post(`/api/notices/${original.id}/corrections`, { reason: '重复', newDueAt })));
+    expect(again.map((r) => r.status)).toEqual([409, 409]);
+    // R21: the revoked consent no longer counts against EEB (same period, same moment of the clock).
+    expect((await eebDeemedInReport()) ).toBe(countedBefore - 1);
   });
 });

@@ -80,6 +80,8 @@ export async function startTestHub(databaseUrl: string, overrides: Partial<HubCo
     redisUrl: null,
     deadlineSweepMs: 200,
     meetingLapseMs: 24 * 3_600_000,
+    meetingNoticeWorkingDays: 1,
+    meetingGraceMs: 15 * 60_000,
     logJson: false,
     checkpointKey: null,
     ...overrides,

@@ -11,6 +11,9 @@ export const CARD_ACTIONS = [
   'item.approved',
   'item.rejected',
   'item.deemed_consent',
+  // R17: a leader revokes a deemed consent issued in error (correction notice); any document corrected
+  'item.consent_revoked',
+  'document.corrected',
   // R12, R13, R16: deadline changes and holds
   'item.extended',
   'item.delayed',
@@ -27,6 +30,7 @@ export const CARD_ACTIONS = [
   'meeting.attended',
   'meeting.opinion',
   'meeting.rectification',
+  'meeting.close_proposed',
   'meeting.closed',
   'meeting.lapsed',
   // R6–R9, R17: materials, numbered documents, applicant access, mega-project forwarding

@@ -16,14 +16,21 @@ export const OPINION_KINDS = ['agree', 'agree_with_conditions', 'disagree'] as c
 export type OpinionKind = (typeof OPINION_KINDS)[number];
 
 /**
- * Where a department stands in a meeting. While the meeting runs: present | expected | excused.
- * Once closed: present | excused | held (absent, explanation awaiting a ruling) | absent.
+ * Where a department stands in a meeting. While the meeting runs: present | late | expected | excused.
+ * Once closed (R15a): present (on time) | late (counts as absent) | excused | held (a meeting excuse
+ * awaiting a ruling) | absent.
  */
-export const ROLL_STATES = ['present', 'expected', 'excused', 'held', 'absent'] as const;
+export const ROLL_STATES = ['present', 'late', 'expected', 'excused', 'held', 'absent'] as const;
 export type RollState = (typeof ROLL_STATES)[number];
 
-/** What closing did to an invited department (recorded on the invitation, R15). */
-export const CLOSE_OUTCOMES = ['present', 'excused', 'held', 'deemed', 'absent_no_open_item'] as const;
+/** R15a: joined or marked present by the start plus the grace, or later. */
+export type Punctuality = 'on_time' | 'late';
+
+/**
+ * What closing did to an invited department (recorded on the invitation, R15/R15a). not_bound: invited
+ * with less than the minimum notice, so its absence has no R15 effect.
+ */
+export const CLOSE_OUTCOMES = ['present', 'excused', 'held', 'deemed', 'absent_no_open_item', 'not_bound'] as const;
 export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
 
 /** A meeting as the card and the desk list carry it. */
@@ -61,7 +68,15 @@ export interface RollEntry {
   presentAt: string | null;
   /** 'joined' from the browser (R19) or 'marked' present in person by the convener. */
   presentHow: 'joined' | 'marked' | null;
+  /** R15a: on time or late; null while not present. */
+  punctuality: Punctuality | null;
   outcome: CloseOutcome | null;
+  /** R15a: invited with the minimum notice; false: its absence has no R15 effect. */
+  noticeGiven: boolean;
+  /** R15a: the closer's reason for excusing a late arrival. */
+  lateExcuse: string | null;
+  /** R17: the Timeout Implied Consent Notice of a deemed consent from this meeting. */
+  noticeNumber: string | null;
 }
 
 export interface Rectification {
@@ -89,6 +104,11 @@ export interface MeetingView extends MeetingSummary {
   rectifications: Rectification[];
   /** Department whose liaison may run the meeting besides the window and leaders (the lead at convening). */
   convenerDepartmentId: string | null;
+  /** R15a: the earliest close (start + grace) and the grace itself. */
+  closableFrom: string;
+  graceMinutes: number;
+  /** R15a: the lead liaison's proposal to close (the window or a leader closes). */
+  closeProposedAt: string | null;
   /** The project's card position this view reflects: a client keeps the newest view it has seen. */
   asOf: number;
 }
@@ -116,6 +136,21 @@ export interface CloseMeetingRequest {
   conclusion: string;
   /** R20: site inspections. */
   findings?: string;
+  /** R15a: late arrivals the closer excuses, each with its reason. */
+  lateExcuses?: LateExcuse[];
+}
+
+export interface LateExcuse {
+  departmentId: string;
+  reason: string;
+}
+
+/** R15a: what closing now would do, department by department (the closer's confirmation states it). */
+export interface ClosePreview {
+  meetingId: string;
+  /** The earliest instant a close is allowed (start + grace). */
+  closableFrom: string;
+  outcomes: { departmentId: string; outcome: CloseOutcome }[];
 }
 
 export interface MarkPresentRequest {

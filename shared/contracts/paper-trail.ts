@@ -1,6 +1,8 @@
 import type { CivilDate } from '../domain/calendar/calendar-data';
 import type { ItemStatus } from '../domain/approval/item-status';
 import type { OwnerOrganisation, ProjectStatus } from './projects';
+import type { DeemedCause } from './deadlines';
+import type { MeetingKind } from './meetings';
 
 // ---------- materials (R7, R8) ----------
 
@@ -115,6 +117,8 @@ export interface NoticeSummary {
   issuedAt: string;
   /** The earlier document this one corrects (R17: a correction is a new document citing the old). */
   corrects: { id: string; number: string } | null;
+  /** R17: the correction notice that superseded this document; null while it stands. */
+  supersededBy: { id: string; number: string } | null;
 }
 
 /** The stored document: its content never changes, and its hash proves it. */
@@ -138,6 +142,40 @@ export interface NoticeEnvelope {
   department: { code: string; name: string } | null;
   issuer: { displayName: string } | null;
   corrects: { id: string; number: string } | null;
+}
+
+/** R17: a Timeout Implied Consent Notice's own fields: its cause and its legal instant. */
+export interface ImpliedConsentContent {
+  itemId: string;
+  departmentId: string;
+  acceptedAt: string | null;
+  dueAt: string | null;
+  cause: DeemedCause;
+  /** The legal instant: the due instant (timeout, explanation rejected) or the close (absence). */
+  effectiveAt: string;
+  /** Absence: the meeting or inspection named, its kind and start. */
+  meetingId?: string;
+  meeting?: string;
+  meetingKind?: MeetingKind;
+  meetingStartsAt?: string;
+  /** Explanation rejected: when it was filed and ruled. */
+  explanationFiledAt?: string;
+  explanationRuledAt?: string;
+}
+
+/** R17: a correction notice (更正通知书) cites the document it corrects, with the reason. */
+export interface CorrectionContent {
+  corrected: { id: string; number: string; kind: NoticeKind; title: string; issuedAt: string };
+  reason: string;
+  /** A leader's revocation of a deemed consent: the item returns to review, due at newDueAt. */
+  revocation: { itemId: string; newDueAt: string } | null;
+}
+
+/** R17: a leader corrects a document (any kind); for a deemed consent's notice, revokes it (newDueAt). */
+export interface CorrectNoticeRequest {
+  reason: string;
+  /** Required to revoke a Timeout Implied Consent Notice: the item's new due instant (R12 bound). */
+  newDueAt?: string;
 }
 
 /** Each kind's own fields, as issued. Flows of other issues add theirs through NoticesService.issue. */
@@ -262,13 +300,6 @@ export interface ExtensionNoticeContent {
   /** Working days all extensions of the item have added so far, and the bound (R12 Decision). */
   addedWorkingDays: number;
   limitWorkingDays: number;
-}
-
-/** R17: 更正通知书 — corrects (supersedes) the document it cites; here a deemed consent undone by an outage delay (R13). */
-export interface CorrectionNoticeContent {
-  reason: string;
-  correctedNumber: string;
-  newDueAt: string | null;
 }
 
 /** R22 (issue 5 issues it): the department named and why. */

@@ -1,5 +1,5 @@
 import type { ItemStatus } from '../domain/approval/item-status';
-import type { ExplanationKind } from './deadlines';
+import type { DeemedCause, ExplanationKind } from './deadlines';
 
 /** R3: the ways a project may enter the green channel. */
 export const PROJECT_CATEGORIES = [
@@ -72,6 +72,8 @@ export interface ApprovalItemView {
   decidedAt: string | null;
   basis: string | null;
   noticeNumber: string | null;
+  /** R17: why a deemed-consent item was deemed (board, wall and card show the cause); null otherwise. */
+  deemedCause: DeemedCause | null;
   /** R16: a written explanation awaiting a leader's ruling holds the R14 clock. */
   pendingExplanation: PendingExplanation | null;
 }

@@ -36,3 +36,4 @@ export * from './accountability/table';
 export * from './accountability/circulation';
 export * from './settings/hub-settings';
 export * from './people/people-rules';
+export * from './documents/corrections';

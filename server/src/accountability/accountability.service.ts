@@ -40,7 +40,8 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
  * R21 Decision: a deemed consent counts only while it stands. One condition on deemed_consents `d`,
  * so that any further way of superseding one (a leader's revocation, R17) is one more line here.
  */
-const DEEMED_STANDS = `NOT EXISTS (SELECT 1 FROM deemed_consent_corrections c WHERE c.item_id = d.item_id AND c.deadline_version = d.deadline_version)`;
+const DEEMED_STANDS = `NOT EXISTS (SELECT 1 FROM deemed_consent_corrections c WHERE c.item_id = d.item_id AND c.deadline_version = d.deadline_version)
+  AND NOT EXISTS (SELECT 1 FROM deemed_consent_revocations r WHERE r.item_id = d.item_id AND r.deadline_version = d.deadline_version)`;
 
 /**
  * R21: each department's record over a period, read in one consistent snapshot, counted from

@@ -84,7 +84,7 @@ export class CirculationService {
         issued.id,
         own.deemedConsents,
       ]);
-      return { id: issued.id, kind: 'circulation_report', number: issued.number, projectId: null, itemId: null, issuedAt: issuedAt.toISOString(), corrects: null };
+      return { id: issued.id, kind: 'circulation_report', number: issued.number, projectId: null, itemId: null, issuedAt: issuedAt.toISOString(), corrects: null, supersededBy: null };
     });
   }
 

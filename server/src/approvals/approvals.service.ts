@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  absenceCause,
   civilDateOf,
   DEADLINE_LIMITS,
   deadlineMoveError,
@@ -20,6 +21,11 @@ import {
   type CardAction,
   type ExplanationView,
   type OutagePeriod,
+  type ImpliedConsentContent,
+  type MeetingKind,
+  type CorrectionContent,
+  type DeemedCause,
+  NOTICE_TITLES,
   type RuleProblem,
   type SessionUser,
 } from '@hub/shared';
@@ -38,12 +44,21 @@ import type { DecisionDto } from './decision.dto';
 import type { DelayItemDto, ExtendItemDto, FileExplanationDto, RuleExplanationDto } from './deadline.dto';
 
 /**
- * Why consent is deemed: the R14 timeout, a deadline explanation rejected after the due instant
- * (R16; both take effect at the due instant, R17), or absence from a closed meeting or inspection (R15).
+ * Why consent is deemed (R17 Decision: the notice states it): the R14 timeout; a written explanation
+ * rejected after the deadline (R16) — both effective at the due instant; or absence from a closed
+ * meeting or inspection (R15), effective at its close.
  */
 export type DeemCause =
-  | { kind: 'timeout' | 'explanation_rejected' }
-  | { kind: 'meeting_absence' | 'inspection_absence'; meetingId: string; meetingTitle: string; effectiveAt: Date };
+  | { kind: 'timeout' }
+  | { kind: 'explanation_rejected'; filedAt: Date; ruledAt: Date }
+  | {
+      kind: Extract<DeemedCause, 'meeting_absence' | 'inspection_absence'>;
+      meetingId: string;
+      meetingTitle: string;
+      meetingKind: MeetingKind;
+      meetingStartsAt: Date;
+      effectiveAt: Date;
+    };
 
 /** A due instant moved by R12 extension, R13 delay or an accepted R16 explanation. */
 interface Reschedule {
@@ -63,6 +78,7 @@ interface DeemedToUndo {
   dueAt: Date;
   noticeId: string;
   noticeNumber: string;
+  issuedAt: Date;
 }
 
 /**
@@ -177,16 +193,17 @@ export class ApprovalsService {
 
   /** R13/R17: the item's deemed consent, when it is a timeout whose legal instant lies inside the outage. */
   private async deemedInside(tx: Tx, item: ApprovalItemView, outage: OutagePeriod): Promise<DeemedToUndo | null> {
-    const deemed = await tx.one<{ deadline_version: number; cause: string; due_at: Date; notice_id: string; number: string; permitted: boolean }>(
-      `SELECT d.deadline_version, d.cause, d.due_at, d.notice_id, n.number, EXISTS (SELECT 1 FROM permits WHERE item_id = d.item_id) AS permitted
+    const deemed = await tx.one<{ deadline_version: number; cause: string; due_at: Date; notice_id: string; number: string; issued_at: Date; permitted: boolean }>(
+      `SELECT d.deadline_version, d.cause, d.due_at, d.notice_id, n.number, n.issued_at, EXISTS (SELECT 1 FROM permits WHERE item_id = d.item_id) AS permitted
        FROM deemed_consents d JOIN notices n ON n.id = d.notice_id
        WHERE d.item_id = $1 AND d.deadline_version = $2
-         AND NOT EXISTS (SELECT 1 FROM deemed_consent_corrections c WHERE c.item_id = d.item_id AND c.deadline_version = d.deadline_version)`,
+         AND NOT EXISTS (SELECT 1 FROM deemed_consent_corrections c WHERE c.item_id = d.item_id AND c.deadline_version = d.deadline_version)
+         AND NOT EXISTS (SELECT 1 FROM deemed_consent_revocations r WHERE r.item_id = d.item_id AND r.deadline_version = d.deadline_version)`,
       [item.id, item.deadlineVersion],
     );
     if (!deemed || !outageUndoesDeemedConsent({ cause: deemed.cause, effectiveAt: deemed.due_at }, outage)) return null;
     if (deemed.permitted) refuse({ rule: 'R17', field: 'item', message: 'A permit was issued on this deemed consent: correct the permit first', conflict: true });
-    return { deadlineVersion: deemed.deadline_version, dueAt: deemed.due_at, noticeId: deemed.notice_id, noticeNumber: deemed.number };
+    return { deadlineVersion: deemed.deadline_version, dueAt: deemed.due_at, noticeId: deemed.notice_id, noticeNumber: deemed.number, issuedAt: deemed.issued_at };
   }
 
   /** R16: the item's own liaison explains in writing, before the deadline or before the meeting closes. */
@@ -248,8 +265,8 @@ export class ApprovalsService {
   async ruleExplanation(user: SessionUser, explanationId: string, dto: RuleExplanationDto): Promise<ExplanationView> {
     authorize(user, 'explanation.rule');
     return this.db.transaction(async (tx) => {
-      const found = await tx.one<{ item_id: string; meeting_id: string | null; status: string }>(
-        'SELECT item_id, meeting_id, status FROM written_explanations WHERE id = $1',
+      const found = await tx.one<{ item_id: string; meeting_id: string | null; status: string; filed_at: Date }>(
+        'SELECT item_id, meeting_id, status, filed_at FROM written_explanations WHERE id = $1',
         [explanationId],
       );
       if (!found) throw notFound('Written explanation');
@@ -257,10 +274,12 @@ export class ApprovalsService {
       const explanation = await tx.one<{ status: string }>('SELECT status FROM written_explanations WHERE id = $1 FOR UPDATE', [explanationId]);
       if (explanation!.status !== 'pending') throw conflict(`The explanation has already been ${explanation!.status}`);
       const now = await this.clock.now(tx);
-      const held = await tx.query<{ id: string; title: string; kind: string; closed_at: Date }>(
-        `SELECT m.id, m.title, m.kind, m.closed_at FROM meeting_invitees mi JOIN meetings m ON m.id = mi.meeting_id
-         WHERE m.project_id = $1 AND mi.department_id = $2 AND mi.outcome = 'held' ORDER BY m.closed_at FOR UPDATE OF mi`,
-        [before.projectId, before.departmentId],
+      // R16 Decision: a meeting excuse settles only the outcome of the meeting it names — never another
+      // meeting of the project, and a deadline explanation no meeting at all.
+      const held = await tx.query<{ id: string; title: string; kind: MeetingKind; starts_at: Date; closed_at: Date }>(
+        `SELECT m.id, m.title, m.kind, m.starts_at, m.closed_at FROM meeting_invitees mi JOIN meetings m ON m.id = mi.meeting_id
+         WHERE m.id = $3 AND m.project_id = $1 AND mi.department_id = $2 AND mi.outcome = 'held' FOR UPDATE OF mi`,
+        [before.projectId, before.departmentId, found.meeting_id],
       );
       const newDueAt = dto.newDueAt ? new Date(dto.newDueAt) : null;
       const decided = rulingEffect(
@@ -301,8 +320,17 @@ export class ApprovalsService {
           const meeting = held[0];
           const cause: DeemCause =
             decided.effect.cause === 'absence' && meeting
-              ? { kind: meeting.kind === 'site_inspection' ? 'inspection_absence' : 'meeting_absence', meetingId: meeting.id, meetingTitle: meeting.title, effectiveAt: meeting.closed_at }
-              : { kind: decided.effect.cause === 'explanation_rejected' ? 'explanation_rejected' : 'timeout' };
+              ? {
+                  kind: absenceCause(meeting.kind),
+                  meetingId: meeting.id,
+                  meetingTitle: meeting.title,
+                  meetingKind: meeting.kind,
+                  meetingStartsAt: meeting.starts_at,
+                  effectiveAt: meeting.closed_at,
+                }
+              : decided.effect.cause === 'explanation_rejected'
+                ? { kind: 'explanation_rejected', filedAt: found.filed_at, ruledAt: now }
+                : { kind: 'timeout' };
           await this.deemConsent(tx, afterRuling, now, cause);
           break;
         }
@@ -361,23 +389,27 @@ export class ApprovalsService {
     // R17 Decision: the decision takes effect at the legal instant — the due instant (R14 timeout, and an
     // explanation rejected after it: the explanation only held the clock) or the close (R15) — never at
     // the later instant the hub or the leader got to it.
-    const absence = 'meetingId' in cause ? cause : null;
+    const absence = cause.kind === 'meeting_absence' || cause.kind === 'inspection_absence' ? cause : null;
     const effectiveAt = absence ? absence.effectiveAt : new Date(before.dueAt!);
+    const content: ImpliedConsentContent = {
+      itemId: before.id,
+      departmentId: before.departmentId,
+      acceptedAt: before.acceptedAt,
+      dueAt: before.dueAt,
+      cause: cause.kind,
+      effectiveAt: effectiveAt.toISOString(),
+      ...(absence
+        ? { meetingId: absence.meetingId, meeting: absence.meetingTitle, meetingKind: absence.meetingKind, meetingStartsAt: absence.meetingStartsAt.toISOString() }
+        : {}),
+      ...(cause.kind === 'explanation_rejected' ? { explanationFiledAt: cause.filedAt.toISOString(), explanationRuledAt: cause.ruledAt.toISOString() } : {}),
+    };
     const notice = await this.notices.issue(tx, {
       kind: 'timeout_implied_consent',
       projectId: before.projectId,
       itemId: before.id,
       issuedAt: firedAt,
       timeZone: settings.timeZone,
-      content: {
-        title: '超时默许通知书',
-        itemId: before.id,
-        departmentId: before.departmentId,
-        dueAt: before.dueAt,
-        acceptedAt: before.acceptedAt,
-        cause: cause.kind,
-        ...(absence ? { meetingId: absence.meetingId, meeting: absence.meetingTitle, effectiveAt: effectiveAt.toISOString() } : {}),
-      },
+      content: { title: '超时默许通知书', ...content },
     });
     await tx.query(
       `INSERT INTO deemed_consents (item_id, deadline_version, cause, due_at, fired_at, notice_id, meeting_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -509,7 +541,15 @@ export class ApprovalsService {
       timeZone,
       issuedBy: user,
       corrects: { id: undo.noticeId, number: undo.noticeNumber },
-      content: { itemId: before.id, departmentId: before.departmentId, reason, correctedNumber: undo.noticeNumber, newDueAt: change.newDueAt.toISOString() },
+      content: {
+        itemId: before.id,
+        departmentId: before.departmentId,
+        ...({
+          corrected: { id: undo.noticeId, number: undo.noticeNumber, kind: 'timeout_implied_consent', title: NOTICE_TITLES.timeout_implied_consent, issuedAt: undo.issuedAt.toISOString() },
+          reason,
+          revocation: { itemId: before.id, newDueAt: change.newDueAt.toISOString() },
+        } satisfies CorrectionContent),
+      },
     });
     await tx.query(
       `INSERT INTO deemed_consent_corrections (item_id, deadline_version, correction_notice_id, reason, corrected_at) VALUES ($1, $2, $3, $4, $5)`,

@@ -24,6 +24,14 @@ export class TooManyRequests extends ProblemException {
   }
 }
 
+/** A refusal by a named rule: 409 when the state forbids it, 400 for bad input; names the field either way. */
+export function ruleRefusal(refusal: { rule: string; field: string; message: string; conflict?: boolean }): ProblemException {
+  const status = refusal.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+  return new ProblemException(status, `Refused by ${refusal.rule}`, refusal.message, [{ field: refusal.field, message: refusal.message }], {
+    rule: refusal.rule,
+  });
+}
+
 export const badRequest = (field: string, message: string) =>
   new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', message, [{ field, message }]);
 export const notFound = (what: string) => new ProblemException(HttpStatus.NOT_FOUND, 'Not found', `${what} not found`);

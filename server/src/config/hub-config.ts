@@ -1,5 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { isIP } from 'node:net';
+import { DEFAULT_MEETING_TIMING } from '@hub/shared';
 
 /** Everything the hub reads from its environment, parsed once at start. */
 export interface HubConfig {
@@ -27,6 +28,9 @@ export interface HubConfig {
   deadlineSweepMs: number;
   /** A meeting never closed lapses this long after its scheduled end, without R15 (HUB_MEETING_LAPSE_HOURS, default 24). */
   meetingLapseMs: number;
+  /** R15a: minimum notice of a meeting in working days, and the grace after its start (on time). */
+  meetingNoticeWorkingDays: number;
+  meetingGraceMs: number;
   logJson: boolean;
   /**
    * HUB_CHECKPOINT_KEY: Ed25519 private key (PEM) signing card checkpoints (R5), kept out of the
@@ -53,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     redisUrl: env['REDIS_URL'] || null,
     deadlineSweepMs: intOr(env['HUB_DEADLINE_SWEEP_MS'], 1000, 'HUB_DEADLINE_SWEEP_MS'),
     meetingLapseMs: intOr(env['HUB_MEETING_LAPSE_HOURS'], 24, 'HUB_MEETING_LAPSE_HOURS') * 3_600_000,
+    meetingNoticeWorkingDays: intOr(env['HUB_MEETING_NOTICE_WORKING_DAYS'], DEFAULT_MEETING_TIMING.noticeWorkingDays, 'HUB_MEETING_NOTICE_WORKING_DAYS'),
+    meetingGraceMs: intOr(env['HUB_MEETING_GRACE_MINUTES'], DEFAULT_MEETING_TIMING.graceMs / 60_000, 'HUB_MEETING_GRACE_MINUTES') * 60_000,
     logJson: env['HUB_LOG_JSON'] === '1',
     checkpointKey: checkpointKey(env['HUB_CHECKPOINT_KEY'], env['HUB_TEST_CLOCK'] === '1'),
   };

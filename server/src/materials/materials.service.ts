@@ -239,7 +239,7 @@ export class MaterialsService {
       ...(document.corrects ? { corrects: document.corrects.number } : {}),
       ...detail,
     });
-    return { id: issued.id, kind: document.kind, number: issued.number, projectId: before.id, itemId: document.itemId, issuedAt: now.toISOString(), corrects: document.corrects };
+    return { id: issued.id, kind: document.kind, number: issued.number, projectId: before.id, itemId: document.itemId, issuedAt: now.toISOString(), corrects: document.corrects, supersededBy: null };
   }
 
   private async lockedMaterial(tx: Tx, id: string) {

@@ -31,6 +31,7 @@ export interface MeetingRow {
   closed_at: Date | null;
   conclusion: string | null;
   findings: string | null;
+  close_proposed_at: Date | null;
   project_code: string;
   project_name: string;
 }
@@ -41,6 +42,10 @@ interface InviteeRow {
   present_at: Date | null;
   present_how: 'joined' | 'marked' | null;
   outcome: CloseOutcome | null;
+  invited_at: Date;
+  notice_given: boolean;
+  late_excuse: string | null;
+  notice_number: string | null;
 }
 
 const MEETING_SELECT = `SELECT m.*, u.display_name AS convener_name, u.role AS convener_role, p.code AS project_code, p.name AS project_name
@@ -52,15 +57,25 @@ export async function loadMeetingRow(q: Queryable, id: string, lock: '' | 'FOR S
 
 export async function loadInvitations(q: Queryable, meetingIds: string[]): Promise<InviteeRow[]> {
   return q.query<InviteeRow>(
-    `SELECT mi.* FROM meeting_invitees mi JOIN departments d ON d.id = mi.department_id WHERE mi.meeting_id = ANY($1) ORDER BY d.code`,
+    // R17: the notice of a deemed consent this meeting gave the department (at the close, or at a later ruling).
+    `SELECT mi.*, dn.number AS notice_number FROM meeting_invitees mi JOIN departments d ON d.id = mi.department_id
+     LEFT JOIN LATERAL (
+       SELECT n.number FROM deemed_consents dc JOIN approval_items ai ON ai.id = dc.item_id JOIN notices n ON n.id = dc.notice_id
+       WHERE dc.meeting_id = mi.meeting_id AND ai.department_id = mi.department_id ORDER BY dc.fired_at DESC LIMIT 1
+     ) dn ON true
+     WHERE mi.meeting_id = ANY($1) ORDER BY d.code`,
     [meetingIds],
   );
 }
 
-/** R15/R16: per department, the state of its explanations about this meeting (accepted wins, then pending). */
+/**
+ * R15/R16: per department, the state of its meeting excuses for THIS meeting filed before its start
+ * (accepted wins, then pending). An excuse for another meeting, or a deadline explanation, counts not.
+ */
 export async function loadExcuses(q: Queryable, meetingId: string): Promise<Map<string, ExcuseState>> {
   const rows = await q.query<{ department_id: string; status: ExcuseState }>(
-    `SELECT i.department_id, e.status FROM written_explanations e JOIN approval_items i ON i.id = e.item_id WHERE e.meeting_id = $1`,
+    `SELECT i.department_id, e.status FROM written_explanations e JOIN approval_items i ON i.id = e.item_id JOIN meetings m ON m.id = e.meeting_id
+     WHERE e.meeting_id = $1 AND e.filed_at < m.starts_at`,
     [meetingId],
   );
   const rank: Record<ExcuseState, number> = { accepted: 3, pending: 2, rejected: 1 };
@@ -71,6 +86,16 @@ export async function loadExcuses(q: Queryable, meetingId: string): Promise<Map<
   }
   return excuses;
 }
+
+export const toInvitation = (i: InviteeRow): Invitation => ({
+  departmentId: i.department_id,
+  presentAt: i.present_at,
+  presentHow: i.present_how,
+  outcome: i.outcome,
+  noticeGiven: i.notice_given,
+  lateExcuse: i.late_excuse,
+  noticeNumber: i.notice_number,
+});
 
 function toSummary(m: MeetingRow, invitees: InviteeRow[]): MeetingSummary {
   const mine = invitees.filter((i) => i.meeting_id === m.id);
@@ -113,7 +138,7 @@ interface OpinionRow {
   given_at: Date;
 }
 
-export async function loadMeetingView(q: Queryable, id: string): Promise<MeetingView | undefined> {
+export async function loadMeetingView(q: Queryable, id: string, graceMs: number): Promise<MeetingView | undefined> {
   // The position first: read outside one snapshot, the parts below can only be newer than it,
   // never older, so a client keeping the view with the highest asOf never keeps a stale roll.
   const asOf = await q.query<{ position: string | null }>(
@@ -144,7 +169,7 @@ export async function loadMeetingView(q: Queryable, id: string): Promise<Meeting
   }));
   const latest = new Map<string, MeetingOpinion>();
   for (const o of history) if ((latest.get(o.departmentId)?.version ?? 0) < o.version) latest.set(o.departmentId, o);
-  const invitations: Invitation[] = invitees.map((i) => ({ departmentId: i.department_id, presentAt: i.present_at, presentHow: i.present_how, outcome: i.outcome }));
+  const invitations: Invitation[] = invitees.map(toInvitation);
   const rects: Rectification[] = rectifications.map((r) => ({
     id: r.id,
     departmentId: r.department_id,
@@ -161,11 +186,14 @@ export async function loadMeetingView(q: Queryable, id: string): Promise<Meeting
     conclusion: m.conclusion,
     findings: m.findings,
     openedAt: m.opened_at?.toISOString() ?? null,
-    roll: rollCall(m.status, invitations, excuses),
+    roll: rollCall({ status: m.status, startsAt: m.starts_at }, invitations, excuses, graceMs),
     opinions: [...latest.values()],
     opinionHistory: history,
     rectifications: rects,
     convenerDepartmentId: m.convener_department_id,
+    closableFrom: new Date(m.starts_at.getTime() + graceMs).toISOString(),
+    graceMinutes: Math.round(graceMs / 60_000),
+    closeProposedAt: m.close_proposed_at?.toISOString() ?? null,
     asOf: Number(asOf[0]?.position ?? 0),
   };
 }

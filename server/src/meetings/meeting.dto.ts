@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import {
   MEETING_KINDS,
   OPINION_KINDS,
   type CloseMeetingRequest,
   type ConveneMeetingRequest,
+  type LateExcuse,
   type MarkPresentRequest,
   type MeetingKind,
   type OpinionKind,
@@ -34,7 +36,22 @@ export class OpinionDto implements OpinionRequest {
   @ApiPropertyOptional({ description: 'Legal basis; required to disagree' }) @IsOptional() @IsString() @MaxLength(8000) basis?: string;
 }
 
-export class CloseMeetingDto implements CloseMeetingRequest {
+export class LateExcuseDto implements LateExcuse {
+  @ApiProperty() @IsUUID() departmentId: string;
+  @ApiProperty({ description: 'R15a: why the late arrival is excused' }) @IsString() @MaxLength(2000) reason: string;
+}
+
+export class ClosePreviewDto {
+  @ApiPropertyOptional({ type: [LateExcuseDto], description: 'R15a: late arrivals the closer excuses, each with its reason' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => LateExcuseDto)
+  lateExcuses?: LateExcuseDto[];
+}
+
+export class CloseMeetingDto extends ClosePreviewDto implements CloseMeetingRequest {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(8000) conclusion: string;
   @ApiPropertyOptional({ description: 'Site inspections: findings (R20)' }) @IsOptional() @IsString() @MaxLength(8000) findings?: string;
 }

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { MeetingSummary, MeetingView, SessionUser } from '@hub/shared';
+import type { ClosePreview, MeetingSummary, MeetingView, SessionUser } from '@hub/shared';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Requires } from '../auth/requires.decorator';
 import { badRequest } from '../common/problem';
-import { CloseMeetingDto, ConveneMeetingDto, MarkPresentDto, OpinionDto } from './meeting.dto';
+import { CloseMeetingDto, ClosePreviewDto, ConveneMeetingDto, MarkPresentDto, OpinionDto } from './meeting.dto';
 import { MeetingsService } from './meetings.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -67,8 +67,24 @@ export class MeetingsController {
     return this.meetings.opine(user, id, dto);
   }
 
-  /** R15/R18: the conclusion, and the close that deems the absent to consent. */
+  /** R15a: the lead liaison (or whoever runs the meeting) proposes the close; the window or a leader closes. */
   @Requires('meeting.manage')
+  @Post('meetings/:id/close-proposal')
+  @HttpCode(200)
+  proposeClose(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string): Promise<MeetingView> {
+    return this.meetings.proposeClose(user, id);
+  }
+
+  /** R15a: what a close now would do to each department (changes nothing). */
+  @Requires('meeting.close')
+  @Post('meetings/:id/closing-preview')
+  @HttpCode(200)
+  closePreview(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ClosePreviewDto): Promise<ClosePreview> {
+    return this.meetings.closePreview(user, id, dto);
+  }
+
+  /** R15/R15a/R18: the conclusion, and the close that deems the absent to consent (the window or a leader). */
+  @Requires('meeting.close')
   @Post('meetings/:id/closing')
   @HttpCode(200)
   close(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloseMeetingDto): Promise<MeetingView> {

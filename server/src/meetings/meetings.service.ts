@@ -1,7 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   absenceCause,
+  closeError,
   closingOutcomes,
+  lateExcusesError,
+  noticeGiven,
   DEFAULT_MEETING_DURATION_MS,
   defaultInvitees,
   inviteesError,
@@ -11,6 +14,7 @@ import {
   scheduleError,
   type ApprovalItemView,
   type CardAction,
+  type ClosePreview,
   type JoinMeetingResult,
   type MeetingSummary,
   type MeetingView,
@@ -19,14 +23,15 @@ import {
 import { ApprovalsService, refuse } from '../approvals/approvals.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
-import { badRequest, conflict, notFound } from '../common/problem';
+import { badRequest, conflict, notFound, ruleRefusal } from '../common/problem';
+import { CalendarService } from '../calendar/calendar.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
 import { loadItemOf, loadItems } from '../projects/project-records';
 import { LiveEvents } from '../realtime/live-events';
-import type { CloseMeetingDto, ConveneMeetingDto, MarkPresentDto, OpinionDto, RectificationDto } from './meeting.dto';
+import type { CloseMeetingDto, ClosePreviewDto, ConveneMeetingDto, MarkPresentDto, OpinionDto, RectificationDto } from './meeting.dto';
 import { loadExcuses, loadInvitations, loadMeetingRow, loadMeetingView, loadSummaries, loadSummary, type MeetingRow } from './meeting-records';
 
 /**
@@ -45,6 +50,7 @@ export class MeetingsService {
     private readonly approvals: ApprovalsService,
     private readonly live: LiveEvents,
     private readonly signals: DeadlineSignals,
+    private readonly calendars: CalendarService,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
@@ -73,10 +79,13 @@ export class MeetingsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'scheduled', $9, $10, $11) RETURNING id`,
         [projectId, dto.kind, dto.title.trim(), startsAt, endsAt, dto.place?.trim() || null, dto.online, dto.agenda?.trim() ?? '', user.id, now, project.lead_department_id],
       );
+      // R15a: the invitation is sent now; it binds only if it gives the minimum notice before the start.
+      const { calendar, settings } = await this.calendars.current(tx);
+      const bound = noticeGiven(now, startsAt, calendar, settings.timeZone, this.config.meetingNoticeWorkingDays);
       for (const departmentId of [...new Set(invited)]) {
-        await tx.query('INSERT INTO meeting_invitees (meeting_id, department_id) VALUES ($1, $2)', [row!.id, departmentId]);
+        await tx.query('INSERT INTO meeting_invitees (meeting_id, department_id, invited_at, notice_given) VALUES ($1, $2, $3, $4)', [row!.id, departmentId, now, bound]);
       }
-      await this.record(tx, user, row!.id, 'meeting.convened', null, { agenda: dto.agenda?.trim() ?? '' });
+      await this.record(tx, user, row!.id, 'meeting.convened', null, { agenda: dto.agenda?.trim() ?? '', noticeGiven: String(bound) });
       tx.onCommit(() => this.signals.deadlinesChanged()); // the engine plans the lapse of this meeting
       return row!.id;
     });
@@ -213,30 +222,53 @@ export class MeetingsService {
   }
 
   /**
-   * R15/R18: the convener records the conclusion and closes. One transaction: the meeting row
-   * locked FOR UPDATE (waiting for opinions in flight), closed, and every invited department absent
-   * without an accepted explanation deemed to consent on its running item — the same exactly-once
-   * path as a timeout, cause "absent from meeting", the meeting named. Pushed after commit.
+   * R15a: the lead department's liaison (or whoever runs the meeting) proposes to close it; the
+   * window or a leader closes. Recorded on the card, so the closers see it live.
    */
-  async close(user: SessionUser, id: string, dto: CloseMeetingDto): Promise<MeetingView> {
+  async proposeClose(user: SessionUser, id: string): Promise<MeetingView> {
     return this.change(id, 'FOR UPDATE OF m', async (tx, meeting) => {
       this.authorizeManage(user, meeting);
       const closed = roomClosedError(meeting.status);
-      if (closed) refuse(closed);
+      if (closed) throw ruleRefusal({ ...closed, rule: 'R15a' });
+      if (meeting.close_proposed_at) return false;
       const now = await this.clock.now(tx);
-      const invitations = await loadInvitations(tx, [id]);
-      const excuses = await loadExcuses(tx, id);
-      // Lock every invited department's item before any card entry (the card lock comes last everywhere).
-      const items = new Map<string, ApprovalItemView>();
-      for (const inv of [...invitations].sort((a, b) => a.department_id.localeCompare(b.department_id))) {
-        const item = await loadItemOf(tx, meeting.project_id, inv.department_id, true);
-        if (item) items.set(inv.department_id, item);
-      }
-      const outcomes = closingOutcomes(
-        invitations.map((i) => ({ departmentId: i.department_id, presentAt: i.present_at })),
-        excuses,
-        new Map([...items].map(([d, i]) => [d, { status: i.status, explanationPending: i.pendingExplanation !== null }])),
-      );
+      await tx.query('UPDATE meetings SET close_proposed_at = $2, close_proposed_by = $3 WHERE id = $1', [id, now, user.id]);
+      await this.record(tx, user, id, 'meeting.close_proposed', meeting);
+      return true;
+    });
+  }
+
+  /** R15a: what closing now would do to each department — the closer's confirmation states it. Changes nothing. */
+  async closePreview(user: SessionUser, id: string, dto: ClosePreviewDto): Promise<ClosePreview> {
+    authorize(user, 'meeting.close');
+    return this.db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const meeting = await loadMeetingRow(tx, id);
+      if (!meeting) throw notFound('Meeting');
+      const { outcomes } = await this.outcomesAtClose(tx, meeting, dto);
+      return {
+        meetingId: id,
+        closableFrom: new Date(meeting.starts_at.getTime() + this.config.meetingGraceMs).toISOString(),
+        outcomes: [...outcomes].map(([departmentId, outcome]) => ({ departmentId, outcome })),
+      };
+    });
+  }
+
+  /**
+   * R15/R15a/R18: the window or a leader records the conclusion and closes — only once open and only
+   * after the start plus the grace. One transaction: the meeting row locked FOR UPDATE (waiting for
+   * opinions in flight; a second closer, on any instance, then finds it closed: exactly once), closed,
+   * and every department bound by the invitation and absent (or late and not excused) without an
+   * accepted meeting excuse deemed to consent on its running item — the same exactly-once path as a
+   * timeout, cause "absent from meeting", the meeting named, effective at the close. Pushed after commit.
+   */
+  async close(user: SessionUser, id: string, dto: CloseMeetingDto): Promise<MeetingView> {
+    authorize(user, 'meeting.close');
+    return this.change(id, 'FOR UPDATE OF m', async (tx, meeting) => {
+      const now = await this.clock.now(tx);
+      const refusal = closeError({ status: meeting.status, startsAt: meeting.starts_at }, now, this.config.meetingGraceMs);
+      if (refusal) throw ruleRefusal(refusal);
+      const { outcomes, items, lateExcuses } = await this.outcomesAtClose(tx, meeting, dto, true);
       await tx.query(`UPDATE meetings SET status = 'closed', closed_at = $2, closed_by = $3, conclusion = $4, findings = $5 WHERE id = $1`, [
         id,
         now,
@@ -246,12 +278,19 @@ export class MeetingsService {
       ]);
       const deemed: string[] = [];
       for (const [departmentId, outcome] of outcomes) {
-        await tx.query('UPDATE meeting_invitees SET outcome = $3 WHERE meeting_id = $1 AND department_id = $2', [id, departmentId, outcome]);
+        await tx.query('UPDATE meeting_invitees SET outcome = $3, late_excuse = $4 WHERE meeting_id = $1 AND department_id = $2', [
+          id,
+          departmentId,
+          outcome,
+          lateExcuses.get(departmentId) ?? null,
+        ]);
         if (outcome !== 'deemed') continue;
         const after = await this.approvals.deemConsent(tx, items.get(departmentId)!, now, {
           kind: absenceCause(meeting.kind),
           meetingId: id,
           meetingTitle: meeting.title,
+          meetingKind: meeting.kind,
+          meetingStartsAt: meeting.starts_at,
           effectiveAt: now,
         });
         deemed.push(after.noticeNumber ?? '');
@@ -261,10 +300,30 @@ export class MeetingsService {
         conclusion: dto.conclusion.trim(),
         ...(dto.findings?.trim() ? { findings: dto.findings.trim() } : {}),
         ...(absent.length ? { absences: absent.join(',') } : {}),
+        ...(lateExcuses.size ? { lateExcused: [...lateExcuses].map(([d, r]) => `${d}:${r}`).join(',') } : {}),
         ...(deemed.length ? { noticeNumbers: deemed.join(',') } : {}),
       });
       tx.onCommit(() => this.signals.deadlinesChanged());
     });
+  }
+
+  /** The R15a outcomes a close would record now; `lock`: lock every invited department's item (closing). */
+  private async outcomesAtClose(tx: Tx, meeting: MeetingRow, dto: ClosePreviewDto, lock = false) {
+    const invitations = await loadInvitations(tx, [meeting.id]);
+    const roll = invitations.map((i) => ({ departmentId: i.department_id, presentAt: i.present_at, noticeGiven: i.notice_given }));
+    const requested = dto.lateExcuses ?? [];
+    const problem = lateExcusesError(requested, roll, meeting.starts_at, this.config.meetingGraceMs);
+    if (problem) throw ruleRefusal(problem);
+    const lateExcuses = new Map(requested.map((e) => [e.departmentId, e.reason.trim()]));
+    const excuses = await loadExcuses(tx, meeting.id);
+    // Lock every invited department's item before any card entry (the card lock comes last everywhere).
+    const items = new Map<string, ApprovalItemView>();
+    for (const inv of [...invitations].sort((a, b) => a.department_id.localeCompare(b.department_id))) {
+      const item = await loadItemOf(tx, meeting.project_id, inv.department_id, lock);
+      if (item) items.set(inv.department_id, item);
+    }
+    const outcomes = closingOutcomes({ startsAt: meeting.starts_at }, roll, excuses, lateExcuses, items, this.config.meetingGraceMs);
+    return { outcomes, items, lateExcuses };
   }
 
   /**
@@ -284,7 +343,7 @@ export class MeetingsService {
       const now = await this.clock.now(tx);
       await tx.query(`UPDATE meetings SET status = 'lapsed', closed_at = $2 WHERE id = $1`, [due.id, now]);
       await this.record(tx, null, due.id, 'meeting.lapsed', { summary: meeting }, { endsAt: meeting.endsAt, lapseAfterMs: String(this.config.meetingLapseMs) });
-      const view = (await loadMeetingView(tx, due.id))!;
+      const view = (await loadMeetingView(tx, due.id, this.config.meetingGraceMs))!;
       tx.onCommit(() => this.live.publishMeeting(view));
       return due.id;
     });
@@ -334,7 +393,7 @@ export class MeetingsService {
   private snapshot(id: string): Promise<MeetingView | undefined> {
     return this.db.transaction(async (tx) => {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      return loadMeetingView(tx, id);
+      return loadMeetingView(tx, id, this.config.meetingGraceMs);
     });
   }
 
@@ -349,7 +408,7 @@ export class MeetingsService {
       if (!row) throw notFound('Meeting');
       const meeting = { ...row, summary: (await loadSummary(tx, id))! };
       const changed = (await work(tx, meeting)) !== false;
-      const view = (await loadMeetingView(tx, id))!;
+      const view = (await loadMeetingView(tx, id, this.config.meetingGraceMs))!;
       if (changed) tx.onCommit(() => this.live.publishMeeting(view));
       return view;
     });

@@ -10,11 +10,16 @@ interface NoticeRow {
   issued_at: Date;
   corrects_id: string | null;
   corrects_number: string | null;
+  superseded_by_id: string | null;
+  superseded_by_number: string | null;
   content: NoticeContent;
   content_hash: string;
 }
 
-const SELECT = `SELECT n.*, c.number AS corrects_number FROM notices n LEFT JOIN notices c ON c.id = n.corrects_id`;
+/** R17: with the document it corrects, and the first document that superseded it (a correction notice or a re-issue). */
+const SELECT = `SELECT n.*, c.number AS corrects_number, s.id AS superseded_by_id, s.number AS superseded_by_number
+  FROM notices n LEFT JOIN notices c ON c.id = n.corrects_id
+  LEFT JOIN LATERAL (SELECT id, number FROM notices x WHERE x.corrects_id = n.id ORDER BY x.issued_at, x.id LIMIT 1) s ON true`;
 
 function toSummary(r: NoticeRow): NoticeSummary {
   return {
@@ -25,6 +30,7 @@ function toSummary(r: NoticeRow): NoticeSummary {
     itemId: r.item_id,
     issuedAt: r.issued_at.toISOString(),
     corrects: r.corrects_id && r.corrects_number ? { id: r.corrects_id, number: r.corrects_number } : null,
+    supersededBy: r.superseded_by_id && r.superseded_by_number ? { id: r.superseded_by_id, number: r.superseded_by_number } : null,
   };
 }
 

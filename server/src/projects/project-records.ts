@@ -1,4 +1,4 @@
-import type { ApprovalItemView, BoardProject, ExplanationKind, ProjectPaperwork, ProjectView } from '@hub/shared';
+import type { ApprovalItemView, BoardProject, DeemedCause, ExplanationKind, ProjectPaperwork, ProjectView } from '@hub/shared';
 import { loadPaperwork, NO_PAPERWORK } from '../materials/material-records';
 
 /** Database or Tx: anything that runs a query. */
@@ -25,6 +25,7 @@ interface ItemRow {
   pe_meeting_id: string | null;
   pe_kind: ExplanationKind | null;
   pe_ruling_due_at: Date | null;
+  deemed_cause: DeemedCause | null;
 }
 
 interface ProjectRow {
@@ -63,6 +64,7 @@ export function toItemView(r: ItemRow): ApprovalItemView {
     decidedAt: iso(r.decided_at),
     basis: r.basis,
     noticeNumber: r.notice_number,
+    deemedCause: r.status === 'deemed_consent' ? r.deemed_cause : null,
     pendingExplanation:
       r.pe_id && r.pe_filed_at && r.pe_kind && r.pe_ruling_due_at
         ? { id: r.pe_id, kind: r.pe_kind, text: r.pe_text ?? '', filedAt: r.pe_filed_at.toISOString(), meetingId: r.pe_meeting_id, rulingDueAt: r.pe_ruling_due_at.toISOString() }
@@ -72,8 +74,9 @@ export function toItemView(r: ItemRow): ApprovalItemView {
 
 /** Items with their pending written explanation (R16), if any: at most one per item (unique index). */
 const ITEM_SELECT = `SELECT i.*, e.id AS pe_id, e.text AS pe_text, e.filed_at AS pe_filed_at, e.meeting_id AS pe_meeting_id,
-         e.kind AS pe_kind, e.ruling_due_at AS pe_ruling_due_at
-  FROM approval_items i LEFT JOIN written_explanations e ON e.item_id = i.id AND e.status = 'pending'`;
+         e.kind AS pe_kind, e.ruling_due_at AS pe_ruling_due_at, dc.cause AS deemed_cause
+  FROM approval_items i LEFT JOIN written_explanations e ON e.item_id = i.id AND e.status = 'pending'
+  LEFT JOIN deemed_consents dc ON dc.item_id = i.id AND dc.deadline_version = i.deadline_version`;
 
 const ITEM_ORDER = 'ORDER BY i.is_lead DESC, d.code';
 

@@ -16,6 +16,7 @@ function item(id: string, projectId: string, status: ApprovalItemView['status'] 
     decidedAt: null,
     basis: null,
     noticeNumber: null,
+    deemedCause: null,
     pendingExplanation: null,
   };
 }

@@ -60,13 +60,6 @@ const CONTENT: Record<NoticeKind, NoticeContent> = {
     notes: null,
   },
   extension_notice: { ...envelope('extension_notice', '绿通延期〔2026〕1号'), reason: '需补充现场核查', newDueAt: '2026-03-03T16:00:00.000Z', previousDueAt: '2026-02-27T16:00:00.000Z', addedWorkingDays: 2, limitWorkingDays: 10 },
-  correction_notice: {
-    ...envelope('correction_notice', '绿通更正〔2026〕1号'),
-    corrects: { id: 'n1', number: '绿通默许〔2026〕12号' },
-    reason: '网络中断期间的超时默许，依延时审批撤销',
-    correctedNumber: '绿通默许〔2026〕12号',
-    newDueAt: '2026-03-03T16:00:00.000Z',
-  },
   circulation_report: { ...envelope('circulation_report', '绿通通报〔2026〕1号'), period: '2026年第一季度', deemedConsents: 3, text: '发展和改革局本季度发生超时默许3次。\n特予通报。' },
   permit_decision: {
     ...envelope('permit_decision', '绿通许可〔2026〕2号'),
@@ -98,6 +91,13 @@ const CONTENT: Record<NoticeKind, NoticeContent> = {
     lateReason: '申请人出差',
     pickerName: '赵敏',
     staffName: '李窗口',
+  },
+  correction_notice: {
+    ...envelope('correction_notice', '绿通更正〔2026〕1号'),
+    corrects: { id: 'n12', number: '绿通默许〔2026〕12号' },
+    corrected: { id: 'n12', number: '绿通默许〔2026〕12号', kind: 'timeout_implied_consent', title: '超时默许通知书', issuedAt: '2026-02-24T16:00:00.000Z' },
+    reason: '该部门已按时参加会议，签到记录有误',
+    revocation: { itemId: 'i1', newDueAt: '2026-03-05T16:00:00.000Z' },
   },
 };
 
@@ -178,5 +178,48 @@ describe('documentLayout', () => {
   it('R17: a correction is a new document that cites the old one', () => {
     const correction = { ...CONTENT.one_time_notification, number: '绿通告知〔2026〕6号', corrects: { id: 'x', number: '绿通告知〔2026〕5号' } };
     expect(documentLayout(correction).correction).toBe('本文书更正绿通告知〔2026〕5号，原文书同时作废。');
+  });
+
+  describe('R17: the Timeout Implied Consent Notice states its cause and its legal instant', () => {
+    const base = CONTENT.timeout_implied_consent;
+    const textOf = (extra: Record<string, unknown>) => layoutText(documentLayout({ ...base, ...extra })).join('\n');
+
+    it('R17: timeout — "did not decide within the time limit", effective at the due instant', () => {
+      const text = textOf({ cause: 'timeout', effectiveAt: '2026-02-24T16:00:00.000Z' });
+      expect(text).toContain('在承诺时限内未作出是否准予许可的决定');
+      expect(text).toContain('（超时默许），自2026年2月24日 24:00（承诺办结时限届满时）起生效');
+    });
+
+    it('R17 R15: meeting absence — names the meeting and is effective at its close, never the later due instant', () => {
+      const text = textOf({ cause: 'meeting_absence', meeting: '产业园联审会', meetingKind: 'joint_review', meetingStartsAt: '2026-02-16T01:00:00.000Z', effectiveAt: '2026-02-16T03:30:00.000Z' });
+      expect(text).toContain('“产业园联审会”（联审会议）');
+      expect(text).toContain('未按时参加');
+      expect(text).toContain('（缺席会议默许），自2026年2月16日 11:30（联审会议结束时）起生效');
+      expect(text).not.toContain('在承诺时限内未作出');
+      expect(text).not.toContain('2026年2月24日 24:00（');
+    });
+
+    it('R17 R15: inspection absence — names the joint site inspection', () => {
+      const text = textOf({ cause: 'inspection_absence', meeting: '地块联合踏勘', meetingKind: 'site_inspection', meetingStartsAt: '2026-02-16T01:00:00.000Z', effectiveAt: '2026-02-16T02:00:00.000Z' });
+      expect(text).toContain('“地块联合踏勘”（联合踏勘）');
+      expect(text).toContain('缺席联合踏勘默许');
+      expect(text).toContain('踏勘名称');
+    });
+
+    it('R17 R16: explanation rejected — says so, with filing and ruling, effective at the due instant', () => {
+      const text = textOf({ cause: 'explanation_rejected', explanationFiledAt: '2026-02-23T02:00:00.000Z', explanationRuledAt: '2026-02-26T02:00:00.000Z', effectiveAt: '2026-02-24T16:00:00.000Z' });
+      expect(text).toContain('书面说明，经中心领导于2026年2月26日 10:00审查不予采纳');
+      expect(text).toContain('（书面说明未予采纳），自2026年2月24日 24:00（承诺办结时限届满时）起生效');
+    });
+  });
+
+  it('R17: a correction notice cites the corrected document and the reason; a revocation returns the item to review with its new due time', () => {
+    const text = layoutText(documentLayout(CONTENT.correction_notice)).join('\n');
+    expect(text).toContain('《超时默许通知书》（绿通默许〔2026〕12号）有误，现予更正');
+    expect(text).toContain('更正理由：该部门已按时参加会议，签到记录有误');
+    expect(text).toContain('撤销该通知书所认定的视为默认许可');
+    expect(text).toContain('办结时限为2026年3月5日 24:00');
+    const plain = layoutText(documentLayout({ ...CONTENT.correction_notice, revocation: null })).join('\n');
+    expect(plain).not.toContain('撤销');
   });
 });

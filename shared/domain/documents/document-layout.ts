@@ -1,8 +1,10 @@
+import type { MeetingKind } from '../../contracts/meetings';
 import type {
   CirculationReportContent,
-  CorrectionNoticeContent,
+  CorrectionContent,
   DelayedApprovalContent,
   ExtensionNoticeContent,
+  ImpliedConsentContent,
   NoticeContent,
   NoticeKind,
   OneTimeNotificationContent,
@@ -74,6 +76,56 @@ const DELAY_CAUSES: Record<string, string> = {
   natural_disaster: '自然灾害等不可抗力因素',
 };
 
+const MEETING_KIND_NAMES: Record<MeetingKind, string> = {
+  coordination: '协调会议',
+  joint_review: '联审会议',
+  supervision: '督办会议',
+  site_inspection: '联合踏勘',
+};
+
+/**
+ * R17 Decision: the notice states its cause in words and takes effect at the legal instant — the due
+ * instant (timeout; explanation rejected) or the close of the named meeting or inspection (absence).
+ */
+function impliedConsentCause(c: NoticeContent): { name: string; finding: string; effective: string; rows: [string, string][] } {
+  const d = as<Partial<ImpliedConsentContent>>(c);
+  const dept = departmentName(c);
+  switch (d.cause) {
+    case 'meeting_absence':
+    case 'inspection_absence': {
+      const kind = d.meetingKind ? MEETING_KIND_NAMES[d.meetingKind] : d.cause === 'inspection_absence' ? '联合踏勘' : '会议';
+      const gathering = `“${text(d.meeting)}”（${kind}）`;
+      return {
+        name: d.cause === 'inspection_absence' ? '缺席联合踏勘默许' : '缺席会议默许',
+        finding: `本中心于${at(c, d.meetingStartsAt)}组织${gathering}，已按规定提前通知${dept}参加。该部门未按时参加，亦无经中心领导同意的书面说明，至${at(c, d.effectiveAt)}${kind}结束时仍未参加。`,
+        effective: `${at(c, d.effectiveAt)}（${kind}结束时）`,
+        rows: [
+          [d.cause === 'inspection_absence' ? '踏勘名称' : '会议名称', text(d.meeting)],
+          ['开始时间', at(c, d.meetingStartsAt)],
+          ['结束时间', at(c, d.effectiveAt)],
+        ],
+      };
+    }
+    case 'explanation_rejected':
+      return {
+        name: '书面说明未予采纳',
+        finding: `该部门在承诺时限内未作出是否准予许可的决定，其于${at(c, d.explanationFiledAt)}提交的书面说明，经中心领导于${at(c, d.explanationRuledAt)}审查不予采纳。`,
+        effective: `${at(c, d.effectiveAt ?? d.dueAt)}（承诺办结时限届满时）`,
+        rows: [
+          ['书面说明提交时间', at(c, d.explanationFiledAt)],
+          ['不予采纳时间', at(c, d.explanationRuledAt)],
+        ],
+      };
+    default:
+      return {
+        name: '超时默许',
+        finding: '该部门在承诺时限内未作出是否准予许可的决定，又无法定事由延长时限，亦未作出合理解释和书面说明。',
+        effective: `${at(c, d.effectiveAt ?? d.dueAt)}（承诺办结时限届满时）`,
+        rows: [],
+      };
+  }
+}
+
 type Body = Pick<DocumentLayout, 'addressee' | 'blocks'> & Partial<Pick<DocumentLayout, 'copies' | 'signatures'>> & { seal?: string };
 type Renderer = (content: NoticeContent, extras: PrintExtras) => Body;
 
@@ -110,12 +162,13 @@ function applicantRows(a: ReceiptApplicant): [string, string][] {
 
 const RENDERERS: Record<NoticeKind, Renderer> = {
   timeout_implied_consent: (c) => {
-    const d = as<{ acceptedAt?: string | null; dueAt?: string | null }>(c);
+    const d = as<Partial<ImpliedConsentContent>>(c);
+    const cause = impliedConsentCause(c);
     return {
       addressee: `${ownerOf(c)}、${departmentName(c)}：`,
       blocks: [
-        p(`${subject(c)}${departmentName(c)}审批事项于${at(c, d.acceptedAt)}受理，承诺办结时限为${at(c, d.dueAt)}。该部门在承诺时限内未作出是否准予许可的决定，又无法定事由延长时限，亦未作出合理解释和书面说明。`),
-        p(`依据《行政审批服务超时默许工作制度》，视为${departmentName(c)}默认许可该审批事项（超时默许），自${at(c, d.dueAt)}起生效。`),
+        p(`${subject(c)}${departmentName(c)}审批事项于${at(c, d.acceptedAt)}受理，承诺办结时限为${at(c, d.dueAt)}。${cause.finding}`),
+        p(`依据《行政审批服务超时默许工作制度》，视为${departmentName(c)}默认许可该审批事项（${cause.name}），自${cause.effective}起生效。`),
         p(`请${departmentName(c)}在发放证照的同时补齐相关手续。本中心受理窗口将出具加盖行政审批专用章的行政许可决定。`),
         fields([
           ['项目名称', projectOf(c).name],
@@ -124,6 +177,32 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
           ['审批部门', departmentName(c)],
           ['受理时间', at(c, d.acceptedAt)],
           ['承诺办结时限', at(c, d.dueAt)],
+          ['认定原因', cause.name],
+          ...cause.rows,
+          ['生效时间', cause.effective],
+        ]),
+      ],
+    };
+  },
+
+  correction_notice: (c) => {
+    const d = as<Partial<CorrectionContent>>(c);
+    const corrected = d.corrected;
+    const revocation = d.revocation ?? null;
+    return {
+      addressee: `${c.project ? `${ownerOf(c)}、` : ''}${departmentName(c)}：`,
+      blocks: [
+        ...(c.project ? [p(`项目：${subject(c)}`)] : []),
+        p(`本中心于${corrected ? officialDateOf(corrected.issuedAt, c.timeZone) : '—'}出具的《${corrected?.title ?? '—'}》（${corrected?.number ?? '—'}）有误，现予更正。`),
+        p(`更正理由：${text(d.reason)}`),
+        ...(revocation
+          ? [p(`经中心领导审查，撤销该通知书所认定的视为默认许可。${departmentName(c)}审批事项恢复审查，办结时限为${at(c, revocation.newDueAt)}。`)]
+          : []),
+        p(`原文书（${corrected?.number ?? '—'}）自本通知书出具之日起作废。`),
+        fields([
+          ['被更正文书', `${corrected?.title ?? '—'}（${corrected?.number ?? '—'}）`],
+          ['更正理由', text(d.reason)],
+          ...(revocation ? ([['恢复审查，新办结时限', at(c, revocation.newDueAt)]] as [string, string][]) : []),
         ]),
       ],
     };
@@ -160,22 +239,6 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
           ['延期理由', text(d.reason)],
           ['原办结时限', at(c, d.previousDueAt)],
           ['新办结时限', at(c, d.newDueAt)],
-        ]),
-      ],
-    };
-  },
-
-  correction_notice: (c) => {
-    const d = as<Partial<CorrectionNoticeContent>>(c);
-    return {
-      addressee: `${ownerOf(c)}、${departmentName(c)}：`,
-      blocks: [
-        p(`${subject(c)}${departmentName(c)}审批事项的${text(d.correctedNumber)}，因${text(d.reason)}，予以更正，原文书作废。`),
-        ...(d.newDueAt ? [p(`该事项恢复审查，办结时限为${at(c, d.newDueAt)}。`)] : []),
-        fields([
-          ['审批部门', departmentName(c)],
-          ['被更正文书', text(d.correctedNumber)],
-          ['更正理由', text(d.reason)],
         ]),
       ],
     };

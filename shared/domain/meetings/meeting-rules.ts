@@ -2,12 +2,17 @@ import type { DeemedCause } from '../../contracts/deadlines';
 import type {
   CloseOutcome,
   MeetingKind,
+  Punctuality,
   MeetingStatus,
   OpinionKind,
   RollEntry,
 } from '../../contracts/meetings';
 import type { ItemStatus } from '../approval/item-status';
 import type { RuleProblem } from '../approval/deemed-consent';
+import { addCalendarDays } from '../calendar/civil-date';
+import { civilDateOf, zonedInstant } from '../calendar/time-zone';
+import { isWorkingDay, type WorkingCalendar } from '../calendar/working-calendar';
+import { workingMsBetween } from '../calendar/working-time';
 
 /** How long before its scheduled start a meeting may be opened. */
 export const MEETING_OPEN_EARLY_MS = 60 * 60_000;
@@ -21,6 +26,91 @@ export const DEFAULT_MEETING_LAPSE_MS = 24 * 3_600_000;
 /** Defaults: a meeting lasts two hours unless the convener says otherwise. */
 export const DEFAULT_MEETING_DURATION_MS = 2 * 3_600_000;
 
+/**
+ * R15a settings: the minimum notice (working days, counted on the shared working-day calendar, R11)
+ * and the grace after the start within which joining is on time. *(settings: HUB_MEETING_NOTICE_WORKING_DAYS,
+ * HUB_MEETING_GRACE_MINUTES)*
+ */
+export interface MeetingTiming {
+  noticeWorkingDays: number;
+  graceMs: number;
+}
+export const DEFAULT_MEETING_TIMING: MeetingTiming = { noticeWorkingDays: 1, graceMs: 15 * 60_000 };
+
+/** A refusal that names the rule it enforces (problem+json carries it). */
+export interface RuleRefusal extends RuleProblem {
+  rule: string;
+}
+
+const WORKING_DAY_MS = 86_400_000;
+
+/**
+ * R15a: a department was invited with the minimum notice when the working time between its invitation
+ * and the start (weekends and holidays not counted, a working day counting whole, as R21 counts it)
+ * is at least the notice in working days.
+ */
+export function noticeGiven(invitedAt: Date, startsAt: Date, cal: WorkingCalendar, timeZone: string, workingDays: number): boolean {
+  return workingMsBetween(invitedAt, startsAt, cal, timeZone) >= workingDays * WORKING_DAY_MS;
+}
+
+/** R15a: the earliest start at which an invitation sent at `invitedAt` gives the minimum notice. */
+export function earliestBindingStart(invitedAt: Date, cal: WorkingCalendar, timeZone: string, workingDays: number): Date {
+  let remaining = workingDays * WORKING_DAY_MS;
+  let date = civilDateOf(invitedAt, timeZone);
+  // A year of days is far more than any notice needs; the calendar knows every day (R11).
+  for (let guard = 0; guard < 400; guard++, date = addCalendarDays(date, 1)) {
+    if (!isWorkingDay(date, cal)) continue;
+    const start = Math.max(invitedAt.getTime(), zonedInstant(date, '00:00', timeZone).getTime());
+    const end = zonedInstant(date, '24:00', timeZone).getTime();
+    if (end - start >= remaining) return new Date(start + remaining);
+    remaining -= Math.max(0, end - start);
+  }
+  throw new RangeError('No working days within a year of the invitation');
+}
+
+/** R15a: joined or marked present no later than the start plus the grace is on time; later is late. */
+export function punctuality(presentAt: Date | null, startsAt: Date, graceMs: number): Punctuality | null {
+  if (!presentAt) return null;
+  return presentAt.getTime() <= startsAt.getTime() + graceMs ? 'on_time' : 'late';
+}
+
+/**
+ * R15a: a meeting closes (with R15 effect) only once open and only after its start plus the grace —
+ * an "ambush" close right after opening would deem departments that had no chance to come.
+ * Who may close (the window or a leader, never a liaison) is the permission `meeting.close`.
+ */
+export function closeError(meeting: { status: MeetingStatus; startsAt: Date }, now: Date, graceMs: number): RuleRefusal | null {
+  const closed = roomClosedError(meeting.status);
+  if (closed) return { ...closed, rule: 'R15a' };
+  if (now.getTime() < meeting.startsAt.getTime() + graceMs) {
+    const minutes = Math.round(graceMs / 60_000);
+    return { rule: 'R15a', field: 'status', conflict: true, message: `R15a: the meeting may close only after its start plus ${minutes} minutes of grace` };
+  }
+  return null;
+}
+
+/**
+ * R15a: whoever closes may excuse a late arrival, with a reason — only a department that did arrive
+ * late, once each, and the reason must be given.
+ */
+export function lateExcusesError(
+  lateExcuses: readonly { departmentId: string; reason: string }[],
+  invitations: readonly Pick<Invitation, 'departmentId' | 'presentAt'>[],
+  startsAt: Date,
+  graceMs: number,
+): RuleRefusal | null {
+  const seen = new Set<string>();
+  for (const [i, excuse] of lateExcuses.entries()) {
+    const invitation = invitations.find((inv) => inv.departmentId === excuse.departmentId);
+    if (!invitation || punctuality(invitation.presentAt, startsAt, graceMs) !== 'late' || seen.has(excuse.departmentId)) {
+      return { rule: 'R15a', field: `lateExcuses[${i}].departmentId`, message: 'R15a: only a department that arrived late can be excused for it, once' };
+    }
+    if (!excuse.reason.trim()) return { rule: 'R15a', field: `lateExcuses[${i}].reason`, message: 'R15a: excusing a late arrival states the reason' };
+    seen.add(excuse.departmentId);
+  }
+  return null;
+}
+
 const OPEN_ITEM: readonly ItemStatus[] = ['awaiting_acceptance', 'in_review'];
 
 /** R18: invitees default to every department with an open item in the project. */
@@ -29,7 +119,7 @@ export function defaultInvitees(items: readonly { departmentId: string; status: 
 }
 
 /** The deemed-consent cause of an absence (R15). */
-export function absenceCause(kind: MeetingKind): Exclude<DeemedCause, 'timeout'> {
+export function absenceCause(kind: MeetingKind): Extract<DeemedCause, 'meeting_absence' | 'inspection_absence'> {
   return kind === 'site_inspection' ? 'inspection_absence' : 'meeting_absence';
 }
 
@@ -78,33 +168,47 @@ export interface Invitation {
   presentAt: Date | null;
   presentHow: 'joined' | 'marked' | null;
   outcome: CloseOutcome | null;
+  /** R15a: invited with the minimum notice before the start. */
+  noticeGiven: boolean;
+  /** R15a: the reason the closer excused a late arrival. */
+  lateExcuse: string | null;
+  /** R17: the number of the notice of a deemed consent at (or after) the close. */
+  noticeNumber: string | null;
 }
 
 /** A written explanation about this meeting, as far as the leader has ruled (R15/R16). */
 export type ExcuseState = 'accepted' | 'pending' | 'rejected';
 
 /**
- * R19 roll call: who is present, who is expected, who is absent. Attendance is a durable fact:
- * once present, always present (a dropped connection changes nothing). Before the close nobody is
- * absent yet — the not-yet-present are expected; at the close the outcome decides.
+ * R19/R15a roll call: who is present (on time or late), who is expected, who is absent. Attendance
+ * is a durable fact: once present, always present (a dropped connection changes nothing). Before the
+ * close nobody is absent yet — the not-yet-present are expected; at the close the outcome decides:
+ * present, late (counts as absent), excused (a meeting excuse, or a late arrival excused), held, absent.
  */
 export function rollCall(
-  status: MeetingStatus,
+  meeting: { status: MeetingStatus; startsAt: Date },
   invitations: readonly Invitation[],
   excuses: ReadonlyMap<string, ExcuseState>,
+  graceMs: number,
 ): RollEntry[] {
   return invitations.map((inv) => {
+    const arrival = punctuality(inv.presentAt, meeting.startsAt, graceMs);
     const base = {
       departmentId: inv.departmentId,
       presentAt: inv.presentAt ? inv.presentAt.toISOString() : null,
       presentHow: inv.presentHow,
+      punctuality: arrival,
       outcome: inv.outcome,
+      noticeGiven: inv.noticeGiven,
+      lateExcuse: inv.lateExcuse,
+      noticeNumber: inv.noticeNumber,
     };
-    if (inv.presentAt) return { ...base, state: 'present' as const };
-    if (status === 'closed') {
-      const state = inv.outcome === 'excused' ? 'excused' : inv.outcome === 'held' ? 'held' : 'absent';
+    if (meeting.status === 'closed') {
+      const state =
+        inv.outcome === 'present' ? 'present' : inv.outcome === 'excused' ? 'excused' : inv.outcome === 'held' ? 'held' : arrival === 'late' ? 'late' : 'absent';
       return { ...base, state };
     }
+    if (arrival) return { ...base, state: arrival === 'late' ? ('late' as const) : ('present' as const) };
     if (excuses.get(inv.departmentId) === 'accepted') return { ...base, state: 'excused' as const };
     // A lapsed meeting (never closed) applies no R15: the not-yet-present stay as they were, expected.
     return { ...base, state: 'expected' as const };
@@ -112,28 +216,42 @@ export function rollCall(
 }
 
 /**
- * R15 at the close: each invited department's outcome. Absent without an explanation accepted by a
- * leader → deemed to consent on its running item. A pending explanation (this meeting's, or any
- * on the item) holds it until the ruling (R16). An item not yet accepted has no clock and no
- * complete main materials: it is not deemed (Decision), the absence is still recorded.
+ * R15/R15a/R16 at the close: each invited department's outcome.
+ * - on time (present by start + grace) → present;
+ * - late and excused by the closer with a reason, or excused by a meeting excuse a leader accepted
+ *   (filed before the start, about THIS meeting only) → excused;
+ * - invited with less than the minimum notice → not_bound: no R15 effect at all (R15a);
+ * - a meeting excuse still awaiting a ruling → held until the ruling (R16);
+ * - otherwise (absent, or late and not excused) → deemed on its running item. A deadline explanation
+ *   holds R14 for its item only, never this meeting's outcome (R16 Decision). An item not yet accepted
+ *   has no clock and no complete main materials: not deemed (Decision), the absence still recorded.
  */
 export function closingOutcomes(
-  invitations: readonly Pick<Invitation, 'departmentId' | 'presentAt'>[],
+  meeting: { startsAt: Date },
+  invitations: readonly Pick<Invitation, 'departmentId' | 'presentAt' | 'noticeGiven'>[],
   excuses: ReadonlyMap<string, ExcuseState>,
-  items: ReadonlyMap<string, { status: ItemStatus; explanationPending: boolean }>,
+  lateExcuses: ReadonlyMap<string, string>,
+  items: ReadonlyMap<string, { status: ItemStatus }>,
+  graceMs: number,
 ): Map<string, CloseOutcome> {
   const outcomes = new Map<string, CloseOutcome>();
   for (const inv of invitations) {
-    const item = items.get(inv.departmentId);
+    const arrival = punctuality(inv.presentAt, meeting.startsAt, graceMs);
     let outcome: CloseOutcome;
-    if (inv.presentAt) outcome = 'present';
-    else if (excuses.get(inv.departmentId) === 'accepted') outcome = 'excused';
-    else if (excuses.get(inv.departmentId) === 'pending' || item?.explanationPending) outcome = 'held';
-    else if (item?.status === 'in_review') outcome = 'deemed';
+    if (arrival === 'on_time') outcome = 'present';
+    else if ((arrival === 'late' && lateExcuses.has(inv.departmentId)) || excuses.get(inv.departmentId) === 'accepted') outcome = 'excused';
+    else if (!inv.noticeGiven) outcome = 'not_bound';
+    else if (excuses.get(inv.departmentId) === 'pending') outcome = 'held';
+    else if (items.get(inv.departmentId)?.status === 'in_review') outcome = 'deemed';
     else outcome = 'absent_no_open_item';
     outcomes.set(inv.departmentId, outcome);
   }
   return outcomes;
+}
+
+/** R15a: the departments a close would deem to consent — what the closer's confirmation names. */
+export function wouldBeDeemed(outcomes: ReadonlyMap<string, CloseOutcome>): string[] {
+  return [...outcomes].filter(([, o]) => o === 'deemed').map(([d]) => d);
 }
 
 /** The never-closed rule: lapses at scheduled end + lapse window, if still scheduled or open. */

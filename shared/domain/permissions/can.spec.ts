@@ -32,8 +32,11 @@ function expected(role: Role, action: Action, where: Where): boolean {
     case 'meeting.opine':
     case 'explanation.file':
       return role === 'liaison' && where === 'own';
+    case 'meeting.close':
+      return role === 'leader' || role === 'window';
     case 'item.extend':
     case 'explanation.rule':
+    case 'notice.correct':
       return role === 'leader';
     case 'item.delay':
       return role === 'window';
@@ -118,6 +121,9 @@ describe('can', () => {
     expect(can(lead, 'meeting.convene', { departmentId: ownDepartment })).toBe(true);
     expect(can(lead, 'meeting.convene', { departmentId: 'dept-environment' })).toBe(false);
     expect(can(lead, 'meeting.opine', { departmentId: 'dept-environment' })).toBe(false);
+    // R15a: the lead liaison runs the meeting and proposes its close; only the window or a leader closes.
+    expect(can(lead, 'meeting.manage', { departmentId: ownDepartment })).toBe(true);
+    expect(can(lead, 'meeting.close', { departmentId: ownDepartment })).toBe(false);
     expect(can({ role: 'window', departmentId: null }, 'meeting.opine', { departmentId: ownDepartment })).toBe(false);
   });
 

@@ -17,6 +17,9 @@ export const ACTIONS = [
   'meeting.manage',
   'meeting.attend',
   'meeting.opine',
+  'meeting.close',
+  // R17: correcting a document, revoking a deemed consent issued in error
+  'notice.correct',
   // R12, R13, R16: deadlines moved or held
   'item.extend',
   'item.delay',
@@ -70,8 +73,12 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'meeting.read': STAFF_READ,
   // R18: the lead department (its liaison; target = the project's lead department), the window or a leader.
   'meeting.convene': CONVENERS,
-  // Open, mark present in person, record rectifications, conclude and close (target = the convening department).
+  // Open, mark present in person, record rectifications, propose the close (target = the convening department).
   'meeting.manage': CONVENERS,
+  // R15a: a close with R15 effect only by the window or a leader, never a liaison.
+  'meeting.close': { window: 'any', leader: 'any' },
+  // R17: a leader corrects a document or revokes a deemed consent by a correction notice.
+  'notice.correct': { leader: 'any' },
   // R19/R2: a liaison joins and gives opinions only as its own department.
   'meeting.attend': { liaison: 'own_department' },
   'meeting.opine': { liaison: 'own_department' },

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { ApprovalItemView, BoardCellStatus } from '@hub/shared';
-import { TranslatePipe } from '../core/i18n';
+import { deemedCauseKey, TranslatePipe } from '../core/i18n';
 import { CountdownComponent } from '../ui/countdown.component';
 import { StatusBadgeComponent } from '../ui/status-badge.component';
 
@@ -18,6 +18,7 @@ import { StatusBadgeComponent } from '../ui/status-badge.component';
     '[attr.data-status]': 'status()',
     '[attr.data-due-at]': 'item().dueAt',
     '[attr.data-provisional]': 'item().provisional',
+    '[attr.data-cause]': 'item().deemedCause',
   },
   template: `
     <div class="cell-head">
@@ -27,6 +28,9 @@ import { StatusBadgeComponent } from '../ui/status-badge.component';
       }
     </div>
     <hub-countdown [item]="item()" />
+    @if (item().deemedCause; as cause) {
+      <span class="cell-cause" data-testid="cell-cause">{{ causeKey(cause) | t }}</span>
+    }
     @if (item().noticeNumber; as notice) {
       <span class="cell-notice">{{ notice }}</span>
     }
@@ -38,5 +42,7 @@ export class BoardCellComponent {
   readonly projectCode = input.required<string>();
   readonly departmentCode = input.required<string>();
 
+  /** R17: the board says why consent was deemed (timeout, absence, explanation rejected). */
+  protected readonly causeKey = deemedCauseKey;
   protected readonly testId = computed(() => `cell-${this.projectCode()}-${this.departmentCode()}`);
 }

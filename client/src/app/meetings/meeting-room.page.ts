@@ -15,7 +15,7 @@ import { ApiService } from '../core/api/api.service';
 import { readProblem } from '../core/api/problem';
 import { DepartmentsStore } from '../core/departments/departments.store';
 import { HubTimePipe } from '../core/format/format.pipes';
-import { I18nService, TranslatePipe, meetingKindKey, meetingStatusKey, opinionKey, rollStateKey } from '../core/i18n';
+import { I18nService, TranslatePipe, closeOutcomeKey, meetingKindKey, meetingStatusKey, opinionKey, rollStateKey } from '../core/i18n';
 import { LiveBoardService } from '../core/live/live-board.service';
 import { SessionStore } from '../core/session/session.store';
 import { RectificationsComponent } from '../inspections/rectifications.component';
@@ -101,11 +101,25 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
                       <span class="live-dot" [class.is-live]="isOnline(r.departmentId)" aria-hidden="true"></span>
                       {{ name(r.departmentId) }}
                       <span class="visually-hidden">{{ (isOnline(r.departmentId) ? 'room.online' : 'room.offline') | t }}</span>
-                      @if (r.state === 'excused' || r.state === 'held') {
+                      @if (r.state === 'excused' || r.state === 'held' || r.state === 'late') {
                         <span class="muted small">{{ rollKey(r.state) | t }}</span>
                       }
                       @if (r.presentAt) {
                         <span class="muted small">{{ r.presentAt | hubTime }}</span>
+                      }
+                      @if (m.status === 'closed' && r.outcome) {
+                        <span class="small" [class.room-outcome-deemed]="r.outcome === 'deemed'" [attr.data-testid]="'outcome-' + code(r.departmentId)" [attr.data-outcome]="r.outcome">
+                          · {{ outcomeKey(r.outcome) | t }}
+                        </span>
+                      }
+                      @if (r.noticeNumber) {
+                        <a class="small" [attr.data-testid]="'notice-' + code(r.departmentId)" [routerLink]="['/projects', m.projectId]">{{ r.noticeNumber }}</a>
+                      }
+                      @if (r.lateExcuse) {
+                        <span class="muted small">{{ 'room.lateExcused' | t: { reason: r.lateExcuse } }}</span>
+                      }
+                      @if (!r.noticeGiven) {
+                        <span class="muted small" [attr.data-testid]="'notice-short-' + code(r.departmentId)">{{ 'room.noticeShort' | t }}</span>
                       }
                       @if (canManage() && m.status === 'open' && r.state === 'expected') {
                         <button type="button" class="button-quiet" [attr.data-testid]="'mark-present-' + code(r.departmentId)" [disabled]="busy()" (click)="markPresent(r.departmentId)">
@@ -170,11 +184,27 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
             </div>
           }
 
-          @if (canManage() && m.status === 'open') {
-            <form class="card" (submit)="close($event)" novalidate data-testid="close-form">
+          @if (m.status === 'open' && canManage() && !canClose()) {
+            <!-- R15a: the lead liaison runs the meeting and proposes its close; the window or a leader closes. -->
+            <div class="card" data-testid="propose-close">
+              <p class="muted">{{ 'room.proposeOnly' | t }}</p>
+              @if (m.closeProposedAt) {
+                <p class="alert" data-testid="close-proposed">{{ 'room.proposed' | t: { time: (m.closeProposedAt | hubTime) } }}</p>
+              } @else {
+                <button type="button" class="button-secondary" data-testid="room-propose-close" [disabled]="busy()" (click)="proposeClose()">{{ 'room.propose' | t }}</button>
+              }
+            </div>
+          }
+
+          @if (canClose() && m.status === 'open') {
+            <form class="card" (submit)="review($event)" novalidate data-testid="close-form">
+              @if (m.closeProposedAt) {
+                <p class="alert" data-testid="close-proposed">{{ 'room.proposed' | t: { time: (m.closeProposedAt | hubTime) } }}</p>
+              }
+              <p class="muted small" data-testid="closable-from">{{ 'room.closableFrom' | t: { n: m.graceMinutes, time: (m.closableFrom | hubTime) } }}</p>
               <div class="field">
                 <label for="room-conclusion">{{ 'room.conclusion' | t }}</label>
-                <textarea id="room-conclusion" rows="3" data-testid="room-conclusion-input" [value]="conclusion()" (input)="conclusion.set($any($event.target).value)"></textarea>
+                <textarea id="room-conclusion" rows="3" data-testid="room-conclusion-input" [value]="conclusion()" (input)="conclusion.set($any($event.target).value); preview.set(null)"></textarea>
               </div>
               @if (m.kind === 'site_inspection') {
                 <div class="field">
@@ -182,9 +212,46 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
                   <textarea id="room-findings" rows="3" data-testid="room-findings-input" [value]="findings()" (input)="findings.set($any($event.target).value)"></textarea>
                 </div>
               }
-              <button type="submit" class="button-danger" data-testid="room-close" [disabled]="busy() || !conclusion().trim()">
-                {{ (busy() ? 'room.closing' : 'room.close') | t }}
-              </button>
+              <!-- R15a: each late arrival is counted absent unless the closer excuses it with a reason; no answer is preselected. -->
+              @for (r of lateEntries(); track r.departmentId) {
+                <fieldset class="field" [attr.data-testid]="'late-' + code(r.departmentId)">
+                  <legend>{{ 'room.lateExcuse.question' | t: { dept: name(r.departmentId) } }}</legend>
+                  <label>
+                    <input type="radio" [name]="'late-' + r.departmentId" value="absent" [checked]="lateChoice(r.departmentId) === 'absent'" (change)="chooseLate(r.departmentId, 'absent')" [attr.data-testid]="'late-absent-' + code(r.departmentId)" />
+                    {{ 'room.lateExcuse.absent' | t }}
+                  </label>
+                  <label>
+                    <input type="radio" [name]="'late-' + r.departmentId" value="excuse" [checked]="lateChoice(r.departmentId) === 'excuse'" (change)="chooseLate(r.departmentId, 'excuse')" [attr.data-testid]="'late-excuse-' + code(r.departmentId)" />
+                    {{ 'room.lateExcuse.excuse' | t }}
+                  </label>
+                  @if (lateChoice(r.departmentId) === 'excuse') {
+                    <label [for]="'late-reason-' + r.departmentId">{{ 'room.lateExcuse.reason' | t }}</label>
+                    <input type="text" [id]="'late-reason-' + r.departmentId" [value]="lateReason(r.departmentId)" (input)="setLateReason(r.departmentId, $any($event.target).value)" [attr.data-testid]="'late-reason-' + code(r.departmentId)" />
+                  }
+                </fieldset>
+              }
+              @if (preview(); as p) {
+                <div class="alert alert-error" role="alertdialog" aria-live="assertive" data-testid="close-confirm">
+                  <p data-testid="close-consequence">
+                    @if (p.deemed.length) {
+                      {{ 'room.confirm.deemed' | t: { list: p.deemed } }}
+                    } @else {
+                      {{ 'room.confirm.none' | t }}
+                    }
+                  </p>
+                  <button type="button" class="button-danger" data-testid="room-close-confirm" [disabled]="busy()" (click)="close()">
+                    {{ (busy() ? 'room.closing' : 'room.confirm.go') | t }}
+                  </button>
+                  <button type="button" class="button-quiet" data-testid="room-close-cancel" (click)="preview.set(null)">{{ 'room.confirm.cancel' | t }}</button>
+                </div>
+              } @else {
+                @if (!lateAnswered()) {
+                  <p class="muted small">{{ 'room.chooseLate' | t }}</p>
+                }
+                <button type="submit" class="button-danger" data-testid="room-close" [disabled]="busy() || !conclusion().trim() || !lateAnswered()">
+                  {{ 'room.review' | t }}
+                </button>
+              }
             </form>
           }
         }
@@ -214,6 +281,12 @@ export class MeetingRoomPage {
   protected readonly opinionProblem = signal<string | null>(null);
   protected readonly conclusion = signal('');
   protected readonly findings = signal('');
+  /** R15a: the closer's explicit answer per late department (none preselected) and the reasons. */
+  private readonly lateChoices = signal<ReadonlyMap<string, 'absent' | 'excuse'>>(new Map());
+  private readonly lateReasons = signal<ReadonlyMap<string, string>>(new Map());
+  /** The consequence the closer confirms: the departments the close will deem to consent. */
+  protected readonly preview = signal<{ deemed: string } | null>(null);
+  protected readonly outcomeKey = closeOutcomeKey;
 
   protected readonly kindKey = meetingKindKey;
   protected readonly statusKey = meetingStatusKey;
@@ -221,6 +294,14 @@ export class MeetingRoomPage {
   protected readonly opinionLabel = opinionKey;
   protected readonly opinionKinds = OPINION_KINDS;
 
+  protected readonly canClose = computed(() => this.session.can('meeting.close'));
+  protected readonly lateEntries = computed(() => (this.view()?.roll ?? []).filter((r) => r.state === 'late'));
+  protected readonly lateAnswered = computed(() =>
+    this.lateEntries().every((r) => {
+      const choice = this.lateChoices().get(r.departmentId);
+      return choice === 'absent' || (choice === 'excuse' && (this.lateReasons().get(r.departmentId) ?? '').trim() !== '');
+    }),
+  );
   protected readonly canManage = computed(() => {
     const m = this.view();
     return m !== null && this.session.can('meeting.manage', { departmentId: m.convenerDepartmentId ?? undefined });
@@ -240,10 +321,11 @@ export class MeetingRoomPage {
     const of = (...states: RollEntry['state'][]) => roll.filter((r) => states.includes(r.state));
     return [
       { key: 'present', label: 'room.present' as const, entries: of('present') },
+      { key: 'late', label: 'room.late' as const, entries: of('late') },
       { key: 'expected', label: 'room.expected' as const, entries: of('expected') },
       { key: 'absent', label: 'room.absent' as const, entries: of('absent') },
       { key: 'excused', label: 'room.excused' as const, entries: of('excused', 'held') },
-    ].filter((g) => g.key !== 'excused' || g.entries.length > 0);
+    ].filter((g) => (g.key !== 'excused' && g.key !== 'late') || g.entries.length > 0);
   });
 
   /** Status for which this page last asked to join: once open, a liaison joins again to be recorded. */
@@ -340,13 +422,58 @@ export class MeetingRoomPage {
     );
   }
 
-  protected close(event: Event): void {
+  protected proposeClose(): void {
+    void this.run(this.api.proposeClose(this.id()));
+  }
+
+  protected lateChoice(departmentId: string): 'absent' | 'excuse' | undefined {
+    return this.lateChoices().get(departmentId);
+  }
+  protected lateReason(departmentId: string): string {
+    return this.lateReasons().get(departmentId) ?? '';
+  }
+  protected chooseLate(departmentId: string, choice: 'absent' | 'excuse'): void {
+    this.lateChoices.update((m) => new Map(m).set(departmentId, choice));
+    this.preview.set(null);
+  }
+  protected setLateReason(departmentId: string, reason: string): void {
+    this.lateReasons.update((m) => new Map(m).set(departmentId, reason));
+    this.preview.set(null);
+  }
+
+  private lateExcuses(): { departmentId: string; reason: string }[] {
+    return this.lateEntries()
+      .filter((r) => this.lateChoices().get(r.departmentId) === 'excuse')
+      .map((r) => ({ departmentId: r.departmentId, reason: (this.lateReasons().get(r.departmentId) ?? '').trim() }));
+  }
+
+  /** R15a: asks the hub what this close would do, and shows it for confirmation (nothing changes yet). */
+  protected review(event: Event): void {
     event.preventDefault();
-    if (!this.conclusion().trim()) return;
+    if (!this.conclusion().trim() || !this.lateAnswered() || this.busy()) return;
+    this.busy.set(true);
+    this.actionError.set(null);
+    firstValueFrom(this.api.closingPreview(this.id(), { lateExcuses: this.lateExcuses() }))
+      .then((p) => {
+        const deemed = p.outcomes.filter((o) => o.outcome === 'deemed').map((o) => this.name(o.departmentId));
+        this.preview.set({ deemed: deemed.join(this.i18n.lang() === 'zh' ? '、' : ', ') });
+      })
+      .catch((e) => {
+        const problem = readProblem(e);
+        this.actionError.set(Object.values(problem.fields)[0] ?? problem.message ?? this.i18n.t('common.networkError'));
+      })
+      .finally(() => this.busy.set(false));
+  }
+
+  protected close(): void {
+    if (!this.conclusion().trim() || !this.preview()) return;
+    const lateExcuses = this.lateExcuses();
+    this.preview.set(null);
     void this.run(
       this.api.closeMeeting(this.id(), {
         conclusion: this.conclusion().trim(),
         ...(this.findings().trim() ? { findings: this.findings().trim() } : {}),
+        ...(lateExcuses.length ? { lateExcuses } : {}),
       }),
     );
   }

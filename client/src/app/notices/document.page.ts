@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { documentLayout, type NoticeView } from '@hub/shared';
+import { documentLayout, instantOfWallClock, type NoticeView } from '@hub/shared';
+import { SessionStore } from '../core/session/session.store';
 import { readProblem } from '../core/api/problem';
 import { HubTimePipe } from '../core/format/format.pipes';
 import { TranslatePipe } from '../core/i18n';
@@ -48,6 +49,46 @@ import { PaperTrailApi, pdfUrl } from './paper-trail.api';
         <p class="loading" role="status">{{ 'common.loading' | t }}</p>
       }
     </div>
+    @if (notice(); as n) {
+      @if (n.supersededBy; as by) {
+        <p class="doc-once alert alert-error" role="status" data-testid="document-superseded">
+          {{ 'doc.supersededBy' | t: { number: by.number } }} <a [routerLink]="['/documents', by.id]">{{ by.number }}</a>
+        </p>
+      } @else if (canCorrect()) {
+        <!-- R17: a leader corrects by a numbered correction notice; for a deemed consent, revokes it. Confirmed, never one click. -->
+        <details class="doc-once card doc-correct" data-testid="document-correct">
+          <summary>{{ (revoking() ? 'doc.revoke' : 'doc.correct') | t }}</summary>
+          <div class="field">
+            <label for="correct-reason">{{ 'doc.reason' | t }}</label>
+            <textarea id="correct-reason" rows="2" data-testid="correct-reason" [value]="reason()" (input)="reason.set($any($event.target).value); confirming.set(false)"></textarea>
+            @if (fields()['reason']; as e) { <p class="field-error">{{ e }}</p> }
+          </div>
+          @if (revoking()) {
+            <div class="field">
+              <label for="correct-due">{{ 'doc.newDueAt' | t }}</label>
+              <input id="correct-due" type="datetime-local" data-testid="correct-due" [value]="newDue()" (input)="newDue.set($any($event.target).value); confirming.set(false)" />
+              @if (fields()['newDueAt']; as e) { <p class="field-error">{{ e }}</p> }
+            </div>
+          }
+          @if (correctError(); as e) { <p class="field-error" role="alert">{{ e }}</p> }
+          @if (confirming()) {
+            <p class="alert alert-error" role="alertdialog" data-testid="correct-consequence">
+              @if (revoking()) {
+                {{ 'doc.confirm.revoke' | t: { number: n.number, due: newDue().replace('T', ' ') } }}
+              } @else {
+                {{ 'doc.confirm.correct' | t: { number: n.number } }}
+              }
+            </p>
+            <button type="button" class="button-danger" data-testid="correct-confirm" [disabled]="busy()" (click)="correct(n)">{{ 'doc.confirm.go' | t }}</button>
+            <button type="button" class="button-quiet" (click)="confirming.set(false)">{{ 'doc.confirm.cancel' | t }}</button>
+          } @else {
+            <button type="button" class="button-secondary" data-testid="correct-review" [disabled]="!reason().trim() || (revoking() && !newDue())" (click)="confirming.set(true)">
+              {{ (revoking() ? 'doc.revoke' : 'doc.correct') | t }}
+            </button>
+          }
+        </details>
+      }
+    }
     @if (accessCode()) {
       <p class="doc-once alert" role="status" data-testid="access-code-once">{{ 'doc.accessCodeOnce' | t }}</p>
     }
@@ -102,12 +143,16 @@ import { PaperTrailApi, pdfUrl } from './paper-trail.api';
     .doc-desk {
       padding: 8mm 0;
     }
+    .doc-correct {
+      padding: 0.75rem 1rem;
+    }
     @media print {
       :host {
         background: none;
       }
       .doc-toolbar,
-      .doc-once {
+      .doc-once,
+      .doc-correct {
         display: none;
       }
       .doc-desk {
@@ -119,6 +164,8 @@ import { PaperTrailApi, pdfUrl } from './paper-trail.api';
 export class DocumentPage {
   private readonly api = inject(PaperTrailApi);
   private readonly document = inject(DOCUMENT);
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
 
   /** Route parameter :id. */
   readonly id = input.required<string>();
@@ -132,6 +179,15 @@ export class DocumentPage {
     return notice ? documentLayout(notice.content, { accessCode: this.accessCode() ?? undefined }) : null;
   });
   protected readonly pdf = computed(() => pdfUrl(this.id()));
+  protected readonly canCorrect = computed(() => this.session.can('notice.correct'));
+  /** R17: correcting a Timeout Implied Consent Notice revokes the deemed consent (a new due time). */
+  protected readonly revoking = computed(() => this.notice()?.kind === 'timeout_implied_consent');
+  protected readonly reason = signal('');
+  protected readonly newDue = signal('');
+  protected readonly confirming = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly fields = signal<Record<string, string>>({});
+  protected readonly correctError = signal<string | null>(null);
 
   constructor() {
     effect(() => {
@@ -145,6 +201,28 @@ export class DocumentPage {
       this.notice.set(await firstValueFrom(this.api.notice(id)));
     } catch (e) {
       this.error.set(readProblem(e).message ?? 'Error');
+    }
+  }
+
+  protected async correct(notice: NoticeView): Promise<void> {
+    if (this.busy()) return;
+    const due = this.revoking() ? instantOfWallClock(this.newDue(), notice.content.timeZone) : null;
+    this.busy.set(true);
+    this.fields.set({});
+    this.correctError.set(null);
+    try {
+      const issued = await firstValueFrom(
+        this.api.correctNotice(notice.id, { reason: this.reason().trim(), ...(due ? { newDueAt: due.toISOString() } : {}) }),
+      );
+      this.confirming.set(false);
+      await this.router.navigate(['/documents', issued.id]);
+    } catch (e) {
+      const problem = readProblem(e);
+      this.fields.set(problem.fields);
+      this.correctError.set(problem.message);
+      this.confirming.set(false);
+    } finally {
+      this.busy.set(false);
     }
   }
 

@@ -5,6 +5,7 @@ import type {
   AddMaterialRequest,
   AssignTrackerRequest,
   BoardProject,
+  CorrectNoticeRequest,
   IssuedReceipt,
   IssueOneTimeNotificationRequest,
   IssueReceiptRequest,
@@ -45,6 +46,10 @@ export class PaperTrailApi {
   }
   notice(noticeId: string): Observable<NoticeView> {
     return this.http.get<NoticeView>(`/api/notices/${id(noticeId)}`);
+  }
+  /** R17: a leader corrects a document (a deemed consent's notice: revokes it) by a correction notice. */
+  correctNotice(noticeId: string, body: CorrectNoticeRequest): Observable<NoticeView> {
+    return this.http.post<NoticeView>(`/api/notices/${id(noticeId)}/corrections`, body);
   }
   issueOneTimeNotification(projectId: string, body: IssueOneTimeNotificationRequest): Observable<NoticeSummary> {
     return this.http.post<NoticeSummary>(`/api/projects/${id(projectId)}/one-time-notification`, body);

@@ -74,6 +74,7 @@ const CAUSES: Record<string, TranslationKey> = {
   timeout: 'card.cause.timeout',
   meeting_absence: 'card.cause.meeting_absence',
   inspection_absence: 'card.cause.inspection_absence',
+  explanation_rejected: 'card.cause.explanation_rejected',
 };
 
 /**

@@ -6,7 +6,7 @@ import { LeadersApi } from '../core/api/leaders-api.service';
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { DepartmentsStore } from '../core/departments/departments.store';
 import { HubTimePipe } from '../core/format/format.pipes';
-import { I18nService, TranslatePipe, cardActionKey, categoryKey } from '../core/i18n';
+import { I18nService, TranslatePipe, cardActionKey, categoryKey, deemedCauseKey } from '../core/i18n';
 import { HubClock } from '../core/live/hub-clock.service';
 import { LiveBoardService } from '../core/live/live-board.service';
 import { CountdownComponent } from '../ui/countdown.component';
@@ -90,6 +90,9 @@ interface WallCell {
                       <span class="wall-dept">{{ cell.department }}@if (cell.item.isLead) {<span class="lead-mark">{{ 'board.lead' | t }}</span>}</span>
                       <hub-status-badge [status]="cell.status" />
                       <hub-countdown [item]="cell.item" />
+                      @if (cell.item.deemedCause; as cause) {
+                        <span class="wall-cause" [attr.data-testid]="'wall-cause-' + row.project.code + '-' + cell.code">{{ causeKey(cause) | t }}</span>
+                      }
                     </li>
                   }
                 </ul>
@@ -127,6 +130,8 @@ export class WallPage {
   private readonly i18n = inject(I18nService);
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
 
+  /** R17: the wall says why consent was deemed. */
+  protected readonly causeKey = deemedCauseKey;
   protected readonly failed = signal(false);
   protected readonly paused = signal(false);
   protected readonly ticker = signal<CardEntry[]>([]);

@@ -8,6 +8,7 @@ import { SessionIdsAndLoginDelays1765120000000 } from './1765120000000-session-i
 import { CiteNoticesAndAnchorCardHeads1765130000000 } from './1765130000000-cite-notices-and-anchor-card-heads';
 import { PeopleAndDeputies1765160000000 } from './1765160000000-people-and-deputies';
 import { BoundedDeadlinesAndExplanationKinds1765150000000 } from './1765150000000-bounded-deadlines-and-explanation-kinds';
+import { MeetingNoticeAttendanceCorrections1765140000000 } from './1765140000000-meeting-notice-attendance-corrections';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -19,6 +20,7 @@ export const HUB_MIGRATIONS = [
   AddLeadersView1764900000000,
   SessionIdsAndLoginDelays1765120000000,
   CiteNoticesAndAnchorCardHeads1765130000000,
+  MeetingNoticeAttendanceCorrections1765140000000,
   BoundedDeadlinesAndExplanationKinds1765150000000,
   PeopleAndDeputies1765160000000,
 ];

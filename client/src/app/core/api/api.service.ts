@@ -9,6 +9,7 @@ import type {
   CardEntry,
   CardVerification,
   CloseMeetingRequest,
+  ClosePreview,
   ConveneMeetingRequest,
   DeadlineExplanation,
   DecisionRequest,
@@ -111,6 +112,14 @@ export class ApiService {
   }
   closeMeeting(id: string, body: CloseMeetingRequest): Observable<MeetingView> {
     return this.http.post<MeetingView>(`/api/meetings/${encodeURIComponent(id)}/closing`, body);
+  }
+  /** R15a: what a close now would do to each department (changes nothing). */
+  closingPreview(id: string, body: Pick<CloseMeetingRequest, 'lateExcuses'>): Observable<ClosePreview> {
+    return this.http.post<ClosePreview>(`/api/meetings/${encodeURIComponent(id)}/closing-preview`, body);
+  }
+  /** R15a: the lead liaison proposes the close; the window or a leader closes. */
+  proposeClose(id: string): Observable<MeetingView> {
+    return this.http.post<MeetingView>(`/api/meetings/${encodeURIComponent(id)}/close-proposal`, null);
   }
   addRectification(id: string, body: RectificationRequest): Observable<MeetingView> {
     return this.http.post<MeetingView>(`/api/inspections/${encodeURIComponent(id)}/rectifications`, body);

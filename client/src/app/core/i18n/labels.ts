@@ -3,7 +3,9 @@ import type {
   BoardCellStatus,
   CardAction,
   ConfigurationAction,
+  CloseOutcome,
   DayReason,
+  DeemedCause,
   DelayCause,
   ItemStatus,
   MeetingKind,
@@ -32,3 +34,5 @@ export const rollStateKey = (s: RollState) => `roll.${s}` as const;
 export const opinionKey = (k: OpinionKind) => `opinion.${k}` as const;
 export const delayCauseKey = (c: DelayCause) => `delayCause.${c}` as const;
 export const alertKindKey = (k: AlertKind) => `alerts.kind.${k}` as const;
+export const closeOutcomeKey = (o: CloseOutcome) => `outcome.${o}` as const;
+export const deemedCauseKey = (c: DeemedCause) => `deemedCause.${c}` as const;
