@@ -22,12 +22,7 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bufferLogs: true });
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: { directives: { 'connect-src': ["'self'", 'ws:', 'wss:'] } },
-      hsts: config.secureCookies,
-    }),
-  );
+  app.use(securityHeaders(config));
   app.use(cookieParser());
   // Card checkpoints (R5) list every project's head; everything else is far smaller.
   app.useBodyParser('json', { limit: '5mb' });
@@ -47,6 +42,22 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
 
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) serveClient(app, config.clientDir);
   return app;
+}
+
+/**
+ * Helmet's headers. `upgrade-insecure-requests` only behind TLS (HUB_SECURE_COOKIES=1, or a trusted
+ * proxy saying https): sent over plain http on the intranet, it makes a browser on another machine
+ * fetch the client's scripts over https, which nothing serves, and the page stays blank.
+ */
+function securityHeaders(config: HubConfig): express.RequestHandler {
+  const headers = (tls: boolean) =>
+    helmet({
+      contentSecurityPolicy: { directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'upgrade-insecure-requests': tls ? [] : null } },
+      hsts: config.secureCookies,
+    });
+  const overTls = headers(true);
+  const plain = headers(false);
+  return (req, res, next) => (config.secureCookies || req.secure ? overTls : plain)(req, res, next);
 }
 
 /** The built Angular client, with deep links falling back to index.html. */

@@ -21,7 +21,7 @@ import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
 import { badRequest, conflict, notFound } from '../common/problem';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
-import { Database, type Tx } from '../database/database';
+import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
 import { loadItemOf, loadItems } from '../projects/project-records';
@@ -282,7 +282,7 @@ export class MeetingsService {
       const view = (await loadMeetingView(tx, due.id))!;
       tx.onCommit(() => this.live.publishMeeting(view));
       return due.id;
-    });
+    }, CLAIM_TX);
     return lapsed !== null;
   }
 

@@ -4,6 +4,7 @@ import { AddFirstInquiryRegister1764500000000 } from './1764500000000-add-first-
 import { AddPaperTrail1764700000000 } from './1764700000000-add-paper-trail';
 import { MeetingsExplanationsDeadlineChanges1764800000000 } from './1764800000000-meetings-explanations-deadline-changes';
 import { AddLeadersView1764900000000 } from './1764900000000-add-leaders-view';
+import { IndexSessionsAndThrottleForPurge1765100000000 } from './1765100000000-index-sessions-and-throttle-for-purge';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const HUB_MIGRATIONS = [
   AddPaperTrail1764700000000,
   MeetingsExplanationsDeadlineChanges1764800000000,
   AddLeadersView1764900000000,
+  IndexSessionsAndThrottleForPurge1765100000000,
 ];
