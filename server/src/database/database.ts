@@ -82,6 +82,11 @@ export class Database {
     return () => void this.recovered.delete(listener);
   }
 
+  /** False from the moment a transaction found the database gone until one succeeds again. */
+  get available(): boolean {
+    return this.downSince === null;
+  }
+
   /** True when the database answers within `withinMs`; never waits longer (a pool or connect that hangs). */
   async ping(withinMs: number): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
