@@ -22,6 +22,12 @@ export function isConnectionLost(error: unknown): boolean {
   );
 }
 
+/** No connection could be opened: nothing listens, the server is starting or stopping, or it does not answer. */
+function isRefused(error: unknown): boolean {
+  const { code = '', message = '' } = (error ?? {}) as { code?: string; message?: string };
+  return code === '57P03' || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|timeout exceeded when trying to connect/.test(`${code} ${message}`);
+}
+
 /** Options of one transaction. */
 export interface TxOptions {
   /**
@@ -134,8 +140,9 @@ export class Database {
         const lost = isConnectionLost(error);
         // Retried only when the outcome is certain: a conflict, or a connection lost before COMMIT
         // (PostgreSQL rolled it back). A connection lost during COMMIT leaves the outcome unknown.
-        // No connection at all (the database is gone) is not retried at once: callers back off.
-        const retry = (code !== undefined && RETRYABLE.has(code)) || (lost && connected && !committing);
+        // A database that refuses connections (stopped, starting, unreachable) is not retried at
+        // once: callers back off. A connection cut while being opened is, like any other cut.
+        const retry = (code !== undefined && RETRYABLE.has(code)) || (lost && !committing && !(!connected && isRefused(error)));
         if (retry && attempt < MAX_ATTEMPTS) {
           if (this.downSince === null) this.log.warn(`transaction retried after ${code ?? String(error)} (attempt ${attempt})`);
           continue;
