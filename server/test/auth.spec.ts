@@ -1,4 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
+import { AuthPurge } from '../src/auth/auth-purge';
+import { Database } from '../src/database/database';
 import { LOGIN_LIMITS, loginDelaySeconds } from '../src/auth/login-throttle';
 import { connected, connectSocket, createTestDatabase, HubClient, loadPeople, startTestHub, TEST_PASSWORD, type TestHub } from './test-hub';
 
@@ -160,6 +163,42 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(res.headers.get('x-powered-by')).toBeNull();
     expect(await res.text()).not.toMatch(/at \w+ \(|\.ts:\d+/);
+  });
+
+  it('R26: over plain http the CSP does not send browsers to https (a blank client on the intranet); behind TLS it does', async () => {
+    const plain = await fetch(`${first.url}/health`);
+    expect(plain.headers.get('content-security-policy')).not.toMatch(/upgrade-insecure-requests/);
+    const proxied = await fetch(`${first.url}/health`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(proxied.headers.get('content-security-policy')).toMatch(/upgrade-insecure-requests/);
+  });
+
+  it('R1: expired sessions and ended login-throttle windows are purged; live ones stay', async () => {
+    const live = await HubClient.login(first.url, 'leader');
+    const { rows: [user] } = await sql.query(`SELECT id FROM users WHERE username = 'leader'`);
+    await sql.query(`INSERT INTO sessions (token_hash, user_id, expires_at) SELECT 'expired-' || g, $1, now() - interval '1 minute' FROM generate_series(1, 3) g`, [user.id]);
+    await sql.query(
+      `INSERT INTO login_throttle (key, failures, window_start) VALUES
+         ('account:invented-stale', 1, now() - interval '16 minutes'), ('address:192.0.2.1', 3, now() - interval '1 hour'),
+         ('account:invented-fresh', 1, now())`,
+    );
+    const purged = await first.app.get(AuthPurge).purge(); // sessions expired by earlier tests go too
+    expect(purged.sessions).toBeGreaterThanOrEqual(3);
+    expect(purged.throttle).toBeGreaterThanOrEqual(2);
+    expect((await sql.query(`SELECT 1 FROM sessions WHERE token_hash LIKE 'expired-%'`)).rowCount).toBe(0);
+    expect((await sql.query(`SELECT key FROM login_throttle WHERE key LIKE '%invented%' OR key = 'address:192.0.2.1'`)).rows).toEqual([{ key: 'account:invented-fresh' }]);
+    expect((await live.get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('R26: a failed query is logged without its parameters (people\'s data)', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(first.app.get(Database).query('SELECT $1::text AS phone FROM no_such_table', ['张三 13800000000'])).rejects.toThrow(/no_such_table/);
+      const lines = logged.mock.calls.map((call) => JSON.stringify(call));
+      expect(lines.some((l) => l.includes('no_such_table'))).toBe(true);
+      expect(lines.some((l) => l.includes('13800000000'))).toBe(false);
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
 

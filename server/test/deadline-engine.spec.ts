@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { CLAIM_TX, Database, isConnectionLost } from '../src/database/database';
 import { acceptItem, admittedProject, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type TestHub } from './test-hub';
 
 const CODES = ['DRC', 'NRP', 'EEB', 'HUD', 'EMB'];
@@ -148,5 +149,44 @@ describe('deadline engine: one failing item does not starve the others (R14)', (
       await hub.close();
       await db.drop();
     }
+  });
+});
+
+describe('idle-in-transaction limit: on claim transactions only (R14, R26)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let hub: TestHub;
+  let database: Database;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    hub = await startTestHub(db.url);
+    database = hub.app.get(Database);
+  });
+  afterAll(async () => {
+    await hub.close();
+    await db.drop();
+  });
+
+  const idle = (ms: number) => new Promise((r) => setTimeout(r, ms)); // the idling under test, not a wait for a condition
+
+  it('R26: honest work idling longer than a claim may (a machine under load) still commits', async () => {
+    const row = await database.transaction(async (tx) => {
+      await tx.query('SELECT 1');
+      await idle(1500);
+      return tx.one<{ ok: number }>('SELECT 1 AS ok');
+    });
+    expect(row).toEqual({ ok: 1 });
+  });
+
+  it('R14: a claim transaction idling past its limit is cut by PostgreSQL (25P03, a lost connection) and retried whole', async () => {
+    let attempts = 0;
+    const result = await database.transaction(async (tx) => {
+      attempts++;
+      await tx.query('SELECT 1');
+      if (attempts === 1) await idle(CLAIM_TX.idleLimitMs! + 700);
+      return (await tx.one<{ limit: string }>(`SELECT current_setting('idle_in_transaction_session_timeout') AS limit`))!.limit;
+    }, CLAIM_TX);
+    expect(attempts).toBe(2);
+    expect(result).toBe('1s');
+    expect(isConnectionLost(Object.assign(new Error('terminating connection due to idle-in-transaction timeout'), { code: '25P03' }))).toBe(true);
   });
 });

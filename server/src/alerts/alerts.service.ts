@@ -4,7 +4,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
 import { notFound, ProblemException } from '../common/problem';
-import { Database, type Tx } from '../database/database';
+import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { loadItem, type Queryable } from '../projects/project-records';
 import { LiveEvents, userRoom } from '../realtime/live-events';
@@ -118,7 +118,7 @@ export class AlertsService {
         for (const alert of alerts) this.live.emitTo([userRoom(byId.get(alert.id)!)], 'alert:new', alert);
       });
       return true;
-    });
+    }, CLAIM_TX);
   }
 
   /** R14a: the user's own alerts, newest first, with the count still unread. */

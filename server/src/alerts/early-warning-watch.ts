@@ -4,6 +4,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { Database } from '../database/database';
 import { HubClock } from '../database/hub-clock';
+import { SweepLoop } from '../database/sweep-loop';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
 import { AlertsService } from './alerts.service';
 
@@ -21,9 +22,7 @@ const WARN_BATCH = 200;
 @Injectable()
 export class EarlyWarningWatch implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('EarlyWarningWatch');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly loop: SweepLoop;
   private stopped = false;
 
   constructor(
@@ -32,8 +31,15 @@ export class EarlyWarningWatch implements OnApplicationBootstrap, OnModuleDestro
     private readonly calendars: CalendarService,
     private readonly alerts: AlertsService,
     private readonly signals: DeadlineSignals,
-    @Inject(HUB_CONFIG) private readonly config: HubConfig,
-  ) {}
+    @Inject(HUB_CONFIG) config: HubConfig,
+  ) {
+    this.loop = new SweepLoop({
+      work: () => this.warnAllDue(),
+      intervalMs: config.deadlineSweepMs,
+      recovered: (listener) => db.onRecovered(listener),
+      onError: (error) => this.log.error({ msg: 'early-warning sweep failed; retrying with back-off', error: String(error) }),
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.signals.onChange(() => this.sweep());
@@ -42,29 +48,11 @@ export class EarlyWarningWatch implements OnApplicationBootstrap, OnModuleDestro
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   sweep(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.running = this.warnAllDue()
-      .catch((error: unknown) => {
-        this.log.error({ msg: 'early-warning sweep failed; retrying at next sweep', error: String(error) });
-        return this.config.deadlineSweepMs;
-      })
-      .then((next) => {
-        this.running = null;
-        if (this.stopped) return;
-        const delay = this.again ? 0 : Math.min(this.config.deadlineSweepMs, next);
-        this.again = false;
-        this.timer = setTimeout(() => this.sweep(), delay);
-      });
+    this.loop.wake();
   }
 
   /**

@@ -25,12 +25,7 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
   // Only the named proxies' X-Forwarded-* count: anyone else's would choose their own address.
   app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: { directives: { 'connect-src': ["'self'", 'ws:', 'wss:'] } },
-      hsts: config.secureCookies,
-    }),
-  );
+  app.use(securityHeaders(config));
   app.use(cookieParser());
   // Card checkpoints (R5) list every project's head; everything else is far smaller.
   app.useBodyParser('json', { limit: '5mb' });
@@ -51,6 +46,22 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
 
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) serveClient(app, config.clientDir);
   return app;
+}
+
+/**
+ * Helmet's headers. `upgrade-insecure-requests` only behind TLS (HUB_SECURE_COOKIES=1, or a trusted
+ * proxy saying https): sent over plain http on the intranet, it makes a browser on another machine
+ * fetch the client's scripts over https, which nothing serves, and the page stays blank.
+ */
+function securityHeaders(config: HubConfig): express.RequestHandler {
+  const headers = (tls: boolean) =>
+    helmet({
+      contentSecurityPolicy: { directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'upgrade-insecure-requests': tls ? [] : null } },
+      hsts: config.secureCookies,
+    });
+  const overTls = headers(true);
+  const plain = headers(false);
+  return (req, res, next) => (config.secureCookies || req.secure ? overTls : plain)(req, res, next);
 }
 
 /**

@@ -16,7 +16,8 @@ export class ProblemFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(error);
     problem.instance = req.originalUrl;
-    if (problem.status >= 500) this.log.error({ msg: 'unhandled error', url: req.originalUrl, error: String((error as Error)?.stack ?? error) });
+    // A lost database is logged once by the Database, not once per request that meets it.
+    if (problem.status >= 500 && !isConnectionLost(error)) this.log.error({ msg: 'unhandled error', url: req.originalUrl, error: String((error as Error)?.stack ?? error) });
     else if (problem.status === 401 || problem.status === 403) this.log.warn({ msg: 'refused', status: problem.status, method: req.method, url: req.originalUrl, detail: problem.detail });
     if (error instanceof TooManyRequests) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));

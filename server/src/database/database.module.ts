@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { HubConfig } from '../config/hub-config';
 import { Database } from './database';
 import { HubClock } from './hub-clock';
+import { HubSqlLogger } from './sql-logger';
 
 @Global()
 @Module({})
@@ -19,13 +20,17 @@ export class DatabaseModule {
           migrationsRun: false,
           synchronize: false,
           uuidExtension: 'pgcrypto',
-          logging: ['error', 'migration'],
+          // Failed queries are logged without their parameters (people's names, phone numbers).
+          logger: new HubSqlLogger(),
           extra: {
             max: 10,
-            // A hung or frozen instance must not hold claimed deadlines for long (DESIGN: deadlines):
-            // the hub's transactions are milliseconds long, so 1 s idle inside one means the instance is stuck
-            // (and it may hold the stream lock every writer needs).
-            options: '-c idle_in_transaction_session_timeout=1000 -c TimeZone=UTC',
+            // A database that does not answer (host gone, frozen) fails a connect instead of hanging it.
+            connectionTimeoutMillis: 5000,
+            // A frozen instance must not hold claimed deadlines for long (DESIGN: deadlines): claim
+            // transactions set 1 s themselves (CLAIM_TX). Everything else gets a limit no honest
+            // transaction reaches even on a machine under load, which still frees the stream lock
+            // every writer needs should an instance freeze inside a request.
+            options: '-c idle_in_transaction_session_timeout=15000 -c TimeZone=UTC',
           },
         }),
       ],

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { HUB_MIGRATIONS } from './migrations';
+import { HubSqlLogger } from './sql-logger';
 
 /** Any constant shared by all instances: only one of them migrates at a time. */
 const MIGRATION_LOCK = 7_345_000;
@@ -9,7 +10,7 @@ const MIGRATION_LOCK = 7_345_000;
  * replicas, a rolling restart) wait on a session advisory lock, so each migration runs once.
  */
 export async function migrate(databaseUrl: string): Promise<string[]> {
-  const dataSource = new DataSource({ type: 'postgres', url: databaseUrl, migrations: HUB_MIGRATIONS, migrationsTransactionMode: 'each', logging: ['error'] });
+  const dataSource = new DataSource({ type: 'postgres', url: databaseUrl, migrations: HUB_MIGRATIONS, migrationsTransactionMode: 'each', logger: new HubSqlLogger() });
   await dataSource.initialize();
   const lock = dataSource.createQueryRunner();
   try {

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ApprovalsService } from '../approvals/approvals.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
-import { Database } from '../database/database';
+import { CLAIM_TX, Database, isConnectionLost } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { deemedConsentDue, explanationHoldsDeadline } from '@hub/shared';
+import { SweepLoop } from '../database/sweep-loop';
 import { MeetingsService } from '../meetings/meetings.service';
 import { MegaService } from '../mega/mega.service';
 import { loadItem } from '../projects/project-records';
@@ -26,9 +27,7 @@ const SET_ASIDE_MS = 60_000;
 @Injectable()
 export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('DeadlineEngine');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private wakeAgain = false;
+  private readonly loop: SweepLoop;
   private stopped = false;
   private readonly setAside = new Map<string, number>();
 
@@ -40,7 +39,15 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly mega: MegaService,
     private readonly signals: DeadlineSignals,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
-  ) {}
+  ) {
+    this.loop = new SweepLoop({
+      work: () => this.cycle(),
+      intervalMs: config.deadlineSweepMs,
+      // Deadlines that fell due while the database was gone fire as soon as it answers again.
+      recovered: (listener) => db.onRecovered(listener),
+      onError: (error) => this.log.error({ msg: 'deadline cycle failed; retrying with back-off', error: String(error) }),
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.signals.onChange(() => this.wake());
@@ -50,24 +57,11 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
   /** Before the pool closes (onApplicationShutdown), so no cycle runs against a closed pool. */
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.wakeAgain = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.running = this.cycle().finally(() => {
-      this.running = null;
-      if (this.wakeAgain) {
-        this.wakeAgain = false;
-        this.wake();
-      }
-    });
+    this.loop.wake();
   }
 
   /**
@@ -85,10 +79,13 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
         fired += outcome.fired;
         if (outcome.claimed < size) break;
       } catch (error) {
+        // The database is gone, or the failure is nobody's item: the loop backs off and retries.
+        if (isConnectionLost(error)) throw error;
         if (size > 1) {
           size = 1;
           continue;
         }
+        if (claimed.length === 0) throw error;
         for (const id of claimed) this.setAside.set(id, Date.now() + SET_ASIDE_MS);
         this.log.error({ msg: 'deemed consent failed; item set aside and retried later', items: claimed, error: String(error) });
       }
@@ -96,36 +93,33 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     return fired;
   }
 
-  private async cycle(): Promise<void> {
+  /** One pass: fires what is due, lapses what ran out; resolves to the ms until the next due instant. */
+  private async cycle(): Promise<number> {
     let delay = this.config.deadlineSweepMs;
-    try {
-      await this.fireDue();
-      await this.approvals.escalateOverdueRulings();
-      await this.mega.escalateOverdueForwarding(); // R6: escalates, never deems
-      // One round trip plans all three: the next running, unheld due instant (R14/R16), the next
-      // ruling to fall overdue (R16) and the next lapse of a meeting never closed (no R15). Meetings
-      // never pause R14: items fire first.
-      const next = await this.db.one<{ due_ms: number | null; ruling_ms: number | null; lapse_ms: number | null }>(
-        `SELECT (SELECT EXTRACT(EPOCH FROM MIN(due_at) - hub_now()) * 1000 FROM approval_items i
-                  WHERE status = 'in_review' AND NOT ${HELD_BY_EXPLANATION}) AS due_ms,
-                (SELECT EXTRACT(EPOCH FROM MIN(ruling_due_at) - hub_now()) * 1000 FROM written_explanations
-                  WHERE status = 'pending' AND ruling_escalated_at IS NULL) AS ruling_ms,
-                (SELECT EXTRACT(EPOCH FROM MIN(ends_at) + $1 * interval '1 millisecond' - hub_now()) * 1000 FROM meetings
-                  WHERE status IN ('scheduled','open')) AS lapse_ms`,
-        [this.config.meetingLapseMs],
-      );
-      // A ruling still overdue here failed to escalate just now: the periodic sweep retries it.
-      if (next?.ruling_ms != null && Number(next.ruling_ms) > 0) delay = Math.min(delay, Math.ceil(Number(next.ruling_ms)));
-      if (next?.lapse_ms != null && Number(next.lapse_ms) <= 0) {
-        while (!this.stopped && (await this.meetings.lapseNext()));
-      } else if (next?.lapse_ms != null) {
-        delay = Math.min(delay, Math.ceil(Number(next.lapse_ms)));
-      }
-      if (next?.due_ms != null) delay = Math.min(delay, Math.max(0, Math.ceil(Number(next.due_ms))));
-    } catch (error) {
-      this.log.error({ msg: 'deadline cycle failed; retrying at next sweep', error: String(error) });
+    await this.fireDue();
+    await this.approvals.escalateOverdueRulings();
+    await this.mega.escalateOverdueForwarding(); // R6: escalates, never deems
+    // One round trip plans all three: the next running, unheld due instant (R14/R16), the next
+    // ruling to fall overdue (R16) and the next lapse of a meeting never closed (no R15). Meetings
+    // never pause R14: items fire first.
+    const next = await this.db.one<{ due_ms: number | null; ruling_ms: number | null; lapse_ms: number | null }>(
+      `SELECT (SELECT EXTRACT(EPOCH FROM MIN(due_at) - hub_now()) * 1000 FROM approval_items i
+                WHERE status = 'in_review' AND NOT ${HELD_BY_EXPLANATION}) AS due_ms,
+              (SELECT EXTRACT(EPOCH FROM MIN(ruling_due_at) - hub_now()) * 1000 FROM written_explanations
+                WHERE status = 'pending' AND ruling_escalated_at IS NULL) AS ruling_ms,
+              (SELECT EXTRACT(EPOCH FROM MIN(ends_at) + $1 * interval '1 millisecond' - hub_now()) * 1000 FROM meetings
+                WHERE status IN ('scheduled','open')) AS lapse_ms`,
+      [this.config.meetingLapseMs],
+    );
+    // A ruling still overdue here failed to escalate just now: the periodic sweep retries it.
+    if (next?.ruling_ms != null && Number(next.ruling_ms) > 0) delay = Math.min(delay, Math.ceil(Number(next.ruling_ms)));
+    if (next?.lapse_ms != null && Number(next.lapse_ms) <= 0) {
+      while (!this.stopped && (await this.meetings.lapseNext()));
+    } else if (next?.lapse_ms != null) {
+      delay = Math.min(delay, Math.ceil(Number(next.lapse_ms)));
     }
-    if (!this.stopped) this.timer = setTimeout(() => this.wake(), delay);
+    if (next?.due_ms != null) delay = Math.min(delay, Math.max(0, Math.ceil(Number(next.due_ms))));
+    return delay;
   }
 
   /**
@@ -157,6 +151,6 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
         fired++;
       }
       return { claimed: due.length, fired };
-    });
+    }, CLAIM_TX);
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
-import { Database } from '../database/database';
+import { CLAIM_TX, Database } from '../database/database';
+import { SweepLoop } from '../database/sweep-loop';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
 import { InquiriesService } from './inquiries.service';
 
@@ -14,17 +15,22 @@ import { InquiriesService } from './inquiries.service';
 @Injectable()
 export class InquiryOverdueWatch implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('InquiryOverdueWatch');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly loop: SweepLoop;
   private stopped = false;
 
   constructor(
     private readonly db: Database,
     private readonly inquiries: InquiriesService,
     private readonly signals: DeadlineSignals,
-    @Inject(HUB_CONFIG) private readonly config: HubConfig,
-  ) {}
+    @Inject(HUB_CONFIG) config: HubConfig,
+  ) {
+    this.loop = new SweepLoop({
+      work: async () => (await this.flagAllDue(), Infinity),
+      intervalMs: config.deadlineSweepMs,
+      recovered: (listener) => db.onRecovered(listener),
+      onError: (error) => this.log.error({ msg: 'overdue sweep failed; retrying with back-off', error: String(error) }),
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.signals.onChange(() => this.sweep());
@@ -33,29 +39,11 @@ export class InquiryOverdueWatch implements OnApplicationBootstrap, OnModuleDest
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   sweep(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.running = this.flagAllDue()
-      .then(
-        () => undefined,
-        (error: unknown) => this.log.error({ msg: 'overdue sweep failed; retrying at next sweep', error: String(error) }),
-      )
-      .finally(() => {
-        this.running = null;
-        if (this.stopped) return;
-        const delay = this.again ? 0 : this.config.deadlineSweepMs;
-        this.again = false;
-        this.timer = setTimeout(() => this.sweep(), delay);
-      });
+    this.loop.wake();
   }
 
   /** Flags every promise due now; returns how many this instance flagged. */
@@ -75,6 +63,6 @@ export class InquiryOverdueWatch implements OnApplicationBootstrap, OnModuleDest
       if (!due) return false;
       await this.inquiries.flagOverdue(tx, due.id);
       return true;
-    });
+    }, CLAIM_TX);
   }
 }

@@ -26,7 +26,7 @@ import { authorize } from '../common/authorize';
 import { badRequest, conflict, notFound, ruleRefusal } from '../common/problem';
 import { CalendarService } from '../calendar/calendar.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
-import { Database, type Tx } from '../database/database';
+import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
 import { loadItemOf, loadItems } from '../projects/project-records';
@@ -346,7 +346,7 @@ export class MeetingsService {
       const view = (await loadMeetingView(tx, due.id, this.config.meetingGraceMs))!;
       tx.onCommit(() => this.live.publishMeeting(view));
       return due.id;
-    });
+    }, CLAIM_TX);
     return lapsed !== null;
   }
 

@@ -9,6 +9,7 @@ import { CiteNoticesAndAnchorCardHeads1765130000000 } from './1765130000000-cite
 import { PeopleAndDeputies1765160000000 } from './1765160000000-people-and-deputies';
 import { BoundedDeadlinesAndExplanationKinds1765150000000 } from './1765150000000-bounded-deadlines-and-explanation-kinds';
 import { MeetingNoticeAttendanceCorrections1765140000000 } from './1765140000000-meeting-notice-attendance-corrections';
+import { IndexSessionsAndThrottleForPurge1765100000000 } from './1765100000000-index-sessions-and-throttle-for-purge';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -18,6 +19,7 @@ export const HUB_MIGRATIONS = [
   AddPaperTrail1764700000000,
   MeetingsExplanationsDeadlineChanges1764800000000,
   AddLeadersView1764900000000,
+  IndexSessionsAndThrottleForPurge1765100000000,
   SessionIdsAndLoginDelays1765120000000,
   CiteNoticesAndAnchorCardHeads1765130000000,
   MeetingNoticeAttendanceCorrections1765140000000,
