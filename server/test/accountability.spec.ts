@@ -88,13 +88,16 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     const nrpNewDue = new Date(new Date(nrpFive.dueAt).getTime() + 86_400_000).toISOString();
     expect((await leader.post(`/api/explanations/${nrpExplanation.body.id}/ruling`, { ruling: 'accepted', newDueAt: nrpNewDue })).status).toBe(200);
     expect((await nrpLiaison.post(`/api/items/${nrpFive.id}/decision`, { outcome: 'approved' })).status).toBe(200);
-    const fiveStart = new Date((await hubNow(leader)).getTime() + 10 * 60_000).toISOString();
-    const fiveMeeting = await window.post(`/api/projects/${five.project.id}/meetings`, { kind: 'coordination', title: '协调会', startsAt: fiveStart, online: true, invitedDepartmentIds: [ids['NRP'], ids['EEB']] });
+    // R15a: invited with a working day's notice, so the close binds EEB (its excuse pending: held).
+    const fiveStart = new Date(earliestBindingStart(await hubNow(leader), buildCalendar(SHIPPED_CALENDAR), TZ, 1).getTime() + 60_000);
+    const fiveMeeting = await window.post(`/api/projects/${five.project.id}/meetings`, { kind: 'coordination', title: '协调会', startsAt: fiveStart.toISOString(), online: true, invitedDepartmentIds: [ids['NRP'], ids['EEB']] });
     expect(fiveMeeting.status).toBe(201);
     const excuse = await eebLiaison.post(`/api/items/${five.items['EEB']!.id}/explanations`, { text: '同时段参加省厅会议', meetingId: fiveMeeting.body.id });
     expect(excuse.status).toBe(201);
+    await advanceTo(admin, new Date(fiveStart.getTime() - 30 * 60_000));
     expect((await window.post(`/api/meetings/${fiveMeeting.body.id}/opening`)).status).toBe(200);
     expect((await nrpLiaison.post(`/api/meetings/${fiveMeeting.body.id}/join`)).status).toBe(200);
+    await advanceTo(admin, new Date(fiveMeeting.body.closableFrom), 1000);
     expect((await window.post(`/api/meetings/${fiveMeeting.body.id}/closing`, { conclusion: '同意' })).status).toBe(200);
     expect((await leader.post(`/api/explanations/${excuse.body.id}/ruling`, { ruling: 'accepted', note: '请假理由成立' })).status).toBe(200);
     expect((await eebLiaison.post(`/api/items/${five.items['EEB']!.id}/decision`, { outcome: 'approved' })).status).toBe(200);

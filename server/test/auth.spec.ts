@@ -168,8 +168,11 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
   it('R26: over plain http the CSP does not send browsers to https (a blank client on the intranet); behind TLS it does', async () => {
     const plain = await fetch(`${first.url}/health`);
     expect(plain.headers.get('content-security-policy')).not.toMatch(/upgrade-insecure-requests/);
-    const proxied = await fetch(`${first.url}/health`, { headers: { 'x-forwarded-proto': 'https' } });
-    expect(proxied.headers.get('content-security-policy')).toMatch(/upgrade-insecure-requests/);
+    // Only a proxy named in HUB_TRUSTED_PROXIES can say the browser came over https.
+    const untrusted = await fetch(`${first.url}/health`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(untrusted.headers.get('content-security-policy')).not.toMatch(/upgrade-insecure-requests/);
+    const trusted = await fetch(`${proxied.url}/health`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(trusted.headers.get('content-security-policy')).toMatch(/upgrade-insecure-requests/);
   });
 
   it('R1: expired sessions and ended login-throttle windows are purged; live ones stay', async () => {

@@ -209,7 +209,7 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     expect(far.status).toBe(400);
     // Refused at the edge, before any rule runs: no instant outside the calendar's years is accepted (R11).
     expect(far.body).toMatchObject({ errors: [{ field: 'newDueAt' }] });
-    expect(far.body.detail).toContain('2099');
+    expect(far.body.errors[0].message).toContain('2099');
     const other = await window.post(`/api/items/${it.id}/delay`, { cause: 'other', description: '其他', newDueAt: plusDays(it.dueAt, 1) });
     expect(other.status).toBe(400);
     expect(other.body.errors[0].field).toBe('cause');
@@ -298,7 +298,7 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     expect(delayed.body).toMatchObject({ status: 'in_review', dueAt: newDueAt, noticeNumber: null });
     const correction = (await sql.query(`SELECT number, corrects_id, content FROM notices WHERE kind = 'correction_notice' AND item_id = $1`, [it.id])).rows;
     expect(correction).toHaveLength(1);
-    expect(correction[0]).toMatchObject({ corrects_id: deemed.id, content: { correctedNumber: deemed.number, corrects: { number: deemed.number } } });
+    expect(correction[0]).toMatchObject({ corrects_id: deemed.id, content: { corrected: { number: deemed.number }, corrects: { number: deemed.number } } });
     expect((await sql.query(`SELECT count(*)::int AS n FROM deemed_consent_corrections WHERE item_id = $1`, [it.id])).rows[0].n).toBe(1);
     const corrected = await eventually(() => entries.find((e) => e.action === 'item.deemed_consent_corrected' && e.after.kind === 'item' && e.after.item.id === it.id));
     expect(corrected.detail).toMatchObject({ corrects: deemed.number, noticeNumber: correction[0].number });

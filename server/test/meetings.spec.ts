@@ -466,7 +466,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
 
   it('R15a R2: the ambush — a liaison convenes a meeting starting a minute ago (or in 50 minutes): it cannot close it, and the close has no R15 effect', async () => {
     const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP', 'EEB'], `突袭会议${Math.random().toString(36).slice(2, 7)}`);
-    for (const item of project.items) expect((await window.post(`/api/items/${item.id}/acceptance`)).status).toBe(200);
+    for (const item of project.items) expect((await acceptItem(window, item.id)).status).toBe(200);
     for (const minutes of [-1, 50]) {
       const convened = (await drc.post(`/api/projects/${project.id}/meetings`, { kind: 'joint_review', title: `联审会议${minutes}`, startsAt: await soon(minutes), online: true })).body as MeetingView;
       expect(convened.roll.every((r) => r.noticeGiven === false)).toBe(true);
