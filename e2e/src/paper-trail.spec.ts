@@ -71,6 +71,13 @@ test('R7 R8 R9 R17 R1 R6: materials, one-time notification, receipt and notices 
     await desk.getByTestId('material-kind-NRP').selectOption('secondary');
     await desk.getByTestId('material-add-NRP').click();
     await expect(desk.getByTestId('material-宗地图')).toBeVisible();
+    // R8 Decision: an item is accepted only with at least one main material, every one received.
+    await desk.getByTestId('material-name-NRP').fill('用地预审申请表');
+    await desk.getByTestId('material-kind-NRP').selectOption('main');
+    await desk.getByTestId('material-add-NRP').click();
+    await desk.getByTestId('material-received-用地预审申请表').fill('1');
+    await desk.getByTestId('material-received-用地预审申请表').press('Tab');
+    await expect(desk.getByTestId('material-用地预审申请表')).toHaveAttribute('data-missing', 'false');
     await expect(desk.getByTestId('gate-DRC')).toHaveAttribute('data-accept', 'false');
     await desk.getByTestId('material-received-项目申请报告').fill('2');
     await desk.getByTestId('material-received-项目申请报告').press('Tab');
