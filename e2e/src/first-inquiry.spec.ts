@@ -221,3 +221,26 @@ test('R23: an inquiry becomes a green-channel project registration, its details 
   await expect(page.locator('[data-testid="history-entry"][data-action="inquiry.project_linked"]')).toContainText(code);
   await expect(page.getByTestId('to-project')).toHaveCount(0);
 });
+
+test('R23: keyboard-first on a busy page: the chosen disposition\'s fields take the next Tab', async ({ page }) => {
+  await logInAs(page, 'window');
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByTestId('channel-in_person')).toBeFocused();
+  await page.getByTestId('disposition-answer').focus();
+  await expect(page.getByTestId('disposition-answer-text')).toBeVisible();
+  // A busy main thread (live updates, a slow machine): the browser handles the queued Tab before
+  // any timer, so the promise's fields must exist once the radio's change event has been handled.
+  await page.evaluate(() =>
+    window.addEventListener('change', () => {
+      const start = performance.now();
+      while (performance.now() - start < 300);
+    }),
+  );
+  const cdp = await page.context().newCDPSession(page);
+  const key = (type: 'keyDown' | 'keyUp', name: string, code: number) =>
+    cdp.send('Input.dispatchKeyEvent', { type, key: name, code: name, windowsVirtualKeyCode: code });
+  // ArrowRight (answer → promise) and Tab sent back to back, with no round trip between them.
+  await Promise.all([key('keyDown', 'ArrowRight', 39), key('keyUp', 'ArrowRight', 39), key('keyDown', 'Tab', 9), key('keyUp', 'Tab', 9)]);
+  await expect(page.getByTestId('disposition-promise')).toBeChecked();
+  await expect(page.getByTestId('disposition-days')).toBeFocused();
+});

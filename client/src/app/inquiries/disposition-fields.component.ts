@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, type FormGroup } from '@angular/forms';
 import { firstValueFrom, startWith, switchMap } from 'rxjs';
@@ -105,7 +105,7 @@ export function fieldMessages(fields: string[], i18n: I18nService, serverMessage
     <div [formGroup]="group()">
       <fieldset>
         <legend>{{ legend() | t }}</legend>
-        <div class="choices">
+        <div class="choices" (change)="showChosenFields()">
           @for (k of choices(); track k) {
             <label>
               <input type="radio" name="choice" formControlName="choice" [value]="k" [attr.data-testid]="'disposition-' + k" />
@@ -209,6 +209,7 @@ export class DispositionFieldsComponent {
   private readonly calendar = inject(CalendarStore);
   private readonly clock = inject(HubClock);
   private readonly format = inject(HubFormat);
+  private readonly changeDetector = inject(ChangeDetectorRef);
   protected readonly departments = inject(DepartmentsStore);
   protected readonly i18n = inject(I18nService);
 
@@ -245,6 +246,17 @@ export class DispositionFieldsComponent {
       (targets) => this.targets.set(targets),
       () => undefined, // the select then offers departments only; the server checks the target anyway
     );
+  }
+
+  /**
+   * Keyboard-first: the chosen disposition's fields exist before the next key is handled. Zoneless
+   * change detection renders a task later, and the browser handles queued key presses before timers:
+   * a quick (or busy-page) ArrowRight then Tab would otherwise land on the old choice's field, which
+   * then vanishes, and the working days or the note are typed nowhere or into the wrong field.
+   * The radio's own change listener (the form control) has run by now; this one bubbles after it.
+   */
+  protected showChosenFields(): void {
+    this.changeDetector.detectChanges();
   }
 
   protected id(part: string): string {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, Injector, afterNextRender, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
@@ -43,6 +43,7 @@ export class RegisterInquiryPage {
   private readonly injector = inject(Injector);
   private readonly i18n = inject(I18nService);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly changeDetector = inject(ChangeDetectorRef);
 
   protected readonly channels = INQUIRY_CHANNELS;
   protected readonly inquirerKinds = INQUIRER_KINDS;
@@ -95,6 +96,11 @@ export class RegisterInquiryPage {
     const control = this.form.get(path);
     if (!control?.invalid || !(control.touched || this.submitted())) return null;
     return this.i18n.t('common.required');
+  }
+
+  /** Keyboard-first: the contact-name field comes and goes with the inquirer kind before the next Tab is handled (see DispositionFieldsComponent). */
+  protected showChosenFields(): void {
+    this.changeDetector.detectChanges();
   }
 
   /** Enter submits from any field (radios and selects too); buttons and links keep their own Enter. */
