@@ -34,7 +34,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
 import { badRequest, conflict, notFound, refusedBy } from '../common/problem';
-import { Database, type Tx } from '../database/database';
+import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
 import { NoticesService } from '../notices/notices.service';
@@ -366,7 +366,7 @@ export class ApprovalsService {
         await this.alerts.alert(tx, leaders, { kind: 'ruling_overdue', projectId: item.projectId, itemId: item.id, explanationId: row.id }, now);
         await this.record(tx, null, 'explanation.ruling_overdue', item, item, { explanationId: row.id, rulingDueAt: row.ruling_due_at.toISOString(), alerted: String(leaders.length) });
         return true;
-      });
+      }, CLAIM_TX); // a background claim: a frozen instance lets go within a second
       if (!done) return escalated;
       escalated++;
     }

@@ -12,7 +12,7 @@ import {
 import { CalendarService } from '../calendar/calendar.service';
 import { authorize } from '../common/authorize';
 import { badRequest, conflict } from '../common/problem';
-import { Database, type Tx } from '../database/database';
+import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { loadMaterials } from '../materials/material-records';
 import { ProjectSteps } from '../materials/project-steps';
@@ -57,7 +57,7 @@ export class MegaService {
         const alerted = await this.alerts.alert(tx, people.map((p) => p.id), { kind: 'forwarding_overdue', projectId: row.project_id }, now);
         await this.steps.record(tx, null, before, 'mega.forwarding_escalated', { dueAt: row.due_at.toISOString(), alerted: String(alerted) });
         return true;
-      });
+      }, CLAIM_TX); // a background claim: a frozen instance lets go within a second
       if (!done) return escalated;
       escalated++;
     }
