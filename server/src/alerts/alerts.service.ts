@@ -6,7 +6,8 @@ import { authorize } from '../common/authorize';
 import { notFound, ProblemException } from '../common/problem';
 import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { loadItem, type Queryable } from '../projects/project-records';
+import type { Queryable } from '../database/database';
+import { loadItem } from '../projects/project-records';
 import { LiveEvents, userRoom } from '../realtime/live-events';
 
 interface AlertRow {

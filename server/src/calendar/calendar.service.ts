@@ -17,7 +17,7 @@ import {
 import { authorize } from '../common/authorize';
 import { conflict, notFound } from '../common/problem';
 import { Database, type Tx } from '../database/database';
-import type { Queryable } from '../projects/project-records';
+import type { Queryable } from '../database/database';
 
 /**
  * Taken shared by whoever computes a deadline inside a transaction and exclusively by a calendar or

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ConfigurationAction, ConfigurationChange, SessionUser } from '@hub/shared';
 import type { Tx } from '../database/database';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
-import type { Queryable } from '../projects/project-records';
+import type { Queryable } from '../database/database';
 import { BOARD_ROOM, LiveEvents } from '../realtime/live-events';
 import { CALENDAR_LOCK } from './calendar.service';
 

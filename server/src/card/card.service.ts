@@ -10,7 +10,7 @@ import {
   type SessionUser,
 } from '@hub/shared';
 import { Database, type Tx } from '../database/database';
-import type { Queryable } from '../projects/project-records';
+import type { Queryable } from '../database/database';
 import { LiveEvents } from '../realtime/live-events';
 import { citedNoticeIds, recomputeCard, type CardHead, type StoredNotice } from './card-integrity';
 import { chainHash, GENESIS_HASH } from './hash-chain';

@@ -2,6 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EventEmitter } from 'node:events';
 import { DataSource, type QueryRunner } from 'typeorm';
 
+/** Database or Tx: anything that runs a query. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
 /** PostgreSQL errors after which the whole transaction can safely be tried again. */
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;

@@ -1,7 +1,7 @@
 import type { InquiryStatus, InquiryView, Role, Satisfaction } from '@hub/shared';
 import { notFound } from '../common/problem';
 import type { Tx } from '../database/database';
-import type { Queryable } from '../projects/project-records';
+import type { Queryable } from '../database/database';
 
 interface InquiryRow {
   id: string;

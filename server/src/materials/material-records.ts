@@ -9,7 +9,7 @@ import {
 } from '@hub/shared';
 import { refusedBy } from '../common/problem';
 import type { Tx } from '../database/database';
-import type { Queryable } from '../projects/project-records';
+import type { Queryable } from '../database/database';
 
 interface MaterialRow {
   id: string;

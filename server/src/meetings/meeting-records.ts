@@ -10,7 +10,7 @@ import type {
   Rectification,
 } from '@hub/shared';
 import { rollCall, type ExcuseState, type Invitation } from '@hub/shared';
-import type { Queryable } from '../projects/project-records';
+import type { Queryable } from '../database/database';
 
 export interface MeetingRow {
   id: string;

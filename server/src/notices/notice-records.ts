@@ -1,5 +1,5 @@
 import type { NoticeContent, NoticeKind, NoticeSummary, NoticeView } from '@hub/shared';
-import type { Queryable } from '../projects/project-records';
+import type { Queryable } from '../database/database';
 
 interface NoticeRow {
   id: string;

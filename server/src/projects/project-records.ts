@@ -1,10 +1,7 @@
 import type { ApprovalItemView, BoardProject, DeemedCause, ExplanationKind, ProjectPaperwork, ProjectView } from '@hub/shared';
 import { loadPaperwork, NO_PAPERWORK } from '../materials/material-records';
+import type { Queryable } from '../database/database';
 
-/** Database or Tx: anything that runs a query. */
-export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-}
 
 interface ItemRow {
   id: string;
