@@ -24,6 +24,7 @@ import { ProjectsModule } from './projects/projects.module';
 import { PublicStatusModule } from './public-status/public-status.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SettingsModule } from './settings/settings.module';
+import { SpecialProceduresModule } from './special-procedures/special-procedures.module';
 import { TestClockModule } from './test-clock/test-clock.module';
 import { WallModule } from './wall/wall.module';
 
@@ -42,6 +43,7 @@ export class AppModule {
         CardModule,
         ProjectsModule,
         ApprovalsModule,
+        SpecialProceduresModule,
         MeetingsModule,
         InspectionsModule,
         DeadlinesModule,

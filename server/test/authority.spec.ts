@@ -18,6 +18,8 @@ interface Fixture {
   item(status: 'awaiting_acceptance' | 'in_review'): Promise<string>;
   /** A fresh DRC item in review and a due instant a day after its own (within the R12/R13 bounds). */
   laterDue(): Promise<{ id: string; newDueAt: string }>;
+  /** R10a: a running item with an open special procedure, and the hub's now (a valid end). */
+  openProcedure(): Promise<{ itemId: string; id: string; now: string }>;
   registeredProject(): Promise<string>;
   /** A meeting of a fresh project whose only (lead) department is DRC, so liaison-own convenes and attends. */
   meeting(status: 'scheduled' | 'open' | 'closable'): Promise<{ id: string; projectId: string }>;
@@ -100,6 +102,20 @@ const MATRIX: RouteCase[] = [
       return { path: `/api/items/${id}/delay`, body: { cause: 'natural_disaster', description: '台风', newDueAt } };
     },
   },
+  {
+    route: 'POST /api/items/:id/special-procedures',
+    allowed: ['window'],
+    request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/special-procedures`, body: { kind: 'hearing', startsAt: (await f.openProcedure()).now } }),
+  },
+  {
+    route: 'POST /api/items/:id/special-procedures/:procedureId/end',
+    allowed: ['window'],
+    request: async (f) => {
+      const { itemId, id, now } = await f.openProcedure();
+      return { path: `/api/items/${itemId}/special-procedures/${id}/end`, body: { endsAt: now } };
+    },
+  },
+  { route: 'GET /api/items/:id/special-procedures', allowed: STAFF, request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/special-procedures` }) },
   { route: 'POST /api/items/:id/explanations', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/explanations`, body: { text: '需专家论证' } }) },
   { route: 'POST /api/explanations/:id/ruling', allowed: ['leader'], request: async (f) => ({ path: `/api/explanations/${await f.explanation()}/ruling`, body: { ruling: 'rejected' } }) },
   { route: 'GET /api/projects/:id/explanations', allowed: STAFF, request: async (f) => ({ path: `/api/projects/${f.projectId}/explanations` }) },
@@ -319,6 +335,13 @@ describe('authority matrix: every route × every role × own/other department (R
         const { project: p } = await admittedProject(clients.window, clients.leader, ['DRC']);
         const accepted = (await acceptItem(clients.window, p.items[0].id)).body;
         return { id: accepted.id, newDueAt: new Date(new Date(accepted.dueAt).getTime() + 86_400_000).toISOString() };
+      },
+      openProcedure: async () => {
+        const itemId = await fixture.item('in_review');
+        const at = async () => new Date((await clients.leader.get('/api/board')).body.serverNow).toISOString();
+        const started = await clients.window.post(`/api/items/${itemId}/special-procedures`, { kind: 'expert_review', startsAt: await at() });
+        await clients.admin.post('/api/test/clock', { advanceMs: 1000 });
+        return { itemId, id: started.body.id, now: await at() };
       },
       startsSoon: async () => new Date(new Date((await clients.leader.get('/api/board')).body.serverNow).getTime() + 10 * 60_000).toISOString(),
       meeting: async (status) => {

@@ -27,4 +27,9 @@ export interface DeadlineExplanation {
    * set by hand (extension, delay, ruling), or a passed deadline that fired before a calendar change (R11).
    */
   itemDueAt?: string;
+  /**
+   * R10a: a special procedure is still open: its days so far are shown stopped, and dueAt is where the
+   * deadline would fall were it to end now.
+   */
+  paused?: { kind: string; name: string; since: string };
 }

@@ -60,3 +60,37 @@ export interface ExplanationView {
 /** The deemed-consent causes (R14 timeout, R15 absence, R16/R17 explanation rejected after the due instant). */
 export const DEEMED_CAUSES = ['timeout', 'meeting_absence', 'inspection_absence', 'explanation_rejected'] as const;
 export type DeemedCause = (typeof DEEMED_CAUSES)[number];
+
+/**
+ * R10a: the special procedures whose time is not counted in the time limit (行政许可法第45条:
+ * 听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审). A receipt may also announce a survey (R9); it
+ * does not stop the clock.
+ */
+export const CLOCK_STOPPING_PROCEDURES = ['hearing', 'tender', 'auction', 'inspection', 'testing', 'quarantine', 'appraisal', 'expert_review'] as const;
+export type ClockStoppingProcedure = (typeof CLOCK_STOPPING_PROCEDURES)[number];
+
+/** R10a: the window records that a special procedure began on an item (POST /api/items/:id/special-procedures). */
+export interface StartSpecialProcedureRequest {
+  kind: ClockStoppingProcedure;
+  /** When it began: not before acceptance, not after now, before the due instant. */
+  startsAt: string;
+}
+
+/** R10a: …and that it ended (POST /api/items/:id/special-procedures/:procedureId/end). */
+export interface EndSpecialProcedureRequest {
+  /** When it ended: after its start, not after now. */
+  endsAt: string;
+}
+
+/** R10a: a special procedure on an item; while open (endsAt null) the item's clock is stopped. */
+export interface SpecialProcedureView {
+  id: string;
+  itemId: string;
+  kind: ClockStoppingProcedure;
+  startsAt: string;
+  endsAt: string | null;
+  /** Ended: the working days it covered, by which the due instant moved (0: it moved nothing). */
+  stoppedWorkingDays: number | null;
+  previousDueAt: string | null;
+  newDueAt: string | null;
+}

@@ -1,5 +1,5 @@
 import type { ItemStatus } from '../domain/approval/item-status';
-import type { DeemedCause, ExplanationKind } from './deadlines';
+import type { ClockStoppingProcedure, DeemedCause, ExplanationKind } from './deadlines';
 
 /** R3: the ways a project may enter the green channel. */
 export const PROJECT_CATEGORIES = [
@@ -76,6 +76,8 @@ export interface ApprovalItemView {
   deemedCause: DeemedCause | null;
   /** R16: a written explanation awaiting a leader's ruling holds the R14 clock. */
   pendingExplanation: PendingExplanation | null;
+  /** R10a: a special procedure (hearing, expert review, …) is open: the clock is stopped since `since`. */
+  paused?: { procedureId: string; kind: ClockStoppingProcedure; since: string } | null;
 }
 
 export interface PendingExplanation {

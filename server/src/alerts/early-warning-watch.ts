@@ -67,6 +67,8 @@ export class EarlyWarningWatch implements OnApplicationBootstrap, OnModuleDestro
       `SELECT id, accepted_at, due_at FROM approval_items i
        WHERE status = 'in_review' AND due_at > hub_now()
          AND NOT EXISTS (SELECT 1 FROM item_warnings w WHERE w.item_id = i.id AND w.deadline_version = i.deadline_version)
+         -- R10a: a stopped clock counts down nothing; the end of the period warns afresh if due.
+         AND NOT EXISTS (SELECT 1 FROM special_procedures sp WHERE sp.item_id = i.id AND sp.ends_at IS NULL)
        ORDER BY due_at LIMIT $1`,
       [WARN_BATCH],
     );

@@ -6,10 +6,11 @@ import {
   deadlineMoveError,
   deadlineRuleOf,
   decisionBasisError,
+  deemedConsentDue,
+  holdsOf,
   delayCauseError,
   dueInstant,
   explanationFilingError,
-  explanationHoldsDeadline,
   explanationKindOf,
   nextItemStatus,
   outageUndoesDeemedConsent,
@@ -134,8 +135,8 @@ export class ApprovalsService {
       if (basisError) throw badRequest('basis', basisError);
       const status = nextItemStatus(before.status, dto.outcome === 'approved' ? 'approve' : 'reject');
       const now = await this.clock.now(tx);
-      // R14: at the due instant consent is already deemed (unless a pending explanation holds it, R16).
-      if (before.dueAt && now >= new Date(before.dueAt) && !explanationHoldsDeadline(before.pendingExplanation)) {
+      // R14: at the due instant consent is already deemed (unless a pending explanation, R16, or an open special procedure, R10a, holds it).
+      if (deemedConsentDue({ status: before.status, dueAt: before.dueAt ? new Date(before.dueAt) : null, holds: holdsOf(before) }, now)) {
         this.signals.deadlinesChanged();
         throw conflict('The deadline has passed: the department is deemed to consent (R14)');
       }
@@ -442,7 +443,7 @@ export class ApprovalsService {
     } else if (change.kind !== 'explanation_accepted') {
       // An accepted explanation was checked by the ruling table (R16); the bound below applies to it too.
       const problem = rescheduleError(
-        { status: before.status, dueAt: before.dueAt ? new Date(before.dueAt) : null, holds: { deadlineExplanationPending: explanationHoldsDeadline(before.pendingExplanation) } },
+        { status: before.status, dueAt: before.dueAt ? new Date(before.dueAt) : null, holds: holdsOf(before) },
         change.newDueAt,
         now,
       );

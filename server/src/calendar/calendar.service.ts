@@ -1,10 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   buildCalendar,
+  clockStopOf,
   deadlineRuleOf,
   DEFAULT_HUB_SETTINGS,
   explainDeadline,
   SHIPPED_CALENDAR,
+  SPECIAL_PROCEDURE_NAMES,
+  type ClockStoppingProcedure,
   type CalendarData,
   type CalendarResponse,
   type CalendarSettings,
@@ -93,7 +96,8 @@ export class CalendarService implements OnModuleInit {
   /**
    * R11: an item's deadline explained under the rule it was accepted with (R10: the settings may
    * have changed since). When its due instant is not the calendar's — set by hand, or a passed
-   * deadline that fired before a calendar change — the answer says so (itemDueAt).
+   * deadline that fired before a calendar change — the answer says so (itemDueAt). R10a: the days a
+   * special procedure stopped are listed by name; while one is open the answer says so (paused).
    */
   async explainItem(user: SessionUser, id: string): Promise<DeadlineExplanation> {
     authorize(user, 'project.read');
@@ -105,9 +109,17 @@ export class CalendarService implements OnModuleInit {
     if (!item.accepted_at || !item.due_at) throw conflict('The item is not accepted yet: its deadline has not started (R10)');
     const { calendar, settings } = await this.current();
     const rule = item.due_rule ?? deadlineRuleOf(settings);
-    const explanation = explainDeadline(item.accepted_at, rule.workingDays, calendar, { ...settings, timeZone: rule.timeZone, endOfDay: rule.endOfDay });
+    // R10a: the special procedures stop the clock; an open one up to now (its days so far are stopped).
+    const procedures = await this.db.query<{ kind: ClockStoppingProcedure; starts_at: Date; ends_at: Date | null; now: Date }>(
+      'SELECT kind, starts_at, ends_at, hub_now() AS now FROM special_procedures WHERE item_id = $1 ORDER BY starts_at',
+      [id],
+    );
+    const stops = procedures.map((p) => clockStopOf({ kind: p.kind, startsAt: p.starts_at, endsAt: p.ends_at ?? new Date(Math.max(p.now.getTime(), p.starts_at.getTime() + 1)) }));
+    const open = procedures.find((p) => p.ends_at === null);
+    const explanation = explainDeadline(item.accepted_at, rule.workingDays, calendar, { ...settings, timeZone: rule.timeZone, endOfDay: rule.endOfDay }, stops);
     const itemDueAt = item.due_at.toISOString();
-    return explanation.dueAt === itemDueAt ? explanation : { ...explanation, itemDueAt };
+    const paused = open ? { paused: { kind: open.kind, name: SPECIAL_PROCEDURE_NAMES[open.kind], since: open.starts_at.toISOString() } } : {};
+    return explanation.dueAt === itemDueAt || open ? { ...explanation, ...paused } : { ...explanation, itemDueAt };
   }
 
   async response(): Promise<CalendarResponse> {

@@ -3,7 +3,7 @@ import { ApprovalsService } from '../approvals/approvals.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { CLAIM_TX, Database, isConnectionLost } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { deemedConsentDue, explanationHoldsDeadline } from '@hub/shared';
+import { deemedConsentDue, holdsOf } from '@hub/shared';
 import { SweepLoop } from '../database/sweep-loop';
 import { MeetingsService } from '../meetings/meetings.service';
 import { MegaService } from '../mega/mega.service';
@@ -18,6 +18,9 @@ import { DeadlineSignals } from './deadline-signals';
  */
 /** R16 Decision: only a pending deadline explanation holds R14 — a meeting excuse never does. */
 const HELD_BY_EXPLANATION = `EXISTS (SELECT 1 FROM written_explanations e WHERE e.item_id = i.id AND e.status = 'pending' AND e.kind = 'deadline')`;
+/** R10a: an open special procedure stops the clock; its end moves the due instant (a new deadline version). */
+const HELD_BY_PROCEDURE = `EXISTS (SELECT 1 FROM special_procedures sp WHERE sp.item_id = i.id AND sp.ends_at IS NULL)`;
+const HELD = `(${HELD_BY_EXPLANATION} OR ${HELD_BY_PROCEDURE})`;
 
 /** Due items fired per transaction. */
 const FIRE_BATCH = 25;
@@ -104,7 +107,7 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     // never pause R14: items fire first.
     const next = await this.db.one<{ due_ms: number | null; ruling_ms: number | null; lapse_ms: number | null }>(
       `SELECT (SELECT EXTRACT(EPOCH FROM MIN(due_at) - hub_now()) * 1000 FROM approval_items i
-                WHERE status = 'in_review' AND NOT ${HELD_BY_EXPLANATION}) AS due_ms,
+                WHERE status = 'in_review' AND NOT ${HELD}) AS due_ms,
               (SELECT EXTRACT(EPOCH FROM MIN(ruling_due_at) - hub_now()) * 1000 FROM written_explanations
                 WHERE status = 'pending' AND ruling_escalated_at IS NULL) AS ruling_ms,
               (SELECT EXTRACT(EPOCH FROM MIN(ends_at) + $1 * interval '1 millisecond' - hub_now()) * 1000 FROM meetings
@@ -123,7 +126,8 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Claims up to `size` due items. R16: items holding a pending written explanation are skipped. The
+   * Claims up to `size` due items. R16/R10a: items held by a pending written explanation or an open
+   * special procedure are skipped. The
    * claim's NOT EXISTS is read from the statement's snapshot, so an explanation committed while this
    * statement waited for a row lock is seen by the re-check below (a fresh snapshot), and the pure
    * rule decides: never early, never while held.
@@ -135,7 +139,7 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
       claimed.length = 0; // a transaction retried after a lost connection claims afresh
       const due = await tx.query<{ id: string }>(
         `SELECT id FROM approval_items i WHERE status = 'in_review' AND due_at <= hub_now()
-           AND NOT ${HELD_BY_EXPLANATION}
+           AND NOT ${HELD}
            AND NOT (id = ANY($2::uuid[]))
          ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [size, [...this.setAside.keys()]],
@@ -145,8 +149,7 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
         claimed.push(id);
         const item = (await loadItem(tx, id))!;
         const firedAt = await this.clock.now(tx);
-        const holds = { deadlineExplanationPending: explanationHoldsDeadline(item.pendingExplanation) };
-        if (!deemedConsentDue({ status: item.status, dueAt: item.dueAt ? new Date(item.dueAt) : null, holds }, firedAt)) continue;
+        if (!deemedConsentDue({ status: item.status, dueAt: item.dueAt ? new Date(item.dueAt) : null, holds: holdsOf(item) }, firedAt)) continue;
         await this.approvals.deemConsent(tx, item, firedAt);
         fired++;
       }

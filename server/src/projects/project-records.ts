@@ -1,4 +1,4 @@
-import type { ApprovalItemView, BoardProject, DeemedCause, ExplanationKind, ProjectPaperwork, ProjectView } from '@hub/shared';
+import type { ApprovalItemView, BoardProject, ClockStoppingProcedure, DeemedCause, ExplanationKind, ProjectPaperwork, ProjectView } from '@hub/shared';
 import { loadPaperwork, NO_PAPERWORK } from '../materials/material-records';
 import type { Queryable } from '../database/database';
 
@@ -23,6 +23,9 @@ interface ItemRow {
   pe_kind: ExplanationKind | null;
   pe_ruling_due_at: Date | null;
   deemed_cause: DeemedCause | null;
+  sp_id: string | null;
+  sp_kind: ClockStoppingProcedure | null;
+  sp_starts_at: Date | null;
 }
 
 interface ProjectRow {
@@ -66,13 +69,19 @@ export function toItemView(r: ItemRow): ApprovalItemView {
       r.pe_id && r.pe_filed_at && r.pe_kind && r.pe_ruling_due_at
         ? { id: r.pe_id, kind: r.pe_kind, text: r.pe_text ?? '', filedAt: r.pe_filed_at.toISOString(), meetingId: r.pe_meeting_id, rulingDueAt: r.pe_ruling_due_at.toISOString() }
         : null,
+    paused: r.sp_id && r.sp_kind && r.sp_starts_at ? { procedureId: r.sp_id, kind: r.sp_kind, since: r.sp_starts_at.toISOString() } : null,
   };
 }
 
-/** Items with their pending written explanation (R16), if any: at most one per item (unique index). */
+/**
+ * Items with their pending written explanation (R16) and open special procedure (R10a), if any: at
+ * most one of each per item (unique indexes).
+ */
 const ITEM_SELECT = `SELECT i.*, e.id AS pe_id, e.text AS pe_text, e.filed_at AS pe_filed_at, e.meeting_id AS pe_meeting_id,
-         e.kind AS pe_kind, e.ruling_due_at AS pe_ruling_due_at, dc.cause AS deemed_cause
+         e.kind AS pe_kind, e.ruling_due_at AS pe_ruling_due_at, dc.cause AS deemed_cause,
+         sp.id AS sp_id, sp.kind AS sp_kind, sp.starts_at AS sp_starts_at
   FROM approval_items i LEFT JOIN written_explanations e ON e.item_id = i.id AND e.status = 'pending'
+  LEFT JOIN special_procedures sp ON sp.item_id = i.id AND sp.ends_at IS NULL
   LEFT JOIN deemed_consents dc ON dc.item_id = i.id AND dc.deadline_version = i.deadline_version`;
 
 const ITEM_ORDER = 'ORDER BY i.is_lead DESC, d.code';

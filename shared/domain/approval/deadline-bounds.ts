@@ -4,7 +4,7 @@ import { addCalendarDays, yearOf } from '../calendar/civil-date';
 import { dueInstant } from '../calendar/deadline';
 import { civilDateOf } from '../calendar/time-zone';
 import { isWorkingDay, type WorkingCalendar } from '../calendar/working-calendar';
-import type { RuleProblem } from './deemed-consent';
+import type { DeadlineHolds, RuleProblem } from './deemed-consent';
 
 /**
  * Bounds on moving a due instant and on rulings (R12, R13, R16). Each is a setting of the center
@@ -134,6 +134,11 @@ export function explanationKindOf(meetingId: string | null | undefined): Explana
 /** R16 Decision: only a pending deadline explanation holds R14; a meeting excuse never does. */
 export function explanationHoldsDeadline(pending: { kind: ExplanationKind } | null | undefined): boolean {
   return pending?.kind === 'deadline';
+}
+
+/** R14: what holds an item's deadline now — a pending deadline explanation (R16), an open special procedure (R10a). */
+export function holdsOf(item: { pendingExplanation?: { kind: ExplanationKind } | null; paused?: object | null }): DeadlineHolds {
+  return { deadlineExplanationPending: explanationHoldsDeadline(item.pendingExplanation), specialProcedureOpen: Boolean(item.paused) };
 }
 
 /** R16 Decision: a leader rules within `rulingWorkingDays` working days of the filing (filing day not counted, like R10). */

@@ -6,19 +6,21 @@ import type { ItemStatus } from './item-status';
 export interface DeadlineHolds {
   /** R16: a deadline explanation (not a meeting excuse, see explanationHoldsDeadline) awaits a leader's ruling. */
   deadlineExplanationPending?: boolean;
+  /** R10a: a special procedure (hearing, expert review, …) is open: the clock is stopped. */
+  specialProcedureOpen?: boolean;
 }
 
 type RunningItem = { status: ItemStatus; dueAt: Date | null; holds?: DeadlineHolds };
 
 /**
  * R14: an accepted item undecided at its due time is deemed consented — never before dueAt,
- * never while a written explanation is pending (R16). Extensions (R12) and force-majeure delays
+ * never while a written explanation is pending (R16) or a special procedure is open (R10a). Extensions (R12) and force-majeure delays
  * (R13) replace dueAt itself (with a new deadline version), so the old due instant yields nothing
  * and the new one fires like any other (source 第四篇 三(一): not decided "在延期承诺时限内").
  */
 export function deemedConsentDue(item: RunningItem, now: Date): boolean {
   if (item.status !== 'in_review' || item.dueAt === null) return false;
-  if (item.holds?.deadlineExplanationPending) return false;
+  if (item.holds?.deadlineExplanationPending || item.holds?.specialProcedureOpen) return false;
   return now.getTime() >= item.dueAt.getTime();
 }
 

@@ -15,12 +15,14 @@ export type BoardCellStatus =
   | 'held'
   /** R16: an explanation's ruling is overdue — the leader has not ruled in time (never decides for them). */
   | 'ruling_overdue'
+  /** R10a: a special procedure is open: the clock is stopped (the board names the procedure). */
+  | 'paused'
   | 'deemed_consent'
   | 'approved'
   | 'rejected';
 
 export function boardStatus(
-  item: Pick<ApprovalItemView, 'status' | 'dueAt'> & { pendingExplanation?: Pick<PendingExplanation, 'kind' | 'rulingDueAt'> | null },
+  item: Pick<ApprovalItemView, 'status' | 'dueAt' | 'paused'> & { pendingExplanation?: Pick<PendingExplanation, 'kind' | 'rulingDueAt'> | null },
   now: Date,
   cal: WorkingCalendar,
   settings: CalendarSettings,
@@ -29,6 +31,7 @@ export function boardStatus(
   // R16: a ruling past its due instant shows as such on every board, whatever the item's own deadline.
   const pending = item.pendingExplanation ?? null;
   if (pending && rulingOverdue({ status: 'pending', rulingDueAt: new Date(pending.rulingDueAt) }, now)) return 'ruling_overdue';
+  if (item.paused) return 'paused';
   if (item.dueAt === null) return 'on_track';
   const left = countdown(now, new Date(item.dueAt), cal, settings);
   // R16: past due but held by a deadline explanation (a meeting excuse never holds R14).

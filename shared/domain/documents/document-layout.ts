@@ -55,7 +55,8 @@ export const CENTER_NAME = '行政服务中心';
 /** R9: receipts and pickup registers are three-part forms, all printed in one run. */
 export const THREE_COPIES = ['第一联 申请人留存', '第二联 监督机关留存', '第三联 存档'] as const;
 
-const SPECIAL_PROCEDURE_NAMES: Record<SpecialProcedure, string> = {
+/** R9/R10a: a special procedure as printed (receipt, deadline explanation). */
+export const SPECIAL_PROCEDURE_NAMES: Record<SpecialProcedure, string> = {
   hearing: '听证',
   tender: '招标',
   auction: '拍卖',

@@ -34,6 +34,8 @@ function expected(role: Role, action: Action, where: Where): boolean {
       return role === 'liaison' && where === 'own';
     case 'meeting.close':
       return role === 'leader' || role === 'window';
+    case 'item.special_procedure': // R10a: the window records it, never the department whose clock it stops
+      return role === 'window';
     case 'item.extend':
     case 'explanation.rule':
     case 'notice.correct':

@@ -23,6 +23,8 @@ export const ACTIONS = [
   // R12, R13, R16: deadlines moved or held
   'item.extend',
   'item.delay',
+  // R10a: special procedures (hearings, expert review, …) that stop an item's clock
+  'item.special_procedure',
   'explanation.file',
   'explanation.rule',
   'inquiry.register',
@@ -84,6 +86,9 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'meeting.opine': { liaison: 'own_department' },
   'item.extend': { leader: 'any' },
   'item.delay': { window: 'any' },
+  // R10a: the window records a special procedure on an item, its start and its end (R2: no liaison,
+  // not even on its own item: the clock that binds the department is not the department's to stop).
+  'item.special_procedure': { window: 'any' },
   'explanation.file': { liaison: 'own_department' },
   'explanation.rule': { leader: 'any' },
   // R23 Decision: any staff member the public can ask is a first responder (第三篇: 首先受到询问的
