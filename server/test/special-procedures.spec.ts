@@ -124,7 +124,7 @@ describe('special procedures (R10a): real PostgreSQL, two instances', () => {
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({ kind: 'expert_review', startsAt, endsAt: null });
     const started = await eventually(() => entries.find((e) => e.action === 'item.special_procedure' && e.after.kind === 'item' && e.after.item.id === it.id));
-    expect(started.detail).toMatchObject({ phase: 'started', procedure: 'expert_review', name: '专家评审', startsAt });
+    expect(started.detail).toMatchObject({ phase: 'started', procedure: 'expert_review', procedureName: '专家评审', startsAt });
     expect(started.actor?.role).toBe('window');
     // The board shows the item paused, naming the procedure.
     const onBoard = (await leader.get(`/api/projects/${it.projectId}`)).body.items[0];
@@ -157,7 +157,7 @@ describe('special procedures (R10a): real PostgreSQL, two instances', () => {
     });
     await settle();
     expect(endEntries).toHaveLength(1);
-    expect(endEntries[0]!.detail).toMatchObject({ name: '专家评审', stoppedWorkingDays: String(ended.stoppedWorkingDays), previousDueAt: it.dueAt, dueAt: ended.newDueAt });
+    expect(endEntries[0]!.detail).toMatchObject({ procedureName: '专家评审', stoppedWorkingDays: String(ended.stoppedWorkingDays), previousDueAt: it.dueAt, dueAt: ended.newDueAt });
     expect(endEntries[0]!.after).toMatchObject({ kind: 'item', item: { dueAt: ended.newDueAt, deadlineVersion: 2, paused: null } });
     expect((await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'item.special_procedure' AND detail->>'phase' = 'ended' AND project_id = $1`, [it.projectId])).rows[0].n).toBe(1);
 

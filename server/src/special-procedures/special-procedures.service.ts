@@ -103,7 +103,7 @@ export class SpecialProceduresService {
         [itemId, dto.kind, startsAt, user.id, now],
       );
       const after = (await loadItem(tx, itemId))!;
-      await this.record(tx, user, before, after, { phase: 'started', procedure: dto.kind, name: SPECIAL_PROCEDURE_NAMES[dto.kind], startsAt: startsAt.toISOString(), dueAt: before.dueAt! });
+      await this.record(tx, user, before, after, { phase: 'started', procedure: dto.kind, procedureName: SPECIAL_PROCEDURE_NAMES[dto.kind], startsAt: startsAt.toISOString(), dueAt: before.dueAt! });
       tx.onCommit(() => this.signals.deadlinesChanged());
       return toView(row!);
     });
@@ -146,7 +146,7 @@ export class SpecialProceduresService {
       await this.record(tx, user, before, after, {
         phase: 'ended',
         procedure: procedure.kind,
-        name: SPECIAL_PROCEDURE_NAMES[procedure.kind],
+        procedureName: SPECIAL_PROCEDURE_NAMES[procedure.kind],
         startsAt: procedure.starts_at.toISOString(),
         endsAt: endsAt.toISOString(),
         stoppedWorkingDays: String(stopped.length),

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { ApprovalItemView, BoardCellStatus } from '@hub/shared';
-import { deemedCauseKey, TranslatePipe } from '../core/i18n';
+import { deemedCauseKey, procedureKey, TranslatePipe } from '../core/i18n';
 import { CountdownComponent } from '../ui/countdown.component';
 import { StatusBadgeComponent } from '../ui/status-badge.component';
 
@@ -28,6 +28,10 @@ import { StatusBadgeComponent } from '../ui/status-badge.component';
       }
     </div>
     <hub-countdown [item]="item()" />
+    @if (item().paused; as paused) {
+      <!-- R10a: which special procedure stopped the clock. -->
+      <span class="cell-cause" data-testid="cell-paused">{{ procedureKey(paused.kind) | t }}</span>
+    }
     @if (item().deemedCause; as cause) {
       <span class="cell-cause" data-testid="cell-cause">{{ causeKey(cause) | t }}</span>
     }
@@ -44,5 +48,6 @@ export class BoardCellComponent {
 
   /** R17: the board says why consent was deemed (timeout, absence, explanation rejected). */
   protected readonly causeKey = deemedCauseKey;
+  protected readonly procedureKey = procedureKey;
   protected readonly testId = computed(() => `cell-${this.projectCode()}-${this.departmentCode()}`);
 }

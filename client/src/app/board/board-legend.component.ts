@@ -11,6 +11,7 @@ const LEGEND: readonly BoardCellStatus[] = [
   'due_today',
   'overdue',
   'held',
+  'paused',
   'ruling_overdue',
   'deemed_consent',
   'approved',

@@ -12,13 +12,14 @@ import { ApiService } from '../core/api/api.service';
 import { readProblem } from '../core/api/problem';
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { HubDuePipe, HubTimePipe } from '../core/format/format.pipes';
-import { I18nService, TranslatePipe } from '../core/i18n';
+import { I18nService, TranslatePipe, procedureKey } from '../core/i18n';
 import { HubClock } from '../core/live/hub-clock.service';
 import { SessionStore } from '../core/session/session.store';
 import { CountdownComponent } from '../ui/countdown.component';
 import { StatusBadgeComponent } from '../ui/status-badge.component';
 import { DeadlineExplanationComponent } from './deadline-explanation.component';
 import { ItemDeadlineFormComponent, type DeadlineAction } from './item-deadline-form.component';
+import { SpecialProcedureFormComponent } from './special-procedure-form.component';
 
 interface ItemRow {
   item: ApprovalItemView;
@@ -28,6 +29,8 @@ interface ItemRow {
   canDecide: boolean;
   /** R12 leader, R13 window, R16 own liaison / leader: each shown only when can() allows. */
   deadlineActions: DeadlineAction[];
+  /** R10a: the window records a special procedure's start, or the end of the open one. */
+  canRecordProcedure: boolean;
 }
 
 /**
@@ -45,6 +48,7 @@ interface ItemRow {
     CountdownComponent,
     DeadlineExplanationComponent,
     ItemDeadlineFormComponent,
+    SpecialProcedureFormComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -93,6 +97,11 @@ interface ItemRow {
                     @if (row.item.pendingExplanation; as pe) {
                       <div class="small held-note" [attr.data-testid]="'item-held-' + row.department.code">
                         {{ 'items.held' | t }} — {{ 'items.pendingExplanation' | t: { text: pe.text } }}
+                      </div>
+                    }
+                    @if (row.item.paused; as paused) {
+                      <div class="small held-note" [attr.data-testid]="'item-paused-' + row.department.code">
+                        {{ 'procedure.pausedBy' | t: { name: (procedureKey(paused.kind) | t), since: (paused.since | hubTime) } }}
                       </div>
                     }
                     @if (row.item.basis; as basis) {
@@ -177,6 +186,17 @@ interface ItemRow {
                         {{ actionLabel(action) | t }}
                       </button>
                     }
+                    @if (row.canRecordProcedure) {
+                      <button
+                        type="button"
+                        class="button-secondary"
+                        [attr.data-testid]="'item-procedure-' + row.department.code"
+                        [attr.aria-expanded]="recording().has(row.item.id)"
+                        (click)="toggleRecording(row.item.id)"
+                      >
+                        {{ (row.item.paused ? 'procedure.recordEnd' : 'procedure.record') | t }}
+                      </button>
+                    }
                     @if (errors().get(row.item.id); as e) {
                       <p class="field-error" role="alert" [attr.data-testid]="'item-error-' + row.department.code">{{ e }}</p>
                     }
@@ -190,6 +210,18 @@ interface ItemRow {
                         [action]="action"
                         (done)="toggleDeadlineAction(row.item.id, action)"
                         (cancelled)="toggleDeadlineAction(row.item.id, action)"
+                      />
+                    </td>
+                  </tr>
+                }
+                @if (recording().has(row.item.id) && row.canRecordProcedure) {
+                  <tr class="explanation-row">
+                    <td colspan="6">
+                      <hub-special-procedure-form
+                        [item]="row.item"
+                        [departmentName]="i18n.name(row.department)"
+                        (done)="toggleRecording(row.item.id)"
+                        (cancelled)="toggleRecording(row.item.id)"
                       />
                     </td>
                   </tr>
@@ -225,6 +257,8 @@ export class ApprovalItemsComponent {
   protected readonly errors = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly basisError = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly explaining = signal<ReadonlySet<string>>(new Set());
+  protected readonly recording = signal<ReadonlySet<string>>(new Set());
+  protected readonly procedureKey = procedureKey;
   protected readonly deadlineAction = signal<ReadonlyMap<string, DeadlineAction>>(new Map());
   private readonly basis = signal<ReadonlyMap<string, string>>(new Map());
 
@@ -251,6 +285,7 @@ export class ApprovalItemsComponent {
           canAccept: item.status === 'awaiting_acceptance' && this.session.can('item.accept', target),
           canDecide: item.status === 'in_review' && this.session.can('item.decide', target),
           deadlineActions: deadlineActions(item, (action) => this.session.can(action, target)),
+          canRecordProcedure: item.status === 'in_review' && this.session.can('item.special_procedure', target),
         };
       });
   });
@@ -274,11 +309,11 @@ export class ApprovalItemsComponent {
   }
 
   protected toggleExplanation(id: string): void {
-    this.explaining.update((s) => {
-      const next = new Set(s);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
+    this.explaining.update((s) => toggled(s, id));
+  }
+
+  protected toggleRecording(id: string): void {
+    this.recording.update((s) => toggled(s, id));
   }
 
   protected accept(item: ApprovalItemView): void {
@@ -343,6 +378,12 @@ function deadlineActions(item: ApprovalItemView, allowed: (action: Action) => bo
 /** Before the calendar has loaded, a running item shows as on track rather than guessing. */
 function fallbackStatus(item: ApprovalItemView): BoardCellStatus {
   return item.status === 'in_review' ? 'on_track' : item.status;
+}
+
+function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
 }
 
 function without<V>(map: ReadonlyMap<string, V>, key: string): ReadonlyMap<string, V> {

@@ -1,14 +1,15 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { DeadlineExplanation, ExplainedDay } from '@hub/shared';
+import { CLOCK_STOPPING_PROCEDURES, SPECIAL_PROCEDURE_NAMES, type DeadlineExplanation, type ExplainedDay } from '@hub/shared';
 import { ApiService } from '../core/api/api.service';
 import { readProblem } from '../core/api/problem';
 import { HubDatePipe, HubDuePipe, HubTimePipe } from '../core/format/format.pipes';
-import { TranslatePipe, dayReasonKey } from '../core/i18n';
+import { I18nService, TranslatePipe, dayReasonKey, procedureKey } from '../core/i18n';
 
 /**
  * R11: "why is it due then?" The server explains its own deadline — the
- * acceptance day, then each day counted or skipped and why (weekend, which holiday).
+ * acceptance day, then each day counted or skipped and why (weekend, which holiday, which special
+ * procedure stopped the clock — R10a — in the reader's language).
  */
 @Component({
   selector: 'hub-deadline-explanation',
@@ -26,6 +27,9 @@ import { TranslatePipe, dayReasonKey } from '../core/i18n';
             }}</span>
           }
         </p>
+        @if (e.paused; as paused) {
+          <p class="notice" data-testid="explain-paused">{{ 'explain.paused' | t: { name: procedureName(paused.kind, paused.name), since: (paused.since | hubTime) } }}</p>
+        }
         @if (e.itemDueAt) {
           <p class="notice" data-testid="explain-item-due">{{ 'explain.itemDueAt' | t: { due: (e.itemDueAt | hubDue) } }}</p>
         }
@@ -34,7 +38,7 @@ import { TranslatePipe, dayReasonKey } from '../core/i18n';
             <li [class.counted]="day.counted" [class.skipped]="!day.counted" [attr.data-reason]="day.reason">
               <span class="explain-date">{{ day.date | hubDate }}</span>
               <span class="explain-mark">{{ (day.counted ? 'explain.counted' : 'explain.skipped') | t }}</span>
-              <span class="explain-reason">{{ reasonKey(day) | t }}@if (day.name) {{{ 'common.paren' | t: { text: day.name } }}}</span>
+              <span class="explain-reason">{{ reasonKey(day) | t }}@if (day.name) {{{ 'common.paren' | t: { text: dayName(day) } }}}</span>
             </li>
           }
         </ol>
@@ -48,6 +52,7 @@ import { TranslatePipe, dayReasonKey } from '../core/i18n';
 })
 export class DeadlineExplanationComponent implements OnInit {
   private readonly api = inject(ApiService);
+  private readonly i18n = inject(I18nService);
 
   /** R11: the item whose deadline this explains, under the rule it was accepted with. */
   readonly itemId = input.required<string>();
@@ -57,6 +62,18 @@ export class DeadlineExplanationComponent implements OnInit {
 
   protected reasonKey(day: ExplainedDay) {
     return dayReasonKey(day.reason);
+  }
+
+  /** R10a: the server names a stopped day's procedure as printed (专家评审); read it in the reader's language. */
+  protected dayName(day: ExplainedDay): string {
+    if (day.reason !== 'special_procedure' || !day.name) return day.name ?? '';
+    const kind = CLOCK_STOPPING_PROCEDURES.find((k) => SPECIAL_PROCEDURE_NAMES[k] === day.name);
+    return this.procedureName(kind, day.name);
+  }
+
+  protected procedureName(kind: string | undefined, printed: string): string {
+    const known = CLOCK_STOPPING_PROCEDURES.find((k) => k === kind);
+    return known ? this.i18n.t(procedureKey(known)) : printed;
   }
 
   async ngOnInit(): Promise<void> {

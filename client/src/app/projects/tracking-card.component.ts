@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { CONFIGURATION_ACTIONS, DELAY_CAUSES, OPINION_KINDS, type CardEntry, type CardState, type CardVerification, type ConfigurationAction, type Department } from '@hub/shared';
+import { CLOCK_STOPPING_PROCEDURES, CONFIGURATION_ACTIONS, DELAY_CAUSES, OPINION_KINDS, type CardEntry, type CardState, type CardVerification, type ConfigurationAction, type Department } from '@hub/shared';
 import { ApiService } from '../core/api/api.service';
 import { readProblem } from '../core/api/problem';
 import { HubTimePipe } from '../core/format/format.pipes';
@@ -15,6 +15,7 @@ import {
   meetingKindKey,
   meetingStatusKey,
   opinionKey,
+  procedureKey,
   projectStatusKey,
   roleKey,
   type TranslationKey,
@@ -64,11 +65,18 @@ const DETAIL_LABELS: Record<string, TranslationKey> = {
   provisional: 'card.detail.provisional',
   calendarChange: 'card.detail.calendarChange',
   calendarTarget: 'card.detail.calendarTarget',
+  // R10a: a special procedure began or ended
+  phase: 'card.detail.phase',
+  procedure: 'card.detail.procedure',
+  startsAt: 'card.detail.startsAt',
+  endsAt: 'card.detail.endsAt',
+  stoppedWorkingDays: 'card.detail.stoppedWorkingDays',
+  stoppedDays: 'card.detail.stoppedDays',
 };
 /** R11: a calendar change named on a recomputed deadline's entry. */
 const isConfigurationAction = (value: string): value is ConfigurationAction => (CONFIGURATION_ACTIONS as readonly string[]).includes(value);
 /** Internal references, not for reading. */
-const HIDDEN_DETAILS = new Set(['meetingId', 'explanationAccepted']);
+const HIDDEN_DETAILS = new Set(['meetingId', 'explanationAccepted', 'procedureName' /* R10a: printed name; 'procedure' reads it */]);
 /** Deemed-consent causes the hub records (R14 timeout; R15/R16 causes join here as they arrive). */
 const CAUSES: Record<string, TranslationKey> = {
   timeout: 'card.cause.timeout',
@@ -227,6 +235,15 @@ export class TrackingCardComponent {
       case 'fromDueAt':
       case 'toDueAt':
         return this.format.due(value) || value;
+      case 'startsAt':
+      case 'endsAt':
+        return this.format.due(value) || value;
+      case 'procedure': {
+        const kind = CLOCK_STOPPING_PROCEDURES.find((k) => k === value);
+        return kind ? this.i18n.t(procedureKey(kind)) : value;
+      }
+      case 'phase':
+        return value === 'started' ? this.i18n.t('procedure.phase.started') : value === 'ended' ? this.i18n.t('procedure.phase.ended') : value;
       case 'provisional':
         return this.i18n.t(value === 'true' ? 'countdown.provisional' : 'card.detail.published');
       case 'calendarChange':

@@ -8,7 +8,7 @@ import { HubClock } from '../core/live/hub-clock.service';
 import { LiveBoardService } from '../core/live/live-board.service';
 import { CountdownComponent } from './countdown.component';
 
-type Item = Pick<ApprovalItemView, 'status' | 'dueAt' | 'provisional'>;
+type Item = Pick<ApprovalItemView, 'status' | 'dueAt' | 'provisional' | 'paused'>;
 
 // Due at the end of Wednesday 2 December 2026 (24:00 Asia/Shanghai).
 const DUE = '2026-12-02T16:00:00.000Z';
@@ -50,6 +50,13 @@ describe('CountdownComponent', () => {
   it('R14: at the due instant it reads overdue', () => {
     const el = render({ status: 'in_review', dueAt: DUE, provisional: false }, DUE);
     expect(el.querySelector('.countdown-left')?.textContent).toBe('已超时');
+  });
+
+  it('R10a: past its due instant with a special procedure open, the clock reads paused, naming it — not overdue', () => {
+    const paused = { procedureId: 'p', kind: 'expert_review' as const, since: '2026-12-01T02:00:00.000Z' };
+    const el = render({ status: 'in_review', dueAt: DUE, provisional: false, paused }, '2026-12-04T02:00:00.000Z');
+    expect(el.querySelector('.countdown-left')?.textContent).toBe('专家评审进行中，时限暂停');
+    expect(el.querySelector('.countdown')?.classList).not.toContain('urgent');
   });
 
   it('a decided item shows no countdown', () => {

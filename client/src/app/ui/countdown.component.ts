@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { countdown, type ApprovalItemView } from '@hub/shared';
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { HubFormat } from '../core/format/hub-format.service';
-import { I18nService, TranslatePipe } from '../core/i18n';
+import { I18nService, TranslatePipe, procedureKey } from '../core/i18n';
 import { HubClock } from '../core/live/hub-clock.service';
 
 interface CountdownView {
@@ -40,13 +40,16 @@ export class CountdownComponent {
   private readonly i18n = inject(I18nService);
   private readonly format = inject(HubFormat);
 
-  readonly item = input.required<Pick<ApprovalItemView, 'status' | 'dueAt' | 'provisional'>>();
+  readonly item = input.required<Pick<ApprovalItemView, 'status' | 'dueAt' | 'provisional' | 'paused'>>();
 
   protected readonly view = computed<CountdownView | null>(() => {
     const { status, dueAt } = this.item();
     const cal = this.calendar.calendar();
     // Only a running clock counts down; decided items show their status instead.
     if (status !== 'in_review' || !dueAt || !cal) return null;
+    // R10a: a special procedure stopped the clock: nothing counts down until its end is recorded.
+    const paused = this.item().paused;
+    if (paused) return { text: this.i18n.t('countdown.paused', { name: this.i18n.t(procedureKey(paused.kind)) }), due: null, urgent: false };
     const left = countdown(new Date(this.clock.now()), new Date(dueAt), cal, this.calendar.settings());
     if (left.overdue) return { text: this.i18n.t('countdown.overdue'), due: null, urgent: true };
     if (left.dueToday) {

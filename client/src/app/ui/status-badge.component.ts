@@ -10,6 +10,7 @@ const GLYPHS: Record<BoardCellStatus, string> = {
   due_today: '◆',
   overdue: '■',
   held: '⏸',
+  paused: '◫',
   ruling_overdue: '⚑',
   deemed_consent: '✱',
   approved: '✓',

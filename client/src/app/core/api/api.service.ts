@@ -14,6 +14,9 @@ import type {
   DeadlineExplanation,
   DecisionRequest,
   DelayItemRequest,
+  EndSpecialProcedureRequest,
+  SpecialProcedureView,
+  StartSpecialProcedureRequest,
   Department,
   ExplanationView,
   ExtendItemRequest,
@@ -81,6 +84,16 @@ export class ApiService {
   /** R13: the window's Delayed Approval Notice. */
   delayItem(id: string, body: DelayItemRequest): Observable<ApprovalItemView> {
     return this.http.post<ApprovalItemView>(`/api/items/${encodeURIComponent(id)}/delay`, body);
+  }
+  /** R10a: the special procedures of an item; the window records one's start and its end. */
+  specialProcedures(itemId: string): Observable<SpecialProcedureView[]> {
+    return this.http.get<SpecialProcedureView[]>(`/api/items/${encodeURIComponent(itemId)}/special-procedures`);
+  }
+  startSpecialProcedure(itemId: string, body: StartSpecialProcedureRequest): Observable<SpecialProcedureView> {
+    return this.http.post<SpecialProcedureView>(`/api/items/${encodeURIComponent(itemId)}/special-procedures`, body);
+  }
+  endSpecialProcedure(itemId: string, procedureId: string, body: EndSpecialProcedureRequest): Observable<SpecialProcedureView> {
+    return this.http.post<SpecialProcedureView>(`/api/items/${encodeURIComponent(itemId)}/special-procedures/${encodeURIComponent(procedureId)}/end`, body);
   }
   /** R16: a written explanation, and a leader's ruling on it. */
   fileExplanation(itemId: string, body: FileExplanationRequest): Observable<ExplanationView> {

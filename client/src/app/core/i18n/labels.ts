@@ -1,6 +1,7 @@
 import type {
   AlertKind,
   BoardCellStatus,
+  ClockStoppingProcedure,
   CardAction,
   ConfigurationAction,
   CloseOutcome,
@@ -36,3 +37,5 @@ export const delayCauseKey = (c: DelayCause) => `delayCause.${c}` as const;
 export const alertKindKey = (k: AlertKind) => `alerts.kind.${k}` as const;
 export const closeOutcomeKey = (o: CloseOutcome) => `outcome.${o}` as const;
 export const deemedCauseKey = (c: DeemedCause) => `deemedCause.${c}` as const;
+/** R10a: a clock-stopping special procedure, named as on the receipt (R9). */
+export const procedureKey = (k: ClockStoppingProcedure) => `receipt.procedure.${k}` as const;
