@@ -1,4 +1,4 @@
-import { buildCalendar, civilDateOf, earliestBindingStart, SHIPPED_CALENDAR, type CardEntry, type MeetingOnline, type MeetingView } from '@hub/shared';
+import { buildCalendar, civilDateOf, earliestBindingStart, OPINION_VERSIONS_SHOWN, opposedAtMeeting, opposedInRoom, SHIPPED_CALENDAR, type CardEntry, type MeetingOnline, type MeetingView } from '@hub/shared';
 import { Client } from 'pg';
 import { pdfPages } from './pdf-text';
 import {
@@ -260,6 +260,51 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect(changed.opinions).toHaveLength(1);
     expect(changed.opinions[0]).toMatchObject({ kind: 'agree', version: 2 });
     expect(changed.opinionHistory.map((o) => o.kind)).toEqual(['disagree', 'agree']);
+  });
+
+  it('R18: "opposed at the meeting" shows, with the basis, on the board, the project page and the room until the department decides its item', async () => {
+    const { meeting, project, departmentId } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    const basis = '《土地管理法》第四十四条';
+    const given = (await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'disagree', basis })).body as MeetingView;
+    expect(given.undecidedDepartmentIds).toContain(departmentId('NRP'));
+    expect(opposedInRoom(given.opinions, given.undecidedDepartmentIds)).toEqual([departmentId('NRP')]);
+    const item = await itemOf(project.id, departmentId('NRP'));
+    expect(item.opposed).toMatchObject({ meetingId: meeting.id, meetingTitle: '联审会议', basis });
+    const onBoard = (await eeb.get('/api/board')).body.projects.find((p: { id: string }) => p.id === project.id).items.find((i: { departmentId: string }) => i.departmentId === departmentId('NRP'));
+    expect(opposedAtMeeting(onBoard)).toMatchObject({ basis });
+    // An opinion is not the decision: the item still runs, and the department decides it.
+    expect(item.status).toBe('in_review');
+    const decided = await nrp.post(`/api/items/${item.id}/decision`, { outcome: 'rejected', basis });
+    expect(decided.status).toBe(200);
+    expect(opposedAtMeeting(decided.body)).toBeNull();
+    const roomView = (await nrp.get(`/api/meetings/${meeting.id}`)).body as MeetingView;
+    expect(roomView.undecidedDepartmentIds).not.toContain(departmentId('NRP'));
+    expect(opposedInRoom(roomView.opinions, roomView.undecidedDepartmentIds)).toEqual([]);
+    // Another department's agreement never marks it.
+    expect(opposedAtMeeting(await itemOf(project.id, departmentId('DRC')))).toBeNull();
+  });
+
+  it('R18: each department\'s opinion history in the meeting view is bounded — the current version plus the last few — so GET meeting stays small with many versions; every version stays stored', async () => {
+    const { meeting, departmentId } = await setUp();
+    await window.post(`/api/meetings/${meeting.id}/opening`);
+    expect((await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' })).status).toBe(200);
+    const small = JSON.stringify((await nrp.get(`/api/meetings/${meeting.id}`)).body).length;
+    const nrpUser = (await nrp.get('/api/auth/me')).body.id;
+    // 2,000 earlier changes of opinion, written straight in (the table is append-only, inserts are allowed).
+    await sql.query(
+      `INSERT INTO meeting_opinions (meeting_id, department_id, version, kind, basis, given_by, given_at)
+       SELECT $1, $2, v, 'disagree', '依据' || v, $3, now() FROM generate_series(2, 2001) v`,
+      [meeting.id, departmentId('NRP'), nrpUser],
+    );
+    const last = await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree_with_conditions', conditions: '限高 80 米' });
+    expect(last.status).toBe(200);
+    const view = (await drc.get(`/api/meetings/${meeting.id}`)).body as MeetingView;
+    expect(view.opinions.find((o) => o.departmentId === departmentId('NRP'))).toMatchObject({ kind: 'agree_with_conditions', version: 2002 });
+    const kept = view.opinionHistory.filter((o) => o.departmentId === departmentId('NRP')).map((o) => o.version);
+    expect(kept).toEqual(Array.from({ length: OPINION_VERSIONS_SHOWN }, (_, i) => 2002 - OPINION_VERSIONS_SHOWN + 1 + i));
+    expect(JSON.stringify(view).length).toBeLessThan(small + 4_000);
+    expect((await sql.query('SELECT count(*)::int AS n FROM meeting_opinions WHERE meeting_id = $1', [meeting.id])).rows[0].n).toBe(2002);
   });
 
   it('R18 R19: opinions of two departments at the same moment are both kept; none is accepted before opening or after close', async () => {

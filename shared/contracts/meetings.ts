@@ -98,9 +98,15 @@ export interface MeetingView extends MeetingSummary {
   findings: string | null;
   openedAt: string | null;
   roll: RollEntry[];
-  /** Latest opinion of each department, plus the history (all versions, oldest first). */
+  /**
+   * R18 Decision: the current opinion of each department (its version is the number of versions
+   * given), and a bounded history: the last OPINION_VERSIONS_SHOWN versions of each, current
+   * included, oldest first. Every version stays on the card and in the database.
+   */
   opinions: MeetingOpinion[];
   opinionHistory: MeetingOpinion[];
+  /** R18: invited departments whose item in the project is not decided yet ("opposed" shows until it is). */
+  undecidedDepartmentIds: string[];
   rectifications: Rectification[];
   /** Department whose liaison may run the meeting besides the window and leaders (the lead at convening). */
   convenerDepartmentId: string | null;

@@ -78,6 +78,19 @@ export interface ApprovalItemView {
   pendingExplanation: PendingExplanation | null;
   /** R10a: a special procedure (hearing, expert review, …) is open: the clock is stopped since `since`. */
   paused?: { procedureId: string; kind: ClockStoppingProcedure; since: string } | null;
+  /**
+   * R18: the department's current opinion at the project's latest meeting where it gave one was
+   * "disagree" — shown as "opposed at the meeting" until it decides the item (see opposedAtMeeting).
+   */
+  opposed?: OpposedAtMeeting | null;
+}
+
+/** R18: a disagreement in a meeting, with its legal basis; not the item's decision. */
+export interface OpposedAtMeeting {
+  meetingId: string;
+  meetingTitle: string;
+  basis: string;
+  givenAt: string;
 }
 
 export interface PendingExplanation {

@@ -9,7 +9,7 @@ import type {
   OpinionKind,
   Rectification,
 } from '@hub/shared';
-import { rollCall, type ExcuseState, type Invitation } from '@hub/shared';
+import { OPINION_VERSIONS_SHOWN, rollCall, type ExcuseState, type Invitation } from '@hub/shared';
 import type { Queryable } from '../database/database';
 
 export interface MeetingRow {
@@ -149,9 +149,20 @@ export async function loadMeetingView(q: Queryable, id: string, graceMs: number)
   if (!m) return undefined;
   const invitees = await loadInvitations(q, [id]);
   const excuses = await loadExcuses(q, id);
+  // R18 Decision: a bounded history — each department's last few versions, read newest first down
+  // the primary key, so a department that changed its opinion a thousand times costs the same.
   const opinions = await q.query<OpinionRow>(
-    `SELECT o.*, u.display_name AS given_by_name FROM meeting_opinions o JOIN users u ON u.id = o.given_by
-     WHERE o.meeting_id = $1 ORDER BY o.given_at, o.department_id, o.version`,
+    `SELECT o.*, u.display_name AS given_by_name FROM meeting_invitees mi
+     CROSS JOIN LATERAL (SELECT * FROM meeting_opinions o WHERE o.meeting_id = mi.meeting_id AND o.department_id = mi.department_id
+                         ORDER BY o.version DESC LIMIT $2) o
+     JOIN users u ON u.id = o.given_by
+     WHERE mi.meeting_id = $1 ORDER BY o.given_at, o.department_id, o.version`,
+    [id, OPINION_VERSIONS_SHOWN],
+  );
+  const undecided = await q.query<{ department_id: string }>(
+    `SELECT i.department_id FROM meeting_invitees mi JOIN meetings m ON m.id = mi.meeting_id
+     JOIN approval_items i ON i.project_id = m.project_id AND i.department_id = mi.department_id
+     WHERE mi.meeting_id = $1 AND i.status IN ('awaiting_acceptance','in_review') ORDER BY i.department_id`,
     [id],
   );
   const rectifications = await q.query<{ id: string; department_id: string | null; request: string; requested_at: Date; done_at: Date | null }>(
@@ -189,6 +200,7 @@ export async function loadMeetingView(q: Queryable, id: string, graceMs: number)
     roll: rollCall({ status: m.status, startsAt: m.starts_at }, invitations, excuses, graceMs),
     opinions: [...latest.values()],
     opinionHistory: history,
+    undecidedDepartmentIds: undecided.map((u) => u.department_id),
     rectifications: rects,
     convenerDepartmentId: m.convener_department_id,
     closableFrom: new Date(m.starts_at.getTime() + graceMs).toISOString(),

@@ -1,4 +1,4 @@
-import type { ApprovalItemView, BoardProject, ClockStoppingProcedure, DeemedCause, ExplanationKind, ProjectPaperwork, ProjectView } from '@hub/shared';
+import type { ApprovalItemView, BoardProject, ClockStoppingProcedure, DeemedCause, OpinionKind, ExplanationKind, ProjectPaperwork, ProjectView } from '@hub/shared';
 import { loadPaperwork, NO_PAPERWORK } from '../materials/material-records';
 import type { Queryable } from '../database/database';
 
@@ -26,6 +26,11 @@ interface ItemRow {
   sp_id: string | null;
   sp_kind: ClockStoppingProcedure | null;
   sp_starts_at: Date | null;
+  op_kind: OpinionKind | null;
+  op_basis: string | null;
+  op_given_at: Date | null;
+  op_meeting_id: string | null;
+  op_meeting_title: string | null;
 }
 
 interface ProjectRow {
@@ -70,18 +75,27 @@ export function toItemView(r: ItemRow): ApprovalItemView {
         ? { id: r.pe_id, kind: r.pe_kind, text: r.pe_text ?? '', filedAt: r.pe_filed_at.toISOString(), meetingId: r.pe_meeting_id, rulingDueAt: r.pe_ruling_due_at.toISOString() }
         : null,
     paused: r.sp_id && r.sp_kind && r.sp_starts_at ? { procedureId: r.sp_id, kind: r.sp_kind, since: r.sp_starts_at.toISOString() } : null,
+    opposed:
+      r.op_kind === 'disagree' && r.op_basis && r.op_given_at && r.op_meeting_id
+        ? { meetingId: r.op_meeting_id, meetingTitle: r.op_meeting_title ?? '', basis: r.op_basis, givenAt: r.op_given_at.toISOString() }
+        : null,
   };
 }
 
 /**
  * Items with their pending written explanation (R16) and open special procedure (R10a), if any: at
- * most one of each per item (unique indexes).
+ * most one of each per item (unique indexes); and the department's latest opinion in a meeting of
+ * the project (R18: "disagree" shows the item opposed until it is decided).
  */
 const ITEM_SELECT = `SELECT i.*, e.id AS pe_id, e.text AS pe_text, e.filed_at AS pe_filed_at, e.meeting_id AS pe_meeting_id,
          e.kind AS pe_kind, e.ruling_due_at AS pe_ruling_due_at, dc.cause AS deemed_cause,
-         sp.id AS sp_id, sp.kind AS sp_kind, sp.starts_at AS sp_starts_at
+         sp.id AS sp_id, sp.kind AS sp_kind, sp.starts_at AS sp_starts_at,
+         op.kind AS op_kind, op.basis AS op_basis, op.given_at AS op_given_at, op.meeting_id AS op_meeting_id, op.title AS op_meeting_title
   FROM approval_items i LEFT JOIN written_explanations e ON e.item_id = i.id AND e.status = 'pending'
   LEFT JOIN special_procedures sp ON sp.item_id = i.id AND sp.ends_at IS NULL
+  LEFT JOIN LATERAL (SELECT o.kind, o.basis, o.given_at, o.meeting_id, m.title FROM meeting_opinions o JOIN meetings m ON m.id = o.meeting_id
+                     WHERE m.project_id = i.project_id AND o.department_id = i.department_id
+                     ORDER BY o.given_at DESC, o.version DESC LIMIT 1) op ON true
   LEFT JOIN deemed_consents dc ON dc.item_id = i.id AND dc.deadline_version = i.deadline_version`;
 
 const ITEM_ORDER = 'ORDER BY i.is_lead DESC, d.code';

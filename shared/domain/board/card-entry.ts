@@ -1,4 +1,5 @@
 import type { BoardProject, BoardSnapshot, CardEntry, CardState } from '../../contracts/card';
+import type { MeetingSummary } from '../../contracts/meetings';
 
 export type CardEntryOutcome = 'applied' | 'duplicate' | 'gap';
 
@@ -12,11 +13,12 @@ export function applyCardEntry(
 ): { board: BoardSnapshot; outcome: CardEntryOutcome } {
   if (entry.position <= board.position) return { board, outcome: 'duplicate' };
   if (entry.position > board.position + 1) return { board, outcome: 'gap' };
-  const projects = applyState(board.projects, entry.after);
+  const projects = applyState(board.projects, entry);
   return { board: { ...board, position: entry.position, projects }, outcome: 'applied' };
 }
 
-function applyState(projects: BoardProject[], after: CardState): BoardProject[] {
+function applyState(projects: BoardProject[], entry: CardEntry): BoardProject[] {
+  const after: CardState = entry.after;
   switch (after.kind) {
     case 'project':
       return upsertById(projects, after.project);
@@ -28,9 +30,22 @@ function applyState(projects: BoardProject[], after: CardState): BoardProject[] 
       );
     }
     case 'meeting':
-      // Meetings are not board cells; their effects on items arrive as item entries (R15).
-      return projects;
+      // Meetings are not board cells; their effects on items arrive as item entries (R15) — except
+      // R18: an opinion marks (or clears) its department's item "opposed at the meeting".
+      return entry.action === 'meeting.opinion' ? applyOpinion(projects, entry, after.meeting) : projects;
   }
+}
+
+/** R18: the department's latest opinion decides whether its item shows opposed, as the server computes it. */
+function applyOpinion(projects: BoardProject[], entry: CardEntry, meeting: MeetingSummary): BoardProject[] {
+  const departmentId = entry.detail['department'];
+  const basis = entry.detail['basis'];
+  const opposed = entry.detail['opinion'] === 'disagree' && basis ? { meetingId: meeting.id, meetingTitle: meeting.title, basis, givenAt: entry.at } : null;
+  return projects.map((project) =>
+    project.id === meeting.projectId
+      ? { ...project, items: project.items.map((item) => (item.departmentId === departmentId ? { ...item, opposed } : item)) }
+      : project,
+  );
 }
 
 /** Replaces the element with the same id in place, or appends it when new. */

@@ -157,6 +157,38 @@ export function opinionError(opinion: { kind: OpinionKind; conditions?: string |
   return null;
 }
 
+/**
+ * R18 Decision: each department's opinion history in a meeting is bounded: the current version plus
+ * the last few before it. A meeting view carries at most this many versions per department.
+ */
+export const OPINION_VERSIONS_SHOWN = 4;
+
+/** R18: the bounded history — each department's last `shown` versions, oldest first. */
+export function boundedOpinionHistory<T extends { departmentId: string; version: number }>(history: readonly T[], shown = OPINION_VERSIONS_SHOWN): T[] {
+  const latest = new Map<string, number>();
+  for (const o of history) latest.set(o.departmentId, Math.max(latest.get(o.departmentId) ?? 0, o.version));
+  return history.filter((o) => o.version > latest.get(o.departmentId)! - shown);
+}
+
+/**
+ * R18 Decision: an opinion is not the item's decision. A department whose current opinion is
+ * "disagree" shows "opposed at the meeting", with the basis, until it decides its item (approved,
+ * rejected — or deemed to consent, which decides it too).
+ */
+export function opposedAtMeeting<T>(item: { status: ItemStatus; opposed?: T | null }): T | null {
+  return itemUndecided(item.status) ? (item.opposed ?? null) : null;
+}
+
+/** R18: the department has not decided its item yet (approval, rejection or deemed consent decide it). */
+export function itemUndecided(status: ItemStatus): boolean {
+  return status === 'awaiting_acceptance' || status === 'in_review';
+}
+
+/** R18: the departments of a meeting shown opposed in its room: current opinion "disagree", item undecided. */
+export function opposedInRoom(opinions: readonly { departmentId: string; kind: OpinionKind }[], undecidedDepartmentIds: readonly string[]): string[] {
+  return opinions.filter((o) => o.kind === 'disagree' && undecidedDepartmentIds.includes(o.departmentId)).map((o) => o.departmentId);
+}
+
 /** Only an open meeting takes attendance and opinions: never before it opens, never after it closes. */
 export function roomClosedError(status: MeetingStatus): RuleProblem | null {
   if (status === 'open') return null;

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { ApprovalItemView, BoardCellStatus } from '@hub/shared';
+import { opposedAtMeeting, type ApprovalItemView, type BoardCellStatus } from '@hub/shared';
 import { deemedCauseKey, procedureKey, TranslatePipe } from '../core/i18n';
 import { CountdownComponent } from '../ui/countdown.component';
 import { StatusBadgeComponent } from '../ui/status-badge.component';
@@ -32,6 +32,10 @@ import { StatusBadgeComponent } from '../ui/status-badge.component';
       <!-- R10a: which special procedure stopped the clock. -->
       <span class="cell-cause" data-testid="cell-paused">{{ procedureKey(paused.kind) | t }}</span>
     }
+    @if (opposed(); as o) {
+      <!-- R18: an opinion, not the decision: shown until the department decides. -->
+      <span class="cell-cause" data-testid="cell-opposed" [attr.title]="o.basis">{{ 'opposed.badge' | t }}</span>
+    }
     @if (item().deemedCause; as cause) {
       <span class="cell-cause" data-testid="cell-cause">{{ causeKey(cause) | t }}</span>
     }
@@ -49,5 +53,6 @@ export class BoardCellComponent {
   /** R17: the board says why consent was deemed (timeout, absence, explanation rejected). */
   protected readonly causeKey = deemedCauseKey;
   protected readonly procedureKey = procedureKey;
+  protected readonly opposed = computed(() => opposedAtMeeting(this.item()));
   protected readonly testId = computed(() => `cell-${this.projectCode()}-${this.departmentCode()}`);
 }

@@ -4,8 +4,11 @@ import { RouterLink } from '@angular/router';
 import { firstValueFrom, type Observable } from 'rxjs';
 import {
   opinionError,
+  itemUndecided,
+  opposedInRoom,
   OPINION_KINDS,
   type Department,
+  type MeetingOpinion,
   type MeetingOnline,
   type MeetingView,
   type OpinionKind,
@@ -141,6 +144,22 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
                     @if (o.conditions) { — {{ o.conditions }} }
                     @if (o.basis) { — {{ o.basis }} }
                     @if (o.version > 1) { <span class="muted small">{{ 'room.version' | t: { v: o.version } }}</span> }
+                    @if (opposed().includes(o.departmentId)) {
+                      <!-- R18: not the item's decision: shown until the department decides its item. -->
+                      <div class="small held-note" [attr.data-testid]="'opposed-' + code(o.departmentId)">{{ 'opposed.room' | t: { dept: name(o.departmentId) } }}</div>
+                    }
+                    @if (earlierVersions(m, o.departmentId); as earlier) {
+                      @if (earlier.length > 0) {
+                        <details class="small" [attr.data-testid]="'opinion-history-' + code(o.departmentId)">
+                          <summary>{{ 'opposed.history' | t: { n: earlier.length, total: o.version } }}</summary>
+                          <ol>
+                            @for (h of earlier; track h.version) {
+                              <li>{{ 'room.version' | t: { v: h.version } }}：{{ opinionLabel(h.kind) | t }}@if (h.conditions) { — {{ h.conditions }} }@if (h.basis) { — {{ h.basis }} }</li>
+                            }
+                          </ol>
+                        </details>
+                      }
+                    }
                   </li>
                 } @empty {
                   <li class="muted">{{ 'room.noOpinions' | t }}</li>
@@ -295,6 +314,15 @@ export class MeetingRoomPage {
   protected readonly opinionKinds = OPINION_KINDS;
 
   protected readonly canClose = computed(() => this.session.can('meeting.close'));
+  /** R18: departments whose current opinion disagrees and whose item is not decided yet. */
+  protected readonly opposed = computed(() => {
+    const m = this.view();
+    if (!m) return [];
+    // The live board knows at once when a department decides; the room view until its next push.
+    const project = this.live.projects().find((p) => p.id === m.projectId);
+    const undecided = project ? project.items.filter((i) => itemUndecided(i.status)).map((i) => i.departmentId) : m.undecidedDepartmentIds;
+    return opposedInRoom(m.opinions, undecided);
+  });
   protected readonly lateEntries = computed(() => (this.view()?.roll ?? []).filter((r) => r.state === 'late'));
   protected readonly lateAnswered = computed(() =>
     this.lateEntries().every((r) => {
@@ -386,6 +414,12 @@ export class MeetingRoomPage {
     } catch {
       // The next push or entry tries again.
     }
+  }
+
+  /** R18: the department's earlier versions the view carries (bounded: the last few before the current one). */
+  protected earlierVersions(m: MeetingView, departmentId: string): MeetingOpinion[] {
+    const current = m.opinions.find((o) => o.departmentId === departmentId)?.version ?? 0;
+    return m.opinionHistory.filter((h) => h.departmentId === departmentId && h.version < current);
   }
 
   protected code(departmentId: string): string {

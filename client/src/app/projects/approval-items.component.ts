@@ -3,7 +3,9 @@ import { firstValueFrom, type Observable } from 'rxjs';
 import {
   boardStatus,
   decisionBasisError,
+  opposedAtMeeting,
   type Action,
+  type OpposedAtMeeting,
   type ApprovalItemView,
   type BoardCellStatus,
   type Department,
@@ -31,6 +33,8 @@ interface ItemRow {
   deadlineActions: DeadlineAction[];
   /** R10a: the window records a special procedure's start, or the end of the open one. */
   canRecordProcedure: boolean;
+  /** R18: opposed at a meeting, until the department decides. */
+  opposed: OpposedAtMeeting | null;
 }
 
 /**
@@ -102,6 +106,11 @@ interface ItemRow {
                     @if (row.item.paused; as paused) {
                       <div class="small held-note" [attr.data-testid]="'item-paused-' + row.department.code">
                         {{ 'procedure.pausedBy' | t: { name: (procedureKey(paused.kind) | t), since: (paused.since | hubTime) } }}
+                      </div>
+                    }
+                    @if (row.opposed; as o) {
+                      <div class="small held-note" [attr.data-testid]="'item-opposed-' + row.department.code">
+                        {{ 'opposed.withBasis' | t: { meeting: o.meetingTitle, basis: o.basis } }}
                       </div>
                     }
                     @if (row.item.basis; as basis) {
@@ -286,6 +295,7 @@ export class ApprovalItemsComponent {
           canDecide: item.status === 'in_review' && this.session.can('item.decide', target),
           deadlineActions: deadlineActions(item, (action) => this.session.can(action, target)),
           canRecordProcedure: item.status === 'in_review' && this.session.can('item.special_procedure', target),
+          opposed: opposedAtMeeting(item),
         };
       });
   });

@@ -949,6 +949,11 @@ export const zh = {
   'card.detail.endsAt': '结束时间',
   'card.detail.stoppedWorkingDays': '不计入时限的工作日',
   'card.detail.stoppedDays': '不计入的日期',
+  // R18 opinions: opposed at the meeting, bounded history
+  'opposed.badge': '会上反对',
+  'opposed.withBasis': '会上反对（{meeting}）：{basis}。意见不是审批决定，本部门仍须按时办结。',
+  'opposed.room': '会上反对：在{dept}办结其事项前持续显示',
+  'opposed.history': '此前 {n} 个版本（共 {total} 版，每一版都记录在跟踪卡上）',
 } as const;
 
 export type TranslationKey = keyof typeof zh;
@@ -1899,4 +1904,9 @@ export const en: Record<TranslationKey, string> = {
   'card.detail.endsAt': 'Ended at',
   'card.detail.stoppedWorkingDays': 'Working days not counted',
   'card.detail.stoppedDays': 'Days not counted',
+  // R18 opinions: opposed at the meeting, bounded history
+  'opposed.badge': 'Opposed at the meeting',
+  'opposed.withBasis': 'Opposed at the meeting ({meeting}): {basis}. An opinion is not the decision: the department must still decide in time.',
+  'opposed.room': 'Opposed at the meeting: shown until {dept} decides its item',
+  'opposed.history': '{n} earlier versions ({total} in all, every one on the tracking card)',
 };
