@@ -102,12 +102,23 @@ test('R15 R15a R17 R18 R19: convened with notice, joined, closed by the window a
     await expect(liaisonPage.getByTestId('roll-present').getByTestId('roll-DRC')).toBeVisible();
   });
 
-  await test.step('R18: the liaison agrees with conditions; everyone in the room sees it', async () => {
+  await test.step('R18: the liaison first disagrees, with the legal basis: "opposed at the meeting" in the room and on the live board', async () => {
+    await liaisonPage.getByTestId('opinion-kind').selectOption('disagree');
+    await liaisonPage.getByTestId('opinion-basis').fill('《土地管理法》第四十四条');
+    await liaisonPage.getByTestId('opinion-submit').click();
+    await expect(convenerPage.getByTestId('opposed-NRP')).toBeVisible();
+    await expect(leaderPage.getByTestId(`cell-${code}-NRP`).getByTestId('cell-opposed')).toBeVisible();
+  });
+
+  await test.step('R18: the liaison agrees with conditions; everyone in the room sees it; the opposition clears, the earlier version stays in the history', async () => {
     await liaisonPage.getByTestId('opinion-kind').selectOption('agree_with_conditions');
     await liaisonPage.getByTestId('opinion-conditions').fill('用地红线按规划条件核定');
     await liaisonPage.getByTestId('opinion-submit').click();
     await expect(convenerPage.getByTestId('opinion-NRP')).toContainText('用地红线按规划条件核定');
     await expect(convenerPage.getByTestId('opinion-NRP')).toHaveAttribute('data-kind', 'agree_with_conditions');
+    await expect(convenerPage.getByTestId('opposed-NRP')).toHaveCount(0);
+    await expect(leaderPage.getByTestId(`cell-${code}-NRP`).getByTestId('cell-opposed')).toHaveCount(0);
+    await expect(convenerPage.getByTestId('opinion-history-NRP')).toContainText('《土地管理法》第四十四条');
   });
 
   await test.step('R15a R15: after the grace the window reviews the close, confirms the stated consequence, and EEB turns to deemed consent', async () => {
