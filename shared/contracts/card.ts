@@ -7,6 +7,8 @@ import type { ApprovalItemView, ProjectStatus, ProjectCategory } from './project
 export const CARD_ACTIONS = [
   'project.registered',
   'project.admitted',
+  // R3: a leader refused admission, with its reason
+  'project.admission_refused',
   'item.accepted',
   'item.approved',
   'item.rejected',

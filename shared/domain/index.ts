@@ -23,6 +23,7 @@ export * from './inquiries/overdue';
 export * from './inquiries/statistics';
 export * from './materials/materials-gate';
 export * from './projects/mega-forwarding';
+export * from './projects/admission';
 export * from './documents/notice-number';
 export * from './documents/official-dates';
 export * from './documents/receipt-rules';

@@ -929,6 +929,20 @@ export const zh = {
   'deputy.list': '当前及今后的代理',
   'deputy.none': '暂无代理',
   'deputy.namedBy': '指定人',
+  // R3 admission: preconditions checked, a leader's override or refusal (issue 10)
+  'admit.overrideHint': '有准入条件未满足：只有中心领导记录理由（特事特办）方可准入（R3）。',
+  'admit.overrideReason': '特事特办理由',
+  'admit.overrideRequired': '准入条件未满足，须填写特事特办理由',
+  'admit.overriddenWith': '准入条件未全部满足，经领导特事特办准入：{reason}',
+  'admit.refuseTitle': '不予准入',
+  'admit.refusalReason': '不予准入理由',
+  'admit.refuse': '不予准入…',
+  'admit.refuseConsequence': '确认后，该项目不进入绿色通道，此决定不能撤回；理由记入跟踪服务卡，申请人查询时可见。',
+  'admit.refuseConfirm': '确认不予准入',
+  'admit.refuseBack': '返回修改',
+  'admit.refusedBy': '{name} 于 {time} 决定不予准入：{reason}',
+  'action.project.admission_refused': '不予准入',
+  'status.admissionRefused': '本项目未获准入绿色通道。理由：{reason}',
 } as const;
 
 export type TranslationKey = keyof typeof zh;
@@ -1859,4 +1873,18 @@ export const en: Record<TranslationKey, string> = {
   'deputy.list': 'Current and coming deputies',
   'deputy.none': 'No deputies',
   'deputy.namedBy': 'Named by',
+  // R3 admission: preconditions checked, a leader's override or refusal (issue 10)
+  'admit.overrideHint': 'A precondition is not met: only a center leader recording the reason (special handling) can admit the project (R3).',
+  'admit.overrideReason': 'Reason for special handling',
+  'admit.overrideRequired': 'A precondition is not met: state the reason for special handling',
+  'admit.overriddenWith': 'Admitted by a leader\'s special handling with preconditions not met: {reason}',
+  'admit.refuseTitle': 'Refuse admission',
+  'admit.refusalReason': 'Reason for refusing admission',
+  'admit.refuse': 'Refuse admission…',
+  'admit.refuseConsequence': 'Once confirmed, the project does not enter the green channel and this cannot be undone; the reason is recorded on the tracking card and shown to the applicant.',
+  'admit.refuseConfirm': 'Confirm: refuse admission',
+  'admit.refuseBack': 'Back',
+  'admit.refusedBy': '{name} refused admission at {time}: {reason}',
+  'action.project.admission_refused': 'Admission refused',
+  'status.admissionRefused': 'This project was not admitted to the green channel. Reason: {reason}',
 };
