@@ -11,6 +11,7 @@ import { BoundedDeadlinesAndExplanationKinds1765150000000 } from './176515000000
 import { MeetingNoticeAttendanceCorrections1765140000000 } from './1765140000000-meeting-notice-attendance-corrections';
 import { IndexSessionsAndThrottleForPurge1765100000000 } from './1765100000000-index-sessions-and-throttle-for-purge';
 import { AdmissionOverrideAndRefusal1765210000000 } from './1765210000000-admission-override-and-refusal';
+import { ForwardingDeadlineRule1765210000001 } from './1765210000001-forwarding-deadline-rule';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const HUB_MIGRATIONS = [
   BoundedDeadlinesAndExplanationKinds1765150000000,
   PeopleAndDeputies1765160000000,
   AdmissionOverrideAndRefusal1765210000000,
+  ForwardingDeadlineRule1765210000001,
 ];

@@ -943,6 +943,8 @@ export const zh = {
   'admit.refusedBy': '{name} 于 {time} 决定不予准入：{reason}',
   'action.project.admission_refused': '不予准入',
   'status.admissionRefused': '本项目未获准入绿色通道。理由：{reason}',
+  // R6/R11: the forward deadline follows a calendar change (issue 10)
+  'action.mega.forwarding_recomputed': '转报时限随工作日历调整',
 } as const;
 
 export type TranslationKey = keyof typeof zh;
@@ -1887,4 +1889,6 @@ export const en: Record<TranslationKey, string> = {
   'admit.refusedBy': '{name} refused admission at {time}: {reason}',
   'action.project.admission_refused': 'Admission refused',
   'status.admissionRefused': 'This project was not admitted to the green channel. Reason: {reason}',
+  // R6/R11: the forward deadline follows a calendar change (issue 10)
+  'action.mega.forwarding_recomputed': 'Forward deadline moved by a calendar change',
 };
