@@ -12,6 +12,7 @@ import { MeetingNoticeAttendanceCorrections1765140000000 } from './1765140000000
 import { IndexSessionsAndThrottleForPurge1765100000000 } from './1765100000000-index-sessions-and-throttle-for-purge';
 import { AdmissionOverrideAndRefusal1765210000000 } from './1765210000000-admission-override-and-refusal';
 import { ForwardingDeadlineRule1765210000001 } from './1765210000001-forwarding-deadline-rule';
+import { PermitsCorrectedAndReissued1765210000002 } from './1765210000002-permits-corrected-and-reissued';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const HUB_MIGRATIONS = [
   PeopleAndDeputies1765160000000,
   AdmissionOverrideAndRefusal1765210000000,
   ForwardingDeadlineRule1765210000001,
+  PermitsCorrectedAndReissued1765210000002,
 ];
