@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { advanceTo, hubNow, runningProject } from './leaders-fixtures';
+import { pdfPages } from './pdf-text';
 import { createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type TestHub } from './test-hub';
 
 /**
@@ -70,6 +71,25 @@ describe('corrections: a permit resting on a deemed consent is corrected first, 
     expect(permitCorrection.status).toBe(201);
     expect(permitCorrection.body).toMatchObject({ kind: 'correction_notice', corrects: { id: permit.body.id, number: permit.body.number } });
     expect((await leader.get(`/api/notices/${permit.body.id}`)).body.supersededBy).toEqual({ id: permitCorrection.body.id, number: permitCorrection.body.number });
+    // R17: printed in English on request — title, cause in words, fixed labels; the Chinese stays the default.
+    const pdfText = async (noticeId: string, query = '') => {
+      const res = await fetch(`${hub.url}/api/notices/${noticeId}/pdf${query}`, { headers: { cookie: leader.cookie } });
+      expect(res.status).toBe(200);
+      return (await pdfPages(Buffer.from(await res.arrayBuffer()))).join('\n');
+    };
+    const consentEn = await pdfText(consent.id, '?lang=en');
+    expect(consentEn).toContain('Timeout Implied Consent Notice');
+    expect(consentEn).toContain('(cause: timeout)');
+    expect(consentEn).toContain('the end of the promised time limit');
+    expect(consentEn).toContain('Administrative Service Center');
+    expect(await pdfText(consent.id)).toContain('超时默许通知书');
+    const correctionEn = await pdfText(permitCorrection.body.id, '?lang=en');
+    expect(correctionEn).toContain('Correction Notice');
+    expect(correctionEn).toContain(`Administrative Permit Decision (${permit.body.number})`);
+    expect(correctionEn).toContain('所依据的默许认定有误');
+    const badLang = await leader.get(`/api/notices/${consent.id}/pdf?lang=fr`);
+    expect(badLang.body).toMatchObject({ status: 400, rule: 'R17', errors: [{ field: 'lang' }] });
+
     // Once: a second correction of the permit is refused.
     expect((await leader.post(`/api/notices/${permit.body.id}/corrections`, { reason: '再次更正' })).body).toMatchObject({ status: 409, rule: 'R17', errors: [{ field: 'notice' }] });
 

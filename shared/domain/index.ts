@@ -28,6 +28,7 @@ export * from './documents/notice-number';
 export * from './documents/official-dates';
 export * from './documents/receipt-rules';
 export * from './documents/document-layout';
+export * from './documents/document-english';
 export * from './calendar/early-warning';
 export * from './calendar/recompute';
 export * from './calendar/calendar-admin';
