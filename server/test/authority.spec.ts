@@ -84,6 +84,11 @@ const MATRIX: RouteCase[] = [
     allowed: ['leader'],
     request: async (f) => ({ path: `/api/projects/${await f.registeredProject()}/admission`, body: { leadDepartmentId: DRC_ID.value, participatingDepartmentIds: [] } }),
   },
+  {
+    route: 'POST /api/projects/:id/admission-refusal',
+    allowed: ['leader'],
+    request: async (f) => ({ path: `/api/projects/${await f.registeredProject()}/admission-refusal`, body: { reason: '安全稳定评估未通过' } }),
+  },
   { route: 'POST /api/items/:id/acceptance', allowed: ['window', 'liaison-own'], request: async (f) => ({ path: `/api/items/${await f.item('awaiting_acceptance')}/acceptance` }) },
   { route: 'POST /api/items/:id/decision', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/decision`, body: { outcome: 'approved' } }) },
   {

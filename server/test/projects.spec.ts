@@ -1,4 +1,5 @@
-import { createTestDatabase, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
+import { Client } from 'pg';
+import { createTestDatabase, HubClient, loadPeople, REGISTRATION, startTestHub, type Reply, type TestHub } from './test-hub';
 
 describe('projects: intake and admission through the API (real PostgreSQL)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -92,6 +93,114 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
     });
     expect(unknown.status).toBe(400);
     expect((await leader.get(`/api/projects/${registered.id}`)).body.status).toBe('registered');
+  });
+
+  describe('R3 Decision: preconditions, override and refusal', () => {
+    const UNMET = { ...REGISTRATION, preconditions: { environmentalCompliance: true, feesAndTaxesPaid: false, safetyAndStability: true } };
+    let departmentIds: string[];
+    beforeAll(async () => {
+      departmentIds = ((await leader.get('/api/departments')).body as { id: string }[]).map((d) => d.id);
+    });
+    const admission = (overrideReason?: string) => ({ leadDepartmentId: departmentIds[0], participatingDepartmentIds: [departmentIds[1]], ...(overrideReason === undefined ? {} : { overrideReason }) });
+
+    /** What a refusal must leave unchanged: the project row, its items and its card. */
+    async function snapshot(projectId: string) {
+      const sql = new Client({ connectionString: db.url });
+      await sql.connect();
+      try {
+        const project = (await sql.query('SELECT * FROM projects WHERE id = $1', [projectId])).rows[0];
+        const items = (await sql.query('SELECT count(*)::int AS n FROM approval_items WHERE project_id = $1', [projectId])).rows[0].n;
+        const card = (await sql.query('SELECT count(*)::int AS n FROM card_entries WHERE project_id = $1', [projectId])).rows[0].n;
+        return { project, items, card };
+      } finally {
+        await sql.end();
+      }
+    }
+
+    async function expectRefused(reply: Reply, status: number, field: string) {
+      expect(reply.status).toBe(status);
+      expect(reply.body).toMatchObject({ rule: 'R3', errors: [{ field }] });
+    }
+
+    it('R3: a project with a precondition not met is not admitted without a leader\'s reason, and nothing changes', async () => {
+      const registered = (await window.post('/api/projects', UNMET)).body;
+      const before = await snapshot(registered.id);
+      for (const overrideReason of [undefined, '', '   ']) {
+        const reply = await leader.post(`/api/projects/${registered.id}/admission`, admission(overrideReason));
+        await expectRefused(reply, 400, 'overrideReason');
+        expect(reply.type).toContain('application/problem+json');
+      }
+      expect(await snapshot(registered.id)).toEqual(before);
+    });
+
+    it('R3: a leader\'s override with a reason admits it; the reason is on the project and the card (特事特办)', async () => {
+      const registered = (await window.post('/api/projects', UNMET)).body;
+      const reply = await leader.post(`/api/projects/${registered.id}/admission`, admission('  市政府批示特事特办，费税分期缴纳  '));
+      expect(reply.status).toBe(200);
+      expect(reply.body).toMatchObject({ status: 'in_channel', admissionOverrideReason: '市政府批示特事特办，费税分期缴纳', admissionRefusal: null });
+      const card = (await leader.get(`/api/projects/${registered.id}/card`)).body as { action: string; detail: unknown }[];
+      expect(card.at(-1)).toMatchObject({
+        action: 'project.admitted',
+        detail: { overrideReason: '市政府批示特事特办，费税分期缴纳', unmetPreconditions: 'feesAndTaxesPaid' },
+      });
+    });
+
+    it('R3: an override where every precondition is met is refused, and nothing changes', async () => {
+      const registered = (await window.post('/api/projects', REGISTRATION)).body;
+      const before = await snapshot(registered.id);
+      await expectRefused(await leader.post(`/api/projects/${registered.id}/admission`, admission('没有必要')), 400, 'overrideReason');
+      expect(await snapshot(registered.id)).toEqual(before);
+      const admitted = await leader.post(`/api/projects/${registered.id}/admission`, admission());
+      expect(admitted.body).toMatchObject({ status: 'in_channel', admissionOverrideReason: null });
+    });
+
+    it('R3: a leader refuses admission with a reason: stored on the project and the card; it can be neither admitted nor refused again', async () => {
+      const registered = (await window.post('/api/projects', UNMET)).body;
+      const reply = await leader.post(`/api/projects/${registered.id}/admission-refusal`, { reason: '  欠缴税费，未达准入条件 ' });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toMatchObject({
+        status: 'registered',
+        seal: null,
+        items: [],
+        admissionRefusal: { reason: '欠缴税费，未达准入条件', refusedAt: expect.any(String), refusedBy: { displayName: '王主任' } },
+      });
+      const card = (await leader.get(`/api/projects/${registered.id}/card`)).body as { action: string; detail: unknown; actor: { role: string } }[];
+      expect(card.at(-1)).toMatchObject({ action: 'project.admission_refused', detail: { reason: '欠缴税费，未达准入条件' }, actor: { role: 'leader' } });
+
+      const before = await snapshot(registered.id);
+      expect(before.project).toMatchObject({ admission_refusal_reason: '欠缴税费，未达准入条件', admission_refused_at: expect.any(Date) });
+      await expectRefused(await leader.post(`/api/projects/${registered.id}/admission`, admission('特事特办')), 409, 'status');
+      await expectRefused(await leader.post(`/api/projects/${registered.id}/admission-refusal`, { reason: '再次拒绝' }), 409, 'status');
+      expect(await snapshot(registered.id)).toEqual(before);
+
+      // The applicant's page shows it too.
+      const { projectCode, accessCode } = (await window.post(`/api/projects/${registered.id}/access-code`)).body;
+      const seen = await new HubClient(hub.url).post('/api/public/project-status', { projectCode, accessCode });
+      expect(seen.body.admissionRefusal).toEqual({ reason: '欠缴税费，未达准入条件', refusedAt: reply.body.admissionRefusal.refusedAt });
+    });
+
+    it('R3: a refusal without a reason is refused, and nothing changes; an admitted project cannot be refused', async () => {
+      const registered = (await window.post('/api/projects', UNMET)).body;
+      const before = await snapshot(registered.id);
+      for (const body of [{}, { reason: '' }, { reason: ' \n ' }, { reason: 'x'.repeat(501) }]) {
+        await expectRefused(await leader.post(`/api/projects/${registered.id}/admission-refusal`, body), 400, 'reason');
+      }
+      expect(await snapshot(registered.id)).toEqual(before);
+
+      const admitted = (await window.post('/api/projects', REGISTRATION)).body;
+      await leader.post(`/api/projects/${admitted.id}/admission`, admission());
+      const afterAdmission = await snapshot(admitted.id);
+      const reply = await leader.post(`/api/projects/${admitted.id}/admission-refusal`, { reason: '迟来的拒绝' });
+      expect(reply.status).toBe(409);
+      expect(await snapshot(admitted.id)).toEqual(afterAdmission);
+    });
+
+    it('R2: only a leader refuses admission (the window gets 403, nothing changes)', async () => {
+      const registered = (await window.post('/api/projects', UNMET)).body;
+      const before = await snapshot(registered.id);
+      expect((await window.post(`/api/projects/${registered.id}/admission-refusal`, { reason: '窗口无权拒绝' })).status).toBe(403);
+      expect(await snapshot(registered.id)).toEqual(before);
+    });
   });
 });
 

@@ -7,6 +7,8 @@ import type { ApprovalItemView, ProjectStatus, ProjectCategory } from './project
 export const CARD_ACTIONS = [
   'project.registered',
   'project.admitted',
+  // R3: a leader refused admission, with its reason
+  'project.admission_refused',
   'item.accepted',
   'item.approved',
   'item.rejected',
@@ -44,6 +46,8 @@ export const CARD_ACTIONS = [
   'mega.forwarding_started',
   'mega.forwarded',
   'mega.forwarding_escalated',
+  // R6/R11: a calendar change moved a running forward deadline
+  'mega.forwarding_recomputed',
   // R14a early warning (alerted once per deadline); R11 a running deadline moved by a calendar change
   'item.warned',
   'item.deadline_recomputed',

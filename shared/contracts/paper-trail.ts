@@ -362,6 +362,8 @@ export interface PublicProjectStatus {
   registeredAt: string;
   /** The one staff member named to the applicant: the window contact on its receipt. */
   windowContact: string | null;
+  /** R3 Decision: a leader's refusal of admission, with its reason, is shown to the applicant. */
+  admissionRefusal: { reason: string; refusedAt: string } | null;
   departments: {
     name: string;
     nameEn: string;

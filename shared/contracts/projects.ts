@@ -50,6 +50,20 @@ export interface RegisterProjectRequest {
 export interface AdmitProjectRequest {
   leadDepartmentId: string;
   participatingDepartmentIds: string[];
+  /** R3 Decision: required exactly when a precondition is not met — the leader's recorded reason (特事特办). */
+  overrideReason?: string;
+}
+
+/** R3 Decision: a leader refuses admission, with a reason (the card and the applicant's page show it). */
+export interface RefuseAdmissionRequest {
+  reason: string;
+}
+
+/** R3: a refused admission, stored as projects.admission_refused_at / _by / admission_refusal_reason. */
+export interface AdmissionRefusalRecord {
+  reason: string;
+  refusedAt: string;
+  refusedBy: { id: string; displayName: string };
 }
 
 export interface SealRecord {
@@ -118,6 +132,10 @@ export interface ProjectView {
   status: ProjectStatus;
   registeredAt: string;
   seal: SealRecord | null;
+  /** R3: the leader's reason for admitting with a precondition not met; null when none was needed. */
+  admissionOverrideReason: string | null;
+  /** R3: set when a leader refused admission; the project is then never admitted. */
+  admissionRefusal: AdmissionRefusalRecord | null;
   leadDepartmentId: string | null;
   items: ApprovalItemView[];
 }

@@ -43,6 +43,7 @@ import { assertMainMaterialsComplete } from '../materials/material-records';
 import { loadItem } from '../projects/project-records';
 import type { DecisionDto } from './decision.dto';
 import type { DelayItemDto, ExtendItemDto, FileExplanationDto, RuleExplanationDto } from './deadline.dto';
+import { STANDING_PERMITS } from '../permits/standing-permit';
 
 /**
  * Why consent is deemed (R17 Decision: the notice states it): the R14 timeout; a written explanation
@@ -195,7 +196,7 @@ export class ApprovalsService {
   /** R13/R17: the item's deemed consent, when it is a timeout whose legal instant lies inside the outage. */
   private async deemedInside(tx: Tx, item: ApprovalItemView, outage: OutagePeriod): Promise<DeemedToUndo | null> {
     const deemed = await tx.one<{ deadline_version: number; cause: string; due_at: Date; notice_id: string; number: string; issued_at: Date; permitted: boolean }>(
-      `SELECT d.deadline_version, d.cause, d.due_at, d.notice_id, n.number, n.issued_at, EXISTS (SELECT 1 FROM permits WHERE item_id = d.item_id) AS permitted
+      `SELECT d.deadline_version, d.cause, d.due_at, d.notice_id, n.number, n.issued_at, EXISTS (SELECT 1 FROM (${STANDING_PERMITS}) sp WHERE sp.item_id = d.item_id) AS permitted
        FROM deemed_consents d JOIN notices n ON n.id = d.notice_id
        WHERE d.item_id = $1 AND d.deadline_version = $2
          AND NOT EXISTS (SELECT 1 FROM deemed_consent_corrections c WHERE c.item_id = d.item_id AND c.deadline_version = d.deadline_version)

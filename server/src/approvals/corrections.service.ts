@@ -20,6 +20,7 @@ import { loadNotice } from '../notices/notice-records';
 import { NoticesService } from '../notices/notices.service';
 import { loadItem } from '../projects/project-records';
 import type { CorrectNoticeDto } from './correction.dto';
+import { STANDING_PERMITS } from '../permits/standing-permit';
 
 /**
  * R17: a document, once issued, is never changed — a leader corrects it by a numbered correction
@@ -59,8 +60,7 @@ export class CorrectionsService {
         document.kind === 'timeout_implied_consent' && locked.item_id
           ? ((
               await tx.one<{ number: string }>(
-                `SELECT n.number FROM permits pm JOIN notices n ON n.id = pm.notice_id
-                 WHERE pm.item_id = $1 AND NOT EXISTS (SELECT 1 FROM notices x WHERE x.corrects_id = n.id)`,
+                `SELECT n.number FROM (${STANDING_PERMITS}) pm JOIN notices n ON n.id = pm.notice_id WHERE pm.item_id = $1`,
                 [locked.item_id],
               )
             )?.number ?? null)

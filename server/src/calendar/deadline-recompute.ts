@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   deadlineRuleOf,
+  forwardingRuleOf,
   recomputeDeadline,
+  recomputeForwarding,
   type CalendarSettings,
   type ConfigurationAction,
   type DeadlineRule,
@@ -11,7 +13,8 @@ import {
 } from '@hub/shared';
 import { CardService } from '../card/card.service';
 import type { Tx } from '../database/database';
-import { loadItem } from '../projects/project-records';
+import { loadPaperTrailSettings } from '../mega/paper-trail-settings';
+import { loadBoardProjects, loadItem } from '../projects/project-records';
 
 /** What a calendar change is, as the cards of the deadlines it moves record it. */
 export interface CalendarChangeRef {
@@ -23,7 +26,8 @@ export interface CalendarChangeRef {
  * R11: when a year is published or edited, every deadline still running is computed again, inside
  * the change's own transaction: a moved one gets its new due instant and a new deadline version
  * (so the engine and the early warning treat it as a new deadline), and a card entry with before
- * and after, pushed live after commit. Passed deadlines and deadlines set by hand stay.
+ * and after, pushed live after commit. Passed deadlines and deadlines set by hand stay. A mega
+ * project's running forward deadline follows the same way (R6: "like any other").
  */
 @Injectable()
 export class DeadlineRecompute {
@@ -72,6 +76,44 @@ export class DeadlineRecompute {
       });
       moved.push({ itemId: item.id, projectId: item.projectId, departmentId: item.departmentId, fromDueAt: item.dueAt!, toDueAt: updated.dueAt!, provisional: updated.provisional });
     }
+    await this.recomputeForwards(tx, actor, before, after, now, change);
     return moved;
+  }
+
+  /**
+   * R6/R11: running forward deadlines (started, not forwarded, not yet due) move with the calendar;
+   * the engine re-plans its wake-up after the change commits (ConfigurationLog signals it).
+   */
+  private async recomputeForwards(
+    tx: Tx,
+    actor: SessionUser,
+    before: { calendar: WorkingCalendar; settings: CalendarSettings },
+    after: WorkingCalendar,
+    now: Date,
+    change: CalendarChangeRef,
+  ): Promise<void> {
+    const rows = await tx.query<{ project_id: string; complete_at: Date; due_at: Date; due_rule: DeadlineRule | null }>(
+      `SELECT project_id, complete_at, due_at, due_rule FROM mega_forwarding
+       WHERE forwarded_at IS NULL AND due_at > $1 ORDER BY project_id FOR UPDATE`,
+      [now],
+    );
+    if (rows.length === 0) return;
+    // Forwards started before rules were stored were computed under today's settings.
+    const fallback = forwardingRuleOf(before.settings, (await loadPaperTrailSettings(tx)).megaForwardingWorkingDays);
+    for (const row of rows) {
+      const result = recomputeForwarding({ completeAt: row.complete_at, dueAt: row.due_at, forwardedAt: null }, row.due_rule ?? fallback, before.calendar, after, now);
+      if (result.kind !== 'moved') continue;
+      const [project] = await loadBoardProjects(tx, [row.project_id]);
+      await tx.query('UPDATE mega_forwarding SET due_at = $2 WHERE project_id = $1', [row.project_id, result.dueAt]);
+      const [updated] = await loadBoardProjects(tx, [row.project_id]);
+      await this.card.append(tx, {
+        projectId: row.project_id,
+        actor,
+        action: 'mega.forwarding_recomputed',
+        before: { kind: 'project', project: project! },
+        after: { kind: 'project', project: updated! },
+        detail: { fromDueAt: row.due_at.toISOString(), toDueAt: result.dueAt.toISOString(), calendarChange: change.action, calendarTarget: change.target },
+      });
+    }
   }
 }

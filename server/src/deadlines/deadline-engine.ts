@@ -102,20 +102,24 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     await this.fireDue();
     await this.approvals.escalateOverdueRulings();
     await this.mega.escalateOverdueForwarding(); // R6: escalates, never deems
-    // One round trip plans all three: the next running, unheld due instant (R14/R16), the next
-    // ruling to fall overdue (R16) and the next lapse of a meeting never closed (no R15). Meetings
-    // never pause R14: items fire first.
-    const next = await this.db.one<{ due_ms: number | null; ruling_ms: number | null; lapse_ms: number | null }>(
+    // One round trip plans all four: the next running, unheld due instant (R14/R16), the next
+    // ruling to fall overdue (R16), the next forward deadline not yet escalated (R6) and the next
+    // lapse of a meeting never closed (no R15). Meetings never pause R14: items fire first.
+    const next = await this.db.one<{ due_ms: number | null; ruling_ms: number | null; forward_ms: number | null; lapse_ms: number | null }>(
       `SELECT (SELECT EXTRACT(EPOCH FROM MIN(due_at) - hub_now()) * 1000 FROM approval_items i
                 WHERE status = 'in_review' AND NOT ${HELD}) AS due_ms,
               (SELECT EXTRACT(EPOCH FROM MIN(ruling_due_at) - hub_now()) * 1000 FROM written_explanations
                 WHERE status = 'pending' AND ruling_escalated_at IS NULL) AS ruling_ms,
+              (SELECT EXTRACT(EPOCH FROM MIN(due_at) - hub_now()) * 1000 FROM mega_forwarding
+                WHERE forwarded_at IS NULL AND escalated_at IS NULL) AS forward_ms,
               (SELECT EXTRACT(EPOCH FROM MIN(ends_at) + $1 * interval '1 millisecond' - hub_now()) * 1000 FROM meetings
                 WHERE status IN ('scheduled','open')) AS lapse_ms`,
       [this.config.meetingLapseMs],
     );
     // A ruling still overdue here failed to escalate just now: the periodic sweep retries it.
     if (next?.ruling_ms != null && Number(next.ruling_ms) > 0) delay = Math.min(delay, Math.ceil(Number(next.ruling_ms)));
+    // Likewise a forward still unescalated here failed just now (R6); one ahead wakes the engine at its instant.
+    if (next?.forward_ms != null && Number(next.forward_ms) > 0) delay = Math.min(delay, Math.ceil(Number(next.forward_ms)));
     if (next?.lapse_ms != null && Number(next.lapse_ms) <= 0) {
       while (!this.stopped && (await this.meetings.lapseNext()));
     } else if (next?.lapse_ms != null) {

@@ -27,6 +27,7 @@ import { NoticesService } from '../notices/notices.service';
 import { loadItemRefs, loadMaterial, loadMaterials, loadPaperwork } from './material-records';
 import type { AddMaterialDto, IssueOneTimeNotificationDto, IssueReceiptDto, MaterialRulingDto, RecordPickupDto, RecordReceivedDto } from './materials.dto';
 import { ProjectSteps } from './project-steps';
+import { HAS_STANDING_PERMIT, STANDING_PERMITS } from '../permits/standing-permit';
 
 /** The card reads as the center writes (R5): 主件/辅件. */
 const KIND_WORDS = { main: '主件', secondary: '辅件' } as const;
@@ -69,7 +70,7 @@ export class MaterialsService {
       if (!item) throw notFound('Approval item');
       authorize(user, 'materials.request', { departmentId: item.departmentId });
       const before = await this.steps.lock(tx, item.projectId);
-      if (await tx.one('SELECT 1 FROM permits WHERE item_id = $1', [itemId])) throw conflict('The permit for this item is already issued');
+      if (await tx.one(HAS_STANDING_PERMIT, [itemId])) throw conflict('The permit for this item is already issued');
       const name = dto.name.trim();
       if (await tx.one('SELECT 1 FROM material_requirements WHERE item_id = $1 AND name = $2', [itemId, name])) {
         throw badRequest('name', `"${name}" is already on this item's checklist`);
@@ -255,7 +256,7 @@ export async function projectMaterials(db: Database | Tx, projectId: string): Pr
   const items = await loadItemRefs(db, { projectId });
   const materials = await loadMaterials(db, { projectId });
   const permits = await db.query<{ item_id: string; id: string; number: string }>(
-    'SELECT p.item_id, n.id, n.number FROM permits p JOIN notices n ON n.id = p.notice_id WHERE n.project_id = $1',
+    `SELECT p.item_id, n.id, n.number FROM (${STANDING_PERMITS}) p JOIN notices n ON n.id = p.notice_id WHERE n.project_id = $1`,
     [projectId],
   );
   const [notification] = (await loadNotices(db, projectId, 'one_time_notification')).slice(-1);

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  DEFAULT_PAPER_TRAIL_SETTINGS,
   forwardingDueAt,
+  forwardingRuleOf,
   materialsComplete,
   requiresForwarding,
   type BoardProject,
-  type PaperTrailSettings,
   type SessionUser,
   type StaffMember,
 } from '@hub/shared';
@@ -17,7 +16,9 @@ import { HubClock } from '../database/hub-clock';
 import { loadMaterials } from '../materials/material-records';
 import { ProjectSteps } from '../materials/project-steps';
 import { AlertsService } from '../alerts/alerts.service';
+import { DeadlineSignals } from '../deadlines/deadline-signals';
 import type { AssignTrackerDto, RecordForwardingDto } from './mega.dto';
+import { loadPaperTrailSettings } from './paper-trail-settings';
 
 /**
  * R6: a mega project to be reported higher is forwarded within n working days (setting) of
@@ -32,6 +33,7 @@ export class MegaService {
     private readonly calendars: CalendarService,
     private readonly steps: ProjectSteps,
     private readonly alerts: AlertsService,
+    private readonly signals: DeadlineSignals,
   ) {}
 
   /**
@@ -113,23 +115,21 @@ export class MegaService {
     if (!materialsComplete(await loadMaterials(tx, { projectId }))) return;
     const before = await this.steps.lock(tx, projectId);
     const { calendar, settings } = await this.calendars.current();
-    const dueAt = forwardingDueAt(now, calendar, settings, (await this.settings(tx)).megaForwardingWorkingDays);
+    const workingDays = (await loadPaperTrailSettings(tx)).megaForwardingWorkingDays;
+    const dueAt = forwardingDueAt(now, calendar, settings, workingDays);
+    // The rule is kept so a calendar change recomputes this deadline as it was started (R6/R11).
     await tx.query(
-      `INSERT INTO mega_forwarding (project_id, complete_at, due_at) VALUES ($1, $2, $3)
-       ON CONFLICT (project_id) DO UPDATE SET complete_at = EXCLUDED.complete_at, due_at = EXCLUDED.due_at`,
-      [projectId, now, dueAt],
+      `INSERT INTO mega_forwarding (project_id, complete_at, due_at, due_rule) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (project_id) DO UPDATE SET complete_at = EXCLUDED.complete_at, due_at = EXCLUDED.due_at, due_rule = EXCLUDED.due_rule`,
+      [projectId, now, dueAt, forwardingRuleOf(settings, workingDays)],
     );
     await this.steps.record(tx, user, before, 'mega.forwarding_started', { dueAt: dueAt.toISOString() });
+    tx.onCommit(() => this.signals.deadlinesChanged()); // the engine wakes at this forward deadline
   }
 
   private async forwardingProject(tx: Tx, projectId: string): Promise<BoardProject> {
     const before = await this.steps.lock(tx, projectId);
     if (!before.paperwork?.forwarding) throw conflict('Only a mega project reported to higher authorities is forwarded (R6)');
     return before;
-  }
-
-  private async settings(tx: Tx): Promise<PaperTrailSettings> {
-    const stored = await tx.one<{ value: Partial<PaperTrailSettings> }>(`SELECT value FROM settings WHERE key = 'paper_trail'`);
-    return { ...DEFAULT_PAPER_TRAIL_SETTINGS, ...(stored?.value ?? {}) };
   }
 }

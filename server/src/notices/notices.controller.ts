@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { NoticeSummary, NoticeView, SessionUser } from '@hub/shared';
+import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DOCUMENT_LANGUAGES, type DocumentLanguage, type NoticeSummary, type NoticeView, type SessionUser } from '@hub/shared';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Requires } from '../auth/requires.decorator';
+import { refusedBy } from '../common/problem';
 import { NoticesService } from './notices.service';
 
 @ApiTags('documents')
@@ -22,12 +23,14 @@ export class NoticesController {
     return this.notices.view(user, id);
   }
 
-  /** R17: the document as an A4 PDF, named by its number (UTF-8 filename, ASCII fallback). */
+  /** R17: the document as an A4 PDF, named by its number (UTF-8 filename, ASCII fallback); ?lang=en prints it in English. */
   @Requires('notice.read')
   @Get('notices/:id/pdf')
   @ApiProduces('application/pdf')
-  async pdf(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    const { pdf, filename, asciiFilename } = await this.notices.pdf(user, id);
+  @ApiQuery({ name: 'lang', required: false, enum: DOCUMENT_LANGUAGES })
+  async pdf(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Query('lang') lang?: string): Promise<StreamableFile> {
+    if (lang !== undefined && !DOCUMENT_LANGUAGES.includes(lang as DocumentLanguage)) throw refusedBy('R17', 'lang', `lang is one of ${DOCUMENT_LANGUAGES.join(', ')}`);
+    const { pdf, filename, asciiFilename } = await this.notices.pdf(user, id, (lang as DocumentLanguage | undefined) ?? 'zh');
     return new StreamableFile(pdf, {
       type: 'application/pdf',
       length: pdf.length,

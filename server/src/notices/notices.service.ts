@@ -9,6 +9,7 @@ import {
   type NoticeSummary,
   type NoticeView,
   type SessionUser,
+  type DocumentLanguage,
 } from '@hub/shared';
 import { CardService } from '../card/card.service';
 import { contentHash } from '../card/hash-chain';
@@ -121,9 +122,9 @@ export class NoticesService {
   }
 
   /** The printable PDF, drawn from the stored content only (the same layout as the HTML sheet). */
-  async pdf(user: SessionUser, id: string): Promise<{ pdf: Buffer; filename: string; asciiFilename: string }> {
+  async pdf(user: SessionUser, id: string, lang: DocumentLanguage = 'zh'): Promise<{ pdf: Buffer; filename: string; asciiFilename: string }> {
     const notice = await this.view(user, id);
-    const pdf = await renderPdf(documentLayout(notice.content));
+    const pdf = await renderPdf(documentLayout(notice.content, {}, lang));
     const number = notice.content.number;
     return { pdf, filename: `${number}.pdf`, asciiFilename: `${notice.kind}-${notice.issuedAt.slice(0, 10)}-${notice.id.slice(0, 8)}.pdf` };
   }

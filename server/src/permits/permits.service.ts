@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { describeMissing, materialsGate, type NoticeSummary, type PermitContent, type SessionUser } from '@hub/shared';
 import { authorize } from '../common/authorize';
 import { conflict, notFound, refusedBy } from '../common/problem';
+import { HAS_STANDING_PERMIT } from './standing-permit';
 import { Database } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { loadItemRefs, loadMaterials } from '../materials/material-records';
@@ -35,7 +36,7 @@ export class PermitsService {
       if (item!.status !== 'approved' && item!.status !== 'deemed_consent') {
         throw conflict(`A permit follows approval or deemed consent; this item is ${item!.status}`);
       }
-      if (await tx.one('SELECT 1 FROM permits WHERE item_id = $1', [itemId])) throw conflict('The permit for this item is already issued');
+      if (await tx.one(HAS_STANDING_PERMIT, [itemId])) throw conflict('The permit for this item is already issued');
       const materials = await loadMaterials(tx, { itemId });
       const gate = materialsGate(materials);
       if (!gate.mayIssuePermit) {

@@ -51,6 +51,11 @@ interface ProjectRow {
   sealed_by: string | null;
   sealed_by_name: string | null;
   lead_department_id: string | null;
+  admission_override_reason: string | null;
+  admission_refused_at: Date | null;
+  admission_refused_by: string | null;
+  admission_refused_by_name: string | null;
+  admission_refusal_reason: string | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -122,8 +127,8 @@ export async function loadItemOf(q: Queryable, projectId: string, departmentId: 
 
 async function loadProjectRows(q: Queryable, ids: string[] | null): Promise<ProjectRow[]> {
   return q.query<ProjectRow>(
-    `SELECT p.*, p.investment_amount::text AS investment_amount, u.display_name AS sealed_by_name
-     FROM projects p LEFT JOIN users u ON u.id = p.sealed_by
+    `SELECT p.*, p.investment_amount::text AS investment_amount, u.display_name AS sealed_by_name, r.display_name AS admission_refused_by_name
+     FROM projects p LEFT JOIN users u ON u.id = p.sealed_by LEFT JOIN users r ON r.id = p.admission_refused_by
      ${ids ? 'WHERE p.id = ANY($1)' : ''} ORDER BY p.registered_at, p.code`,
     ids ? [ids] : [],
   );
@@ -164,6 +169,15 @@ export async function loadProjectView(q: Queryable, id: string): Promise<Project
     seal:
       row.seal_number && row.sealed_at && row.sealed_by
         ? { number: row.seal_number, sealedAt: row.sealed_at.toISOString(), sealedBy: { id: row.sealed_by, displayName: row.sealed_by_name ?? '' } }
+        : null,
+    admissionOverrideReason: row.admission_override_reason,
+    admissionRefusal:
+      row.admission_refused_at && row.admission_refused_by && row.admission_refusal_reason
+        ? {
+            reason: row.admission_refusal_reason,
+            refusedAt: row.admission_refused_at.toISOString(),
+            refusedBy: { id: row.admission_refused_by, displayName: row.admission_refused_by_name ?? '' },
+          }
         : null,
   };
 }

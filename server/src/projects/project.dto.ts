@@ -8,6 +8,7 @@ import {
   IsIn,
   IsNotEmpty,
   IsObject,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -26,6 +27,7 @@ import {
   type OwnerOrganisation,
   type Preconditions,
   type ProjectCategory,
+  type RefuseAdmissionRequest,
   type RegisterProjectRequest,
 } from '@hub/shared';
 
@@ -71,4 +73,14 @@ export class AdmitProjectDto implements AdmitProjectRequest {
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   participatingDepartmentIds: string[];
+
+  // Length and blankness are R3's to judge (admissionRefusal), so the refusal names the rule.
+  @ApiProperty({ required: false, description: 'R3: required exactly when a precondition is not met' })
+  @IsOptional()
+  @IsString()
+  overrideReason?: string;
+}
+
+export class RefuseAdmissionDto implements RefuseAdmissionRequest {
+  @ApiProperty() @IsOptional() @IsString() reason: string;
 }

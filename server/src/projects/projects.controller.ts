@@ -3,7 +3,7 @@ import { Requires } from '../auth/requires.decorator';
 import { ApiTags } from '@nestjs/swagger';
 import type { ProjectView, SessionUser } from '@hub/shared';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { AdmitProjectDto, RegisterProjectDto } from './project.dto';
+import { AdmitProjectDto, RefuseAdmissionDto, RegisterProjectDto } from './project.dto';
 import { ProjectsService } from './projects.service';
 
 @ApiTags('projects')
@@ -28,5 +28,13 @@ export class ProjectsController {
   @HttpCode(200)
   admit(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AdmitProjectDto): Promise<ProjectView> {
     return this.projects.admit(user, id, dto);
+  }
+
+  /** R3 Decision: a leader refuses admission, with a reason. */
+  @Requires('project.admit')
+  @Post(':id/admission-refusal')
+  @HttpCode(200)
+  refuseAdmission(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RefuseAdmissionDto): Promise<ProjectView> {
+    return this.projects.refuseAdmission(user, id, dto);
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { civilDateOf, isMegaProject, type BoardProject, type ProjectView, type SessionUser } from '@hub/shared';
+import { admissionRefusal, admissionRefusalReasonProblem, civilDateOf, isMegaProject, unmetPreconditions, type BoardProject, type Preconditions, type ProjectView, type SessionUser } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
-import { badRequest, conflict, notFound } from '../common/problem';
+import { badRequest, conflict, notFound, ruleRefusal } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { NumberingService } from '../notices/numbering.service';
-import type { AdmitProjectDto, RegisterProjectDto } from './project.dto';
+import type { AdmitProjectDto, RefuseAdmissionDto, RegisterProjectDto } from './project.dto';
 import { loadBoardProjects, loadProjectView } from './project-records';
 
 /** Intake (R3), admission with seal, lead and participants (R4), mega-project flag (R6). */
@@ -51,7 +51,7 @@ export class ProjectsService {
     if (!(await this.db.one('SELECT 1 FROM projects WHERE id = $1', [id]))) throw notFound('Project');
   }
 
-  /** R4: seal, lead and participants; opens one approval item per department. */
+  /** R3 + R4: seal, lead and participants; opens one approval item per department. */
   async admit(user: SessionUser, id: string, dto: AdmitProjectDto): Promise<ProjectView> {
     authorize(user, 'project.admit');
     if (dto.participatingDepartmentIds.includes(dto.leadDepartmentId)) {
@@ -59,9 +59,11 @@ export class ProjectsService {
     }
     const departmentIds = [dto.leadDepartmentId, ...dto.participatingDepartmentIds];
     await this.db.transaction(async (tx) => {
-      const project = await tx.one<{ status: string }>('SELECT status FROM projects WHERE id = $1 FOR UPDATE', [id]);
-      if (!project) throw notFound('Project');
-      if (project.status !== 'registered') throw conflict('The project is already in the green channel');
+      const project = await this.lockForAdmission(tx, id);
+      // R3 Decision: all three preconditions met, or a leader's override with its reason.
+      const refused = admissionRefusal(project.preconditions, dto.overrideReason);
+      if (refused) throw ruleRefusal(refused);
+      const overrideReason = unmetPreconditions(project.preconditions).length > 0 ? dto.overrideReason!.trim() : null;
       // R1: a switched-off department takes no new items (FOR SHARE: not switched off meanwhile).
       const known = await tx.query<{ id: string }>('SELECT id FROM departments WHERE id = ANY($1) AND active FOR SHARE', [departmentIds]);
       const unknown = departmentIds.find((d) => !known.some((k) => k.id === d));
@@ -72,8 +74,9 @@ export class ProjectsService {
       const { now, year } = await this.today(tx);
       const sealNumber = `绿通〔${year}〕${await this.numbering.next(tx, 'green_channel_seal', year)}号`;
       await tx.query(
-        `UPDATE projects SET status = 'in_channel', seal_number = $2, sealed_by = $3, sealed_at = $4, lead_department_id = $5 WHERE id = $1`,
-        [id, sealNumber, user.id, now, dto.leadDepartmentId],
+        `UPDATE projects SET status = 'in_channel', seal_number = $2, sealed_by = $3, sealed_at = $4, lead_department_id = $5,
+                             admission_override_reason = $6 WHERE id = $1`,
+        [id, sealNumber, user.id, now, dto.leadDepartmentId, overrideReason],
       );
       for (const departmentId of departmentIds) {
         await tx.query(
@@ -88,10 +91,48 @@ export class ProjectsService {
         action: 'project.admitted',
         before: { kind: 'project', project: before },
         after: { kind: 'project', project: after },
-        detail: { sealNumber },
+        detail: overrideReason ? { sealNumber, overrideReason, unmetPreconditions: unmetPreconditions(project.preconditions).join(',') } : { sealNumber },
       });
     });
     return (await loadProjectView(this.db, id))!;
+  }
+
+  /** R3 Decision: a leader refuses admission with a reason; the project is never admitted after. */
+  async refuseAdmission(user: SessionUser, id: string, dto: RefuseAdmissionDto): Promise<ProjectView> {
+    authorize(user, 'project.admit');
+    const problem = admissionRefusalReasonProblem(dto.reason);
+    if (problem) throw ruleRefusal(problem);
+    const reason = dto.reason.trim();
+    await this.db.transaction(async (tx) => {
+      await this.lockForAdmission(tx, id);
+      const before = await this.boardProject(tx, id);
+      const { now } = await this.today(tx);
+      await tx.query(
+        'UPDATE projects SET admission_refused_at = $2, admission_refused_by = $3, admission_refusal_reason = $4 WHERE id = $1',
+        [id, now, user.id, reason],
+      );
+      await this.card.append(tx, {
+        projectId: id,
+        actor: user,
+        action: 'project.admission_refused',
+        before: { kind: 'project', project: before },
+        after: { kind: 'project', project: await this.boardProject(tx, id) },
+        detail: { reason },
+      });
+    });
+    return (await loadProjectView(this.db, id))!;
+  }
+
+  /** A project awaiting the admission decision (R3/R4), locked: neither admitted nor refused yet. */
+  private async lockForAdmission(tx: Tx, id: string): Promise<{ preconditions: Preconditions }> {
+    const project = await tx.one<{ status: string; preconditions: Preconditions; admission_refused_at: Date | null }>(
+      'SELECT status, preconditions, admission_refused_at FROM projects WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    if (!project) throw notFound('Project');
+    if (project.admission_refused_at) throw ruleRefusal({ rule: 'R3', field: 'status', message: 'Admission of this project was refused', conflict: true });
+    if (project.status !== 'registered') throw conflict('The project is already in the green channel');
+    return project;
   }
 
   private async boardProject(tx: Tx, id: string): Promise<BoardProject> {

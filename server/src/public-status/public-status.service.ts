@@ -28,8 +28,9 @@ export class PublicStatusService {
     const projectCode = dto.projectCode.trim().toUpperCase();
     const key = `project:${projectCode}`;
     await this.throttle.assertAllowed(key, address);
-    const project = await this.db.one<{ id: string; code: string; name: string; owner_name: string; status: ProjectStatus; registered_at: Date; code_hash: string; contact: string }>(
-      `SELECT p.id, p.code, p.name, p.owner->>'name' AS owner_name, p.status, p.registered_at, a.code_hash, u.display_name AS contact
+    const project = await this.db.one<{ id: string; code: string; name: string; owner_name: string; status: ProjectStatus; registered_at: Date; code_hash: string; contact: string; admission_refused_at: Date | null; admission_refusal_reason: string | null }>(
+      `SELECT p.id, p.code, p.name, p.owner->>'name' AS owner_name, p.status, p.registered_at, a.code_hash, u.display_name AS contact,
+              p.admission_refused_at, p.admission_refusal_reason
        FROM projects p JOIN project_access a ON a.project_id = p.id JOIN users u ON u.id = a.window_contact WHERE p.code = $1`,
       [projectCode],
     );
@@ -42,7 +43,17 @@ export class PublicStatusService {
     return this.status(project);
   }
 
-  private async status(project: { id: string; code: string; name: string; owner_name: string; status: ProjectStatus; registered_at: Date; contact: string }): Promise<PublicProjectStatus> {
+  private async status(project: {
+    id: string;
+    code: string;
+    name: string;
+    owner_name: string;
+    status: ProjectStatus;
+    registered_at: Date;
+    contact: string;
+    admission_refused_at: Date | null;
+    admission_refusal_reason: string | null;
+  }): Promise<PublicProjectStatus> {
     const items = await this.db.query<{ id: string; name: string; name_en: string; is_lead: boolean; status: ItemStatus; accepted_at: Date | null; due_at: Date | null; decided_at: Date | null; notice_number: string | null }>(
       `SELECT i.id, d.name, d.name_en, i.is_lead, i.status, i.accepted_at, i.due_at, i.decided_at, i.notice_number
        FROM approval_items i JOIN departments d ON d.id = i.department_id WHERE i.project_id = $1 ORDER BY i.is_lead DESC, d.code`,
@@ -63,6 +74,10 @@ export class PublicStatusService {
       status: project.status,
       registeredAt: project.registered_at.toISOString(),
       windowContact: project.contact,
+      admissionRefusal:
+        project.admission_refused_at && project.admission_refusal_reason
+          ? { reason: project.admission_refusal_reason, refusedAt: project.admission_refused_at.toISOString() }
+          : null,
       departments: items.map((i) => ({
         name: i.name,
         nameEn: i.name_en,

@@ -1,3 +1,4 @@
+import { NOTICE_KINDS } from '../../contracts/paper-trail';
 import { calendarLastYear, correctionError, type DeemedItem } from './corrections';
 
 const now = new Date('2026-03-02T02:00:00.000Z');
@@ -28,14 +29,13 @@ describe('corrections and revocation (R17)', () => {
     expect(correctionError({ ...notice, supersededBy: '绿通更正〔2026〕1号' }, { reason: 'x', newDueAt: future }, deemed, context)).toMatchObject({ field: 'notice', conflict: true });
   });
 
-  it.each(['delayed_approval', 'one_time_notification', 'circulation_report', 'permit_decision', 'receipt', 'pickup_register', 'correction_notice'] as const)(
-    'R17: a %s is corrected with a reason and no due instant',
-    (kind) => {
-      const doc = { kind, number: 'X〔2026〕1号', supersededBy: null };
-      expect(correctionError(doc, { reason: '项目名称有误', newDueAt: null }, null, context)).toBeNull();
-      expect(correctionError(doc, { reason: '项目名称有误', newDueAt: future }, null, context)).toMatchObject({ field: 'newDueAt' });
-    },
-  );
+  // Every kind there is (a new kind is covered as soon as it is listed), but the deemed consent's own.
+  it.each(NOTICE_KINDS.filter((kind) => kind !== 'timeout_implied_consent'))('R17: a %s is corrected with a reason and no due instant, once', (kind) => {
+    const doc = { kind, number: 'X〔2026〕1号', supersededBy: null };
+    expect(correctionError(doc, { reason: '项目名称有误', newDueAt: null }, null, context)).toBeNull();
+    expect(correctionError(doc, { reason: '项目名称有误', newDueAt: future }, null, context)).toMatchObject({ field: 'newDueAt' });
+    expect(correctionError({ ...doc, supersededBy: '绿通更正〔2026〕1号' }, { reason: '再次更正', newDueAt: null }, null, context)).toMatchObject({ rule: 'R17', field: 'notice', conflict: true });
+  });
 
   it('R11 R17: the calendar knows published years and every provisional year it can compute', () => {
     expect(calendarLastYear({ years: [{ year: 2026, status: 'published' }] })).toBe(2099);

@@ -1,5 +1,6 @@
 import { NOTICE_KINDS, type NoticeContent, type NoticeKind } from '../../contracts/paper-trail';
 import { documentLayout, THREE_COPIES, type DocumentBlock, type DocumentLayout } from './document-layout';
+import { englishDates, NOTICE_TITLES_EN } from './document-english';
 import { NOTICE_TITLES } from './notice-number';
 
 const envelope = (kind: NoticeKind, number: string): NoticeContent => ({
@@ -221,5 +222,63 @@ describe('documentLayout', () => {
     expect(text).toContain('办结时限为2026年3月5日 24:00');
     const plain = layoutText(documentLayout({ ...CONTENT.correction_notice, revocation: null })).join('\n');
     expect(plain).not.toContain('撤销');
+  });
+});
+
+describe('documentLayout in English', () => {
+  const english = (content: NoticeContent) => documentLayout(content, {}, 'en');
+  /** Fixed labels of the Chinese layouts that must never show in an English print (names may). */
+  const CHINESE_LABEL = /[\u4e00-\u9fff]/;
+
+  it.each(NOTICE_KINDS.map((k) => [k]))('R17: a %s prints its English title, its number, English labels, the issuer and the date, and says the Chinese text prevails', (kind) => {
+    const layout = english(CONTENT[kind]);
+    expect(layout.title).toBe(NOTICE_TITLES_EN[kind]);
+    expect(layout.number).toBe(CONTENT[kind].number);
+    expect(layout.closing).toEqual({ issuer: 'Administrative Service Center', seal: expect.stringMatching(/seal/), date: '25 February 2026' });
+    expect(layout.correction).toBe(kind === 'correction_notice' ? 'This document corrects 绿通默许〔2026〕12号; the original is void from today.' : null);
+    for (const block of layout.blocks) {
+      if (block.type === 'fields') for (const row of block.rows) expect(row.label).not.toMatch(CHINESE_LABEL);
+      if (block.type === 'table') for (const head of block.head) expect(head).not.toMatch(CHINESE_LABEL);
+      if (block.type === 'heading') expect(block.text).not.toMatch(CHINESE_LABEL);
+    }
+    for (const copy of layout.copies) if (copy.label) expect(copy.label).not.toMatch(CHINESE_LABEL);
+    for (const signature of layout.signatures) expect(signature.label).not.toMatch(CHINESE_LABEL);
+    expect(layoutText(layout).join('\n')).toContain('the Chinese text prevails');
+  });
+
+  describe('the cause in words and its legal instant (R17 Decision)', () => {
+    const base = CONTENT.timeout_implied_consent;
+    const textOf = (extra: Record<string, unknown>) => layoutText(english({ ...base, ...extra })).join('\n');
+
+    it('R17: timeout — "did not decide within the promised time limit", effective at the due instant', () => {
+      const text = textOf({ cause: 'timeout', effectiveAt: '2026-02-24T16:00:00.000Z' });
+      expect(text).toContain('did not decide within the promised time limit');
+      expect(text).toContain('(cause: timeout), with effect from 24 February 2026 24:00 (the end of the promised time limit)');
+    });
+
+    it('R17 R15: meeting absence — names the meeting and is effective at its close', () => {
+      const text = textOf({ cause: 'meeting_absence', meeting: '产业园联审会', meetingKind: 'joint_review', meetingStartsAt: '2026-02-16T01:00:00.000Z', effectiveAt: '2026-02-16T03:30:00.000Z' });
+      expect(text).toContain('the joint review meeting “产业园联审会”');
+      expect(text).toContain('(cause: absence from a meeting), with effect from 16 February 2026 11:30 (the close of the joint review meeting)');
+      expect(text).not.toContain('did not decide within');
+    });
+
+    it('R17 R16: explanation rejected — says so, with filing and ruling, effective at the due instant', () => {
+      const text = textOf({ cause: 'explanation_rejected', explanationFiledAt: '2026-02-23T02:00:00.000Z', explanationRuledAt: '2026-02-26T02:00:00.000Z', effectiveAt: '2026-02-24T16:00:00.000Z' });
+      expect(text).toContain('rejected by a center leader at 26 February 2026 10:00');
+      expect(text).toContain('(cause: written explanation rejected), with effect from 24 February 2026 24:00');
+    });
+  });
+
+  it('R13 R17: the delay prints its cause in words; a correction cites the corrected document and a revocation its new due time', () => {
+    expect(layoutText(english(CONTENT.delayed_approval)).join('\n')).toContain('because of a computer network outage or similar technical failure');
+    const text = layoutText(english(CONTENT.correction_notice)).join('\n');
+    expect(text).toContain('The Timeout Implied Consent Notice (绿通默许〔2026〕12号) issued by the center on 25 February 2026 is in error');
+    expect(text).toContain('returns to review, due by 5 March 2026 24:00');
+  });
+
+  it('R17: Chinese stays the default and is unchanged by the English print', () => {
+    expect(documentLayout(CONTENT.receipt)).toEqual(documentLayout(CONTENT.receipt, {}, 'zh'));
+    expect(englishDates('收到申请日期 2026年2月11日')).toBe('收到申请日期 11 February 2026');
   });
 });

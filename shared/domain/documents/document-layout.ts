@@ -14,6 +14,7 @@ import type {
   ReceiptContent,
   SpecialProcedure,
 } from '../../contracts/paper-trail';
+import { layoutInEnglish } from './document-english';
 import { officialDate, officialDateOf, officialDateTime } from './official-dates';
 
 /**
@@ -383,8 +384,17 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
   },
 };
 
-/** R17: the one layout of a stored document, for the HTML sheet and the PDF alike. */
-export function documentLayout(content: NoticeContent, extras: PrintExtras = {}): DocumentLayout {
+/** The languages a document prints in: as issued (Chinese), or in English for an English reader. */
+export const DOCUMENT_LANGUAGES = ['zh', 'en'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+/** R17: the one layout of a stored document, for the HTML sheet and the PDF alike, in either language. */
+export function documentLayout(content: NoticeContent, extras: PrintExtras = {}, lang: DocumentLanguage = 'zh'): DocumentLayout {
+  const zh = chineseLayout(content, extras);
+  return lang === 'en' ? layoutInEnglish(zh, content) : zh;
+}
+
+function chineseLayout(content: NoticeContent, extras: PrintExtras): DocumentLayout {
   const body = RENDERERS[content.kind](content, extras);
   return {
     title: content.title,

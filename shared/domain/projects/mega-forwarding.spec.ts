@@ -4,7 +4,7 @@ import { SHIPPED_CALENDAR } from '../calendar/shipped-calendar';
 import { zonedInstant } from '../calendar/time-zone';
 import { buildCalendar } from '../calendar/working-calendar';
 import { ITEM_STATUSES } from '../approval/item-status';
-import { DEFAULT_PAPER_TRAIL_SETTINGS, FORWARDING_STATUSES, forwardingDueAt, forwardingStatus, requiresForwarding } from './mega-forwarding';
+import { DEFAULT_PAPER_TRAIL_SETTINGS, FORWARDING_STATUSES, forwardingDueAt, forwardingRuleOf, forwardingStatus, recomputeForwarding, requiresForwarding } from './mega-forwarding';
 
 const cal = buildCalendar(SHIPPED_CALENDAR);
 const at = (date: string, time: string) => zonedInstant(date, time, settings.timeZone);
@@ -69,5 +69,37 @@ describe('forwardingStatus', () => {
       }),
     );
     for (const status of FORWARDING_STATUSES) expect(itemOutcomes.has(status)).toBe(false);
+  });
+});
+
+describe('recomputeForwarding', () => {
+  const rule = forwardingRuleOf(settings, days);
+  const completeAt = at('2026-03-05', '15:00'); // Thursday: due Tuesday 10 March 24:00
+  const dueAt = forwardingDueAt(completeAt, cal, settings, days);
+  // An admin declares Monday 9 March a holiday: the forward is due a working day later.
+  const withHoliday = buildCalendar({ ...SHIPPED_CALENDAR, days: [...SHIPPED_CALENDAR.days, { date: '2026-03-09', kind: 'holiday', name: '临时调整' }] });
+  const now = at('2026-03-06', '09:00');
+
+  it('R6/R11: a calendar change moves a running forward deadline like an item\'s', () => {
+    expect(recomputeForwarding({ completeAt, dueAt, forwardedAt: null }, rule, cal, withHoliday, now)).toEqual({
+      kind: 'moved',
+      dueAt: at('2026-03-11', '24:00'),
+      provisional: false,
+    });
+  });
+
+  it('R6/R11: the rule keeps the working days the forward started under', () => {
+    const one = forwardingDueAt(completeAt, cal, settings, 2); // Monday 9 March 24:00
+    expect(recomputeForwarding({ completeAt, dueAt: one, forwardedAt: null }, forwardingRuleOf(settings, 2), cal, withHoliday, now)).toMatchObject({
+      kind: 'moved',
+      dueAt: at('2026-03-10', '24:00'),
+    });
+  });
+
+  it('R6/R11: a forwarded, not yet started or passed forward deadline stays', () => {
+    expect(recomputeForwarding({ completeAt, dueAt, forwardedAt: now }, rule, cal, withHoliday, now).kind).toBe('not_running');
+    expect(recomputeForwarding({ completeAt: null, dueAt: null, forwardedAt: null }, rule, cal, withHoliday, now).kind).toBe('not_running');
+    expect(recomputeForwarding({ completeAt, dueAt, forwardedAt: null }, rule, cal, withHoliday, at('2026-03-11', '09:00')).kind).toBe('passed');
+    expect(recomputeForwarding({ completeAt, dueAt, forwardedAt: null }, rule, cal, cal, now).kind).toBe('unchanged');
   });
 });

@@ -1,6 +1,7 @@
 import type { MegaForwarding } from '../../contracts/paper-trail';
 import type { CalendarSettings } from '../calendar/calendar-data';
 import { countdown, dueInstant } from '../calendar/deadline';
+import { recomputeDeadline, type DeadlineRecompute, type DeadlineRule } from '../calendar/recompute';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 
 /** Per-center settings of the paper trail (setting key 'paper_trail'). */
@@ -44,4 +45,31 @@ export function forwardingStatus(
   if (left.overdue) return 'escalated';
   if (left.dueToday || left.workingDaysLeft <= settings.warningWorkingDays) return 'due_soon';
   return 'on_track';
+}
+
+/** R6: the rule a forward deadline starts under — R10's counting with the forwarding's working days. */
+export const forwardingRuleOf = (settings: CalendarSettings, workingDays: number): DeadlineRule => ({
+  workingDays,
+  endOfDay: settings.endOfDay,
+  timeZone: settings.timeZone,
+});
+
+/**
+ * R6/R11: "a calendar change recomputes a running forward deadline like any other". Running means
+ * started (materials complete) and not forwarded; it moves exactly as an item's deadline would
+ * (recomputeDeadline from the completion instant): passed ones stay as they are.
+ */
+export function recomputeForwarding(
+  forwarding: { completeAt: Date | null; dueAt: Date | null; forwardedAt: Date | null },
+  rule: DeadlineRule,
+  before: WorkingCalendar,
+  after: WorkingCalendar,
+  now: Date,
+): DeadlineRecompute {
+  const { completeAt, dueAt, forwardedAt } = forwarding;
+  if (forwardedAt || !completeAt || !dueAt) return { kind: 'not_running' };
+  // The forward keeps no provisional flag of its own: it is the one the old calendar gave.
+  const settings: CalendarSettings = { timeZone: rule.timeZone, endOfDay: rule.endOfDay, workingDaysAllowed: rule.workingDays, warningWorkingDays: 0 };
+  const provisional = dueInstant(completeAt, before, settings).provisional;
+  return recomputeDeadline({ status: 'in_review', acceptedAt: completeAt, dueAt, provisional }, rule, before, after, now);
 }

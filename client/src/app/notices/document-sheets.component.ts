@@ -4,7 +4,8 @@ import type { DocumentLayout } from '@hub/shared';
 /**
  * R17: a document as A4 sheets, one per copy (R9: receipts and pickups print three in one run),
  * from the same layout the server draws its PDF from: number top-right, title centred, body,
- * signatures, issuer, seal line and date. Chinese only: it is the official text.
+ * signatures, issuer, seal line and date. In Chinese as issued, or in English for an English reader
+ * (the English print says the Chinese text prevails).
  */
 @Component({
   selector: 'hub-document-sheets',
@@ -14,7 +15,7 @@ import type { DocumentLayout } from '@hub/shared';
   encapsulation: ViewEncapsulation.None,
   template: `
     @for (copy of layout().copies; track $index) {
-      <article class="doc-sheet" lang="zh-CN" data-testid="document-sheet" [attr.aria-label]="layout().title + (copy.label ? ' ' + copy.label : '')">
+      <article class="doc-sheet" [attr.lang]="lang()" data-testid="document-sheet" [attr.aria-label]="layout().title + (copy.label ? ' ' + copy.label : '')">
         <header class="doc-head">
           <span class="doc-copy" data-testid="document-copy">{{ copy.label }}</span>
           <span class="doc-number" data-testid="document-number">{{ layout().number }}</span>
@@ -189,6 +190,8 @@ import type { DocumentLayout } from '@hub/shared';
 })
 export class DocumentSheetsComponent {
   readonly layout = input.required<DocumentLayout>();
+  /** The sheet's language, for screen readers and hyphenation: zh-CN as issued, or en. */
+  readonly lang = input<'zh-CN' | 'en'>('zh-CN');
 
   protected total(widths: number[]): number {
     return widths.reduce((a, b) => a + b, 0);

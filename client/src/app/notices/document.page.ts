@@ -5,7 +5,7 @@ import { documentLayout, instantOfWallClock, type NoticeView } from '@hub/shared
 import { SessionStore } from '../core/session/session.store';
 import { readProblem } from '../core/api/problem';
 import { HubTimePipe } from '../core/format/format.pipes';
-import { TranslatePipe } from '../core/i18n';
+import { I18nService, TranslatePipe } from '../core/i18n';
 import { LangSwitchComponent } from '../ui/lang-switch.component';
 import { DocumentSheetsComponent } from './document-sheets.component';
 import { PaperTrailApi, pdfUrl } from './paper-trail.api';
@@ -94,7 +94,7 @@ import { PaperTrailApi, pdfUrl } from './paper-trail.api';
     }
     <main class="doc-desk" id="main">
       @if (layout(); as l) {
-        <hub-document-sheets [layout]="l" />
+        <hub-document-sheets [layout]="l" [lang]="i18n.lang() === 'en' ? 'en' : 'zh-CN'" />
       }
     </main>
   `,
@@ -166,6 +166,7 @@ export class DocumentPage {
   private readonly document = inject(DOCUMENT);
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
+  protected readonly i18n = inject(I18nService);
 
   /** Route parameter :id. */
   readonly id = input.required<string>();
@@ -176,9 +177,9 @@ export class DocumentPage {
   protected readonly accessCode = signal<string | null>(readAccessCode(this.document));
   protected readonly layout = computed(() => {
     const notice = this.notice();
-    return notice ? documentLayout(notice.content, { accessCode: this.accessCode() ?? undefined }) : null;
+    return notice ? documentLayout(notice.content, { accessCode: this.accessCode() ?? undefined }, this.i18n.lang()) : null;
   });
-  protected readonly pdf = computed(() => pdfUrl(this.id()));
+  protected readonly pdf = computed(() => pdfUrl(this.id(), this.i18n.lang()));
   protected readonly canCorrect = computed(() => this.session.can('notice.correct'));
   /** R17: correcting a Timeout Implied Consent Notice revokes the deemed consent (a new due time). */
   protected readonly revoking = computed(() => this.notice()?.kind === 'timeout_implied_consent');

@@ -6,6 +6,7 @@ import type {
   AssignTrackerRequest,
   BoardProject,
   CorrectNoticeRequest,
+  DocumentLanguage,
   IssuedReceipt,
   IssueOneTimeNotificationRequest,
   IssueReceiptRequest,
@@ -83,4 +84,5 @@ export class PaperTrailApi {
 }
 
 /** Where a document's PDF downloads from (a plain link: the browser saves it under its number). */
-export const pdfUrl = (noticeId: string) => `/api/notices/${id(noticeId)}/pdf`;
+/** R17: the PDF in the reader's language (Chinese as issued, or English). */
+export const pdfUrl = (noticeId: string, lang: DocumentLanguage = 'zh') => `/api/notices/${id(noticeId)}/pdf${lang === 'zh' ? '' : `?lang=${lang}`}`;

@@ -1,13 +1,21 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
-import type { Department, ProjectView } from '@hub/shared';
+import { firstValueFrom, type Observable } from 'rxjs';
+import { unmetPreconditions, type Department, type PreconditionKey, type Preconditions, type ProjectView } from '@hub/shared';
 import { ApiService } from '../core/api/api.service';
 import { readProblem } from '../core/api/problem';
-import { I18nService, TranslatePipe } from '../core/i18n';
+import { I18nService, TranslatePipe, type TranslationKey } from '../core/i18n';
+
+const PRECONDITION_LABEL: Record<PreconditionKey, TranslationKey> = {
+  environmentalCompliance: 'register.preEnv',
+  feesAndTaxesPaid: 'register.preFees',
+  safetyAndStability: 'register.preSafety',
+};
 
 /**
- * R4: a leader admits the project — designates the lead department (主审) and
- * the participating ones (参审); the server seals it and opens its card.
+ * R3 + R4: a leader admits the project — designates the lead department (主审) and
+ * the participating ones (参审); the server seals it and opens its card. With a precondition not
+ * met, admission needs the leader's override reason (特事特办); or the leader refuses admission,
+ * with a reason, after a confirmation stating that it is final (R3 Decision).
  * Departments are chosen by code in the markup (the ids tests and people see), sent by id.
  */
 @Component({
@@ -67,11 +75,71 @@ import { I18nService, TranslatePipe } from '../core/i18n';
             <p class="field-error" data-testid="field-error" data-field="participatingDepartmentIds">{{ e }}</p>
           }
         </fieldset>
+        <fieldset class="checks" data-testid="admit-preconditions">
+          <legend>{{ 'register.preconditions' | t }}</legend>
+          <ul class="preconditions">
+            @for (key of preconditionKeys; track key) {
+              <li [class.met]="preconditions()[key]" [attr.data-testid]="'admit-precondition-' + key" [attr.data-met]="preconditions()[key]">
+                <span aria-hidden="true">{{ preconditions()[key] ? '✓' : '✕' }}</span>
+                {{ 'common.labelValue' | t: { label: (labelOf(key) | t), value: ((preconditions()[key] ? 'project.yes' : 'project.no') | t) } }}
+              </li>
+            }
+          </ul>
+          @if (unmet().length > 0) {
+            <p class="alert alert-warning" id="admit-override-hint">{{ 'admit.overrideHint' | t }}</p>
+            <div class="field">
+              <label for="admit-override">{{ 'admit.overrideReason' | t }}</label>
+              <textarea
+                id="admit-override"
+                rows="2"
+                data-testid="admit-override-reason"
+                required
+                aria-describedby="admit-override-hint"
+                [attr.aria-invalid]="overrideError() ? true : null"
+                [value]="overrideReason()"
+                (input)="editOverride($event)"
+              ></textarea>
+              @if (overrideError(); as e) {
+                <p class="field-error" data-testid="field-error" data-field="overrideReason">{{ e }}</p>
+              }
+            </div>
+          }
+        </fieldset>
         <div class="form-actions">
           <button type="submit" class="button-primary" data-testid="admit-submit" [disabled]="busy()">
             {{ (busy() ? 'admit.submitting' : 'admit.submit') | t }}
           </button>
         </div>
+      </form>
+      <form class="refusal" (submit)="refuse($event)" novalidate aria-labelledby="refuse-title" data-testid="refusal-form">
+        <h3 id="refuse-title">{{ 'admit.refuseTitle' | t }}</h3>
+        <div class="field">
+          <label for="admit-refusal-reason">{{ 'admit.refusalReason' | t }}</label>
+          <textarea
+            id="admit-refusal-reason"
+            rows="2"
+            data-testid="admit-refusal-reason"
+            required
+            [attr.aria-invalid]="refusalError() ? true : null"
+            [value]="refusalReason()"
+            (input)="editRefusal($event)"
+          ></textarea>
+          @if (refusalError(); as e) {
+            <p class="field-error" data-testid="field-error" data-field="reason">{{ e }}</p>
+          }
+        </div>
+        @if (confirmingRefusal()) {
+          <!-- A choice with legal effect is confirmed with its consequence stated (R3). -->
+          <p class="alert alert-warning" role="alert" data-testid="refusal-consequence">{{ 'admit.refuseConsequence' | t }}</p>
+          <div class="form-actions">
+            <button type="submit" class="button-danger" data-testid="refusal-confirm" [disabled]="busy()">{{ 'admit.refuseConfirm' | t }}</button>
+            <button type="button" class="button-quiet" data-testid="refusal-back" (click)="confirmingRefusal.set(false)">{{ 'admit.refuseBack' | t }}</button>
+          </div>
+        } @else {
+          <div class="form-actions">
+            <button type="submit" class="button-quiet" data-testid="refusal-submit" [disabled]="busy()">{{ 'admit.refuse' | t }}</button>
+          </div>
+        }
       </form>
     </section>
   `,
@@ -82,7 +150,17 @@ export class AdmissionFormComponent {
 
   readonly projectId = input.required<string>();
   readonly departments = input.required<Department[]>();
+  readonly preconditions = input.required<Preconditions>();
+  /** Admitted or refused: the project as it now is. */
   readonly admitted = output<ProjectView>();
+
+  protected readonly preconditionKeys = Object.keys(PRECONDITION_LABEL) as PreconditionKey[];
+  protected readonly unmet = computed(() => unmetPreconditions(this.preconditions()));
+  protected readonly overrideReason = signal('');
+  protected readonly refusalReason = signal('');
+  protected readonly refusalTried = signal(false);
+  /** The refusal awaits its confirmation (its consequence is on screen); nothing is preselected. */
+  protected readonly confirmingRefusal = signal(false);
 
   protected readonly leadCode = signal('');
   protected readonly participants = signal<ReadonlySet<string>>(new Set());
@@ -97,6 +175,45 @@ export class AdmissionFormComponent {
     return this.submitted() && !this.leadCode() ? this.i18n.t('common.required') : null;
   });
   protected readonly participantsError = computed(() => this.serverErrors()['participatingDepartmentIds'] ?? null);
+  protected readonly overrideError = computed(() => {
+    const server = this.serverErrors()['overrideReason'];
+    if (server) return server;
+    return this.submitted() && this.unmet().length > 0 && !this.overrideReason().trim() ? this.i18n.t('admit.overrideRequired') : null;
+  });
+  protected readonly refusalError = computed(() => {
+    const server = this.serverErrors()['reason'];
+    if (server) return server;
+    return this.refusalTried() && !this.refusalReason().trim() ? this.i18n.t('common.required') : null;
+  });
+
+  protected labelOf(key: PreconditionKey): TranslationKey {
+    return PRECONDITION_LABEL[key];
+  }
+
+  protected editOverride(event: Event): void {
+    this.overrideReason.set((event.target as HTMLTextAreaElement).value);
+    this.clearServerError('overrideReason');
+  }
+
+  protected editRefusal(event: Event): void {
+    this.refusalReason.set((event.target as HTMLTextAreaElement).value);
+    // The consequence confirmed must be of what is sent: an edit takes back a pending confirmation.
+    this.confirmingRefusal.set(false);
+    this.clearServerError('reason');
+  }
+
+  protected async refuse(event: Event): Promise<void> {
+    event.preventDefault();
+    this.refusalTried.set(true);
+    this.message.set(null);
+    if (this.busy() || !this.refusalReason().trim()) return;
+    if (!this.confirmingRefusal()) {
+      this.confirmingRefusal.set(true);
+      return;
+    }
+    await this.send(() => this.api.refuseAdmission(this.projectId(), { reason: this.refusalReason().trim() }));
+    this.confirmingRefusal.set(false);
+  }
 
   protected chooseLead(event: Event): void {
     this.leadCode.set((event.target as HTMLSelectElement).value);
@@ -122,7 +239,7 @@ export class AdmissionFormComponent {
     event.preventDefault();
     this.submitted.set(true);
     this.message.set(null);
-    if (this.busy() || !this.leadCode()) return;
+    if (this.busy() || !this.leadCode() || this.overrideError()) return;
     const byCode = new Map(this.departments().map((d) => [d.code, d]));
     const lead = byCode.get(this.leadCode());
     if (!lead) return;
@@ -131,16 +248,18 @@ export class AdmissionFormComponent {
       .filter((code) => code !== lead.code)
       .map((code) => byCode.get(code)?.id)
       .filter((id): id is string => id !== undefined);
+    const overrideReason = this.unmet().length > 0 ? this.overrideReason().trim() : undefined;
+    await this.send(() => this.api.admitProject(this.projectId(), { leadDepartmentId: lead.id, participatingDepartmentIds, overrideReason }));
+  }
+
+  private async send(request: () => Observable<ProjectView>): Promise<void> {
     this.busy.set(true);
     try {
-      const project = await firstValueFrom(
-        this.api.admitProject(this.projectId(), { leadDepartmentId: lead.id, participatingDepartmentIds }),
-      );
-      this.admitted.emit(project);
+      this.admitted.emit(await firstValueFrom(request()));
     } catch (e) {
       const problem = readProblem(e);
       this.serverErrors.set(problem.fields);
-      const known = new Set(['leadDepartmentId', 'participatingDepartmentIds']);
+      const known = new Set(['leadDepartmentId', 'participatingDepartmentIds', 'overrideReason', 'reason']);
       const other = Object.entries(problem.fields).filter(([field]) => !known.has(field));
       this.message.set(
         problem.status === 403

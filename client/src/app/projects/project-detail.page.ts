@@ -54,7 +54,7 @@ export class ProjectDetailPage {
   protected readonly entries = signal<CardEntry[]>([]);
 
   protected readonly canAdmit = computed(
-    () => this.project()?.status === 'registered' && this.session.can('project.admit'),
+    () => this.project()?.status === 'registered' && !this.project()?.admissionRefusal && this.session.can('project.admit'),
   );
   protected readonly leadDepartment = computed(() => {
     const id = this.project()?.leadDepartmentId;

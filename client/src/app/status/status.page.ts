@@ -60,6 +60,11 @@ import { LangSwitchComponent } from '../ui/lang-switch.component';
               <dd data-testid="status-contact">{{ s.windowContact ?? '—' }}</dd>
             </div>
           </dl>
+          @if (s.admissionRefusal; as r) {
+            <p class="alert alert-error" role="status" data-testid="status-admission-refused">
+              {{ 'status.admissionRefused' | t: { reason: r.reason } }}
+            </p>
+          }
           <div class="table-scroll">
             <table data-testid="status-departments">
               <caption>{{ 'status.progress' | t }}</caption>

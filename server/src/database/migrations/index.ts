@@ -11,6 +11,9 @@ import { BoundedDeadlinesAndExplanationKinds1765150000000 } from './176515000000
 import { MeetingNoticeAttendanceCorrections1765140000000 } from './1765140000000-meeting-notice-attendance-corrections';
 import { SpecialProcedurePeriods1765220000000 } from './1765220000000-special-procedure-periods';
 import { IndexSessionsAndThrottleForPurge1765100000000 } from './1765100000000-index-sessions-and-throttle-for-purge';
+import { AdmissionOverrideAndRefusal1765210000000 } from './1765210000000-admission-override-and-refusal';
+import { ForwardingDeadlineRule1765210000001 } from './1765210000001-forwarding-deadline-rule';
+import { PermitsCorrectedAndReissued1765210000002 } from './1765210000002-permits-corrected-and-reissued';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -27,4 +30,7 @@ export const HUB_MIGRATIONS = [
   BoundedDeadlinesAndExplanationKinds1765150000000,
   PeopleAndDeputies1765160000000,
   SpecialProcedurePeriods1765220000000,
+  AdmissionOverrideAndRefusal1765210000000,
+  ForwardingDeadlineRule1765210000001,
+  PermitsCorrectedAndReissued1765210000002,
 ];

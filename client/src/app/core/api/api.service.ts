@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
   AdmitProjectRequest,
+  RefuseAdmissionRequest,
   ApprovalItemView,
   BoardSnapshot,
   CalendarResponse,
@@ -68,6 +69,11 @@ export class ApiService {
   }
   admitProject(id: string, body: AdmitProjectRequest): Observable<ProjectView> {
     return this.http.post<ProjectView>(`/api/projects/${encodeURIComponent(id)}/admission`, body);
+  }
+
+  /** R3 Decision: a leader refuses admission, with a reason. */
+  refuseAdmission(id: string, body: RefuseAdmissionRequest): Observable<ProjectView> {
+    return this.http.post<ProjectView>(`/api/projects/${encodeURIComponent(id)}/admission-refusal`, body);
   }
 
   acceptItem(id: string): Observable<ApprovalItemView> {

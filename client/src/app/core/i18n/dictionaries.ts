@@ -954,6 +954,22 @@ export const zh = {
   'opposed.withBasis': '会上反对（{meeting}）：{basis}。意见不是审批决定，本部门仍须按时办结。',
   'opposed.room': '会上反对：在{dept}办结其事项前持续显示',
   'opposed.history': '此前 {n} 个版本（共 {total} 版，每一版都记录在跟踪卡上）',
+  // R3 admission: preconditions checked, a leader's override or refusal (issue 10)
+  'admit.overrideHint': '有准入条件未满足：只有中心领导记录理由（特事特办）方可准入（R3）。',
+  'admit.overrideReason': '特事特办理由',
+  'admit.overrideRequired': '准入条件未满足，须填写特事特办理由',
+  'admit.overriddenWith': '准入条件未全部满足，经领导特事特办准入：{reason}',
+  'admit.refuseTitle': '不予准入',
+  'admit.refusalReason': '不予准入理由',
+  'admit.refuse': '不予准入…',
+  'admit.refuseConsequence': '确认后，该项目不进入绿色通道，此决定不能撤回；理由记入跟踪服务卡，申请人查询时可见。',
+  'admit.refuseConfirm': '确认不予准入',
+  'admit.refuseBack': '返回修改',
+  'admit.refusedBy': '{name} 于 {time} 决定不予准入：{reason}',
+  'action.project.admission_refused': '不予准入',
+  'status.admissionRefused': '本项目未获准入绿色通道。理由：{reason}',
+  // R6/R11: the forward deadline follows a calendar change (issue 10)
+  'action.mega.forwarding_recomputed': '转报时限随工作日历调整',
 } as const;
 
 export type TranslationKey = keyof typeof zh;
@@ -1909,4 +1925,20 @@ export const en: Record<TranslationKey, string> = {
   'opposed.withBasis': 'Opposed at the meeting ({meeting}): {basis}. An opinion is not the decision: the department must still decide in time.',
   'opposed.room': 'Opposed at the meeting: shown until {dept} decides its item',
   'opposed.history': '{n} earlier versions ({total} in all, every one on the tracking card)',
+  // R3 admission: preconditions checked, a leader's override or refusal (issue 10)
+  'admit.overrideHint': 'A precondition is not met: only a center leader recording the reason (special handling) can admit the project (R3).',
+  'admit.overrideReason': 'Reason for special handling',
+  'admit.overrideRequired': 'A precondition is not met: state the reason for special handling',
+  'admit.overriddenWith': 'Admitted by a leader\'s special handling with preconditions not met: {reason}',
+  'admit.refuseTitle': 'Refuse admission',
+  'admit.refusalReason': 'Reason for refusing admission',
+  'admit.refuse': 'Refuse admission…',
+  'admit.refuseConsequence': 'Once confirmed, the project does not enter the green channel and this cannot be undone; the reason is recorded on the tracking card and shown to the applicant.',
+  'admit.refuseConfirm': 'Confirm: refuse admission',
+  'admit.refuseBack': 'Back',
+  'admit.refusedBy': '{name} refused admission at {time}: {reason}',
+  'action.project.admission_refused': 'Admission refused',
+  'status.admissionRefused': 'This project was not admitted to the green channel. Reason: {reason}',
+  // R6/R11: the forward deadline follows a calendar change (issue 10)
+  'action.mega.forwarding_recomputed': 'Forward deadline moved by a calendar change',
 };
