@@ -27,6 +27,8 @@ interface Fixture {
   /** A fresh inquiry first-responded by window: open, transferred to DRC ("own" for liaison-own), or answered. */
   inquiry(state: 'open' | 'transferred' | 'answered'): Promise<string>;
   paper: PaperFixture;
+  /** R28: a PDF attached by the window to a fresh DRC material. */
+  materialFile(): Promise<string>;
   /** A checkpoint exported by a leader at set-up. */
   checkpoint: unknown;
   /** A fresh date in 2031 (R11), and one with a holiday rule an admin set. */
@@ -52,8 +54,12 @@ interface RouteCase {
   allowed: Who[];
   /** Sent from a fresh session of the same person, for routes that change the session itself. */
   ownSession?: true;
-  request(f: Fixture): Promise<{ path: string; body?: unknown }>;
+  /** A string body is sent as it is, with the given headers (R28: a file upload is the file itself). */
+  request(f: Fixture): Promise<{ path: string; body?: unknown; headers?: Record<string, string> }>;
 }
+
+const PDF_TEXT = '%PDF-1.4\n%%EOF\n';
+const UPLOAD_HEADERS = { 'content-type': 'application/octet-stream', 'x-file-name': 'application.pdf' };
 
 /** R1/R2: who may call what. Each route the router declares must appear here (checked below). */
 const MATRIX: RouteCase[] = [
@@ -181,6 +187,15 @@ const MATRIX: RouteCase[] = [
     request: async (f) => ({ path: `/api/items/${await f.item('awaiting_acceptance')}/materials`, body: { name: '项目申请报告', kind: 'main', copies: 1 } }),
   },
   { route: 'POST /api/materials/:id/received', allowed: ['window'], request: async (f) => ({ path: `/api/materials/${(await f.paper.checklist()).materialId}/received`, body: { received: 1 } }) },
+  // R28: files are attached by the window or the material's department, read by those who may read the project's files.
+  {
+    route: 'POST /api/materials/:id/files',
+    allowed: ['window', 'liaison-own'],
+    request: async (f) => ({ path: `/api/materials/${(await f.paper.checklist()).materialId}/files`, body: PDF_TEXT, headers: UPLOAD_HEADERS }),
+  },
+  { route: 'GET /api/material-files/:id', allowed: ['admin', 'leader', 'window', 'liaison-own'], request: async (f) => ({ path: `/api/material-files/${await f.materialFile()}` }) },
+  { route: 'GET /api/settings/files', allowed: STAFF, request: async () => ({ path: '/api/settings/files' }) },
+  { route: 'PUT /api/settings/files', allowed: ['admin'], request: async () => ({ path: '/api/settings/files', body: { maxBytes: 50 * 1024 * 1024 } }) },
   { route: 'POST /api/materials/:id/ruling', allowed: ['leader'], request: async (f) => ({ path: `/api/materials/${await f.paper.requestedMaterial()}/ruling`, body: { approved: true } }) },
   {
     route: 'POST /api/projects/:id/one-time-notification',
@@ -306,6 +321,12 @@ describe('authority matrix: every route × every role × own/other department (R
       checkpoint,
       projectId: project.id,
       paper: paperFixture(clients.window, clients.leader, clients['liaison-own']),
+      materialFile: async () => {
+        const { materialId } = await fixture.paper.checklist();
+        const attached = await clients.window.sendText<{ id: string }>('POST', `/api/materials/${materialId}/files`, PDF_TEXT, UPLOAD_HEADERS);
+        if (attached.status !== 201) throw new Error(JSON.stringify(attached.body));
+        return attached.body.id;
+      },
       registeredProject: async () => (await clients.window.post('/api/projects', REGISTRATION)).body.id,
       item: async (status) => {
         const { project: p } = await admittedProject(clients.window, clients.leader, ['DRC']);
@@ -403,11 +424,11 @@ describe('authority matrix: every route × every role × own/other department (R
     for (const who of EVERYONE) {
       const allowed = routeCase.allowed.includes(who);
       it(`R2: ${routeCase.route} as ${who} → ${allowed ? 'allowed' : 'refused, nothing changes'}`, async () => {
-        const { path, body } = await routeCase.request(fixture);
+        const { path, body, headers } = await routeCase.request(fixture);
         const method = routeCase.route.split(' ')[0]!;
         const positionBefore = (await clients.leader.get('/api/board')).body.position;
         const client = routeCase.ownSession ? await sessionOf(who) : clients[who];
-        const reply = await client.send(method, path, body);
+        const reply = typeof body === 'string' ? await client.sendText(method, path, body, headers) : await client.send(method, path, body);
         if (allowed) {
           expect(reply.status).toBeLessThan(300);
         } else {
