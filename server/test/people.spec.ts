@@ -1,5 +1,7 @@
 import { Client } from 'pg';
-import { PASSWORD_CHANGE_REQUIRED, PEOPLE_CSV_TEMPLATE, type OneTimePasswordResult } from '@hub/shared';
+import { PASSWORD_CHANGE_REQUIRED, PEOPLE_CSV_COLUMNS, PEOPLE_CSV_TEMPLATE, spreadsheetToCsv, type OneTimePasswordResult } from '@hub/shared';
+import { readSheet } from 'read-excel-file/node';
+import writeXlsxFile from 'write-excel-file/node';
 import { FirstStartService } from '../src/people/first-start.service';
 import { acceptItem, admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
 
@@ -261,6 +263,33 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect(good.body.users.map((u: { username: string }) => u.username)).toEqual(['zhang.san', 'li.si']);
     const imported = await firstLogin(hub.url, 'zhang.san', good.body.users[0].oneTimePassword);
     expect((await imported.get('/api/auth/me')).body).toMatchObject({ role: 'liaison', mustChangePassword: false });
+  });
+
+  it('R1: an XLSX file, read into the CSV path\'s rows, gets the same preview naming every bad row; nothing is written until it is clean', async () => {
+    const rows = [
+      [...PEOPLE_CSV_COLUMNS],
+      ['department', 'XLS', '表格局', 'Spreadsheet Bureau', '', '', '', ''],
+      ['user', '', '', '', 'xls.one', '表格甲', 'liaison', 'XLS'],
+      ['user', '', '', '', 'xls.two', '表格乙', 'liaison', 'NOPE'],
+      ['user', '', '', '', 'window', '重名', 'window', ''],
+      ['user', '', '', '', 'xls.one', '又一个', 'leader', ''],
+    ];
+    const xlsx = await writeXlsxFile(rows.map((r) => r.map((value) => ({ value, type: String })))).toBuffer();
+    const content = spreadsheetToCsv(await readSheet(xlsx));
+    const before = await snapshot(sql);
+    const preview = await admin.post('/api/admin/people-import/preview', { content });
+    expect(preview.body.errors.map((e: { line: number; field: string; message: string }) => `${e.line}:${e.field}:${e.message}`)).toEqual([
+      '4:department_code:unknown department NOPE',
+      '5:username:username window is taken',
+      '6:username:username xls.one is taken',
+    ]);
+    expect((await admin.post('/api/admin/people-import', { content })).status).toBe(400);
+    expect(await snapshot(sql)).toEqual(before);
+
+    const clean = spreadsheetToCsv(await readSheet(await writeXlsxFile(rows.slice(0, 3).map((r) => r.map((value) => ({ value, type: String })))).toBuffer()));
+    const imported = await admin.post('/api/admin/people-import', { content: clean });
+    expect(imported.status).toBe(201);
+    expect(imported.body.users.map((u: { username: string }) => u.username)).toEqual(['xls.one']);
   });
 
   describe('deputies', () => {

@@ -908,9 +908,9 @@ export const zh = {
   'people.oneTimeHint': '请当面或通过可靠渠道告知本人；首次登录时须改为自己的密码。',
   'people.oneTimeDone': '我已记下',
   'import.title': '从表格导入部门和人员',
-  'import.intro': '先下载模板，按列填写（CSV，UTF-8）。导入前逐行检查；有任何错误行则一行也不写入。',
+  'import.intro': '先下载模板（XLSX 或 CSV），按列填写。导入前逐行检查；有任何错误行则一行也不写入。',
   'import.template': '下载 CSV 模板',
-  'import.file': '选择 CSV 文件',
+  'import.file': '选择 XLSX 或 CSV 文件',
   'import.summary': '部门 {departments} 个，人员 {users} 人，错误 {errors} 行',
   'import.errors': '错误行（请修改文件后重新选择）',
   'import.line': '行号',
@@ -949,6 +949,9 @@ export const zh = {
   'status.received': '已收取材料',
   'status.receivedNone': '尚未收取材料',
   'status.receivedLine': '{department}：{name}（纸质 {copies} 份，电子文件 {files} 个）',
+  // XLSX import of departments and people (same preview as CSV)
+  'import.templateXlsx': '下载 XLSX 模板',
+  'import.unreadable': '无法读取该文件：请使用模板的 XLSX 或 CSV 格式',
 } as const;
 
 export type TranslationKey = keyof typeof zh;
@@ -1858,9 +1861,9 @@ export const en: Record<TranslationKey, string> = {
   'people.oneTimeHint': 'Hand it over in person or another safe way; it must be changed at first login.',
   'people.oneTimeDone': 'Noted',
   'import.title': 'Import departments and people from a spreadsheet',
-  'import.intro': 'Download the template and fill in its columns (CSV, UTF-8). Every row is checked first; if any row is bad, nothing is written.',
+  'import.intro': 'Download the template (XLSX or CSV) and fill in its columns. Every row is checked first; if any row is bad, nothing is written.',
   'import.template': 'Download the CSV template',
-  'import.file': 'Choose a CSV file',
+  'import.file': 'Choose an XLSX or CSV file',
   'import.summary': '{departments} departments, {users} people, {errors} bad rows',
   'import.errors': 'Bad rows (fix the file and choose it again)',
   'import.line': 'Line',
@@ -1899,4 +1902,7 @@ export const en: Record<TranslationKey, string> = {
   'status.received': 'Materials received',
   'status.receivedNone': 'No materials received yet',
   'status.receivedLine': '{department}: {name} ({copies} paper copies, {files} files)',
+  // XLSX import of departments and people (same preview as CSV)
+  'import.templateXlsx': 'Download the XLSX template',
+  'import.unreadable': 'This file cannot be read: use the template\'s XLSX or CSV format',
 };
