@@ -46,6 +46,10 @@ interface Fixture {
     importCsv(): string;
     setupToken(): Promise<string>;
     deputy(): Promise<NameDeputyRequest>;
+    /** A window user the admin switched off. */
+    switchedOff(): Promise<string>;
+    /** A deputy period for liaison-own, named by the admin, not yet over. */
+    deputyPeriod(): Promise<string>;
   };
 }
 
@@ -271,10 +275,12 @@ const MATRIX: RouteCase[] = [
   },
   { route: 'POST /api/admin/users/:id/password-reset', allowed: ['admin'], request: async (f) => ({ path: `/api/admin/users/${await f.people.user()}/password-reset` }) },
   { route: 'POST /api/admin/users/:id/deactivation', allowed: ['admin'], request: async (f) => ({ path: `/api/admin/users/${await f.people.user()}/deactivation` }) },
+  { route: 'POST /api/admin/users/:id/reactivation', allowed: ['admin'], request: async (f) => ({ path: `/api/admin/users/${await f.people.switchedOff()}/reactivation` }) },
   { route: 'POST /api/admin/people-import/preview', allowed: ['admin'], request: async (f) => ({ path: '/api/admin/people-import/preview', body: { content: f.people.importCsv() } }) },
   { route: 'POST /api/admin/people-import', allowed: ['admin'], request: async (f) => ({ path: '/api/admin/people-import', body: { content: f.people.importCsv() } }) },
   { route: 'GET /api/deputies', allowed: ['admin', 'liaison-own', 'liaison-other'], request: async () => ({ path: '/api/deputies' }) },
   { route: 'POST /api/deputies', allowed: ['admin', 'liaison-own'], request: async (f) => ({ path: '/api/deputies', body: await f.people.deputy() }) },
+  { route: 'POST /api/deputies/:id/end', allowed: ['admin', 'liaison-own'], request: async (f) => ({ path: `/api/deputies/${await f.people.deputyPeriod()}/end` }) },
   { route: 'POST /api/setup', allowed: EVERYONE, request: async (f) => ({ path: '/api/setup', body: { token: await f.people.setupToken(), newPassword: 'a-strong-passphrase' } }) },
   // Last: its fixture moves the hub clock past a deadline.
   {
@@ -398,6 +404,12 @@ describe('authority matrix: every route × every role × own/other department (R
           ]);
           return token;
         },
+        switchedOff: async () => {
+          const id = await fixture.people.user();
+          await clients.admin.post(`/api/admin/users/${id}/deactivation`);
+          return id;
+        },
+        deputyPeriod: async () => (await clients.admin.post('/api/deputies', await fixture.people.deputy())).body.id,
         deputy: async () => {
           const now = new Date((await clients.leader.get('/api/board')).body.serverNow).getTime() + 86_400_000 * 400 * ++peopleSeq;
           return { principalUserId: LIAISON_OWN_ID.value, deputyUserId: await deputyCandidate(), startsAt: new Date(now).toISOString(), endsAt: new Date(now + 86_400_000).toISOString() };

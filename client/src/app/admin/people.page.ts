@@ -128,6 +128,8 @@ const isXlsx = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'appl
                       <button type="button" class="button-secondary" (click)="confirming.set({ id: u.id, kind: 'reset' })" [attr.aria-label]="'people.resetOf' | t: { name: u.displayName }">{{ 'people.reset' | t }}</button>
                       <button type="button" class="button-quiet" (click)="confirming.set({ id: u.id, kind: 'deactivate' })" [attr.aria-label]="'people.deactivateOf' | t: { name: u.displayName }">{{ 'people.deactivate' | t }}</button>
                     }
+                  } @else {
+                    <button type="button" class="button-secondary" [disabled]="busy()" (click)="reactivate(u)" [attr.aria-label]="'people.reactivateOf' | t: { name: u.displayName }" data-testid="user-reactivate">{{ 'people.reactivate' | t }}</button>
                   }
                 </td>
               </tr>
@@ -229,6 +231,11 @@ export class PeoplePage {
       else await firstValueFrom(this.api.deactivateUser(u.id));
       this.confirming.set(null);
     });
+  }
+
+  /** R1: switching on again grants nothing new (the person's own password, its role): no confirmation step. */
+  protected reactivate(u: UserView): Promise<void> {
+    return this.run(async () => void (await firstValueFrom(this.api.reactivateUser(u.id))));
   }
 
   protected async read(event: Event): Promise<void> {

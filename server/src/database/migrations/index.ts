@@ -11,6 +11,7 @@ import { BoundedDeadlinesAndExplanationKinds1765150000000 } from './176515000000
 import { MeetingNoticeAttendanceCorrections1765140000000 } from './1765140000000-meeting-notice-attendance-corrections';
 import { IndexSessionsAndThrottleForPurge1765100000000 } from './1765100000000-index-sessions-and-throttle-for-purge';
 import { MaterialFiles1765240000000 } from './1765240000000-material-files';
+import { ReactivationAndDeputyEnd1765240000001 } from './1765240000001-reactivation-and-deputy-end';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const HUB_MIGRATIONS = [
   BoundedDeadlinesAndExplanationKinds1765150000000,
   PeopleAndDeputies1765160000000,
   MaterialFiles1765240000000,
+  ReactivationAndDeputyEnd1765240000001,
 ];

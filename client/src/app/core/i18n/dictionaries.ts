@@ -952,6 +952,15 @@ export const zh = {
   // XLSX import of departments and people (same preview as CSV)
   'import.templateXlsx': '下载 XLSX 模板',
   'import.unreadable': '无法读取该文件：请使用模板的 XLSX 或 CSV 格式',
+  // Reactivating a person, ending a deputy period early
+  'changes.action.user_reactivated': '重新启用用户',
+  'changes.action.deputy_ended': '提前结束代理',
+  'people.reactivate': '重新启用',
+  'people.reactivateOf': '重新启用 {name}',
+  'deputy.end': '提前结束',
+  'deputy.endOf': '提前结束 {name} 的代理',
+  'deputy.endConsequence': '自此刻起，{name} 不再代理本部门事项；尚未开始的代理将被撤销。记录保留。',
+  'deputy.endYes': '确认结束',
 } as const;
 
 export type TranslationKey = keyof typeof zh;
@@ -1905,4 +1914,13 @@ export const en: Record<TranslationKey, string> = {
   // XLSX import of departments and people (same preview as CSV)
   'import.templateXlsx': 'Download the XLSX template',
   'import.unreadable': 'This file cannot be read: use the template\'s XLSX or CSV format',
+  // Reactivating a person, ending a deputy period early
+  'changes.action.user_reactivated': 'User switched on again',
+  'changes.action.deputy_ended': 'Deputy period ended early',
+  'people.reactivate': 'Switch on again',
+  'people.reactivateOf': 'Switch on {name} again',
+  'deputy.end': 'End now',
+  'deputy.endOf': 'End the deputy period of {name}',
+  'deputy.endConsequence': 'From now on {name} no longer acts for the department; a period not yet begun is withdrawn. The record stays.',
+  'deputy.endYes': 'End it',
 };
