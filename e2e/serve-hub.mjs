@@ -1,7 +1,9 @@
 // The real, built hub for the e2e tests: a fresh database `hub_e2e_<port>` on the test PostgreSQL
 // (DATABASE_URL from npm test), demo people and projects, and the test clock switched on.
 import pg from 'pg';
+import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,5 +25,7 @@ Object.assign(process.env, {
   HUB_TEST_CLOCK: '1',
   HUB_DEMO_DATA: '1',
   HUB_CLIENT_DIR: join(root, 'dist/client/browser'),
+  // R28: material files of this run only, never the checkout's ./.data/files.
+  HUB_FILES_DIR: mkdtempSync(join(tmpdir(), 'hub-e2e-files-')),
 });
 createRequire(import.meta.url)(join(root, 'dist/server/main.js'));

@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { InquiriesModule } from './inquiries/inquiries.module';
+import { MaterialFilesModule } from './material-files/material-files.module';
 import { MaterialsModule } from './materials/materials.module';
 import { MegaModule } from './mega/mega.module';
 import { NoticesModule } from './notices/notices.module';
@@ -54,6 +55,8 @@ export class AppModule {
         InquiriesModule,
         // R1, R6–R9, R17: the paper trail
         MaterialsModule,
+        // R28: files received for materials
+        MaterialFilesModule,
         MegaModule,
         PermitsModule,
         PublicStatusModule,

@@ -29,6 +29,8 @@ interface Fixture {
   /** A fresh inquiry first-responded by window: open, transferred to DRC ("own" for liaison-own), or answered. */
   inquiry(state: 'open' | 'transferred' | 'answered'): Promise<string>;
   paper: PaperFixture;
+  /** R28: a PDF attached by the window to a fresh DRC material. */
+  materialFile(): Promise<string>;
   /** A checkpoint exported by a leader at set-up. */
   checkpoint: unknown;
   /** A fresh date in 2031 (R11), and one with a holiday rule an admin set. */
@@ -46,6 +48,10 @@ interface Fixture {
     importCsv(): string;
     setupToken(): Promise<string>;
     deputy(): Promise<NameDeputyRequest>;
+    /** A window user the admin switched off. */
+    switchedOff(): Promise<string>;
+    /** A deputy period for liaison-own, named by the admin, not yet over. */
+    deputyPeriod(): Promise<string>;
   };
 }
 
@@ -54,8 +60,12 @@ interface RouteCase {
   allowed: Who[];
   /** Sent from a fresh session of the same person, for routes that change the session itself. */
   ownSession?: true;
-  request(f: Fixture): Promise<{ path: string; body?: unknown }>;
+  /** A string body is sent as it is, with the given headers (R28: a file upload is the file itself). */
+  request(f: Fixture): Promise<{ path: string; body?: unknown; headers?: Record<string, string> }>;
 }
+
+const PDF_TEXT = '%PDF-1.4\n%%EOF\n';
+const UPLOAD_HEADERS = { 'content-type': 'application/octet-stream', 'x-file-name': 'application.pdf' };
 
 /** R1/R2: who may call what. Each route the router declares must appear here (checked below). */
 const MATRIX: RouteCase[] = [
@@ -202,6 +212,15 @@ const MATRIX: RouteCase[] = [
     request: async (f) => ({ path: `/api/items/${await f.item('awaiting_acceptance')}/materials`, body: { name: '项目申请报告', kind: 'main', copies: 1 } }),
   },
   { route: 'POST /api/materials/:id/received', allowed: ['window'], request: async (f) => ({ path: `/api/materials/${(await f.paper.checklist()).materialId}/received`, body: { received: 1 } }) },
+  // R28: files are attached by the window or the material's department, read by those who may read the project's files.
+  {
+    route: 'POST /api/materials/:id/files',
+    allowed: ['window', 'liaison-own'],
+    request: async (f) => ({ path: `/api/materials/${(await f.paper.checklist()).materialId}/files`, body: PDF_TEXT, headers: UPLOAD_HEADERS }),
+  },
+  { route: 'GET /api/material-files/:id', allowed: ['admin', 'leader', 'window', 'liaison-own'], request: async (f) => ({ path: `/api/material-files/${await f.materialFile()}` }) },
+  { route: 'GET /api/settings/files', allowed: STAFF, request: async () => ({ path: '/api/settings/files' }) },
+  { route: 'PUT /api/settings/files', allowed: ['admin'], request: async () => ({ path: '/api/settings/files', body: { maxBytes: 50 * 1024 * 1024 } }) },
   { route: 'POST /api/materials/:id/ruling', allowed: ['leader'], request: async (f) => ({ path: `/api/materials/${await f.paper.requestedMaterial()}/ruling`, body: { approved: true } }) },
   {
     route: 'POST /api/projects/:id/one-time-notification',
@@ -277,10 +296,12 @@ const MATRIX: RouteCase[] = [
   },
   { route: 'POST /api/admin/users/:id/password-reset', allowed: ['admin'], request: async (f) => ({ path: `/api/admin/users/${await f.people.user()}/password-reset` }) },
   { route: 'POST /api/admin/users/:id/deactivation', allowed: ['admin'], request: async (f) => ({ path: `/api/admin/users/${await f.people.user()}/deactivation` }) },
+  { route: 'POST /api/admin/users/:id/reactivation', allowed: ['admin'], request: async (f) => ({ path: `/api/admin/users/${await f.people.switchedOff()}/reactivation` }) },
   { route: 'POST /api/admin/people-import/preview', allowed: ['admin'], request: async (f) => ({ path: '/api/admin/people-import/preview', body: { content: f.people.importCsv() } }) },
   { route: 'POST /api/admin/people-import', allowed: ['admin'], request: async (f) => ({ path: '/api/admin/people-import', body: { content: f.people.importCsv() } }) },
   { route: 'GET /api/deputies', allowed: ['admin', 'liaison-own', 'liaison-other'], request: async () => ({ path: '/api/deputies' }) },
   { route: 'POST /api/deputies', allowed: ['admin', 'liaison-own'], request: async (f) => ({ path: '/api/deputies', body: await f.people.deputy() }) },
+  { route: 'POST /api/deputies/:id/end', allowed: ['admin', 'liaison-own'], request: async (f) => ({ path: `/api/deputies/${await f.people.deputyPeriod()}/end` }) },
   { route: 'POST /api/setup', allowed: EVERYONE, request: async (f) => ({ path: '/api/setup', body: { token: await f.people.setupToken(), newPassword: 'a-strong-passphrase' } }) },
   // Last: its fixture moves the hub clock past a deadline.
   {
@@ -327,6 +348,12 @@ describe('authority matrix: every route × every role × own/other department (R
       checkpoint,
       projectId: project.id,
       paper: paperFixture(clients.window, clients.leader, clients['liaison-own']),
+      materialFile: async () => {
+        const { materialId } = await fixture.paper.checklist();
+        const attached = await clients.window.sendText<{ id: string }>('POST', `/api/materials/${materialId}/files`, PDF_TEXT, UPLOAD_HEADERS);
+        if (attached.status !== 201) throw new Error(JSON.stringify(attached.body));
+        return attached.body.id;
+      },
       registeredProject: async () => (await clients.window.post('/api/projects', REGISTRATION)).body.id,
       item: async (status) => {
         const { project: p } = await admittedProject(clients.window, clients.leader, ['DRC']);
@@ -405,6 +432,12 @@ describe('authority matrix: every route × every role × own/other department (R
           ]);
           return token;
         },
+        switchedOff: async () => {
+          const id = await fixture.people.user();
+          await clients.admin.post(`/api/admin/users/${id}/deactivation`);
+          return id;
+        },
+        deputyPeriod: async () => (await clients.admin.post('/api/deputies', await fixture.people.deputy())).body.id,
         deputy: async () => {
           const now = new Date((await clients.leader.get('/api/board')).body.serverNow).getTime() + 86_400_000 * 400 * ++peopleSeq;
           return { principalUserId: LIAISON_OWN_ID.value, deputyUserId: await deputyCandidate(), startsAt: new Date(now).toISOString(), endsAt: new Date(now + 86_400_000).toISOString() };
@@ -431,11 +464,11 @@ describe('authority matrix: every route × every role × own/other department (R
     for (const who of EVERYONE) {
       const allowed = routeCase.allowed.includes(who);
       it(`R2: ${routeCase.route} as ${who} → ${allowed ? 'allowed' : 'refused, nothing changes'}`, async () => {
-        const { path, body } = await routeCase.request(fixture);
+        const { path, body, headers } = await routeCase.request(fixture);
         const method = routeCase.route.split(' ')[0]!;
         const positionBefore = (await clients.leader.get('/api/board')).body.position;
         const client = routeCase.ownSession ? await sessionOf(who) : clients[who];
-        const reply = await client.send(method, path, body);
+        const reply = typeof body === 'string' ? await client.sendText(method, path, body, headers) : await client.send(method, path, body);
         if (allowed) {
           expect(reply.status).toBeLessThan(300);
         } else {

@@ -1,5 +1,7 @@
 import { Client } from 'pg';
-import { PASSWORD_CHANGE_REQUIRED, PEOPLE_CSV_TEMPLATE, type OneTimePasswordResult } from '@hub/shared';
+import { PASSWORD_CHANGE_REQUIRED, PEOPLE_CSV_COLUMNS, PEOPLE_CSV_TEMPLATE, spreadsheetToCsv, type OneTimePasswordResult } from '@hub/shared';
+import { readSheet } from 'read-excel-file/node';
+import writeXlsxFile from 'write-excel-file/node';
 import { FirstStartService } from '../src/people/first-start.service';
 import { acceptItem, admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
 
@@ -235,6 +237,36 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect(rows.map((r) => r.action)).toEqual(['user_created', 'user_password_reset', 'user_deactivated']);
   });
 
+  it('R1: a switched-off person is switched on again and logs in with its password, on record; twice, or into a switched-off department, is refused as problem+json and changes nothing', async () => {
+    const created = await createUser({ username: 'win.back', displayName: '回来的窗口', role: 'window', departmentId: null });
+    await firstLogin(hub.url, 'win.back', created.oneTimePassword);
+    await admin.post(`/api/admin/users/${created.user.id}/deactivation`);
+    const refusedLogin = await new HubClient(hub.url).post('/api/auth/login', { username: 'win.back', password: NEW_PASSWORD });
+    expect(refusedLogin.status).toBe(403);
+    expect(refusedLogin.type).toContain('application/problem+json');
+
+    const on = await admin.post(`/api/admin/users/${created.user.id}/reactivation`);
+    expect(on.status).toBe(200);
+    expect(on.body).toMatchObject({ username: 'win.back', active: true });
+    expect((await (await HubClient.login(hub.url, 'win.back', NEW_PASSWORD)).get('/api/board')).status).toBe(200);
+    const twice = await admin.post(`/api/admin/users/${created.user.id}/reactivation`);
+    expect(twice.status).toBe(409);
+    expect(twice.type).toContain('application/problem+json');
+
+    const department = await newDepartment('RAC');
+    const liaison = await createUser({ username: 'rac.one', displayName: '复用联络员', role: 'liaison', departmentId: department.id });
+    await admin.post(`/api/admin/users/${liaison.user.id}/deactivation`);
+    expect((await admin.post(`/api/admin/departments/${department.id}/deactivation`)).status).toBe(200);
+    const snapshotBefore = await snapshot(sql);
+    const orphan = await admin.post(`/api/admin/users/${liaison.user.id}/reactivation`);
+    expect(orphan.status).toBe(409);
+    expect(orphan.body.errors).toEqual([{ field: 'departmentId', message: 'the department is switched off' }]);
+    expect(await snapshot(sql)).toEqual(snapshotBefore);
+    expect((await window.post(`/api/admin/users/${created.user.id}/reactivation`)).status).toBe(403);
+    const { rows } = await sql.query(`SELECT action FROM configuration_changes WHERE subject = 'users' AND target = 'win.back' ORDER BY at`);
+    expect(rows.map((r) => r.action)).toEqual(['user_created', 'user_deactivated', 'user_reactivated']);
+  });
+
   it('R1: the import preview names every bad row and writes nothing; importing a bad file writes nothing; a good file writes all rows', async () => {
     const bad = [
       'kind,code,name,name_en,username,display_name,role,department_code',
@@ -261,6 +293,33 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect(good.body.users.map((u: { username: string }) => u.username)).toEqual(['zhang.san', 'li.si']);
     const imported = await firstLogin(hub.url, 'zhang.san', good.body.users[0].oneTimePassword);
     expect((await imported.get('/api/auth/me')).body).toMatchObject({ role: 'liaison', mustChangePassword: false });
+  });
+
+  it('R1: an XLSX file, read into the CSV path\'s rows, gets the same preview naming every bad row; nothing is written until it is clean', async () => {
+    const rows = [
+      [...PEOPLE_CSV_COLUMNS],
+      ['department', 'XLS', '表格局', 'Spreadsheet Bureau', '', '', '', ''],
+      ['user', '', '', '', 'xls.one', '表格甲', 'liaison', 'XLS'],
+      ['user', '', '', '', 'xls.two', '表格乙', 'liaison', 'NOPE'],
+      ['user', '', '', '', 'window', '重名', 'window', ''],
+      ['user', '', '', '', 'xls.one', '又一个', 'leader', ''],
+    ];
+    const xlsx = await writeXlsxFile(rows.map((r) => r.map((value) => ({ value, type: String })))).toBuffer();
+    const content = spreadsheetToCsv(await readSheet(xlsx));
+    const before = await snapshot(sql);
+    const preview = await admin.post('/api/admin/people-import/preview', { content });
+    expect(preview.body.errors.map((e: { line: number; field: string; message: string }) => `${e.line}:${e.field}:${e.message}`)).toEqual([
+      '4:department_code:unknown department NOPE',
+      '5:username:username window is taken',
+      '6:username:username xls.one is taken',
+    ]);
+    expect((await admin.post('/api/admin/people-import', { content })).status).toBe(400);
+    expect(await snapshot(sql)).toEqual(before);
+
+    const clean = spreadsheetToCsv(await readSheet(await writeXlsxFile(rows.slice(0, 3).map((r) => r.map((value) => ({ value, type: String })))).toBuffer()));
+    const imported = await admin.post('/api/admin/people-import', { content: clean });
+    expect(imported.status).toBe(201);
+    expect(imported.body.users.map((u: { username: string }) => u.username)).toEqual(['xls.one']);
   });
 
   describe('deputies', () => {
@@ -324,6 +383,37 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       await acceptItem(window, next);
       expect((await window2.get('/api/auth/me')).body.deputyFor).toEqual([]);
       expect((await window2.post(`/api/items/${next}/decision`, { outcome: 'approved' })).status).toBe(403);
+    });
+
+    it('R1: a deputy period is ended early: a running one ends now and the deputy loses the rights at once; one not begun is withdrawn; one over, or another department\'s, is refused; on record', async () => {
+      const drcThird = await createUser({ username: 'drc.third', displayName: '发改局第三联络员', role: 'liaison', departmentId: drcId });
+      const colleague = drcThird.user.id;
+      const deputy = await firstLogin(hub.url, 'drc.third', drcThird.oneTimePassword);
+      const running = await admin.post('/api/deputies', { principalUserId: principalId, deputyUserId: colleague, ...(await period(-1_000, 12 * 3_600_000)) });
+      expect(running.status).toBe(201);
+      expect((await deputy.get('/api/auth/me')).body.deputyFor).toHaveLength(1);
+
+      const nrp = await HubClient.login(hub.url, 'liaison-nrp');
+      const before = await snapshot(sql);
+      const foreign = await nrp.post(`/api/deputies/${running.body.id}/end`);
+      expect(foreign.status).toBe(403);
+      expect(foreign.type).toContain('application/problem+json');
+      expect(await snapshot(sql)).toEqual(before);
+
+      const ended = await principal.post(`/api/deputies/${running.body.id}/end`);
+      expect(ended.status).toBe(200);
+      expect(new Date(ended.body.endsAt).getTime()).toBeLessThan(new Date(running.body.endsAt).getTime());
+      expect((await deputy.get('/api/auth/me')).body.deputyFor).toEqual([]);
+      const again = await principal.post(`/api/deputies/${running.body.id}/end`);
+      expect(again.status).toBe(409);
+      expect(again.type).toContain('application/problem+json');
+
+      const future = await principal.post('/api/deputies', { principalUserId: principalId, deputyUserId: colleague, ...(await period(200 * 86_400_000, 86_400_000)) });
+      expect(future.status).toBe(201);
+      expect((await principal.post(`/api/deputies/${future.body.id}/end`)).status).toBe(200);
+      expect((await sql.query('SELECT 1 FROM deputies WHERE id = $1', [future.body.id])).rowCount).toBe(0);
+      const { rows } = await sql.query(`SELECT action FROM configuration_changes WHERE subject = 'deputies' AND action = 'deputy_ended'`);
+      expect(rows).toHaveLength(2);
     });
   });
 });

@@ -1,5 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@hub/shared';
@@ -84,6 +87,8 @@ export async function startTestHub(databaseUrl: string, overrides: Partial<HubCo
     meetingGraceMs: 15 * 60_000,
     logJson: false,
     checkpointKey: null,
+    // R28: each hub keeps its files in its own temporary directory unless a test shares one.
+    filesDir: mkdtempSync(join(tmpdir(), 'hub-files-')),
     ...overrides,
   };
   const app = await createHubApp(config, { logger: false });

@@ -40,6 +40,8 @@ export const CARD_ACTIONS = [
   'material.requested',
   'material.ruled',
   'material.received',
+  // R28: a file attached to a material (its name and content hash)
+  'material.file_attached',
   'document.issued',
   'access.issued',
   'mega.tracker_assigned',

@@ -26,6 +26,8 @@ export const CONFIGURATION_ACTIONS = [
   'user_deactivated',
   'people_imported',
   'deputy_named',
+  'user_reactivated',
+  'deputy_ended',
 ] as const;
 export type ConfigurationAction = (typeof CONFIGURATION_ACTIONS)[number];
 

@@ -1,3 +1,4 @@
+import type { MaterialFileView } from './material-files';
 import type { CivilDate } from '../domain/calendar/calendar-data';
 import type { ItemStatus } from '../domain/approval/item-status';
 import type { OwnerOrganisation, ProjectStatus } from './projects';
@@ -87,6 +88,10 @@ export interface ProjectMaterialsView {
   /** R7: the latest one-time notification, if issued. */
   oneTimeNotification: { id: string; number: string; issuedAt: string } | null;
   items: ItemMaterialsView[];
+  /** R28: files attached to the project's materials, oldest first (empty when the reader may not read them). */
+  files: MaterialFileView[];
+  /** R28 (setting): the size limit of one file, so the page can refuse before sending. */
+  maxFileBytes: number;
   /** R6: the forwarding of a mega project reported higher; null for any other project. */
   forwarding: MegaForwarding | null;
 }
@@ -375,5 +380,7 @@ export interface PublicProjectStatus {
     noticeNumber: string | null;
   }[];
   toSupplement: { department: string; name: string; copiesMissing: number }[];
+  /** R28: which materials were received (paper copies or files), never the files themselves. */
+  received: { department: string; name: string; copies: number; files: number }[];
   documents: { title: string; number: string; issuedAt: string }[];
 }

@@ -22,6 +22,7 @@ export * from './inquiries/disposition';
 export * from './inquiries/overdue';
 export * from './inquiries/statistics';
 export * from './materials/materials-gate';
+export * from './materials/material-files';
 export * from './projects/mega-forwarding';
 export * from './projects/admission';
 export * from './documents/notice-number';

@@ -37,6 +37,8 @@ export interface HubConfig {
    * database. Required, except with the test clock (null: a key made for this process only).
    */
   checkpointKey: string | null;
+  /** R28: where material files are kept by content hash (HUB_FILES_DIR, default ./.data/files). */
+  filesDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     meetingGraceMs: intOr(env['HUB_MEETING_GRACE_MINUTES'], DEFAULT_MEETING_TIMING.graceMs / 60_000, 'HUB_MEETING_GRACE_MINUTES') * 60_000,
     logJson: env['HUB_LOG_JSON'] === '1',
     checkpointKey: checkpointKey(env['HUB_CHECKPOINT_KEY'], env['HUB_TEST_CLOCK'] === '1'),
+    filesDir: env['HUB_FILES_DIR'] || './.data/files',
   };
 }
 

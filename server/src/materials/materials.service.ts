@@ -24,6 +24,7 @@ import { HubClock } from '../database/hub-clock';
 import { MegaService } from '../mega/mega.service';
 import { loadNotice, loadNotices } from '../notices/notice-records';
 import { NoticesService } from '../notices/notices.service';
+import { loadFilesSettings, loadMaterialFiles, mayReadFiles } from '../material-files/material-files.service';
 import { loadItemRefs, loadMaterial, loadMaterials, loadPaperwork } from './material-records';
 import type { AddMaterialDto, IssueOneTimeNotificationDto, IssueReceiptDto, MaterialRulingDto, RecordPickupDto, RecordReceivedDto } from './materials.dto';
 import { ProjectSteps } from './project-steps';
@@ -57,7 +58,9 @@ export class MaterialsService {
   async view(user: SessionUser, projectId: string): Promise<ProjectMaterialsView> {
     authorize(user, 'project.read');
     if (!(await this.db.one('SELECT 1 FROM projects WHERE id = $1', [projectId]))) throw notFound('Project');
-    return projectMaterials(this.db, projectId);
+    const view = await projectMaterials(this.db, projectId);
+    // R28: the checklist is read by all staff; its files only by those who may read the project's files.
+    return { ...view, files: (await mayReadFiles(this.db, user, projectId)) ? await loadMaterialFiles(this.db, projectId) : [] };
   }
 
   /**
@@ -263,6 +266,8 @@ export async function projectMaterials(db: Database | Tx, projectId: string): Pr
   const paperwork = (await loadPaperwork(db, [projectId])).get(projectId);
   return {
     projectId,
+    files: [],
+    maxFileBytes: (await loadFilesSettings(db)).maxBytes,
     forwarding: paperwork?.forwarding ?? null,
     oneTimeNotification: notification ? { id: notification.id, number: notification.number, issuedAt: notification.issuedAt } : null,
     items: items.map((item) => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { deputyProblems, type DeputiesOverview, type DeputyCandidate, type DeputyView, type NameDeputyRequest, type SessionUser } from '@hub/shared';
 import { authorize } from '../common/authorize';
-import { invalidFields, notFound } from '../common/problem';
+import { conflict, invalidFields, notFound } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { recordPeopleChange } from './people-log';
 
@@ -67,6 +67,31 @@ export class DeputiesService {
         endsAt: view.endsAt,
       });
       return view;
+    });
+  }
+
+  /**
+   * R1: a deputy period ended before its time by the principal's department (or the admin): a
+   * running period ends now, one not yet begun is withdrawn; one already over is left as it was.
+   * The deputy's rights follow at its next request (they are read per request).
+   */
+  async end(user: SessionUser, id: string): Promise<DeputyView> {
+    return this.db.transaction(async (tx) => {
+      const row = await tx.one<Row>(`${SELECT} WHERE d.id = $1 FOR UPDATE OF d`, [id]);
+      if (!row) throw notFound('Deputy period');
+      authorize(user, 'deputy.name', { departmentId: row.departmentId ?? undefined });
+      const now = (await tx.one<{ now: Date }>(`SELECT date_trunc('milliseconds', hub_now()) AS now`))!.now;
+      if (row.endsAt <= now) throw conflict('This deputy period is already over');
+      const before = toView(row);
+      if (row.startsAt >= now) await tx.query('DELETE FROM deputies WHERE id = $1', [id]);
+      else await tx.query('UPDATE deputies SET ends_at = $2 WHERE id = $1', [id, now]);
+      const after = { ...before, endsAt: (row.startsAt >= now ? row.startsAt : now).toISOString() };
+      await recordPeopleChange(tx, user, 'deputies', 'deputy_ended', before.principal.displayName, { deputy: before.deputy.displayName, startsAt: before.startsAt, endsAt: before.endsAt }, {
+        deputy: before.deputy.displayName,
+        startsAt: before.startsAt,
+        endsAt: after.endsAt,
+      });
+      return after;
     });
   }
 

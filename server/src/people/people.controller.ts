@@ -70,6 +70,13 @@ export class PeopleController {
     return this.users.deactivate(user, id);
   }
 
+  @Requires('people.manage')
+  @Post('users/:id/reactivation')
+  @HttpCode(200)
+  reactivateUser(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+    return this.users.reactivate(user, id);
+  }
+
   /** Reads the file and names every bad row; writes nothing. */
   @Requires('people.manage')
   @Post('people-import/preview')
@@ -101,6 +108,14 @@ export class DeputiesController {
   @Post()
   name(@CurrentUser() user: SessionUser, @Body() dto: NameDeputyDto): Promise<DeputyView> {
     return this.deputies.name(user, dto);
+  }
+
+  /** R1: ends a period now (withdraws one not yet begun); on record. */
+  @Requires('deputy.name')
+  @Post(':id/end')
+  @HttpCode(200)
+  end(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string): Promise<DeputyView> {
+    return this.deputies.end(user, id);
   }
 }
 

@@ -81,6 +81,26 @@ export class UsersService {
     return switchedOff;
   }
 
+  /**
+   * R1: switches a person on again: it logs in with its password as before (a reset is a separate
+   * step). A liaison's department must itself be active, or the liaison would act for nothing.
+   */
+  async reactivate(user: SessionUser, id: string): Promise<UserView> {
+    authorize(user, 'people.manage');
+    return this.db.transaction(async (tx) => {
+      const target = await lockUser(tx, id);
+      if (target.active) throw conflict(`${target.username} is already active`);
+      if (target.departmentId && !(await tx.one('SELECT 1 FROM departments WHERE id = $1 AND active FOR SHARE', [target.departmentId]))) {
+        throw new ProblemException(HttpStatus.CONFLICT, 'Conflict', `The department of ${target.username} is switched off: switch it on or move the person first`, [
+          { field: 'departmentId', message: 'the department is switched off' },
+        ]);
+      }
+      await tx.query('UPDATE users SET active = true WHERE id = $1', [id]);
+      await recordPeopleChange(tx, user, 'users', 'user_reactivated', target.username, { active: false }, { active: true });
+      return (await view(tx, id))!;
+    });
+  }
+
   async previewImport(user: SessionUser, content: string): Promise<PeopleImportPreview> {
     authorize(user, 'people.manage');
     return this.db.transaction((tx) => preview(tx, content));

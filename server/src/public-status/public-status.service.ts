@@ -62,6 +62,9 @@ export class PublicStatusService {
     const refs = await loadItemRefs(this.db, { projectId: project.id });
     const materials = await loadMaterials(this.db, { projectId: project.id });
     const byId = new Map(materials.map((m) => [m.id, m]));
+    const fileCounts = new Map(
+      (await this.db.query<{ material_id: string; n: number }>('SELECT material_id, count(*)::int AS n FROM material_files WHERE project_id = $1 GROUP BY material_id', [project.id])).map((r) => [r.material_id, r.n]),
+    );
     const documents = await this.db.query<{ kind: NoticeKind; number: string; issued_at: Date }>(
       `SELECT kind, number, issued_at FROM notices WHERE project_id = $1 AND kind = ANY($2) ORDER BY issued_at, serial`,
       [project.id, APPLICANT_DOCUMENTS],
@@ -93,6 +96,10 @@ export class PublicStatusService {
         name: m.name,
         copiesMissing: m.copiesMissing,
       })),
+      // R28: which materials arrived, on paper or as files; the files themselves stay with the staff.
+      received: materials
+        .filter((m) => m.received > 0 || (fileCounts.get(m.id) ?? 0) > 0)
+        .map((m) => ({ department: refs.find((r) => r.id === m.itemId)?.departmentName ?? '', name: m.name, copies: m.received, files: fileCounts.get(m.id) ?? 0 })),
       documents: documents.map((d) => ({ title: NOTICE_TITLES[d.kind], number: d.number, issuedAt: d.issued_at.toISOString() })),
     };
   }

@@ -1,4 +1,4 @@
-import { actingFor, deputyProblems, parseCsv, passwordProblems, PEOPLE_CSV_TEMPLATE, previewPeopleImport, userProblems } from './people-rules';
+import { actingFor, deputyProblems, parseCsv, passwordProblems, PEOPLE_CSV_COLUMNS, PEOPLE_CSV_TEMPLATE, PEOPLE_TEMPLATE_ROWS, previewPeopleImport, spreadsheetToCsv, toCsv, userProblems } from './people-rules';
 
 const grant = (departmentId: string) => ({ principalId: `p-${departmentId}`, principalName: '张三', departmentId, endsAt: '2030-01-01T00:00:00Z' });
 
@@ -61,6 +61,25 @@ describe('people rules (R1)', () => {
   describe('import', () => {
     it('R1: CSV with BOM, quotes, doubled quotes and CRLF', () => {
       expect(parseCsv('\uFEFFa,"b,""c"""\r\nd,\n')).toEqual([['a', 'b,"c"'], ['d', '']]);
+    });
+
+    it('R1: toCsv is parseCsv\'s inverse (commas, quotes, line breaks, Chinese)', () => {
+      const rows = [['a,b', 'say "hi"', 'two\nlines', '发展和改革局', '']];
+      expect(parseCsv(toCsv(rows))).toEqual(rows);
+      expect(parseCsv(PEOPLE_CSV_TEMPLATE)).toEqual(PEOPLE_TEMPLATE_ROWS.map((r) => [...r]));
+    });
+
+    it('R1: spreadsheet rows (XLSX) become the CSV rows the same preview reads: numbers as typed, dates as days, empty cells empty', () => {
+      const csv = spreadsheetToCsv([
+        [...PEOPLE_CSV_COLUMNS],
+        ['department', 110, '一一零局', 'Bureau 110', null, null, null, null],
+        ['user', null, null, null, 'a.one', '甲', 'liaison', 110],
+        ['user', null, null, null, 'b.two', new Date('2026-03-02T00:00:00Z'), 'window', undefined],
+      ]);
+      expect(parseCsv(csv)[3]).toEqual(['user', '', '', '', 'b.two', '2026-03-02', 'window', '']);
+      const preview = previewPeopleImport(csv, { departmentCodes: [], usernames: [] });
+      expect(preview.errors).toEqual([]);
+      expect(preview.users.map((u) => [u.line, u.departmentCode])).toEqual([[3, '110'], [4, null]]);
     });
 
     it('R1: the offered template previews clean', () => {

@@ -89,16 +89,33 @@ export function actingFor(user: Pick<SessionUser, 'role' | 'deputyFor'>, departm
 
 export const PEOPLE_CSV_COLUMNS = ['kind', 'code', 'name', 'name_en', 'username', 'display_name', 'role', 'department_code'] as const;
 
+/** The template's rows: the header and one example of each kind (the CSV and the XLSX template alike). */
+export const PEOPLE_TEMPLATE_ROWS: readonly (readonly string[])[] = [
+  PEOPLE_CSV_COLUMNS,
+  ['department', 'DRC', '发展和改革局', 'Development and Reform Bureau', '', '', '', ''],
+  ['user', '', '', '', 'zhang.san', '张三', 'liaison', 'DRC'],
+  ['user', '', '', '', 'li.si', '李四', 'window', ''],
+];
+
 /** The template the admin page offers (UTF-8 with BOM so spreadsheet programs read the Chinese). */
-export const PEOPLE_CSV_TEMPLATE =
-  '\uFEFF' +
-  [
-    PEOPLE_CSV_COLUMNS.join(','),
-    'department,DRC,发展和改革局,Development and Reform Bureau,,,,',
-    'user,,,,zhang.san,张三,liaison,DRC',
-    'user,,,,li.si,李四,window,',
-  ].join('\r\n') +
-  '\r\n';
+export const PEOPLE_CSV_TEMPLATE = '\uFEFF' + toCsv(PEOPLE_TEMPLATE_ROWS);
+
+/** RFC 4180: the inverse of parseCsv (a field with a comma, quote or line break is quoted). */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  const field = (f: string) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f);
+  return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * XLSX import: the rows of a sheet as the CSV text the same preview and import read, so one
+ * validator decides for both formats and rows keep their spreadsheet line numbers. A number a
+ * spreadsheet made of a code (e.g. 110) is written as typed; a date as YYYY-MM-DD.
+ */
+export function spreadsheetToCsv(rows: readonly (readonly unknown[])[]): string {
+  // A cell as a spreadsheet reader gives it: text, number, boolean, date, or empty (null).
+  const text = (c: unknown) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c));
+  return toCsv(rows.map((r) => r.map(text)));
+}
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF; a leading BOM is dropped. */
 export function parseCsv(text: string): string[][] {

@@ -49,7 +49,10 @@ function expected(role: Role, action: Action, where: Where): boolean {
     case 'inquiry.statistics':
       return role === 'leader';
     case 'materials.request':
+    case 'materials.attach':
       return role === 'window' || (role === 'liaison' && where === 'own');
+    case 'materials.files.read':
+      return role === 'admin' || role === 'leader' || role === 'window' || (role === 'liaison' && where === 'own');
     case 'materials.record':
     case 'notice.issue':
     case 'pickup.record':

@@ -35,6 +35,9 @@ export const ACTIONS = [
   'materials.request',
   'materials.record',
   'materials.rule',
+  // R28: files attached to materials
+  'materials.attach',
+  'materials.files.read',
   'notice.read',
   'notice.issue',
   'pickup.record',
@@ -103,6 +106,11 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'materials.request': { window: 'any', liaison: 'own_department' },
   'materials.record': { window: 'any' },
   'materials.rule': { leader: 'any' },
+  // R28: the window, or a liaison of the material's department (or its deputy), attaches files.
+  'materials.attach': { window: 'any', liaison: 'own_department' },
+  // R28/R2: files are read by those who may read the project; a liaison only where its department
+  // (or a principal's) has an item on the project (target = each item's department in turn).
+  'materials.files.read': { admin: 'any', leader: 'any', window: 'any', liaison: 'own_department' },
   'notice.read': STAFF_READ,
   // R7, R9, R17: the window issues the one-time notification, receipts, pickups and permits.
   'notice.issue': { window: 'any' },

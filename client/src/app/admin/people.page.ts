@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { firstValueFrom } from 'rxjs';
-import { ACCOUNT_ROLES, PEOPLE_CSV_TEMPLATE, type DepartmentAdminView, type OneTimePasswordResult, type PeopleImportPreview, type PeopleImportResult, type Role, type UserView } from '@hub/shared';
+import { ACCOUNT_ROLES, PEOPLE_CSV_TEMPLATE, PEOPLE_TEMPLATE_ROWS, spreadsheetToCsv, type DepartmentAdminView, type OneTimePasswordResult, type PeopleImportPreview, type PeopleImportResult, type Role, type UserView } from '@hub/shared';
 import { PeopleApi } from '../core/api/people-api.service';
 import { readProblem } from '../core/api/problem';
 import { I18nService, TranslatePipe } from '../core/i18n';
@@ -11,6 +11,8 @@ import { roleKey } from '../core/i18n/labels';
  * R1: the admin keeps the people: accounts with a role (a liaison with its one department), one-time
  * passwords shown once, resets, switching off, and a CSV import checked row by row before anything is written.
  */
+const isXlsx = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 @Component({
   selector: 'hub-people-page',
   imports: [ReactiveFormsModule, TranslatePipe],
@@ -126,6 +128,8 @@ import { roleKey } from '../core/i18n/labels';
                       <button type="button" class="button-secondary" (click)="confirming.set({ id: u.id, kind: 'reset' })" [attr.aria-label]="'people.resetOf' | t: { name: u.displayName }">{{ 'people.reset' | t }}</button>
                       <button type="button" class="button-quiet" (click)="confirming.set({ id: u.id, kind: 'deactivate' })" [attr.aria-label]="'people.deactivateOf' | t: { name: u.displayName }">{{ 'people.deactivate' | t }}</button>
                     }
+                  } @else {
+                    <button type="button" class="button-secondary" [disabled]="busy()" (click)="reactivate(u)" [attr.aria-label]="'people.reactivateOf' | t: { name: u.displayName }" data-testid="user-reactivate">{{ 'people.reactivate' | t }}</button>
                   }
                 </td>
               </tr>
@@ -138,10 +142,13 @@ import { roleKey } from '../core/i18n/labels';
     <section class="card" aria-labelledby="import-title" data-testid="import">
       <h2 id="import-title">{{ 'import.title' | t }}</h2>
       <p class="muted small">{{ 'import.intro' | t }}</p>
-      <p><a [href]="templateHref" download="people-template.csv" data-testid="import-template">{{ 'import.template' | t }}</a></p>
+      <p class="template-links">
+        <button type="button" class="button-link" (click)="downloadXlsxTemplate()" data-testid="import-template-xlsx">{{ 'import.templateXlsx' | t }}</button>
+        <a [href]="templateHref" download="people-template.csv" data-testid="import-template">{{ 'import.template' | t }}</a>
+      </p>
       <div class="field">
         <label for="import-file">{{ 'import.file' | t }}</label>
-        <input id="import-file" type="file" accept=".csv,text/csv" (change)="read($event)" data-testid="import-file" />
+        <input id="import-file" type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" (change)="read($event)" data-testid="import-file" />
       </div>
       @if (preview(); as p) {
         <p role="status">{{ 'import.summary' | t: { departments: p.departments.length, users: p.users.length, errors: p.errors.length } }}</p>
@@ -226,13 +233,30 @@ export class PeoplePage {
     });
   }
 
+  /** R1: switching on again grants nothing new (the person's own password, its role): no confirmation step. */
+  protected reactivate(u: UserView): Promise<void> {
+    return this.run(async () => void (await firstValueFrom(this.api.reactivateUser(u.id))));
+  }
+
   protected async read(event: Event): Promise<void> {
     const file = (event.target as HTMLInputElement).files?.[0];
     this.preview.set(null);
     this.imported.set(null);
     if (!file) return;
-    this.content = await file.text();
+    try {
+      // XLSX: read in the browser into the rows the CSV path reads, so one preview and one validator decide.
+      this.content = isXlsx(file) ? spreadsheetToCsv(await (await import('read-excel-file/browser')).readSheet(file)) : await file.text();
+    } catch {
+      this.message.set(this.i18n.t('import.unreadable'));
+      return;
+    }
     await this.run(async () => this.preview.set(await firstValueFrom(this.api.previewImport(this.content))));
+  }
+
+  /** The same template as the CSV one, as a spreadsheet (its columns as text, so codes keep their zeros). */
+  protected async downloadXlsxTemplate(): Promise<void> {
+    const { default: writeXlsxFile } = await import('write-excel-file/browser');
+    await writeXlsxFile(PEOPLE_TEMPLATE_ROWS.map((row) => row.map((value) => ({ value, type: String }))), { columns: PEOPLE_TEMPLATE_ROWS[0]!.map(() => ({ width: 18 })) }).toFile('people-template.xlsx');
   }
 
   protected import(): Promise<void> {

@@ -87,6 +87,7 @@ import { SessionStore } from '../core/session/session.store';
               <th scope="col">{{ 'deputy.starts' | t }}</th>
               <th scope="col">{{ 'deputy.ends' | t }}</th>
               <th scope="col">{{ 'deputy.namedBy' | t }}</th>
+              <th scope="col"><span class="visually-hidden">{{ 'deputy.end' | t }}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -97,6 +98,17 @@ import { SessionStore } from '../core/session/session.store';
                 <td><time [attr.datetime]="d.startsAt">{{ d.startsAt | hubTime: true }}</time></td>
                 <td><time [attr.datetime]="d.endsAt">{{ d.endsAt | hubTime: true }}</time></td>
                 <td>{{ d.namedBy.displayName }}</td>
+                <td>
+                  @if (ending() === d.id) {
+                    <span role="group" [attr.aria-label]="'deputy.endOf' | t: { name: d.deputy.displayName }">
+                      <span class="small">{{ 'deputy.endConsequence' | t: { name: d.deputy.displayName } }}</span>
+                      <button type="button" class="button-danger" [disabled]="busy()" (click)="end(d.id)" data-testid="deputy-end-confirm">{{ 'deputy.endYes' | t }}</button>
+                      <button type="button" class="button-quiet" (click)="ending.set(null)">{{ 'common.cancel' | t }}</button>
+                    </span>
+                  } @else {
+                    <button type="button" class="button-quiet" (click)="ending.set(d.id)" [attr.aria-label]="'deputy.endOf' | t: { name: d.deputy.displayName }" data-testid="deputy-end">{{ 'deputy.end' | t }}</button>
+                  }
+                </td>
               </tr>
             }
           </tbody>
@@ -121,6 +133,8 @@ export class DeputiesPage {
   protected readonly errors = signal<Record<string, string>>({});
   protected readonly message = signal<string | null>(null);
   protected readonly busy = signal(false);
+  /** The period whose early end awaits confirmation (it takes the deputy's rights away at once). */
+  protected readonly ending = signal<string | null>(null);
 
   constructor() {
     this.form.controls.principalUserId.valueChanges.subscribe((id) => this.principalId.set(id));
@@ -146,6 +160,20 @@ export class DeputiesPage {
       const problem = readProblem(e);
       this.errors.set(problem.fields);
       this.message.set(problem.message ?? this.i18n.t('common.networkError'));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async end(deputyId: string): Promise<void> {
+    this.busy.set(true);
+    this.message.set(null);
+    try {
+      await firstValueFrom(this.api.endDeputy(deputyId));
+      this.ending.set(null);
+      await this.load();
+    } catch (e) {
+      this.message.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
     } finally {
       this.busy.set(false);
     }

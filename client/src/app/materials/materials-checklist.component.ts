@@ -5,6 +5,7 @@ import {
   MATERIAL_KINDS,
   type Department,
   type ItemMaterialsView,
+  type MaterialFileView,
   type MaterialKind,
   type MaterialStatus,
   type MaterialView,
@@ -14,6 +15,7 @@ import { readProblem } from '../core/api/problem';
 import { I18nService, TranslatePipe, itemStatusKey } from '../core/i18n';
 import { SessionStore } from '../core/session/session.store';
 import { PaperTrailApi } from '../notices/paper-trail.api';
+import { MaterialFilesComponent } from './material-files.component';
 
 interface Draft {
   name: string;
@@ -32,7 +34,7 @@ const statusKey = (s: MaterialStatus) => `materials.status.${s}` as const;
  */
 @Component({
   selector: 'hub-materials-checklist',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, MaterialFilesComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="materials-title" data-testid="materials">
@@ -71,6 +73,7 @@ const statusKey = (s: MaterialStatus) => `materials.status.${s}` as const;
                     <th scope="col">{{ 'materials.copies' | t }}</th>
                     <th scope="col">{{ 'materials.received' | t }}</th>
                     <th scope="col">{{ 'materials.status' | t }}</th>
+                    <th scope="col">{{ 'files.title' | t }}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -116,6 +119,15 @@ const statusKey = (s: MaterialStatus) => `materials.status.${s}` as const;
                             </button>
                           </div>
                         }
+                      </td>
+                      <td>
+                        <hub-material-files
+                          [material]="m"
+                          [files]="filesOf(m.id)"
+                          [canAttach]="m.status !== 'refused' && canAttach(item)"
+                          [maxBytes]="view().maxFileBytes"
+                          (changed)="changed.emit()"
+                        />
                       </td>
                     </tr>
                   }
@@ -244,6 +256,13 @@ export class MaterialsChecklistComponent {
   }
   protected canRequest(item: ItemMaterialsView): boolean {
     return item.permit === null && this.session.can('materials.request', { departmentId: item.departmentId });
+  }
+  /** R28: the window, or the material's department (its deputy included). */
+  protected canAttach(item: ItemMaterialsView): boolean {
+    return this.session.can('materials.attach', { departmentId: item.departmentId });
+  }
+  protected filesOf(materialId: string): MaterialFileView[] {
+    return this.view().files.filter((f) => f.materialId === materialId);
   }
   protected canPermit(item: ItemMaterialsView): boolean {
     return (item.status === 'approved' || item.status === 'deemed_consent') && this.session.can('permit.issue');

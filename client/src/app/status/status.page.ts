@@ -102,6 +102,14 @@ import { LangSwitchComponent } from '../ui/lang-switch.component';
               </tbody>
             </table>
           </div>
+          <h3>{{ 'status.received' | t }}</h3>
+          <ul data-testid="status-received">
+            @for (m of s.received; track $index) {
+              <li>{{ 'status.receivedLine' | t: { department: m.department, name: m.name, copies: m.copies, files: m.files } }}</li>
+            } @empty {
+              <li class="muted">{{ 'status.receivedNone' | t }}</li>
+            }
+          </ul>
           <h3>{{ 'status.toSupplement' | t }}</h3>
           @if (s.toSupplement.length === 0) {
             <p class="muted">{{ 'status.nothingMissing' | t }}</p>

@@ -14,6 +14,8 @@ import { IndexSessionsAndThrottleForPurge1765100000000 } from './1765100000000-i
 import { AdmissionOverrideAndRefusal1765210000000 } from './1765210000000-admission-override-and-refusal';
 import { ForwardingDeadlineRule1765210000001 } from './1765210000001-forwarding-deadline-rule';
 import { PermitsCorrectedAndReissued1765210000002 } from './1765210000002-permits-corrected-and-reissued';
+import { MaterialFiles1765240000000 } from './1765240000000-material-files';
+import { ReactivationAndDeputyEnd1765240000001 } from './1765240000001-reactivation-and-deputy-end';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -33,4 +35,6 @@ export const HUB_MIGRATIONS = [
   AdmissionOverrideAndRefusal1765210000000,
   ForwardingDeadlineRule1765210000001,
   PermitsCorrectedAndReissued1765210000002,
+  MaterialFiles1765240000000,
+  ReactivationAndDeputyEnd1765240000001,
 ];

@@ -48,6 +48,9 @@ export class PeopleApi {
   deactivateUser(userId: string): Observable<UserView> {
     return this.http.post<UserView>(`/api/admin/users/${id(userId)}/deactivation`, null);
   }
+  reactivateUser(userId: string): Observable<UserView> {
+    return this.http.post<UserView>(`/api/admin/users/${id(userId)}/reactivation`, null);
+  }
   previewImport(content: string): Observable<PeopleImportPreview> {
     return this.http.post<PeopleImportPreview>('/api/admin/people-import/preview', { content });
   }
@@ -60,6 +63,10 @@ export class PeopleApi {
   }
   nameDeputy(body: NameDeputyRequest): Observable<DeputyView> {
     return this.http.post<DeputyView>('/api/deputies', body);
+  }
+
+  endDeputy(deputyId: string): Observable<DeputyView> {
+    return this.http.post<DeputyView>(`/api/deputies/${id(deputyId)}/end`, null);
   }
 
   changePassword(body: ChangePasswordRequest): Observable<SessionUser> {

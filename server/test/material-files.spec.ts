@@ -1,0 +1,244 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { Client } from 'pg';
+import { paperFixture } from './paper-fixtures';
+import { admittedProject, createTestDatabase, HubClient, loadPeople, startTestHub, type Reply, type TestHub } from './test-hub';
+
+/** A small but real PDF: the detector reads its magic bytes, Chromium could render it. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+/** A Windows executable's first bytes (the DOS header): renamed to .pdf it is still an executable. */
+const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(4094, 0x90)]);
+const MB = 1024 * 1024;
+
+describe('R28 material files: streamed, typed by content, hashed on the card, read with the project (real PostgreSQL, real disk)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let hub: TestHub;
+  let sql: Client;
+  let filesDir: string;
+  let window: HubClient;
+  let leader: HubClient;
+  let drc: HubClient;
+  let nrp: HubClient;
+  let anonymous: HubClient;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    filesDir = mkdtempSync(join(tmpdir(), 'hub-files-test-'));
+    hub = await startTestHub(db.url, { filesDir });
+    await loadPeople(hub);
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    [window, leader, drc, nrp] = await Promise.all(['window', 'leader', 'liaison-drc', 'liaison-nrp'].map((u) => HubClient.login(hub.url, u)));
+    anonymous = new HubClient(hub.url);
+  });
+  afterAll(async () => {
+    await sql.end();
+    await hub.close();
+    await db.drop();
+    rmSync(filesDir, { recursive: true, force: true });
+  });
+
+  /** A DRC-only project with one main material: NRP's liaison is not involved. */
+  async function drcMaterial(): Promise<{ projectId: string; materialId: string }> {
+    const { project } = await admittedProject(window, leader, ['DRC']);
+    const added = await window.post(`/api/items/${project.items[0].id}/materials`, { name: '项目申请报告', kind: 'main', copies: 1 });
+    expect(added.status).toBe(201);
+    return { projectId: project.id, materialId: added.body.id };
+  }
+
+  const attach = (client: HubClient, materialId: string, content: Buffer, name: string): Promise<Reply> =>
+    client.sendText('POST', `/api/materials/${materialId}/files`, content as unknown as string, { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) });
+
+  const storedFiles = () =>
+    readdirSync(filesDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== '.staging')
+      .flatMap((d) => readdirSync(join(filesDir, d.name)));
+  const staged = () => readdirSync(join(filesDir, '.staging'));
+  const cardOf = async (projectId: string) => (await window.get(`/api/projects/${projectId}/card`)).body as { action: string; detail: Record<string, string> }[];
+  const rowCount = async () => (await sql.query('SELECT count(*)::int AS n FROM material_files')).rows[0].n as number;
+
+  /** Raw bytes of a download (HubClient reads text). */
+  async function download(client: HubClient, path: string) {
+    const res = await fetch(hub.url + path, { headers: { cookie: client.cookie } });
+    return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+  }
+
+  it('R28: a 200 MB upload is refused at the 50 MB limit with 413, streamed: the hub process grows by less than 50 MB and keeps nothing', async () => {
+    const { projectId, materialId } = await drcMaterial();
+    const cardBefore = (await cardOf(projectId)).length;
+    const rowsBefore = await rowCount();
+    global.gc?.();
+    const baseline = process.memoryUsage.rss();
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+
+    // 200 MB generated chunk by chunk (no Content-Length: the hub must count as it reads); the test holds one chunk.
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    chunk.write('%PDF-1.4\n');
+    let sent = 0;
+    const body = new Readable({
+      read() {
+        if (sent >= 200 * MB) {
+          this.push(null);
+          return;
+        }
+        sent += chunk.length;
+        this.push(chunk);
+      },
+    });
+    const reply = await new Promise<{ status: number; type: string | undefined; text: string }>((resolve, reject) => {
+      const req = request(`${hub.url}/api/materials/${materialId}/files`, {
+        method: 'POST',
+        headers: { cookie: window.cookie, 'x-requested-with': 'XMLHttpRequest', 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('大文件.pdf') },
+      });
+      let answered = false;
+      req.on('response', (res) => {
+        // The refusal comes while the body is still being sent: stop sending, read the answer.
+        answered = true;
+        body.unpipe(req);
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode!, type: res.headers['content-type'], text });
+        });
+      });
+      // Once answered, the hub may close the connection under the unsent rest: that is not a failure.
+      req.on('error', (e) => (answered ? undefined : reject(e)));
+      body.pipe(req);
+    });
+    clearInterval(sampler);
+
+    expect(reply.status).toBe(413);
+    expect(reply.type).toContain('application/problem+json');
+    expect(JSON.parse(reply.text)).toMatchObject({ status: 413, rule: 'R28', errors: [{ field: 'file' }] });
+    expect(sent).toBeLessThan(200 * MB); // refused while still sending, not after
+    expect(peak - baseline).toBeLessThan(50 * MB);
+    expect(staged()).toEqual([]);
+    expect(await rowCount()).toBe(rowsBefore);
+    expect((await cardOf(projectId)).length).toBe(cardBefore);
+  });
+
+  it('R28: a declared length over the limit is refused before a byte is read', async () => {
+    const { materialId } = await drcMaterial();
+    const reply = await window.sendText('POST', `/api/materials/${materialId}/files`, 'x'.repeat(1024), {
+      'content-type': 'application/octet-stream',
+      'x-file-name': 'a.pdf',
+    });
+    expect(reply.status).toBe(400); // within the limit: a 1 KB "x" body reaches the type check, and is not a PDF
+    const huge = await new Promise<number>((resolve, reject) => {
+      const req = request(`${hub.url}/api/materials/${materialId}/files`, {
+        method: 'POST',
+        headers: { cookie: window.cookie, 'x-requested-with': 'XMLHttpRequest', 'content-type': 'application/octet-stream', 'x-file-name': 'a.pdf', 'content-length': String(60 * MB) },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        req.destroy();
+        resolve(res.statusCode!);
+      });
+      req.on('error', reject);
+      req.write(PDF);
+    });
+    expect(huge).toBe(413);
+  });
+
+  it('R28: an executable renamed .pdf is refused by its content, naming the rule and field; nothing is stored or recorded', async () => {
+    const { projectId, materialId } = await drcMaterial();
+    const cardBefore = (await cardOf(projectId)).length;
+    const filesBefore = storedFiles().length;
+    const refused = await attach(window, materialId, EXE, '项目申请报告.pdf');
+    expect(refused.status).toBe(400);
+    expect(refused.type).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ rule: 'R28', errors: [{ field: 'file' }] });
+    expect(storedFiles().length).toBe(filesBefore);
+    expect(staged()).toEqual([]);
+    expect((await cardOf(projectId)).length).toBe(cardBefore);
+    expect((await window.get(`/api/projects/${projectId}/materials`)).body.files).toEqual([]);
+  });
+
+  it('R28: the file is streamed to the store; its SHA-256 and name are on the card; download and preview give the same bytes with a safe type', async () => {
+    const { projectId, materialId } = await drcMaterial();
+    const sha256 = createHash('sha256').update(PDF).digest('hex');
+    const attached = await attach(drc, materialId, PDF, '项目申请报告（盖章版）.pdf');
+    expect(attached.status).toBe(201);
+    expect(attached.body).toMatchObject({ materialId, name: '项目申请报告（盖章版）.pdf', sha256, size: PDF.length, contentType: 'application/pdf', previewable: true });
+
+    const entry = (await cardOf(projectId)).at(-1)!;
+    expect(entry.action).toBe('material.file_attached');
+    expect(entry.detail).toMatchObject({ material: '项目申请报告', file: '项目申请报告（盖章版）.pdf', sha256, size: String(PDF.length) });
+    expect((await window.get(`/api/projects/${projectId}/card/verification`)).body).toMatchObject({ valid: true });
+
+    const listed = (await window.get(`/api/projects/${projectId}/materials`)).body;
+    expect(listed.files).toEqual([attached.body]);
+    expect(listed.maxFileBytes).toBe(50 * MB);
+
+    const got = await download(leader, `/api/material-files/${attached.body.id}`);
+    expect(got.status).toBe(200);
+    expect(got.body.equals(PDF)).toBe(true);
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    expect(got.headers.get('content-disposition')).toBe(`attachment; filename="${'_'.repeat(11)}.pdf"; filename*=UTF-8''${encodeURIComponent('项目申请报告（盖章版）.pdf')}`);
+    expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+    const preview = await download(window, `/api/material-files/${attached.body.id}?inline=1`);
+    expect(preview.headers.get('content-disposition')).toMatch(/^inline; /);
+    expect(preview.body.equals(PDF)).toBe(true);
+  });
+
+  it('R28 R2: files are read with the project: the involved liaison reads, a liaison of an uninvolved department gets 403 and sees no files; attaching is the window\'s or the department\'s', async () => {
+    const { projectId, materialId } = await drcMaterial();
+    expect((await attach(nrp, materialId, PDF, 'x.pdf')).status).toBe(403);
+    const attached = await attach(window, materialId, PDF, '申请书.pdf');
+    expect(attached.status).toBe(201);
+
+    expect((await download(drc, `/api/material-files/${attached.body.id}`)).status).toBe(200);
+    const refused = await download(nrp, `/api/material-files/${attached.body.id}`);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.toString()).not.toContain('%PDF');
+    expect((await download(anonymous, `/api/material-files/${attached.body.id}`)).status).toBe(401);
+    // The checklist stays readable to every staff member (R2); its files do not.
+    const seenByNrp = (await nrp.get(`/api/projects/${projectId}/materials`)).body;
+    expect(seenByNrp.items[0].materials).toHaveLength(1);
+    expect(seenByNrp.files).toEqual([]);
+  });
+
+  it('R28: the same content uploaded twice is stored once; each attach is its own row and card entry', async () => {
+    const { projectId, materialId } = await drcMaterial();
+    const content = Buffer.concat([PDF, Buffer.from(`% ${projectId}\n`)]);
+    const cardBefore = (await cardOf(projectId)).length;
+    const filesBefore = storedFiles().length;
+    const first = await attach(window, materialId, content, '第一次.pdf');
+    const second = await attach(drc, materialId, content, '第二次.pdf');
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.sha256).toBe(first.body.sha256);
+    expect(storedFiles().length).toBe(filesBefore + 1);
+    expect(storedFiles()).toContain(first.body.sha256);
+    const card = await cardOf(projectId);
+    expect(card.length).toBe(cardBefore + 2);
+    expect(card.slice(-2).map((e) => e.detail['file'])).toEqual(['第一次.pdf', '第二次.pdf']);
+    expect((await window.get(`/api/projects/${projectId}/materials`)).body.files).toHaveLength(2);
+  });
+
+  it('R28: files are never changed: the database refuses an update or delete of a file row', async () => {
+    await expect(sql.query(`UPDATE material_files SET name = 'x'`)).rejects.toThrow();
+    await expect(sql.query(`DELETE FROM material_files`)).rejects.toThrow();
+  });
+
+  it('R28 R9: the applicant page lists which materials were received, not the files', async () => {
+    const paper = paperFixture(window, leader, drc);
+    const receipt = await paper.receipt();
+    const id = (await sql.query('SELECT id FROM projects WHERE code = $1', [receipt.projectCode])).rows[0].id as string;
+    const itemId = (await window.get(`/api/projects/${id}`)).body.items[0].id;
+    const material = (await window.post(`/api/items/${itemId}/materials`, { name: '营业执照', kind: 'secondary', copies: 1 })).body;
+    expect((await attach(window, material.id, PDF, '营业执照.pdf')).status).toBe(201);
+    const status = await anonymous.post('/api/public/project-status', { projectCode: receipt.projectCode, accessCode: receipt.accessCode });
+    expect(status.status).toBe(200);
+    expect(status.body.received).toEqual([{ department: expect.any(String), name: '营业执照', copies: 0, files: 1 }]);
+    expect(JSON.stringify(status.body)).not.toContain('营业执照.pdf');
+    expect(JSON.stringify(status.body)).not.toMatch(/[0-9a-f]{64}/);
+  });
+});
