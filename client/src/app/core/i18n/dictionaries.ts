@@ -929,6 +929,10 @@ export const zh = {
   'deputy.list': '当前及今后的代理',
   'deputy.none': '暂无代理',
   'deputy.namedBy': '指定人',
+  // Notifications (R27, R15a): meeting invitations in the inbox, my notifications, sent messages
+  'alerts.kind.meeting_invited': '会议邀请',
+  'alerts.line.meeting_invited': '本部门受邀参加会议，{due} 开始',
+  'alerts.openMeeting': '进入会议室',
 } as const;
 
 export type TranslationKey = keyof typeof zh;
@@ -1859,4 +1863,8 @@ export const en: Record<TranslationKey, string> = {
   'deputy.list': 'Current and coming deputies',
   'deputy.none': 'No deputies',
   'deputy.namedBy': 'Named by',
+  // Notifications (R27, R15a): meeting invitations in the inbox, my notifications, sent messages
+  'alerts.kind.meeting_invited': 'Meeting invitation',
+  'alerts.line.meeting_invited': 'Your department is invited to a meeting starting {due}',
+  'alerts.openMeeting': 'Open the meeting room',
 };
