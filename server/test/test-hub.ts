@@ -11,6 +11,7 @@ import { DeadlineEngine } from '../src/deadlines/deadline-engine';
 import { DemoData } from '../src/demo/demo-data';
 import { InquiryOverdueWatch } from '../src/inquiries/inquiry-overdue-watch';
 import { MeetingsService } from '../src/meetings/meetings.service';
+import { loadNotificationsConfig } from '../src/notifications/notifications-config';
 
 export const TEST_PASSWORD = 'test-password';
 
@@ -84,6 +85,7 @@ export async function startTestHub(databaseUrl: string, overrides: Partial<HubCo
     meetingGraceMs: 15 * 60_000,
     logJson: false,
     checkpointKey: null,
+    notifications: loadNotificationsConfig({}, (m) => new Error(m)),
     ...overrides,
   };
   const app = await createHubApp(config, { logger: false });

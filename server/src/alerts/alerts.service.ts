@@ -8,6 +8,7 @@ import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import type { Queryable } from '../database/database';
 import { loadItem } from '../projects/project-records';
+import { Notifier } from '../notifications/notifier';
 import { LiveEvents, userRoom } from '../realtime/live-events';
 
 interface AlertRow {
@@ -83,6 +84,7 @@ export class AlertsService {
     private readonly calendars: CalendarService,
     private readonly card: CardService,
     private readonly live: LiveEvents,
+    private readonly notifier: Notifier,
   ) {}
 
   /** Warns one item if it is in its warning window and not yet warned for this deadline; true if it did. */
@@ -118,7 +120,8 @@ export class AlertsService {
         detail: { dueAt: item.dueAt!, workingDaysLeft: String(workingDaysLeft), alerted: String(recipients.length) },
       });
       const alerts = await loadAlerts(tx, 'a.id = ANY($1)', [ids]);
-      const byId = new Map(recipients.map((r, i) => [ids[i], r.id]));
+      const byId = new Map(recipients.map((r, i) => [ids[i]!, r.id]));
+      await this.notifier.alerted(tx, alerts, byId, now); // R27: by e-mail or SMS where each chose so
       tx.onCommit(() => {
         for (const alert of alerts) this.live.emitTo([userRoom(byId.get(alert.id)!)], 'alert:new', alert);
       });
@@ -170,6 +173,7 @@ export class AlertsService {
     }
     const alerts = await loadAlerts(tx, 'a.id = ANY($1)', [ids]);
     const owners = new Map((await tx.query<{ id: string; user_id: string }>('SELECT id, user_id FROM alerts WHERE id = ANY($1)', [ids])).map((r) => [r.id, r.user_id]));
+    await this.notifier.alerted(tx, alerts, owners, now); // R27: by e-mail or SMS where each chose so
     tx.onCommit(() => {
       for (const alert of alerts) this.live.emitTo([userRoom(owners.get(alert.id)!)], 'alert:new', alert);
     });

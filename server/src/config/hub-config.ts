@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { isIP } from 'node:net';
 import { DEFAULT_MEETING_TIMING } from '@hub/shared';
+import { loadNotificationsConfig, type NotificationsConfig } from '../notifications/notifications-config';
 
 /** Everything the hub reads from its environment, parsed once at start. */
 export interface HubConfig {
@@ -37,6 +38,8 @@ export interface HubConfig {
    * database. Required, except with the test clock (null: a key made for this process only).
    */
   checkpointKey: string | null;
+  /** R27: SMTP, the SMS gateway, links in messages, retries (HUB_SMTP_*, HUB_SMS_*, HUB_PUBLIC_URL, HUB_NOTIFY_*). */
+  notifications: NotificationsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     meetingGraceMs: intOr(env['HUB_MEETING_GRACE_MINUTES'], DEFAULT_MEETING_TIMING.graceMs / 60_000, 'HUB_MEETING_GRACE_MINUTES') * 60_000,
     logJson: env['HUB_LOG_JSON'] === '1',
     checkpointKey: checkpointKey(env['HUB_CHECKPOINT_KEY'], env['HUB_TEST_CLOCK'] === '1'),
+    notifications: loadNotificationsConfig(env, (message) => new ConfigError(message)),
   };
 }
 

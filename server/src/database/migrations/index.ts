@@ -11,6 +11,7 @@ import { BoundedDeadlinesAndExplanationKinds1765150000000 } from './176515000000
 import { MeetingNoticeAttendanceCorrections1765140000000 } from './1765140000000-meeting-notice-attendance-corrections';
 import { IndexSessionsAndThrottleForPurge1765100000000 } from './1765100000000-index-sessions-and-throttle-for-purge';
 import { MeetingInvitationAlerts1765230000000 } from './1765230000000-meeting-invitation-alerts';
+import { NotificationOutbox1765231000000 } from './1765231000000-notification-outbox';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const HUB_MIGRATIONS = [
   BoundedDeadlinesAndExplanationKinds1765150000000,
   PeopleAndDeputies1765160000000,
   MeetingInvitationAlerts1765230000000,
+  NotificationOutbox1765231000000,
 ];
