@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccountabilityModule } from './accountability/accountability.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ApprovalsModule } from './approvals/approvals.module';
 import { AuthModule } from './auth/auth.module';
 import { BoardModule } from './board/board.module';
@@ -67,6 +68,8 @@ export class AppModule {
         WallModule,
         // R1: departments, people, deputies, the first admin
         PeopleModule,
+        // R27: e-mail and SMS through a durable outbox
+        NotificationsModule,
         // The test clock route does not exist unless asked for (never in production).
         ...(config.testClock ? [TestClockModule] : []),
       ],

@@ -303,6 +303,16 @@ const MATRIX: RouteCase[] = [
   { route: 'POST /api/deputies', allowed: ['admin', 'liaison-own'], request: async (f) => ({ path: '/api/deputies', body: await f.people.deputy() }) },
   { route: 'POST /api/deputies/:id/end', allowed: ['admin', 'liaison-own'], request: async (f) => ({ path: `/api/deputies/${await f.people.deputyPeriod()}/end` }) },
   { route: 'POST /api/setup', allowed: EVERYONE, request: async (f) => ({ path: '/api/setup', body: { token: await f.people.setupToken(), newPassword: 'a-strong-passphrase' } }) },
+  // R27: each person keeps its own notification choices; the admin sees the messages and names the SMTP server.
+  { route: 'GET /api/notifications/mine', allowed: STAFF, request: async () => ({ path: '/api/notifications/mine' }) },
+  {
+    route: 'PUT /api/notifications/mine',
+    allowed: STAFF,
+    request: async () => ({ path: '/api/notifications/mine', body: { email: 'me@example.gov.cn', mobile: null, channels: { meeting_invited: 'email' } } }),
+  },
+  { route: 'GET /api/admin/messages', allowed: ['admin'], request: async () => ({ path: '/api/admin/messages' }) },
+  { route: 'GET /api/settings/smtp', allowed: ['admin'], request: async () => ({ path: '/api/settings/smtp' }) },
+  { route: 'PUT /api/settings/smtp', allowed: ['admin'], request: async () => ({ path: '/api/settings/smtp', body: { host: '', port: 587, secure: false, user: '', from: '' } }) },
   // Last: its fixture moves the hub clock past a deadline.
   {
     route: 'POST /api/circulation-reports',

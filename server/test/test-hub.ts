@@ -14,6 +14,7 @@ import { DeadlineEngine } from '../src/deadlines/deadline-engine';
 import { DemoData } from '../src/demo/demo-data';
 import { InquiryOverdueWatch } from '../src/inquiries/inquiry-overdue-watch';
 import { MeetingsService } from '../src/meetings/meetings.service';
+import { loadNotificationsConfig } from '../src/notifications/notifications-config';
 
 export const TEST_PASSWORD = 'test-password';
 
@@ -89,6 +90,7 @@ export async function startTestHub(databaseUrl: string, overrides: Partial<HubCo
     checkpointKey: null,
     // R28: each hub keeps its files in its own temporary directory unless a test shares one.
     filesDir: mkdtempSync(join(tmpdir(), 'hub-files-')),
+    notifications: loadNotificationsConfig({}, (m) => new Error(m)),
     ...overrides,
   };
   const app = await createHubApp(config, { logger: false });

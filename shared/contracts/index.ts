@@ -13,3 +13,4 @@ export * from './paper-trail';
 export * from './leaders';
 export * from './people';
 export * from './material-files';
+export * from './notifications';

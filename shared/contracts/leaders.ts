@@ -83,15 +83,19 @@ export interface CalendarChangedEvent {
 
 // ---------- alerts (R14a) ----------
 
-/** R14a warning; R16 explanation filed and ruling overdue (every leader); R6 forwarding overdue (window, tracker). */
-export const ALERT_KINDS = ['deadline_warning', 'explanation_filed', 'ruling_overdue', 'forwarding_overdue'] as const;
+/**
+ * R14a warning; R16 explanation filed and ruling overdue (every leader); R6 forwarding overdue (window,
+ * tracker); R15a/R27 meeting or inspection invitation (each invited department's liaisons).
+ */
+export const ALERT_KINDS = ['deadline_warning', 'explanation_filed', 'ruling_overdue', 'forwarding_overdue', 'meeting_invited'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /**
  * One alert in a person's inbox. deadline_warning (R14a): an item with a working day or less left,
  * to its department's liaisons and the window. explanation_filed / ruling_overdue (R16): to every
  * leader, dueAt is the ruling's due instant. forwarding_overdue (R6): to the window and the tracker,
- * dueAt is the forward deadline; no item.
+ * dueAt is the forward deadline; no item. meeting_invited (R15a): to the invited departments' liaisons,
+ * dueAt is the meeting's start.
  */
 export interface AlertView {
   id: string;
@@ -105,6 +109,8 @@ export interface AlertView {
   departmentId: string | null;
   /** R16: the explanation an explanation_filed / ruling_overdue alert is about. */
   explanationId: string | null;
+  /** R15a: the meeting a meeting_invited alert is about. */
+  meetingId: string | null;
   dueAt: string;
   deadlineVersion: number | null;
   /** Working days left when the warning was given (0 on the due day); deadline_warning only. */

@@ -22,6 +22,8 @@ export interface OwnerOrganisation {
   legalRepresentative: string;
   contactName: string;
   contactPhone: string;
+  /** R27: where the applicant is told of each step by e-mail (optional; a mobile contactPhone gets SMS). */
+  contactEmail?: string;
 }
 
 /** R3: preconditions recorded at intake. */

@@ -87,6 +87,11 @@ export const routes: Routes = [
         loadComponent: () => import('./deputies/deputies.page').then((m) => m.DeputiesPage),
       },
       {
+        // R27: each person's own notification choices.
+        path: 'notifications',
+        loadComponent: () => import('./notifications/my-notifications.page').then((m) => m.MyNotificationsPage),
+      },
+      {
         // R11 and settings: the admin's.
         path: 'admin',
         loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),

@@ -8,6 +8,7 @@ import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import type { Queryable } from '../database/database';
 import { loadItem } from '../projects/project-records';
+import { Notifier } from '../notifications/notifier';
 import { LiveEvents, userRoom } from '../realtime/live-events';
 
 interface AlertRow {
@@ -21,6 +22,7 @@ interface AlertRow {
   item_id: string | null;
   department_id: string | null;
   explanation_id: string | null;
+  meeting_id: string | null;
   due_at: Date;
   deadline_version: number | null;
   working_days_left: number | null;
@@ -29,19 +31,21 @@ interface AlertRow {
 /** What an alert is about, beyond the R14a warning (which names a deadline version). */
 export type AlertSubject =
   | { kind: 'explanation_filed' | 'ruling_overdue'; projectId: string; itemId: string; explanationId: string }
-  | { kind: 'forwarding_overdue'; projectId: string };
+  | { kind: 'forwarding_overdue'; projectId: string }
+  | { kind: 'meeting_invited'; projectId: string; meetingId: string };
 
-// The instant an alert is about: the warned deadline (R14a), the ruling's due instant (R16), the forward deadline (R6).
+// The instant an alert is about: the warned deadline (R14a), the ruling's due instant (R16), the forward deadline (R6), the meeting's start (R15a).
 const SELECT = `
   SELECT a.id, a.kind, a.created_at, a.read_at, p.id AS project_id, p.code AS project_code, p.name AS project_name,
-         a.item_id, i.department_id, a.explanation_id, COALESCE(w.due_at, e.ruling_due_at, f.due_at) AS due_at,
+         a.item_id, i.department_id, a.explanation_id, a.meeting_id, COALESCE(w.due_at, e.ruling_due_at, f.due_at, m.starts_at) AS due_at,
          a.deadline_version, w.working_days_left
   FROM alerts a
   JOIN projects p ON p.id = a.project_id
   LEFT JOIN item_warnings w ON w.item_id = a.item_id AND w.deadline_version = a.deadline_version
   LEFT JOIN approval_items i ON i.id = a.item_id
   LEFT JOIN written_explanations e ON e.id = a.explanation_id
-  LEFT JOIN mega_forwarding f ON f.project_id = a.project_id AND a.kind = 'forwarding_overdue'`;
+  LEFT JOIN mega_forwarding f ON f.project_id = a.project_id AND a.kind = 'forwarding_overdue'
+  LEFT JOIN meetings m ON m.id = a.meeting_id`;
 
 const INBOX_SIZE = 100;
 
@@ -56,6 +60,7 @@ const toView = (r: AlertRow): AlertView => ({
   itemId: r.item_id,
   departmentId: r.department_id,
   explanationId: r.explanation_id,
+  meetingId: r.meeting_id,
   dueAt: r.due_at.toISOString(),
   deadlineVersion: r.deadline_version,
   workingDaysLeft: r.working_days_left,
@@ -79,6 +84,7 @@ export class AlertsService {
     private readonly calendars: CalendarService,
     private readonly card: CardService,
     private readonly live: LiveEvents,
+    private readonly notifier: Notifier,
   ) {}
 
   /** Warns one item if it is in its warning window and not yet warned for this deadline; true if it did. */
@@ -114,7 +120,8 @@ export class AlertsService {
         detail: { dueAt: item.dueAt!, workingDaysLeft: String(workingDaysLeft), alerted: String(recipients.length) },
       });
       const alerts = await loadAlerts(tx, 'a.id = ANY($1)', [ids]);
-      const byId = new Map(recipients.map((r, i) => [ids[i], r.id]));
+      const byId = new Map(recipients.map((r, i) => [ids[i]!, r.id]));
+      await this.notifier.alerted(tx, alerts, byId, now); // R27: by e-mail or SMS where each chose so
       tx.onCommit(() => {
         for (const alert of alerts) this.live.emitTo([userRoom(byId.get(alert.id)!)], 'alert:new', alert);
       });
@@ -150,18 +157,32 @@ export class AlertsService {
     const ids: string[] = [];
     for (const userId of userIds) {
       const row = await tx.one<{ id: string }>(
-        `INSERT INTO alerts (user_id, kind, project_id, item_id, explanation_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO alerts (user_id, kind, project_id, item_id, explanation_id, meeting_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT DO NOTHING RETURNING id`,
-        [userId, subject.kind, subject.projectId, 'itemId' in subject ? subject.itemId : null, 'explanationId' in subject ? subject.explanationId : null, now],
+        [
+          userId,
+          subject.kind,
+          subject.projectId,
+          'itemId' in subject ? subject.itemId : null,
+          'explanationId' in subject ? subject.explanationId : null,
+          'meetingId' in subject ? subject.meetingId : null,
+          now,
+        ],
       );
       if (row) ids.push(row.id);
     }
     const alerts = await loadAlerts(tx, 'a.id = ANY($1)', [ids]);
     const owners = new Map((await tx.query<{ id: string; user_id: string }>('SELECT id, user_id FROM alerts WHERE id = ANY($1)', [ids])).map((r) => [r.id, r.user_id]));
+    await this.notifier.alerted(tx, alerts, owners, now); // R27: by e-mail or SMS where each chose so
     tx.onCommit(() => {
       for (const alert of alerts) this.live.emitTo([userRoom(owners.get(alert.id)!)], 'alert:new', alert);
     });
     return ids.length;
+  }
+
+  /** R15a: every active liaison of the given departments (deputies are liaisons of the same department). */
+  async liaisonIds(q: Queryable, departmentIds: readonly string[]): Promise<string[]> {
+    return (await q.query<{ id: string }>(`SELECT id FROM users WHERE role = 'liaison' AND active AND department_id = ANY($1) ORDER BY id`, [departmentIds])).map((r) => r.id);
   }
 
   /** R16: every leader is alerted at filing and when a ruling is overdue. */

@@ -65,10 +65,17 @@ export class CardService {
   /** Notices issued in a transaction and not yet cited by an entry of their project (R17). */
   private readonly uncited = new WeakMap<Tx, { projectId: string; notice: CitedNotice }[]>();
 
+  /** Work done in the transaction of every entry (R27: the applicant's messages go out with the step). */
+  private readonly observers: ((tx: Tx, entry: CardEntry) => Promise<void>)[] = [];
+
   constructor(
     private readonly db: Database,
     private readonly live: LiveEvents,
   ) {}
+
+  observe(observer: (tx: Tx, entry: CardEntry) => Promise<void>): void {
+    this.observers.push(observer);
+  }
 
   /**
    * R17: the next entry appended to the project's card in this transaction cites the notice and
@@ -123,6 +130,7 @@ export class CardService {
        ON CONFLICT (project_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`,
       [card.projectId, card.seq, card.hash],
     );
+    for (const observer of this.observers) await observer(tx, card);
     tx.onCommit(() => this.live.publish(card));
     return card;
   }

@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { isIP } from 'node:net';
 import { DEFAULT_MEETING_TIMING } from '@hub/shared';
+import { loadNotificationsConfig, type NotificationsConfig } from '../notifications/notifications-config';
 
 /** Everything the hub reads from its environment, parsed once at start. */
 export interface HubConfig {
@@ -39,6 +40,8 @@ export interface HubConfig {
   checkpointKey: string | null;
   /** R28: where material files are kept by content hash (HUB_FILES_DIR, default ./.data/files). */
   filesDir: string;
+  /** R27: SMTP, the SMS gateway, links in messages, retries (HUB_SMTP_*, HUB_SMS_*, HUB_PUBLIC_URL, HUB_NOTIFY_*). */
+  notifications: NotificationsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     logJson: env['HUB_LOG_JSON'] === '1',
     checkpointKey: checkpointKey(env['HUB_CHECKPOINT_KEY'], env['HUB_TEST_CLOCK'] === '1'),
     filesDir: env['HUB_FILES_DIR'] || './.data/files',
+    notifications: loadNotificationsConfig(env, (message) => new ConfigError(message)),
   };
 }
 

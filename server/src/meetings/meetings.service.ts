@@ -20,6 +20,7 @@ import {
   type MeetingView,
   type SessionUser,
 } from '@hub/shared';
+import { AlertsService } from '../alerts/alerts.service';
 import { ApprovalsService, refuse } from '../approvals/approvals.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
@@ -51,6 +52,7 @@ export class MeetingsService {
     private readonly live: LiveEvents,
     private readonly signals: DeadlineSignals,
     private readonly calendars: CalendarService,
+    private readonly alerts: AlertsService,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
@@ -82,9 +84,12 @@ export class MeetingsService {
       // R15a: the invitation is sent now; it binds only if it gives the minimum notice before the start.
       const { calendar, settings } = await this.calendars.current(tx);
       const bound = noticeGiven(now, startsAt, calendar, settings.timeZone, this.config.meetingNoticeWorkingDays);
-      for (const departmentId of [...new Set(invited)]) {
+      const departments = [...new Set(invited)];
+      for (const departmentId of departments) {
         await tx.query('INSERT INTO meeting_invitees (meeting_id, department_id, invited_at, notice_given) VALUES ($1, $2, $3, $4)', [row!.id, departmentId, now, bound]);
       }
+      // R15a: the invitation is an alert to each invited department's liaisons, in the same transaction.
+      await this.alerts.alert(tx, await this.alerts.liaisonIds(tx, departments), { kind: 'meeting_invited', projectId, meetingId: row!.id }, now);
       await this.record(tx, user, row!.id, 'meeting.convened', null, { agenda: dto.agenda?.trim() ?? '', noticeGiven: String(bound) });
       tx.onCommit(() => this.signals.deadlinesChanged()); // the engine plans the lapse of this meeting
       return row!.id;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import {
   CURRENCIES,
+  EMAIL_PATTERN,
   MONEY_AMOUNT_PATTERN,
   parseMoneyAmount,
   PROJECT_CATEGORIES,
@@ -36,6 +37,8 @@ class OwnerDto implements OwnerOrganisation {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) legalRepresentative: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) contactName: string;
   @ApiProperty() @IsString() @Matches(/^[0-9+\-() ]{5,30}$/, { message: 'contactPhone must be a phone number' }) contactPhone: string;
+  /** R27: the applicant is told of each step by e-mail when one is given. */
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) @Matches(EMAIL_PATTERN, { message: 'contactEmail must be an e-mail address' }) contactEmail?: string;
 }
 
 class PreconditionsDto implements Preconditions {

@@ -24,4 +24,10 @@ export const ADMIN_ROUTES: Routes = [
     canActivate: [permissionGuard('settings.edit')],
     loadComponent: () => import('./settings.page').then((m) => m.SettingsPage),
   },
+  {
+    // R27: the messages sent, being retried or given up.
+    path: 'messages',
+    canActivate: [permissionGuard('settings.edit')],
+    loadComponent: () => import('../notifications/messages.page').then((m) => m.MessagesPage),
+  },
 ];

@@ -6,6 +6,7 @@ import { LeadersApi } from '../core/api/leaders-api.service';
 import { readProblem } from '../core/api/problem';
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { I18nService, TranslatePipe } from '../core/i18n';
+import { SmtpSettingsComponent } from '../notifications/smtp-settings.component';
 import { ConfigurationChangesComponent } from './configuration-changes.component';
 
 type Field = keyof HubSettings;
@@ -16,7 +17,7 @@ type Field = keyof HubSettings;
  */
 @Component({
   selector: 'hub-settings-page',
-  imports: [ReactiveFormsModule, TranslatePipe, ConfigurationChangesComponent],
+  imports: [ReactiveFormsModule, TranslatePipe, ConfigurationChangesComponent, SmtpSettingsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './admin.css',
   template: `
@@ -56,6 +57,7 @@ type Field = keyof HubSettings;
         }
       </div>
     </form>
+    <hub-smtp-settings />
     <section class="card" aria-labelledby="settings-changes-title">
       <h2 id="settings-changes-title">{{ 'changes.title' | t }}</h2>
       <hub-configuration-changes [changes]="changes()" />

@@ -13,12 +13,14 @@ const KIND_BADGE: Record<AlertKind, string> = {
   explanation_filed: 'status-held',
   ruling_overdue: 'status-ruling_overdue',
   forwarding_overdue: 'status-overdue',
+  meeting_invited: 'status-held',
 };
-const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explanation_filed: '✎', ruling_overdue: '⚑', forwarding_overdue: '■' };
+const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explanation_filed: '✎', ruling_overdue: '⚑', forwarding_overdue: '■', meeting_invited: '◆' };
 
 /**
  * The inbox: early warnings (R14a, once per deadline), written explanations awaiting a leader's
- * ruling and rulings overdue (R16, every leader), overdue mega-project forwards (R6).
+ * ruling and rulings overdue (R16, every leader), overdue mega-project forwards (R6), meeting and
+ * inspection invitations (R15a, with a link to the room).
  */
 @Component({
   selector: 'hub-alerts-page',
@@ -59,6 +61,9 @@ const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explana
             <p>
               {{ alertLineKey(a.kind) | t: { department: department(a), due: (a.dueAt | hubDue), n: a.workingDaysLeft ?? 0 } }}
             </p>
+            @if (a.meetingId) {
+              <p><a [routerLink]="['/meetings', a.meetingId]" data-testid="alert-meeting">{{ 'alerts.openMeeting' | t }}</a></p>
+            }
             <p class="muted small">{{ 'alerts.received' | t: { time: (a.createdAt | hubTime) } }}</p>
             @if (!a.readAt) {
               <button type="button" class="button-quiet" (click)="read(a)" data-testid="alert-read">{{ 'alerts.markRead' | t }}</button>

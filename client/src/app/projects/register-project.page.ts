@@ -66,6 +66,7 @@ export class RegisterProjectPage {
       legalRepresentative: ['', Validators.required],
       contactName: ['', Validators.required],
       contactPhone: ['', Validators.required],
+      contactEmail: [''],
     }),
     category: this.fb.control<ProjectCategory | ''>('', Validators.required),
     preconditions: this.fb.group({
@@ -150,6 +151,7 @@ export class RegisterProjectPage {
         legalRepresentative: value.owner.legalRepresentative.trim(),
         contactName: value.owner.contactName.trim(),
         contactPhone: value.owner.contactPhone.trim(),
+        ...(value.owner.contactEmail.trim() ? { contactEmail: value.owner.contactEmail.trim() } : {}),
       },
       category: value.category as ProjectCategory,
       preconditions: value.preconditions,

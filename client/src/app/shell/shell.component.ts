@@ -76,7 +76,9 @@ import { ShortcutDirective } from '../ui/shortcut.directive';
         @if (canEditCalendar()) {
           <a routerLink="/admin/calendar" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-calendar">{{ 'nav.calendar' | t }}</a>
           <a routerLink="/admin/settings" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-settings">{{ 'nav.settings' | t }}</a>
+          <a routerLink="/admin/messages" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-messages">{{ 'notify.nav.messages' | t }}</a>
         }
+        <a routerLink="/notifications" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-notifications">{{ 'notify.nav.mine' | t }}</a>
         <a routerLink="/wall" data-testid="nav-wall">{{ 'nav.wall' | t }}</a>
         @if (canRegisterInquiry()) {
           <!-- R23: Alt+N opens a new inquiry from anywhere, for keyboard-only registration. -->

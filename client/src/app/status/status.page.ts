@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ActivatedRoute } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import type { PublicProjectStatus } from '@hub/shared';
 import { readProblem } from '../core/api/problem';
@@ -150,7 +151,8 @@ export class StatusPage {
   private readonly api = inject(PaperTrailApi);
   protected readonly i18n = inject(I18nService);
 
-  protected readonly projectCode = signal('');
+  /** R27: the link in the applicant's messages carries the project code (?code=…); the access code stays theirs to type. */
+  protected readonly projectCode = signal(inject(ActivatedRoute).snapshot.queryParamMap.get('code') ?? '');
   protected readonly accessCode = signal('');
   protected readonly status = signal<PublicProjectStatus | null>(null);
   protected readonly error = signal<string | null>(null);

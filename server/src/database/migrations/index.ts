@@ -16,6 +16,8 @@ import { ForwardingDeadlineRule1765210000001 } from './1765210000001-forwarding-
 import { PermitsCorrectedAndReissued1765210000002 } from './1765210000002-permits-corrected-and-reissued';
 import { MaterialFiles1765240000000 } from './1765240000000-material-files';
 import { ReactivationAndDeputyEnd1765240000001 } from './1765240000001-reactivation-and-deputy-end';
+import { MeetingInvitationAlerts1765230000000 } from './1765230000000-meeting-invitation-alerts';
+import { NotificationOutbox1765231000000 } from './1765231000000-notification-outbox';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -37,4 +39,6 @@ export const HUB_MIGRATIONS = [
   PermitsCorrectedAndReissued1765210000002,
   MaterialFiles1765240000000,
   ReactivationAndDeputyEnd1765240000001,
+  MeetingInvitationAlerts1765230000000,
+  NotificationOutbox1765231000000,
 ];

@@ -1,0 +1,85 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import type { OutboxMessageView } from '@hub/shared';
+import { readProblem } from '../core/api/problem';
+import { HubTimePipe } from '../core/format/format.pipes';
+import { I18nService, TranslatePipe } from '../core/i18n';
+import { channelKey, NotificationsApi, outboxStateKey } from './notifications-api.service';
+
+/** R27: the admin sees the newest messages and whether each went out, is being retried, or was given up. */
+@Component({
+  selector: 'hub-messages-page',
+  imports: [TranslatePipe, HubTimePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: '../admin/admin.css',
+  template: `
+    <div class="page-head">
+      <h1>{{ 'notify.messages.title' | t }}</h1>
+      <button type="button" class="button-quiet" (click)="load()" data-testid="messages-reload">{{ 'notify.messages.reload' | t }}</button>
+    </div>
+    <p class="muted small">{{ 'notify.messages.intro' | t }}</p>
+    @if (error(); as e) {
+      <p class="alert alert-error" role="alert">{{ e }}</p>
+    }
+    @if (messages().length === 0) {
+      <p class="muted" data-testid="messages-empty">{{ 'notify.messages.none' | t }}</p>
+    } @else {
+      <table data-testid="messages">
+        <caption class="visually-hidden">{{ 'notify.messages.title' | t }}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{{ 'notify.messages.created' | t }}</th>
+            <th scope="col">{{ 'notify.messages.recipient' | t }}</th>
+            <th scope="col">{{ 'notify.messages.channel' | t }}</th>
+            <th scope="col">{{ 'notify.messages.subject' | t }}</th>
+            <th scope="col">{{ 'notify.messages.state' | t }}</th>
+            <th scope="col">{{ 'notify.messages.attempts' | t }}</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (m of messages(); track m.id) {
+            <tr data-testid="message" [attr.data-state]="m.state">
+              <td><time [attr.datetime]="m.createdAt">{{ m.createdAt | hubTime: true }}</time></td>
+              <th scope="row">{{ m.recipientName ?? ('notify.messages.applicant' | t) }}<br /><span class="muted small">{{ m.address }}</span></th>
+              <td>{{ channelKey(m.channel) | t }}</td>
+              <td>{{ m.subject }}</td>
+              <td>
+                <span class="badge" [class.status-overdue]="m.state === 'failed'" [class.status-held]="m.state === 'pending' || m.state === 'sending'">{{
+                  outboxStateKey(m.state) | t
+                }}</span>
+                @if (m.sentAt) {
+                  <br /><time class="muted small" [attr.datetime]="m.sentAt">{{ m.sentAt | hubTime: true }}</time>
+                }
+                @if (m.lastError) {
+                  <br /><span class="muted small">{{ m.lastError }}</span>
+                }
+              </td>
+              <td>{{ m.attempts }}</td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    }
+  `,
+})
+export class MessagesPage {
+  private readonly api = inject(NotificationsApi);
+  private readonly i18n = inject(I18nService);
+  protected readonly messages = signal<OutboxMessageView[]>([]);
+  protected readonly error = signal<string | null>(null);
+  protected readonly channelKey = channelKey;
+  protected readonly outboxStateKey = outboxStateKey;
+
+  constructor() {
+    void this.load();
+  }
+
+  protected async load(): Promise<void> {
+    try {
+      this.messages.set(await firstValueFrom(this.api.messages()));
+      this.error.set(null);
+    } catch (e) {
+      this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import {
+  DEFAULT_CALENDAR_SETTINGS,
+  DEFAULT_NOTIFICATION_CHANNELS,
+  MOBILE_PATTERN,
+  type AlertView,
+  type CardAction,
+  type CardEntry,
+  type NotificationChannel,
+  type OwnerOrganisation,
+} from '@hub/shared';
+import { CardService } from '../card/card.service';
+import type { Queryable, Tx } from '../database/database';
+import { meetingIcs } from './ics';
+import { alertMessage, localTime, meetingLink, statusLink, type MeetingFacts } from './messages';
+import { Outbox, type NewMessage } from './outbox';
+
+/** The center's zone, read inside the caller's transaction without the calendar lock (the card lock may be held). */
+async function timeZone(q: Queryable): Promise<string> {
+  const row = (await q.query<{ zone: string | null }>(`SELECT value->>'timeZone' AS zone FROM settings WHERE key = 'calendar'`))[0];
+  return row?.zone ?? DEFAULT_CALENDAR_SETTINGS.timeZone;
+}
+
+async function departmentNames(q: Queryable, ids: (string | null)[]): Promise<Map<string, string>> {
+  const rows = await q.query<{ id: string; name: string }>('SELECT id, name FROM departments WHERE id = ANY($1)', [ids.filter(Boolean)]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** A mainland mobile number out of a phone field as typed ("138 0013 8000", "+86-138…"), or null. */
+export function mobileOf(phone: string | undefined | null): string | null {
+  const compact = (phone ?? '').replace(/[\s\-()]/g, '');
+  return MOBILE_PATTERN.test(compact) ? compact : null;
+}
+
+/**
+ * R27: every alert a person gets in the hub also goes out by e-mail or SMS if that person chose so
+ * for its kind (and has the address); meeting invitations carry the .ics. Written to the outbox in
+ * the alert's own transaction, one message per alert and channel.
+ */
+@Injectable()
+export class Notifier {
+  constructor(private readonly outbox: Outbox) {}
+
+  async alerted(tx: Tx, alerts: readonly AlertView[], ownerOf: ReadonlyMap<string, string>, now: Date): Promise<void> {
+    if (!alerts.length) return;
+    const people = await tx.query<{ id: string; email: string | null; mobile: string | null; channels: Record<string, NotificationChannel> | null }>(
+      `SELECT u.id, u.email, u.mobile, (SELECT jsonb_object_agg(p.kind, p.channel) FROM notification_preferences p WHERE p.user_id = u.id) AS channels
+       FROM users u WHERE u.id = ANY($1) AND u.active`,
+      [[...new Set(ownerOf.values())]],
+    );
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const wanted = alerts.flatMap((alert) => {
+      const person = byId.get(ownerOf.get(alert.id)!);
+      if (!person) return [];
+      const channel = person.channels?.[alert.kind] ?? DEFAULT_NOTIFICATION_CHANNELS[alert.kind];
+      const address = channel === 'email' ? person.email : channel === 'sms' ? person.mobile : null;
+      return address && channel !== 'hub' ? [{ alert, person, channel, address }] : [];
+    });
+    if (!wanted.length) return;
+    const zone = await timeZone(tx);
+    const departments = await departmentNames(tx, wanted.map((w) => w.alert.departmentId));
+    const meetingIds = wanted.map((w) => w.alert.meetingId).filter((id): id is string => id !== null);
+    const meetings = new Map(
+      (
+        await tx.query<MeetingFacts & { starts_at: Date; ends_at: Date }>(
+          `SELECT id, title, kind, starts_at, ends_at, place, online FROM meetings WHERE id = ANY($1)`,
+          [meetingIds],
+        )
+      ).map((m) => [m.id, { ...m, startsAt: m.starts_at, endsAt: m.ends_at }]),
+    );
+    const from = meetingIds.length ? ((await this.outbox.smtp(tx))?.from ?? 'green-channel-hub@localhost') : '';
+    const url = this.outbox.publicUrl;
+    const messages: NewMessage[] = wanted.map(({ alert, person, channel, address }) => {
+      const meeting = alert.meetingId ? meetings.get(alert.meetingId)! : null;
+      const { subject, body } = alertMessage(alert, { department: (alert.departmentId && departments.get(alert.departmentId)) || '', meeting, timeZone: zone, publicUrl: url });
+      const ics =
+        meeting && channel === 'email'
+          ? meetingIcs({
+              meetingId: meeting.id,
+              title: `${meeting.title}（${alert.projectCode}）`,
+              startsAt: meeting.startsAt,
+              endsAt: meeting.endsAt,
+              location: meeting.online ? meetingLink(url, meeting.id) : (meeting.place ?? ''),
+              description: body,
+              url: meetingLink(url, meeting.id),
+              organizer: from,
+              attendee: address,
+              issuedAt: now,
+            })
+          : undefined;
+      return { fact: `alert:${alert.id}`, recipient: `user:${person.id}`, channel, address, kind: alert.kind, userId: person.id, projectId: alert.projectId, subject, body, ics, at: now };
+    });
+    await this.outbox.write(tx, messages);
+  }
+}
+
+/** What the applicant is told at each step of its project (R4a, R27), in Chinese. */
+const APPLICANT_STEPS: Partial<Record<CardAction, (facts: { department: string; due: string }) => string>> = {
+  'project.admitted': () => '您的项目已纳入重点项目绿色通道。',
+  'item.accepted': ({ department, due }) => `${department}已受理您的审批申请，办理时限至 ${due}。`,
+  'item.extended': ({ department, due }) => `${department}的办理时限经中心领导批准延长至 ${due}。`,
+  'item.delayed': ({ department, due }) => `${department}的办理时限因故顺延至 ${due}。`,
+  'item.deemed_consent': ({ department }) => `${department}未在时限内作出决定，依规视为同意，中心将出具超时默许通知书。`,
+};
+
+/**
+ * R4a/R27: the applicant, where the registration recorded an e-mail or a mobile number, is told of
+ * each change of its project's state, in Chinese, with the project code and the status page link.
+ * It watches every card entry in the entry's own transaction (every change of state is on the card),
+ * so the message commits with the step or not at all; the entry's stream position is the fact.
+ */
+@Injectable()
+export class ApplicantNotifier implements OnModuleInit {
+  constructor(
+    private readonly card: CardService,
+    private readonly outbox: Outbox,
+  ) {}
+
+  onModuleInit(): void {
+    this.card.observe((tx, entry) => this.stepRecorded(tx, entry));
+  }
+
+  async stepRecorded(tx: Tx, entry: CardEntry): Promise<void> {
+    const text = APPLICANT_STEPS[entry.action];
+    if (!text) return;
+    const project = await tx.one<{ code: string; name: string; owner: OwnerOrganisation }>('SELECT code, name, owner FROM projects WHERE id = $1', [entry.projectId]);
+    if (!project) return;
+    const email = project.owner.contactEmail?.trim() || null;
+    const mobile = mobileOf(project.owner.contactPhone);
+    if (!email && !mobile) return;
+    const item = entry.after.kind === 'item' ? entry.after.item : null;
+    const department = item ? ((await departmentNames(tx, [item.departmentId])).get(item.departmentId) ?? '') : '';
+    const due = item?.dueAt ? localTime(item.dueAt, await timeZone(tx)) : '';
+    const subject = `【绿色通道】${project.code} ${project.name}`;
+    const body = `${text({ department, due })}\n项目代码：${project.code}\n查询办理进度：${statusLink(this.outbox.publicUrl, project.code)}（凭查询码登录）`;
+    const at = new Date(entry.at);
+    const base = { fact: `card:${entry.position}`, recipient: `applicant:${entry.projectId}`, kind: `applicant.${entry.action}`, userId: null, projectId: entry.projectId, subject, body, at };
+    await this.outbox.write(tx, [
+      ...(email ? [{ ...base, channel: 'email' as const, address: email }] : []),
+      ...(mobile ? [{ ...base, channel: 'sms' as const, address: mobile }] : []),
+    ]);
+  }
+}

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SmtpSettings } from '@hub/shared';
+import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
+import type { Queryable, Tx } from '../database/database';
+
+/** One message to write: a fact, told to one recipient over one channel. */
+export interface NewMessage {
+  /** The fact reported, e.g. alert:<id> or card:<position>: with recipient and channel, the message's key. */
+  fact: string;
+  /** user:<id> or applicant:<project id>. */
+  recipient: string;
+  channel: 'email' | 'sms';
+  address: string;
+  kind: string;
+  userId: string | null;
+  projectId: string | null;
+  subject: string;
+  body: string;
+  ics?: string;
+  at: Date;
+}
+
+/** The SMTP server: the admin's settings if saved, else the environment's (HUB_SMTP_*), else none. */
+export async function currentSmtp(q: Queryable, config: HubConfig): Promise<SmtpSettings | null> {
+  const row = (await q.query<{ value: SmtpSettings }>(`SELECT value FROM settings WHERE key = 'smtp'`))[0];
+  return row?.value.host ? row.value : config.notifications.smtp;
+}
+
+/**
+ * R27: the durable outbox. Messages are written inside the transaction of the fact they report, so a
+ * fact never commits without its messages nor a message without its fact; the unique key (fact,
+ * recipient, channel) makes a second write of the same message a no-op, whoever writes it.
+ */
+@Injectable()
+export class Outbox {
+  private readonly written = new Set<() => void>();
+
+  constructor(@Inject(HUB_CONFIG) private readonly config: HubConfig) {}
+
+  /** Called after a transaction that wrote messages commits (the local sender wakes at once). */
+  onWritten(listener: () => void): void {
+    this.written.add(listener);
+  }
+
+  async write(tx: Tx, messages: readonly NewMessage[]): Promise<number> {
+    let stored = 0;
+    for (const m of messages) {
+      const row = await tx.one(
+        `INSERT INTO outbox (fact, recipient, channel, address, kind, user_id, project_id, subject, body, ics, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (fact, recipient, channel) DO NOTHING RETURNING id`,
+        [m.fact, m.recipient, m.channel, m.address, m.kind, m.userId, m.projectId, m.subject, m.body, m.ics ?? null, m.at],
+      );
+      if (row) stored++;
+    }
+    if (stored) tx.onCommit(() => this.written.forEach((listener) => listener()));
+    return stored;
+  }
+
+  get publicUrl(): string {
+    return this.config.notifications.publicUrl;
+  }
+
+  smtp(q: Queryable): Promise<SmtpSettings | null> {
+    return currentSmtp(q, this.config);
+  }
+}
