@@ -37,3 +37,4 @@ export * from './accountability/circulation';
 export * from './settings/hub-settings';
 export * from './people/people-rules';
 export * from './documents/corrections';
+export * from './projects/project-life';

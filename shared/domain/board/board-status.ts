@@ -17,7 +17,9 @@ export type BoardCellStatus =
   | 'ruling_overdue'
   | 'deemed_consent'
   | 'approved'
-  | 'rejected';
+  | 'rejected'
+  /** R4a: stopped by the project's withdrawal — no countdown, nothing deemed. */
+  | 'withdrawn';
 
 export function boardStatus(
   item: Pick<ApprovalItemView, 'status' | 'dueAt'> & { pendingExplanation?: Pick<PendingExplanation, 'kind' | 'rulingDueAt'> | null },

@@ -14,6 +14,7 @@ const GLYPHS: Record<BoardCellStatus, string> = {
   deemed_consent: '✱',
   approved: '✓',
   rejected: '✕',
+  withdrawn: '⊘',
 };
 
 /** The status colour with its text label (never colour alone). */

@@ -929,6 +929,9 @@ export const zh = {
   'deputy.list': '当前及今后的代理',
   'deputy.none': '暂无代理',
   'deputy.namedBy': '指定人',
+  // Issue 16 (R4a): a project's life — refused, completed (办结), withdrawn; the national project code
+  'itemStatus.withdrawn': '已撤回，停止计时',
+  'cell.withdrawn': '已撤回',
 } as const;
 
 export type TranslationKey = keyof typeof zh;
@@ -1859,4 +1862,7 @@ export const en: Record<TranslationKey, string> = {
   'deputy.list': 'Current and coming deputies',
   'deputy.none': 'No deputies',
   'deputy.namedBy': 'Named by',
+  // Issue 16 (R4a): a project's life — refused, completed (办结), withdrawn; the national project code
+  'itemStatus.withdrawn': 'Withdrawn, clock stopped',
+  'cell.withdrawn': 'Withdrawn',
 };
