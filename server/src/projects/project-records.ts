@@ -1,4 +1,4 @@
-import type { ApprovalItemView, BoardProject, DeemedCause, ExplanationKind, ProjectPaperwork, ProjectView } from '@hub/shared';
+import { projectLifeState, type ApprovalItemView, type BoardProject, type DeemedCause, type ExplanationKind, type ProjectPaperwork, type ProjectView } from '@hub/shared';
 import { loadPaperwork, NO_PAPERWORK } from '../materials/material-records';
 import type { Queryable } from '../database/database';
 
@@ -43,6 +43,11 @@ interface ProjectRow {
   sealed_by: string | null;
   sealed_by_name: string | null;
   lead_department_id: string | null;
+  national_code: string | null;
+  refused: boolean;
+  withdrawn: boolean;
+  /** R17: items with their permit decision issued. */
+  permitted_items: string[];
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -99,14 +104,22 @@ export async function loadItemOf(q: Queryable, projectId: string, departmentId: 
 
 async function loadProjectRows(q: Queryable, ids: string[] | null): Promise<ProjectRow[]> {
   return q.query<ProjectRow>(
-    `SELECT p.*, p.investment_amount::text AS investment_amount, u.display_name AS sealed_by_name
+    `SELECT p.*, p.investment_amount::text AS investment_amount, u.display_name AS sealed_by_name,
+            EXISTS (SELECT 1 FROM project_refusals r WHERE r.project_id = p.id) AS refused,
+            EXISTS (SELECT 1 FROM project_withdrawals w WHERE w.project_id = p.id) AS withdrawn,
+            ARRAY(SELECT pm.item_id FROM permits pm JOIN approval_items pi ON pi.id = pm.item_id WHERE pi.project_id = p.id) AS permitted_items
      FROM projects p LEFT JOIN users u ON u.id = p.sealed_by
      ${ids ? 'WHERE p.id = ANY($1)' : ''} ORDER BY p.registered_at, p.code`,
     ids ? [ids] : [],
   );
 }
 
-function toBoardProject(r: ProjectRow, items: ApprovalItemView[], paperwork: Map<string, ProjectPaperwork>): BoardProject {
+/** A board project as built now: it always carries its life state and national code (R4a). */
+export type CurrentBoardProject = BoardProject & Required<Pick<BoardProject, 'life' | 'nationalCode'>>;
+
+function toBoardProject(r: ProjectRow, allItems: ApprovalItemView[], paperwork: Map<string, ProjectPaperwork>): CurrentBoardProject {
+  const items = allItems.filter((i) => i.projectId === r.id);
+  const permitted = new Set(r.permitted_items);
   return {
     id: r.id,
     code: r.code,
@@ -116,13 +129,21 @@ function toBoardProject(r: ProjectRow, items: ApprovalItemView[], paperwork: Map
     status: r.status,
     registeredAt: r.registered_at.toISOString(),
     leadDepartmentId: r.lead_department_id,
-    items: items.filter((i) => i.projectId === r.id),
+    items,
     paperwork: paperwork.get(r.id) ?? NO_PAPERWORK,
+    // R4a: computed from the facts by the one pure rule, never stored.
+    life: projectLifeState({
+      admitted: r.status === 'in_channel',
+      refused: r.refused,
+      withdrawn: r.withdrawn,
+      items: items.map((i) => ({ status: i.status, permitted: permitted.has(i.id) })),
+    }),
+    nationalCode: r.national_code,
   };
 }
 
 /** Board rows for the given projects (all when ids is null), items included. */
-export async function loadBoardProjects(q: Queryable, ids: string[] | null): Promise<BoardProject[]> {
+export async function loadBoardProjects(q: Queryable, ids: string[] | null): Promise<CurrentBoardProject[]> {
   const rows = await loadProjectRows(q, ids);
   const items = await loadItems(q, ids);
   const paperwork = await loadPaperwork(q, ids);
@@ -142,5 +163,31 @@ export async function loadProjectView(q: Queryable, id: string): Promise<Project
       row.seal_number && row.sealed_at && row.sealed_by
         ? { number: row.seal_number, sealedAt: row.sealed_at.toISOString(), sealedBy: { id: row.sealed_by, displayName: row.sealed_by_name ?? '' } }
         : null,
+    ...(await loadLifeRecords(q, id)),
+  };
+}
+
+/** R3/R4a: the refusal, withdrawal and completion of a project, as recorded. */
+export async function loadLifeRecords(q: Queryable, id: string): Promise<Pick<ProjectView, 'refusal' | 'withdrawal' | 'completion'>> {
+  const [row] = await q.query<{
+    r_reason: string | null; r_by: string | null; r_at: Date | null;
+    w_reason: string | null; w_on: string | null; w_by: string | null; w_at: Date | null;
+    c_at: Date | null; c_notice: string | null; c_number: string | null;
+  }>(
+    `SELECT r.reason AS r_reason, ru.display_name AS r_by, r.refused_at AS r_at,
+            w.reason AS w_reason, w.requested_on::text AS w_on, wu.display_name AS w_by, w.recorded_at AS w_at,
+            c.completed_at AS c_at, c.notice_id AS c_notice, n.number AS c_number
+     FROM projects p
+     LEFT JOIN project_refusals r ON r.project_id = p.id LEFT JOIN users ru ON ru.id = r.refused_by
+     LEFT JOIN project_withdrawals w ON w.project_id = p.id LEFT JOIN users wu ON wu.id = w.recorded_by
+     LEFT JOIN project_completions c ON c.project_id = p.id LEFT JOIN notices n ON n.id = c.notice_id
+     WHERE p.id = $1`,
+    [id],
+  );
+  return {
+    refusal: row?.r_reason && row.r_at ? { reason: row.r_reason, refusedBy: row.r_by ?? '', refusedAt: row.r_at.toISOString() } : null,
+    withdrawal:
+      row?.w_reason && row.w_on && row.w_at ? { reason: row.w_reason, requestedOn: row.w_on, recordedBy: row.w_by ?? '', recordedAt: row.w_at.toISOString() } : null,
+    completion: row?.c_at && row.c_notice && row.c_number ? { completedAt: row.c_at.toISOString(), noticeId: row.c_notice, noticeNumber: row.c_number } : null,
   };
 }

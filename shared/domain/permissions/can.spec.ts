@@ -14,7 +14,11 @@ function expected(role: Role, action: Action, where: Where): boolean {
     case 'project.register':
       return role === 'window';
     case 'project.admit':
+    case 'project.refuse':
       return role === 'leader';
+    case 'project.edit':
+    case 'project.withdraw':
+      return role === 'window';
     case 'item.accept':
       return role === 'window' || (role === 'liaison' && where === 'own');
     case 'item.decide':

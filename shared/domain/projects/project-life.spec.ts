@@ -88,14 +88,16 @@ describe('guards', () => {
 
 describe('completionDue', () => {
   const complete = facts({ items: [item('approved', true)] });
+  const due = (f: ProjectLifeFacts, recorded: boolean) => completionDue(projectLifeState(f), recorded);
   it('R4a: the first time the facts say completed, and never again', () => {
-    expect(completionDue(complete, false)).toBe(true);
-    expect(completionDue(complete, true)).toBe(false);
+    expect(due(complete, false)).toBe(true);
+    expect(due(complete, true)).toBe(false);
   });
-  it('R4a: not while an item is undecided or without its permit, and never for a withdrawn project', () => {
-    expect(completionDue(facts({ items: [item('approved')] }), false)).toBe(false);
-    expect(completionDue(facts({ items: [item('approved', true), item('in_review')] }), false)).toBe(false);
-    expect(completionDue({ ...complete, withdrawn: true }, false)).toBe(false);
+  it('R4a: not while an item is undecided or without its permit, and never for a withdrawn or refused project', () => {
+    expect(due(facts({ items: [item('approved')] }), false)).toBe(false);
+    expect(due(facts({ items: [item('approved', true), item('in_review')] }), false)).toBe(false);
+    expect(due({ ...complete, withdrawn: true }, false)).toBe(false);
+    expect(due({ ...complete, admitted: false, refused: true }, false)).toBe(false);
   });
 });
 

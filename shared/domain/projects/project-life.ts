@@ -35,6 +35,11 @@ export function projectLifeState(facts: ProjectLifeFacts): ProjectLifeState {
   return facts.items.length > 0 && facts.items.every(itemDone) ? 'completed' : 'in_channel';
 }
 
+/** R4a: a board project's state; a card entry recorded before R4a carries only the admission status. */
+export function lifeOf(project: { life?: ProjectLifeState; status: 'registered' | 'in_channel' }): ProjectLifeState {
+  return project.life ?? project.status;
+}
+
 /** The steps of a project's life that depend on its state (the guards). */
 export const PROJECT_LIFE_ACTIONS = [
   'admit',
@@ -85,9 +90,12 @@ export function lifeActionError(state: ProjectLifeState, action: ProjectLifeActi
   return { rule: RULE_OF[action], field: 'project', message: `Not allowed: the project is ${STATE_WORDS[state]}`, conflict: true };
 }
 
-/** R4a/R17: completion is recorded (with its 办结 notice) once, the first time the facts say completed. */
-export function completionDue(facts: ProjectLifeFacts, alreadyRecorded: boolean): boolean {
-  return !alreadyRecorded && projectLifeState(facts) === 'completed';
+/**
+ * R4a/R17: completion is recorded (with its 办结 notice) once, the first time the state computed from
+ * the facts is completed — never again, even if a correction (R17) later reopens an item.
+ */
+export function completionDue(state: ProjectLifeState, alreadyRecorded: boolean): boolean {
+  return !alreadyRecorded && state === 'completed';
 }
 
 /**
