@@ -117,7 +117,9 @@ describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
     const rejected = await nrp.post(`/api/items/${item.id}/decision`, { outcome: 'rejected', basis: '《土地管理法》第四十四条' });
     expect(rejected.body).toMatchObject({ status: 'rejected', basis: '《土地管理法》第四十四条' });
     const card = (await nrp.get(`/api/projects/${project.id}/card`)).body;
-    expect(card.at(-1)).toMatchObject({ action: 'item.rejected', detail: { basis: '《土地管理法》第四十四条' }, actor: { role: 'liaison' } });
+    // R4a: when the rejection decides the project's last item, the completion follows it on the card.
+    const entry = card.findLast((e: { action: string }) => e.action === 'item.rejected');
+    expect(entry).toMatchObject({ action: 'item.rejected', detail: { basis: '《土地管理法》第四十四条' }, actor: { role: 'liaison' } });
   });
 
   it('R14: a decision after the due instant is refused: consent is already deemed', async () => {

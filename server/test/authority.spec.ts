@@ -99,6 +99,13 @@ const MATRIX: RouteCase[] = [
     allowed: ['leader'],
     request: async (f) => ({ path: `/api/projects/${await f.registeredProject()}/admission-refusal`, body: { reason: '安全稳定评估未通过' } }),
   },
+  // R4a: the window records the national code and the applicant's withdrawal.
+  { route: 'PUT /api/projects/:id/national-code', allowed: ['window'], request: async (f) => ({ path: `/api/projects/${await f.registeredProject()}/national-code`, body: { nationalCode: null } }) },
+  {
+    route: 'POST /api/projects/:id/withdrawal',
+    allowed: ['window'],
+    request: async (f) => ({ path: `/api/projects/${await f.registeredProject()}/withdrawal`, body: { reason: '业主申请撤回', requestedOn: '2026-01-05' } }),
+  },
   { route: 'POST /api/items/:id/acceptance', allowed: ['window', 'liaison-own'], request: async (f) => ({ path: `/api/items/${await f.item('awaiting_acceptance')}/acceptance` }) },
   { route: 'POST /api/items/:id/decision', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/decision`, body: { outcome: 'approved' } }) },
   {

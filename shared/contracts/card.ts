@@ -2,6 +2,7 @@ import type { Role } from './auth';
 import type { MeetingSummary } from './meetings';
 import type { ProjectPaperwork } from './paper-trail';
 import type { ApprovalItemView, ProjectStatus, ProjectCategory } from './projects';
+import type { ProjectLifeState } from '../domain/projects/project-life';
 
 /** Everything the tracking card (R5) can record. */
 export const CARD_ACTIONS = [
@@ -9,6 +10,10 @@ export const CARD_ACTIONS = [
   'project.admitted',
   // R3: a leader refused admission, with its reason
   'project.admission_refused',
+  // R4a: the national project code set, withdrawn, completed (办结)
+  'project.national_code_set',
+  'project.withdrawn',
+  'project.completed',
   'item.accepted',
   'item.approved',
   'item.rejected',
@@ -77,6 +82,10 @@ export interface BoardProject {
   items: ApprovalItemView[];
   /** R6–R9: materials missing, documents, forwarding. Absent on card entries recorded before it existed. */
   paperwork?: ProjectPaperwork;
+  /** R4a: the state of the project's life; absent on card entries recorded before it existed (see lifeOf). */
+  life?: ProjectLifeState;
+  /** R4a: the national project code (项目代码); absent on card entries recorded before it existed. */
+  nationalCode?: string | null;
 }
 
 /** The state a card entry records before and after its step (R5). */

@@ -1,6 +1,7 @@
 import type { MaterialFileView } from './material-files';
 import type { CivilDate } from '../domain/calendar/calendar-data';
 import type { ItemStatus } from '../domain/approval/item-status';
+import type { ProjectLifeState } from '../domain/projects/project-life';
 import type { OwnerOrganisation, ProjectStatus } from './projects';
 import type { DeemedCause } from './deadlines';
 import type { MeetingKind } from './meetings';
@@ -109,6 +110,8 @@ export const NOTICE_KINDS = [
   'pickup_register',
   'extension_notice',
   'correction_notice',
+  // R4a: 办结通知书, issued once when the last decision or permit completes the project
+  'completion_notice',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -361,9 +364,15 @@ export interface ProjectStatusLookup {
 
 export interface PublicProjectStatus {
   code: string;
+  /** R4a: the national project code (项目代码), when recorded. */
+  nationalCode: string | null;
   name: string;
   ownerName: string;
   status: ProjectStatus;
+  /** R4a: registered, in the channel, refused (with its reason), completed or withdrawn. */
+  life: ProjectLifeState;
+  withdrawnOn: CivilDate | null;
+  completedAt: string | null;
   registeredAt: string;
   /** The one staff member named to the applicant: the window contact on its receipt. */
   windowContact: string | null;
@@ -383,4 +392,10 @@ export interface PublicProjectStatus {
   /** R28: which materials were received (paper copies or files), never the files themselves. */
   received: { department: string; name: string; copies: number; files: number }[];
   documents: { title: string; number: string; issuedAt: string }[];
+}
+
+/** R4a: the 办结通知书's own fields: each department's outcome and the permit decision that ends it. */
+export interface CompletionContent {
+  completedAt: string;
+  items: { department: string; outcome: 'approved' | 'rejected' | 'deemed_consent'; noticeNumber: string | null; permitNumber: string | null }[];
 }

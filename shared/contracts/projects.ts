@@ -1,4 +1,6 @@
 import type { ItemStatus } from '../domain/approval/item-status';
+import type { CivilDate } from '../domain/calendar/calendar-data';
+import type { ProjectLifeState } from '../domain/projects/project-life';
 import type { ClockStoppingProcedure, DeemedCause, ExplanationKind } from './deadlines';
 
 /** R3: the ways a project may enter the green channel. */
@@ -47,6 +49,33 @@ export interface RegisterProjectRequest {
   totalInvestment: Money;
   /** R6: must be reported to provincial or national authorities. */
   reportToHigherAuthority: boolean;
+  /** R4a: the national investment project code (项目代码), when the project has one. */
+  nationalCode?: string | null;
+}
+
+/** R4a: the window records or corrects the national project code until admission; null clears it. */
+export interface NationalCodeRequest {
+  nationalCode: string | null;
+}
+
+/** R4a: the window records the applicant's withdrawal: the reason and the date the applicant asked. */
+export interface WithdrawProjectRequest {
+  reason: string;
+  requestedOn: CivilDate;
+}
+
+export interface ProjectWithdrawal {
+  reason: string;
+  requestedOn: CivilDate;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** R4a: completion (办结), recorded once with its numbered notice. */
+export interface ProjectCompletion {
+  completedAt: string;
+  noticeId: string;
+  noticeNumber: string;
 }
 
 export interface AdmitProjectRequest {
@@ -140,6 +169,11 @@ export interface ProjectView {
   admissionRefusal: AdmissionRefusalRecord | null;
   leadDepartmentId: string | null;
   items: ApprovalItemView[];
+  /** R4a: the state of the project's life (see projectLifeState). */
+  life: ProjectLifeState;
+  nationalCode: string | null;
+  withdrawal: ProjectWithdrawal | null;
+  completion: ProjectCompletion | null;
 }
 
 export const DECISION_OUTCOMES = ['approved', 'rejected'] as const;

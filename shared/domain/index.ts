@@ -41,3 +41,4 @@ export * from './settings/hub-settings';
 export * from './people/people-rules';
 export * from './documents/corrections';
 export * from './approval/special-procedures';
+export * from './projects/project-life';

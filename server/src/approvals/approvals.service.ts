@@ -40,6 +40,7 @@ import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
 import { NoticesService } from '../notices/notices.service';
 import { assertMainMaterialsComplete } from '../materials/material-records';
+import { ProjectCompletions } from '../projects/project-completions';
 import { loadItem } from '../projects/project-records';
 import type { DecisionDto } from './decision.dto';
 import type { DelayItemDto, ExtendItemDto, FileExplanationDto, RuleExplanationDto } from './deadline.dto';
@@ -83,6 +84,9 @@ interface DeemedToUndo {
   issuedAt: Date;
 }
 
+/** R4a: a withdrawal stops every clock of the project, the R16 ruling's too. */
+export const RULING_RUNS = `NOT EXISTS (SELECT 1 FROM approval_items wi WHERE wi.id = written_explanations.item_id AND wi.status = 'withdrawn')`;
+
 /**
  * Turns a pure rule's problem into problem+json: 409 for the item's state, 400 otherwise, naming
  * the field and, where a rule refuses, the rule.
@@ -103,6 +107,7 @@ export class ApprovalsService {
     private readonly notices: NoticesService,
     private readonly signals: DeadlineSignals,
     private readonly alerts: AlertsService,
+    private readonly completions: ProjectCompletions,
   ) {}
 
   async accept(user: SessionUser, id: string): Promise<ApprovalItemView> {
@@ -145,6 +150,8 @@ export class ApprovalsService {
       await tx.query(`UPDATE approval_items SET status = $2, decided_at = $3, decided_by = $4, basis = $5 WHERE id = $1`, [id, status, now, user.id, basis]);
       const after = (await loadItem(tx, id))!;
       await this.record(tx, user, status === 'approved' ? 'item.approved' : 'item.rejected', before, after, basis ? { basis } : {});
+      // R4a: a rejection needs no permit, so it may decide the project's last item.
+      if (status === 'rejected') await this.completions.recordIfDone(tx, after.projectId, user);
       return after;
     });
   }
@@ -357,7 +364,7 @@ export class ApprovalsService {
       const done = await this.db.transaction(async (tx) => {
         const row = await tx.one<{ id: string; item_id: string; ruling_due_at: Date }>(
           `SELECT id, item_id, ruling_due_at FROM written_explanations
-           WHERE status = 'pending' AND ruling_escalated_at IS NULL AND ruling_due_at <= hub_now()
+           WHERE status = 'pending' AND ruling_escalated_at IS NULL AND ruling_due_at <= hub_now() AND ${RULING_RUNS}
            ORDER BY ruling_due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
         );
         if (!row) return false;

@@ -11,7 +11,7 @@ import {
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
-import { notFound, ruleRefusal } from '../common/problem';
+import { notFound, refusedBy, ruleRefusal } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
@@ -51,6 +51,15 @@ export class CorrectionsService {
       const revoking = (await tx.one<{ kind: string }>('SELECT kind FROM notices WHERE id = $1', [noticeId]))!.kind === 'timeout_implied_consent';
       const itemBefore = revoking && locked.item_id ? await loadItem(tx, locked.item_id, true) : undefined;
       const projectBefore = !revoking && locked.project_id ? await this.steps.lock(tx, locked.project_id) : undefined;
+      // R4a: a revocation reopens the item's clock, which a withdrawal has stopped for good (FOR SHARE:
+      // a withdrawal either committed before, or waits and then stops the reopened item).
+      if (revoking && locked.project_id) {
+        const project = await tx.one<{ withdrawn: boolean }>(
+          'SELECT EXISTS (SELECT 1 FROM project_withdrawals w WHERE w.project_id = p.id) AS withdrawn FROM projects p WHERE p.id = $1 FOR SHARE',
+          [locked.project_id],
+        );
+        if (project?.withdrawn) throw refusedBy('R4a', 'project', 'The project is withdrawn: no deemed consent is reopened', true);
+      }
       await tx.query('SELECT 1 FROM notices WHERE id = $1 FOR UPDATE', [noticeId]);
       const document = (await loadNotice(tx, noticeId))!;
       const now = await this.clock.now(tx);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { ApprovalsService } from '../approvals/approvals.service';
+import { ApprovalsService, RULING_RUNS } from '../approvals/approvals.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { CLAIM_TX, Database, isConnectionLost } from '../database/database';
 import { HubClock } from '../database/hub-clock';
@@ -109,7 +109,7 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
       `SELECT (SELECT EXTRACT(EPOCH FROM MIN(due_at) - hub_now()) * 1000 FROM approval_items i
                 WHERE status = 'in_review' AND NOT ${HELD}) AS due_ms,
               (SELECT EXTRACT(EPOCH FROM MIN(ruling_due_at) - hub_now()) * 1000 FROM written_explanations
-                WHERE status = 'pending' AND ruling_escalated_at IS NULL) AS ruling_ms,
+                WHERE status = 'pending' AND ruling_escalated_at IS NULL AND ${RULING_RUNS}) AS ruling_ms,
               (SELECT EXTRACT(EPOCH FROM MIN(due_at) - hub_now()) * 1000 FROM mega_forwarding
                 WHERE forwarded_at IS NULL AND escalated_at IS NULL) AS forward_ms,
               (SELECT EXTRACT(EPOCH FROM MIN(ends_at) + $1 * interval '1 millisecond' - hub_now()) * 1000 FROM meetings

@@ -19,6 +19,8 @@ import {
   type MeetingSummary,
   type MeetingView,
   type SessionUser,
+  lifeActionError,
+  lifeOf,
 } from '@hub/shared';
 import { AlertsService } from '../alerts/alerts.service';
 import { ApprovalsService, refuse } from '../approvals/approvals.service';
@@ -30,7 +32,7 @@ import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
-import { loadItemOf, loadItems } from '../projects/project-records';
+import { loadBoardProjects, loadItemOf, loadItems } from '../projects/project-records';
 import { LiveEvents } from '../realtime/live-events';
 import type { CloseMeetingDto, ClosePreviewDto, ConveneMeetingDto, MarkPresentDto, OpinionDto, RectificationDto } from './meeting.dto';
 import { loadExcuses, loadInvitations, loadMeetingRow, loadMeetingView, loadSummaries, loadSummary, type MeetingRow } from './meeting-records';
@@ -66,6 +68,9 @@ export class MeetingsService {
       if (!project) throw notFound('Project');
       authorize(user, 'meeting.convene', { departmentId: project.lead_department_id ?? undefined });
       if (project.status !== 'in_channel') throw conflict('Only a project in the green channel has departments to convene');
+      // R4a: a withdrawn or completed project is kept for the record only (FOR SHARE above: no withdrawal slips in).
+      const life = lifeActionError(lifeOf((await loadBoardProjects(tx, [projectId]))[0]!), 'convene_meeting');
+      if (life) refuse(life);
       if (!dto.online && !dto.place?.trim()) throw badRequest('place', 'Give a place, or hold the meeting online');
       const items = await loadItems(tx, [projectId]);
       const invited = dto.invitedDepartmentIds ?? defaultInvitees(items);
@@ -353,6 +358,22 @@ export class MeetingsService {
       return due.id;
     }, CLAIM_TX);
     return lapsed !== null;
+  }
+
+  /**
+   * R4a: the project's withdrawal closes its meetings still scheduled or open WITHOUT R15 effect
+   * (there is nothing left to consent to), as a lapse with the reason, in the withdrawal's
+   * transaction. The caller has locked the meetings (before the items, the order a close takes).
+   */
+  async lapseForWithdrawal(tx: Tx, actor: SessionUser, meetingIds: string[]): Promise<void> {
+    const now = await this.clock.now(tx);
+    for (const id of meetingIds) {
+      const meeting = (await loadSummary(tx, id))!;
+      await tx.query(`UPDATE meetings SET status = 'lapsed', closed_at = $2 WHERE id = $1`, [id, now]);
+      await this.record(tx, actor, id, 'meeting.lapsed', { summary: meeting }, { endsAt: meeting.endsAt, withdrawn: 'true' });
+      const view = (await loadMeetingView(tx, id, this.config.meetingGraceMs))!;
+      tx.onCommit(() => this.live.publishMeeting(view));
+    }
   }
 
   /** Socket entry point: the same rules as HTTP, answered as an ack instead of a problem. */

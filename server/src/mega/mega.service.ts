@@ -49,6 +49,7 @@ export class MegaService {
         const row = await tx.one<{ project_id: string; due_at: Date; tracker_id: string | null }>(
           `SELECT project_id, due_at, tracker_id FROM mega_forwarding
            WHERE forwarded_at IS NULL AND escalated_at IS NULL AND due_at <= hub_now()
+             AND NOT EXISTS (SELECT 1 FROM project_withdrawals w WHERE w.project_id = mega_forwarding.project_id) -- R4a: stopped
            ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
         );
         if (!row) return false;

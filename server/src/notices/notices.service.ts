@@ -33,6 +33,7 @@ export const NOTICE_PREFIX: Readonly<Record<NoticeKind, string>> = {
   pickup_register: '绿通取件', // 取件登记表 (R9)
   extension_notice: '绿通延期', // 延期通知 (R12)
   correction_notice: '绿通更正', // 更正通知书 (R17)
+  completion_notice: '绿通办结', // 办结通知书 (R4a)
 };
 
 export interface IssuedNotice {

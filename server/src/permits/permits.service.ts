@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { describeMissing, materialsGate, type NoticeSummary, type PermitContent, type SessionUser } from '@hub/shared';
+import { describeMissing, lifeActionError, lifeOf, materialsGate, type NoticeSummary, type PermitContent, type SessionUser } from '@hub/shared';
+import { refuse } from '../approvals/approvals.service';
 import { authorize } from '../common/authorize';
 import { conflict, notFound, refusedBy } from '../common/problem';
 import { HAS_STANDING_PERMIT } from './standing-permit';
@@ -8,6 +9,7 @@ import { HubClock } from '../database/hub-clock';
 import { loadItemRefs, loadMaterials } from '../materials/material-records';
 import { MaterialsService } from '../materials/materials.service';
 import { ProjectSteps } from '../materials/project-steps';
+import { ProjectCompletions } from '../projects/project-completions';
 
 /** The approval seal the permit decision carries (加盖行政审批专用章, 第二篇 二(六)). */
 export const APPROVAL_SEAL = '行政审批专用章';
@@ -24,6 +26,7 @@ export class PermitsService {
     private readonly clock: HubClock,
     private readonly steps: ProjectSteps,
     private readonly materials: MaterialsService,
+    private readonly completions: ProjectCompletions,
   ) {}
 
   async issue(user: SessionUser, itemId: string): Promise<NoticeSummary> {
@@ -32,6 +35,9 @@ export class PermitsService {
       const [found] = await loadItemRefs(tx, { itemId });
       if (!found) throw notFound('Approval item');
       const before = await this.steps.lock(tx, found.projectId);
+      // R4a: no permit for a withdrawn project (the lock orders this against a withdrawal: one wins).
+      const life = lifeActionError(lifeOf(before), 'issue_permit');
+      if (life) refuse(life);
       const [item] = await loadItemRefs(tx, { itemId }); // as it is now that the project is locked
       if (item!.status !== 'approved' && item!.status !== 'deemed_consent') {
         throw conflict(`A permit follows approval or deemed consent; this item is ${item!.status}`);
@@ -55,6 +61,7 @@ export class PermitsService {
         seal: APPROVAL_SEAL,
       });
       await tx.query('INSERT INTO permits (item_id, notice_id) VALUES ($1, $2)', [itemId, notice.id]);
+      await this.completions.recordIfDone(tx, found.projectId, user); // R4a: the last permit completes the project
       return notice;
     });
   }

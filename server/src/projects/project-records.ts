@@ -1,4 +1,4 @@
-import type { ApprovalItemView, BoardProject, ClockStoppingProcedure, DeemedCause, OpinionKind, ExplanationKind, ProjectPaperwork, ProjectView } from '@hub/shared';
+import { projectLifeState, type ApprovalItemView, type BoardProject, type ClockStoppingProcedure, type DeemedCause, type OpinionKind, type ExplanationKind, type ProjectPaperwork, type ProjectView } from '@hub/shared';
 import { loadPaperwork, NO_PAPERWORK } from '../materials/material-records';
 import type { Queryable } from '../database/database';
 
@@ -56,6 +56,11 @@ interface ProjectRow {
   admission_refused_by: string | null;
   admission_refused_by_name: string | null;
   admission_refusal_reason: string | null;
+  national_code: string | null;
+  refused: boolean;
+  withdrawn: boolean;
+  /** R17: items with their permit decision issued. */
+  permitted_items: string[];
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -127,14 +132,22 @@ export async function loadItemOf(q: Queryable, projectId: string, departmentId: 
 
 async function loadProjectRows(q: Queryable, ids: string[] | null): Promise<ProjectRow[]> {
   return q.query<ProjectRow>(
-    `SELECT p.*, p.investment_amount::text AS investment_amount, u.display_name AS sealed_by_name, r.display_name AS admission_refused_by_name
+    `SELECT p.*, p.investment_amount::text AS investment_amount, u.display_name AS sealed_by_name, r.display_name AS admission_refused_by_name,
+            p.admission_refused_at IS NOT NULL AS refused,
+            EXISTS (SELECT 1 FROM project_withdrawals w WHERE w.project_id = p.id) AS withdrawn,
+            ARRAY(SELECT pm.item_id FROM permits pm JOIN approval_items pi ON pi.id = pm.item_id WHERE pi.project_id = p.id) AS permitted_items
      FROM projects p LEFT JOIN users u ON u.id = p.sealed_by LEFT JOIN users r ON r.id = p.admission_refused_by
      ${ids ? 'WHERE p.id = ANY($1)' : ''} ORDER BY p.registered_at, p.code`,
     ids ? [ids] : [],
   );
 }
 
-function toBoardProject(r: ProjectRow, items: ApprovalItemView[], paperwork: Map<string, ProjectPaperwork>): BoardProject {
+/** A board project as built now: it always carries its life state and national code (R4a). */
+export type CurrentBoardProject = BoardProject & Required<Pick<BoardProject, 'life' | 'nationalCode'>>;
+
+function toBoardProject(r: ProjectRow, allItems: ApprovalItemView[], paperwork: Map<string, ProjectPaperwork>): CurrentBoardProject {
+  const items = allItems.filter((i) => i.projectId === r.id);
+  const permitted = new Set(r.permitted_items);
   return {
     id: r.id,
     code: r.code,
@@ -144,13 +157,21 @@ function toBoardProject(r: ProjectRow, items: ApprovalItemView[], paperwork: Map
     status: r.status,
     registeredAt: r.registered_at.toISOString(),
     leadDepartmentId: r.lead_department_id,
-    items: items.filter((i) => i.projectId === r.id),
+    items,
     paperwork: paperwork.get(r.id) ?? NO_PAPERWORK,
+    // R4a: computed from the facts by the one pure rule, never stored.
+    life: projectLifeState({
+      admitted: r.status === 'in_channel',
+      refused: r.refused,
+      withdrawn: r.withdrawn,
+      items: items.map((i) => ({ status: i.status, permitted: permitted.has(i.id) })),
+    }),
+    nationalCode: r.national_code,
   };
 }
 
 /** Board rows for the given projects (all when ids is null), items included. */
-export async function loadBoardProjects(q: Queryable, ids: string[] | null): Promise<BoardProject[]> {
+export async function loadBoardProjects(q: Queryable, ids: string[] | null): Promise<CurrentBoardProject[]> {
   const rows = await loadProjectRows(q, ids);
   const items = await loadItems(q, ids);
   const paperwork = await loadPaperwork(q, ids);
@@ -179,5 +200,27 @@ export async function loadProjectView(q: Queryable, id: string): Promise<Project
             refusedBy: { id: row.admission_refused_by, displayName: row.admission_refused_by_name ?? '' },
           }
         : null,
+    ...(await loadLifeRecords(q, id)),
+  };
+}
+
+/** R4a: the withdrawal and completion of a project, as recorded (a refusal is on the project row, R3). */
+export async function loadLifeRecords(q: Queryable, id: string): Promise<Pick<ProjectView, 'withdrawal' | 'completion'>> {
+  const [row] = await q.query<{
+    w_reason: string | null; w_on: string | null; w_by: string | null; w_at: Date | null;
+    c_at: Date | null; c_notice: string | null; c_number: string | null;
+  }>(
+    `SELECT w.reason AS w_reason, w.requested_on::text AS w_on, wu.display_name AS w_by, w.recorded_at AS w_at,
+            c.completed_at AS c_at, c.notice_id AS c_notice, n.number AS c_number
+     FROM projects p
+     LEFT JOIN project_withdrawals w ON w.project_id = p.id LEFT JOIN users wu ON wu.id = w.recorded_by
+     LEFT JOIN project_completions c ON c.project_id = p.id LEFT JOIN notices n ON n.id = c.notice_id
+     WHERE p.id = $1`,
+    [id],
+  );
+  return {
+    withdrawal:
+      row?.w_reason && row.w_on && row.w_at ? { reason: row.w_reason, requestedOn: row.w_on, recordedBy: row.w_by ?? '', recordedAt: row.w_at.toISOString() } : null,
+    completion: row?.c_at && row.c_notice && row.c_number ? { completedAt: row.c_at.toISOString(), noticeId: row.c_notice, noticeNumber: row.c_number } : null,
   };
 }

@@ -14,8 +14,10 @@ import {
   Matches,
   MaxLength,
   ValidateBy,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../common/validation';
 import {
   CURRENCIES,
   EMAIL_PATTERN,
@@ -23,6 +25,8 @@ import {
   parseMoneyAmount,
   PROJECT_CATEGORIES,
   type AdmitProjectRequest,
+  type NationalCodeRequest,
+  type WithdrawProjectRequest,
   type Currency,
   type Money,
   type OwnerOrganisation,
@@ -65,6 +69,21 @@ export class RegisterProjectDto implements RegisterProjectRequest {
   @ApiProperty({ type: PreconditionsDto }) @IsObject() @ValidateNested() @Type(() => PreconditionsDto) preconditions: PreconditionsDto;
   @ApiProperty({ type: MoneyDto }) @IsObject() @ValidateNested() @Type(() => MoneyDto) totalInvestment: MoneyDto;
   @ApiProperty() @IsBoolean() reportToHigherAuthority: boolean;
+  /** R4a: its format is checked by the service with the rule (nationalCodeError), naming R4a. */
+  @ApiProperty({ required: false, nullable: true, example: '2024-330106-48-01-012345' }) @IsOptional() @IsString() @MaxLength(64) nationalCode?: string | null;
+}
+
+export class NationalCodeDto implements NationalCodeRequest {
+  @ApiProperty({ nullable: true, example: '2024-330106-48-01-012345' })
+  @ValidateIf((o: NationalCodeDto) => o.nationalCode !== null)
+  @IsString()
+  @MaxLength(64)
+  nationalCode: string | null;
+}
+
+export class WithdrawProjectDto implements WithdrawProjectRequest {
+  @ApiProperty() @IsString() @Matches(/\S/, { message: 'reason must not be blank' }) @MaxLength(2000) reason: string;
+  @ApiProperty({ example: '2026-03-02', description: 'The day the applicant asked to withdraw' }) @IsCalendarDate() requestedOn: string;
 }
 
 export class AdmitProjectDto implements AdmitProjectRequest {

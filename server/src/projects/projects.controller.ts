@@ -1,15 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { Requires } from '../auth/requires.decorator';
 import { ApiTags } from '@nestjs/swagger';
 import type { ProjectView, SessionUser } from '@hub/shared';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { AdmitProjectDto, RefuseAdmissionDto, RegisterProjectDto } from './project.dto';
+import { AdmitProjectDto, NationalCodeDto, RefuseAdmissionDto, RegisterProjectDto, WithdrawProjectDto } from './project.dto';
+import { ProjectLifeService } from './project-life.service';
 import { ProjectsService } from './projects.service';
 
 @ApiTags('projects')
 @Controller('projects')
 export class ProjectsController {
-  constructor(private readonly projects: ProjectsService) {}
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly life: ProjectLifeService,
+  ) {}
 
   @Requires('project.register')
   @Post()
@@ -36,5 +40,18 @@ export class ProjectsController {
   @HttpCode(200)
   refuseAdmission(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RefuseAdmissionDto): Promise<ProjectView> {
     return this.projects.refuseAdmission(user, id, dto);
+  }
+
+  @Requires('project.edit')
+  @Put(':id/national-code')
+  nationalCode(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: NationalCodeDto): Promise<ProjectView> {
+    return this.life.setNationalCode(user, id, dto);
+  }
+
+  @Requires('project.withdraw')
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  withdraw(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: WithdrawProjectDto): Promise<ProjectView> {
+    return this.life.withdraw(user, id, dto);
   }
 }

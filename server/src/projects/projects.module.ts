@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { ProjectsController } from './projects.controller';
+import { ProjectCompletions } from './project-completions';
+import { ProjectLifeService } from './project-life.service';
 import { ProjectsService } from './projects.service';
 
 @Global()
-@Module({ controllers: [ProjectsController], providers: [ProjectsService], exports: [ProjectsService] })
+@Module({ controllers: [ProjectsController], providers: [ProjectsService, ProjectLifeService, ProjectCompletions], exports: [ProjectsService, ProjectCompletions] })
 export class ProjectsModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { admissionRefusal, admissionRefusalReasonProblem, civilDateOf, isMegaProject, unmetPreconditions, type BoardProject, type Preconditions, type ProjectView, type SessionUser } from '@hub/shared';
+import { admissionRefusal, admissionRefusalReasonProblem, civilDateOf, isMegaProject, lifeActionError, lifeOf, nationalCodeError, normalizeNationalCode, unmetPreconditions, type BoardProject, type Preconditions, type ProjectView, type SessionUser } from '@hub/shared';
+import { refuse } from '../approvals/approvals.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
@@ -8,6 +9,7 @@ import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { NumberingService } from '../notices/numbering.service';
 import type { AdmitProjectDto, RefuseAdmissionDto, RegisterProjectDto } from './project.dto';
+import { uniqueNationalCode } from './project-life.service';
 import { loadBoardProjects, loadProjectView } from './project-records';
 
 /** Intake (R3), admission with seal, lead and participants (R4), mega-project flag (R6). */
@@ -23,20 +25,23 @@ export class ProjectsService {
 
   async register(user: SessionUser, dto: RegisterProjectDto): Promise<ProjectView> {
     authorize(user, 'project.register');
-    const id = await this.db.transaction(async (tx) => {
+    // R4a: the national project code is optional, in the platform's format, and unique.
+    const codeProblem = nationalCodeError(dto.nationalCode);
+    if (codeProblem) refuse(codeProblem);
+    const id = await uniqueNationalCode(() => this.db.transaction(async (tx) => {
       const { now, year } = await this.today(tx);
       const code = `GC-${year}-${String(await this.numbering.next(tx, 'project_code', year)).padStart(4, '0')}`;
       const row = await tx.one<{ id: string }>(
         `INSERT INTO projects (code, name, owner, category, preconditions, investment_amount, investment_currency,
-                               report_to_higher, mega, status, registered_at, registered_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'registered', $10, $11) RETURNING id`,
+                               report_to_higher, mega, status, registered_at, registered_by, national_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'registered', $10, $11, $12) RETURNING id`,
         [code, dto.name, dto.owner, dto.category, dto.preconditions, dto.totalInvestment.amount, dto.totalInvestment.currency,
-         dto.reportToHigherAuthority, isMegaProject(dto.totalInvestment), now, user.id],
+         dto.reportToHigherAuthority, isMegaProject(dto.totalInvestment), now, user.id, normalizeNationalCode(dto.nationalCode)],
       );
       const after = await this.boardProject(tx, row!.id);
       await this.card.append(tx, { projectId: row!.id, actor: user, action: 'project.registered', before: null, after: { kind: 'project', project: after } });
       return row!.id;
-    });
+    }));
     return (await loadProjectView(this.db, id))!;
   }
 
@@ -64,6 +69,9 @@ export class ProjectsService {
       const refused = admissionRefusal(project.preconditions, dto.overrideReason);
       if (refused) throw ruleRefusal(refused);
       const overrideReason = unmetPreconditions(project.preconditions).length > 0 ? dto.overrideReason!.trim() : null;
+      // R4a: a withdrawn project is not admitted.
+      const life = lifeActionError(lifeOf(await this.boardProject(tx, id)), 'admit');
+      if (life) refuse(life);
       // R1: a switched-off department takes no new items (FOR SHARE: not switched off meanwhile).
       const known = await tx.query<{ id: string }>('SELECT id FROM departments WHERE id = ANY($1) AND active FOR SHARE', [departmentIds]);
       const unknown = departmentIds.find((d) => !known.some((k) => k.id === d));
@@ -106,6 +114,9 @@ export class ProjectsService {
     await this.db.transaction(async (tx) => {
       await this.lockForAdmission(tx, id);
       const before = await this.boardProject(tx, id);
+      // R4a: a withdrawn project is not refused either.
+      const life = lifeActionError(lifeOf(before), 'refuse');
+      if (life) refuse(life);
       const { now } = await this.today(tx);
       await tx.query(
         'UPDATE projects SET admission_refused_at = $2, admission_refused_by = $3, admission_refusal_reason = $4 WHERE id = $1',

@@ -4,11 +4,12 @@ import { LoginThrottle } from '../auth/login-throttle';
 import { ProblemException } from '../common/problem';
 import { Database } from '../database/database';
 import { loadItemRefs, loadMaterials } from '../materials/material-records';
+import { loadBoardProjects, loadLifeRecords } from '../projects/project-records';
 import { AccessCodes } from './access-codes';
 import type { ProjectStatusLookupDto } from './public-status.dto';
 
 /** Documents addressed to the applicant; circulation reports are internal (R22). */
-const APPLICANT_DOCUMENTS: NoticeKind[] = ['timeout_implied_consent', 'delayed_approval', 'one_time_notification', 'permit_decision', 'receipt', 'pickup_register'];
+const APPLICANT_DOCUMENTS: NoticeKind[] = ['timeout_implied_consent', 'delayed_approval', 'one_time_notification', 'permit_decision', 'receipt', 'pickup_register', 'completion_notice'];
 
 /**
  * R1: the applicant reads its own project's progress with the project code and access code, and
@@ -31,7 +32,7 @@ export class PublicStatusService {
     const project = await this.db.one<{ id: string; code: string; name: string; owner_name: string; status: ProjectStatus; registered_at: Date; code_hash: string; contact: string; admission_refused_at: Date | null; admission_refusal_reason: string | null }>(
       `SELECT p.id, p.code, p.name, p.owner->>'name' AS owner_name, p.status, p.registered_at, a.code_hash, u.display_name AS contact,
               p.admission_refused_at, p.admission_refusal_reason
-       FROM projects p JOIN project_access a ON a.project_id = p.id JOIN users u ON u.id = a.window_contact WHERE p.code = $1`,
+       FROM projects p JOIN project_access a ON a.project_id = p.id JOIN users u ON u.id = a.window_contact WHERE p.code = $1 OR p.national_code = $1`, // R4a: the national project code finds it too
       [projectCode],
     );
     if (!project || !this.access.matches(project.id, project.code_hash, dto.accessCode)) {
@@ -70,8 +71,14 @@ export class PublicStatusService {
       [project.id, APPLICANT_DOCUMENTS],
     );
     const iso = (d: Date | null) => d?.toISOString() ?? null;
+    const [board] = await loadBoardProjects(this.db, [project.id]);
+    const life = await loadLifeRecords(this.db, project.id);
     return {
       code: project.code,
+      nationalCode: board!.nationalCode,
+      life: board!.life,
+      withdrawnOn: life.withdrawal?.requestedOn ?? null,
+      completedAt: life.completion?.completedAt ?? null,
       name: project.name,
       ownerName: project.owner_name,
       status: project.status,

@@ -1,6 +1,7 @@
 /**
  * The life of one department's approval item (R10, R14).
  * awaiting_acceptance → in_review (accepted, clock running) → approved | rejected | deemed_consent.
+ * R4a: the project's withdrawal stops an item not yet decided (withdrawn: no clock, nothing deemed).
  */
 export const ITEM_STATUSES = [
   'awaiting_acceptance',
@@ -8,9 +9,13 @@ export const ITEM_STATUSES = [
   'approved',
   'rejected',
   'deemed_consent',
+  'withdrawn',
 ] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-/** 'correct': a deemed consent undone by a correction notice (R13 outage, R17) returns the item to review. */
-export const ITEM_EVENTS = ['accept', 'approve', 'reject', 'deem_consent', 'correct'] as const;
+/**
+ * 'correct': a deemed consent undone by a correction notice (R13 outage, R17) returns the item to review.
+ * 'withdraw': the applicant withdrew the project (R4a).
+ */
+export const ITEM_EVENTS = ['accept', 'approve', 'reject', 'deem_consent', 'correct', 'withdraw'] as const;
 export type ItemEvent = (typeof ITEM_EVENTS)[number];

@@ -8,6 +8,9 @@ const EXPECTED: Record<string, string> = {
   'in_review deem_consent': 'deemed_consent',
   // R13/R17: a deemed consent undone by a correction notice returns the item to review.
   'deemed_consent correct': 'in_review',
+  // R4a: the project's withdrawal stops what is not yet decided; a decided item keeps its decision.
+  'awaiting_acceptance withdraw': 'withdrawn',
+  'in_review withdraw': 'withdrawn',
 };
 
 describe('item state machine', () => {
@@ -32,7 +35,7 @@ describe('item state machine', () => {
   });
 
   it('R14: decided states have no transitions, except a deemed consent undone by a correction notice (R17)', () => {
-    for (const terminal of ['approved', 'rejected'] as const) {
+    for (const terminal of ['approved', 'rejected', 'withdrawn'] as const) {
       expect(ITEM_TRANSITIONS[terminal]).toEqual({});
     }
     expect(ITEM_TRANSITIONS.deemed_consent).toEqual({ correct: 'in_review' });

@@ -2,11 +2,12 @@ import type { ItemStatus, ItemEvent } from './item-status';
 
 /** R10/R14: the item state machine as data. Terminal states have no way out. */
 export const ITEM_TRANSITIONS: Readonly<Record<ItemStatus, Readonly<Partial<Record<ItemEvent, ItemStatus>>>>> = {
-  awaiting_acceptance: { accept: 'in_review' },
-  in_review: { approve: 'approved', reject: 'rejected', deem_consent: 'deemed_consent' },
+  awaiting_acceptance: { accept: 'in_review', withdraw: 'withdrawn' },
+  in_review: { approve: 'approved', reject: 'rejected', deem_consent: 'deemed_consent', withdraw: 'withdrawn' },
   approved: {},
   rejected: {},
   deemed_consent: { correct: 'in_review' },
+  withdrawn: {},
 };
 
 export class IllegalTransitionError extends Error {

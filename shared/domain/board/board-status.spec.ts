@@ -42,7 +42,7 @@ describe('boardStatus', () => {
     expect(boardStatus({ status: 'in_review', dueAt }, now, cal, { ...settings, warningWorkingDays: 2 })).toBe('due_soon');
   });
 
-  it.each(['awaiting_acceptance', 'approved', 'rejected', 'deemed_consent'] as const)(
+  it.each(['awaiting_acceptance', 'approved', 'rejected', 'deemed_consent', 'withdrawn'] as const)(
     'R14: an item %s shows its own state whatever the clock says',
     (status) => {
       expect(boardStatus({ status, dueAt }, at('2026-03-01', '10:00'), cal, settings)).toBe(status);

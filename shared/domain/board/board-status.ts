@@ -19,7 +19,9 @@ export type BoardCellStatus =
   | 'paused'
   | 'deemed_consent'
   | 'approved'
-  | 'rejected';
+  | 'rejected'
+  /** R4a: stopped by the project's withdrawal — no countdown, nothing deemed. */
+  | 'withdrawn';
 
 export function boardStatus(
   item: Pick<ApprovalItemView, 'status' | 'dueAt' | 'paused'> & { pendingExplanation?: Pick<PendingExplanation, 'kind' | 'rulingDueAt'> | null },

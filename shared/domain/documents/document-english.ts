@@ -20,6 +20,7 @@ export const NOTICE_TITLES_EN: Readonly<Record<NoticeKind, string>> = {
   pickup_register: 'Pickup Register',
   extension_notice: 'Extension Notice',
   correction_notice: 'Correction Notice',
+  completion_notice: 'Notice of Completion',
 };
 
 export const CENTER_NAME_EN = 'Administrative Service Center';

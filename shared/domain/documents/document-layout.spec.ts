@@ -100,6 +100,14 @@ const CONTENT: Record<NoticeKind, NoticeContent> = {
     reason: '该部门已按时参加会议，签到记录有误',
     revocation: { itemId: 'i1', newDueAt: '2026-03-05T16:00:00.000Z' },
   },
+  completion_notice: {
+    ...envelope('completion_notice', '绿通办结〔2026〕1号'),
+    completedAt: '2026-02-25T02:00:00.000Z',
+    items: [
+      { department: '发展和改革局', outcome: 'deemed_consent', noticeNumber: '绿通默许〔2026〕12号', permitNumber: '绿通许可〔2026〕2号' },
+      { department: '自然资源和规划局', outcome: 'rejected', noticeNumber: null, permitNumber: null },
+    ],
+  },
 };
 
 describe('documentLayout', () => {
@@ -111,6 +119,14 @@ describe('documentLayout', () => {
     expect(text).toContain(kind === 'circulation_report' ? '发展和改革局' : '新能源汽车零部件产业园');
     expect(layout.closing).toEqual({ issuer: '行政服务中心', seal: expect.any(String), date: '2026年2月25日' });
     expect(layout.correction).toBe(kind === 'correction_notice' ? '本文书更正绿通默许〔2026〕12号，原文书同时作废。' : null);
+  });
+
+  it('R4a: the completion notice (办结通知书) lists each department, its outcome and its documents', () => {
+    const text = layoutText(documentLayout(CONTENT.completion_notice)).join('\n');
+    expect(text).toContain('各审批事项均已办结（2026年2月25日 10:00）');
+    expect(text).toContain('超时默许，准予许可');
+    expect(text).toContain('绿通许可〔2026〕2号；绿通默许〔2026〕12号');
+    expect(text).toContain('不予许可');
   });
 
   it('R17: the timeout implied consent notice names the department, acceptance and due time in the center zone', () => {

@@ -1,6 +1,7 @@
 import type { MeetingKind } from '../../contracts/meetings';
 import type {
   CirculationReportContent,
+  CompletionContent,
   CorrectionContent,
   DelayedApprovalContent,
   ExtensionNoticeContent,
@@ -183,6 +184,23 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
           ...cause.rows,
           ['生效时间', cause.effective],
         ]),
+      ],
+    };
+  },
+
+  completion_notice: (c) => {
+    const d = as<Partial<CompletionContent>>(c);
+    const outcome = { approved: '准予许可', rejected: '不予许可', deemed_consent: '超时默许，准予许可' } as const;
+    return {
+      addressee: `${ownerOf(c)}：`,
+      blocks: [
+        p(`你单位申报的${subject(c)}，经绿色通道并联审批，各审批事项均已办结${d.completedAt ? `（${at(c, d.completedAt)}）` : ''}，现予告知。`),
+        {
+          type: 'table',
+          head: ['序号', '审批部门', '办理结果', '文书编号'],
+          widths: [1, 4, 3, 4],
+          rows: (d.items ?? []).map((i, n) => [String(n + 1), i.department, outcome[i.outcome], [i.permitNumber, i.noticeNumber].filter(Boolean).join('；') || '—']),
+        },
       ],
     };
   },

@@ -11,6 +11,7 @@ export const NOTICE_TITLES: Readonly<Record<NoticeKind, string>> = {
   pickup_register: '取件登记表',
   extension_notice: '延期通知',
   correction_notice: '更正通知书',
+  completion_notice: '办结通知书',
 };
 
 const NUMBER = /^(\S+?)〔(\d{4})〕([1-9]\d*)号$/;

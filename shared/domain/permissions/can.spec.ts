@@ -15,6 +15,9 @@ function expected(role: Role, action: Action, where: Where): boolean {
       return role === 'window';
     case 'project.admit':
       return role === 'leader';
+    case 'project.edit':
+    case 'project.withdraw':
+      return role === 'window';
     case 'item.accept':
       return role === 'window' || (role === 'liaison' && where === 'own');
     case 'item.decide':

@@ -5,6 +5,9 @@ export const ACTIONS = [
   'project.read',
   'project.register',
   'project.admit',
+  // R3, R4a: refusing admission, the national project code, the applicant's withdrawal
+  'project.edit',
+  'project.withdraw',
   'item.accept',
   'item.decide',
   'card.read',
@@ -72,6 +75,9 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'calendar.read': STAFF_READ,
   'project.register': { window: 'any' },
   'project.admit': { leader: 'any' },
+  // R4a: the window records what the applicant brings: its national code, its withdrawal.
+  'project.edit': { window: 'any' },
+  'project.withdraw': { window: 'any' },
   'item.accept': { window: 'any', liaison: 'own_department' },
   'item.decide': { liaison: 'own_department' },
   'clock.advance': { admin: 'any' },

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { Router, RouterLink } from '@angular/router';
 import {
   boardStatus,
+  lifeOf,
   type ApprovalItemView,
   type BoardCellStatus,
   type BoardProject,
@@ -10,7 +11,7 @@ import {
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { DepartmentsStore } from '../core/departments/departments.store';
 import { HubTimePipe } from '../core/format/format.pipes';
-import { I18nService, TranslatePipe, categoryKey, projectStatusKey } from '../core/i18n';
+import { I18nService, TranslatePipe, categoryKey, lifeKey } from '../core/i18n';
 import { HubClock } from '../core/live/hub-clock.service';
 import { LiveBoardService } from '../core/live/live-board.service';
 import { BoardCellComponent } from './board-cell.component';
@@ -64,6 +65,17 @@ interface BoardRow {
       <!-- R24: overdue promised replies and escalations from the first-inquiry register. -->
       <hub-inquiry-alerts />
 
+      <!-- R4a: completed projects move out of the way, kept for the record. -->
+      <p class="board-completed">
+        <label>
+          <input type="checkbox" data-testid="show-completed" [checked]="showCompleted()" (change)="showCompleted.set(!showCompleted())" />
+          {{ 'board.showCompleted' | t }}
+        </label>
+        @if (!showCompleted() && completedCount() > 0) {
+          <span class="muted" data-testid="completed-hidden">{{ 'board.completedHidden' | t: { n: completedCount() } }}</span>
+        }
+      </p>
+
       <div class="table-scroll">
         <table class="board" data-testid="board">
           <caption>{{ 'board.caption' | t }}</caption>
@@ -93,7 +105,7 @@ interface BoardRow {
                   }
                 </th>
                 <td>{{ categoryLabel(row.project) | t }}</td>
-                <td [attr.data-project-status]="row.project.status">{{ projectStatusLabel(row.project) | t }}</td>
+                <td [attr.data-project-status]="row.project.status" [attr.data-life]="life(row.project)" data-testid="project-life">{{ lifeLabel(row.project) | t }}</td>
                 @if (row.project.items.length === 0) {
                   <td class="awaiting-admission" [attr.colspan]="columns().length || 1">
                     {{ 'board.awaitingAdmission' | t }}
@@ -157,9 +169,14 @@ export class BoardPage {
     return [...known, ...unknown];
   });
 
+  /** R4a: completed projects are hidden unless asked for (kept for the record). */
+  protected readonly showCompleted = signal(false);
+  protected readonly completedCount = computed(() => this.live.projects().filter((p) => lifeOf(p) === 'completed').length);
+
   protected readonly rows = computed<BoardRow[]>(() => {
     const columns = this.columns();
-    return this.live.projects().map((project) => {
+    const shown = this.showCompleted() ? this.live.projects() : this.live.projects().filter((p) => lifeOf(p) !== 'completed');
+    return shown.map((project) => {
       const byDept = new Map(project.items.map((item) => [item.departmentId, item]));
       return { project, cells: columns.map((d) => byDept.get(d.id) ?? null) };
     });
@@ -182,7 +199,7 @@ export class BoardPage {
     const projects = this.live.projects();
     const statuses = [...this.statuses().values()];
     return {
-      inChannel: projects.filter((p) => p.status === 'in_channel').length,
+      inChannel: projects.filter((p) => lifeOf(p) === 'in_channel').length,
       dueToday: statuses.filter((s) => s === 'due_today').length,
       deemedConsent: statuses.filter((s) => s === 'deemed_consent').length,
     };
@@ -199,8 +216,11 @@ export class BoardPage {
   protected categoryLabel(project: BoardProject) {
     return categoryKey(project.category);
   }
-  protected projectStatusLabel(project: BoardProject) {
-    return projectStatusKey(project.status);
+  protected life(project: BoardProject) {
+    return lifeOf(project);
+  }
+  protected lifeLabel(project: BoardProject) {
+    return lifeKey(lifeOf(project));
   }
 
   /** Mouse and touch on a wall screen: the whole row opens the project; keyboard users use the link. */

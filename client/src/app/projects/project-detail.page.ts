@@ -2,15 +2,16 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import type { ApprovalItemView, CardEntry, ProjectView } from '@hub/shared';
+import { lifeOf, type ApprovalItemView, type CardEntry, type ProjectView } from '@hub/shared';
 import { ApiService } from '../core/api/api.service';
 import { readProblem } from '../core/api/problem';
 import { DepartmentsStore } from '../core/departments/departments.store';
 import { HubTimePipe, MoneyPipe } from '../core/format/format.pipes';
-import { I18nService, TranslatePipe, categoryKey, projectStatusKey } from '../core/i18n';
+import { I18nService, TranslatePipe, categoryKey, lifeKey } from '../core/i18n';
 import { LiveBoardService } from '../core/live/live-board.service';
 import { SessionStore } from '../core/session/session.store';
 import { AdmissionFormComponent } from './admission-form.component';
+import { ProjectLifeComponent } from './project-life.component';
 import { ApprovalItemsComponent } from './approval-items.component';
 import { ProjectMeetingsComponent } from '../meetings/project-meetings.component';
 import { PaperTrailPanelComponent } from '../materials/paper-trail-panel.component';
@@ -30,6 +31,7 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
     HubTimePipe,
     MoneyPipe,
     AdmissionFormComponent,
+    ProjectLifeComponent,
     ApprovalItemsComponent,
     ProjectMeetingsComponent,
     TrackingCardComponent,
@@ -54,7 +56,7 @@ export class ProjectDetailPage {
   protected readonly entries = signal<CardEntry[]>([]);
 
   protected readonly canAdmit = computed(
-    () => this.project()?.status === 'registered' && !this.project()?.admissionRefusal && this.session.can('project.admit'),
+    () => this.project()?.life === 'registered' && this.session.can('project.admit'),
   );
   protected readonly leadDepartment = computed(() => {
     const id = this.project()?.leadDepartmentId;
@@ -62,7 +64,7 @@ export class ProjectDetailPage {
   });
 
   protected readonly categoryKey = categoryKey;
-  protected readonly projectStatusKey = projectStatusKey;
+  protected readonly lifeKey = lifeKey;
 
   private loadingId: string | null = null;
   /** Live entries seen while a load was in flight: the answer may predate them. */
@@ -111,6 +113,7 @@ export class ProjectDetailPage {
     }
   }
 
+  /** Admission, withdrawal, national code: the answer is the project as it now is. */
   protected onAdmitted(project: ProjectView): void {
     this.project.set(project);
   }
@@ -134,6 +137,8 @@ export class ProjectDetailPage {
       this.project.set({
         ...project,
         status: after.project.status,
+        life: lifeOf(after.project),
+        nationalCode: after.project.nationalCode ?? project.nationalCode,
         leadDepartmentId: after.project.leadDepartmentId,
         items: after.project.items,
       });

@@ -18,6 +18,7 @@ import { firstValueFrom } from 'rxjs';
 import {
   CURRENCIES,
   MONEY_AMOUNT_PATTERN,
+  NATIONAL_CODE_PATTERN,
   PROJECT_CATEGORIES,
   isMegaProject,
   type Currency,
@@ -79,6 +80,8 @@ export class RegisterProjectPage {
       currency: this.fb.control<Currency>('CNY'),
     }),
     reportToHigherAuthority: [false],
+    // R4a: optional; the server checks the platform's format and that no other project has it.
+    nationalCode: ['', Validators.pattern(NATIONAL_CODE_PATTERN)],
   });
 
   protected readonly submitted = signal(false);
@@ -129,7 +132,7 @@ export class RegisterProjectPage {
     const control = this.form.get(path);
     if (!control || !control.invalid || !(control.touched || this.submitted())) return null;
     if (control.hasError('required')) return this.i18n.t('common.required');
-    if (control.hasError('pattern')) return this.i18n.t('register.amountPattern');
+    if (control.hasError('pattern')) return this.i18n.t(path === 'nationalCode' ? 'life.nationalCodeHint' : 'register.amountPattern');
     return null;
   }
 
@@ -157,6 +160,7 @@ export class RegisterProjectPage {
       preconditions: value.preconditions,
       totalInvestment: value.totalInvestment,
       reportToHigherAuthority: value.reportToHigherAuthority,
+      nationalCode: value.nationalCode.trim() || null,
     };
     this.busy.set(true);
     try {

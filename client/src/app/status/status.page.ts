@@ -4,7 +4,7 @@ import { firstValueFrom } from 'rxjs';
 import type { PublicProjectStatus } from '@hub/shared';
 import { readProblem } from '../core/api/problem';
 import { HubDuePipe, HubTimePipe } from '../core/format/format.pipes';
-import { I18nService, TranslatePipe, itemStatusKey, projectStatusKey } from '../core/i18n';
+import { I18nService, TranslatePipe, itemStatusKey, lifeKey } from '../core/i18n';
 import { PaperTrailApi } from '../notices/paper-trail.api';
 import { LangSwitchComponent } from '../ui/lang-switch.component';
 
@@ -25,7 +25,7 @@ import { LangSwitchComponent } from '../ui/lang-switch.component';
       <form class="card status-form" (submit)="lookup($event)" novalidate>
         <div class="field">
           <label for="status-code">{{ 'status.projectCode' | t }}</label>
-          <input id="status-code" data-testid="status-code" autocomplete="off" spellcheck="false" [value]="projectCode()" (input)="projectCode.set(value($event))" placeholder="GC-2026-0001" />
+          <input id="status-code" data-testid="status-code" autocomplete="off" spellcheck="false" [value]="projectCode()" (input)="projectCode.set(value($event))" placeholder="GC-2026-0001 / 2024-330106-48-01-012345" />
         </div>
         <div class="field">
           <label for="status-access">{{ 'status.accessCode' | t }}</label>
@@ -52,10 +52,29 @@ import { LangSwitchComponent } from '../ui/lang-switch.component';
               <dt>{{ 'project.owner' | t }}</dt>
               <dd>{{ s.ownerName }}</dd>
             </div>
+            @if (s.nationalCode) {
+              <div>
+                <dt>{{ 'life.nationalCode' | t }}</dt>
+                <dd data-testid="status-national-code">{{ s.nationalCode }}</dd>
+              </div>
+            }
             <div>
               <dt>{{ 'project.status' | t }}</dt>
-              <dd>{{ projectStatusKey(s.status) | t }}</dd>
+              <dd data-testid="status-life" [attr.data-life]="s.life">{{ lifeKey(s.life) | t }}</dd>
             </div>
+            <!-- R4a: the applicant sees when it withdrew, when it was completed (a refusal: below, R3). -->
+            @if (s.withdrawnOn; as on) {
+              <div>
+                <dt>{{ 'life.withdrawnOn' | t }}</dt>
+                <dd data-testid="status-withdrawn-on">{{ on }}</dd>
+              </div>
+            }
+            @if (s.completedAt; as at) {
+              <div>
+                <dt>{{ 'life.completedAt' | t }}</dt>
+                <dd data-testid="status-completed-at">{{ at | hubTime }}</dd>
+              </div>
+            }
             <div>
               <dt>{{ 'status.contact' | t }}</dt>
               <dd data-testid="status-contact">{{ s.windowContact ?? '—' }}</dd>
@@ -158,7 +177,7 @@ export class StatusPage {
   protected readonly error = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly itemStatusKey = itemStatusKey;
-  protected readonly projectStatusKey = projectStatusKey;
+  protected readonly lifeKey = lifeKey;
 
   protected value(event: Event): string {
     return (event.target as HTMLInputElement).value;

@@ -15,6 +15,7 @@ const GLYPHS: Record<BoardCellStatus, string> = {
   deemed_consent: '✱',
   approved: '✓',
   rejected: '✕',
+  withdrawn: '⊘',
 };
 
 /** The status colour with its text label (never colour alone). */

@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { boardStatus, civilDateOf, type ApprovalItemView, type BoardCellStatus, type BoardProject, type CardEntry } from '@hub/shared';
+import { boardStatus, civilDateOf, lifeOf, type ApprovalItemView, type BoardCellStatus, type BoardProject, type CardEntry } from '@hub/shared';
 import { LeadersApi } from '../core/api/leaders-api.service';
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { DepartmentsStore } from '../core/departments/departments.store';
 import { HubTimePipe } from '../core/format/format.pipes';
-import { I18nService, TranslatePipe, cardActionKey, categoryKey, deemedCauseKey } from '../core/i18n';
+import { I18nService, TranslatePipe, cardActionKey, categoryKey, deemedCauseKey, lifeKey } from '../core/i18n';
 import { HubClock } from '../core/live/hub-clock.service';
 import { LiveBoardService } from '../core/live/live-board.service';
 import { CountdownComponent } from '../ui/countdown.component';
@@ -80,6 +80,12 @@ interface WallCell {
                 <span class="wall-code">{{ row.project.code }}</span>
                 {{ row.project.name }}
                 <span class="wall-category">{{ categoryLabel(row.project) | t }}</span>
+                @if (lifeOf(row.project); as life) {
+                  @if (life !== 'in_channel') {
+                    <!-- R4a: a project out of the channel's work says so at a glance. -->
+                    <span class="wall-life" [attr.data-life]="life" [attr.data-testid]="'wall-life-' + row.project.code">{{ lifeKey(life) | t }}</span>
+                  }
+                }
               </h2>
               @if (row.cells.length === 0) {
                 <p class="wall-awaiting">{{ 'board.awaitingAdmission' | t }}</p>
@@ -122,6 +128,8 @@ interface WallCell {
   `,
 })
 export class WallPage {
+  protected readonly lifeOf = lifeOf;
+  protected readonly lifeKey = lifeKey;
   protected readonly live = inject(LiveBoardService);
   protected readonly clock = inject(HubClock);
   private readonly calendar = inject(CalendarStore);
@@ -167,7 +175,7 @@ export class WallPage {
     const month = civilDateOf(new Date(this.clock.now()), zone).slice(0, 7);
     const items = this.live.projects().flatMap((p) => p.items);
     return {
-      inChannel: this.live.projects().filter((p) => p.status === 'in_channel').length,
+      inChannel: this.live.projects().filter((p) => lifeOf(p) === 'in_channel').length,
       dueSoon: statuses.filter((s) => s === 'due_soon').length,
       dueToday: statuses.filter((s) => s === 'due_today').length,
       // R14 consent takes effect at the due instant (24:00 belongs to the day it ends).

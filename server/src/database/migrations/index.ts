@@ -10,6 +10,7 @@ import { CiteNoticesAndAnchorCardHeads1765130000000 } from './1765130000000-cite
 import { MeetingNoticeAttendanceCorrections1765140000000 } from './1765140000000-meeting-notice-attendance-corrections';
 import { BoundedDeadlinesAndExplanationKinds1765150000000 } from './1765150000000-bounded-deadlines-and-explanation-kinds';
 import { PeopleAndDeputies1765160000000 } from './1765160000000-people-and-deputies';
+import { ProjectLife1765200000000 } from './1765200000000-project-life';
 import { AdmissionOverrideAndRefusal1765210000000 } from './1765210000000-admission-override-and-refusal';
 import { ForwardingDeadlineRule1765210000001 } from './1765210000001-forwarding-deadline-rule';
 import { PermitsCorrectedAndReissued1765210000002 } from './1765210000002-permits-corrected-and-reissued';
@@ -33,6 +34,7 @@ export const HUB_MIGRATIONS = [
   MeetingNoticeAttendanceCorrections1765140000000,
   BoundedDeadlinesAndExplanationKinds1765150000000,
   PeopleAndDeputies1765160000000,
+  ProjectLife1765200000000,
   AdmissionOverrideAndRefusal1765210000000,
   ForwardingDeadlineRule1765210000001,
   PermitsCorrectedAndReissued1765210000002,

@@ -4,6 +4,8 @@ import type { Observable } from 'rxjs';
 import type {
   AdmitProjectRequest,
   RefuseAdmissionRequest,
+  NationalCodeRequest,
+  WithdrawProjectRequest,
   ApprovalItemView,
   BoardSnapshot,
   CalendarResponse,
@@ -69,6 +71,14 @@ export class ApiService {
   }
   admitProject(id: string, body: AdmitProjectRequest): Observable<ProjectView> {
     return this.http.post<ProjectView>(`/api/projects/${encodeURIComponent(id)}/admission`, body);
+  }
+  /** R4a: the applicant's withdrawal, recorded by the window. */
+  withdrawProject(id: string, body: WithdrawProjectRequest): Observable<ProjectView> {
+    return this.http.post<ProjectView>(`/api/projects/${encodeURIComponent(id)}/withdrawal`, body);
+  }
+  /** R4a: the national project code, until admission. */
+  setNationalCode(id: string, body: NationalCodeRequest): Observable<ProjectView> {
+    return this.http.put<ProjectView>(`/api/projects/${encodeURIComponent(id)}/national-code`, body);
   }
 
   /** R3 Decision: a leader refuses admission, with a reason. */

@@ -13,6 +13,7 @@ import type {
   MeetingStatus,
   OpinionKind,
   ProjectCategory,
+  ProjectLifeState,
   ProjectStatus,
   Role,
   RollState,
@@ -25,6 +26,7 @@ export const roleKey = (r: Role) => `role.${r}` as const;
 export const categoryKey = (c: ProjectCategory) => `category.${c}` as const;
 export const projectStatusKey = (s: ProjectStatus) => `projectStatus.${s}` as const;
 export const itemStatusKey = (s: ItemStatus) => `itemStatus.${s}` as const;
+export const lifeKey = (s: ProjectLifeState) => `life.${s}` as const;
 export const cellStatusKey = (s: BoardCellStatus) => `cell.${s}` as const;
 export const cardActionKey = (a: CardAction) => `action.${a}` as const;
 export const configurationActionKey = (a: ConfigurationAction) => `changes.action.${a}` as const;
