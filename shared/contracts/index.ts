@@ -12,3 +12,4 @@ export * from './inquiries';
 export * from './paper-trail';
 export * from './leaders';
 export * from './people';
+export * from './board';

@@ -10,6 +10,7 @@ import { PeopleAndDeputies1765160000000 } from './1765160000000-people-and-deput
 import { BoundedDeadlinesAndExplanationKinds1765150000000 } from './1765150000000-bounded-deadlines-and-explanation-kinds';
 import { MeetingNoticeAttendanceCorrections1765140000000 } from './1765140000000-meeting-notice-attendance-corrections';
 import { IndexSessionsAndThrottleForPurge1765100000000 } from './1765100000000-index-sessions-and-throttle-for-purge';
+import { IndexTheBoardQuery1765250000000 } from './1765250000000-index-the-board-query';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const HUB_MIGRATIONS = [
   MeetingNoticeAttendanceCorrections1765140000000,
   BoundedDeadlinesAndExplanationKinds1765150000000,
   PeopleAndDeputies1765160000000,
+  IndexTheBoardQuery1765250000000,
 ];

@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import {
+  BOARD_PAGE_MAX,
+  BOARD_SORTS,
+  BOARD_STATUS_FILTERS,
+  BOARD_URGENCY,
+  boardStatusBounds,
+  PROJECT_CATEGORIES,
+  type BoardCounts,
+  type BoardQuery,
+  type BoardSort,
+} from '@hub/shared';
+import { CalendarService } from '../calendar/calendar.service';
+import { badRequest } from '../common/problem';
+import { Database, type Tx } from '../database/database';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DEFAULT_LIMIT = 50;
+/** Colours are computed at the hub time rounded down to this: one answer serves every request in the window. */
+const TIME_BUCKET_MS = 5_000;
+const CACHE_ENTRIES = 64;
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** One built answer: the JSON text and its compressed forms, made once each. */
+export class BuiltBoardRows {
+  private readonly encoded = new Map<Encoding, Buffer>();
+  constructor(
+    readonly etag: string,
+    readonly json: string,
+  ) {}
+
+  body(encoding: Encoding): Buffer {
+    let body = this.encoded.get(encoding);
+    if (!body) {
+      const raw = Buffer.from(this.json);
+      body =
+        encoding === 'br'
+          ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+          : encoding === 'gzip'
+            ? gzipSync(raw, { level: 6 })
+            : raw;
+      this.encoded.set(encoding, body);
+    }
+    return body;
+  }
+}
+
+/** A query as the client may send it: strings from the URL, checked here (bad input names its field). */
+export function parseBoardQuery(raw: Record<string, unknown>): Required<Pick<BoardQuery, 'sort' | 'offset' | 'limit'>> & BoardQuery {
+  const text = (field: string): string | undefined => {
+    const v = raw[field];
+    if (v === undefined || v === '') return undefined;
+    if (typeof v !== 'string') throw badRequest(field, `${field} must be given once, as text`);
+    return v;
+  };
+  const oneOf = <T extends string>(field: string, values: readonly T[]): T | undefined => {
+    const v = text(field);
+    if (v !== undefined && !(values as readonly string[]).includes(v)) throw badRequest(field, `${field} must be one of ${values.join(', ')}`);
+    return v as T | undefined;
+  };
+  const uuid = (field: string): string | undefined => {
+    const v = text(field);
+    if (v !== undefined && !UUID.test(v)) throw badRequest(field, `${field} must be a department id`);
+    return v?.toLowerCase();
+  };
+  const int = (field: string, min: number, max: number, fallback: number): number => {
+    const v = text(field);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || n < min || n > max) throw badRequest(field, `${field} must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+  const q = text('q')?.trim();
+  if (q !== undefined && q.length > 100) throw badRequest('q', 'q must be at most 100 characters');
+  return {
+    q: q || undefined,
+    department: uuid('department'),
+    status: oneOf('status', BOARD_STATUS_FILTERS),
+    category: oneOf('category', PROJECT_CATEGORIES),
+    lead: uuid('lead'),
+    sort: oneOf('sort', BOARD_SORTS) ?? 'urgency',
+    offset: int('offset', 0, 1_000_000, 0),
+    limit: int('limit', 0, BOARD_PAGE_MAX, DEFAULT_LIMIT),
+  };
+}
+
+const ORDER: Record<BoardSort, string> = {
+  urgency: 'f.urgency, f.next_due NULLS LAST, p.code',
+  due: 'f.next_due NULLS LAST, p.code',
+  code: 'p.code',
+  registered: 'p.registered_at, p.code',
+};
+
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * One statement for a page and its counts. `cells` colours every item as boardStatus does (the
+ * bounds come from boardStatusBounds); `facts` sums each project up over the items the department
+ * filter looks at; the counts of each filter value keep the other filters.
+ * $1 now, $2 end of today, $3 amber until, $4 search pattern, $5 category, $6 lead, $7 department,
+ * $8 urgency order, $9 status, $10 offset, $11 limit.
+ */
+function boardSql(sort: BoardSort): string {
+  return `
+  WITH cells AS (
+    SELECT i.id, i.project_id, i.department_id, i.is_lead, i.status, i.due_at, i.provisional, e.kind AS pe_kind, e.ruling_due_at AS pe_ruling_due_at,
+      CASE WHEN i.status <> 'in_review' THEN i.status
+           WHEN e.ruling_due_at <= $1 THEN 'ruling_overdue'
+           WHEN i.due_at <= $1 AND e.kind = 'deadline' THEN 'held'
+           WHEN i.due_at <= $1 THEN 'overdue'
+           WHEN i.due_at <= $2 THEN 'due_today'
+           WHEN i.due_at <= $3 THEN 'due_soon'
+           ELSE 'on_track' END AS cell
+    FROM approval_items i LEFT JOIN written_explanations e ON e.item_id = i.id AND e.status = 'pending'
+  ),
+  base AS (
+    SELECT p.id, p.status FROM projects p
+    WHERE ($4::text IS NULL OR p.code ILIKE $4 OR p.name ILIKE $4 OR p.owner->>'name' ILIKE $4
+           OR p.owner->>'contactName' ILIKE $4 OR p.owner->>'contactPhone' ILIKE $4)
+      AND ($5::text IS NULL OR p.category = $5) AND ($6::uuid IS NULL OR p.lead_department_id = $6)
+  ),
+  facts AS (
+    SELECT b.id, b.status,
+      ($7::uuid IS NULL OR bool_or(c.department_id = $7)) AS in_department,
+      array_agg(DISTINCT c.cell) FILTER (WHERE c.id IS NOT NULL AND ($7::uuid IS NULL OR c.department_id = $7)) AS cells,
+      COALESCE(min(array_position($8::text[], c.cell)) FILTER (WHERE $7::uuid IS NULL OR c.department_id = $7),
+               array_position($8::text[], 'awaiting_acceptance')) AS urgency,
+      min(c.due_at) FILTER (WHERE c.status = 'in_review' AND ($7::uuid IS NULL OR c.department_id = $7)) AS next_due
+    FROM base b LEFT JOIN cells c ON c.project_id = b.id
+    GROUP BY b.id, b.status
+  ),
+  shown AS (SELECT * FROM facts f WHERE f.in_department AND ($9::text IS NULL OR $9 = ANY(f.cells))),
+  page AS (
+    SELECT f.id, row_number() OVER (ORDER BY ${ORDER[sort]}) AS ord
+    FROM shown f JOIN projects p ON p.id = f.id
+    ORDER BY ${ORDER[sort]} OFFSET $10 LIMIT $11
+  )
+  SELECT
+    (SELECT count(*) FROM shown)::int AS total,
+    (SELECT count(*) FROM shown WHERE status = 'in_channel')::int AS in_channel,
+    (SELECT COALESCE(json_object_agg(s, n), '{}') FROM (
+       SELECT s, count(*)::int AS n FROM facts, unnest(cells) AS s WHERE in_department GROUP BY s) x) AS by_status,
+    (SELECT COALESCE(json_object_agg(department_id, n), '{}') FROM (
+       SELECT c.department_id, count(DISTINCT c.project_id)::int AS n FROM cells c JOIN base b ON b.id = c.project_id
+       WHERE $9::text IS NULL OR c.cell = $9 GROUP BY c.department_id) y) AS by_department,
+    (SELECT COALESCE(json_agg(json_build_object(
+       'id', p.id, 'code', p.code, 'name', p.name, 'category', p.category, 'mega', p.mega, 'status', p.status,
+       'registeredAt', ${iso('p.registered_at')}, 'leadDepartmentId', p.lead_department_id,
+       'items', (SELECT COALESCE(json_agg(json_build_object(
+           'id', c.id, 'projectId', c.project_id, 'departmentId', c.department_id, 'isLead', c.is_lead, 'status', c.status,
+           'dueAt', ${iso('c.due_at')}, 'provisional', c.provisional,
+           'pendingExplanation', CASE WHEN c.pe_kind IS NULL THEN NULL
+             ELSE json_build_object('kind', c.pe_kind, 'rulingDueAt', ${iso('c.pe_ruling_due_at')}) END)
+         ORDER BY c.is_lead DESC, d.code), '[]')
+         FROM cells c JOIN departments d ON d.id = c.department_id WHERE c.project_id = p.id)
+     ) ORDER BY pg.ord), '[]') FROM page pg JOIN projects p ON p.id = pg.id) AS projects`;
+}
+
+interface BoardRowsRecord {
+  total: number;
+  in_channel: number;
+  by_status: Record<string, number>;
+  by_department: Record<string, number>;
+  projects: unknown[];
+}
+
+/**
+ * The board at thousands of projects (issue 12, R25): one page of it, filtered, sorted and paged
+ * in SQL, with the counts of every filter value. The answer at one stream position and one time
+ * window never changes, so it is built once (per query) and its ETag is known before reading it.
+ * Every staff role reads the whole board (R2: board.read is 'any'), so the answer is no one's own.
+ */
+@Injectable()
+export class BoardQueryService {
+  private readonly cache = new Map<string, Promise<BuiltBoardRows>>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  /** The ETag the answer to `query` has now, without building it: a client holding it gets a 304. */
+  async currentEtag(query: BoardQuery): Promise<string> {
+    const head = await this.db.one<{ position: string; now: Date }>(`SELECT COALESCE(MAX(position), 0) AS position, hub_now() AS now FROM card_entries`);
+    return etagOf(Number(head!.position), bucketOf(head!.now), query);
+  }
+
+  rows(query: ReturnType<typeof parseBoardQuery>): Promise<BuiltBoardRows> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const head = await tx.one<{ position: string; now: Date }>(
+        'SELECT COALESCE(MAX(position), 0) AS position, hub_now() AS now FROM card_entries',
+      );
+      const position = Number(head!.position);
+      const bucket = bucketOf(head!.now);
+      const etag = etagOf(position, bucket, query);
+      const cached = this.cache.get(etag);
+      if (cached) return cached;
+      const built = this.build(tx, position, bucket, query, etag);
+      this.cache.set(etag, built);
+      built.catch(() => this.cache.delete(etag));
+      while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+      return built;
+    });
+  }
+
+  private async build(
+    tx: Tx,
+    position: number,
+    bucket: number,
+    query: ReturnType<typeof parseBoardQuery>,
+    etag: string,
+  ): Promise<BuiltBoardRows> {
+    const { calendar, settings } = await this.calendars.current();
+    const bounds = boardStatusBounds(new Date(bucket), calendar, settings);
+    const [r] = await tx.query<BoardRowsRecord>(boardSql(query.sort), [
+      bounds.now,
+      bounds.endOfToday,
+      bounds.amberUntil,
+      query.q ? `%${query.q.replace(/[\\%_]/g, '\\$&')}%` : null,
+      query.category ?? null,
+      query.lead ?? null,
+      query.department ?? null,
+      BOARD_URGENCY,
+      query.status ?? null,
+      query.offset,
+      query.limit,
+    ]);
+    const byStatus = Object.fromEntries(BOARD_STATUS_FILTERS.map((s) => [s, r!.by_status[s] ?? 0])) as BoardCounts['byStatus'];
+    const counts = { total: r!.total, inChannel: r!.in_channel, byStatus, byDepartment: r!.by_department };
+    const json = `{"position":${position},"asOf":${JSON.stringify(new Date(bucket).toISOString())},"offset":${query.offset},"limit":${query.limit},"counts":${JSON.stringify(counts)},"projects":${JSON.stringify(r!.projects)}}`;
+    return new BuiltBoardRows(etag, json);
+  }
+}
+
+const bucketOf = (now: Date) => Math.floor(now.getTime() / TIME_BUCKET_MS) * TIME_BUCKET_MS;
+
+function etagOf(position: number, bucket: number, query: BoardQuery): string {
+  const key = JSON.stringify([query.q, query.department, query.status, query.category, query.lead, query.sort, query.offset, query.limit]);
+  return `W/"${position}-${bucket}-${createHash('sha256').update(key).digest('base64url').slice(0, 16)}"`;
+}
