@@ -1,3 +1,4 @@
+import type { ProjectPaperwork } from './paper-trail';
 import type { ApprovalItemView, PendingExplanation, ProjectCategory, ProjectStatus } from './projects';
 
 /**
@@ -5,7 +6,10 @@ import type { ApprovalItemView, PendingExplanation, ProjectCategory, ProjectStat
  * and sends only what the board draws. A slim project is a BoardProject without what the board
  * never shows, so a full project from a card entry (R25) replaces one as it is.
  */
-export type BoardRowItem = Pick<ApprovalItemView, 'id' | 'projectId' | 'departmentId' | 'isLead' | 'status' | 'dueAt' | 'provisional'> & {
+export type BoardRowItem = Pick<
+  ApprovalItemView,
+  'id' | 'projectId' | 'departmentId' | 'isLead' | 'status' | 'dueAt' | 'provisional' | 'deemedCause' | 'noticeNumber'
+> & {
   pendingExplanation: Pick<PendingExplanation, 'kind' | 'rulingDueAt'> | null;
 };
 
@@ -19,6 +23,8 @@ export interface BoardRowProject {
   registeredAt: string;
   leadDepartmentId: string | null;
   items: BoardRowItem[];
+  /** R6: a mega project's forwarding, drawn as its flag; absent on other projects. */
+  paperwork?: ProjectPaperwork;
 }
 
 /** The cell states a board can be filtered by (R14 red, R14a amber, R13 deemed, R16 held and ruling overdue). */

@@ -10,11 +10,14 @@ import {
   PROJECT_CATEGORIES,
   type BoardCounts,
   type BoardQuery,
+  type BoardRowProject,
+  type ProjectPaperwork,
   type BoardSort,
 } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
 import { badRequest } from '../common/problem';
 import { Database, type Tx } from '../database/database';
+import { loadPaperwork } from '../materials/material-records';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_LIMIT = 50;
@@ -97,7 +100,8 @@ const ORDER: Record<BoardSort, string> = {
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * One statement for a page and its counts. `cells` colours every item as boardStatus does (the
+ * One statement for a page and its counts. `base` is the projects the search, category and lead
+ * keep; `cells` colours their items as boardStatus does (the
  * bounds come from boardStatusBounds); `facts` sums each project up over the items the department
  * filter looks at; the counts of each filter value keep the other filters.
  * $1 now, $2 end of today, $3 amber until, $4 search pattern, $5 category, $6 lead, $7 department,
@@ -105,8 +109,15 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
  */
 function boardSql(sort: BoardSort): string {
   return `
-  WITH cells AS (
-    SELECT i.id, i.project_id, i.department_id, i.is_lead, i.status, i.due_at, i.provisional, e.kind AS pe_kind, e.ruling_due_at AS pe_ruling_due_at,
+  WITH base AS (
+    SELECT p.id, p.status FROM projects p
+    WHERE ($4::text IS NULL OR p.code ILIKE $4 OR p.name ILIKE $4 OR p.owner->>'name' ILIKE $4
+           OR p.owner->>'contactName' ILIKE $4 OR p.owner->>'contactPhone' ILIKE $4)
+      AND ($5::text IS NULL OR p.category = $5) AND ($6::uuid IS NULL OR p.lead_department_id = $6)
+  ),
+  cells AS (
+    SELECT i.id, i.project_id, i.department_id, i.is_lead, i.status, i.due_at, i.provisional, i.notice_number,
+      CASE WHEN i.status = 'deemed_consent' THEN dc.cause END AS deemed_cause, e.kind AS pe_kind, e.ruling_due_at AS pe_ruling_due_at,
       CASE WHEN i.status <> 'in_review' THEN i.status
            WHEN e.ruling_due_at <= $1 THEN 'ruling_overdue'
            WHEN i.due_at <= $1 AND e.kind = 'deadline' THEN 'held'
@@ -114,13 +125,8 @@ function boardSql(sort: BoardSort): string {
            WHEN i.due_at <= $2 THEN 'due_today'
            WHEN i.due_at <= $3 THEN 'due_soon'
            ELSE 'on_track' END AS cell
-    FROM approval_items i LEFT JOIN written_explanations e ON e.item_id = i.id AND e.status = 'pending'
-  ),
-  base AS (
-    SELECT p.id, p.status FROM projects p
-    WHERE ($4::text IS NULL OR p.code ILIKE $4 OR p.name ILIKE $4 OR p.owner->>'name' ILIKE $4
-           OR p.owner->>'contactName' ILIKE $4 OR p.owner->>'contactPhone' ILIKE $4)
-      AND ($5::text IS NULL OR p.category = $5) AND ($6::uuid IS NULL OR p.lead_department_id = $6)
+    FROM base b JOIN approval_items i ON i.project_id = b.id LEFT JOIN written_explanations e ON e.item_id = i.id AND e.status = 'pending'
+      LEFT JOIN deemed_consents dc ON dc.item_id = i.id AND dc.deadline_version = i.deadline_version
   ),
   facts AS (
     SELECT b.id, b.status,
@@ -137,6 +143,16 @@ function boardSql(sort: BoardSort): string {
     SELECT f.id, row_number() OVER (ORDER BY ${ORDER[sort]}) AS ord
     FROM shown f JOIN projects p ON p.id = f.id
     ORDER BY ${ORDER[sort]} OFFSET $10 LIMIT $11
+  ),
+  page_items AS (
+    SELECT c.project_id, json_agg(json_build_object(
+        'id', c.id, 'projectId', c.project_id, 'departmentId', c.department_id, 'isLead', c.is_lead, 'status', c.status,
+        'dueAt', ${iso('c.due_at')}, 'provisional', c.provisional, 'deemedCause', c.deemed_cause, 'noticeNumber', c.notice_number,
+        'pendingExplanation', CASE WHEN c.pe_kind IS NULL THEN NULL
+          ELSE json_build_object('kind', c.pe_kind, 'rulingDueAt', ${iso('c.pe_ruling_due_at')}) END)
+      ORDER BY c.is_lead DESC, d.code) AS items
+    FROM cells c JOIN page pg ON pg.id = c.project_id JOIN departments d ON d.id = c.department_id
+    GROUP BY c.project_id
   )
   SELECT
     (SELECT count(*) FROM shown)::int AS total,
@@ -144,19 +160,12 @@ function boardSql(sort: BoardSort): string {
     (SELECT COALESCE(json_object_agg(s, n), '{}') FROM (
        SELECT s, count(*)::int AS n FROM facts, unnest(cells) AS s WHERE in_department GROUP BY s) x) AS by_status,
     (SELECT COALESCE(json_object_agg(department_id, n), '{}') FROM (
-       SELECT c.department_id, count(DISTINCT c.project_id)::int AS n FROM cells c JOIN base b ON b.id = c.project_id
+       SELECT c.department_id, count(DISTINCT c.project_id)::int AS n FROM cells c
        WHERE $9::text IS NULL OR c.cell = $9 GROUP BY c.department_id) y) AS by_department,
     (SELECT COALESCE(json_agg(json_build_object(
        'id', p.id, 'code', p.code, 'name', p.name, 'category', p.category, 'mega', p.mega, 'status', p.status,
-       'registeredAt', ${iso('p.registered_at')}, 'leadDepartmentId', p.lead_department_id,
-       'items', (SELECT COALESCE(json_agg(json_build_object(
-           'id', c.id, 'projectId', c.project_id, 'departmentId', c.department_id, 'isLead', c.is_lead, 'status', c.status,
-           'dueAt', ${iso('c.due_at')}, 'provisional', c.provisional,
-           'pendingExplanation', CASE WHEN c.pe_kind IS NULL THEN NULL
-             ELSE json_build_object('kind', c.pe_kind, 'rulingDueAt', ${iso('c.pe_ruling_due_at')}) END)
-         ORDER BY c.is_lead DESC, d.code), '[]')
-         FROM cells c JOIN departments d ON d.id = c.department_id WHERE c.project_id = p.id)
-     ) ORDER BY pg.ord), '[]') FROM page pg JOIN projects p ON p.id = pg.id) AS projects`;
+       'registeredAt', ${iso('p.registered_at')}, 'leadDepartmentId', p.lead_department_id, 'items', COALESCE(pi.items, '[]'))
+     ORDER BY pg.ord), '[]') FROM page pg JOIN projects p ON p.id = pg.id LEFT JOIN page_items pi ON pi.project_id = p.id) AS projects`;
 }
 
 interface BoardRowsRecord {
@@ -231,7 +240,12 @@ export class BoardQueryService {
     ]);
     const byStatus = Object.fromEntries(BOARD_STATUS_FILTERS.map((s) => [s, r!.by_status[s] ?? 0])) as BoardCounts['byStatus'];
     const counts = { total: r!.total, inChannel: r!.in_channel, byStatus, byDepartment: r!.by_department };
-    const json = `{"position":${position},"asOf":${JSON.stringify(new Date(bucket).toISOString())},"offset":${query.offset},"limit":${query.limit},"counts":${JSON.stringify(counts)},"projects":${JSON.stringify(r!.projects)}}`;
+    const projects = r!.projects as BoardRowProject[];
+    // R6: the flag of a mega project shows its forwarding; the few on a page read it here.
+    const megas = projects.filter((p) => p.mega).map((p) => p.id);
+    const paperwork = megas.length ? await loadPaperwork(tx, megas) : new Map<string, ProjectPaperwork>();
+    for (const p of projects) if (paperwork.has(p.id)) p.paperwork = paperwork.get(p.id);
+    const json = `{"position":${position},"asOf":${JSON.stringify(new Date(bucket).toISOString())},"offset":${query.offset},"limit":${query.limit},"counts":${JSON.stringify(counts)},"projects":${JSON.stringify(projects)}}`;
     return new BuiltBoardRows(etag, json);
   }
 }
