@@ -11,7 +11,7 @@ function databaseUrl(): string {
   return url.toString();
 }
 
-/** 2,000 projects in the channel, three departments each; one item in five still awaits acceptance. */
+/** 2,000 projects in the channel, three departments each; one item in three still awaits acceptance. */
 async function seed(): Promise<void> {
   const sql = new pg.Client({ connectionString: databaseUrl() });
   await sql.connect();
@@ -29,10 +29,10 @@ async function seed(): Promise<void> {
               FROM generate_series(1, $1::int) g, w
               RETURNING id, code)
        INSERT INTO approval_items (project_id, department_id, is_lead, status, accepted_at, due_at, deadline_version)
-       SELECT p.id, d.id, j = 0, CASE WHEN (g + j) % 5 = 0 THEN 'awaiting_acceptance' ELSE 'in_review' END,
-         CASE WHEN (g + j) % 5 = 0 THEN NULL ELSE hub_now() END,
-         CASE WHEN (g + j) % 5 = 0 THEN NULL ELSE hub_now() + (10 + g % 30) * interval '1 day' END,
-         CASE WHEN (g + j) % 5 = 0 THEN 0 ELSE 1 END
+       SELECT p.id, d.id, j = 0, CASE WHEN (g + j) % 3 = 0 THEN 'awaiting_acceptance' ELSE 'in_review' END,
+         CASE WHEN (g + j) % 3 = 0 THEN NULL ELSE hub_now() END,
+         CASE WHEN (g + j) % 3 = 0 THEN NULL ELSE hub_now() + (10 + g % 30) * interval '1 day' END,
+         CASE WHEN (g + j) % 3 = 0 THEN 0 ELSE 1 END
        FROM p, LATERAL (SELECT substring(p.code from 7)::int AS g) x, generate_series(0, 2) j, d
        WHERE d.k = (g + j) % d.n`,
       [GENERATED],
