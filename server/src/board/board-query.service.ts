@@ -16,7 +16,7 @@ import {
 } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
 import { badRequest } from '../common/problem';
-import { Database, type Tx } from '../database/database';
+import { Database } from '../database/database';
 import { loadPaperwork } from '../materials/material-records';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -197,56 +197,56 @@ export class BoardQueryService {
     return etagOf(Number(head!.position), bucketOf(head!.now), query);
   }
 
-  rows(query: ReturnType<typeof parseBoardQuery>): Promise<BuiltBoardRows> {
-    return this.db.transaction(async (tx) => {
-      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const head = await tx.one<{ position: string; now: Date }>(
-        'SELECT COALESCE(MAX(position), 0) AS position, hub_now() AS now FROM card_entries',
-      );
-      const position = Number(head!.position);
-      const bucket = bucketOf(head!.now);
-      const etag = etagOf(position, bucket, query);
-      const cached = this.cache.get(etag);
-      if (cached) return cached;
-      const built = this.build(tx, position, bucket, query, etag);
-      this.cache.set(etag, built);
-      built.catch(() => this.cache.delete(etag));
+  /**
+   * The answer as of now. Requests for the same answer share one build; no request holds a
+   * connection while it waits for another's build (with ten pooled connections and fifty waiting
+   * requests, a build needing one more would starve).
+   */
+  async rows(query: ReturnType<typeof parseBoardQuery>): Promise<BuiltBoardRows> {
+    const wanted = await this.currentEtag(query);
+    let built = this.cache.get(wanted);
+    if (!built) {
+      built = this.build(query);
+      this.cache.set(wanted, built);
+      built.catch(() => this.cache.delete(wanted));
       while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-      return built;
-    });
+    }
+    return built;
   }
 
-  private async build(
-    tx: Tx,
-    position: number,
-    bucket: number,
-    query: ReturnType<typeof parseBoardQuery>,
-    etag: string,
-  ): Promise<BuiltBoardRows> {
+  /** One consistent read (REPEATABLE READ): the page and its counts exactly as of the position it names. */
+  private async build(query: ReturnType<typeof parseBoardQuery>): Promise<BuiltBoardRows> {
     const { calendar, settings } = await this.calendars.current();
-    const bounds = boardStatusBounds(new Date(bucket), calendar, settings);
-    const [r] = await tx.query<BoardRowsRecord>(boardSql(query.sort), [
-      bounds.now,
-      bounds.endOfToday,
-      bounds.amberUntil,
-      query.q ? `%${query.q.replace(/[\\%_]/g, '\\$&')}%` : null,
-      query.category ?? null,
-      query.lead ?? null,
-      query.department ?? null,
-      BOARD_URGENCY,
-      query.status ?? null,
-      query.offset,
-      query.limit,
-    ]);
-    const byStatus = Object.fromEntries(BOARD_STATUS_FILTERS.map((s) => [s, r!.by_status[s] ?? 0])) as BoardCounts['byStatus'];
-    const counts = { total: r!.total, inChannel: r!.in_channel, byStatus, byDepartment: r!.by_department };
-    const projects = r!.projects as BoardRowProject[];
-    // R6: the flag of a mega project shows its forwarding; the few on a page read it here.
-    const megas = projects.filter((p) => p.mega).map((p) => p.id);
-    const paperwork = megas.length ? await loadPaperwork(tx, megas) : new Map<string, ProjectPaperwork>();
-    for (const p of projects) if (paperwork.has(p.id)) p.paperwork = paperwork.get(p.id);
-    const json = `{"position":${position},"asOf":${JSON.stringify(new Date(bucket).toISOString())},"offset":${query.offset},"limit":${query.limit},"counts":${JSON.stringify(counts)},"projects":${JSON.stringify(projects)}}`;
-    return new BuiltBoardRows(etag, json);
+    return this.db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const head = await tx.one<{ position: string; now: Date }>('SELECT COALESCE(MAX(position), 0) AS position, hub_now() AS now FROM card_entries');
+      const position = Number(head!.position);
+      const bucket = bucketOf(head!.now);
+      const bounds = boardStatusBounds(new Date(bucket), calendar, settings);
+      const [r] = await tx.query<BoardRowsRecord>(boardSql(query.sort), [
+        bounds.now,
+        bounds.endOfToday,
+        bounds.amberUntil,
+        query.q ? `%${query.q.replace(/[\\%_]/g, '\\$&')}%` : null,
+        query.category ?? null,
+        query.lead ?? null,
+        query.department ?? null,
+        BOARD_URGENCY,
+        query.status ?? null,
+        query.offset,
+        query.limit,
+      ]);
+      const byStatus = Object.fromEntries(BOARD_STATUS_FILTERS.map((s) => [s, r!.by_status[s] ?? 0])) as BoardCounts['byStatus'];
+      const counts = { total: r!.total, inChannel: r!.in_channel, byStatus, byDepartment: r!.by_department };
+      const projects = r!.projects as BoardRowProject[];
+      // R6: the flag of a mega project shows its forwarding; the few on a page read it here.
+      const megas = projects.filter((p) => p.mega).map((p) => p.id);
+      const paperwork = megas.length ? await loadPaperwork(tx, megas) : new Map<string, ProjectPaperwork>();
+      for (const p of projects) if (paperwork.has(p.id)) p.paperwork = paperwork.get(p.id);
+      // The ETag names the position read here, which may be newer than the one the request saw.
+      const json = `{"position":${position},"asOf":${JSON.stringify(new Date(bucket).toISOString())},"offset":${query.offset},"limit":${query.limit},"counts":${JSON.stringify(counts)},"projects":${JSON.stringify(projects)}}`;
+      return new BuiltBoardRows(etagOf(position, bucket, query), json);
+    });
   }
 }
 

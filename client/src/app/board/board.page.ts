@@ -368,7 +368,7 @@ export class BoardPage {
       if (this.searchTimer) clearTimeout(this.searchTimer);
       if (this.countsTimer) clearTimeout(this.countsTimer);
     });
-    void this.retry();
+    void this.waitForLive();
   }
 
   protected statusOf(item: BoardRowItem): BoardCellStatus {
@@ -416,15 +416,20 @@ export class BoardPage {
     void this.router.navigate(['/projects', project.id]);
   }
 
-  /** The shell started the live stream; this waits for it and the calendar, and offers a retry on failure. */
-  protected async retry(): Promise<void> {
-    this.failed.set(false);
+  /** The shell started the live stream; this waits for it and the calendar (the filter's effect loads the page). */
+  private async waitForLive(): Promise<boolean> {
     try {
       await Promise.all([this.live.start(), this.calendar.load(), this.departments.load()]);
-      if (!this.page()) await this.load(this.query());
+      return true;
     } catch {
       this.failed.set(true);
+      return false;
     }
+  }
+
+  protected async retry(): Promise<void> {
+    this.failed.set(false);
+    if (await this.waitForLive()) await this.load(this.query());
   }
 
   private async load(query: BoardQuery): Promise<void> {
@@ -440,7 +445,10 @@ export class BoardPage {
       this.held = [];
       for (const entry of held) this.receive(entry);
     } catch {
-      if (seq === this.loadSeq) this.failed.set(true);
+      if (seq === this.loadSeq) {
+        this.failed.set(true);
+        this.held = []; // the next load is asked for after them, so it includes them
+      }
     } finally {
       if (seq === this.loadSeq) this.loading.set(false);
     }

@@ -112,6 +112,8 @@ export class LiveBoardService {
    * (the wall); otherwise only the stream position, and `entries$` carries the changes.
    */
   start({ whole = false }: { whole?: boolean } = {}): Promise<void> {
+    // The wall opened while a page kept only the position: start again with every project.
+    if (this.starting && whole && !this.whole) this.stop();
     if (!this.starting) {
       this.whole = whole;
       const generation = this.generation;
