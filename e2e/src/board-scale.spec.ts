@@ -42,6 +42,18 @@ async function seed(): Promise<void> {
   }
 }
 
+/** The e2e hub is shared by every spec that follows: the generated projects leave with this one. */
+test.afterAll(async () => {
+  const sql = new pg.Client({ connectionString: databaseUrl() });
+  await sql.connect();
+  try {
+    await sql.query(`DELETE FROM approval_items WHERE project_id IN (SELECT id FROM projects WHERE code LIKE 'SCALE-%')`);
+    await sql.query(`DELETE FROM projects WHERE code LIKE 'SCALE-%'`);
+  } finally {
+    await sql.end();
+  }
+});
+
 test('issue 12 R25: a board of 2,000 projects filters to a department, finds a project by code, and counts a filtered-out decision live', async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   await seed();

@@ -457,7 +457,8 @@ export class BoardPage {
   /**
    * R25: an entry in stream order updates a row on screen; one this page cannot place (it was
    * loaded at an older position than the stream) reloads the page. Either way the counts of the
-   * rest may have moved: they are asked for once the burst settles.
+   * rest may have moved: they are asked for once the burst settles (with the rows, when an entry
+   * was about a project not on screen).
    */
   private receive(entry: CardEntry): void {
     const page = this.page();
@@ -473,14 +474,23 @@ export class BoardPage {
     }
     if (outcome === 'applied') {
       this.page.set(board);
-      this.refreshCountsSoon();
+      // A project not on screen may now belong to the filter (a new registration, say): the page is asked for again.
+      if (!page.projects.some((p) => p.id === entry.projectId)) this.wholePageDue = true;
+      this.refreshSoon();
     }
   }
 
-  private refreshCountsSoon(): void {
+  private wholePageDue = false;
+
+  private refreshSoon(): void {
     if (this.countsTimer) clearTimeout(this.countsTimer);
     this.countsTimer = setTimeout(async () => {
       this.countsTimer = null;
+      if (this.wholePageDue) {
+        this.wholePageDue = false;
+        await this.load(this.query());
+        return;
+      }
       const seq = this.loadSeq;
       try {
         const { counts } = await firstValueFrom(this.api.boardRows({ ...this.query(), offset: 0, limit: 0 }));
