@@ -79,6 +79,8 @@ const MATRIX: RouteCase[] = [
   { route: 'GET /api/calendar', allowed: STAFF, request: async () => ({ path: '/api/calendar' }) },
   { route: 'GET /api/calendar/deadline', allowed: STAFF, request: async () => ({ path: '/api/calendar/deadline?from=2026-02-13T01:00:00Z&workingDays=3' }) },
   { route: 'GET /api/board', allowed: STAFF, request: async () => ({ path: '/api/board' }) },
+  { route: 'GET /api/board/head', allowed: STAFF, request: async () => ({ path: '/api/board/head' }) },
+  { route: 'GET /api/board/rows', allowed: STAFF, request: async () => ({ path: '/api/board/rows?status=due_today' }) },
   { route: 'POST /api/projects', allowed: ['window'], request: async () => ({ path: '/api/projects', body: REGISTRATION }) },
   { route: 'GET /api/projects/:id', allowed: STAFF, request: async (f) => ({ path: `/api/projects/${f.projectId}` }) },
   { route: 'GET /api/projects/:id/card', allowed: STAFF, request: async (f) => ({ path: `/api/projects/${f.projectId}/card` }) },

@@ -14,3 +14,4 @@ export * from './leaders';
 export * from './people';
 export * from './material-files';
 export * from './notifications';
+export * from './board';

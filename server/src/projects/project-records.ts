@@ -1,6 +1,7 @@
 import { projectLifeState, type ApprovalItemView, type BoardProject, type ClockStoppingProcedure, type DeemedCause, type OpinionKind, type ExplanationKind, type ProjectPaperwork, type ProjectView } from '@hub/shared';
 import { loadPaperwork, NO_PAPERWORK } from '../materials/material-records';
 import type { Queryable } from '../database/database';
+import { STANDING_PERMITS } from '../permits/standing-permit';
 
 
 interface ItemRow {
@@ -135,7 +136,7 @@ async function loadProjectRows(q: Queryable, ids: string[] | null): Promise<Proj
     `SELECT p.*, p.investment_amount::text AS investment_amount, u.display_name AS sealed_by_name, r.display_name AS admission_refused_by_name,
             p.admission_refused_at IS NOT NULL AS refused,
             EXISTS (SELECT 1 FROM project_withdrawals w WHERE w.project_id = p.id) AS withdrawn,
-            ARRAY(SELECT pm.item_id FROM permits pm JOIN approval_items pi ON pi.id = pm.item_id WHERE pi.project_id = p.id) AS permitted_items
+            ARRAY(SELECT pm.item_id FROM (${STANDING_PERMITS}) pm JOIN approval_items pi ON pi.id = pm.item_id WHERE pi.project_id = p.id) AS permitted_items
      FROM projects p LEFT JOIN users u ON u.id = p.sealed_by LEFT JOIN users r ON r.id = p.admission_refused_by
      ${ids ? 'WHERE p.id = ANY($1)' : ''} ORDER BY p.registered_at, p.code`,
     ids ? [ids] : [],

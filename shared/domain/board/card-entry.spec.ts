@@ -92,6 +92,16 @@ describe('applyCardEntry', () => {
     expect(after.projects[1]).toBe(board.projects[1]);
   });
 
+  it('R25: a page of a filter (onlyKnown) updates its own rows and lets a project it does not show pass', () => {
+    const page = { position: 10, projects: [project('p1', [item('i1', 'p1')])] };
+    const passed = applyCardEntry(page, entry(11, { kind: 'project', project: project('p3') }), { onlyKnown: true });
+    expect([passed.outcome, passed.board.position, passed.board.projects]).toEqual(['applied', 11, page.projects]);
+    const renamed = project('p1', [item('i1', 'p1', 'in_review')], 'Renamed');
+    const updated = applyCardEntry(passed.board, entry(12, { kind: 'project', project: renamed }), { onlyKnown: true });
+    expect(updated.board.projects).toEqual([renamed]);
+    expect(applyCardEntry(updated.board, entry(14, { kind: 'project', project: renamed }), { onlyKnown: true }).outcome).toBe('gap');
+  });
+
   it('R25: an item of an unknown project is ignored but the position still advances', () => {
     const { board: after, outcome } = applyCardEntry(board, entry(11, { kind: 'item', item: item('x', 'p9') }));
     expect(outcome).toBe('applied');

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { opposedAtMeeting, type ApprovalItemView, type BoardCellStatus } from '@hub/shared';
+import { opposedAtMeeting, type BoardCellStatus, type BoardRowItem } from '@hub/shared';
 import { deemedCauseKey, procedureKey, TranslatePipe } from '../core/i18n';
 import { CountdownComponent } from '../ui/countdown.component';
 import { StatusBadgeComponent } from '../ui/status-badge.component';
@@ -45,7 +45,7 @@ import { StatusBadgeComponent } from '../ui/status-badge.component';
   `,
 })
 export class BoardCellComponent {
-  readonly item = input.required<ApprovalItemView>();
+  readonly item = input.required<BoardRowItem>();
   readonly status = input.required<BoardCellStatus>();
   readonly projectCode = input.required<string>();
   readonly departmentCode = input.required<string>();

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { BoardProject } from '@hub/shared';
+import type { BoardRowProject } from '@hub/shared';
 import { HubDuePipe } from '../core/format/format.pipes';
 import { TranslatePipe } from '../core/i18n';
 import { forwardingKey, forwardingStatusOf } from './forwarding-status';
@@ -57,7 +57,7 @@ import { forwardingKey, forwardingStatusOf } from './forwarding-status';
   `,
 })
 export class MegaFlagComponent {
-  readonly project = input.required<BoardProject>();
+  readonly project = input.required<BoardRowProject>();
   protected readonly forwarding = computed(() => this.project().paperwork?.forwarding ?? null);
   protected readonly status = forwardingStatusOf(this.forwarding);
   protected readonly key = forwardingKey;

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { boardStatus, civilDateOf, lifeOf, type ApprovalItemView, type BoardCellStatus, type BoardProject, type CardEntry } from '@hub/shared';
+import { BOARD_URGENCY, boardStatus, civilDateOf, lifeOf, type ApprovalItemView, type BoardCellStatus, type BoardProject, type CardEntry } from '@hub/shared';
 import { LeadersApi } from '../core/api/leaders-api.service';
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { DepartmentsStore } from '../core/departments/departments.store';
@@ -155,6 +155,7 @@ export class WallPage {
     return map;
   });
 
+  /** Issue 12: red, ruling overdue, held, due today and amber first, then the rest (a stable sort keeps the board's order within each). */
   protected readonly rows = computed(() =>
     this.live.projects().map((project) => ({
       project,
@@ -166,7 +167,8 @@ export class WallPage {
           code: this.departments.byId().get(item.departmentId)?.code ?? item.departmentId,
         }),
       ),
-    })),
+    })).map((row) => ({ ...row, urgency: Math.min(BOARD_URGENCY.length, ...row.cells.map((c) => BOARD_URGENCY.indexOf(c.status))) }))
+      .sort((a, b) => a.urgency - b.urgency),
   );
 
   protected readonly counters = computed(() => {
@@ -189,7 +191,7 @@ export class WallPage {
     let retry: ReturnType<typeof setTimeout> | null = null;
     const start = async () => {
       try {
-        await Promise.all([this.live.start(), this.calendar.load(), this.departments.load()]);
+        await Promise.all([this.live.start({ whole: true }), this.calendar.load(), this.departments.load()]);
         const latest = await firstValueFrom(this.api.ticker());
         // Entries pushed meanwhile are newer; the seed goes after them.
         this.ticker.update((pushed) => [...pushed, ...latest.filter((e) => !pushed.some((p) => p.position === e.position))].slice(0, TICKER_LENGTH));

@@ -19,6 +19,7 @@ import { MeetingInvitationAlerts1765230000000 } from './1765230000000-meeting-in
 import { NotificationOutbox1765231000000 } from './1765231000000-notification-outbox';
 import { MaterialFiles1765240000000 } from './1765240000000-material-files';
 import { ReactivationAndDeputyEnd1765240000001 } from './1765240000001-reactivation-and-deputy-end';
+import { IndexTheBoardQuery1765250000000 } from './1765250000000-index-the-board-query';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const HUB_MIGRATIONS = [
   NotificationOutbox1765231000000,
   MaterialFiles1765240000000,
   ReactivationAndDeputyEnd1765240000001,
+  IndexTheBoardQuery1765250000000,
 ];

@@ -7,6 +7,9 @@ import type {
   NationalCodeRequest,
   WithdrawProjectRequest,
   ApprovalItemView,
+  BoardHead,
+  BoardQuery,
+  BoardRows,
   BoardSnapshot,
   CalendarResponse,
   CardEntry,
@@ -162,6 +165,16 @@ export class ApiService {
 
   board(): Observable<BoardSnapshot> {
     return this.http.get<BoardSnapshot>('/api/board');
+  }
+  /** R25: the stream position and the hub clock, without the board. */
+  boardHead(): Observable<BoardHead> {
+    return this.http.get<BoardHead>('/api/board/head');
+  }
+  /** Issue 12: one page of the board, filtered and sorted by the server, with the counts of every filter. */
+  boardRows(query: BoardQuery): Observable<BoardRows> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params = params.set(key, String(value));
+    return this.http.get<BoardRows>('/api/board/rows', { params });
   }
   card(projectId: string): Observable<CardEntry[]> {
     return this.http.get<CardEntry[]>(`/api/projects/${encodeURIComponent(projectId)}/card`);

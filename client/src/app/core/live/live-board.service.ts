@@ -52,6 +52,8 @@ export class LiveBoardService {
   private readonly reconnects = new Subject<void>();
 
   private socket: HubSocket | null = null;
+  /** The wall keeps every project live; other pages only the stream position (the board pages its rows itself). */
+  private whole = false;
   private starting: Promise<void> | null = null;
   /** Bumped by stop(), so late answers from a previous session are dropped. */
   private generation = 0;
@@ -105,9 +107,15 @@ export class LiveBoardService {
   /** Back after a drop: whatever is not on the card stream (inbox, calendar) must be read again. */
   readonly reconnected$ = this.reconnects.asObservable();
 
-  /** Load the snapshot, then go live. Safe to call again; the first call wins. */
-  start(): Promise<void> {
+  /**
+   * Load the snapshot, then go live. Safe to call again; the first call wins. `whole`: every project
+   * (the wall); otherwise only the stream position, and `entries$` carries the changes.
+   */
+  start({ whole = false }: { whole?: boolean } = {}): Promise<void> {
+    // The wall opened while a page kept only the position: start again with every project.
+    if (this.starting && whole && !this.whole) this.stop();
     if (!this.starting) {
+      this.whole = whole;
       const generation = this.generation;
       this.starting = this.loadSnapshot(generation).then(
         () => {
@@ -137,13 +145,14 @@ export class LiveBoardService {
     this.connectedOnce = false;
     this.syncing = false;
     this.syncAgain = false;
+    this.whole = false;
     this.boardState.set(null);
     this.statusState.set('reconnecting');
   }
 
   private async loadSnapshot(generation: number): Promise<void> {
     const sentAt = Date.now();
-    const snapshot = await firstValueFrom(this.api.board());
+    const snapshot = this.whole ? await firstValueFrom(this.api.board()) : { ...(await firstValueFrom(this.api.boardHead())), projects: [] };
     if (generation !== this.generation) return;
     this.clock.sync(snapshot.serverNow, sentAt, Date.now());
     this.boardState.set(snapshot);
@@ -153,8 +162,8 @@ export class LiveBoardService {
   private async refreshClock(): Promise<void> {
     try {
       const sentAt = Date.now();
-      const snapshot = await firstValueFrom(this.api.board());
-      this.clock.sync(snapshot.serverNow, sentAt, Date.now());
+      const head = await firstValueFrom(this.api.boardHead());
+      this.clock.sync(head.serverNow, sentAt, Date.now());
     } catch {
       // Keep the old offset; the next reconnect tries again.
     }
@@ -223,7 +232,7 @@ export class LiveBoardService {
     const board = this.boardState();
     // Before the snapshot there is nothing to apply to; the sync after it covers this entry.
     if (!board) return;
-    const { board: next, outcome } = applyCardEntry(board, entry);
+    const { board: next, outcome } = applyCardEntry(board, entry, { onlyKnown: !this.whole });
     switch (outcome) {
       case 'applied':
         this.clock.observe(entry.at);
