@@ -1,5 +1,6 @@
 import type { CalendarSettings } from '../domain/calendar/calendar-data';
 import type { CalendarResponse } from './calendar-response';
+import type { DeemedCause } from './deadlines';
 
 // ---------- settings (R10, R14a, R22) ----------
 
@@ -81,15 +82,19 @@ export interface CalendarChangedEvent {
 
 // ---------- alerts (R14a) ----------
 
-/** R14a warning; R16 explanation filed and ruling overdue (every leader); R6 forwarding overdue (window, tracker). */
-export const ALERT_KINDS = ['deadline_warning', 'explanation_filed', 'ruling_overdue', 'forwarding_overdue'] as const;
+/**
+ * R14a warning; R16 explanation filed and ruling overdue (every leader); R6 forwarding overdue (window,
+ * tracker); R14/R15 deemed consent (the department's liaisons and every leader).
+ */
+export const ALERT_KINDS = ['deadline_warning', 'explanation_filed', 'ruling_overdue', 'forwarding_overdue', 'deemed_consent'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /**
  * One alert in a person's inbox. deadline_warning (R14a): an item with a working day or less left,
  * to its department's liaisons and the window. explanation_filed / ruling_overdue (R16): to every
  * leader, dueAt is the ruling's due instant. forwarding_overdue (R6): to the window and the tracker,
- * dueAt is the forward deadline; no item.
+ * dueAt is the forward deadline; no item. deemed_consent (R14/R15/R17): to the department's liaisons
+ * and every leader, dueAt is the instant it took effect.
  */
 export interface AlertView {
   id: string;
@@ -107,6 +112,10 @@ export interface AlertView {
   deadlineVersion: number | null;
   /** Working days left when the warning was given (0 on the due day); deadline_warning only. */
   workingDaysLeft: number | null;
+  /** Set in the transaction that settled what the alert is about (item decided, explanation ruled, project forwarded). */
+  handledAt: string | null;
+  /** deemed_consent only: why (R17: timeout, absence from a meeting or inspection, explanation rejected). */
+  deemedCause: DeemedCause | null;
 }
 
 export interface AlertInbox {

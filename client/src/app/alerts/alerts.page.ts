@@ -13,8 +13,9 @@ const KIND_BADGE: Record<AlertKind, string> = {
   explanation_filed: 'status-held',
   ruling_overdue: 'status-ruling_overdue',
   forwarding_overdue: 'status-overdue',
+  deemed_consent: 'status-deemed_consent',
 };
-const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explanation_filed: '✎', ruling_overdue: '⚑', forwarding_overdue: '■' };
+const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explanation_filed: '✎', ruling_overdue: '⚑', forwarding_overdue: '■', deemed_consent: '✱' };
 
 /**
  * The inbox: early warnings (R14a, once per deadline), written explanations awaiting a leader's

@@ -9,6 +9,7 @@ import { CiteNoticesAndAnchorCardHeads1765130000000 } from './1765130000000-cite
 import { PeopleAndDeputies1765160000000 } from './1765160000000-people-and-deputies';
 import { BoundedDeadlinesAndExplanationKinds1765150000000 } from './1765150000000-bounded-deadlines-and-explanation-kinds';
 import { MeetingNoticeAttendanceCorrections1765140000000 } from './1765140000000-meeting-notice-attendance-corrections';
+import { AlertsHandledAndDeemedConsent1765260000000 } from './1765260000000-alerts-handled-and-deemed-consent';
 import { IndexSessionsAndThrottleForPurge1765100000000 } from './1765100000000-index-sessions-and-throttle-for-purge';
 
 /** Every migration, oldest first; run on start. */
@@ -25,4 +26,5 @@ export const HUB_MIGRATIONS = [
   MeetingNoticeAttendanceCorrections1765140000000,
   BoundedDeadlinesAndExplanationKinds1765150000000,
   PeopleAndDeputies1765160000000,
+  AlertsHandledAndDeemedConsent1765260000000,
 ];

@@ -46,15 +46,6 @@ export class HubFormat {
     return this.formatter('civilDate').format(new Date(Date.UTC(year, month - 1, day)));
   }
 
-  /** Remaining time as H:MM:SS (hours may exceed 24 only if the caller asks for that). */
-  duration(ms: number): string {
-    const total = Math.max(0, Math.floor(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-  }
-
   /** Money from its decimal string, grouped by thousands without ever becoming a float. */
   money(money: Money): string {
     const [units, fraction] = money.amount.split('.');

@@ -16,10 +16,18 @@ export const authGuard: CanActivateFn = async (_route, state) => {
   });
 };
 
+/** The home page: a liaison's is its to-do desk (issue 14), everyone else's the board. */
+export const homeGuard: CanActivateFn = async () => {
+  const user = await inject(SessionStore).ensureLoaded();
+  const router = inject(Router);
+  if (!user) return router.createUrlTree(['/login']);
+  return router.createUrlTree([user.role === 'liaison' ? '/desk' : '/board']);
+};
+
 /** Someone already signed in has no business on the login page. */
 export const guestGuard: CanActivateFn = async () => {
   const user = await inject(SessionStore).ensureLoaded();
-  return user ? inject(Router).createUrlTree(['/board']) : true;
+  return user ? inject(Router).createUrlTree(['/']) : true;
 };
 
 /** Screens for one capability (e.g. registering, R1 window only); others land on the board. */
