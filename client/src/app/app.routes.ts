@@ -2,8 +2,13 @@ import type { Routes } from '@angular/router';
 import { authGuard, guestGuard, homeGuard, permissionGuard, signedInGuard } from './core/session/auth.guard';
 
 export const routes: Routes = [
-  // Each desk its home: a liaison's to-do, everyone else the board (the guard always redirects).
-  { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
+  {
+    // Each desk its home: a liaison's to-do, everyone else the board (the guard always redirects).
+    path: '',
+    pathMatch: 'full',
+    canActivate: [homeGuard],
+    loadComponent: () => import('./not-found/not-found.page').then((m) => m.NotFoundPage),
+  },
   {
     path: 'login',
     canActivate: [guestGuard],
