@@ -2,6 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { civilDateOf, civilDateParts, type CivilDate, type Money } from '@hub/shared';
 import { CalendarStore } from '../calendar/calendar.store';
 import { I18nService } from '../i18n/i18n.service';
+import { inChineseUnits } from './money-units';
 
 type FormatKind = 'dateTime' | 'dateTimeSeconds' | 'time' | 'civilDate';
 
@@ -48,6 +49,11 @@ export class HubFormat {
 
   /** Money from its decimal string, grouped by thousands without ever becoming a float. */
   money(money: Money): string {
+    // The center counts yuan in 万元 / 亿元 (issue 14); stored exactly as before, only told differently.
+    if (money.currency === 'CNY') {
+      const { value, unit } = inChineseUnits(money.amount);
+      return this.i18n.t(unit === 'yi' ? 'money.yi' : 'money.wan', { n: value });
+    }
     const [units, fraction] = money.amount.split('.');
     const grouped = units.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return `${money.currency} ${grouped}${fraction ? '.' + fraction.padEnd(2, '0') : '.00'}`;
