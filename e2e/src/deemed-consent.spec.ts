@@ -65,8 +65,12 @@ test('R14 R25: a leader watches a department be deemed to consent, live, without
     const liaison = await (await browser.newContext()).newPage();
     await logInAs(liaison, 'liaison-nrp');
     await liaison.goto(projectUrl);
-    await expect(liaison.getByTestId('item-approve-DRC')).toHaveCount(0); // not its department
-    await liaison.getByTestId('item-approve-NRP').click();
+    await expect(liaison.getByTestId('decision-DRC')).toHaveCount(0); // not its department
+    // R10: an explicit choice, then a confirmation that states the consequence.
+    await liaison.getByTestId('decision-approve-NRP').check();
+    await liaison.getByTestId('decision-submit-NRP').click();
+    await expect(liaison.getByTestId('decision-consequence-NRP')).toBeVisible();
+    await liaison.getByTestId('decision-confirm-NRP').click();
     await expect(board.getByTestId(`cell-${code}-NRP`)).toHaveAttribute('data-status', 'approved');
   });
 

@@ -2,13 +2,13 @@ import { expect, request, type APIRequestContext, type Page } from '@playwright/
 
 export const DEMO_PASSWORD = 'greenchannel';
 
-/** Logs in through the login page, as a person would, and waits for the board. */
+/** Logs in through the login page, as a person would, and waits for the home page (a liaison's: its to-do desk). */
 export async function logInAs(page: Page, username: string): Promise<void> {
   await page.goto('/login');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await expect(page).toHaveURL(/\/board$/);
+  await expect(page).toHaveURL(username.startsWith('liaison') ? /\/desk$/ : /\/board$/);
 }
 
 /** An API session (cookie + CSRF header) for steps that are not under test, such as moving the test clock. */

@@ -1,5 +1,6 @@
 import type { CalendarSettings } from '../domain/calendar/calendar-data';
 import type { CalendarResponse } from './calendar-response';
+import type { DeemedCause } from './deadlines';
 
 // ---------- settings (R10, R14a, R22) ----------
 
@@ -85,9 +86,10 @@ export interface CalendarChangedEvent {
 
 /**
  * R14a warning; R16 explanation filed and ruling overdue (every leader); R6 forwarding overdue (window,
- * tracker); R15a/R27 meeting or inspection invitation (each invited department's liaisons).
+ * tracker); R15a/R27 meeting or inspection invitation (each invited department's liaisons); R14/R15
+ * deemed consent (the department's liaisons and every leader).
  */
-export const ALERT_KINDS = ['deadline_warning', 'explanation_filed', 'ruling_overdue', 'forwarding_overdue', 'meeting_invited'] as const;
+export const ALERT_KINDS = ['deadline_warning', 'explanation_filed', 'ruling_overdue', 'forwarding_overdue', 'meeting_invited', 'deemed_consent'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /**
@@ -95,7 +97,8 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
  * to its department's liaisons and the window. explanation_filed / ruling_overdue (R16): to every
  * leader, dueAt is the ruling's due instant. forwarding_overdue (R6): to the window and the tracker,
  * dueAt is the forward deadline; no item. meeting_invited (R15a): to the invited departments' liaisons,
- * dueAt is the meeting's start.
+ * dueAt is the meeting's start. deemed_consent (R14/R15/R17): to the department's liaisons
+ * and every leader, dueAt is the instant it took effect.
  */
 export interface AlertView {
   id: string;
@@ -115,6 +118,10 @@ export interface AlertView {
   deadlineVersion: number | null;
   /** Working days left when the warning was given (0 on the due day); deadline_warning only. */
   workingDaysLeft: number | null;
+  /** Set in the transaction that settled what the alert is about (item decided, explanation ruled, project forwarded). */
+  handledAt: string | null;
+  /** deemed_consent only: why (R17: timeout, absence from a meeting or inspection, explanation rejected). */
+  deemedCause: DeemedCause | null;
 }
 
 export interface AlertInbox {

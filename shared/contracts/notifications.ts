@@ -20,6 +20,7 @@ export const DEFAULT_NOTIFICATION_CHANNELS: Record<NotificationKind, Notificatio
   ruling_overdue: 'hub',
   forwarding_overdue: 'hub',
   meeting_invited: 'email',
+  deemed_consent: 'hub',
 };
 
 /** "My notifications": the person's own addresses and a channel per kind. */

@@ -1,8 +1,14 @@
 import type { Routes } from '@angular/router';
-import { authGuard, guestGuard, permissionGuard, signedInGuard } from './core/session/auth.guard';
+import { authGuard, guestGuard, homeGuard, permissionGuard, signedInGuard } from './core/session/auth.guard';
 
 export const routes: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: 'board' },
+  {
+    // Each desk its home: a liaison's to-do, everyone else the board (the guard always redirects).
+    path: '',
+    pathMatch: 'full',
+    canActivate: [homeGuard],
+    loadComponent: () => import('./not-found/not-found.page').then((m) => m.NotFoundPage),
+  },
   {
     path: 'login',
     canActivate: [guestGuard],
@@ -44,6 +50,18 @@ export const routes: Routes = [
       {
         path: 'board',
         loadComponent: () => import('./board/board.page').then((m) => m.BoardPage),
+      },
+      {
+        // R10/R14/R15: the liaison's to-do desk, its department's items needing action.
+        path: 'desk',
+        canActivate: [permissionGuard('item.decide')],
+        loadComponent: () => import('./desk/desk.page').then((m) => m.DeskPage),
+      },
+      {
+        // R6/R16/R17/R24: what waits for a leader.
+        path: 'inbox',
+        canActivate: [permissionGuard('explanation.rule')],
+        loadComponent: () => import('./desk/inbox.page').then((m) => m.InboxPage),
       },
       {
         // R1: only the window registers projects.

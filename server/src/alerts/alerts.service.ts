@@ -26,22 +26,30 @@ interface AlertRow {
   due_at: Date;
   deadline_version: number | null;
   working_days_left: number | null;
+  handled_at: Date | null;
+  deemed_cause: AlertView['deemedCause'];
 }
 
 /** What an alert is about, beyond the R14a warning (which names a deadline version). */
 export type AlertSubject =
   | { kind: 'explanation_filed' | 'ruling_overdue'; projectId: string; itemId: string; explanationId: string }
   | { kind: 'forwarding_overdue'; projectId: string }
-  | { kind: 'meeting_invited'; projectId: string; meetingId: string };
+  | { kind: 'meeting_invited'; projectId: string; meetingId: string }
+  | { kind: 'deemed_consent'; projectId: string; itemId: string; deemedVersion: number };
 
-// The instant an alert is about: the warned deadline (R14a), the ruling's due instant (R16), the forward deadline (R6), the meeting's start (R15a).
+/** What was settled: the alerts about it that still wait are marked handled (in the settling transaction). */
+export type HandledSubject = { itemId: string } | { explanationId: string } | { forwardedProjectId: string };
+
+// The instant an alert is about: the warned deadline (R14a), the ruling's due instant (R16), the forward
+// deadline (R6), the meeting's start (R15a), the instant a deemed consent took effect (R17).
 const SELECT = `
-  SELECT a.id, a.kind, a.created_at, a.read_at, p.id AS project_id, p.code AS project_code, p.name AS project_name,
-         a.item_id, i.department_id, a.explanation_id, a.meeting_id, COALESCE(w.due_at, e.ruling_due_at, f.due_at, m.starts_at) AS due_at,
-         a.deadline_version, w.working_days_left
+  SELECT a.id, a.kind, a.created_at, a.read_at, a.handled_at, p.id AS project_id, p.code AS project_code, p.name AS project_name,
+         a.item_id, i.department_id, a.explanation_id, a.meeting_id, COALESCE(w.due_at, e.ruling_due_at, f.due_at, m.starts_at, d.due_at) AS due_at,
+         COALESCE(a.deadline_version, a.deemed_version) AS deadline_version, w.working_days_left, d.cause AS deemed_cause
   FROM alerts a
   JOIN projects p ON p.id = a.project_id
-  LEFT JOIN item_warnings w ON w.item_id = a.item_id AND w.deadline_version = a.deadline_version
+  LEFT JOIN item_warnings w ON w.item_id = a.item_id AND w.deadline_version = a.deadline_version AND a.kind = 'deadline_warning'
+  LEFT JOIN deemed_consents d ON d.item_id = a.item_id AND d.deadline_version = a.deemed_version
   LEFT JOIN approval_items i ON i.id = a.item_id
   LEFT JOIN written_explanations e ON e.id = a.explanation_id
   LEFT JOIN mega_forwarding f ON f.project_id = a.project_id AND a.kind = 'forwarding_overdue'
@@ -64,6 +72,8 @@ const toView = (r: AlertRow): AlertView => ({
   dueAt: r.due_at.toISOString(),
   deadlineVersion: r.deadline_version,
   workingDaysLeft: r.working_days_left,
+  handledAt: r.handled_at?.toISOString() ?? null,
+  deemedCause: r.deemed_cause ?? null,
 });
 
 async function loadAlerts(q: Queryable, where: string, params: unknown[]): Promise<AlertView[]> {
@@ -157,7 +167,7 @@ export class AlertsService {
     const ids: string[] = [];
     for (const userId of userIds) {
       const row = await tx.one<{ id: string }>(
-        `INSERT INTO alerts (user_id, kind, project_id, item_id, explanation_id, meeting_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO alerts (user_id, kind, project_id, item_id, explanation_id, meeting_id, deemed_version, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT DO NOTHING RETURNING id`,
         [
           userId,
@@ -166,6 +176,7 @@ export class AlertsService {
           'itemId' in subject ? subject.itemId : null,
           'explanationId' in subject ? subject.explanationId : null,
           'meetingId' in subject ? subject.meetingId : null,
+          'deemedVersion' in subject ? subject.deemedVersion : null,
           now,
         ],
       );
@@ -183,6 +194,22 @@ export class AlertsService {
   /** R15a: every active liaison of the given departments (deputies are liaisons of the same department). */
   async liaisonIds(q: Queryable, departmentIds: readonly string[]): Promise<string[]> {
     return (await q.query<{ id: string }>(`SELECT id FROM users WHERE role = 'liaison' AND active AND department_id = ANY($1) ORDER BY id`, [departmentIds])).map((r) => r.id);
+  }
+
+  /**
+   * Marks handled, inside the settling transaction, the alerts that waited on what was just settled:
+   * an item decided or deemed settles its warnings; a ruling settles its explanation's alerts; a
+   * forward settles the overdue-forward alerts. A deemed-consent alert is news, not a wait: it stays.
+   */
+  async markHandled(tx: Tx, subject: HandledSubject, now: Date): Promise<number> {
+    const [where, param] =
+      'itemId' in subject
+        ? [`item_id = $1 AND kind = 'deadline_warning'`, subject.itemId]
+        : 'explanationId' in subject
+          ? [`explanation_id = $1`, subject.explanationId]
+          : [`project_id = $1 AND kind = 'forwarding_overdue'`, subject.forwardedProjectId];
+    const rows = await tx.query<{ id: string }>(`UPDATE alerts SET handled_at = $2 WHERE ${where} AND handled_at IS NULL RETURNING id`, [param, now]);
+    return rows.length;
   }
 
   /** R16: every leader is alerted at filing and when a ruling is overdue. */

@@ -149,6 +149,7 @@ export class ApprovalsService {
       const basis = dto.basis?.trim() || null;
       await tx.query(`UPDATE approval_items SET status = $2, decided_at = $3, decided_by = $4, basis = $5 WHERE id = $1`, [id, status, now, user.id, basis]);
       const after = (await loadItem(tx, id))!;
+      await this.alerts.markHandled(tx, { itemId: id }, now);
       await this.record(tx, user, status === 'approved' ? 'item.approved' : 'item.rejected', before, after, basis ? { basis } : {});
       // R4a: a rejection needs no permit, so it may decide the project's last item.
       if (status === 'rejected') await this.completions.recordIfDone(tx, after.projectId, user);
@@ -308,6 +309,7 @@ export class ApprovalsService {
       for (const meeting of held) {
         await tx.query(`UPDATE meeting_invitees SET outcome = $3 WHERE meeting_id = $1 AND department_id = $2`, [meeting.id, before.departmentId, settled]);
       }
+      await this.alerts.markHandled(tx, { explanationId }, now);
       const afterRuling = (await loadItem(tx, before.id))!;
       await this.record(tx, user, 'explanation.ruled', before, afterRuling, {
         ruling: dto.ruling,
@@ -427,6 +429,11 @@ export class ApprovalsService {
     await tx.query(`UPDATE approval_items SET status = $2, decided_at = $3, notice_number = $4 WHERE id = $1`, [before.id, status, effectiveAt, notice.number]);
     const after = (await loadItem(tx, before.id))!;
     const lateMs = firedAt.getTime() - effectiveAt.getTime();
+    // The desks: the department learns its item was deemed (its liaisons), the leaders see a new deemed
+    // consent; the warnings that waited on the item are settled. Once per (item, deadline version).
+    await this.alerts.markHandled(tx, { itemId: before.id }, firedAt);
+    const told = [...(await this.alerts.liaisonIds(tx, [before.departmentId])), ...(await this.alerts.leaderIds(tx))];
+    await this.alerts.alert(tx, told, { kind: 'deemed_consent', projectId: before.projectId, itemId: before.id, deemedVersion: before.deadlineVersion }, firedAt);
     await this.record(tx, null, 'item.deemed_consent', before, after, {
       cause: cause.kind,
       noticeNumber: notice.number,

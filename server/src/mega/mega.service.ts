@@ -95,6 +95,7 @@ export class MegaService {
       if (forwarding.forwardedAt) throw conflict(`Already forwarded to ${forwarding.forwardedTo}`);
       const now = await this.clock.now(tx);
       await tx.query('UPDATE mega_forwarding SET forwarded_at = $2, forwarded_to = $3, forwarded_by = $4 WHERE project_id = $1', [projectId, now, dto.forwardedTo.trim(), user.id]);
+      await this.alerts.markHandled(tx, { forwardedProjectId: projectId }, now);
       return this.steps.record(tx, user, before, 'mega.forwarded', {
         forwardedTo: dto.forwardedTo.trim(),
         dueAt: forwarding.dueAt,

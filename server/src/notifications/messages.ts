@@ -39,6 +39,8 @@ export function alertMessage(
       return { subject: `【绿色通道】裁定逾期：${project}`, body: `${facts.department}的书面说明应于 ${due} 前裁定，现已逾期。\n${projectLink}` };
     case 'forwarding_overdue':
       return { subject: `【绿色通道】转报逾期：${project}`, body: `转报时限 ${due} 已过，尚未转报上级部门。\n${projectLink}` };
+    case 'deemed_consent':
+      return { subject: `【绿色通道】视为同意：${project}`, body: `${facts.department}的审批事项自 ${due} 起视为同意（超时默许），已出具通知书。\n${projectLink}` };
     case 'meeting_invited': {
       const m = facts.meeting!;
       const where = m.online ? '线上（虚拟会议室）' : (m.place ?? '');

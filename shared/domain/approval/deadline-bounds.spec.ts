@@ -9,6 +9,7 @@ import {
   delayCauseError,
   explanationHoldsDeadline,
   explanationKindOf,
+  isHeld,
   outageUndoesDeemedConsent,
   rulingDueAt,
   rulingOverdue,
@@ -120,5 +121,21 @@ describe('written explanations (R16)', () => {
     expect(rulingOverdue({ status: 'pending', rulingDueAt: due }, new Date(due.getTime() - 1))).toBe(false);
     expect(rulingOverdue({ status: 'pending', rulingDueAt: due }, due)).toBe(true);
     expect(rulingOverdue({ status: 'accepted', rulingDueAt: due }, due)).toBe(false);
+  });
+});
+
+describe('isHeld', () => {
+  const dueAt = currentDueAt.toISOString();
+  const pending = { kind: 'deadline' as const };
+  it('R16: past due with a deadline explanation awaiting a ruling, the item is held (not overdue)', () => {
+    expect(isHeld({ status: 'in_review', dueAt, pendingExplanation: pending }, currentDueAt)).toBe(true);
+  });
+  it('R16: before its due instant the clock still runs, explanation or not', () => {
+    expect(isHeld({ status: 'in_review', dueAt, pendingExplanation: pending }, new Date(currentDueAt.getTime() - 1))).toBe(false);
+  });
+  it('R16: a meeting excuse never holds the deadline; a decided item is not held', () => {
+    expect(isHeld({ status: 'in_review', dueAt, pendingExplanation: { kind: 'meeting_excuse' } }, currentDueAt)).toBe(false);
+    expect(isHeld({ status: 'deemed_consent', dueAt, pendingExplanation: pending }, currentDueAt)).toBe(false);
+    expect(isHeld({ status: 'in_review', dueAt, pendingExplanation: null }, currentDueAt)).toBe(false);
   });
 });

@@ -141,6 +141,14 @@ export function holdsOf(item: { pendingExplanation?: { kind: ExplanationKind } |
   return { deadlineExplanationPending: explanationHoldsDeadline(item.pendingExplanation), specialProcedureOpen: Boolean(item.paused) };
 }
 
+/**
+ * R16: a held item — past its due instant, its deadline explanation awaiting a ruling — is shown as
+ * held ("时限暂停，待裁定"), never as overdue beside a running clock. Before the due instant it runs.
+ */
+export function isHeld(item: { status: string; dueAt: string | null; pendingExplanation?: { kind: ExplanationKind } | null }, now: Date): boolean {
+  return item.status === 'in_review' && item.dueAt !== null && now.getTime() >= Date.parse(item.dueAt) && explanationHoldsDeadline(item.pendingExplanation);
+}
+
 /** R16 Decision: a leader rules within `rulingWorkingDays` working days of the filing (filing day not counted, like R10). */
 export function rulingDueAt(filedAt: Date, cal: WorkingCalendar, settings: CalendarSettings, limits: DeadlineLimits = DEADLINE_LIMITS): Date {
   return dueInstant(filedAt, cal, settings, limits.rulingWorkingDays).dueAt;

@@ -14,8 +14,9 @@ const KIND_BADGE: Record<AlertKind, string> = {
   ruling_overdue: 'status-ruling_overdue',
   forwarding_overdue: 'status-overdue',
   meeting_invited: 'status-held',
+  deemed_consent: 'status-deemed_consent',
 };
-const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explanation_filed: '✎', ruling_overdue: '⚑', forwarding_overdue: '■', meeting_invited: '◆' };
+const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explanation_filed: '✎', ruling_overdue: '⚑', forwarding_overdue: '■', meeting_invited: '◆', deemed_consent: '✱' };
 
 /**
  * The inbox: early warnings (R14a, once per deadline), written explanations awaiting a leader's
@@ -39,7 +40,9 @@ const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explana
     @if (error(); as e) {
       <p class="alert alert-error" role="alert">{{ e }}</p>
     }
-    @if (store.alerts().length === 0) {
+    @if (!loaded() && !error()) {
+      <p class="loading" role="status" data-testid="alerts-loading">{{ 'common.loading' | t }}</p>
+    } @else if (store.alerts().length === 0) {
       <p class="muted" data-testid="alerts-empty">{{ 'alerts.empty' | t }}</p>
     } @else {
       <ul class="alert-list" data-testid="alerts">
@@ -105,10 +108,14 @@ export class AlertsPage {
   private readonly departments = inject(DepartmentsStore);
   private readonly i18n = inject(I18nService);
   protected readonly error = signal<string | null>(null);
+  protected readonly loaded = signal(false);
 
   constructor() {
     this.departments.load().catch(() => undefined);
-    this.store.load().catch((e: unknown) => this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError')));
+    this.store
+      .load()
+      .then(() => this.loaded.set(true))
+      .catch((e: unknown) => this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError')));
   }
 
   protected readonly KIND_BADGE = KIND_BADGE;

@@ -18,6 +18,8 @@ const alert = (id: string, readAt: string | null = null): AlertView => ({
   dueAt: '2026-11-27T16:00:00.000Z',
   deadlineVersion: 1,
   workingDaysLeft: 1,
+  handledAt: null,
+  deemedCause: null,
 });
 
 describe('AlertsStore', () => {

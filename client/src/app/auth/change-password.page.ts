@@ -77,7 +77,7 @@ export class ChangePasswordPage {
     this.busy.set(true);
     try {
       this.session.passwordChanged(await firstValueFrom(this.api.changePassword({ currentPassword, newPassword })));
-      await this.router.navigateByUrl('/board');
+      await this.router.navigateByUrl('/');
     } catch (e) {
       const problem = readProblem(e);
       this.errors.set(problem.fields);

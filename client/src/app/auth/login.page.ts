@@ -125,6 +125,6 @@ export class LoginPage {
   /** Only same-app paths: never let a crafted link send a fresh login elsewhere. */
   private safeReturnUrl(): string {
     const url = this.returnUrl();
-    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login') ? url : '/board';
+    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login') ? url : '/';
   }
 }

@@ -54,6 +54,10 @@ const statusKey = (s: MaterialStatus) => `materials.status.${s}` as const;
             <span class="muted small">{{ (item.isLead ? 'board.lead' : 'board.participant') | t }} · {{ itemStatusKey(item.status) | t }}</span>
           </h3>
           <p class="gate" [attr.data-testid]="'gate-' + dept.code" [attr.data-accept]="item.gate.mayAccept" [attr.data-permit]="item.gate.mayIssuePermit">
+            @if (item.materials.length === 0) {
+              <!-- R8 Decision: an empty checklist is not complete; say what is wrong, not "not yet supplemented". -->
+              <span class="gate-no" [attr.data-testid]="'gate-none-' + dept.code">{{ 'materials.noneListed' | t }}</span>
+            } @else {
             <span [class.gate-ok]="item.gate.mayAccept" [class.gate-no]="!item.gate.mayAccept">{{
               (item.gate.mayAccept ? 'materials.mayAccept' : 'materials.mainMissing') | t
             }}</span>
@@ -61,6 +65,7 @@ const statusKey = (s: MaterialStatus) => `materials.status.${s}` as const;
             <span [class.gate-ok]="item.gate.mayIssuePermit" [class.gate-no]="!item.gate.mayIssuePermit">{{
               (item.gate.mayIssuePermit ? 'materials.mayPermit' : 'materials.permitBlocked') | t
             }}</span>
+            }
           </p>
           @if (item.materials.length > 0) {
             <div class="table-scroll">

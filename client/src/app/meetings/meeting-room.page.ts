@@ -170,7 +170,9 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
                   <h3 id="your-opinion">{{ 'room.yourOpinion' | t }}</h3>
                   <div class="field">
                     <label for="opinion-kind">{{ 'room.opinionKind' | t }}</label>
-                    <select id="opinion-kind" data-testid="opinion-kind" (change)="opinionKind.set($any($event.target).value)">
+                    <select id="opinion-kind" data-testid="opinion-kind" (change)="pickOpinion($any($event.target).value)">
+                      <!-- R18: nothing preselected — a department states its opinion itself (issue 14). -->
+                      <option value="" [selected]="opinionKind() === null">{{ 'items.choose' | t }}</option>
                       @for (k of opinionKinds; track k) {
                         <option [value]="k" [selected]="k === opinionKind()">{{ opinionLabel(k) | t }}</option>
                       }
@@ -294,7 +296,7 @@ export class MeetingRoomPage {
   protected readonly online = signal<MeetingOnline>({ meetingId: '', departmentIds: [], observers: 0 });
   protected readonly busy = signal(false);
   protected readonly actionError = signal<string | null>(null);
-  protected readonly opinionKind = signal<OpinionKind>('agree');
+  protected readonly opinionKind = signal<OpinionKind | null>(null);
   protected readonly conditions = signal('');
   protected readonly basis = signal('');
   protected readonly opinionProblem = signal<string | null>(null);
@@ -440,9 +442,18 @@ export class MeetingRoomPage {
     void this.run(this.api.markPresent(this.id(), { departmentId }));
   }
 
+  protected pickOpinion(value: string): void {
+    this.opinionKind.set((OPINION_KINDS as readonly string[]).includes(value) ? (value as OpinionKind) : null);
+  }
+
   protected giveOpinion(event: Event): void {
     event.preventDefault();
-    const opinion = { kind: this.opinionKind(), conditions: this.conditions().trim(), basis: this.basis().trim() };
+    const kind = this.opinionKind();
+    if (kind === null) {
+      this.opinionProblem.set(this.i18n.t('room.opinionKind') + ' · ' + this.i18n.t('common.required'));
+      return;
+    }
+    const opinion = { kind, conditions: this.conditions().trim(), basis: this.basis().trim() };
     // R18: the same rule the server applies.
     const problem = opinionError(opinion);
     this.opinionProblem.set(problem ? this.i18n.t(problem.field === 'basis' ? 'room.basis' : 'room.conditions') + ' · ' + this.i18n.t('common.required') : null);

@@ -27,7 +27,11 @@ import { MeetingListComponent, upsertMeeting } from './meeting-list.component';
       <p class="alert alert-error" role="alert">{{ e }}</p>
     }
     <div class="card" data-testid="meetings-desk">
-      <hub-meeting-list [meetings]="meetings()" [departments]="departments.byId()" />
+      @if (!loaded() && !error()) {
+        <p class="loading" role="status">{{ 'common.loading' | t }}</p>
+      } @else {
+        <hub-meeting-list [meetings]="meetings()" [departments]="departments.byId()" />
+      }
     </div>
   `,
 })
@@ -37,6 +41,7 @@ export class MeetingsDeskPage {
   protected readonly departments = inject(DepartmentsStore);
   protected readonly meetings = signal<MeetingSummary[]>([]);
   protected readonly error = signal<string | null>(null);
+  protected readonly loaded = signal(false);
 
   constructor() {
     this.departments.load().catch(() => undefined);
@@ -57,6 +62,7 @@ export class MeetingsDeskPage {
       const list = await firstValueFrom(this.api.meetings());
       // Live entries that arrived meanwhile stay: merge rather than replace.
       this.meetings.update((live) => list.reduce((acc, m) => (acc.some((x) => x.id === m.id) ? acc : upsertMeeting(acc, m)), live));
+      this.loaded.set(true);
     } catch (e) {
       this.error.set(readProblem(e).message);
     }

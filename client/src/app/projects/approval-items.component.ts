@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { firstValueFrom, type Observable } from 'rxjs';
 import {
   boardStatus,
-  decisionBasisError,
   opposedAtMeeting,
   type Action,
   type OpposedAtMeeting,
@@ -20,6 +19,7 @@ import { SessionStore } from '../core/session/session.store';
 import { CountdownComponent } from '../ui/countdown.component';
 import { StatusBadgeComponent } from '../ui/status-badge.component';
 import { DeadlineExplanationComponent } from './deadline-explanation.component';
+import { DecisionFormComponent } from '../desk/decision-form.component';
 import { ItemDeadlineFormComponent, type DeadlineAction } from './item-deadline-form.component';
 import { SpecialProcedureFormComponent } from './special-procedure-form.component';
 
@@ -53,6 +53,7 @@ interface ItemRow {
     DeadlineExplanationComponent,
     ItemDeadlineFormComponent,
     SpecialProcedureFormComponent,
+    DecisionFormComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -148,41 +149,8 @@ interface ItemRow {
                       </button>
                     }
                     @if (row.canDecide) {
-                      <button
-                        type="button"
-                        class="button-primary"
-                        [attr.data-testid]="'item-approve-' + row.department.code"
-                        [disabled]="busy().has(row.item.id)"
-                        (click)="approve(row.item)"
-                      >
-                        {{ 'items.approve' | t }}
-                      </button>
-                      <div class="field reject-field">
-                        <label [for]="'basis-' + row.item.id">{{ 'items.basis' | t }}</label>
-                        <textarea
-                          [id]="'basis-' + row.item.id"
-                          rows="2"
-                          [attr.data-testid]="'item-basis-' + row.department.code"
-                          [value]="basisOf(row.item.id)"
-                          (input)="setBasis(row.item.id, $event)"
-                          [attr.aria-invalid]="basisError().has(row.item.id) ? true : null"
-                          [attr.aria-describedby]="basisError().has(row.item.id) ? 'basis-error-' + row.item.id : null"
-                        ></textarea>
-                        @if (basisError().get(row.item.id); as e) {
-                          <p class="field-error" [id]="'basis-error-' + row.item.id" data-testid="field-error" data-field="basis">
-                            {{ e }}
-                          </p>
-                        }
-                      </div>
-                      <button
-                        type="button"
-                        class="button-danger"
-                        [attr.data-testid]="'item-reject-' + row.department.code"
-                        [disabled]="busy().has(row.item.id)"
-                        (click)="reject(row.item)"
-                      >
-                        {{ 'items.reject' | t }}
-                      </button>
+                      <!-- R10/R18: an explicit choice, nothing preselected, confirmed with its consequence. -->
+                      <hub-decision-form [item]="row.item" [code]="row.department.code" (decided)="changed.emit($event)" />
                     }
                     @for (action of row.deadlineActions; track action) {
                       <button
@@ -264,12 +232,10 @@ export class ApprovalItemsComponent {
 
   protected readonly busy = signal<ReadonlySet<string>>(new Set());
   protected readonly errors = signal<ReadonlyMap<string, string>>(new Map());
-  protected readonly basisError = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly explaining = signal<ReadonlySet<string>>(new Set());
   protected readonly recording = signal<ReadonlySet<string>>(new Set());
   protected readonly procedureKey = procedureKey;
   protected readonly deadlineAction = signal<ReadonlyMap<string, DeadlineAction>>(new Map());
-  private readonly basis = signal<ReadonlyMap<string, string>>(new Map());
 
   protected readonly rows = computed<ItemRow[]>(() => {
     const cal = this.calendar.calendar();
@@ -300,16 +266,6 @@ export class ApprovalItemsComponent {
       });
   });
 
-  protected basisOf(id: string): string {
-    return this.basis().get(id) ?? '';
-  }
-
-  protected setBasis(id: string, event: Event): void {
-    const value = (event.target as HTMLTextAreaElement).value;
-    this.basis.update((m) => new Map(m).set(id, value));
-    this.basisError.update((m) => without(m, id));
-  }
-
   protected toggleDeadlineAction(id: string, action: DeadlineAction): void {
     this.deadlineAction.update((m) => (m.get(id) === action ? without(m, id) : new Map(m).set(id, action)));
   }
@@ -330,39 +286,19 @@ export class ApprovalItemsComponent {
     void this.run(item, this.api.acceptItem(item.id));
   }
 
-  protected approve(item: ApprovalItemView): void {
-    void this.run(item, this.api.decideItem(item.id, { outcome: 'approved' }));
-  }
-
-  protected reject(item: ApprovalItemView): void {
-    const basis = this.basisOf(item.id).trim();
-    // R18: the same rule the server applies; a refusal without its legal basis never leaves the browser.
-    if (decisionBasisError('rejected', basis) !== null) {
-      this.basisError.update((m) => new Map(m).set(item.id, this.i18n.t('items.basisRequired')));
-      return;
-    }
-    void this.run(item, this.api.decideItem(item.id, { outcome: 'rejected', basis }));
-  }
-
   private async run(item: ApprovalItemView, call: Observable<ApprovalItemView>): Promise<void> {
     if (this.busy().has(item.id)) return;
     this.busy.update((s) => new Set(s).add(item.id));
     this.errors.update((m) => without(m, item.id));
     try {
-      const updated = await firstValueFrom(call);
-      this.basis.update((m) => without(m, item.id));
-      this.changed.emit(updated);
+      this.changed.emit(await firstValueFrom(call));
     } catch (e) {
       const problem = readProblem(e);
-      const basisMessage = problem.fields['basis'];
-      if (basisMessage) this.basisError.update((m) => new Map(m).set(item.id, basisMessage));
       const message =
         problem.status === 403
           ? (problem.message ?? this.i18n.t('common.forbidden'))
           : (problem.message ?? this.i18n.t('common.networkError'));
-      if (!basisMessage || Object.keys(problem.fields).length > 1) {
-        this.errors.update((m) => new Map(m).set(item.id, message));
-      }
+      this.errors.update((m) => new Map(m).set(item.id, message));
     } finally {
       this.busy.update((s) => {
         const next = new Set(s);

@@ -27,6 +27,7 @@ import {
   type RegisterProjectRequest,
 } from '@hub/shared';
 import { ApiService } from '../core/api/api.service';
+import { HubFormat } from '../core/format/hub-format.service';
 import { readProblem } from '../core/api/problem';
 import { I18nService, TranslatePipe, categoryKey } from '../core/i18n';
 import { InquiriesApi } from '../inquiries/inquiries-api.service';
@@ -47,6 +48,7 @@ export class RegisterProjectPage {
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly i18n = inject(I18nService);
+  private readonly format = inject(HubFormat);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly injector = inject(Injector);
   private readonly inquiries = inject(InquiriesApi);
@@ -97,6 +99,12 @@ export class RegisterProjectPage {
   protected readonly mega = computed(() => {
     const { amount = '', currency = 'CNY' } = this.investment();
     return MONEY_AMOUNT_PATTERN.test(amount) && isMegaProject({ amount, currency });
+  });
+
+  /** The amount as the center reads it (万元 / 亿元), echoed while it is typed in yuan. */
+  protected readonly amountInUnits = computed(() => {
+    const { amount = '', currency = 'CNY' } = this.investment();
+    return currency === 'CNY' && MONEY_AMOUNT_PATTERN.test(amount) ? this.format.money({ amount, currency }) : null;
   });
 
   /** Server field errors that match no control on this form, shown in the summary instead. */

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { CLOCK_STOPPING_PROCEDURES, CONFIGURATION_ACTIONS, DELAY_CAUSES, OPINION_KINDS, type CardEntry, type CardState, type CardVerification, type ConfigurationAction, type Department } from '@hub/shared';
+import { CLOCK_STOPPING_PROCEDURES, CLOSE_OUTCOMES, CONFIGURATION_ACTIONS, DELAY_CAUSES, OPINION_KINDS, type CardEntry, type CloseOutcome, type CardState, type CardVerification, type ConfigurationAction, type Department } from '@hub/shared';
 import { ApiService } from '../core/api/api.service';
 import { readProblem } from '../core/api/problem';
 import { HubTimePipe } from '../core/format/format.pipes';
@@ -9,6 +9,7 @@ import {
   I18nService,
   TranslatePipe,
   cardActionKey,
+  closeOutcomeKey,
   configurationActionKey,
   delayCauseKey,
   itemStatusKey,
@@ -20,6 +21,7 @@ import {
   roleKey,
   type TranslationKey,
 } from '../core/i18n';
+import { CARD_KINDS, cardView, recordedPairs, type CardKind } from './card-words';
 
 /** Detail keys with a label of their own; any other key is shown as it comes. */
 const DETAIL_LABELS: Record<string, TranslationKey> = {
@@ -72,11 +74,18 @@ const DETAIL_LABELS: Record<string, TranslationKey> = {
   endsAt: 'card.detail.endsAt',
   stoppedWorkingDays: 'card.detail.stoppedWorkingDays',
   stoppedDays: 'card.detail.stoppedDays',
+  // R15/R15a: a meeting's close, in words (departments by name, outcomes as words)
+  absences: 'card.detail.absences',
+  lateExcused: 'card.detail.lateExcused',
+  noticeNumbers: 'card.detail.noticeNumber',
 };
 /** R11: a calendar change named on a recomputed deadline's entry. */
 const isConfigurationAction = (value: string): value is ConfigurationAction => (CONFIGURATION_ACTIONS as readonly string[]).includes(value);
-/** Internal references, not for reading. */
-const HIDDEN_DETAILS = new Set(['meetingId', 'explanationAccepted', 'procedureName' /* R10a: printed name; 'procedure' reads it */]);
+/**
+ * Only facts with a label are shown: ids and internal keys (meetingId, explanationId, how, version…)
+ * are references for the machine, not for the reader (issue 14). The card itself keeps them all.
+ */
+const isCloseOutcome = (value: string): value is CloseOutcome => (CLOSE_OUTCOMES as readonly string[]).includes(value);
 /** Deemed-consent causes the hub records (R14 timeout; R15/R16 causes join here as they arrive). */
 const CAUSES: Record<string, TranslationKey> = {
   timeout: 'card.cause.timeout',
@@ -124,8 +133,23 @@ const CAUSES: Record<string, TranslationKey> = {
       @if (entries().length === 0) {
         <p class="muted">{{ 'card.empty' | t }}</p>
       } @else {
+        <div class="card-filters" role="group" [attr.aria-label]="'card.filter.label' | t">
+          <label>
+            {{ 'card.filter.kind' | t }}
+            <select data-testid="card-kind" (change)="pickKind($any($event.target).value)">
+              <option value="" [selected]="kind() === null">{{ 'card.filter.all' | t }}</option>
+              @for (k of kinds; track k) {
+                <option [value]="k" [selected]="kind() === k">{{ kindKey(k) | t }}</option>
+              }
+            </select>
+          </label>
+          <label class="check">
+            <input type="checkbox" data-testid="card-newest-first" [checked]="newestFirst()" (change)="newestFirst.set($any($event.target).checked)" />
+            {{ 'card.filter.newestFirst' | t }}
+          </label>
+        </div>
         <ol class="timeline" data-testid="card-entries">
-          @for (entry of entries(); track entry.seq) {
+          @for (entry of shown(); track entry.seq) {
             <li
               class="timeline-entry"
               data-testid="card-entry"
@@ -134,7 +158,7 @@ const CAUSES: Record<string, TranslationKey> = {
             >
               <div class="entry-head">
                 <span class="entry-seq">#{{ entry.seq }}</span>
-                <span class="entry-action">{{ actionKey(entry) | t }}</span>
+                <span class="entry-action">{{ title(entry) }}</span>
                 <time class="entry-time" [attr.datetime]="entry.at">{{ entry.at | hubTime: true }}</time>
               </div>
               <div class="entry-body">
@@ -188,12 +212,28 @@ export class TrackingCardComponent {
   readonly entries = input.required<CardEntry[]>();
   readonly departments = input.required<ReadonlyMap<string, Department>>();
 
+  protected readonly kinds = CARD_KINDS;
+  protected readonly kindKey = (k: CardKind) => `card.kind.${k}` as const;
+  protected readonly kind = signal<CardKind | null>(null);
+  protected readonly newestFirst = signal(false);
+  protected readonly shown = computed(() => cardView(this.entries(), this.kind(), this.newestFirst()));
+
   protected readonly verification = signal<CardVerification | null>(null);
   protected readonly verifyError = signal<string | null>(null);
   protected readonly verifying = signal(false);
 
-  protected actionKey(entry: CardEntry) {
-    return cardActionKey(entry.action);
+  protected pickKind(value: string): void {
+    this.kind.set((CARD_KINDS as readonly string[]).includes(value) ? (value as CardKind) : null);
+  }
+
+  /** The step in words; a deemed consent names its cause in the title (timeout, or absence from which meeting). */
+  protected title(entry: CardEntry): string {
+    const action = this.i18n.t(cardActionKey(entry.action));
+    const cause = entry.detail?.['cause'];
+    if (entry.action !== 'item.deemed_consent' || !cause || !(cause in CAUSES)) return action;
+    const meeting = entry.detail?.['meeting'];
+    const why = this.i18n.t(CAUSES[cause]!) + (meeting && cause.endsWith('_absence') ? `「${meeting}」` : '');
+    return this.i18n.t('card.titleWithCause', { action, cause: why });
   }
   protected roleLabel(role: Parameters<typeof roleKey>[0]) {
     return roleKey(role);
@@ -218,11 +258,9 @@ export class TrackingCardComponent {
   }
 
   protected details(entry: CardEntry): { key: string; label: string; value: string }[] {
-    return Object.entries(entry.detail ?? {}).filter(([key]) => !HIDDEN_DETAILS.has(key)).map(([key, value]) => ({
-      key,
-      label: key in DETAIL_LABELS ? this.i18n.t(DETAIL_LABELS[key]) : key,
-      value: this.detailValue(key, value),
-    }));
+    return Object.entries(entry.detail ?? {})
+      .filter(([key]) => key in DETAIL_LABELS)
+      .map(([key, value]) => ({ key, label: this.i18n.t(DETAIL_LABELS[key]!), value: this.detailValue(key, value) }));
   }
 
   /** Known facts read as words; anything else is shown exactly as recorded. */
@@ -248,10 +286,18 @@ export class TrackingCardComponent {
         return this.i18n.t(value === 'true' ? 'countdown.provisional' : 'card.detail.published');
       case 'calendarChange':
         return isConfigurationAction(value) ? this.i18n.t(configurationActionKey(value)) : value;
-      case 'department': {
-        const dept = this.departments().get(value);
-        return dept ? this.i18n.name(dept) : value;
-      }
+      case 'department':
+        return this.departmentName(value);
+      case 'absences':
+        return recordedPairs(value)
+          .map(([dept, outcome]) => this.departmentName(dept) + this.i18n.t('common.paren', { text: isCloseOutcome(outcome) ? this.i18n.t(closeOutcomeKey(outcome)) : outcome }))
+          .join('、');
+      case 'lateExcused':
+        return recordedPairs(value)
+          .map(([dept, reason]) => this.i18n.t('common.labelValue', { label: this.departmentName(dept), value: reason }))
+          .join('；');
+      case 'noticeNumbers':
+        return value.split(',').filter(Boolean).join('、');
       case 'opinion':
         return (OPINION_KINDS as readonly string[]).includes(value) ? this.i18n.t(opinionKey(value as (typeof OPINION_KINDS)[number])) : value;
       case 'delayCause':
@@ -265,6 +311,11 @@ export class TrackingCardComponent {
       default:
         return value;
     }
+  }
+
+  private departmentName(id: string): string {
+    const dept = this.departments().get(id);
+    return dept ? this.i18n.name(dept) : this.i18n.t('card.unknownDepartment');
   }
 
   protected async verify(): Promise<void> {

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AlertsStore } from '../alerts/alerts.store';
+import { InvitationBannerComponent } from '../desk/invitation-banner.component';
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { DepartmentsStore } from '../core/departments/departments.store';
 import { TranslatePipe, roleKey } from '../core/i18n';
@@ -16,7 +17,7 @@ import { ShortcutDirective } from '../ui/shortcut.directive';
  */
 @Component({
   selector: 'hub-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LangSwitchComponent, ShortcutDirective],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LangSwitchComponent, ShortcutDirective, InvitationBannerComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .nav-count {
@@ -36,6 +37,12 @@ import { ShortcutDirective } from '../ui/shortcut.directive';
     <header class="topbar">
       <a class="brand" routerLink="/board">{{ 'app.name' | t }}</a>
       <nav class="topnav" [attr.aria-label]="'nav.main' | t">
+        @if (hasDesk()) {
+          <a routerLink="/desk" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-desk">{{ 'nav.desk' | t }}</a>
+        }
+        @if (hasInbox()) {
+          <a routerLink="/inbox" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-inbox">{{ 'nav.inbox' | t }}</a>
+        }
         <a routerLink="/board" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-board">{{
           'nav.board' | t
         }}</a>
@@ -113,6 +120,9 @@ import { ShortcutDirective } from '../ui/shortcut.directive';
       </div>
     </header>
     <main id="main" tabindex="-1" class="page">
+      @if (hasDesk()) {
+        <hub-invitation-banner />
+      }
       <router-outlet />
     </main>
   `,
@@ -124,6 +134,8 @@ export class ShellComponent {
   private readonly departments = inject(DepartmentsStore);
   private readonly router = inject(Router);
 
+  protected readonly hasDesk = computed(() => this.session.canSomewhere('item.decide'));
+  protected readonly hasInbox = computed(() => this.session.can('explanation.rule'));
   protected readonly canRegister = computed(() => this.session.can('project.register'));
   protected readonly canReadInquiries = computed(() => this.session.can('inquiry.read'));
   protected readonly canRegisterInquiry = computed(() => this.session.can('inquiry.register'));

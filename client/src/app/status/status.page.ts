@@ -104,15 +104,15 @@ import { LangSwitchComponent } from '../ui/lang-switch.component';
                       {{ i18n.name(d) }}
                       <span class="muted small">{{ (d.lead ? 'board.lead' : 'board.participant') | t }}</span>
                     </th>
-                    <td>
+                    <td [attr.data-label]="'items.status' | t">
                       {{ itemStatusKey(d.status) | t }}
                       @if (d.noticeNumber) {
                         <div class="small">{{ d.noticeNumber }}</div>
                       }
                     </td>
-                    <td>{{ d.acceptedAt | hubTime }}</td>
-                    <td>{{ d.dueAt | hubDue }}</td>
-                    <td>{{ d.decidedAt | hubTime }}</td>
+                    <td [attr.data-label]="'items.acceptedAt' | t">{{ d.acceptedAt | hubTime }}</td>
+                    <td [attr.data-label]="'items.dueAt' | t">{{ d.dueAt | hubDue }}</td>
+                    <td [attr.data-label]="'items.decidedAt' | t">{{ d.decidedAt | hubTime }}</td>
                   </tr>
                 } @empty {
                   <tr>
@@ -163,6 +163,54 @@ import { LangSwitchComponent } from '../ui/lang-switch.component';
       flex-wrap: wrap;
       gap: 0 1rem;
       align-items: flex-end;
+    }
+    /* On a phone (390 px) each department is a card: its name, then each fact with its label. */
+    @media (max-width: 600px) {
+      .status-page {
+        padding: 1rem 0.75rem 2rem;
+      }
+      .status-form .field,
+      .status-form input {
+        width: 100%;
+      }
+      table,
+      tbody,
+      tr,
+      th,
+      td {
+        display: block;
+        width: auto;
+      }
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+      tbody tr {
+        border: 1px solid var(--line);
+        border-radius: 6px;
+        padding: 0.5rem 0.75rem;
+        margin: 0 0 0.75rem;
+      }
+      tbody th,
+      tbody td {
+        border: 0;
+        padding: 0.2rem 0;
+        text-align: left;
+      }
+      td[data-label]::before {
+        content: attr(data-label) '：';
+        color: var(--muted, #555);
+        margin-right: 0.25rem;
+      }
+      td[data-label]:empty::after {
+        content: '—';
+      }
+      .facts {
+        grid-template-columns: 1fr;
+      }
     }
   `,
 })

@@ -8,7 +8,7 @@ import { HubClock } from '../core/live/hub-clock.service';
 import { LiveBoardService } from '../core/live/live-board.service';
 import { CountdownComponent } from './countdown.component';
 
-type Item = Pick<ApprovalItemView, 'status' | 'dueAt' | 'provisional' | 'paused'>;
+type Item = Pick<ApprovalItemView, 'status' | 'dueAt' | 'provisional' | 'paused'> & Partial<Pick<ApprovalItemView, 'pendingExplanation'>>;
 
 // Due at the end of Wednesday 2 December 2026 (24:00 Asia/Shanghai).
 const DUE = '2026-12-02T16:00:00.000Z';
@@ -41,9 +41,9 @@ describe('CountdownComponent', () => {
     expect(el.querySelector('.countdown')?.classList).not.toContain('urgent');
   });
 
-  it('R14a: on the due day it is urgent and shows the time left', () => {
-    const el = render({ status: 'in_review', dueAt: DUE, provisional: false }, '2026-12-02T12:30:00.000Z');
-    expect(el.querySelector('.countdown-left')?.textContent).toBe('今日到期 03:30:00');
+  it('R14a: on the due day it is urgent and reads as time left, never like a time of day', () => {
+    const el = render({ status: 'in_review', dueAt: DUE, provisional: false }, '2026-12-02T12:47:30.000Z');
+    expect(el.querySelector('.countdown-left')?.textContent).toBe('今日到期，剩 3 小时 12 分');
     expect(el.querySelector('.countdown')?.classList).toContain('urgent');
   });
 
@@ -63,6 +63,14 @@ describe('CountdownComponent', () => {
     const el = render({ status: 'withdrawn', dueAt: DUE, provisional: true }, '2026-11-27T02:00:00.000Z');
     expect(el.querySelector('.countdown')).toBeNull();
     expect(el.querySelector('.provisional')).toBeNull();
+  });
+
+  it('R16: past due and held by a deadline explanation, it reads held — no overdue, no running clock', () => {
+    const pendingExplanation = { id: 'e', kind: 'deadline' as const, text: '', filedAt: DUE, meetingId: null, rulingDueAt: DUE };
+    const el = render({ status: 'in_review', dueAt: DUE, provisional: false, pendingExplanation }, '2026-12-02T17:00:00.000Z');
+    expect(el.querySelector('.countdown-left')?.textContent).toBe('时限暂停，待裁定');
+    expect(el.querySelector('.countdown')?.classList).not.toContain('urgent');
+    expect(el.textContent).not.toContain('已超时');
   });
 
   it('a decided item shows no countdown', () => {

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { countdown, type ApprovalItemView } from '@hub/shared';
+import { countdown, isHeld, type ApprovalItemView } from '@hub/shared';
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { HubFormat } from '../core/format/hub-format.service';
+import { timeLeft } from '../core/format/time-left';
 import { I18nService, TranslatePipe, procedureKey } from '../core/i18n';
 import { HubClock } from '../core/live/hub-clock.service';
 
@@ -40,7 +41,7 @@ export class CountdownComponent {
   private readonly i18n = inject(I18nService);
   private readonly format = inject(HubFormat);
 
-  readonly item = input.required<Pick<ApprovalItemView, 'status' | 'dueAt' | 'provisional' | 'paused'>>();
+  readonly item = input.required<Pick<ApprovalItemView, 'status' | 'dueAt' | 'provisional' | 'paused'> & Partial<Pick<ApprovalItemView, 'pendingExplanation'>>>();
 
   protected readonly view = computed<CountdownView | null>(() => {
     const { status, dueAt } = this.item();
@@ -50,14 +51,17 @@ export class CountdownComponent {
     // R10a: a special procedure stopped the clock: nothing counts down until its end is recorded.
     const paused = this.item().paused;
     if (paused) return { text: this.i18n.t('countdown.paused', { name: this.i18n.t(procedureKey(paused.kind)) }), due: null, urgent: false };
-    const left = countdown(new Date(this.clock.now()), new Date(dueAt), cal, this.calendar.settings());
-    if (left.overdue) return { text: this.i18n.t('countdown.overdue'), due: null, urgent: true };
+    const now = new Date(this.clock.now());
+    // R16: past due but held by a deadline explanation: held, never "overdue" beside a running clock.
+    if (isHeld({ status, dueAt, pendingExplanation: this.item().pendingExplanation ?? null }, now)) {
+      return { text: this.i18n.t('countdown.held'), due: null, urgent: false };
+    }
+    const left = countdown(now, new Date(dueAt), cal, this.calendar.settings());
+    const rest = timeLeft(left.msLeft);
+    if (left.overdue || !rest) return { text: this.i18n.t('countdown.overdue'), due: null, urgent: true };
     if (left.dueToday) {
-      return {
-        text: this.i18n.t('countdown.dueToday', { time: this.format.duration(left.msLeft) }),
-        due: null,
-        urgent: true,
-      };
+      // R14a: time left in words ("剩 3 小时 12 分"), never like a time of day.
+      return { text: this.i18n.t('countdown.dueToday', { time: this.i18n.t(rest.key, rest.params) }), due: null, urgent: true };
     }
     return {
       text: this.i18n.t('countdown.daysLeft', { n: left.workingDaysLeft }),

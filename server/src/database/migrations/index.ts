@@ -20,6 +20,7 @@ import { NotificationOutbox1765231000000 } from './1765231000000-notification-ou
 import { MaterialFiles1765240000000 } from './1765240000000-material-files';
 import { ReactivationAndDeputyEnd1765240000001 } from './1765240000001-reactivation-and-deputy-end';
 import { IndexTheBoardQuery1765250000000 } from './1765250000000-index-the-board-query';
+import { AlertsHandledAndDeemedConsent1765260000000 } from './1765260000000-alerts-handled-and-deemed-consent';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -45,4 +46,5 @@ export const HUB_MIGRATIONS = [
   MaterialFiles1765240000000,
   ReactivationAndDeputyEnd1765240000001,
   IndexTheBoardQuery1765250000000,
+  AlertsHandledAndDeemedConsent1765260000000,
 ];

@@ -31,8 +31,8 @@ export class HubDatePipe implements PipeTransform {
   }
 }
 
-/** `{{ project.totalInvestment | money }}`. Pure: money does not depend on language. */
-@Pipe({ name: 'money' })
+/** `{{ project.totalInvestment | money }}`: 万元 / 亿元 in the current language, so not pure. */
+@Pipe({ name: 'money', pure: false })
 export class MoneyPipe implements PipeTransform {
   private readonly format = inject(HubFormat);
   transform(value: Money): string {

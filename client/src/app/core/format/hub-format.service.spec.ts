@@ -37,13 +37,10 @@ describe('HubFormat', () => {
     expect(format.instant(undefined)).toBe('');
   });
 
-  it('amounts are grouped without ever becoming floating point', () => {
+  it('R6: yuan read in 亿元 / 万元, exactly; other currencies grouped, never floating point', () => {
     TestBed.inject(I18nService);
-    expect(format.money({ amount: '1234567890123.45', currency: 'CNY' })).toContain('1,234,567,890,123.45');
-  });
-
-  it('a remaining time never goes negative', () => {
-    expect(format.duration(-5000)).toBe('00:00:00');
-    expect(format.duration(3_723_000)).toBe('01:02:03');
+    expect(format.money({ amount: '1234567890123.45', currency: 'CNY' })).toBe('12,345.6789012345 亿元');
+    expect(format.money({ amount: '38000000.00', currency: 'CNY' })).toBe('3,800 万元');
+    expect(format.money({ amount: '1234567.5', currency: 'USD' })).toBe('USD 1,234,567.50');
   });
 });

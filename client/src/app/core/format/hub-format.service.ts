@@ -2,6 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { civilDateOf, civilDateParts, type CivilDate, type Money } from '@hub/shared';
 import { CalendarStore } from '../calendar/calendar.store';
 import { I18nService } from '../i18n/i18n.service';
+import { inChineseUnits } from './money-units';
 
 type FormatKind = 'dateTime' | 'dateTimeSeconds' | 'time' | 'civilDate';
 
@@ -46,17 +47,13 @@ export class HubFormat {
     return this.formatter('civilDate').format(new Date(Date.UTC(year, month - 1, day)));
   }
 
-  /** Remaining time as H:MM:SS (hours may exceed 24 only if the caller asks for that). */
-  duration(ms: number): string {
-    const total = Math.max(0, Math.floor(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-  }
-
   /** Money from its decimal string, grouped by thousands without ever becoming a float. */
   money(money: Money): string {
+    // The center counts yuan in 万元 / 亿元 (issue 14); stored exactly as before, only told differently.
+    if (money.currency === 'CNY') {
+      const { value, unit } = inChineseUnits(money.amount);
+      return this.i18n.t(unit === 'yi' ? 'money.yi' : 'money.wan', { n: value });
+    }
     const [units, fraction] = money.amount.split('.');
     const grouped = units.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return `${money.currency} ${grouped}${fraction ? '.' + fraction.padEnd(2, '0') : '.00'}`;

@@ -16,10 +16,19 @@ export const authGuard: CanActivateFn = async (_route, state) => {
   });
 };
 
+/** The home page: a liaison's is its to-do desk (issue 14), everyone else's the board. */
+export const homeGuard: CanActivateFn = async () => {
+  const router = inject(Router); // inject() only before the first await
+  const user = await inject(SessionStore).ensureLoaded();
+  if (!user) return router.createUrlTree(['/login']);
+  return router.createUrlTree([user.role === 'liaison' ? '/desk' : '/board']);
+};
+
 /** Someone already signed in has no business on the login page. */
 export const guestGuard: CanActivateFn = async () => {
+  const router = inject(Router); // inject() only before the first await
   const user = await inject(SessionStore).ensureLoaded();
-  return user ? inject(Router).createUrlTree(['/board']) : true;
+  return user ? router.createUrlTree(['/']) : true;
 };
 
 /** Screens for one capability (e.g. registering, R1 window only); others land on the board. */
@@ -34,6 +43,7 @@ export function permissionGuard(action: Action): CanActivateFn {
 
 /** R1: the change-password page, for a signed-in user only. */
 export const signedInGuard: CanActivateFn = async () => {
+  const router = inject(Router); // inject() only before the first await
   const user = await inject(SessionStore).ensureLoaded();
-  return user ? true : inject(Router).createUrlTree(['/login']);
+  return user ? true : router.createUrlTree(['/login']);
 };

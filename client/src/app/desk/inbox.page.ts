@@ -1,0 +1,147 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { AlertView } from '@hub/shared';
+import { AlertsStore } from '../alerts/alerts.store';
+import { readProblem } from '../core/api/problem';
+import { CalendarStore } from '../core/calendar/calendar.store';
+import { DepartmentsStore } from '../core/departments/departments.store';
+import { HubDuePipe, HubTimePipe } from '../core/format/format.pipes';
+import { deemedCauseKey, I18nService, TranslatePipe } from '../core/i18n';
+import { HubClock } from '../core/live/hub-clock.service';
+import { LiveBoardService } from '../core/live/live-board.service';
+import { InquiryAlertsComponent } from '../inquiries/inquiry-alerts.component';
+import { leaderInbox, type DeskRow } from './desk-lists';
+
+/**
+ * The leader's inbox: what waits for a leader — written explanations to rule on (R16), overdue
+ * first; deemed consents not yet seen (R14/R15/R17); mega-project forwards past their deadline (R6);
+ * overdue and escalated inquiries (R24). Live from the board stream and the alerts pushed to them.
+ */
+@Component({
+  selector: 'hub-inbox-page',
+  imports: [RouterLink, TranslatePipe, HubDuePipe, HubTimePipe, InquiryAlertsComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page-head">
+      <h1>{{ 'inbox.title' | t }}</h1>
+    </div>
+    @if (error(); as e) {
+      <p class="alert alert-error" role="alert">{{ e }}</p>
+    }
+    @if (live.board() === null) {
+      <p class="loading" role="status" data-testid="inbox-loading">{{ 'common.loading' | t }}</p>
+    } @else {
+      @if (nothing()) {
+        <p class="muted" data-testid="inbox-empty">{{ 'inbox.empty' | t }}</p>
+      }
+      @if (inbox().rulingsOverdue.length > 0) {
+        <section class="card inbox-section urgent" data-testid="inbox-rulings-overdue" aria-labelledby="inbox-ro">
+          <h2 id="inbox-ro">{{ 'inbox.rulingsOverdue' | t: { n: inbox().rulingsOverdue.length } }}</h2>
+          <ul>
+            @for (row of inbox().rulingsOverdue; track row.item.id) {
+              <li data-testid="inbox-ruling" [attr.data-item-id]="row.item.id">
+                <a [routerLink]="['/projects', row.project.id]">{{ row.project.code }} {{ row.project.name }}</a>
+                — {{ department(row) }}：{{ 'inbox.rulingWasDue' | t: { due: (row.item.pendingExplanation!.rulingDueAt | hubDue) } }}
+              </li>
+            }
+          </ul>
+        </section>
+      }
+      @if (inbox().rulingsPending.length > 0) {
+        <section class="card inbox-section" data-testid="inbox-rulings-pending" aria-labelledby="inbox-rp">
+          <h2 id="inbox-rp">{{ 'inbox.rulingsPending' | t: { n: inbox().rulingsPending.length } }}</h2>
+          <ul>
+            @for (row of inbox().rulingsPending; track row.item.id) {
+              <li data-testid="inbox-ruling" [attr.data-item-id]="row.item.id">
+                <a [routerLink]="['/projects', row.project.id]">{{ row.project.code }} {{ row.project.name }}</a>
+                — {{ department(row) }}：{{ 'inbox.rulingDue' | t: { due: (row.item.pendingExplanation!.rulingDueAt | hubDue) } }}
+              </li>
+            }
+          </ul>
+        </section>
+      }
+      @if (inbox().newDeemedConsents.length > 0) {
+        <section class="card inbox-section" data-testid="inbox-deemed" aria-labelledby="inbox-dc">
+          <h2 id="inbox-dc">{{ 'inbox.deemed' | t: { n: inbox().newDeemedConsents.length } }}</h2>
+          <ul>
+            @for (a of inbox().newDeemedConsents; track a.id) {
+              <li data-testid="inbox-deemed-alert">
+                <a [routerLink]="['/projects', a.projectId]">{{ a.projectCode }} {{ a.projectName }}</a>
+                — {{ alertDepartment(a) }}：{{ 'desk.deemed.line' | t: { cause: (a.deemedCause ? (causeKey(a.deemedCause) | t) : ''), at: (a.dueAt | hubTime) } }}
+                <button type="button" class="button-quiet" (click)="read(a)">{{ 'alerts.markRead' | t }}</button>
+              </li>
+            }
+          </ul>
+        </section>
+      }
+      @if (inbox().forwardsEscalated.length > 0) {
+        <section class="card inbox-section urgent" data-testid="inbox-forwards" aria-labelledby="inbox-fw">
+          <h2 id="inbox-fw">{{ 'inbox.forwards' | t: { n: inbox().forwardsEscalated.length } }}</h2>
+          <ul>
+            @for (p of inbox().forwardsEscalated; track p.id) {
+              <li>
+                <a [routerLink]="['/projects', p.id]">{{ p.code }} {{ p.name }}</a>
+                — {{ 'inbox.forwardWasDue' | t: { due: (p.paperwork?.forwarding?.dueAt | hubDue) } }}
+              </li>
+            }
+          </ul>
+        </section>
+      }
+    }
+    <!-- R24: overdue promised replies and escalations (the inquiry register's own live store). -->
+    <hub-inquiry-alerts />
+  `,
+  styles: `
+    .inbox-section ul {
+      margin: 0;
+      padding-left: 1.2rem;
+    }
+    .inbox-section li {
+      margin: 0.3rem 0;
+    }
+    .inbox-section.urgent {
+      border-left: 6px solid var(--s-overdue-fg, #b00);
+    }
+  `,
+})
+export class InboxPage {
+  protected readonly live = inject(LiveBoardService);
+  private readonly calendar = inject(CalendarStore);
+  private readonly clock = inject(HubClock);
+  private readonly departments = inject(DepartmentsStore);
+  private readonly alerts = inject(AlertsStore);
+  private readonly i18n = inject(I18nService);
+  protected readonly causeKey = deemedCauseKey;
+  protected readonly error = signal<string | null>(null);
+
+  protected readonly inbox = computed(() =>
+    leaderInbox(this.live.projects(), this.alerts.alerts(), { now: new Date(this.clock.now()), cal: this.calendar.calendar(), settings: this.calendar.settings() }),
+  );
+  protected readonly nothing = computed(() => {
+    const i = this.inbox();
+    return i.rulingsOverdue.length + i.rulingsPending.length + i.newDeemedConsents.length + i.forwardsEscalated.length === 0;
+  });
+
+  constructor() {
+    this.departments.load().catch(() => undefined);
+    this.alerts.load().catch((e: unknown) => this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError')));
+  }
+
+  protected department(row: DeskRow): string {
+    const d = this.departments.byId().get(row.item.departmentId);
+    return d ? this.i18n.name(d) : '';
+  }
+
+  protected alertDepartment(alert: AlertView): string {
+    const d = alert.departmentId ? this.departments.byId().get(alert.departmentId) : undefined;
+    return d ? this.i18n.name(d) : '';
+  }
+
+  protected async read(alert: AlertView): Promise<void> {
+    try {
+      await this.alerts.markRead(alert.id);
+    } catch (e) {
+      this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
+    }
+  }
+}

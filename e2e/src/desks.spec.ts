@@ -1,0 +1,150 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { buildCalendar, earliestBindingStart } from '@hub/shared';
+import { advanceHubClockPast, apiAs, logInAs, mainMaterialReceived } from './hub';
+
+/** A project with these departments (first is lead), every item accepted; returns it and its items by department code. */
+async function runningProject(window: APIRequestContext, leader: APIRequestContext, name: string, codes: string[], accept = true) {
+  const departments = (await (await window.get('/api/departments')).json()) as { id: string; code: string }[];
+  const dept = (code: string) => departments.find((d) => d.code === code)!.id;
+  const registered = await window.post('/api/projects', {
+    data: {
+      name,
+      owner: { name: '东湖新材料有限公司', legalRepresentative: '王东', contactName: '李湖', contactPhone: '0571-88886666' },
+      category: 'city_key',
+      preconditions: { environmentalCompliance: true, feesAndTaxesPaid: true, safetyAndStability: true },
+      totalInvestment: { amount: '380000000.00', currency: 'CNY' },
+      reportToHigherAuthority: false,
+    },
+  });
+  expect(registered.status()).toBe(201);
+  const project = await registered.json();
+  const admitted = await leader.post(`/api/projects/${project.id}/admission`, {
+    data: { leadDepartmentId: dept(codes[0]!), participatingDepartmentIds: codes.slice(1).map(dept) },
+  });
+  expect(admitted.status()).toBe(200);
+  const items: Record<string, { id: string }> = {};
+  for (const item of (await admitted.json()).items as { id: string; departmentId: string }[]) {
+    const code = departments.find((d) => d.id === item.departmentId)!.code;
+    items[code] = item;
+    if (!accept) continue;
+    await mainMaterialReceived(window, item.id);
+    expect((await window.post(`/api/items/${item.id}/acceptance`)).status()).toBe(200);
+  }
+  return { project: project as { id: string; code: string }, items };
+}
+
+test('R10 R15 R15a R19: the liaison lands on its to-do desk, decides explicitly, and a banner calls it to the meeting — join now records it present', async ({ browser, baseURL }) => {
+  test.slow();
+  const window = await apiAs(baseURL!, 'window');
+  const leader = await apiAs(baseURL!, 'leader');
+  const admin = await apiAs(baseURL!, 'admin');
+  const { project, items } = await runningProject(window, leader, '新材料产业园联络员待办', ['DRC', 'HUD']);
+  const liaison = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+
+  await test.step('R10: the HUD liaison lands on its desk; its item is listed with its deadline as time left, DRC\'s is not', async () => {
+    await logInAs(liaison, 'liaison-hud');
+    await expect(liaison.getByTestId('live-status')).toHaveAttribute('data-state', 'live');
+    const row = liaison.locator(`[data-testid="desk-item"][data-item-id="${items['HUD']!.id}"]`);
+    await expect(row).toBeVisible();
+    await expect(liaison.locator(`[data-testid="desk-item"][data-item-id="${items['DRC']!.id}"]`)).toHaveCount(0);
+    await expect(row.locator('.countdown-left')).toHaveText(/剩 \d+ 个工作日|今日到期，剩/);
+    await expect(row.locator('.countdown-left')).not.toHaveText(/\d{2}:\d{2}:\d{2}/);
+  });
+
+  let meetingId = '';
+  let startsAt = '';
+  await test.step('R15a: the window convenes a meeting with notice; half an hour before the start the banner calls HUD', async () => {
+    const serverNow = new Date((await (await window.get('/api/board')).json()).serverNow);
+    const calendar = buildCalendar((await (await window.get('/api/calendar')).json()).calendar);
+    const start = new Date(earliestBindingStart(serverNow, calendar, 'Asia/Shanghai', 1).getTime() + 5 * 60_000);
+    const convened = await window.post(`/api/projects/${project.id}/meetings`, { data: { kind: 'coordination', title: '新材料产业园协调会', startsAt: start.toISOString(), online: true } });
+    expect(convened.status()).toBe(201);
+    meetingId = (await convened.json()).id;
+    startsAt = (await convened.json()).startsAt;
+    await expect(liaison.getByTestId('invitation-banner')).toHaveCount(0); // a working day ahead: not yet
+    await advanceHubClockPast(admin, startsAt, -30 * 60_000);
+    // The test clock jumped: the page reads the hub's clock again (a real clock needs no reload).
+    await liaison.reload();
+    const banner = liaison.locator(`[data-testid="invitation-banner"][data-meeting-id="${meetingId}"]`);
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText('新材料产业园协调会');
+    await expect(banner).toContainText('视为默认许可');
+    await liaison.screenshot({ path: 'e2e/artifacts/desk-liaison-banner.png', fullPage: true });
+  });
+
+  await test.step('R19: join now enters the room; when the window opens it, HUD is recorded present and the banner goes', async () => {
+    await liaison.getByTestId('invitation-join').click();
+    await expect(liaison).toHaveURL(new RegExp(`/meetings/${meetingId}$`));
+    expect((await window.post(`/api/meetings/${meetingId}/opening`)).status()).toBe(200);
+    await expect(liaison.getByTestId('roll-present').getByTestId('roll-HUD')).toBeVisible();
+    await expect(liaison.getByTestId('invitation-banner')).toHaveCount(0);
+  });
+
+  await test.step('R10 R18: back at the desk, a decision has nothing preselected and states its consequence before it binds', async () => {
+    await liaison.getByTestId('nav-desk').click();
+    const row = liaison.locator(`[data-testid="desk-item"][data-item-id="${items['HUD']!.id}"]`);
+    await row.getByTestId('desk-decide').click();
+    await expect(row.getByTestId('decision-approve-HUD')).not.toBeChecked();
+    await expect(row.getByTestId('decision-reject-HUD')).not.toBeChecked();
+    await row.getByTestId('decision-reject-HUD').check();
+    await row.getByTestId('decision-submit-HUD').click();
+    await expect(row.locator('[data-field="basis"]')).toBeVisible(); // R18: no refusal without its legal basis
+    await row.getByTestId('decision-approve-HUD').check();
+    await row.getByTestId('decision-submit-HUD').click();
+    await expect(row.getByTestId('decision-consequence-HUD')).toContainText('不能撤回');
+    await liaison.screenshot({ path: 'e2e/artifacts/desk-decision-confirm.png', fullPage: true });
+    await row.getByTestId('decision-confirm-HUD').click();
+    await expect(row).toHaveCount(0); // decided: off the to-do list, live
+  });
+});
+
+test('R16: the leader\'s inbox lists the explanation to rule on; the ruling form preselects nothing and confirms its consequence', async ({ browser, baseURL }) => {
+  const window = await apiAs(baseURL!, 'window');
+  const leaderApi = await apiAs(baseURL!, 'leader');
+  const { items } = await runningProject(window, leaderApi, '新材料产业园领导裁定', ['DRC', 'EMB']);
+  const emb = await apiAs(baseURL!, 'liaison-emb');
+  expect((await emb.post(`/api/items/${items['EMB']!.id}/explanations`, { data: { text: '需等待省级部门意见' } })).status()).toBe(201);
+
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await logInAs(page, 'leader');
+  await page.getByTestId('nav-inbox').click();
+  const entry = page.locator(`[data-testid="inbox-ruling"][data-item-id="${items['EMB']!.id}"]`);
+  await expect(entry).toBeVisible();
+  await page.screenshot({ path: 'e2e/artifacts/inbox-leader.png', fullPage: true });
+  await entry.getByRole('link').click();
+  await page.getByTestId('item-action-rule-EMB').click();
+  await expect(page.getByTestId('ruling-accept')).not.toBeChecked();
+  await expect(page.getByTestId('ruling-reject')).not.toBeChecked();
+  await expect(page.getByTestId('new-due')).toHaveCount(0); // no due instant before "accept" is chosen
+  await page.getByTestId('ruling-accept').check();
+  await expect(page.getByTestId('new-due')).toHaveValue(''); // and none prefilled then
+  await page.getByTestId('ruling-reject').check();
+  await page.getByTestId('deadline-submit').click();
+  await expect(page.getByTestId('deadline-consequence')).toContainText('视为默认许可');
+  await page.getByTestId('deadline-confirm').click();
+  await expect(page.getByTestId('deadline-form-rule')).toHaveCount(0);
+  await page.getByTestId('nav-inbox').click();
+  await expect(page.locator(`[data-testid="inbox-ruling"][data-item-id="${items['EMB']!.id}"]`)).toHaveCount(0);
+});
+
+test('R1: /status on a 390-px phone shows each department as a card, nothing cut off', async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })).newPage();
+  await page.goto('/status');
+  await expect(page.getByTestId('status-submit')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: 'e2e/artifacts/status-390.png', fullPage: true });
+});
+
+test('the board prints on A4 landscape without navigation (PDF from Chromium)', async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  await logInAs(page, 'leader');
+  await expect(page.getByTestId('board')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.topbar')).toBeHidden();
+  // The print style sheet's @page decides the sheet: A4 (210 × 297 mm) turned landscape.
+  const pdf = await page.pdf({ path: 'e2e/artifacts/board-a4-landscape.pdf', preferCSSPageSize: true, printBackground: true });
+  const [, width, height] = /MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'))!.map(Number);
+  expect(Math.round(width!)).toBe(842);
+  expect(Math.round(height!)).toBe(595);
+});

@@ -1,0 +1,97 @@
+import { Client } from 'pg';
+import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, SHIPPED_CALENDAR, warningStartsAt, type AlertInbox } from '@hub/shared';
+import { advanceTo, runningProject } from './leaders-fixtures';
+import { createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type TestHub } from './test-hub';
+
+const cal = buildCalendar(SHIPPED_CALENDAR);
+
+/**
+ * The desks (issue 14): what waits for someone leaves their inbox in the very transaction that settles
+ * it, and a deemed consent reaches the department's liaisons and every leader, once.
+ */
+describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R17, real PostgreSQL, two instances)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let sql: Client;
+  let first: TestHub;
+  let second: TestHub;
+  let window: HubClient;
+  let leader: HubClient;
+  let admin: HubClient;
+  let drc: HubClient;
+  let nrp: HubClient;
+  let eeb: HubClient;
+  let items: Awaited<ReturnType<typeof runningProject>>['items'];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    first = await startTestHub(db.url);
+    second = await startTestHub(db.url);
+    await loadPeople(first);
+    window = await HubClient.login(first.url, 'window');
+    leader = await HubClient.login(second.url, 'leader');
+    admin = await HubClient.login(first.url, 'admin');
+    drc = await HubClient.login(first.url, 'liaison-drc');
+    nrp = await HubClient.login(second.url, 'liaison-nrp');
+    eeb = await HubClient.login(second.url, 'liaison-eeb');
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    ({ items } = await runningProject(window, leader, ['DRC', 'NRP', 'EEB'], '待办处理项目'));
+    const opens = warningStartsAt(new Date(items['DRC']!.dueAt), cal, DEFAULT_CALENDAR_SETTINGS, new Date(items['DRC']!.acceptedAt));
+    await advanceTo(admin, opens, 1000);
+    await eventually(async () => ((await sql.query('SELECT count(*)::int AS n FROM item_warnings')).rows[0].n === 3 ? true : undefined));
+  });
+  afterAll(async () => {
+    await sql.end();
+    await first?.close();
+    await second?.close();
+    await db.drop();
+  });
+
+  const open = async (itemId: string, kind: string) =>
+    (await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE item_id = $1 AND kind = $2 AND handled_at IS NULL`, [itemId, kind])).rows[0].n as number;
+
+  it('R14a R2: a refused decision settles nothing; the department\'s own decision marks its warnings handled in the same transaction', async () => {
+    const drcItem = items['DRC']!;
+    expect(await open(drcItem.id, 'deadline_warning')).toBe(3); // its liaison and both window users
+    expect((await nrp.post(`/api/items/${drcItem.id}/decision`, { outcome: 'approved' })).status).toBe(403);
+    expect(await open(drcItem.id, 'deadline_warning')).toBe(3);
+    const decided = await drc.post(`/api/items/${drcItem.id}/decision`, { outcome: 'approved' });
+    expect(decided.status).toBe(200);
+    // Same transaction: the stamp is the decision's own instant (the hub clock of that transaction).
+    const rows = (await sql.query(`SELECT a.handled_at = i.decided_at AS same FROM alerts a JOIN approval_items i ON i.id = a.item_id WHERE a.item_id = $1`, [drcItem.id])).rows;
+    expect(rows).toEqual([{ same: true }, { same: true }, { same: true }]);
+    const inbox = (await drc.get<AlertInbox>('/api/alerts')).body;
+    expect(inbox.alerts.find((a) => a.itemId === drcItem.id)?.handledAt).toBe(decided.body.decidedAt);
+  });
+
+  it('R16: a leader\'s ruling marks the explanation\'s alerts handled for every leader', async () => {
+    const nrpItem = items['NRP']!;
+    const filed = await nrp.post(`/api/items/${nrpItem.id}/explanations`, { text: '等待上级批复' });
+    expect(filed.status).toBe(201);
+    const waiting = async () => (await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE explanation_id = $1 AND handled_at IS NULL`, [filed.body.id])).rows[0].n as number;
+    const leaders = (await sql.query(`SELECT count(*)::int AS n FROM users WHERE role = 'leader'`)).rows[0].n as number;
+    expect(await waiting()).toBe(leaders);
+    const ruled = await leader.post(`/api/explanations/${filed.body.id}/ruling`, { ruling: 'rejected', note: '理由不充分' });
+    expect(ruled.status).toBe(200);
+    expect(await waiting()).toBe(0);
+  });
+
+  it('R14 R17: a timeout alerts the department\'s liaison and every leader exactly once across two instances, with its cause; its warnings are settled', async () => {
+    const eebItem = items['EEB']!;
+    await advanceTo(admin, new Date(eebItem.dueAt), 1000);
+    await eventually(async () => ((await open(eebItem.id, 'deemed_consent')) > 0 ? true : undefined));
+    await hubWorkDone(first, second);
+    const told = (await sql.query(
+      `SELECT u.role, u.username FROM alerts a JOIN users u ON u.id = a.user_id WHERE a.item_id = $1 AND a.kind = 'deemed_consent' ORDER BY u.role, u.username`,
+      [eebItem.id],
+    )).rows;
+    const leaders = (await sql.query(`SELECT username FROM users WHERE role = 'leader' ORDER BY username`)).rows.map((r) => ({ role: 'leader', username: r.username }));
+    expect(told).toEqual([...leaders, { role: 'liaison', username: 'liaison-eeb' }]);
+    expect(await open(eebItem.id, 'deadline_warning')).toBe(0);
+    const mine = (await eeb.get<AlertInbox>('/api/alerts')).body.alerts.filter((a) => a.kind === 'deemed_consent');
+    expect(mine).toEqual([expect.objectContaining({ itemId: eebItem.id, deemedCause: 'timeout', dueAt: eebItem.dueAt, handledAt: null, readAt: null })]);
+    // The NRP item (its explanation rejected before the deadline) runs out too: deemed, alerted to its own liaison only.
+    await eventually(async () => ((await open(items['NRP']!.id, 'deemed_consent')) > 0 ? true : undefined));
+    expect((await drc.get<AlertInbox>('/api/alerts')).body.alerts.filter((a) => a.kind === 'deemed_consent')).toEqual([]);
+  });
+});
