@@ -191,8 +191,8 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
     const rows = (await leader.get<BoardRows>(path({ limit: 50 }))).body;
     expect(rows.projects).toHaveLength(50);
     const project = rows.projects.find((p) => p.items.length > 0)!;
-    expect(Object.keys(project).sort()).toEqual(['category', 'code', 'id', 'items', 'leadDepartmentId', 'mega', 'name', 'registeredAt', 'status']);
-    expect(Object.keys(project.items[0]!).sort()).toEqual(['deemedCause', 'departmentId', 'dueAt', 'id', 'isLead', 'noticeNumber', 'pendingExplanation', 'projectId', 'provisional', 'status']);
+    expect(Object.keys(project).sort()).toEqual(['category', 'code', 'id', 'items', 'leadDepartmentId', 'life', 'mega', 'name', 'nationalCode', 'registeredAt', 'status']);
+    expect(Object.keys(project.items[0]!).sort()).toEqual(['deemedCause', 'departmentId', 'dueAt', 'id', 'isLead', 'noticeNumber', 'opposed', 'paused', 'pendingExplanation', 'projectId', 'provisional', 'status']);
   });
 
   /** A raw GET: the bytes as sent, and the headers. */

@@ -78,7 +78,7 @@ describe('a project\'s life (R4a)', () => {
       const code = nationalCode();
       const registered = await window.post('/api/projects', { ...REGISTRATION, name: unique(), nationalCode: ` ${code} ` });
       expect(registered.status).toBe(201);
-      expect(registered.body).toMatchObject({ nationalCode: code, life: 'registered', refusal: null, withdrawal: null, completion: null });
+      expect(registered.body).toMatchObject({ nationalCode: code, life: 'registered', admissionRefusal: null, withdrawal: null, completion: null });
       const board = (await leader.get('/api/board')).body.projects as { id: string; nationalCode: string; life: string }[];
       expect(board.find((p) => p.id === registered.body.id)).toMatchObject({ nationalCode: code, life: 'registered' });
       const without = await window.post('/api/projects', { ...REGISTRATION, name: unique() });

@@ -43,7 +43,7 @@ export const BOARD_PAGE_MAX = 200;
 
 /** GET /api/board/rows query; every field optional. */
 export interface BoardQuery {
-  /** Project code, name, owner organisation, contact name or phone (substring, case-insensitive). */
+  /** Project code, national project code (R4a), name, owner organisation, contact name or phone (substring, case-insensitive). */
   q?: string;
   /** Projects with an item in this department; the status filter and the urgency then look at that item only. */
   department?: string;

@@ -114,7 +114,7 @@ function boardSql(sort: BoardSort): string {
   return `
   WITH base AS (
     SELECT p.id, p.status FROM projects p
-    WHERE ($4::text IS NULL OR p.code ILIKE $4 OR p.name ILIKE $4 OR p.owner->>'name' ILIKE $4
+    WHERE ($4::text IS NULL OR p.code ILIKE $4 OR p.national_code ILIKE $4 OR p.name ILIKE $4 OR p.owner->>'name' ILIKE $4
            OR p.owner->>'contactName' ILIKE $4 OR p.owner->>'contactPhone' ILIKE $4)
       AND ($5::text IS NULL OR p.category = $5) AND ($6::uuid IS NULL OR p.lead_department_id = $6)
       AND ($12::boolean OR NOT EXISTS (SELECT 1 FROM project_completions pc WHERE pc.project_id = p.id))

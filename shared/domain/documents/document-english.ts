@@ -95,6 +95,12 @@ const FIXED: Readonly<Record<string, string>> = {
   '第二联 监督机关留存': 'Copy 2: supervising authority',
   '第三联 存档': 'Copy 3: archive',
   序号: 'No.',
+  // R4a: the completion notice's table
+  办理结果: 'Outcome',
+  文书编号: 'Document number',
+  准予许可: 'Permitted',
+  不予许可: 'Not permitted',
+  '超时默许，准予许可': 'Deemed consent, permitted',
   材料名称: 'Material',
   申请材料: 'Material',
   类别: 'Type',
