@@ -203,6 +203,20 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
     expect(sms.requests.filter((r) => r.body.to === '13900000001').map((r) => r.body.text.includes(code))).toEqual([true, true]);
   });
 
+  it('R3 R27: the applicant is told when admission is refused, with the reason', async () => {
+    const registered = await window.post('/api/projects', {
+      ...REGISTRATION,
+      name: '不予准入告知项目',
+      owner: { ...REGISTRATION.owner, contactPhone: '010-1234567', contactEmail: 'refused-owner@example.com' },
+    });
+    expect((await leader.post(`/api/projects/${registered.body.id}/admission-refusal`, { reason: '未取得用地预审意见' })).status).toBe(200);
+    await outboxSettled();
+    const toOwner = mail.received.filter((m) => m.to?.text === 'refused-owner@example.com');
+    expect(toOwner).toHaveLength(1);
+    expect(toOwner[0]!.text).toContain('不予纳入重点项目绿色通道。理由：未取得用地预审意见');
+    expect(toOwner[0]!.text).toContain(`项目代码：${registered.body.code}`);
+  });
+
   it('R27: the SMS webhook is retried on 5xx (one delivery) and given up at once on 4xx, on record', async () => {
     const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
     for (const phone of ['13900000500', '13900000400']) {

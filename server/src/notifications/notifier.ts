@@ -95,8 +95,11 @@ export class Notifier {
 }
 
 /** What the applicant is told at each step of its project (R4a, R27), in Chinese. */
-const APPLICANT_STEPS: Partial<Record<CardAction, (facts: { department: string; due: string }) => string>> = {
+const APPLICANT_STEPS: Partial<Record<CardAction, (facts: { department: string; due: string; reason: string }) => string>> = {
   'project.admitted': () => '您的项目已纳入重点项目绿色通道。',
+  'project.admission_refused': ({ reason }) => `经中心领导审查，您的项目不予纳入重点项目绿色通道。理由：${reason}`,
+  'project.withdrawn': () => '您的项目已按您的申请撤回，各审批事项的办理时限已停止计算。',
+  'project.completed': () => '您的项目各审批事项均已办结，中心已出具办结通知书。',
   'item.accepted': ({ department, due }) => `${department}已受理您的审批申请，办理时限至 ${due}。`,
   'item.extended': ({ department, due }) => `${department}的办理时限经中心领导批准延长至 ${due}。`,
   'item.delayed': ({ department, due }) => `${department}的办理时限因故顺延至 ${due}。`,
@@ -132,7 +135,7 @@ export class ApplicantNotifier implements OnModuleInit {
     const department = item ? ((await departmentNames(tx, [item.departmentId])).get(item.departmentId) ?? '') : '';
     const due = item?.dueAt ? localTime(item.dueAt, await timeZone(tx)) : '';
     const subject = `【绿色通道】${project.code} ${project.name}`;
-    const body = `${text({ department, due })}\n项目代码：${project.code}\n查询办理进度：${statusLink(this.outbox.publicUrl, project.code)}（凭查询码登录）`;
+    const body = `${text({ department, due, reason: entry.detail['reason'] ?? '' })}\n项目代码：${project.code}\n查询办理进度：${statusLink(this.outbox.publicUrl, project.code)}（凭查询码登录）`;
     const at = new Date(entry.at);
     const base = { fact: `card:${entry.position}`, recipient: `applicant:${entry.projectId}`, kind: `applicant.${entry.action}`, userId: null, projectId: entry.projectId, subject, body, at };
     await this.outbox.write(tx, [
