@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { countdown, isHeld, type ApprovalItemView } from '@hub/shared';
+import { countdown, isHeld, type ApprovalItemView, type PendingExplanation } from '@hub/shared';
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { HubFormat } from '../core/format/hub-format.service';
 import { timeLeft } from '../core/format/time-left';
@@ -41,7 +41,8 @@ export class CountdownComponent {
   private readonly i18n = inject(I18nService);
   private readonly format = inject(HubFormat);
 
-  readonly item = input.required<Pick<ApprovalItemView, 'status' | 'dueAt' | 'provisional' | 'paused'> & Partial<Pick<ApprovalItemView, 'pendingExplanation'>>>();
+  // The board's slim rows carry only the kind of a pending explanation (R16: what holds), enough here.
+  readonly item = input.required<Pick<ApprovalItemView, 'status' | 'dueAt' | 'provisional' | 'paused'> & { pendingExplanation?: Pick<PendingExplanation, 'kind'> | null }>();
 
   protected readonly view = computed<CountdownView | null>(() => {
     const { status, dueAt } = this.item();
