@@ -71,7 +71,7 @@ test('R27 R1 R15a R19: the admin names the mail server, creates a department and
       await liaison.getByTestId('password-new').fill('水利局联络员的新密码');
       await liaison.getByTestId('password-repeat').fill('水利局联络员的新密码');
       await liaison.getByTestId('password-submit').click();
-      await expect(liaison).toHaveURL(/\/board$/);
+      await expect(liaison).toHaveURL(/\/desk$/); // a liaison's home is its to-do desk (issue 14)
       await liaison.getByTestId('nav-notifications').click();
       await expect(liaison.getByTestId('notify-meeting_invited-email')).toBeChecked();
       await liaison.getByTestId('notify-deadline_warning-sms').check();

@@ -52,7 +52,8 @@ test('R1: the admin creates a department and a liaison; the liaison logs in, mus
     await liaison.getByTestId('password-new').fill('交通局联络员的新密码');
     await liaison.getByTestId('password-repeat').fill('交通局联络员的新密码');
     await liaison.getByTestId('password-submit').click();
-    await expect(liaison).toHaveURL(/\/board$/);
-    await expect(liaison.getByTestId('board')).toBeVisible();
+    // A liaison's home is its to-do desk (issue 14); a new department has nothing on it yet.
+    await expect(liaison).toHaveURL(/\/desk$/);
+    await expect(liaison.getByTestId('desk-empty')).toBeVisible();
   });
 });

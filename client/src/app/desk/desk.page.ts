@@ -185,6 +185,9 @@ export class DeskPage {
   protected readonly code = computed(() => this.ownDepartment()?.code ?? '');
 
   constructor() {
+    // The desk reads every item the department may act on: the live board with every project (the
+    // board page itself keeps only the stream position and reads its page from the server).
+    this.live.start({ whole: true }).catch(() => undefined);
     this.departments.load().catch(() => undefined);
     this.alerts.load().catch(() => undefined);
   }

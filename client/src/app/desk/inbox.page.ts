@@ -123,6 +123,8 @@ export class InboxPage {
   });
 
   constructor() {
+    // What waits for a leader is found across every project: the live board with every project.
+    this.live.start({ whole: true }).catch(() => undefined);
     this.departments.load().catch(() => undefined);
     this.alerts.load().catch((e: unknown) => this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError')));
   }
