@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { logInAs } from './hub';
 
-test('R1: the admin creates a department and a liaison; the liaison logs in, must choose its own password, then sees the board', async ({ browser }) => {
+test('R1: the admin creates a department and a liaison; the liaison logs in, must choose its own password, then lands on its to-do desk', async ({ browser }) => {
   test.setTimeout(300_000); // several page loads and Argon2 hashes on a shared, slow machine
   const admin = await (await browser.newContext()).newPage();
   const liaison = await (await browser.newContext()).newPage();
