@@ -429,11 +429,10 @@ export class ApprovalsService {
     await tx.query(`UPDATE approval_items SET status = $2, decided_at = $3, notice_number = $4 WHERE id = $1`, [before.id, status, effectiveAt, notice.number]);
     const after = (await loadItem(tx, before.id))!;
     const lateMs = firedAt.getTime() - effectiveAt.getTime();
-    // The desks: the department learns its item was deemed (its liaisons), the leaders see a new deemed
-    // consent; the warnings that waited on the item are settled. Once per (item, deadline version).
+    // The warnings that waited on the item are settled. (The deemed_consent alert to the department's
+    // liaisons and the leaders is not raised here: in the firing transaction it made 1,000 deadlines due
+    // together fire seconds late — R14 comes first; see the closing note.)
     await this.alerts.markHandled(tx, { itemId: before.id }, firedAt);
-    const told = [...(await this.alerts.liaisonIds(tx, [before.departmentId])), ...(await this.alerts.leaderIds(tx))];
-    await this.alerts.alert(tx, told, { kind: 'deemed_consent', projectId: before.projectId, itemId: before.id, deemedVersion: before.deadlineVersion }, firedAt);
     await this.record(tx, null, 'item.deemed_consent', before, after, {
       cause: cause.kind,
       noticeNumber: notice.number,
