@@ -16,7 +16,7 @@ describe('deadline engine under faults (R14)', () => {
     await db?.drop();
   });
 
-  it('R14: 3 instances, 1,000 deadlines due over 20 s, one SIGKILLed mid-run: none missed, none twice, none early, p99 lateness ≤ 5 s', async () => {
+  it('R14: 3 instances, 1,000 deadlines due over 20 s, one SIGKILLed mid-run: none missed, none twice, none early, p99 lateness ≤ 1 s', async () => {
     const cluster = await hubCluster(db.url, 3, 4310);
     try {
       const offsets = Array.from({ length: 1000 }, (_, i) => 3000 + Math.floor((i * 20000) / 1000));
@@ -30,9 +30,7 @@ describe('deadline engine under faults (R14)', () => {
       console.log(`  1,000 deadlines, one instance killed: p50 ${percentile(lateness, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, max ${Math.max(...lateness).toFixed(0)} ms`);
       assert.equal(new Set(fired.map((f) => f.itemId)).size, ids.length, 'each item fired once');
       assert.equal(lateness.filter((l) => l < 0).length, 0, 'never early');
-      // Was 1 s (p99 424 ms before this session's merges); after them p99 measured 1.0–2.9 s on this
-      // machine (2.9 s once): a regression of the firing path to find (see the closing note), bounded here meanwhile.
-      assert.ok(p99 <= 5000, `p99 lateness ${p99} ms`);
+      assert.ok(p99 <= 1000, `p99 lateness ${p99} ms`);
       const { rows: [{ n }] } = await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'item.deemed_consent'`);
       assert.equal(n, ids.length, 'one card entry per firing');
     } finally {
@@ -40,7 +38,7 @@ describe('deadline engine under faults (R14)', () => {
     }
   });
 
-  it('R14: an instance frozen with SIGSTOP while deadlines fall due does not hold them: all fire, max lateness ≤ 8 s', async () => {
+  it('R14: an instance frozen with SIGSTOP while deadlines fall due does not hold them: all fire, max lateness ≤ 5 s', async () => {
     const cluster = await hubCluster(db.url, 3, 4320);
     try {
       // 300 due in the same instant keep every instance busy claiming, so the one frozen holds claims.
@@ -51,8 +49,7 @@ describe('deadline engine under faults (R14)', () => {
       const lateness = (await firings(sql, ids)).map((f) => f.lateMs);
       console.log(`  300 deadlines, one instance frozen: min ${Math.min(...lateness).toFixed(0)} p50 ${percentile(lateness, 50).toFixed(0)} p99 ${percentile(lateness, 99).toFixed(0)} ms, max ${Math.max(...lateness).toFixed(0)} ms`);
       assert.equal(lateness.length, ids.length);
-      // Was 5 s; measured 4.4–4.7 s after the merges (see the bound above).
-      assert.ok(Math.max(...lateness) <= 8000, `max lateness ${Math.max(...lateness)} ms`);
+      assert.ok(Math.max(...lateness) <= 5000, `max lateness ${Math.max(...lateness)} ms`);
       assert.equal(lateness.filter((l) => l < 0).length, 0, 'never early');
     } finally {
       await Promise.all(cluster.map((i) => i.stop('SIGKILL')));

@@ -76,11 +76,12 @@ export class OutboxSender implements OnApplicationBootstrap, OnModuleDestroy {
       for (let i = 0; i < claimed.length; i += PARALLEL) await Promise.all(claimed.slice(i, i + PARALLEL).map((m) => this.deliver(m, smtp)));
       if (claimed.length === CLAIM_BATCH) return 0; // a full batch: more may be due
     }
+    // NULL when nothing waits (GREATEST would turn that NULL into 0: a pass again at once, forever).
     const next = await this.db.one<{ ms: number | null }>(
-      `SELECT GREATEST(0, EXTRACT(EPOCH FROM MIN(CASE WHEN state = 'pending' THEN next_attempt_at ELSE lease_until END) - now()) * 1000)::float8 AS ms
+      `SELECT (EXTRACT(EPOCH FROM MIN(CASE WHEN state = 'pending' THEN next_attempt_at ELSE lease_until END) - now()) * 1000)::float8 AS ms
        FROM outbox WHERE state IN ('pending','sending')`,
     );
-    return next?.ms ?? Infinity;
+    return next?.ms == null ? Infinity : Math.max(0, next.ms);
   }
 
   private async deliver(message: ClaimedRow, smtp: SmtpSettings | null): Promise<void> {
