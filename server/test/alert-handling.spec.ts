@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, SHIPPED_CALENDAR, warningStartsAt, type AlertInbox } from '@hub/shared';
+import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, SHIPPED_CALENDAR, warningStartsAt, type AlertInbox, type AlertView } from '@hub/shared';
 import { advanceTo, runningProject } from './leaders-fixtures';
-import { createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type TestHub } from './test-hub';
+import { connected, connectSocket, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
 
 const cal = buildCalendar(SHIPPED_CALENDAR);
 
@@ -19,6 +19,9 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
   let admin: HubClient;
   let drc: HubClient;
   let nrp: HubClient;
+  let eeb: HubClient;
+  let eebSocket: HubSocket;
+  const pushedToEeb: AlertView[] = [];
   let items: Awaited<ReturnType<typeof runningProject>>['items'];
 
   beforeAll(async () => {
@@ -31,6 +34,10 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
     admin = await HubClient.login(first.url, 'admin');
     drc = await HubClient.login(first.url, 'liaison-drc');
     nrp = await HubClient.login(second.url, 'liaison-nrp');
+    eeb = await HubClient.login(second.url, 'liaison-eeb');
+    eebSocket = connectSocket(second.url, eeb.cookie);
+    eebSocket.on('alert:new', (alert) => pushedToEeb.push(alert));
+    await connected(eebSocket);
     sql = new Client({ connectionString: db.url });
     await sql.connect();
     ({ items } = await runningProject(window, leader, ['DRC', 'NRP', 'EEB'], '待办处理项目'));
@@ -39,6 +46,7 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
     await eventually(async () => ((await sql.query('SELECT count(*)::int AS n FROM item_warnings')).rows[0].n === 3 ? true : undefined));
   });
   afterAll(async () => {
+    eebSocket?.close();
     await sql.end();
     await first?.close();
     await second?.close();
@@ -74,11 +82,30 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
     expect(await waiting()).toBe(0);
   });
 
-  it('R14: a timeout settles the item\'s early warnings, across two instances', async () => {
+  it('R14 R17: a timeout alerts each liaison of the department and every leader exactly once across two instances, pushed live, with its cause; it fires once; its warnings are settled', async () => {
     const eebItem = items['EEB']!;
     await advanceTo(admin, new Date(eebItem.dueAt), 1000);
-    await eventually(async () => ((await sql.query('SELECT status FROM approval_items WHERE id = $1', [eebItem.id])).rows[0].status === 'deemed_consent' ? true : undefined));
+    await eventually(async () => ((await open(eebItem.id, 'deemed_consent')) > 0 ? true : undefined));
     await hubWorkDone(first, second);
+    const told = (await sql.query(
+      `SELECT u.username FROM alerts a JOIN users u ON u.id = a.user_id WHERE a.item_id = $1 AND a.kind = 'deemed_consent' ORDER BY u.username`,
+      [eebItem.id],
+    )).rows.map((r) => r.username);
+    const meant = (await sql.query(
+      `SELECT u.username FROM users u JOIN departments d ON d.code = 'EEB'
+       WHERE (u.role = 'liaison' AND u.active AND u.department_id = d.id) OR u.role = 'leader' ORDER BY u.username`,
+    )).rows.map((r) => r.username);
+    expect(meant).toEqual(expect.arrayContaining(['leader', 'liaison-eeb']));
+    expect(told).toEqual(meant); // one each, none to anyone else
+    expect((await sql.query('SELECT count(*)::int AS n FROM deemed_consents WHERE item_id = $1', [eebItem.id])).rows[0].n).toBe(1);
+    expect((await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'item.deemed_consent' AND after->'item'->>'id' = $1`, [eebItem.id])).rows[0].n).toBe(1);
     expect(await open(eebItem.id, 'deadline_warning')).toBe(0);
+    const mine = (await eeb.get<AlertInbox>('/api/alerts')).body.alerts.filter((a) => a.kind === 'deemed_consent');
+    expect(mine).toEqual([expect.objectContaining({ itemId: eebItem.id, deemedCause: 'timeout', dueAt: eebItem.dueAt, handledAt: null, readAt: null })]);
+    const pushed = await eventually(() => pushedToEeb.find((a) => a.kind === 'deemed_consent'));
+    expect(pushed).toEqual(mine[0]);
+    // The NRP item (its explanation rejected before the deadline) runs out too: deemed, alerted to its own liaison only.
+    await eventually(async () => ((await open(items['NRP']!.id, 'deemed_consent')) > 0 ? true : undefined));
+    expect((await drc.get<AlertInbox>('/api/alerts')).body.alerts.filter((a) => a.kind === 'deemed_consent')).toEqual([]);
   });
 });

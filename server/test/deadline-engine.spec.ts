@@ -66,7 +66,7 @@ describe('deadline engine: deemed consent exactly once, never early (real Postgr
     expect(await count('SELECT count(*) AS n FROM deemed_consents')).toBe(0);
   });
 
-  it('R14: two engines racing over one database deem each item exactly once, with one notice and one card entry', async () => {
+  it('R14: two engines racing over one database deem each item exactly once, with one notice, one card entry and one alert to each of its department\'s liaisons and each leader', async () => {
     const due = await runningItems(4);
     await advanceTo(due, 1000);
     const running = await eventually(async () => ((await count(`SELECT count(*) AS n FROM approval_items WHERE status = 'in_review'`)) === 0 ? true : undefined));
@@ -82,6 +82,15 @@ describe('deadline engine: deemed consent exactly once, never early (real Postgr
     // Fired at or after, never before, the due instant; the decision takes effect at the due instant.
     expect(await count('SELECT count(*) AS n FROM deemed_consents WHERE fired_at < due_at')).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM approval_items WHERE decided_at <> due_at`)).toBe(0);
+    // Each deemed consent of a batch alerts its department's liaisons and every leader, exactly once.
+    const meant = `FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id
+      JOIN users u ON (u.role = 'liaison' AND u.active AND u.department_id = i.department_id) OR u.role = 'leader'`;
+    expect(await count(`SELECT count(*) AS n ${meant}`)).toBeGreaterThan(items);
+    expect(await count(`SELECT count(*) AS n FROM alerts WHERE kind = 'deemed_consent'`)).toBe(await count(`SELECT count(*) AS n ${meant}`));
+    expect(
+      await count(`SELECT count(*) AS n ${meant} WHERE NOT EXISTS (
+        SELECT 1 FROM alerts a WHERE a.kind = 'deemed_consent' AND a.user_id = u.id AND a.item_id = d.item_id AND a.deemed_version = d.deadline_version)`),
+    ).toBe(0);
   });
 
   it('R14: the database refuses a second firing of the same deadline', async () => {

@@ -34,8 +34,7 @@ interface AlertRow {
 export type AlertSubject =
   | { kind: 'explanation_filed' | 'ruling_overdue'; projectId: string; itemId: string; explanationId: string }
   | { kind: 'forwarding_overdue'; projectId: string }
-  | { kind: 'meeting_invited'; projectId: string; meetingId: string }
-  | { kind: 'deemed_consent'; projectId: string; itemId: string; deemedVersion: number };
+  | { kind: 'meeting_invited'; projectId: string; meetingId: string };
 
 /** What was settled: the alerts about it that still wait are marked handled (in the settling transaction). */
 export type HandledSubject = { itemId: string } | { explanationId: string } | { forwardedProjectId: string };
@@ -76,8 +75,15 @@ const toView = (r: AlertRow): AlertView => ({
   deemedCause: r.deemed_cause ?? null,
 });
 
-async function loadAlerts(q: Queryable, where: string, params: unknown[]): Promise<AlertView[]> {
-  return (await q.query<AlertRow>(`${SELECT} WHERE ${where} ORDER BY a.created_at DESC, a.id LIMIT ${INBOX_SIZE}`, params)).map(toView);
+/** The matching alerts, newest first; an inbox shows the first INBOX_SIZE, alerts just raised are loaded whole (limit null). */
+async function loadAlerts(q: Queryable, where: string, params: unknown[], limit: number | null = INBOX_SIZE): Promise<AlertView[]> {
+  return (await q.query<AlertRow>(`${SELECT} WHERE ${where} ORDER BY a.created_at DESC, a.id${limit === null ? '' : ` LIMIT ${limit}`}`, params)).map(toView);
+}
+
+/** A deemed consent to alert: the item and the deadline version it was deemed under (a deemed_consents key). */
+export interface DeemedSubject {
+  itemId: string;
+  deadlineVersion: number;
 }
 
 /**
@@ -88,6 +94,9 @@ async function loadAlerts(q: Queryable, where: string, params: unknown[]): Promi
  */
 @Injectable()
 export class AlertsService {
+  /** Deemed consents of a transaction still to alert, raised together at its end. */
+  private readonly deemed = new WeakMap<Tx, { subjects: DeemedSubject[]; now: Date }>();
+
   constructor(
     private readonly db: Database,
     private readonly clock: HubClock,
@@ -167,7 +176,7 @@ export class AlertsService {
     const ids: string[] = [];
     for (const userId of userIds) {
       const row = await tx.one<{ id: string }>(
-        `INSERT INTO alerts (user_id, kind, project_id, item_id, explanation_id, meeting_id, deemed_version, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        `INSERT INTO alerts (user_id, kind, project_id, item_id, explanation_id, meeting_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT DO NOTHING RETURNING id`,
         [
           userId,
@@ -176,19 +185,58 @@ export class AlertsService {
           'itemId' in subject ? subject.itemId : null,
           'explanationId' in subject ? subject.explanationId : null,
           'meetingId' in subject ? subject.meetingId : null,
-          'deemedVersion' in subject ? subject.deemedVersion : null,
           now,
         ],
       );
       if (row) ids.push(row.id);
     }
-    const alerts = await loadAlerts(tx, 'a.id = ANY($1)', [ids]);
     const owners = new Map((await tx.query<{ id: string; user_id: string }>('SELECT id, user_id FROM alerts WHERE id = ANY($1)', [ids])).map((r) => [r.id, r.user_id]));
+    await this.raised(tx, owners, now);
+    return ids.length;
+  }
+
+  /**
+   * R14/R15/R17: a deemed consent alerts its department's active liaisons and every leader, once per
+   * item and deadline version (unique index). Gathered over the caller's transaction and raised at
+   * its end by one INSERT … SELECT for all of them: an engine batch firing many deadlines pays a
+   * few statements, not several per firing and person (which made 1,000 due together fire seconds late).
+   */
+  deemedConsent(tx: Tx, subject: DeemedSubject, now: Date): void {
+    const pending = this.deemed.get(tx);
+    if (pending) {
+      pending.subjects.push(subject);
+      if (now > pending.now) pending.now = now;
+      return;
+    }
+    const gathered = { subjects: [subject], now };
+    this.deemed.set(tx, gathered);
+    tx.atEnd(() => this.alertDeemed(tx, gathered.subjects, gathered.now));
+  }
+
+  private async alertDeemed(tx: Tx, subjects: readonly DeemedSubject[], now: Date): Promise<void> {
+    // Each alert bears the instant its consent was deemed (fired_at), as one raised in the firing would.
+    const rows = await tx.query<{ id: string; user_id: string }>(
+      `INSERT INTO alerts (user_id, kind, project_id, item_id, deemed_version, created_at)
+       SELECT u.id, 'deemed_consent', i.project_id, d.item_id, d.deadline_version, d.fired_at
+       FROM unnest($1::uuid[], $2::int[]) AS s(item_id, deadline_version)
+       JOIN deemed_consents d ON d.item_id = s.item_id AND d.deadline_version = s.deadline_version
+       JOIN approval_items i ON i.id = d.item_id
+       JOIN users u ON (u.role = 'liaison' AND u.active AND u.department_id = i.department_id) OR u.role = 'leader'
+       ORDER BY d.fired_at, u.id
+       ON CONFLICT DO NOTHING RETURNING id, user_id`,
+      [subjects.map((s) => s.itemId), subjects.map((s) => s.deadlineVersion)],
+    );
+    await this.raised(tx, new Map(rows.map((r) => [r.id, r.user_id])), now);
+  }
+
+  /** Alerts just stored: told by each owner's chosen channel (R27) and pushed live to them once committed. */
+  private async raised(tx: Tx, owners: ReadonlyMap<string, string>, now: Date): Promise<void> {
+    if (!owners.size) return;
+    const alerts = await loadAlerts(tx, 'a.id = ANY($1)', [[...owners.keys()]], null);
     await this.notifier.alerted(tx, alerts, owners, now); // R27: by e-mail or SMS where each chose so
     tx.onCommit(() => {
       for (const alert of alerts) this.live.emitTo([userRoom(owners.get(alert.id)!)], 'alert:new', alert);
     });
-    return ids.length;
   }
 
   /** R15a: every active liaison of the given departments (deputies are liaisons of the same department). */

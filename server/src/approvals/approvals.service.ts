@@ -429,10 +429,10 @@ export class ApprovalsService {
     await tx.query(`UPDATE approval_items SET status = $2, decided_at = $3, notice_number = $4 WHERE id = $1`, [before.id, status, effectiveAt, notice.number]);
     const after = (await loadItem(tx, before.id))!;
     const lateMs = firedAt.getTime() - effectiveAt.getTime();
-    // The warnings that waited on the item are settled. (The deemed_consent alert to the department's
-    // liaisons and the leaders is not raised here: in the firing transaction it made 1,000 deadlines due
-    // together fire seconds late — R14 comes first; see the closing note.)
+    // The desks: the warnings that waited on the item are settled; the department's liaisons and the
+    // leaders learn of the deemed consent (raised with every other one of this transaction, at its end).
     await this.alerts.markHandled(tx, { itemId: before.id }, firedAt);
+    this.alerts.deemedConsent(tx, { itemId: before.id, deadlineVersion: before.deadlineVersion }, firedAt);
     await this.record(tx, null, 'item.deemed_consent', before, after, {
       cause: cause.kind,
       noticeNumber: notice.number,

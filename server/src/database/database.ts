@@ -48,10 +48,13 @@ export const CLAIM_TX: TxOptions = { idleLimitMs: 1000 };
 
 /**
  * One open transaction. Work registered with onCommit runs only after a successful commit (R26);
- * checks registered with beforeCommit run last inside it, and a check that throws rolls it back.
+ * work registered with atEnd runs inside it once the caller's work is done (set-based statements
+ * gathered over the transaction); checks registered with beforeCommit run last inside it, and a
+ * check that throws rolls it back.
  */
 export class Tx {
   private readonly committed: (() => void)[] = [];
+  private readonly ending: (() => Promise<void>)[] = [];
   private readonly checks: (() => void)[] = [];
 
   constructor(private readonly runner: QueryRunner) {}
@@ -69,8 +72,17 @@ export class Tx {
     this.committed.push(work);
   }
 
+  atEnd(work: () => Promise<void>): void {
+    this.ending.push(work);
+  }
+
   beforeCommit(check: () => void): void {
     this.checks.push(check);
+  }
+
+  /** @internal */
+  async runEndWork(): Promise<void> {
+    for (const work of this.ending) await work();
   }
 
   /** @internal */
@@ -147,6 +159,7 @@ export class Database {
         await runner.startTransaction();
         if (options.idleLimitMs !== undefined) await runner.query(`SET LOCAL idle_in_transaction_session_timeout = ${Math.round(options.idleLimitMs)}`);
         const result = await work(tx);
+        await tx.runEndWork();
         tx.runCommitChecks();
         committing = true;
         await runner.commitTransaction();
