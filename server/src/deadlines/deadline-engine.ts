@@ -26,6 +26,13 @@ const HELD = `(${HELD_BY_EXPLANATION} OR ${HELD_BY_PROCEDURE})`;
 const FIRE_BATCH = 25;
 /** How long an item whose firing failed is left out of the claims (it is logged each time). */
 const SET_ASIDE_MS = 60_000;
+/**
+ * When items are due but none could be claimed (another instance holds them, or they are set
+ * aside), the next pass waits this long instead of running at once: a pass at once, again and again,
+ * took the CPU and connections the instance holding them needs. Its claims end when it commits, dies
+ * (at once) or freezes (the idle limit), and the rest are taken up within this.
+ */
+const HELD_ELSEWHERE_MS = 100;
 
 @Injectable()
 export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
@@ -99,7 +106,7 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
   /** One pass: fires what is due, lapses what ran out; resolves to the ms until the next due instant. */
   private async cycle(): Promise<number> {
     let delay = this.config.deadlineSweepMs;
-    await this.fireDue();
+    const fired = await this.fireDue();
     await this.approvals.escalateOverdueRulings();
     await this.mega.escalateOverdueForwarding(); // R6: escalates, never deems
     // One round trip plans all four: the next running, unheld due instant (R14/R16), the next
@@ -125,7 +132,10 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
     } else if (next?.lapse_ms != null) {
       delay = Math.min(delay, Math.ceil(Number(next.lapse_ms)));
     }
-    if (next?.due_ms != null) delay = Math.min(delay, Math.max(0, Math.ceil(Number(next.due_ms))));
+    if (next?.due_ms != null) {
+      const dueMs = Math.ceil(Number(next.due_ms));
+      delay = Math.min(delay, dueMs > 0 ? dueMs : fired > 0 ? 0 : HELD_ELSEWHERE_MS);
+    }
     return delay;
   }
 
