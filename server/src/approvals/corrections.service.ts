@@ -15,7 +15,7 @@ import { notFound, refusedBy, ruleRefusal } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
-import { ProjectSteps } from '../materials/project-steps';
+import { ProjectSteps } from '../card/project-steps';
 import { loadNotice } from '../notices/notice-records';
 import { NoticesService } from '../notices/notices.service';
 import { loadItem } from '../projects/project-records';

@@ -19,7 +19,7 @@ import { Database, type Tx } from '../database/database';
 import type { Queryable } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { loadItemRefs, loadMaterial } from '../materials/material-records';
-import { ProjectSteps } from '../materials/project-steps';
+import { ProjectSteps } from '../card/project-steps';
 import { FILE_STORE, type FileStore } from './file-store';
 import { receiveUpload, UploadTooLarge } from './receive-upload';
 

@@ -1,8 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { MaterialsController } from './materials.controller';
 import { MaterialsService } from './materials.service';
-import { ProjectSteps } from './project-steps';
 
 @Global()
-@Module({ controllers: [MaterialsController], providers: [MaterialsService, ProjectSteps], exports: [MaterialsService, ProjectSteps] })
+@Module({ controllers: [MaterialsController], providers: [MaterialsService], exports: [MaterialsService] })
 export class MaterialsModule {}

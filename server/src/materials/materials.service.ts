@@ -27,7 +27,7 @@ import { NoticesService } from '../notices/notices.service';
 import { loadFilesSettings, loadMaterialFiles, mayReadFiles } from '../material-files/material-files.service';
 import { loadItemRefs, loadMaterial, loadMaterials, loadPaperwork } from './material-records';
 import type { AddMaterialDto, IssueOneTimeNotificationDto, IssueReceiptDto, MaterialRulingDto, RecordPickupDto, RecordReceivedDto } from './materials.dto';
-import { ProjectSteps } from './project-steps';
+import { ProjectSteps } from '../card/project-steps';
 import { HAS_STANDING_PERMIT, STANDING_PERMITS } from '../permits/standing-permit';
 
 /** The card reads as the center writes (R5): 主件/辅件. */

@@ -14,7 +14,7 @@ import { badRequest, conflict } from '../common/problem';
 import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { loadMaterials } from '../materials/material-records';
-import { ProjectSteps } from '../materials/project-steps';
+import { ProjectSteps } from '../card/project-steps';
 import { AlertsService } from '../alerts/alerts.service';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
 import type { AssignTrackerDto, RecordForwardingDto } from './mega.dto';

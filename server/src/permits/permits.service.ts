@@ -8,7 +8,7 @@ import { Database } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { loadItemRefs, loadMaterials } from '../materials/material-records';
 import { MaterialsService } from '../materials/materials.service';
-import { ProjectSteps } from '../materials/project-steps';
+import { ProjectSteps } from '../card/project-steps';
 import { ProjectCompletions } from '../projects/project-completions';
 
 /** The approval seal the permit decision carries (加盖行政审批专用章, 第二篇 二(六)). */

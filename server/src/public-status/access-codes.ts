@@ -4,7 +4,7 @@ import type { BoardProject, SessionUser } from '@hub/shared';
 import { authorize } from '../common/authorize';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { ProjectSteps } from '../materials/project-steps';
+import { ProjectSteps } from '../card/project-steps';
 
 // No 0/O or 1/I: read aloud at a counter and typed from paper.
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';

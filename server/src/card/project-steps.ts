@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BoardProject, CardAction, SessionUser } from '@hub/shared';
-import { CardService } from '../card/card.service';
+import { CardService } from './card.service';
 import { notFound } from '../common/problem';
 import type { Tx } from '../database/database';
 import { loadBoardProjects } from '../projects/project-records';
