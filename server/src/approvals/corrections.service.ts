@@ -122,7 +122,7 @@ export class CorrectionsService {
         });
         tx.onCommit(() => this.signals.deadlinesChanged());
       } else if (projectBefore) {
-        await this.steps.record(tx, user, projectBefore, 'document.corrected', { document: NOTICE_TITLES[document.kind], ...detail });
+        await this.steps.recordStep(tx, projectBefore, { actor: user, action: 'document.corrected', detail: { document: NOTICE_TITLES[document.kind], ...detail } });
       }
       return issued.id;
     });

@@ -39,7 +39,7 @@ export class AccessCodes {
     return this.db.transaction(async (tx) => {
       const before: BoardProject = await this.steps.lock(tx, projectId);
       const accessCode = await this.store(tx, projectId, user);
-      await this.steps.record(tx, user, before, 'access.issued', { windowContact: user.displayName });
+      await this.steps.recordStep(tx, before, { actor: user, action: 'access.issued', detail: { windowContact: user.displayName } });
       return { projectCode: before.code, accessCode };
     });
   }
