@@ -3,7 +3,7 @@ import type { ConfigurationAction, ConfigurationChange, SessionUser } from '@hub
 import type { Tx } from '../database/database';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
 import type { Queryable } from '../database/database';
-import { BOARD_ROOM, LiveEvents } from '../realtime/live-events';
+import { BOARD_ROOM, LiveEvents } from '../events/live-events';
 import { CALENDAR_LOCK } from './calendar.service';
 
 interface ChangeRow {

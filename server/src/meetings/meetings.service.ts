@@ -33,7 +33,7 @@ import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../deadlines/deadline-signals';
 import { loadBoardProjects, loadItemOf, loadItems } from '../projects/project-records';
-import { LiveEvents } from '../realtime/live-events';
+import { LiveEvents } from '../events/live-events';
 import type { CloseMeetingDto, ClosePreviewDto, ConveneMeetingDto, MarkPresentDto, OpinionDto, RectificationDto } from './meeting.dto';
 import { loadExcuses, loadInvitations, loadMeetingRow, loadMeetingView, loadSummaries, loadSummary, type MeetingRow } from './meeting-records';
 

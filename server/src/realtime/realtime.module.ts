@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { LiveEvents } from './live-events';
+import { LiveEvents } from '../events/live-events';
 import { RealtimeGateway } from './realtime.gateway';
 
 @Global()
