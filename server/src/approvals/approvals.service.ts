@@ -37,7 +37,7 @@ import { authorize } from '../common/authorize';
 import { badRequest, conflict, notFound, refusedBy } from '../common/problem';
 import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 import { NoticesService } from '../notices/notices.service';
 import { assertMainMaterialsComplete } from '../materials/material-records';
 import { ProjectCompletions } from '../projects/project-completions';

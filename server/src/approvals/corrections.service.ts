@@ -14,7 +14,7 @@ import { authorize } from '../common/authorize';
 import { notFound, refusedBy, ruleRefusal } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 import { ProjectSteps } from '../card/project-steps';
 import { loadNotice } from '../notices/notice-records';
 import { NoticesService } from '../notices/notices.service';

@@ -31,7 +31,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 import { loadBoardProjects, loadItemOf, loadItems } from '../projects/project-records';
 import { LiveEvents } from '../events/live-events';
 import type { CloseMeetingDto, ClosePreviewDto, ConveneMeetingDto, MarkPresentDto, OpinionDto, RectificationDto } from './meeting.dto';

@@ -16,7 +16,7 @@ import { HubClock } from '../database/hub-clock';
 import { loadMaterials } from '../materials/material-records';
 import { ProjectSteps } from '../card/project-steps';
 import { AlertsService } from '../alerts/alerts.service';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 import type { AssignTrackerDto, RecordForwardingDto } from './mega.dto';
 import { loadPaperTrailSettings } from './paper-trail-settings';
 

@@ -19,7 +19,7 @@ import { authorize } from '../common/authorize';
 import { notFound, refusedBy } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 import { MeetingsService } from '../meetings/meetings.service';
 import type { NationalCodeDto, WithdrawProjectDto } from './project.dto';
 import { loadBoardProjects, loadItem, loadProjectView, type CurrentBoardProject } from './project-records';

@@ -22,7 +22,7 @@ import { authorize } from '../common/authorize';
 import { notFound } from '../common/problem';
 import { Database, type Queryable, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 import { loadItem } from '../projects/project-records';
 import type { EndSpecialProcedureDto, StartSpecialProcedureDto } from './special-procedure.dto';
 
