@@ -23,10 +23,10 @@ import {
   lifeOf,
 } from '@hub/shared';
 import { AlertsService } from '../alerts/alerts.service';
-import { ApprovalsService, refuse } from '../approvals/approvals.service';
+import { ApprovalsService } from '../approvals/approvals.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
-import { badRequest, conflict, notFound, ruleRefusal } from '../common/problem';
+import { badRequest, conflict, notFound, refuse, ruleRefusal } from '../common/problem';
 import { CalendarService } from '../calendar/calendar.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { CLAIM_TX, Database, type Tx } from '../database/database';

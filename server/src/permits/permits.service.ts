@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { describeMissing, lifeActionError, lifeOf, materialsGate, type NoticeSummary, type PermitContent, type SessionUser } from '@hub/shared';
-import { refuse } from '../approvals/approvals.service';
 import { authorize } from '../common/authorize';
-import { conflict, notFound, refusedBy } from '../common/problem';
+import { conflict, notFound, refuse, refusedBy } from '../common/problem';
 import { HAS_STANDING_PERMIT } from './standing-permit';
 import { Database } from '../database/database';
 import { HubClock } from '../database/hub-clock';

@@ -12,11 +12,11 @@ import {
   type ProjectView,
   type SessionUser,
 } from '@hub/shared';
-import { ApprovalsService, refuse } from '../approvals/approvals.service';
+import { ApprovalsService } from '../approvals/approvals.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { ProjectSteps } from '../card/project-steps';
 import { authorize } from '../common/authorize';
-import { notFound, refusedBy } from '../common/problem';
+import { notFound, refuse, refusedBy } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../events/deadline-signals';
