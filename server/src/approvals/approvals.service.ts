@@ -43,7 +43,7 @@ import { ProjectCompletions } from '../projects/project-completions';
 import { loadItem } from '../projects/project-records';
 import type { DecisionDto } from './decision.dto';
 import type { DelayItemDto, ExtendItemDto, FileExplanationDto, RuleExplanationDto } from './deadline.dto';
-import { STANDING_PERMITS } from '../permits/standing-permit';
+import { STANDING_PERMITS } from '../notices/standing-permit';
 
 /**
  * Why consent is deemed (R17 Decision: the notice states it): the R14 timeout; a written explanation

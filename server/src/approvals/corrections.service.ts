@@ -20,7 +20,7 @@ import { loadNotice } from '../notices/notice-records';
 import { NoticesService } from '../notices/notices.service';
 import { loadItem } from '../projects/project-records';
 import type { CorrectNoticeDto } from './correction.dto';
-import { STANDING_PERMITS } from '../permits/standing-permit';
+import { STANDING_PERMITS } from '../notices/standing-permit';
 
 /**
  * R17: a document, once issued, is never changed — a leader corrects it by a numbered correction

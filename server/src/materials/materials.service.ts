@@ -28,7 +28,7 @@ import { loadFilesSettings, loadMaterialFiles, mayReadFiles } from '../material-
 import { loadItemRefs, loadMaterial, loadMaterials, loadPaperwork } from './material-records';
 import type { AddMaterialDto, IssueOneTimeNotificationDto, IssueReceiptDto, MaterialRulingDto, RecordPickupDto, RecordReceivedDto } from './materials.dto';
 import { ProjectSteps } from '../card/project-steps';
-import { HAS_STANDING_PERMIT, STANDING_PERMITS } from '../permits/standing-permit';
+import { HAS_STANDING_PERMIT, STANDING_PERMITS } from '../notices/standing-permit';
 
 /** The card reads as the center writes (R5): 主件/辅件. */
 const KIND_WORDS = { main: '主件', secondary: '辅件' } as const;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { describeMissing, lifeActionError, lifeOf, materialsGate, type NoticeSummary, type PermitContent, type SessionUser } from '@hub/shared';
 import { authorize } from '../common/authorize';
 import { conflict, notFound, refuse, refusedBy } from '../common/problem';
-import { HAS_STANDING_PERMIT } from './standing-permit';
+import { HAS_STANDING_PERMIT } from '../notices/standing-permit';
 import { Database } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { loadItemRefs, loadMaterials } from '../materials/material-records';
