@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DeadlineEngine } from './deadline-engine';
-import { DeadlineSignals } from '../events/deadline-signals';
 
 @Global()
-@Module({ providers: [DeadlineEngine, DeadlineSignals], exports: [DeadlineEngine, DeadlineSignals] })
+@Module({ providers: [DeadlineEngine], exports: [DeadlineEngine] })
 export class DeadlinesModule {}
