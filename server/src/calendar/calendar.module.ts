@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CardModule } from '../card/card.module';
 import { CalendarAdminController } from './calendar-admin.controller';
 import { CalendarAdminService } from './calendar-admin.service';
 import { CalendarController } from './calendar.controller';
@@ -7,8 +8,8 @@ import { ConfigurationLog } from './configuration-log';
 import { DeadlineRecompute } from './deadline-recompute';
 import { ItemDeadlineController } from './item-deadline.controller';
 
-@Global()
 @Module({
+  imports: [CardModule],
   controllers: [CalendarController, CalendarAdminController, ItemDeadlineController],
   providers: [CalendarService, CalendarAdminService, ConfigurationLog, DeadlineRecompute],
   exports: [CalendarService, ConfigurationLog],
