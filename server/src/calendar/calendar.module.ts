@@ -5,7 +5,7 @@ import { CalendarAdminService } from './calendar-admin.service';
 import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 import { ConfigurationLog } from './configuration-log';
-import { DeadlineRecompute } from './deadline-recompute';
+import { DeadlineRecompute } from '../deadlines/deadline-recompute';
 import { ItemDeadlineController } from './item-deadline.controller';
 
 @Module({
