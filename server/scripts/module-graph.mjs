@@ -45,7 +45,31 @@ export function moduleGraph() {
   for (const [a, targets] of Object.entries(graph))
     for (const b of Object.keys(targets)) if (a < b && graph[b]?.[a]) pairs.push(`${a} ⇄ ${b}`);
   const capabilities = new Set(Object.keys(graph).concat(...Object.values(graph).map(Object.keys)));
-  return { capabilities: capabilities.size, edges: Object.values(graph).reduce((n, t) => n + Object.keys(t).length, 0), graph, pairs };
+  return { capabilities: capabilities.size, edges: Object.values(graph).reduce((n, t) => n + Object.keys(t).length, 0), graph, pairs, cycles: cyclesOf(graph) };
+}
+
+/** The strongly connected components of more than one capability (Tarjan): capabilities that reach each other, however far round. */
+function cyclesOf(graph) {
+  const index = new Map();
+  const low = new Map();
+  const stack = [];
+  const cycles = [];
+  const visit = (node) => {
+    index.set(node, index.size);
+    low.set(node, index.get(node));
+    stack.push(node);
+    for (const next of Object.keys(graph[node] ?? {})) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node), low.get(next)));
+      } else if (stack.includes(next)) low.set(node, Math.min(low.get(node), index.get(next)));
+    }
+    if (low.get(node) !== index.get(node)) return;
+    const component = stack.splice(stack.indexOf(node));
+    if (component.length > 1) cycles.push(component.sort());
+  };
+  for (const node of Object.keys(graph)) if (!index.has(node)) visit(node);
+  return cycles;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -57,5 +81,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       console.log(`${from.padEnd(20)} → ${Object.entries(targets).map(([to, n]) => `${to}(${n})`).join(' ')}`);
     console.log(`\n${result.capabilities} capabilities, ${result.edges} edges, ${result.pairs.length} two-way pairs:`);
     for (const pair of result.pairs) console.log(`  ${pair}`);
+    console.log(`capabilities that reach each other (cycles of any length): ${result.cycles.map((c) => `{${c.join(', ')}}`).join(' ') || 'none'}`);
   }
 }
