@@ -1,5 +1,42 @@
 import nx from '@nx/eslint-plugin';
 
+/**
+ * Issue 15, DESIGN: a server capability talks to another through its service, never its repository
+ * (`*-records.ts`, where its SQL and row types live). These are the imports of another capability's
+ * repository left on main, file by file; each should become a call to the owner's service, and the
+ * list may only shrink (a new one fails lint).
+ */
+const RECORDS_IMPORTED_ACROSS = {
+  'server/src/alerts/alerts.service.ts': ['../projects/project-records'],
+  'server/src/approvals/approvals.service.ts': ['../materials/material-records', '../projects/project-records'],
+  'server/src/approvals/corrections.service.ts': ['../notices/notice-records', '../projects/project-records'],
+  'server/src/board/board-query.service.ts': ['../materials/material-records'],
+  'server/src/board/board.service.ts': ['../projects/project-records'],
+  'server/src/card/project-steps.ts': ['../projects/project-records'],
+  'server/src/deadlines/deadline-engine.ts': ['../projects/project-records'],
+  'server/src/deadlines/deadline-recompute.ts': ['../projects/project-records'],
+  'server/src/material-files/material-files.service.ts': ['../materials/material-records'],
+  'server/src/materials/materials.service.ts': ['../notices/notice-records'],
+  'server/src/meetings/meetings.service.ts': ['../projects/project-records'],
+  'server/src/mega/mega.service.ts': ['../materials/material-records'],
+  'server/src/permits/permits.service.ts': ['../materials/material-records'],
+  'server/src/projects/project-records.ts': ['../materials/material-records'],
+  'server/src/public-status/public-status.service.ts': ['../materials/material-records', '../projects/project-records'],
+  'server/src/special-procedures/special-procedures.service.ts': ['../projects/project-records'],
+};
+const escape = (path) => path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const noForeignRecords = (allowed = []) => [
+  'error',
+  {
+    patterns: [
+      {
+        regex: `^${allowed.map((path) => `(?!${escape(path)}$)`).join('')}(\\.\\./)+[a-z-]+/[a-z-]+-records$`,
+        message: "Another capability's repository: call its service instead (DESIGN, issue 15).",
+      },
+    ],
+  },
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -36,4 +73,6 @@ export default [
       ],
     },
   },
+  { files: ['server/src/**/*.ts'], rules: { 'no-restricted-imports': noForeignRecords() } },
+  ...Object.entries(RECORDS_IMPORTED_ACROSS).map(([file, allowed]) => ({ files: [file], rules: { 'no-restricted-imports': noForeignRecords(allowed) } })),
 ];

@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DemoModule } from './demo/demo.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -38,6 +39,7 @@ export class AppModule {
       global: true,
       imports: [
         DatabaseModule.forRoot(config),
+        EventsModule,
         AuthModule,
         CalendarModule,
         NoticesModule,

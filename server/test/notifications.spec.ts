@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AlertInbox, AlertView, MeetingView, MyNotifications, OutboxMessageView } from '@hub/shared';
 import { Client } from 'pg';
-import { loadNotificationsConfig } from '../src/notifications/notifications-config';
+import { loadNotificationsConfig } from '../src/config/notifications-config';
 import { calendarPart, startMailCatcher, type MailCatcher } from './mail-catcher';
 import {
   acceptItem,

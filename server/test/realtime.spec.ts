@@ -1,5 +1,5 @@
 import type { CardEntry } from '@hub/shared';
-import { LiveEvents } from '../src/realtime/live-events';
+import { LiveEvents } from '../src/events/live-events';
 import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub, acceptItem } from './test-hub';
 
 describe('live updates: card:entry pushes and sync replay (real Socket.IO, two instances)', () => {

@@ -14,7 +14,7 @@ import { DeadlineEngine } from '../src/deadlines/deadline-engine';
 import { DemoData } from '../src/demo/demo-data';
 import { InquiryOverdueWatch } from '../src/inquiries/inquiry-overdue-watch';
 import { MeetingsService } from '../src/meetings/meetings.service';
-import { loadNotificationsConfig } from '../src/notifications/notifications-config';
+import { loadNotificationsConfig } from '../src/config/notifications-config';
 
 export const TEST_PASSWORD = 'test-password';
 

@@ -9,7 +9,7 @@ import { HubClock } from '../database/hub-clock';
 import type { Queryable } from '../database/database';
 import { loadItem } from '../projects/project-records';
 import { Notifier } from '../notifications/notifier';
-import { LiveEvents, userRoom } from '../realtime/live-events';
+import { LiveEvents, userRoom } from '../events/live-events';
 
 interface AlertRow {
   id: string;

@@ -5,7 +5,7 @@ import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { Database } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { SweepLoop } from '../database/sweep-loop';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 import { AlertsService } from './alerts.service';
 
 /**

@@ -1,13 +1,16 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { CardModule } from '../card/card.module';
+import { NoticesModule } from '../notices/notices.module';
+import { ProjectCompletionsModule } from '../projects/project-completions.module';
 import { AlertsModule } from '../alerts/alerts.module';
 import { ApprovalsController, ExplanationsController } from './approvals.controller';
 import { ApprovalsService } from './approvals.service';
 import { CorrectionsController } from './corrections.controller';
 import { CorrectionsService } from './corrections.service';
 
-@Global()
 @Module({
-  imports: [AlertsModule],
+  imports: [AlertsModule, CalendarModule, CardModule, NoticesModule, ProjectCompletionsModule],
   controllers: [ApprovalsController, ExplanationsController, CorrectionsController],
   providers: [ApprovalsService, CorrectionsService],
   exports: [ApprovalsService],

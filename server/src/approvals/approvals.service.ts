@@ -27,24 +27,23 @@ import {
   type CorrectionContent,
   type DeemedCause,
   NOTICE_TITLES,
-  type RuleProblem,
   type SessionUser,
 } from '@hub/shared';
 import { AlertsService } from '../alerts/alerts.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
-import { badRequest, conflict, notFound, refusedBy } from '../common/problem';
+import { badRequest, conflict, notFound, refuse } from '../common/problem';
 import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 import { NoticesService } from '../notices/notices.service';
 import { assertMainMaterialsComplete } from '../materials/material-records';
 import { ProjectCompletions } from '../projects/project-completions';
 import { loadItem } from '../projects/project-records';
 import type { DecisionDto } from './decision.dto';
 import type { DelayItemDto, ExtendItemDto, FileExplanationDto, RuleExplanationDto } from './deadline.dto';
-import { STANDING_PERMITS } from '../permits/standing-permit';
+import { STANDING_PERMITS } from '../notices/standing-permit';
 
 /**
  * Why consent is deemed (R17 Decision: the notice states it): the R14 timeout; a written explanation
@@ -86,15 +85,6 @@ interface DeemedToUndo {
 
 /** R4a: a withdrawal stops every clock of the project, the R16 ruling's too. */
 export const RULING_RUNS = `NOT EXISTS (SELECT 1 FROM approval_items wi WHERE wi.id = written_explanations.item_id AND wi.status = 'withdrawn')`;
-
-/**
- * Turns a pure rule's problem into problem+json: 409 for the item's state, 400 otherwise, naming
- * the field and, where a rule refuses, the rule.
- */
-export function refuse(problem: RuleProblem): never {
-  if (problem.rule) throw refusedBy(problem.rule, problem.field, problem.message, problem.conflict);
-  throw problem.conflict ? conflict(problem.message) : badRequest(problem.field, problem.message);
-}
 
 /** One department's approval item: acceptance starts its clock (R10), a decision or deemed consent ends it (R14). */
 @Injectable()

@@ -14,13 +14,13 @@ import { authorize } from '../common/authorize';
 import { notFound, refusedBy, ruleRefusal } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
-import { ProjectSteps } from '../materials/project-steps';
+import { DeadlineSignals } from '../events/deadline-signals';
+import { ProjectSteps } from '../card/project-steps';
 import { loadNotice } from '../notices/notice-records';
 import { NoticesService } from '../notices/notices.service';
 import { loadItem } from '../projects/project-records';
 import type { CorrectNoticeDto } from './correction.dto';
-import { STANDING_PERMITS } from '../permits/standing-permit';
+import { STANDING_PERMITS } from '../notices/standing-permit';
 
 /**
  * R17: a document, once issued, is never changed — a leader corrects it by a numbered correction
@@ -122,7 +122,7 @@ export class CorrectionsService {
         });
         tx.onCommit(() => this.signals.deadlinesChanged());
       } else if (projectBefore) {
-        await this.steps.record(tx, user, projectBefore, 'document.corrected', { document: NOTICE_TITLES[document.kind], ...detail });
+        await this.steps.recordStep(tx, projectBefore, { actor: user, action: 'document.corrected', detail: { document: NOTICE_TITLES[document.kind], ...detail } });
       }
       return issued.id;
     });

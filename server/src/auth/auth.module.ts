@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller';
 import { AuthPurge } from './auth-purge';
@@ -6,7 +6,6 @@ import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { SessionGuard } from './session.guard';
 
-@Global()
 @Module({
   controllers: [AuthController],
   providers: [AuthService, AuthPurge, LoginThrottle, { provide: APP_GUARD, useClass: SessionGuard }],

@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { passwordProblems, type DeputyGrant, type SessionUser } from '@hub/shared';
 import { Database } from '../database/database';
 import { invalidFields, ProblemException } from '../common/problem';
-import { LiveEvents, sessionRoom, userRoom } from '../realtime/live-events';
+import { LiveEvents, sessionRoom, userRoom } from '../events/live-events';
 import { LoginThrottle } from './login-throttle';
 import { hashSessionToken, MAX_SESSIONS_PER_USER, newSessionToken, SESSION_TTL_MS } from './session-cookie';
 

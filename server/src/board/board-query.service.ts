@@ -19,7 +19,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { badRequest } from '../common/problem';
 import { Database } from '../database/database';
 import { loadPaperwork } from '../materials/material-records';
-import { STANDING_PERMITS } from '../permits/standing-permit';
+import { STANDING_PERMITS } from '../notices/standing-permit';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_LIMIT = 50;

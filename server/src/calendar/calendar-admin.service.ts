@@ -18,7 +18,7 @@ import { HubClock } from '../database/hub-clock';
 import { loadCalendarState } from './calendar.service';
 import type { ImportCalendarDto, SetCalendarDayDto } from './calendar-admin.dto';
 import { ConfigurationLog, lockCalendarForChange } from './configuration-log';
-import { DeadlineRecompute, type CalendarChangeRef } from './deadline-recompute';
+import { DeadlineRecompute, type CalendarChangeRef } from '../deadlines/deadline-recompute';
 
 /** What a change records as before and after. */
 interface ChangeFacts {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ConfigurationAction, ConfigurationChange, SessionUser } from '@hub/shared';
 import type { Tx } from '../database/database';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 import type { Queryable } from '../database/database';
-import { BOARD_ROOM, LiveEvents } from '../realtime/live-events';
+import { BOARD_ROOM, LiveEvents } from '../events/live-events';
 import { CALENDAR_LOCK } from './calendar.service';
 
 interface ChangeRow {

@@ -1,9 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CardCheckpointController } from './card-checkpoint.controller';
 import { CardCheckpoints } from './card-checkpoint.service';
-import { CardController } from './card.controller';
 import { CardService } from './card.service';
+import { ProjectSteps } from './project-steps';
 
-@Global()
-@Module({ controllers: [CardController, CardCheckpointController], providers: [CardService, CardCheckpoints], exports: [CardService] })
+@Module({ controllers: [CardCheckpointController], providers: [CardService, CardCheckpoints, ProjectSteps], exports: [CardService, ProjectSteps] })
 export class CardModule {}

@@ -11,7 +11,7 @@ import {
 } from '@hub/shared';
 import { Database, type Tx } from '../database/database';
 import type { Queryable } from '../database/database';
-import { LiveEvents } from '../realtime/live-events';
+import { LiveEvents } from '../events/live-events';
 import { citedNoticeIds, recomputeCard, type CardHead, type StoredNotice } from './card-integrity';
 import { chainHash, GENESIS_HASH } from './hash-chain';
 

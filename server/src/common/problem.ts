@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { ProblemDetails } from '@hub/shared';
+import type { ProblemDetails, RuleProblem } from '@hub/shared';
 
 type FieldError = { field: string; message: string };
 
@@ -44,3 +44,12 @@ export const refusedBy = (rule: string, field: string, message: string, isConfli
   isConflict
     ? new ProblemException(HttpStatus.CONFLICT, 'Conflict', message, [{ field, message }], { rule })
     : new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', message, [{ field, message }], { rule });
+
+/**
+ * Turns a pure rule's problem into problem+json: 409 for the item's state, 400 otherwise, naming
+ * the field and, where a rule refuses, the rule.
+ */
+export function refuse(problem: RuleProblem): never {
+  if (problem.rule) throw refusedBy(problem.rule, problem.field, problem.message, problem.conflict);
+  throw problem.conflict ? conflict(problem.message) : badRequest(problem.field, problem.message);
+}

@@ -1,7 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { isIP } from 'node:net';
 import { DEFAULT_MEETING_TIMING } from '@hub/shared';
-import { loadNotificationsConfig, type NotificationsConfig } from '../notifications/notifications-config';
+import { loadNotificationsConfig, type NotificationsConfig } from './notifications-config';
 
 /** Everything the hub reads from its environment, parsed once at start. */
 export interface HubConfig {

@@ -8,7 +8,7 @@ import { SweepLoop } from '../database/sweep-loop';
 import { MeetingsService } from '../meetings/meetings.service';
 import { MegaService } from '../mega/mega.service';
 import { loadItem } from '../projects/project-records';
-import { DeadlineSignals } from './deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 
 /**
  * R14: fires deemed consent when the database clock reaches an item's due instant — never before.

@@ -1,7 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { ApprovalsModule } from '../approvals/approvals.module';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { MegaModule } from '../mega/mega.module';
 import { DeadlineEngine } from './deadline-engine';
-import { DeadlineSignals } from './deadline-signals';
 
-@Global()
-@Module({ providers: [DeadlineEngine, DeadlineSignals], exports: [DeadlineEngine, DeadlineSignals] })
+@Module({ imports: [ApprovalsModule, MeetingsModule, MegaModule], providers: [DeadlineEngine], exports: [DeadlineEngine] })
 export class DeadlinesModule {}

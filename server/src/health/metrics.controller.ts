@@ -6,7 +6,7 @@ import { Public } from '../auth/public.decorator';
 import { ProblemException } from '../common/problem';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { Database } from '../database/database';
-import { LiveEvents } from '../realtime/live-events';
+import { LiveEvents } from '../events/live-events';
 
 /**
  * Prometheus metrics of this instance and its database. Scraped with `Authorization: Bearer

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { NoticesModule } from '../notices/notices.module';
 import { InquiriesController } from './inquiries.controller';
 import { InquiriesService } from './inquiries.service';
 import { InquiryHistory } from './inquiry-history';
@@ -6,6 +8,7 @@ import { InquiryOverdueWatch } from './inquiry-overdue-watch';
 import { InquiryStatisticsService } from './inquiry-statistics.service';
 
 @Module({
+  imports: [CalendarModule, NoticesModule],
   controllers: [InquiriesController],
   providers: [InquiriesService, InquiryHistory, InquiryStatisticsService, InquiryOverdueWatch],
 })

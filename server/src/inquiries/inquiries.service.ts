@@ -28,7 +28,7 @@ import { badRequest, conflict, notFound, ProblemException } from '../common/prob
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { NumberingService } from '../notices/numbering.service';
-import { departmentRoom, LiveEvents, roleRoom, userRoom } from '../realtime/live-events';
+import { departmentRoom, LiveEvents, roleRoom, userRoom } from '../events/live-events';
 import type { DispositionDto, FollowUpDto, RegisterInquiryDto } from './inquiry.dto';
 import { InquiryHistory } from './inquiry-history';
 import { loadInquiries, loadInquiry, lockInquiry } from './inquiry-records';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { CLAIM_TX, Database } from '../database/database';
 import { SweepLoop } from '../database/sweep-loop';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 import { InquiriesService } from './inquiries.service';
 
 /**

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { InspectionsController } from './inspections.controller';
 
-@Module({ controllers: [InspectionsController] })
+@Module({ imports: [MeetingsModule], controllers: [InspectionsController] })
 export class InspectionsModule {}

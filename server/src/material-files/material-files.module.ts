@@ -1,12 +1,13 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CardModule } from '../card/card.module';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { DiskFileStore, FILE_STORE } from './file-store';
 import { MaterialFilesController } from './material-files.controller';
 import { MaterialFilesService } from './material-files.service';
 
 /** R28: material files; the store is the local disk until an S3-compatible one is configured. */
-@Global()
 @Module({
+  imports: [CardModule],
   controllers: [MaterialFilesController],
   providers: [
     MaterialFilesService,

@@ -19,7 +19,7 @@ import { Database, type Tx } from '../database/database';
 import type { Queryable } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { loadItemRefs, loadMaterial } from '../materials/material-records';
-import { ProjectSteps } from '../materials/project-steps';
+import { ProjectSteps } from '../card/project-steps';
 import { FILE_STORE, type FileStore } from './file-store';
 import { receiveUpload, UploadTooLarge } from './receive-upload';
 
@@ -139,14 +139,14 @@ export class MaterialFilesService {
         [materialId, material.projectId, name, upload.sha256, upload.size, type.contentType, type.previewable, user.id, now],
       );
       const principal = actingFor(user, material.departmentId);
-      await this.steps.record(tx, user, before, 'material.file_attached', {
+      await this.steps.recordStep(tx, before, { actor: user, action: 'material.file_attached', detail: {
         material: material.name,
         file: name,
         sha256: upload.sha256,
         size: String(upload.size),
         type: type.contentType,
         ...(principal ? { onBehalfOf: principal.principalName } : {}),
-      });
+      } });
       const [file] = await tx.query<FileRow>(`${SELECT} WHERE f.id = $1`, [row!.id]);
       return toView(file!);
     });

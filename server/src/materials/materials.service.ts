@@ -27,8 +27,8 @@ import { NoticesService } from '../notices/notices.service';
 import { loadFilesSettings, loadMaterialFiles, mayReadFiles } from '../material-files/material-files.service';
 import { loadItemRefs, loadMaterial, loadMaterials, loadPaperwork } from './material-records';
 import type { AddMaterialDto, IssueOneTimeNotificationDto, IssueReceiptDto, MaterialRulingDto, RecordPickupDto, RecordReceivedDto } from './materials.dto';
-import { ProjectSteps } from './project-steps';
-import { HAS_STANDING_PERMIT, STANDING_PERMITS } from '../permits/standing-permit';
+import { ProjectSteps } from '../card/project-steps';
+import { HAS_STANDING_PERMIT, STANDING_PERMITS } from '../notices/standing-permit';
 
 /** The card reads as the center writes (R5): 主件/辅件. */
 const KIND_WORDS = { main: '主件', secondary: '辅件' } as const;
@@ -87,13 +87,13 @@ export class MaterialsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [item.projectId, itemId, name, dto.kind, dto.copies, notification ? 'requested' : 'required', notification?.number ?? null, reason, user.id, now],
       );
-      await this.steps.record(tx, user, before, notification ? 'material.requested' : 'material.required', {
+      await this.steps.recordStep(tx, before, { actor: user, action: notification ? 'material.requested' : 'material.required', detail: {
         material: name,
         department: item.departmentName,
         kind: KIND_WORDS[dto.kind],
         copies: String(dto.copies),
         ...(notification ? { afterNotice: notification.number, reason: reason! } : {}),
-      });
+      } });
       await this.mega.materialsChanged(tx, user, item.projectId, now);
       return (await loadMaterial(tx, row!.id))!;
     });
@@ -113,11 +113,11 @@ export class MaterialsService {
         now,
         dto.reason?.trim() || null,
       ]);
-      await this.steps.record(tx, user, material.before, 'material.ruled', {
+      await this.steps.recordStep(tx, material.before, { actor: user, action: 'material.ruled', detail: {
         material: material.view.name,
         ruling: dto.approved ? '批准' : '不批准',
         ...(dto.reason?.trim() ? { reason: dto.reason.trim() } : {}),
-      });
+      } });
       await this.mega.materialsChanged(tx, user, material.view.projectId, now);
       return (await loadMaterial(tx, materialId))!;
     });
@@ -133,10 +133,10 @@ export class MaterialsService {
       if (dto.received === material.view.received) return material.view;
       const now = await this.clock.now(tx);
       await tx.query('UPDATE material_requirements SET received = $2 WHERE id = $1', [materialId, dto.received]);
-      await this.steps.record(tx, user, material.before, 'material.received', {
+      await this.steps.recordStep(tx, material.before, { actor: user, action: 'material.received', detail: {
         material: material.view.name,
         received: `${material.view.received}→${dto.received}/${material.view.copies}`,
-      });
+      } });
       await this.mega.materialsChanged(tx, user, material.view.projectId, now);
       return (await loadMaterial(tx, materialId))!;
     });
@@ -237,12 +237,12 @@ export class MaterialsService {
     const now = await this.clock.now(tx);
     const { settings } = await this.calendars.current();
     const issued = await this.notices.issue(tx, { ...document, projectId: before.id, issuedAt: now, timeZone: settings.timeZone, issuedBy: user });
-    await this.steps.record(tx, user, before, 'document.issued', {
+    await this.steps.recordStep(tx, before, { actor: user, action: 'document.issued', detail: {
       document: NOTICE_TITLES[document.kind],
       noticeNumber: issued.number,
       ...(document.corrects ? { corrects: document.corrects.number } : {}),
       ...detail,
-    });
+    } });
     return { id: issued.id, kind: document.kind, number: issued.number, projectId: before.id, itemId: document.itemId, issuedAt: now.toISOString(), corrects: document.corrects, supersededBy: null };
   }
 

@@ -23,17 +23,17 @@ import {
   lifeOf,
 } from '@hub/shared';
 import { AlertsService } from '../alerts/alerts.service';
-import { ApprovalsService, refuse } from '../approvals/approvals.service';
+import { ApprovalsService } from '../approvals/approvals.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
-import { badRequest, conflict, notFound, ruleRefusal } from '../common/problem';
+import { badRequest, conflict, notFound, refuse, ruleRefusal } from '../common/problem';
 import { CalendarService } from '../calendar/calendar.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 import { loadBoardProjects, loadItemOf, loadItems } from '../projects/project-records';
-import { LiveEvents } from '../realtime/live-events';
+import { LiveEvents } from '../events/live-events';
 import type { CloseMeetingDto, ClosePreviewDto, ConveneMeetingDto, MarkPresentDto, OpinionDto, RectificationDto } from './meeting.dto';
 import { loadExcuses, loadInvitations, loadMeetingRow, loadMeetingView, loadSummaries, loadSummary, type MeetingRow } from './meeting-records';
 

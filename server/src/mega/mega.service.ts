@@ -14,9 +14,9 @@ import { badRequest, conflict } from '../common/problem';
 import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { loadMaterials } from '../materials/material-records';
-import { ProjectSteps } from '../materials/project-steps';
+import { ProjectSteps } from '../card/project-steps';
 import { AlertsService } from '../alerts/alerts.service';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 import type { AssignTrackerDto, RecordForwardingDto } from './mega.dto';
 import { loadPaperTrailSettings } from './paper-trail-settings';
 
@@ -58,7 +58,7 @@ export class MegaService {
         await tx.query(`UPDATE mega_forwarding SET escalated_at = $2 WHERE project_id = $1`, [row.project_id, now]);
         const people = await tx.query<{ id: string }>(`SELECT id FROM users WHERE role = 'window' OR id = $1 ORDER BY id`, [row.tracker_id]);
         const alerted = await this.alerts.alert(tx, people.map((p) => p.id), { kind: 'forwarding_overdue', projectId: row.project_id }, now);
-        await this.steps.record(tx, null, before, 'mega.forwarding_escalated', { dueAt: row.due_at.toISOString(), alerted: String(alerted) });
+        await this.steps.recordStep(tx, before, { actor: null, action: 'mega.forwarding_escalated', detail: { dueAt: row.due_at.toISOString(), alerted: String(alerted) } });
         return true;
       }, CLAIM_TX); // a background claim: a frozen instance lets go within a second
       if (!done) return escalated;
@@ -82,7 +82,7 @@ export class MegaService {
         `INSERT INTO mega_forwarding (project_id, tracker_id) VALUES ($1, $2) ON CONFLICT (project_id) DO UPDATE SET tracker_id = EXCLUDED.tracker_id`,
         [projectId, dto.trackerId],
       );
-      return this.steps.record(tx, user, before, 'mega.tracker_assigned', { tracker: tracker.display_name });
+      return this.steps.recordStep(tx, before, { actor: user, action: 'mega.tracker_assigned', detail: { tracker: tracker.display_name } });
     });
   }
 
@@ -96,11 +96,11 @@ export class MegaService {
       const now = await this.clock.now(tx);
       await tx.query('UPDATE mega_forwarding SET forwarded_at = $2, forwarded_to = $3, forwarded_by = $4 WHERE project_id = $1', [projectId, now, dto.forwardedTo.trim(), user.id]);
       await this.alerts.markHandled(tx, { forwardedProjectId: projectId }, now);
-      return this.steps.record(tx, user, before, 'mega.forwarded', {
+      return this.steps.recordStep(tx, before, { actor: user, action: 'mega.forwarded', detail: {
         forwardedTo: dto.forwardedTo.trim(),
         dueAt: forwarding.dueAt,
         late: now.getTime() >= new Date(forwarding.dueAt).getTime() ? '是' : '否',
-      });
+      } });
     });
   }
 
@@ -125,7 +125,7 @@ export class MegaService {
        ON CONFLICT (project_id) DO UPDATE SET complete_at = EXCLUDED.complete_at, due_at = EXCLUDED.due_at, due_rule = EXCLUDED.due_rule`,
       [projectId, now, dueAt, forwardingRuleOf(settings, workingDays)],
     );
-    await this.steps.record(tx, user, before, 'mega.forwarding_started', { dueAt: dueAt.toISOString() });
+    await this.steps.recordStep(tx, before, { actor: user, action: 'mega.forwarding_started', detail: { dueAt: dueAt.toISOString() } });
     tx.onCommit(() => this.signals.deadlinesChanged()); // the engine wakes at this forward deadline
   }
 

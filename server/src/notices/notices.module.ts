@@ -1,8 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CardModule } from '../card/card.module';
 import { NoticesController } from './notices.controller';
 import { NoticesService } from './notices.service';
 import { NumberingService } from './numbering.service';
 
-@Global()
-@Module({ controllers: [NoticesController], providers: [NoticesService, NumberingService], exports: [NoticesService, NumberingService] })
+@Module({ imports: [CardModule], controllers: [NoticesController], providers: [NoticesService, NumberingService], exports: [NoticesService, NumberingService] })
 export class NoticesModule {}

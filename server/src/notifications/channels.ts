@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import type { SmtpSettings } from '@hub/shared';
-import type { SmsWebhookConfig } from './notifications-config';
+import type { SmsWebhookConfig } from '../config/notifications-config';
 
 /** One claimed outbox row, as a channel sends it. */
 export interface OutgoingMessage {

@@ -4,7 +4,7 @@ import { hashPassword } from '../auth/auth.service';
 import { authorize } from '../common/authorize';
 import { conflict, invalidFields, notFound, ProblemException } from '../common/problem';
 import { Database, type Tx } from '../database/database';
-import { LiveEvents, userRoom } from '../realtime/live-events';
+import { LiveEvents, userRoom } from '../events/live-events';
 import { oneTimePassword } from './one-time-password';
 import { recordPeopleChange } from './people-log';
 import { HttpStatus } from '@nestjs/common';

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { describeMissing, lifeActionError, lifeOf, materialsGate, type NoticeSummary, type PermitContent, type SessionUser } from '@hub/shared';
-import { refuse } from '../approvals/approvals.service';
 import { authorize } from '../common/authorize';
-import { conflict, notFound, refusedBy } from '../common/problem';
-import { HAS_STANDING_PERMIT } from './standing-permit';
+import { conflict, notFound, refuse, refusedBy } from '../common/problem';
+import { HAS_STANDING_PERMIT } from '../notices/standing-permit';
 import { Database } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { loadItemRefs, loadMaterials } from '../materials/material-records';
 import { MaterialsService } from '../materials/materials.service';
-import { ProjectSteps } from '../materials/project-steps';
+import { ProjectSteps } from '../card/project-steps';
 import { ProjectCompletions } from '../projects/project-completions';
 
 /** The approval seal the permit decision carries (加盖行政审批专用章, 第二篇 二(六)). */

@@ -12,14 +12,14 @@ import {
   type ProjectView,
   type SessionUser,
 } from '@hub/shared';
-import { ApprovalsService, refuse } from '../approvals/approvals.service';
+import { ApprovalsService } from '../approvals/approvals.service';
 import { CalendarService } from '../calendar/calendar.service';
-import { CardService } from '../card/card.service';
+import { ProjectSteps } from '../card/project-steps';
 import { authorize } from '../common/authorize';
-import { notFound, refusedBy } from '../common/problem';
+import { notFound, refuse, refusedBy } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 import { MeetingsService } from '../meetings/meetings.service';
 import type { NationalCodeDto, WithdrawProjectDto } from './project.dto';
 import { loadBoardProjects, loadItem, loadProjectView, type CurrentBoardProject } from './project-records';
@@ -49,7 +49,7 @@ export class ProjectLifeService {
     private readonly db: Database,
     private readonly clock: HubClock,
     private readonly calendars: CalendarService,
-    private readonly card: CardService,
+    private readonly steps: ProjectSteps,
     private readonly approvals: ApprovalsService,
     private readonly meetings: MeetingsService,
     private readonly signals: DeadlineSignals,
@@ -134,7 +134,6 @@ export class ProjectLifeService {
   }
 
   private async record(tx: Tx, user: SessionUser, before: CurrentBoardProject, action: 'project.national_code_set' | 'project.withdrawn', detail: Record<string, string>) {
-    const after = (await loadBoardProjects(tx, [before.id]))[0]!;
-    await this.card.append(tx, { projectId: before.id, actor: user, action, before: { kind: 'project', project: before }, after: { kind: 'project', project: after }, detail });
+    await this.steps.recordStep(tx, before, { actor: user, action, detail });
   }
 }

@@ -1,7 +1,7 @@
 import { projectLifeState, type ApprovalItemView, type BoardProject, type ClockStoppingProcedure, type DeemedCause, type OpinionKind, type ExplanationKind, type ProjectPaperwork, type ProjectView } from '@hub/shared';
 import { loadPaperwork, NO_PAPERWORK } from '../materials/material-records';
 import type { Queryable } from '../database/database';
-import { STANDING_PERMITS } from '../permits/standing-permit';
+import { STANDING_PERMITS } from '../notices/standing-permit';
 
 
 interface ItemRow {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { admissionRefusal, admissionRefusalReasonProblem, civilDateOf, isMegaProject, lifeActionError, lifeOf, nationalCodeError, normalizeNationalCode, unmetPreconditions, type BoardProject, type Preconditions, type ProjectView, type SessionUser } from '@hub/shared';
-import { refuse } from '../approvals/approvals.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
-import { badRequest, conflict, notFound, ruleRefusal } from '../common/problem';
+import { badRequest, conflict, notFound, refuse, ruleRefusal } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { NumberingService } from '../notices/numbering.service';

@@ -4,7 +4,7 @@ import type { BoardProject, SessionUser } from '@hub/shared';
 import { authorize } from '../common/authorize';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { ProjectSteps } from '../materials/project-steps';
+import { ProjectSteps } from '../card/project-steps';
 
 // No 0/O or 1/I: read aloud at a counter and typed from paper.
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -39,7 +39,7 @@ export class AccessCodes {
     return this.db.transaction(async (tx) => {
       const before: BoardProject = await this.steps.lock(tx, projectId);
       const accessCode = await this.store(tx, projectId, user);
-      await this.steps.record(tx, user, before, 'access.issued', { windowContact: user.displayName });
+      await this.steps.recordStep(tx, before, { actor: user, action: 'access.issued', detail: { windowContact: user.displayName } });
       return { projectCode: before.code, accessCode };
     });
   }

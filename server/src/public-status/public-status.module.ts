@@ -1,8 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CardModule } from '../card/card.module';
 import { AccessCodes } from './access-codes';
 import { PublicStatusController } from './public-status.controller';
 import { PublicStatusService } from './public-status.service';
 
-@Global()
-@Module({ controllers: [PublicStatusController], providers: [PublicStatusService, AccessCodes], exports: [AccessCodes] })
+@Module({ imports: [AuthModule, CardModule], controllers: [PublicStatusController], providers: [PublicStatusService, AccessCodes], exports: [AccessCodes] })
 export class PublicStatusModule {}

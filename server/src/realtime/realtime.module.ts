@@ -1,7 +1,8 @@
-import { Global, Module } from '@nestjs/common';
-import { LiveEvents } from './live-events';
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CardModule } from '../card/card.module';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { RealtimeGateway } from './realtime.gateway';
 
-@Global()
-@Module({ providers: [LiveEvents, RealtimeGateway], exports: [LiveEvents] })
+@Module({ imports: [AuthModule, CardModule, MeetingsModule], providers: [RealtimeGateway] })
 export class RealtimeModule {}

@@ -15,14 +15,13 @@ import {
   type SessionUser,
   type SpecialProcedureView,
 } from '@hub/shared';
-import { refuse } from '../approvals/approvals.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
-import { notFound } from '../common/problem';
+import { notFound, refuse } from '../common/problem';
 import { Database, type Queryable, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 import { loadItem } from '../projects/project-records';
 import type { EndSpecialProcedureDto, StartSpecialProcedureDto } from './special-procedure.dto';
 

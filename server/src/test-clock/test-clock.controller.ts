@@ -3,7 +3,7 @@ import { Requires } from '../auth/requires.decorator';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { Database } from '../database/database';
-import { DeadlineSignals } from '../deadlines/deadline-signals';
+import { DeadlineSignals } from '../events/deadline-signals';
 
 class AdvanceClockDto {
   @ApiProperty({ example: 259200000 })

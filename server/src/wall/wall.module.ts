@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CardModule } from '../card/card.module';
 import { WallController } from './wall.controller';
 
-@Module({ controllers: [WallController] })
+@Module({ imports: [CardModule], controllers: [WallController] })
 export class WallModule {}

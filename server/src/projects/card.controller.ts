@@ -2,8 +2,8 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { Requires } from '../auth/requires.decorator';
 import { ApiTags } from '@nestjs/swagger';
 import type { CardEntry, CardVerification } from '@hub/shared';
-import { ProjectsService } from '../projects/projects.service';
-import { CardService } from './card.service';
+import { ProjectsService } from './projects.service';
+import { CardService } from '../card/card.service';
 
 @ApiTags('tracking card')
 @Controller('projects/:id/card')

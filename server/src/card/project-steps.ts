@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { BoardProject, CardAction, SessionUser } from '@hub/shared';
-import { CardService } from '../card/card.service';
+import { CardService } from './card.service';
 import { notFound } from '../common/problem';
 import type { Tx } from '../database/database';
 import { loadBoardProjects } from '../projects/project-records';
+
+/** One step: who took it (null: the hub itself), the card action, and its detail as the card prints it. */
+export interface ProjectStep {
+  actor: SessionUser | null;
+  action: CardAction;
+  detail: Record<string, string>;
+}
 
 /**
  * R5 for the paper trail: a step on a project's paperwork locks the project (steps on one project
@@ -19,9 +26,11 @@ export class ProjectSteps {
     return (await loadBoardProjects(tx, [projectId]))[0]!;
   }
 
-  async record(tx: Tx, actor: SessionUser | null, before: BoardProject, action: CardAction, detail: Record<string, string>): Promise<BoardProject> {
-    const after = (await loadBoardProjects(tx, [before.id]))[0]!;
-    await this.card.append(tx, { projectId: before.id, actor, action, before: { kind: 'project', project: before }, after: { kind: 'project', project: after }, detail });
+  /** Records one step on the card of `subject` (the project as `lock` returned it); returns the project after it. */
+  async recordStep(tx: Tx, subject: BoardProject, change: ProjectStep): Promise<BoardProject> {
+    const { actor, action, detail } = change;
+    const after = (await loadBoardProjects(tx, [subject.id]))[0]!;
+    await this.card.append(tx, { projectId: subject.id, actor, action, before: { kind: 'project', project: subject }, after: { kind: 'project', project: after }, detail });
     return after;
   }
 }
