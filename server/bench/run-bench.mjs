@@ -184,7 +184,29 @@ async function boardSnapshot() {
   const leader = await login(cluster[0].url, 'leader');
   const url = cluster[0].url;
   const whole = await concurrentGets(url, leader, ['/api/board'], 50, 150);
-  const firstScreen = await concurrentGets(url, leader, ['/api/board/rows?limit=50'], 50, 500, 'br, gzip');
+  const FIRST = '/api/board/rows?limit=50';
+  // A hub serving a board is warm: the first screen's first answers (its build, the JIT) come before the timing.
+  await concurrentGets(url, leader, [FIRST], 50, 500, 'br, gzip');
+  const firstScreen = await concurrentGets(url, leader, [FIRST], 50, 1000, 'br, gzip');
+  // The same while the window registers a project every 500 ms: each change moves the stream, so the next request rebuilds the answer.
+  const window = await login(url, 'window');
+  let changing = true;
+  const changes = (async () => {
+    while (changing) {
+      await post(url, '/api/projects', window, REGISTRATION);
+      await sleep(500);
+    }
+  })();
+  const withChanges = await concurrentGets(url, leader, [FIRST], 50, 2000, 'br, gzip');
+  changing = false;
+  await changes;
+  const alone = [];
+  for (let n = 0; n < 10; n++) {
+    await post(url, '/api/projects', window, REGISTRATION);
+    const t = performance.now();
+    await rawGet(`${url}${FIRST}`, { cookie: leader, 'accept-encoding': 'br, gzip' });
+    alone.push(performance.now() - t);
+  }
   const { rows: codes } = await sql.query(`SELECT code FROM projects ORDER BY random() LIMIT 500`);
   const searches = await concurrentGets(url, leader, codes.map((r, n) => `/api/board/rows?limit=50&q=${encodeURIComponent(r.code.slice(2, 8))}&sort=${n % 2 ? 'due' : 'urgency'}`), 50, 500, 'br, gzip');
   const direct = [];
@@ -200,11 +222,20 @@ async function boardSnapshot() {
   const p99 = percentile(firstScreen.timings, 99);
   report(
     'board first screen (50 rows + counts, br), 2,000 projects × 8 departments, 50 concurrent',
-    `p50 ${ms(percentile(firstScreen.timings, 50))}, p99 ${ms(p99)}, ${kB(firstScreen.bytes)}`,
+    `p50 ${ms(percentile(firstScreen.timings, 50))}, p99 ${ms(p99)}, ${kB(firstScreen.bytes)} (warm hub, the stream standing still)`,
     `whole snapshot GET /api/board (${(whole.bytes / 1e6).toFixed(1)} MB): p50 ${ms(percentile(whole.timings, 50))}, p99 ${ms(percentile(whole.timings, 99))}; the rows read directly, one client: p50 ${ms(percentile(direct, 50))}`,
     'p99 < 150 ms; first screen < 100 kB compressed',
     p99 < 150 && firstScreen.bytes < 100_000,
-    p99 < 150 ? undefined : `p99 ${(percentile(whole.timings, 99) / p99).toFixed(0)} × faster than the whole snapshot, p50 ${ms(percentile(firstScreen.timings, 50))} beside a one-client direct read of ${ms(percentile(direct, 50))} on this run; each request still checks its session and reads the stream head, and a new position or 5 s window rebuilds the answer (one statement over all ${2000 * 8} items)`,
+    `p99 ${ms(p99)}, p50 ${ms(percentile(firstScreen.timings, 50))}: fifty clients asking back to back queue behind each other on 2 cores shared with PostgreSQL and this bench; each request checks its session and reads the stream head (two statements)`,
+  );
+  const changingP99 = percentile(withChanges.timings, 99);
+  report(
+    'board first screen while the window registers a project every 500 ms, 50 concurrent',
+    `p50 ${ms(percentile(withChanges.timings, 50))}, p99 ${ms(changingP99)}, max ${ms(Math.max(...withChanges.timings))}`,
+    `the answer rebuilt after a change, one client alone: p50 ${ms(percentile(alone, 50))}`,
+    'p99 < 150 ms',
+    changingP99 < 150,
+    `every change moves the stream, and the requests after it wait for one rebuild: one statement colouring all ${2000 * 8} items for the counts (${ms(percentile(alone, 50))} alone, longer beside fifty clients)`,
   );
   const searchP99 = percentile(searches.timings, 99);
   report(
