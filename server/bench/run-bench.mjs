@@ -483,6 +483,8 @@ const before = only.length === 0 || !existsSync(docsPath) ? '' : readFileSync(do
 const beforeRun = /on (\d{4}-\d\d-\d\dT\d\d:\d\d)/.exec(before)?.[1].replace('T', ' ');
 const kept = before.split('\n').filter((l) => /^\| (?!benchmark \||---)/.test(l)).map((l) => (l.split(' | ').length === 5 ? `${l} ${beforeRun} |` : l));
 const measured = new Map(rows.map((r) => [r.benchmark, line(r)]));
+// Notes written under the table (## sections) stay with a partial run's table.
+const notes = only.length && before.includes('\n## ') ? before.slice(before.indexOf('\n## ')) : '\n';
 const table = [
   '| benchmark | figure | baseline (same run) | goal | met | run (UTC) |',
   '|---|---|---|---|---|---|',
@@ -497,5 +499,5 @@ const table = [
 console.log(`\n${table}\n`);
 writeFileSync(
   docsPath,
-  `# Benchmarks\n\nWritten by \`npm run bench\` (\`-- --only <scenario>\` re-measures one scenario: ${Object.keys(SCENARIOS).join(', ')}); each row names its run, and its figure and baseline come from that same run.\n\nMachine: ${machine}. PostgreSQL: ${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}.\n\n${table}\n`,
+  `# Benchmarks\n\nWritten by \`npm run bench\` (\`-- --only <scenario>\` re-measures one scenario: ${Object.keys(SCENARIOS).join(', ')}); each row names its run, and its figure and baseline come from that same run.\n\nMachine: ${machine}. PostgreSQL: ${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}.\n\n${table}\n${notes}`,
 );
