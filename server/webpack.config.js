@@ -14,6 +14,8 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // R17 PDFs are drawn in worker threads (notices/pdf-renderer.ts) from this file beside main.js.
+      additionalEntryPoints: [{ entryName: 'notice-pdf-worker', entryPath: 'server/src/notices/notice-pdf.worker.ts' }],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, forwardingStatus, serialProblems, SHIPPED_CALENDAR } from '@hub/shared';
+import { PdfRenderer } from '../src/notices/pdf-renderer';
 import { RECEIPT } from './paper-fixtures';
 import { pdfPages } from './pdf-text';
 import { admittedProject, createTestDatabase, eventually, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
@@ -184,6 +185,26 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     }
     expect(pages.map((p) => p.slice(0, 12))).toEqual(['第一联 申请人留存', '第二联 监督机关留存', '第三联 存档'].map((l) => expect.stringContaining(l)));
     expect((await fetch(`${hub.url}/api/notices/${receipt.id}/pdf`)).status).toBe(401);
+  });
+
+  it('R17: twenty downloads of one document at once are drawn once per language and are the same file', async () => {
+    const { project } = await projectWith({ DRC: [['项目申请报告', 'main', 1]] }, '港口冷链仓储中心');
+    const receipt = (await window.post(`/api/projects/${project.id}/receipts`, RECEIPT)).body.notice;
+    const renderer = hub.app.get(PdfRenderer);
+    const drawings = jest.spyOn(renderer as unknown as { draw: (layout: unknown) => Promise<Buffer> }, 'draw');
+    const download = async (lang: string) => {
+      const res = await fetch(`${hub.url}/api/notices/${receipt.id}/pdf?lang=${lang}`, { headers: { cookie: window.cookie } });
+      expect(res.status).toBe(200);
+      return Buffer.from(await res.arrayBuffer());
+    };
+    const [zh, en] = await Promise.all([Promise.all(Array.from({ length: 20 }, () => download('zh'))), download('en')]);
+    expect(drawings).toHaveBeenCalledTimes(2);
+    expect(new Set(zh.map((pdf) => pdf.toString('base64'))).size).toBe(1);
+    expect((await download('zh')).equals(zh[0]!)).toBe(true);
+    expect(drawings).toHaveBeenCalledTimes(2);
+    expect((await pdfPages(zh[0]!))[0]).toContain('港口冷链仓储中心');
+    expect((await pdfPages(en))[0]).toContain('港口冷链仓储中心');
+    drawings.mockRestore();
   });
 
   it('R17: an issued document cannot be changed, deleted or truncated at the database, and its hash proves its content', async () => {

@@ -26,6 +26,8 @@ const DEFAULT_LIMIT = 50;
 /** Colours are computed at the hub time rounded down to this: one answer serves every request in the window. */
 const TIME_BUCKET_MS = 5_000;
 const CACHE_ENTRIES = 64;
+/** How long before its time window an answer asked for again is built for the next one. */
+const PREBUILD_LEAD_MS = 2_000;
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -205,43 +207,59 @@ interface BoardRowsRecord {
 @Injectable()
 export class BoardQueryService {
   private readonly cache = new Map<string, Promise<BuiltBoardRows>>();
+  private readonly heads: SharedReads<{ position: number; now: Date }>;
 
   constructor(
     private readonly db: Database,
     private readonly calendars: CalendarService,
-  ) {}
+  ) {
+    this.heads = new SharedReads(async () => {
+      const head = await this.db.one<{ position: string; now: Date }>(`SELECT COALESCE(MAX(position), 0) AS position, hub_now() AS now FROM card_entries`);
+      return { position: Number(head!.position), now: head!.now };
+    });
+  }
 
   /** The ETag the answer to `query` has now, without building it: a client holding it gets a 304. */
   async currentEtag(query: BoardQuery): Promise<string> {
-    const head = await this.db.one<{ position: string; now: Date }>(`SELECT COALESCE(MAX(position), 0) AS position, hub_now() AS now FROM card_entries`);
-    return etagOf(Number(head!.position), bucketOf(head!.now), query);
+    const head = await this.heads.read();
+    return etagOf(head.position, bucketOf(head.now), query);
   }
 
   /**
    * The answer as of now. Requests for the same answer share one build; no request holds a
    * connection while it waits for another's build (with ten pooled connections and fifty waiting
-   * requests, a build needing one more would starve).
+   * requests, a build needing one more would starve). An answer asked for again is built for the
+   * next time window before that window starts, so while the stream stands still no request waits
+   * for a build at the turn of the window (fifty did, at every turn).
    */
   async rows(query: ReturnType<typeof parseBoardQuery>): Promise<BuiltBoardRows> {
-    const wanted = await this.currentEtag(query);
-    let built = this.cache.get(wanted);
+    const head = await this.heads.read();
+    const bucket = bucketOf(head.now);
+    const wanted = etagOf(head.position, bucket, query);
+    const known = this.cache.get(wanted);
+    const next = bucket + TIME_BUCKET_MS;
+    if (known && head.now.getTime() >= next - PREBUILD_LEAD_MS) this.cached(etagOf(head.position, next, query), () => this.build(query, next)).catch(() => undefined);
+    return known ?? this.cached(wanted, () => this.build(query, bucket));
+  }
+
+  private cached(etag: string, build: () => Promise<BuiltBoardRows>): Promise<BuiltBoardRows> {
+    let built = this.cache.get(etag);
     if (!built) {
-      built = this.build(query);
-      this.cache.set(wanted, built);
-      built.catch(() => this.cache.delete(wanted));
+      built = build();
+      this.cache.set(etag, built);
+      built.catch(() => this.cache.delete(etag));
       while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     }
     return built;
   }
 
-  /** One consistent read (REPEATABLE READ): the page and its counts exactly as of the position it names. */
-  private async build(query: ReturnType<typeof parseBoardQuery>): Promise<BuiltBoardRows> {
+  /** One consistent read (REPEATABLE READ): the page and its counts exactly as of the position it names, coloured at `bucket`. */
+  private async build(query: ReturnType<typeof parseBoardQuery>, bucket: number): Promise<BuiltBoardRows> {
     const { calendar, settings } = await this.calendars.current();
     return this.db.transaction(async (tx) => {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const head = await tx.one<{ position: string; now: Date }>('SELECT COALESCE(MAX(position), 0) AS position, hub_now() AS now FROM card_entries');
+      const head = await tx.one<{ position: string }>('SELECT COALESCE(MAX(position), 0) AS position FROM card_entries');
       const position = Number(head!.position);
-      const bucket = bucketOf(head!.now);
       const bounds = boardStatusBounds(new Date(bucket), calendar, settings);
       const [r] = await tx.query<BoardRowsRecord>(boardSql(query.sort), [
         bounds.now,
@@ -268,6 +286,32 @@ export class BoardQueryService {
       const json = `{"position":${position},"asOf":${JSON.stringify(new Date(bucket).toISOString())},"offset":${query.offset},"limit":${query.limit},"counts":${JSON.stringify(counts)},"projects":${JSON.stringify(projects)}}`;
       return new BuiltBoardRows(etagOf(position, bucket, query), json);
     });
+  }
+}
+
+/**
+ * One read shared by the requests that arrive while another is under way: they take the next read,
+ * which starts after they arrived (never the one under way, which could miss a change committed
+ * just before them), so fifty requests at once cost a read or two instead of fifty.
+ */
+export class SharedReads<T> {
+  private running: Promise<T> | null = null;
+  private waiting: Promise<T> | null = null;
+
+  constructor(private readonly fetch: () => Promise<T>) {}
+
+  read(): Promise<T> {
+    if (!this.running) {
+      this.running = this.fetch().finally(() => (this.running = null));
+      return this.running;
+    }
+    this.waiting ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.waiting = null;
+        return this.read();
+      });
+    return this.waiting;
   }
 }
 

@@ -17,8 +17,8 @@ import { authorize } from '../common/authorize';
 import { notFound } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { loadNotice, loadNotices } from './notice-records';
-import { renderPdf } from './notice-pdf';
 import { NumberingService } from './numbering.service';
+import { PdfRenderer } from './pdf-renderer';
 
 export type { NoticeKind };
 
@@ -64,6 +64,7 @@ export class NoticesService {
     private readonly db: Database,
     private readonly numbering: NumberingService,
     private readonly card: CardService,
+    private readonly renderer: PdfRenderer,
   ) {}
 
   /**
@@ -125,7 +126,8 @@ export class NoticesService {
   /** The printable PDF, drawn from the stored content only (the same layout as the HTML sheet). */
   async pdf(user: SessionUser, id: string, lang: DocumentLanguage = 'zh'): Promise<{ pdf: Buffer; filename: string; asciiFilename: string }> {
     const notice = await this.view(user, id);
-    const pdf = await renderPdf(documentLayout(notice.content, {}, lang));
+    // A stored document never changes (trigger): drawn once per document and language, in a worker thread.
+    const pdf = await this.renderer.render(`${notice.id}:${notice.contentHash}:${lang}`, documentLayout(notice.content, {}, lang));
     const number = notice.content.number;
     return { pdf, filename: `${number}.pdf`, asciiFilename: `${notice.kind}-${notice.issuedAt.slice(0, 10)}-${notice.id.slice(0, 8)}.pdf` };
   }
