@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { InquiriesController } from './inquiries.controller';
 import { InquiriesService } from './inquiries.service';
 import { InquiryHistory } from './inquiry-history';
@@ -6,6 +7,7 @@ import { InquiryOverdueWatch } from './inquiry-overdue-watch';
 import { InquiryStatisticsService } from './inquiry-statistics.service';
 
 @Module({
+  imports: [NotificationsModule],
   controllers: [InquiriesController],
   providers: [InquiriesService, InquiryHistory, InquiryStatisticsService, InquiryOverdueWatch],
 })
