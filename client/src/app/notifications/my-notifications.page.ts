@@ -23,39 +23,40 @@ import { channelKey, NotificationsApi } from './notifications-api.service';
       <p class="muted small">{{ 'notify.mine.intro' | t }}</p>
       @if (loading()) {
         <p class="loading" role="status" data-testid="notify-loading">{{ 'common.loading' | t }}</p>
-      }
-      <div class="field-row">
-        <div class="field">
-          <label for="notify-email">{{ 'notify.mine.email' | t }}</label>
-          <input id="notify-email" type="email" autocomplete="email" name="email" [(ngModel)]="email" [attr.aria-invalid]="!!errors()['email']"
-            [attr.aria-describedby]="errors()['email'] ? 'notify-email-error' : null" data-testid="notify-email" />
-          @if (errors()['email']; as e) {
-            <p class="field-error" id="notify-email-error">{{ e }}</p>
-          }
+      } @else {
+        <div class="field-row">
+          <div class="field">
+            <label for="notify-email">{{ 'notify.mine.email' | t }}</label>
+            <input id="notify-email" type="email" autocomplete="email" name="email" [(ngModel)]="email" [attr.aria-invalid]="!!errors()['email']"
+              [attr.aria-describedby]="errors()['email'] ? 'notify-email-error' : null" data-testid="notify-email" />
+            @if (errors()['email']; as e) {
+              <p class="field-error" id="notify-email-error">{{ e }}</p>
+            }
+          </div>
+          <div class="field">
+            <label for="notify-mobile">{{ 'notify.mine.mobile' | t }}</label>
+            <input id="notify-mobile" type="tel" autocomplete="tel" name="mobile" [(ngModel)]="mobile" [attr.aria-invalid]="!!errors()['mobile']"
+              [attr.aria-describedby]="errors()['mobile'] ? 'notify-mobile-error' : null" data-testid="notify-mobile" />
+            @if (errors()['mobile']; as e) {
+              <p class="field-error" id="notify-mobile-error">{{ e }}</p>
+            }
+          </div>
         </div>
-        <div class="field">
-          <label for="notify-mobile">{{ 'notify.mine.mobile' | t }}</label>
-          <input id="notify-mobile" type="tel" autocomplete="tel" name="mobile" [(ngModel)]="mobile" [attr.aria-invalid]="!!errors()['mobile']"
-            [attr.aria-describedby]="errors()['mobile'] ? 'notify-mobile-error' : null" data-testid="notify-mobile" />
-          @if (errors()['mobile']; as e) {
-            <p class="field-error" id="notify-mobile-error">{{ e }}</p>
-          }
-        </div>
-      </div>
-      @for (kind of KINDS; track kind) {
-        <fieldset class="channel-choice" [attr.data-kind]="kind">
-          <legend>{{ kindKey(kind) | t }}</legend>
-          @for (channel of CHANNELS; track channel) {
-            <label class="inline">
-              <input type="radio" [name]="'channel-' + kind" [value]="channel" [ngModel]="channels()[kind]" (ngModelChange)="choose(kind, $event)"
-                [attr.data-testid]="'notify-' + kind + '-' + channel" />
-              {{ channelKey(channel) | t }}
-            </label>
-          }
-          @if (errors()['channels.' + kind]; as e) {
-            <p class="field-error">{{ e }}</p>
-          }
-        </fieldset>
+        @for (kind of KINDS; track kind) {
+          <fieldset class="channel-choice" [attr.data-kind]="kind">
+            <legend>{{ kindKey(kind) | t }}</legend>
+            @for (channel of CHANNELS; track channel) {
+              <label class="inline">
+                <input type="radio" [name]="'channel-' + kind" [value]="channel" [ngModel]="channels()[kind]" (ngModelChange)="choose(kind, $event)"
+                  [attr.data-testid]="'notify-' + kind + '-' + channel" />
+                {{ channelKey(channel) | t }}
+              </label>
+            }
+            @if (errors()['channels.' + kind]; as e) {
+              <p class="field-error">{{ e }}</p>
+            }
+          </fieldset>
+        }
       }
       <div class="form-actions">
         <button type="submit" class="button-primary" [disabled]="busy() || loading()" data-testid="notify-save">{{ 'notify.mine.save' | t }}</button>
@@ -97,7 +98,7 @@ export class MyNotificationsPage {
   protected readonly message = signal<string | null>(null);
   protected readonly failed = signal(false);
   protected readonly busy = signal(false);
-  /** Until the saved choices arrive, the defaults shown are not the person's: nothing can be saved. */
+  /** Until the saved choices arrive the fields wait: typed into before, a late answer would overwrite them. */
   protected readonly loading = signal(true);
 
   constructor() {
