@@ -16,7 +16,7 @@ interface Mail {
   attachments: { contentType: string; content: Buffer }[];
 }
 
-test('R27 R1 R15a R19: the admin names the mail server, creates a department and its liaison; the liaison chooses a password and an address, receives the invitation by e-mail with its .ics and joins the room', async ({ browser, baseURL }) => {
+test('R27 R28 R1 R15a R19: the admin names the mail server and the file size limit, creates a department and its liaison; the liaison chooses a password and an address, receives the invitation by e-mail with its .ics and joins the room', async ({ browser, baseURL }) => {
   test.setTimeout(300_000); // several page loads and Argon2 hashes on a shared, slow machine
   const received: Mail[] = [];
   const smtp = new SMTPServer({
@@ -42,6 +42,17 @@ test('R27 R1 R15a R19: the admin names the mail server, creates a department and
       await admin.getByTestId('smtp-from').fill('绿色通道 <hub@center.example.gov.cn>');
       await admin.getByTestId('smtp-save').click();
       await expect(admin.getByTestId('smtp-form').getByRole('status')).toContainText('已保存');
+    });
+
+    await test.step('R28: the admin sets the material file size limit on the same page; a bad value is named at its field', async () => {
+      await admin.getByTestId('file-limit-mb').fill('0');
+      await admin.getByTestId('file-limit-save').click();
+      await expect(admin.locator('#file-limit-error')).toContainText('1 到 2048');
+      await admin.getByTestId('file-limit-mb').fill('80');
+      await admin.getByTestId('file-limit-save').click();
+      await expect(admin.getByTestId('file-limit-message')).toContainText('已保存');
+      const filesSettings = await (await apiAs(baseURL!, 'window')).get('/api/settings/files');
+      expect(await filesSettings.json()).toEqual({ maxBytes: 80 * 1024 * 1024 });
     });
 
     await test.step('R1: a new department and its liaison, with a one-time password', async () => {

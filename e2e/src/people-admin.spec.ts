@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { logInAs } from './hub';
 
-test('R1: the admin creates a department and a liaison; the liaison logs in, must choose its own password, then lands on its to-do desk', async ({ browser }) => {
+test('R1 R27: the admin creates a department and a liaison and records its e-mail and mobile; the liaison logs in, must choose its own password, then lands on its to-do desk', async ({ browser }) => {
   test.setTimeout(300_000); // several page loads and Argon2 hashes on a shared, slow machine
   const admin = await (await browser.newContext()).newPage();
   const liaison = await (await browser.newContext()).newPage();
@@ -33,6 +33,19 @@ test('R1: the admin creates a department and a liaison; the liaison logs in, mus
     await admin.screenshot({ path: 'e2e/artifacts/people-admin.png', fullPage: true });
   });
 
+  await test.step('R27: the admin records the liaison\'s e-mail and mobile on its row; a bad mobile is named at its field first', async () => {
+    const row = admin.locator('[data-testid="people-table"] tr[data-username="jiaotong.li"]');
+    await row.getByTestId('contact-edit').click();
+    await row.getByTestId('contact-email').fill('jiaotong.li@example.gov.cn');
+    await row.getByTestId('contact-mobile').fill('12345');
+    await row.getByTestId('contact-save').click();
+    await expect(row.locator('#contact-mobile-error')).toContainText('手机号码');
+    await row.getByTestId('contact-mobile').fill('139 0000 0456');
+    await row.getByTestId('contact-save').click();
+    await expect(row.getByTestId('user-contact')).toContainText('jiaotong.li@example.gov.cn');
+    await expect(row.getByTestId('user-contact')).toContainText('13900000456');
+  });
+
   await test.step('R1: the liaison logs in and is sent to choose its own password before anything else', async () => {
     await liaison.goto('/login');
     await liaison.getByTestId('login-username').fill('jiaotong.li');
@@ -55,5 +68,9 @@ test('R1: the admin creates a department and a liaison; the liaison logs in, mus
     // A liaison's home is its to-do desk (issue 14); a new department has nothing on it yet.
     await expect(liaison).toHaveURL(/\/desk$/);
     await expect(liaison.getByTestId('desk-empty')).toBeVisible();
+    // R27: the addresses the admin recorded are the liaison's own to keep.
+    await liaison.getByTestId('nav-notifications').click();
+    await expect(liaison.getByTestId('notify-email')).toHaveValue('jiaotong.li@example.gov.cn');
+    await expect(liaison.getByTestId('notify-mobile')).toHaveValue('13900000456');
   });
 });

@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AlertInbox, AlertView, MeetingView, MyNotifications, OutboxMessageView } from '@hub/shared';
+import type { AlertInbox, AlertView, InquiryView, MeetingView, MyNotifications, OutboxMessageView } from '@hub/shared';
 import { Client } from 'pg';
 import { loadNotificationsConfig } from '../src/config/notifications-config';
+import { withDisposition } from './inquiry-fixtures';
 import { calendarPart, startMailCatcher, type MailCatcher } from './mail-catcher';
 import {
   acceptItem,
@@ -259,5 +260,43 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
     // Every message went out at most once: no Message-ID arrived twice.
     const ids = mail.received.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  // Moves the hub clock and puts the environment's SMTP server back: keep it last.
+  it('R24 R27: an overdue promised reply reaches its responder by e-mail and a leader by SMS, as each chose for inquiry_overdue, once across two instances, written with the flag', async () => {
+    expect((await admin.send('PUT', '/api/settings/smtp', { host: '', port: 587, secure: false, user: '', from: '' })).status).toBe(200);
+    const defaults = (await window.get<MyNotifications>('/api/notifications/mine')).body.channels;
+    expect(defaults.inquiry_overdue).toBe('hub');
+    expect((await window.send('PUT', '/api/notifications/mine', { email: 'window@example.gov.cn', mobile: null, channels: { ...defaults, inquiry_overdue: 'email' } })).status).toBe(200);
+    expect((await leader.send('PUT', '/api/notifications/mine', { email: null, mobile: '13900000777', channels: { ...defaults, meeting_invited: 'hub', inquiry_overdue: 'sms' } })).status).toBe(200);
+    // A liaison that chose e-mail is neither the responder nor a leader: told nothing.
+    expect((await eeb.send('PUT', '/api/notifications/mine', { email: 'eeb@example.gov.cn', mobile: null, channels: { ...defaults, inquiry_overdue: 'email' } })).status).toBe(200);
+
+    const registered = await window.post<InquiryView>('/api/inquiries', withDisposition({ kind: 'promise', workingDays: 1, note: '核实后答复' }));
+    expect(registered.status).toBe(201);
+    const inquiry = registered.body;
+    const now = await hubNow();
+    await admin.post('/api/test/clock', { advanceMs: new Date(inquiry.promise!.dueAt).getTime() - now.getTime() + 1000 });
+    await hubWorkDone(first, second);
+    await outboxSettled();
+
+    const mails = mail.received.filter((m) => m.subject?.includes(inquiry.number));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.to?.text).toBe('window@example.gov.cn');
+    expect(mails[0]!.subject).toBe(`【绿色通道】答复逾期：${inquiry.number} ${inquiry.subject}`);
+    expect(mails[0]!.text).toContain(`您承诺于 ${inquiry.promise!.dueDate} 前答复的咨询`);
+    expect(mails[0]!.text).toContain(`${PUBLIC_URL}/inquiries/${inquiry.id}`);
+    const texts = sms.requests.filter((r) => r.body.to === '13900000777');
+    expect(texts).toHaveLength(1);
+    expect(texts[0]!.body.text).toContain(inquiry.number);
+    // Written in the flag's own transaction: the same instant, one row per person and channel.
+    const rows = await sql.query(
+      `SELECT o.address, o.state, o.created_at = i.overdue_flagged_at AS with_flag FROM outbox o JOIN inquiries i ON o.fact = 'inquiry-overdue:' || i.id WHERE i.id = $1 ORDER BY o.address`,
+      [inquiry.id],
+    );
+    expect(rows.rows).toEqual([
+      { address: '13900000777', state: 'sent', with_flag: true },
+      { address: 'window@example.gov.cn', state: 'sent', with_flag: true },
+    ]);
   });
 });

@@ -206,6 +206,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     for (const [body, field] of cases) {
       const reply = await admin.post('/api/admin/users', body);
       expect(reply.status).toBe(400);
+      expect(reply.type).toContain('application/problem+json');
       expect(reply.body.errors[0].field).toBe(field);
     }
     expect(await snapshot(sql)).toEqual(before);
@@ -267,6 +268,43 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect(rows.map((r) => r.action)).toEqual(['user_created', 'user_deactivated', 'user_reactivated']);
   });
 
+  it('R27 R1: the admin sets a person\'s e-mail and mobile, checked like the person\'s own and on record; bad ones name R27 and the field; an address the person relies on is not cleared', async () => {
+    const created = await createUser({ username: 'win.contact', displayName: '联系窗口', role: 'window', departmentId: null });
+    const id = created.user.id;
+    expect(created.user).toMatchObject({ email: null, mobile: null });
+    const before = await snapshot(sql);
+    for (const [body, field] of [
+      [{ email: 'not-an-address', mobile: null }, 'email'],
+      [{ email: null, mobile: '12345' }, 'mobile'],
+    ] as const) {
+      const refused = await admin.send('PATCH', `/api/admin/users/${id}/contact`, body);
+      expect(refused.status).toBe(400);
+      expect(refused.type).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ rule: 'R27', errors: [{ field }] });
+    }
+    expect((await window.send('PATCH', `/api/admin/users/${id}/contact`, { email: 'x@example.gov.cn', mobile: null })).status).toBe(403);
+    expect(await snapshot(sql)).toEqual(before);
+
+    const set = await admin.send('PATCH', `/api/admin/users/${id}/contact`, { email: ' win.contact@example.gov.cn ', mobile: '139 0000 0123' });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ username: 'win.contact', email: 'win.contact@example.gov.cn', mobile: '13900000123' });
+    expect((await admin.get('/api/admin/users')).body.find((u: { id: string }) => u.id === id)).toMatchObject({ email: 'win.contact@example.gov.cn', mobile: '13900000123' });
+    const person = await firstLogin(hub.url, 'win.contact', created.oneTimePassword);
+    const mine = (await person.get('/api/notifications/mine')).body;
+    expect(mine).toMatchObject({ email: 'win.contact@example.gov.cn', mobile: '13900000123' });
+
+    // The person chose SMS for early warnings: the admin cannot silently take the mobile away.
+    expect((await person.send('PUT', '/api/notifications/mine', { ...mine, channels: { ...mine.channels, deadline_warning: 'sms' } })).status).toBe(200);
+    const relied = await admin.send('PATCH', `/api/admin/users/${id}/contact`, { email: 'win.contact@example.gov.cn', mobile: '' });
+    expect(relied.status).toBe(400);
+    expect(relied.body).toMatchObject({ rule: 'R27', errors: [{ field: 'mobile', message: expect.stringContaining('deadline_warning') }] });
+    const { rows } = await sql.query(`SELECT action, before, after FROM configuration_changes WHERE subject = 'users' AND target = 'win.contact' ORDER BY at`);
+    expect(rows).toEqual([
+      { action: 'user_created', before: null, after: expect.anything() },
+      { action: 'user_contact_changed', before: { email: null, mobile: null }, after: { email: 'win.contact@example.gov.cn', mobile: '13900000123' } },
+    ]);
+  });
+
   it('R1: the import preview names every bad row and writes nothing; importing a bad file writes nothing; a good file writes all rows', async () => {
     const bad = [
       'kind,code,name,name_en,username,display_name,role,department_code',
@@ -276,15 +314,19 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       'user,,,,window,重名,window,',
       'user,,,,cul.three,文化丙,chief,',
       'user,,,,cul.four,,leader,',
+      'user,,,,cul.one,文化重复,liaison,CUL',
     ].join('\r\n');
     const before = await snapshot(sql);
     const preview = await admin.post('/api/admin/people-import/preview', { content: '\uFEFF' + bad });
     expect(preview.status).toBe(200);
-    expect(preview.body.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual(['4:department_code', '5:username', '6:role', '7:display_name']);
+    expect(preview.body.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual(['4:department_code', '5:username', '6:role', '7:display_name', '8:username']);
     const refused = await admin.post('/api/admin/people-import', { content: bad });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors).toHaveLength(4);
+    expect(refused.type).toContain('application/problem+json');
+    expect(refused.body.errors).toHaveLength(5);
     expect(refused.body.errors[0]).toEqual({ field: 'line 4: department_code', message: 'unknown department NOPE' });
+    // A username twice in one file is named at its second line, pointing at the first.
+    expect(refused.body.errors[4]).toEqual({ field: 'line 8: username', message: 'username cul.one is repeated (first on line 3)' });
     expect(await snapshot(sql)).toEqual(before);
 
     const good = await admin.post('/api/admin/people-import', { content: PEOPLE_CSV_TEMPLATE.replace(/DRC/g, 'IMP') });
@@ -311,7 +353,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect(preview.body.errors.map((e: { line: number; field: string; message: string }) => `${e.line}:${e.field}:${e.message}`)).toEqual([
       '4:department_code:unknown department NOPE',
       '5:username:username window is taken',
-      '6:username:username xls.one is taken',
+      '6:username:username xls.one is repeated (first on line 3)',
     ]);
     expect((await admin.post('/api/admin/people-import', { content })).status).toBe(400);
     expect(await snapshot(sql)).toEqual(before);
@@ -347,8 +389,11 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       const before = await snapshot(sql);
       const other = await principal.post('/api/deputies', { principalUserId: principalId, deputyUserId: await userId('liaison-nrp'), ...(await period(30 * 86_400_000, 86_400_000)) });
       expect(other.status).toBe(400);
+      expect(other.type).toContain('application/problem+json');
       expect(other.body.errors).toEqual([{ field: 'deputyUserId', message: 'the deputy is from another department' }]);
       const overlapping = await principal.post('/api/deputies', { principalUserId: principalId, deputyUserId: colleague, ...(await period(2 * 86_400_000, 86_400_000)) });
+      expect(overlapping.status).toBe(400);
+      expect(overlapping.type).toContain('application/problem+json');
       expect(overlapping.body.errors[0]).toEqual({ field: 'startsAt', message: 'the period overlaps another deputy period of this liaison' });
       const window = await principal.post('/api/deputies', { principalUserId: principalId, deputyUserId: await userId('window'), ...(await period(30 * 86_400_000, 86_400_000)) });
       expect(window.body.errors[0].field).toBe('deputyUserId');

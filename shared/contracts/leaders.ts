@@ -29,6 +29,8 @@ export const CONFIGURATION_ACTIONS = [
   'deputy_named',
   'user_reactivated',
   'deputy_ended',
+  // R27: the admin sets a person's e-mail and mobile
+  'user_contact_changed',
 ] as const;
 export type ConfigurationAction = (typeof CONFIGURATION_ACTIONS)[number];
 

@@ -6,9 +6,12 @@ import { ALERT_KINDS, type AlertKind } from './leaders';
 export const NOTIFICATION_CHANNELS = ['hub', 'email', 'sms'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
-/** R27: every alert kind can reach its person outside the hub. */
-export const NOTIFICATION_KINDS = ALERT_KINDS;
-export type NotificationKind = AlertKind;
+/**
+ * R27: every alert kind can reach its person outside the hub; so can an inquiry whose promised reply
+ * is overdue (R24: flagged to its responder and to leaders, pushed live on the inquiry register).
+ */
+export const NOTIFICATION_KINDS = [...ALERT_KINDS, 'inquiry_overdue'] as const;
+export type NotificationKind = AlertKind | 'inquiry_overdue';
 
 /**
  * R15a: an invitation goes by e-mail where the person has an address ("and e-mail where
@@ -21,6 +24,7 @@ export const DEFAULT_NOTIFICATION_CHANNELS: Record<NotificationKind, Notificatio
   forwarding_overdue: 'hub',
   meeting_invited: 'email',
   deemed_consent: 'hub',
+  inquiry_overdue: 'hub',
 };
 
 /** "My notifications": the person's own addresses and a channel per kind. */

@@ -23,6 +23,15 @@ export interface UserView {
   departmentId: string | null;
   active: boolean;
   mustChangePassword: boolean;
+  /** R27: where the person's messages go; the person sets them, or the admin for it (on record). */
+  email: string | null;
+  mobile: string | null;
+}
+
+/** R27: the admin sets a person's e-mail and mobile (empty clears one), checked like the person's own. */
+export interface UpdateUserContactRequest {
+  email: string | null;
+  mobile: string | null;
 }
 
 export interface CreateUserRequest {

@@ -29,6 +29,7 @@ import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { NumberingService } from '../notices/numbering.service';
 import { departmentRoom, LiveEvents, roleRoom, userRoom } from '../events/live-events';
+import { Notifier } from '../notifications/notifier';
 import type { DispositionDto, FollowUpDto, RegisterInquiryDto } from './inquiry.dto';
 import { InquiryHistory } from './inquiry-history';
 import { loadInquiries, loadInquiry, lockInquiry } from './inquiry-records';
@@ -62,6 +63,7 @@ export class InquiriesService {
     private readonly numbering: NumberingService,
     private readonly history: InquiryHistory,
     private readonly live: LiveEvents,
+    private readonly notifier: Notifier,
   ) {}
 
   async register(user: SessionUser, dto: RegisterInquiryDto): Promise<InquiryView> {
@@ -149,9 +151,11 @@ export class InquiriesService {
   /** R24: the hub flags a promise whose day has ended; called by the watch with the row claimed. */
   async flagOverdue(tx: Tx, id: string): Promise<void> {
     const before = await lockInquiry(tx, id);
-    await tx.query('UPDATE inquiries SET overdue_flagged_at = $2 WHERE id = $1', [id, await this.clock.now(tx)]);
+    const now = await this.clock.now(tx);
+    await tx.query('UPDATE inquiries SET overdue_flagged_at = $2 WHERE id = $1', [id, now]);
     const after = (await loadInquiry(tx, id))!;
     await this.record(tx, null, 'inquiry.overdue', before, after, { dueAt: before.promise!.dueAt, dueDate: before.promise!.dueDate });
+    await this.notifier.inquiryOverdue(tx, after, now); // R27: the messages commit with the flag, or not at all
   }
 
   /** Every open inquiry this user may read (none may drop off a desk), and the latest closed ones. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { MaterialFilesSettings, MaterialFileView, SessionUser } from '@hub/shared';
+import { MAX_FILE_BYTES_RANGE, type MaterialFilesSettings, type MaterialFileView, type SessionUser } from '@hub/shared';
 import { IsInt, Max, Min } from 'class-validator';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -10,8 +10,8 @@ import { MaterialFilesService } from './material-files.service';
 export class MaterialFilesSettingsDto implements MaterialFilesSettings {
   @ApiProperty({ description: 'Largest file accepted, in bytes (1 MB – 2 GB)' })
   @IsInt()
-  @Min(1024 * 1024)
-  @Max(2 * 1024 * 1024 * 1024)
+  @Min(MAX_FILE_BYTES_RANGE.min)
+  @Max(MAX_FILE_BYTES_RANGE.max)
   maxBytes: number;
 }
 

@@ -22,6 +22,11 @@ export interface ReceivedUpload {
  * than a chunk and the head in memory. Past `maxBytes` it stops writing, removes the partial file
  * and rejects with UploadTooLarge; the rest of the body is left to the HTTP server to discard, so
  * the client still reads the refusal (closing the socket under unread data would reset it).
+ *
+ * The staging stream keeps an error listener for its whole life: destroyed while a write is still
+ * in flight, it reports that write as an error ("write after a stream was destroyed") once the
+ * write completes. Unheard, that error would be thrown out of the process; heard, it is only noted
+ * when nothing else decided the upload first, so the limit's refusal always wins.
  */
 export function receiveUpload(req: IncomingMessage, stagingDir: string, maxBytes: number): Promise<ReceivedUpload> {
   const stagedPath = join(stagingDir, randomUUID());
@@ -38,20 +43,25 @@ export function receiveUpload(req: IncomingMessage, stagingDir: string, maxBytes
       req.off('end', onEnd);
       req.off('aborted', onAborted);
       req.off('error', fail);
-      out.off('error', fail);
       out.off('drain', onDrain);
     };
     function fail(error: Error) {
       if (settled) return;
       settled = true;
       detach();
-      out.destroy();
       req.resume(); // the remaining bytes are read and dropped, not kept
-      void rm(stagedPath, { force: true }).finally(() => reject(error));
+      // Removed once the stream is closed: no write can land after the removal, and a file still
+      // being opened when the upload failed is removed too.
+      const removeStaged = () => void rm(stagedPath, { force: true }).finally(() => reject(error));
+      if (out.closed) removeStaged();
+      else out.once('close', removeStaged);
+      out.destroy();
     }
     function onData(chunk: Buffer) {
       size += chunk.length;
       if (size > maxBytes) return fail(new UploadTooLarge(`over ${maxBytes} bytes`));
+      // Destroyed by its own error, whose event is still to come: nothing more is written.
+      if (out.destroyed) return fail(out.errored ?? new Error('the staging file was closed'));
       hash.update(chunk);
       if (headLength < HEAD_BYTES) {
         head.push(chunk.subarray(0, HEAD_BYTES - headLength));

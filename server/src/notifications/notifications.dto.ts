@@ -1,21 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { NotificationChannel, NotificationKind, SmtpSettings, UpdateMyNotificationsRequest } from '@hub/shared';
+import { ContactDto } from '../people/people.dto';
 
-/** Addresses are checked by the service against the shared patterns, so each refusal names R27 and its field. */
-export class UpdateMyNotificationsDto implements UpdateMyNotificationsRequest {
-  @ApiProperty({ nullable: true, example: 'zhang.san@example.gov.cn' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  email: string | null;
-
-  @ApiProperty({ nullable: true, example: '13800138000' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20)
-  mobile: string | null;
-
+/** The person's own addresses (checked like the admin's, ContactDto) and a channel per kind. */
+export class UpdateMyNotificationsDto extends ContactDto implements UpdateMyNotificationsRequest {
   @ApiProperty({ description: 'A channel (hub, email, sms) per alert kind' })
   @IsObject()
   channels: Record<NotificationKind, NotificationChannel>;

@@ -1,8 +1,8 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
+  contactProblems,
   DEFAULT_NOTIFICATION_CHANNELS,
-  EMAIL_PATTERN,
-  MOBILE_PATTERN,
+  normalizeContact,
   NOTIFICATION_CHANNELS,
   NOTIFICATION_KINDS,
   type MyNotifications,
@@ -62,10 +62,9 @@ export class NotificationsService {
   /** Replaces the person's own addresses and choices; a channel without its address is refused (R27), nothing stored. */
   async updateMine(user: SessionUser, dto: UpdateMyNotificationsDto): Promise<MyNotifications> {
     this.staffOnly(user);
-    const email = dto.email?.trim() || null;
-    const mobile = dto.mobile?.replace(/[\s-]/g, '') || null;
-    if (email && !EMAIL_PATTERN.test(email)) throw refusedBy('R27', 'email', 'Not an e-mail address');
-    if (mobile && !MOBILE_PATTERN.test(mobile)) throw refusedBy('R27', 'mobile', 'Not a mobile number (11 digits starting with 1)');
+    const { email, mobile } = normalizeContact(dto);
+    const [bad] = contactProblems({ email, mobile });
+    if (bad) throw refusedBy('R27', bad.field, bad.message);
     for (const [kind, channel] of Object.entries(dto.channels ?? {})) {
       if (!(NOTIFICATION_KINDS as readonly string[]).includes(kind)) throw refusedBy('R27', `channels.${kind}`, `No alert of kind ${kind}`);
       if (!(NOTIFICATION_CHANNELS as readonly string[]).includes(channel)) throw refusedBy('R27', `channels.${kind}`, `Channel must be one of ${NOTIFICATION_CHANNELS.join(', ')}`);

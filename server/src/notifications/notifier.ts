@@ -6,7 +6,9 @@ import {
   type AlertView,
   type CardAction,
   type CardEntry,
+  type InquiryView,
   type NotificationChannel,
+  type NotificationKind,
   type OwnerOrganisation,
 } from '@hub/shared';
 import { CardService } from '../card/card.service';
@@ -32,6 +34,29 @@ export function mobileOf(phone: string | undefined | null): string | null {
   return MOBILE_PATTERN.test(compact) ? compact : null;
 }
 
+interface ReachablePerson {
+  id: string;
+  email: string | null;
+  mobile: string | null;
+  channels: Partial<Record<NotificationKind, NotificationChannel>> | null;
+}
+
+/** Active people with their addresses and their own channel choices. */
+function reachablePeople(q: Queryable, ids: readonly string[]): Promise<ReachablePerson[]> {
+  return q.query<ReachablePerson>(
+    `SELECT u.id, u.email, u.mobile, (SELECT jsonb_object_agg(p.kind, p.channel) FROM notification_preferences p WHERE p.user_id = u.id) AS channels
+     FROM users u WHERE u.id = ANY($1) AND u.active`,
+    [[...new Set(ids)]],
+  );
+}
+
+/** R27: the channel the person chose for this kind (or the default) and its address; null: the hub only, or no address. */
+function chosenReach(person: ReachablePerson, kind: NotificationKind): { channel: 'email' | 'sms'; address: string } | null {
+  const channel = person.channels?.[kind] ?? DEFAULT_NOTIFICATION_CHANNELS[kind];
+  const address = channel === 'email' ? person.email : channel === 'sms' ? person.mobile : null;
+  return address && channel !== 'hub' ? { channel, address } : null;
+}
+
 /**
  * R27: every alert a person gets in the hub also goes out by e-mail or SMS if that person chose so
  * for its kind (and has the address); meeting invitations carry the .ics. Written to the outbox in
@@ -43,18 +68,11 @@ export class Notifier {
 
   async alerted(tx: Tx, alerts: readonly AlertView[], ownerOf: ReadonlyMap<string, string>, now: Date): Promise<void> {
     if (!alerts.length) return;
-    const people = await tx.query<{ id: string; email: string | null; mobile: string | null; channels: Record<string, NotificationChannel> | null }>(
-      `SELECT u.id, u.email, u.mobile, (SELECT jsonb_object_agg(p.kind, p.channel) FROM notification_preferences p WHERE p.user_id = u.id) AS channels
-       FROM users u WHERE u.id = ANY($1) AND u.active`,
-      [[...new Set(ownerOf.values())]],
-    );
-    const byId = new Map(people.map((p) => [p.id, p]));
+    const byId = new Map((await reachablePeople(tx, [...ownerOf.values()])).map((p) => [p.id, p]));
     const wanted = alerts.flatMap((alert) => {
       const person = byId.get(ownerOf.get(alert.id)!);
-      if (!person) return [];
-      const channel = person.channels?.[alert.kind] ?? DEFAULT_NOTIFICATION_CHANNELS[alert.kind];
-      const address = channel === 'email' ? person.email : channel === 'sms' ? person.mobile : null;
-      return address && channel !== 'hub' ? [{ alert, person, channel, address }] : [];
+      const reach = person && chosenReach(person, alert.kind);
+      return reach ? [{ alert, person, ...reach }] : [];
     });
     if (!wanted.length) return;
     const zone = await timeZone(tx);
@@ -91,6 +109,27 @@ export class Notifier {
       return { fact: `alert:${alert.id}`, recipient: `user:${person.id}`, channel, address, kind: alert.kind, userId: person.id, projectId: alert.projectId, subject, body, ics, at: now };
     });
     await this.outbox.write(tx, messages);
+  }
+
+  /**
+   * R24/R27: a promised reply ran out: its responder and every leader are told outside the hub if
+   * they chose so for inquiry_overdue — in the transaction that flags it, one message per person and channel.
+   */
+  async inquiryOverdue(tx: Tx, inquiry: InquiryView, now: Date): Promise<void> {
+    const leaders = await tx.query<{ id: string }>(`SELECT id FROM users WHERE role = 'leader'`);
+    const people = await reachablePeople(tx, [inquiry.responder.id, ...leaders.map((l) => l.id)]);
+    const subject = `【绿色通道】答复逾期：${inquiry.number} ${inquiry.subject}`;
+    const link = `${this.outbox.publicUrl}/inquiries/${inquiry.id}`;
+    await this.outbox.write(
+      tx,
+      people.flatMap((person) => {
+        const reach = chosenReach(person, 'inquiry_overdue');
+        if (!reach) return [];
+        const whose = person.id === inquiry.responder.id ? '您' : inquiry.responder.displayName;
+        const body = `${whose}承诺于 ${inquiry.promise!.dueDate} 前答复的咨询（${inquiry.number}，${inquiry.inquirer.name}：${inquiry.subject}）已逾期，请尽快答复并登记结果。\n${link}`;
+        return [{ fact: `inquiry-overdue:${inquiry.id}`, recipient: `user:${person.id}`, ...reach, kind: 'inquiry_overdue', userId: person.id, projectId: null, subject, body, at: now }];
+      }),
+    );
   }
 }
 

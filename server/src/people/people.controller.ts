@@ -7,7 +7,7 @@ import { Requires } from '../auth/requires.decorator';
 import { DepartmentsAdminService } from './departments-admin.service';
 import { DeputiesService } from './deputies.service';
 import { FirstStartService } from './first-start.service';
-import { CreateUserDto, NameDeputyDto, PeopleImportDto, SaveDepartmentDto, SetupDto } from './people.dto';
+import { ContactDto, CreateUserDto, NameDeputyDto, PeopleImportDto, SaveDepartmentDto, SetupDto } from './people.dto';
 import { UsersService } from './users.service';
 
 /** R1: the admin keeps departments and people through the hub itself. */
@@ -75,6 +75,13 @@ export class PeopleController {
   @HttpCode(200)
   reactivateUser(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
     return this.users.reactivate(user, id);
+  }
+
+  /** R27: the person's e-mail and mobile, set by the admin (checked as the person's own; on record). */
+  @Requires('people.manage')
+  @Patch('users/:id/contact')
+  updateContact(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ContactDto): Promise<UserView> {
+    return this.users.updateContact(user, id, dto);
   }
 
   /** Reads the file and names every bad row; writes nothing. */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ROLES, type CreateUserRequest, type NameDeputyRequest, type PeopleImportRequest, type Role, type SaveDepartmentRequest } from '@hub/shared';
+import { ROLES, type CreateUserRequest, type NameDeputyRequest, type PeopleImportRequest, type Role, type SaveDepartmentRequest, type UpdateUserContactRequest } from '@hub/shared';
 
 export class SaveDepartmentDto implements SaveDepartmentRequest {
   @ApiProperty({ example: 'DRC' })
@@ -38,6 +38,21 @@ export class CreateUserDto implements CreateUserRequest {
   @IsOptional()
   @IsUUID()
   departmentId: string | null;
+}
+
+/** R27: an e-mail and a mobile; checked by the service against the shared rule, so a refusal names R27 and its field. */
+export class ContactDto implements UpdateUserContactRequest {
+  @ApiProperty({ nullable: true, example: 'zhang.san@example.gov.cn' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  email: string | null;
+
+  @ApiProperty({ nullable: true, example: '13800138000' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  mobile: string | null;
 }
 
 export class SetupDto {

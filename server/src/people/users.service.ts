@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { previewPeopleImport, userProblems, type CreateUserRequest, type OneTimePasswordResult, type PeopleImportPreview, type PeopleImportResult, type SessionUser, type UserView } from '@hub/shared';
+import { contactProblems, normalizeContact, previewPeopleImport, userProblems, type CreateUserRequest, type OneTimePasswordResult, type PeopleImportPreview, type PeopleImportResult, type SessionUser, type UpdateUserContactRequest, type UserView } from '@hub/shared';
 import { hashPassword } from '../auth/auth.service';
 import { authorize } from '../common/authorize';
-import { conflict, invalidFields, notFound, ProblemException } from '../common/problem';
+import { conflict, invalidFields, notFound, ProblemException, refusedBy } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { LiveEvents, userRoom } from '../events/live-events';
 import { oneTimePassword } from './one-time-password';
@@ -10,7 +10,7 @@ import { recordPeopleChange } from './people-log';
 import { HttpStatus } from '@nestjs/common';
 
 const SELECT = `SELECT id, username, display_name AS "displayName", role, department_id AS "departmentId", active,
-  must_change_password AS "mustChangePassword" FROM users`;
+  must_change_password AS "mustChangePassword", email, mobile FROM users`;
 
 /** R1: the admin keeps the people: accounts with a role (and a liaison's department), resets, switching off. */
 @Injectable()
@@ -97,6 +97,30 @@ export class UsersService {
       }
       await tx.query('UPDATE users SET active = true WHERE id = $1', [id]);
       await recordPeopleChange(tx, user, 'users', 'user_reactivated', target.username, { active: false }, { active: true });
+      return (await view(tx, id))!;
+    });
+  }
+
+  /**
+   * R27: the admin sets a person's e-mail and mobile, checked as the person's own are; an address
+   * the person chose a channel for cannot be cleared (its messages would go nowhere). On record.
+   */
+  async updateContact(user: SessionUser, id: string, dto: UpdateUserContactRequest): Promise<UserView> {
+    authorize(user, 'people.manage');
+    const next = normalizeContact(dto);
+    const problems = contactProblems(next);
+    if (problems.length) throw new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', problems.map((p) => p.message).join('; '), problems, { rule: 'R27' });
+    return this.db.transaction(async (tx) => {
+      const target = await lockUser(tx, id);
+      const chosen = await tx.query<{ kind: string; channel: 'email' | 'sms' }>(`SELECT kind, channel FROM notification_preferences WHERE user_id = $1 AND channel <> 'hub' ORDER BY kind`, [id]);
+      for (const [field, channel] of [['email', 'email'], ['mobile', 'sms']] as const) {
+        const relying = chosen.filter((c) => c.channel === channel).map((c) => c.kind);
+        if (!next[field] && relying.length) throw refusedBy('R27', field, `${target.displayName} receives ${relying.join(', ')} by ${channel}: give an address, or the person chooses another channel first`);
+      }
+      const before = { email: target.email, mobile: target.mobile };
+      if (before.email === next.email && before.mobile === next.mobile) return target;
+      await tx.query('UPDATE users SET email = $2, mobile = $3 WHERE id = $1', [id, next.email, next.mobile]);
+      await recordPeopleChange(tx, user, 'users', 'user_contact_changed', target.username, before, next);
       return (await view(tx, id))!;
     });
   }

@@ -29,6 +29,8 @@ export const ACCEPTED_FILE_TYPES: readonly AcceptedFileType[] = [
 
 /** R28 (setting): the default size limit of one file. */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** R28 (setting): the size limits an admin may set, 1 MB – 2 GB. */
+export const MAX_FILE_BYTES_RANGE = { min: 1024 * 1024, max: 2 * 1024 * 1024 * 1024 } as const;
 
 /** The accepted type for what the detector found, or null: refused (an .exe renamed .pdf, plain text, a bare zip…). */
 export function acceptedFileType(detected: string | undefined): AcceptedFileType | null {

@@ -1,6 +1,7 @@
 import type { DeputyGrant, Role, SessionUser } from '../../contracts/auth';
 import type { FieldProblem } from '../inquiries/disposition';
-import type { CreateUserRequest, PeopleImportPreview, PeopleImportRowError, SaveDepartmentRequest } from '../../contracts/people';
+import { EMAIL_PATTERN, MOBILE_PATTERN } from '../../contracts/notifications';
+import type { CreateUserRequest, PeopleImportPreview, PeopleImportRowError, SaveDepartmentRequest, UpdateUserContactRequest } from '../../contracts/people';
 
 
 /** R1: the roles an account can have (the applicant has codes, never an account). */
@@ -32,6 +33,19 @@ export function userProblems(u: CreateUserRequest): FieldProblem[] {
   if (!(ACCOUNT_ROLES as readonly string[]).includes(u.role)) problems.push({ field: 'role', message: `role must be one of ${ACCOUNT_ROLES.join(', ')}` });
   else if (u.role === 'liaison' && !u.departmentId) problems.push({ field: 'departmentId', message: 'a liaison needs exactly one department' });
   else if (u.role !== 'liaison' && u.departmentId) problems.push({ field: 'departmentId', message: `a ${u.role} has no department` });
+  return problems;
+}
+
+/** R27: a person's e-mail and mobile as stored — trimmed, the mobile without spaces or dashes; empty is none. */
+export function normalizeContact(c: UpdateUserContactRequest): UpdateUserContactRequest {
+  return { email: c.email?.trim() || null, mobile: c.mobile?.replace(/[\s-]/g, '') || null };
+}
+
+/** R27: a normalized e-mail and mobile, checked the same wherever they are set (by the person, or by the admin for it). */
+export function contactProblems(c: UpdateUserContactRequest): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (c.email && !EMAIL_PATTERN.test(c.email)) problems.push({ field: 'email', message: 'Not an e-mail address' });
+  if (c.mobile && !MOBILE_PATTERN.test(c.mobile)) problems.push({ field: 'mobile', message: 'Not a mobile number (11 digits starting with 1)' });
   return problems;
 }
 
@@ -169,7 +183,9 @@ export function previewPeopleImport(text: string, existing: { departmentCodes: s
     return preview;
   }
   const codes = new Set(existing.departmentCodes);
-  const usernames = new Set(existing.usernames.map((u) => u.toLowerCase()));
+  const taken = new Set(existing.usernames.map((u) => u.toLowerCase()));
+  /** The first line of each username in the file, so a repeat names where it came first. */
+  const firstLine = new Map<string, number>();
   const users: { line: number; username: string; displayName: string; role: Role; departmentCode: string | null }[] = [];
   rows.slice(1).forEach((cells, i) => {
     const line = i + 2;
@@ -187,8 +203,12 @@ export function previewPeopleImport(text: string, existing: { departmentCodes: s
       const departmentCode = get('department_code') || null;
       const u = { username: get('username'), displayName: get('display_name'), role: get('role') as Role, departmentId: departmentCode };
       const problems = userProblems(u);
-      if (!problems.some((p) => p.field === 'username') && usernames.has(u.username.toLowerCase())) problems.push({ field: 'username', message: `username ${u.username} is taken` });
-      usernames.add(u.username.toLowerCase());
+      const key = u.username.toLowerCase();
+      if (!problems.some((p) => p.field === 'username')) {
+        if (taken.has(key)) problems.push({ field: 'username', message: `username ${u.username} is taken` });
+        else if (firstLine.has(key)) problems.push({ field: 'username', message: `username ${u.username} is repeated (first on line ${firstLine.get(key)})` });
+      }
+      if (!firstLine.has(key)) firstLine.set(key, line);
       problems.forEach((p) => err({ line, field: csvField(p.field), message: p.message }));
       if (!problems.length) users.push({ line, username: u.username, displayName: u.displayName, role: u.role, departmentCode });
     } else {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { FormsModule, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { firstValueFrom } from 'rxjs';
-import { ACCOUNT_ROLES, PEOPLE_CSV_TEMPLATE, PEOPLE_TEMPLATE_ROWS, spreadsheetToCsv, type DepartmentAdminView, type OneTimePasswordResult, type PeopleImportPreview, type PeopleImportResult, type Role, type UserView } from '@hub/shared';
+import { ACCOUNT_ROLES, contactProblems, normalizeContact, PEOPLE_CSV_TEMPLATE, PEOPLE_TEMPLATE_ROWS, spreadsheetToCsv, type DepartmentAdminView, type OneTimePasswordResult, type PeopleImportPreview, type PeopleImportResult, type Role, type UserView } from '@hub/shared';
 import { PeopleApi } from '../core/api/people-api.service';
 import { readProblem } from '../core/api/problem';
 import { I18nService, TranslatePipe } from '../core/i18n';
@@ -15,7 +15,7 @@ const isXlsx = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'appl
 
 @Component({
   selector: 'hub-people-page',
-  imports: [ReactiveFormsModule, TranslatePipe],
+  imports: [ReactiveFormsModule, FormsModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './admin.css',
   template: `
@@ -91,7 +91,10 @@ const isXlsx = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'appl
     </div>
     <section class="card" aria-labelledby="people-list-title">
       <h2 id="people-list-title">{{ 'people.list' | t }}</h2>
-      <div class="table-scroll">
+      @if (loading()) {
+        <p class="loading" role="status" data-testid="people-loading">{{ 'common.loading' | t }}</p>
+      }
+      <div class="table-scroll" [attr.aria-busy]="loading()">
         <table data-testid="people-table">
           <thead>
             <tr>
@@ -99,6 +102,7 @@ const isXlsx = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'appl
               <th scope="col">{{ 'people.displayName' | t }}</th>
               <th scope="col">{{ 'people.role' | t }}</th>
               <th scope="col">{{ 'people.department' | t }}</th>
+              <th scope="col">{{ 'people.contact' | t }}</th>
               <th scope="col">{{ 'people.status' | t }}</th>
               <th scope="col"><span class="visually-hidden">{{ 'people.actions' | t }}</span></th>
             </tr>
@@ -110,6 +114,30 @@ const isXlsx = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'appl
                 <td>{{ u.displayName }}</td>
                 <td>{{ roleLabel(u.role) | t }}</td>
                 <td>{{ departmentName(u.departmentId) }}</td>
+                <td class="contact" data-testid="user-contact">
+                  @if (contactOf() === u.id) {
+                    <form class="contact-form" (ngSubmit)="saveContact(u)" novalidate [attr.aria-label]="'people.contactOf' | t: { name: u.displayName }" data-testid="contact-form">
+                      <label for="contact-email">{{ 'notify.mine.email' | t }}</label>
+                      <input id="contact-email" name="email" type="email" autocomplete="off" [(ngModel)]="contactEmail" [attr.aria-invalid]="!!contactErrors()['email']"
+                        [attr.aria-describedby]="contactErrors()['email'] ? 'contact-email-error' : null" data-testid="contact-email" />
+                      @if (contactErrors()['email']; as e) {
+                        <p class="field-error" id="contact-email-error">{{ e }}</p>
+                      }
+                      <label for="contact-mobile">{{ 'notify.mine.mobile' | t }}</label>
+                      <input id="contact-mobile" name="mobile" type="tel" autocomplete="off" [(ngModel)]="contactMobile" [attr.aria-invalid]="!!contactErrors()['mobile']"
+                        [attr.aria-describedby]="contactErrors()['mobile'] ? 'contact-mobile-error' : 'contact-hint'" data-testid="contact-mobile" />
+                      @if (contactErrors()['mobile']; as e) {
+                        <p class="field-error" id="contact-mobile-error">{{ e }}</p>
+                      }
+                      <p class="field-hint small" id="contact-hint">{{ 'people.contactHint' | t }}</p>
+                      <button type="submit" class="button-primary" [disabled]="busy()" data-testid="contact-save">{{ 'people.contactSave' | t }}</button>
+                      <button type="button" class="button-quiet" (click)="contactOf.set(null)">{{ 'circ.cancel' | t }}</button>
+                    </form>
+                  } @else {
+                    <span class="small">{{ u.email || ('common.dash' | t) }}<br />{{ u.mobile || ('common.dash' | t) }}</span>
+                    <button type="button" class="button-link" (click)="editContact(u)" [attr.aria-label]="'people.contactOf' | t: { name: u.displayName }" data-testid="contact-edit">{{ 'people.contactEdit' | t }}</button>
+                  }
+                </td>
                 <td>
                   {{ (u.active ? 'people.active' : 'people.inactive') | t }}
                   @if (u.active && u.mustChangePassword) {
@@ -198,12 +226,18 @@ export class PeoplePage {
   protected readonly oneTime = signal<OneTimePasswordResult | null>(null);
   protected readonly confirming = signal<{ id: string; kind: 'reset' | 'deactivate' } | null>(null);
   protected readonly busy = signal(false);
+  protected readonly loading = signal(true);
+  /** R27: the person whose e-mail and mobile are being edited, and the values typed so far. */
+  protected readonly contactOf = signal<string | null>(null);
+  protected contactEmail = '';
+  protected contactMobile = '';
+  protected readonly contactErrors = signal<Record<string, string>>({});
   protected readonly preview = signal<PeopleImportPreview | null>(null);
   protected readonly imported = signal<PeopleImportResult | null>(null);
   private content = '';
 
   constructor() {
-    void this.load();
+    this.load().catch((e: unknown) => this.message.set(readProblem(e).message ?? this.i18n.t('common.networkError')));
   }
 
   protected departmentName(id: string | null): string {
@@ -236,6 +270,35 @@ export class PeoplePage {
   /** R1: switching on again grants nothing new (the person's own password, its role): no confirmation step. */
   protected reactivate(u: UserView): Promise<void> {
     return this.run(async () => void (await firstValueFrom(this.api.reactivateUser(u.id))));
+  }
+
+  protected editContact(u: UserView): void {
+    this.contactErrors.set({});
+    this.contactEmail = u.email ?? '';
+    this.contactMobile = u.mobile ?? '';
+    this.contactOf.set(u.id);
+  }
+
+  /** R27: checked as the server checks it, so a typo shows at its field before the round trip. */
+  protected async saveContact(u: UserView): Promise<void> {
+    if (this.busy()) return;
+    const contact = normalizeContact({ email: this.contactEmail, mobile: this.contactMobile });
+    const problems = contactProblems(contact);
+    this.contactErrors.set(Object.fromEntries(problems.map((p) => [p.field, this.i18n.t(p.field === 'email' ? 'people.badEmail' : 'people.badMobile')])));
+    if (problems.length) return;
+    this.busy.set(true);
+    this.message.set(null);
+    try {
+      await firstValueFrom(this.api.updateContact(u.id, contact));
+      this.contactOf.set(null);
+      await this.load();
+    } catch (e) {
+      const problem = readProblem(e);
+      this.contactErrors.set(problem.fields);
+      if (!Object.keys(problem.fields).length) this.message.set(problem.message ?? this.i18n.t('common.networkError'));
+    } finally {
+      this.busy.set(false);
+    }
   }
 
   protected async read(event: Event): Promise<void> {
@@ -283,8 +346,12 @@ export class PeoplePage {
   }
 
   private async load(): Promise<void> {
-    const [users, departments] = await Promise.all([firstValueFrom(this.api.users()), firstValueFrom(this.api.departments())]);
-    this.users.set(users);
-    this.departments.set(departments);
+    try {
+      const [users, departments] = await Promise.all([firstValueFrom(this.api.users()), firstValueFrom(this.api.departments())]);
+      this.users.set(users);
+      this.departments.set(departments);
+    } finally {
+      this.loading.set(false);
+    }
   }
 }

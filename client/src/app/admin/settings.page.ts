@@ -8,45 +8,51 @@ import { CalendarStore } from '../core/calendar/calendar.store';
 import { I18nService, TranslatePipe } from '../core/i18n';
 import { SmtpSettingsComponent } from '../notifications/smtp-settings.component';
 import { ConfigurationChangesComponent } from './configuration-changes.component';
+import { FileLimitSettingsComponent } from './file-limit-settings.component';
 
 type Field = keyof HubSettings;
 
 /**
  * R10, R14a, R22: the center's settings — working days allowed, end of day, time zone, warning and
  * circulation thresholds — each change on record. A change applies to deadlines started after it.
+ * Below them the material file size limit (R28) and the mail server (R27).
  */
 @Component({
   selector: 'hub-settings-page',
-  imports: [ReactiveFormsModule, TranslatePipe, ConfigurationChangesComponent, SmtpSettingsComponent],
+  imports: [ReactiveFormsModule, TranslatePipe, ConfigurationChangesComponent, SmtpSettingsComponent, FileLimitSettingsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './admin.css',
   template: `
     <div class="page-head">
       <h1>{{ 'settings.title' | t }}</h1>
     </div>
-    <form class="card settings-form" [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="settings-form">
+    <form class="card settings-form" [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="settings-form" [attr.aria-busy]="loading()">
       <p class="muted small">{{ 'settings.intro' | t }}</p>
-      @for (f of fields; track f.key) {
-        <div class="field">
-          <label [for]="'s-' + f.key">{{ f.label | t }}</label>
-          <input
-            [id]="'s-' + f.key"
-            [type]="f.type"
-            [formControlName]="f.key"
-            [attr.min]="f.min"
-            [attr.max]="f.max"
-            [attr.aria-invalid]="!!errors()[f.key]"
-            [attr.aria-describedby]="'s-' + f.key + '-hint' + (errors()[f.key] ? ' s-' + f.key + '-error' : '')"
-            [attr.data-testid]="'settings-' + f.key"
-          />
-          <p class="field-hint" [id]="'s-' + f.key + '-hint'">{{ f.hint | t }}</p>
-          @if (errors()[f.key]; as e) {
-            <p class="field-error" [id]="'s-' + f.key + '-error'">{{ e }}</p>
-          }
-        </div>
+      @if (loading()) {
+        <p class="loading" role="status" data-testid="settings-loading">{{ 'common.loading' | t }}</p>
+      } @else {
+        @for (f of fields; track f.key) {
+          <div class="field">
+            <label [for]="'s-' + f.key">{{ f.label | t }}</label>
+            <input
+              [id]="'s-' + f.key"
+              [type]="f.type"
+              [formControlName]="f.key"
+              [attr.min]="f.min"
+              [attr.max]="f.max"
+              [attr.aria-invalid]="!!errors()[f.key]"
+              [attr.aria-describedby]="'s-' + f.key + '-hint' + (errors()[f.key] ? ' s-' + f.key + '-error' : '')"
+              [attr.data-testid]="'settings-' + f.key"
+            />
+            <p class="field-hint" [id]="'s-' + f.key + '-hint'">{{ f.hint | t }}</p>
+            @if (errors()[f.key]; as e) {
+              <p class="field-error" [id]="'s-' + f.key + '-error'">{{ e }}</p>
+            }
+          </div>
+        }
       }
       <div class="form-actions">
-        <button type="submit" class="button-primary" [disabled]="busy()" data-testid="settings-save">{{ 'settings.save' | t }}</button>
+        <button type="submit" class="button-primary" [disabled]="busy() || loading()" data-testid="settings-save">{{ 'settings.save' | t }}</button>
       </div>
       <div aria-live="polite">
         @if (saved()) {
@@ -57,6 +63,7 @@ type Field = keyof HubSettings;
         }
       </div>
     </form>
+    <hub-file-limit-settings (saved)="reloadChanges()" />
     <hub-smtp-settings />
     <section class="card" aria-labelledby="settings-changes-title">
       <h2 id="settings-changes-title">{{ 'changes.title' | t }}</h2>
@@ -88,6 +95,7 @@ export class SettingsPage {
   protected readonly errors = signal<Partial<Record<Field, string>>>({});
   protected readonly changes = signal<ConfigurationChange[]>([]);
   protected readonly busy = signal(false);
+  protected readonly loading = signal(true);
   protected readonly saved = signal(false);
   protected readonly message = signal<string | null>(null);
 
@@ -119,6 +127,10 @@ export class SettingsPage {
     }
   }
 
+  protected async reloadChanges(): Promise<void> {
+    this.changes.set(await firstValueFrom(this.api.configurationChanges()).catch(() => this.changes()));
+  }
+
   private async load(): Promise<void> {
     try {
       const [settings, changes] = await Promise.all([firstValueFrom(this.api.settings()), firstValueFrom(this.api.configurationChanges())]);
@@ -126,6 +138,8 @@ export class SettingsPage {
       this.changes.set(changes);
     } catch (e) {
       this.message.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
+    } finally {
+      this.loading.set(false);
     }
   }
 }

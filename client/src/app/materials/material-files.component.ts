@@ -161,7 +161,7 @@ export class MaterialFilesComponent {
   protected readonly uploading = signal<{ name: string; percent: number } | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly shown = signal<MaterialFileView | null>(null);
-  protected readonly limitMb = computed(() => Math.round(this.maxBytes() / 1024 / 1024));
+  protected readonly limitMb = computed(() => Math.round((this.maxBytes() / 1024 / 1024) * 10) / 10); // as the server words it: 1.5 MB, not 2
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
   private opener: HTMLElement | null = null;
 

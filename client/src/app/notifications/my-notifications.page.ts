@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { firstValueFrom } from 'rxjs';
 import { DEFAULT_NOTIFICATION_CHANNELS, NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, type NotificationChannel, type NotificationKind } from '@hub/shared';
 import { readProblem } from '../core/api/problem';
-import { alertKindKey, I18nService, TranslatePipe } from '../core/i18n';
+import { I18nService, TranslatePipe } from '../core/i18n';
 import { channelKey, NotificationsApi } from './notifications-api.service';
 
 /**
@@ -19,43 +19,47 @@ import { channelKey, NotificationsApi } from './notifications-api.service';
     <div class="page-head">
       <h1>{{ 'notify.mine.title' | t }}</h1>
     </div>
-    <form class="card people-form" (ngSubmit)="save()" novalidate data-testid="my-notifications">
+    <form class="card people-form" (ngSubmit)="save()" novalidate data-testid="my-notifications" [attr.aria-busy]="loading()">
       <p class="muted small">{{ 'notify.mine.intro' | t }}</p>
-      <div class="field-row">
-        <div class="field">
-          <label for="notify-email">{{ 'notify.mine.email' | t }}</label>
-          <input id="notify-email" type="email" autocomplete="email" name="email" [(ngModel)]="email" [attr.aria-invalid]="!!errors()['email']"
-            [attr.aria-describedby]="errors()['email'] ? 'notify-email-error' : null" data-testid="notify-email" />
-          @if (errors()['email']; as e) {
-            <p class="field-error" id="notify-email-error">{{ e }}</p>
-          }
+      @if (loading()) {
+        <p class="loading" role="status" data-testid="notify-loading">{{ 'common.loading' | t }}</p>
+      } @else {
+        <div class="field-row">
+          <div class="field">
+            <label for="notify-email">{{ 'notify.mine.email' | t }}</label>
+            <input id="notify-email" type="email" autocomplete="email" name="email" [(ngModel)]="email" [attr.aria-invalid]="!!errors()['email']"
+              [attr.aria-describedby]="errors()['email'] ? 'notify-email-error' : null" data-testid="notify-email" />
+            @if (errors()['email']; as e) {
+              <p class="field-error" id="notify-email-error">{{ e }}</p>
+            }
+          </div>
+          <div class="field">
+            <label for="notify-mobile">{{ 'notify.mine.mobile' | t }}</label>
+            <input id="notify-mobile" type="tel" autocomplete="tel" name="mobile" [(ngModel)]="mobile" [attr.aria-invalid]="!!errors()['mobile']"
+              [attr.aria-describedby]="errors()['mobile'] ? 'notify-mobile-error' : null" data-testid="notify-mobile" />
+            @if (errors()['mobile']; as e) {
+              <p class="field-error" id="notify-mobile-error">{{ e }}</p>
+            }
+          </div>
         </div>
-        <div class="field">
-          <label for="notify-mobile">{{ 'notify.mine.mobile' | t }}</label>
-          <input id="notify-mobile" type="tel" autocomplete="tel" name="mobile" [(ngModel)]="mobile" [attr.aria-invalid]="!!errors()['mobile']"
-            [attr.aria-describedby]="errors()['mobile'] ? 'notify-mobile-error' : null" data-testid="notify-mobile" />
-          @if (errors()['mobile']; as e) {
-            <p class="field-error" id="notify-mobile-error">{{ e }}</p>
-          }
-        </div>
-      </div>
-      @for (kind of KINDS; track kind) {
-        <fieldset class="channel-choice" [attr.data-kind]="kind">
-          <legend>{{ alertKindKey(kind) | t }}</legend>
-          @for (channel of CHANNELS; track channel) {
-            <label class="inline">
-              <input type="radio" [name]="'channel-' + kind" [value]="channel" [ngModel]="channels()[kind]" (ngModelChange)="choose(kind, $event)"
-                [attr.data-testid]="'notify-' + kind + '-' + channel" />
-              {{ channelKey(channel) | t }}
-            </label>
-          }
-          @if (errors()['channels.' + kind]; as e) {
-            <p class="field-error">{{ e }}</p>
-          }
-        </fieldset>
+        @for (kind of KINDS; track kind) {
+          <fieldset class="channel-choice" [attr.data-kind]="kind">
+            <legend>{{ kindKey(kind) | t }}</legend>
+            @for (channel of CHANNELS; track channel) {
+              <label class="inline">
+                <input type="radio" [name]="'channel-' + kind" [value]="channel" [ngModel]="channels()[kind]" (ngModelChange)="choose(kind, $event)"
+                  [attr.data-testid]="'notify-' + kind + '-' + channel" />
+                {{ channelKey(channel) | t }}
+              </label>
+            }
+            @if (errors()['channels.' + kind]; as e) {
+              <p class="field-error">{{ e }}</p>
+            }
+          </fieldset>
+        }
       }
       <div class="form-actions">
-        <button type="submit" class="button-primary" [disabled]="busy()" data-testid="notify-save">{{ 'notify.mine.save' | t }}</button>
+        <button type="submit" class="button-primary" [disabled]="busy() || loading()" data-testid="notify-save">{{ 'notify.mine.save' | t }}</button>
       </div>
       <div aria-live="polite">
         @if (message(); as m) {
@@ -83,7 +87,8 @@ export class MyNotificationsPage {
   private readonly i18n = inject(I18nService);
   protected readonly KINDS = NOTIFICATION_KINDS;
   protected readonly CHANNELS = NOTIFICATION_CHANNELS;
-  protected readonly alertKindKey = alertKindKey;
+  /** Each alert kind under its inbox name, and inquiry_overdue (R24) beside them. */
+  protected readonly kindKey = (kind: NotificationKind) => `alerts.kind.${kind}` as const;
   protected readonly channelKey = channelKey;
 
   protected email = '';
@@ -93,6 +98,8 @@ export class MyNotificationsPage {
   protected readonly message = signal<string | null>(null);
   protected readonly failed = signal(false);
   protected readonly busy = signal(false);
+  /** Until the saved choices arrive the fields wait: typed into before, a late answer would overwrite them. */
+  protected readonly loading = signal(true);
 
   constructor() {
     firstValueFrom(this.api.mine()).then(
@@ -100,6 +107,7 @@ export class MyNotificationsPage {
         this.email = mine.email ?? '';
         this.mobile = mine.mobile ?? '';
         this.channels.set(mine.channels);
+        this.loading.set(false);
       },
       (e: unknown) => this.fail(e),
     );

@@ -12,38 +12,42 @@ import { NotificationsApi } from './notifications-api.service';
   imports: [FormsModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="card settings-form" (ngSubmit)="save()" novalidate data-testid="smtp-form" aria-labelledby="smtp-title">
+    <form class="card settings-form" (ngSubmit)="save()" novalidate data-testid="smtp-form" aria-labelledby="smtp-title" [attr.aria-busy]="loading()">
       <h2 id="smtp-title">{{ 'notify.smtp.title' | t }}</h2>
       <p class="muted small">{{ 'notify.smtp.intro' | t }}</p>
-      <div class="field">
-        <label for="smtp-host">{{ 'notify.smtp.host' | t }}</label>
-        <input id="smtp-host" name="host" [(ngModel)]="value.host" data-testid="smtp-host" />
-      </div>
-      <div class="field">
-        <label for="smtp-port">{{ 'notify.smtp.port' | t }}</label>
-        <input id="smtp-port" name="port" type="number" min="1" max="65535" [(ngModel)]="value.port" [attr.aria-invalid]="!!errors()['port']" data-testid="smtp-port" />
-        @if (errors()['port']; as e) {
-          <p class="field-error">{{ e }}</p>
-        }
-      </div>
-      <div class="field">
-        <label class="inline"><input type="checkbox" name="secure" [(ngModel)]="value.secure" data-testid="smtp-secure" /> {{ 'notify.smtp.secure' | t }}</label>
-      </div>
-      <div class="field">
-        <label for="smtp-user">{{ 'notify.smtp.user' | t }}</label>
-        <input id="smtp-user" name="user" autocomplete="off" [(ngModel)]="value.user" data-testid="smtp-user" />
-        <p class="field-hint">{{ (passwordSet() ? 'notify.smtp.passwordSet' : 'notify.smtp.passwordUnset') | t }}</p>
-      </div>
-      <div class="field">
-        <label for="smtp-from">{{ 'notify.smtp.from' | t }}</label>
-        <input id="smtp-from" name="from" [(ngModel)]="value.from" [attr.aria-invalid]="!!errors()['from']" data-testid="smtp-from" />
-        @if (errors()['from']; as e) {
-          <p class="field-error">{{ e }}</p>
-        }
-      </div>
-      <div class="form-actions">
-        <button type="submit" class="button-primary" [disabled]="busy()" data-testid="smtp-save">{{ 'notify.smtp.save' | t }}</button>
-      </div>
+      @if (loading()) {
+        <p class="loading" role="status" data-testid="smtp-loading">{{ 'common.loading' | t }}</p>
+      } @else {
+        <div class="field">
+          <label for="smtp-host">{{ 'notify.smtp.host' | t }}</label>
+          <input id="smtp-host" name="host" [(ngModel)]="value.host" data-testid="smtp-host" />
+        </div>
+        <div class="field">
+          <label for="smtp-port">{{ 'notify.smtp.port' | t }}</label>
+          <input id="smtp-port" name="port" type="number" min="1" max="65535" [(ngModel)]="value.port" [attr.aria-invalid]="!!errors()['port']" data-testid="smtp-port" />
+          @if (errors()['port']; as e) {
+            <p class="field-error">{{ e }}</p>
+          }
+        </div>
+        <div class="field">
+          <label class="inline"><input type="checkbox" name="secure" [(ngModel)]="value.secure" data-testid="smtp-secure" /> {{ 'notify.smtp.secure' | t }}</label>
+        </div>
+        <div class="field">
+          <label for="smtp-user">{{ 'notify.smtp.user' | t }}</label>
+          <input id="smtp-user" name="user" autocomplete="off" [(ngModel)]="value.user" data-testid="smtp-user" />
+          <p class="field-hint">{{ (passwordSet() ? 'notify.smtp.passwordSet' : 'notify.smtp.passwordUnset') | t }}</p>
+        </div>
+        <div class="field">
+          <label for="smtp-from">{{ 'notify.smtp.from' | t }}</label>
+          <input id="smtp-from" name="from" [(ngModel)]="value.from" [attr.aria-invalid]="!!errors()['from']" data-testid="smtp-from" />
+          @if (errors()['from']; as e) {
+            <p class="field-error">{{ e }}</p>
+          }
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="button-primary" [disabled]="busy()" data-testid="smtp-save">{{ 'notify.smtp.save' | t }}</button>
+        </div>
+      }
       <div aria-live="polite">
         @if (message(); as m) {
           <p class="alert" [class.alert-error]="failed()" role="status">{{ m }}</p>
@@ -61,6 +65,8 @@ export class SmtpSettingsComponent {
   protected readonly message = signal<string | null>(null);
   protected readonly failed = signal(false);
   protected readonly busy = signal(false);
+  /** The fields appear with the saved values: typed into before they arrive, a late answer would overwrite them. */
+  protected readonly loading = signal(true);
 
   constructor() {
     firstValueFrom(this.api.smtp()).then(
@@ -89,10 +95,12 @@ export class SmtpSettingsComponent {
     const { passwordSet, ...value } = v;
     this.value = value;
     this.passwordSet.set(passwordSet);
+    this.loading.set(false);
   }
 
   private fail(e: unknown): void {
     const problem = readProblem(e);
+    this.loading.set(false);
     this.errors.set(problem.fields);
     this.failed.set(true);
     this.message.set(problem.message ?? this.i18n.t('common.networkError'));

@@ -21,6 +21,7 @@ import { MaterialFiles1765240000000 } from './1765240000000-material-files';
 import { ReactivationAndDeputyEnd1765240000001 } from './1765240000001-reactivation-and-deputy-end';
 import { IndexTheBoardQuery1765250000000 } from './1765250000000-index-the-board-query';
 import { AlertsHandledAndDeemedConsent1765260000000 } from './1765260000000-alerts-handled-and-deemed-consent';
+import { UserContactOnRecord1765310000000 } from './1765310000000-user-contact-on-record';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -47,4 +48,5 @@ export const HUB_MIGRATIONS = [
   ReactivationAndDeputyEnd1765240000001,
   IndexTheBoardQuery1765250000000,
   AlertsHandledAndDeemedConsent1765260000000,
+  UserContactOnRecord1765310000000,
 ];

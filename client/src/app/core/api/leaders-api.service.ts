@@ -13,6 +13,7 @@ import type {
   HubSettings,
   ImportCalendarRequest,
   IssueCirculationRequest,
+  MaterialFilesSettings,
   NoticeSummary,
   SetCalendarDayRequest,
   UpdateSettingsRequest,
@@ -69,6 +70,13 @@ export class LeadersApi {
   }
   updateSettings(body: UpdateSettingsRequest): Observable<HubSettings> {
     return this.http.put<HubSettings>('/api/settings', body);
+  }
+  /** R28 (setting): the largest material file accepted. */
+  filesSettings(): Observable<MaterialFilesSettings> {
+    return this.http.get<MaterialFilesSettings>('/api/settings/files');
+  }
+  updateFilesSettings(body: MaterialFilesSettings): Observable<MaterialFilesSettings> {
+    return this.http.put<MaterialFilesSettings>('/api/settings/files', body);
   }
   configurationChanges(): Observable<ConfigurationChange[]> {
     return this.http.get<ConfigurationChange[]>('/api/settings/changes');

@@ -13,6 +13,7 @@ import type {
   PeopleImportResult,
   SaveDepartmentRequest,
   SessionUser,
+  UpdateUserContactRequest,
   UserView,
 } from '@hub/shared';
 
@@ -50,6 +51,10 @@ export class PeopleApi {
   }
   reactivateUser(userId: string): Observable<UserView> {
     return this.http.post<UserView>(`/api/admin/users/${id(userId)}/reactivation`, null);
+  }
+  /** R27: a person's e-mail and mobile, set by the admin. */
+  updateContact(userId: string, body: UpdateUserContactRequest): Observable<UserView> {
+    return this.http.patch<UserView>(`/api/admin/users/${id(userId)}/contact`, body);
   }
   previewImport(content: string): Observable<PeopleImportPreview> {
     return this.http.post<PeopleImportPreview>('/api/admin/people-import/preview', { content });
