@@ -1,5 +1,5 @@
 // Client unit tests: Angular components and stores in jsdom, zoneless like the app itself.
-export default {
+module.exports = {
   displayName: 'client',
   preset: 'jest-preset-angular',
   testEnvironment: 'jest-preset-angular/environments/jest-jsdom-env',

@@ -1,4 +1,4 @@
-export default {
+module.exports = {
   displayName: 'shared',
   testEnvironment: 'node',
   rootDir: __dirname,

@@ -1,4 +1,4 @@
-export default {
+module.exports = {
   displayName: 'server',
   testEnvironment: 'node',
   rootDir: __dirname,
