@@ -1,5 +1,6 @@
 import type { CalendarSettings } from '../domain/calendar/calendar-data';
 import type { CalendarResponse } from './calendar-response';
+import type { BoardProject } from './card';
 import type { DeemedCause } from './deadlines';
 
 // ---------- settings (R10, R14a, R22) ----------
@@ -127,6 +128,12 @@ export interface AlertView {
 export interface AlertInbox {
   alerts: AlertView[];
   unread: number;
+}
+
+/** GET /api/alerts/leader-projects (issue 14): the projects a leader's inbox is about, as of a stream position. */
+export interface LeaderInboxProjects {
+  position: number;
+  projects: BoardProject[];
 }
 
 // ---------- accountability (R21) and circulation (R22) ----------

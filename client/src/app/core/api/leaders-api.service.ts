@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
+  LeaderInboxProjects,
   AccountabilityReport,
   AlertInbox,
   AlertView,
@@ -28,6 +29,10 @@ export class LeadersApi {
   // R14a
   alerts(): Observable<AlertInbox> {
     return this.http.get<AlertInbox>('/api/alerts');
+  }
+  /** Issue 14: the projects the leader's inbox is about, as of a stream position. */
+  leaderInboxProjects(): Observable<LeaderInboxProjects> {
+    return this.http.get<LeaderInboxProjects>('/api/alerts/leader-projects');
   }
   markAlertRead(id: string): Observable<AlertView> {
     return this.http.post<AlertView>(`/api/alerts/${encodeURIComponent(id)}/read`, null);
