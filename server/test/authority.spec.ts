@@ -281,6 +281,7 @@ const MATRIX: RouteCase[] = [
   { route: 'PUT /api/settings', allowed: ['admin'], request: async () => ({ path: '/api/settings', body: { ...DEFAULT_HUB_SETTINGS, circulationThreshold: 5 } }) },
   { route: 'GET /api/settings/changes', allowed: ['admin'], request: async () => ({ path: '/api/settings/changes' }) },
   { route: 'GET /api/alerts', allowed: ['leader', 'window', 'liaison-own', 'liaison-other'], request: async () => ({ path: '/api/alerts' }) },
+  { route: 'GET /api/alerts/leader-projects', allowed: ['leader'], request: async () => ({ path: '/api/alerts/leader-projects' }) },
   { route: 'POST /api/alerts/:id/read', allowed: ['liaison-own'], request: async (f) => ({ path: `/api/alerts/${await f.alert()}/read` }) },
   { route: 'GET /api/items/:id/deadline', allowed: STAFF, request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/deadline` }) },
   { route: 'GET /api/wall/ticker', allowed: STAFF, request: async () => ({ path: '/api/wall/ticker' }) },
