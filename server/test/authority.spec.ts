@@ -286,6 +286,7 @@ const MATRIX: RouteCase[] = [
   { route: 'GET /api/items/:id/deadline', allowed: STAFF, request: async (f) => ({ path: `/api/items/${await f.item('in_review')}/deadline` }) },
   { route: 'GET /api/wall/ticker', allowed: STAFF, request: async () => ({ path: '/api/wall/ticker' }) },
   { route: 'GET /api/accountability', allowed: ['leader'], request: async () => ({ path: '/api/accountability?from=2026-01-01&to=2026-12-31' }) },
+  { route: 'GET /api/accountability/items', allowed: ['leader'], request: async () => ({ path: '/api/accountability/items?from=2026-01-01&to=2026-12-31&figure=handled' }) },
   { route: 'GET /api/accountability/csv', allowed: ['leader'], request: async () => ({ path: '/api/accountability/csv?from=2026-01-01&to=2026-12-31' }) },
   { route: 'GET /api/accountability/xlsx', allowed: ['leader'], request: async () => ({ path: '/api/accountability/xlsx?from=2026-01-01&to=2026-12-31' }) },
   { route: 'GET /api/circulation', allowed: ['leader'], request: async () => ({ path: '/api/circulation?year=2026&quarter=4' }) },

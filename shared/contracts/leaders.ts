@@ -1,3 +1,4 @@
+import type { ItemStatus } from '../domain/approval/item-status';
 import type { CalendarSettings } from '../domain/calendar/calendar-data';
 import type { CalendarResponse } from './calendar-response';
 import type { BoardProject } from './card';
@@ -180,6 +181,17 @@ export interface AccountabilityReport {
   totals: AccountabilityRow;
   /** R16/R21: written explanations whose ruling fell due in the period and was not made in time — against the center, not a department. */
   centerRulingsOverdue: number;
+}
+
+/** GET /api/accountability/items (issue 14): the items behind one figure of the record. */
+export interface AccountabilityItemsBehind {
+  from: string;
+  to: string;
+  /** A count column's key: accepted, handled, onTime, deemedConsents, deemed.<cause>, absences, extensions, … */
+  figure: string;
+  /** null: the totals row. */
+  departmentId: string | null;
+  items: { itemId: string; projectId: string; projectCode: string; projectName: string; departmentId: string; status: ItemStatus }[];
 }
 
 export interface CirculationDepartment {
