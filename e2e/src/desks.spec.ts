@@ -191,3 +191,21 @@ test('R6: the window types the investment in 亿元, it is stored exactly in yua
     await page.screenshot({ path: 'e2e/artifacts/search-by-phone.png', fullPage: true });
   });
 });
+
+test('R21: a figure on the accountability record opens the items behind it', async ({ browser, baseURL }) => {
+  const window = await apiAs(baseURL!, 'window');
+  const leaderApi = await apiAs(baseURL!, 'leader');
+  const { project, items } = await runningProject(window, leaderApi, '考核穿透核对项目', ['NRP']);
+  const nrp = await apiAs(baseURL!, 'liaison-nrp');
+  expect((await nrp.post(`/api/items/${items['NRP']!.id}/decision`, { data: { outcome: 'approved' } })).status()).toBe(200);
+
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  await logInAs(page, 'leader');
+  await page.getByTestId('nav-accountability').click();
+  const row = page.locator('[data-testid="acc-row"][data-department="自然资源和规划局"]');
+  await row.locator('[data-column="handled"]').getByTestId('acc-figure').click();
+  await expect(page).toHaveURL(/\/accountability\/items\?.*figure=handled/);
+  await expect(page.getByTestId('acc-items-title')).toContainText('自然资源和规划局 · 办结');
+  await expect(page.locator(`[data-testid="acc-item"][data-item-id="${items['NRP']!.id}"]`)).toContainText(project.code);
+  await page.screenshot({ path: 'e2e/artifacts/accountability-items.png', fullPage: true });
+});

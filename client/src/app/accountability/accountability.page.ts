@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import {
   accountabilityColumns,
@@ -36,7 +38,7 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
  */
 @Component({
   selector: 'hub-accountability-page',
-  imports: [ReactiveFormsModule, TranslatePipe, HubTimePipe, BarChartComponent, CirculationComponent, LoadStateComponent],
+  imports: [ReactiveFormsModule, RouterLink, NgTemplateOutlet, TranslatePipe, HubTimePipe, BarChartComponent, CirculationComponent, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './accountability.css',
   template: `
@@ -109,7 +111,9 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
                 <tr data-testid="acc-row" [attr.data-department]="line.name">
                   <th scope="row">{{ line.name }}</th>
                   @for (c of columns(); track c.key) {
-                    <td [attr.data-column]="c.key">{{ value(c, line.row) }}</td>
+                    <td [attr.data-column]="c.key">
+                      <ng-container *ngTemplateOutlet="figure; context: { $implicit: c, row: line.row, name: line.name, department: line.id, report: r }" />
+                    </td>
                   }
                 </tr>
               }
@@ -118,7 +122,9 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
               <tr data-testid="acc-row" [attr.data-department]="totalName()">
                 <th scope="row">{{ totalName() }}</th>
                 @for (c of columns(); track c.key) {
-                  <td [attr.data-column]="c.key">{{ value(c, r.totals) }}</td>
+                  <td [attr.data-column]="c.key">
+                    <ng-container *ngTemplateOutlet="figure; context: { $implicit: c, row: r.totals, name: totalName(), department: null, report: r }" />
+                  </td>
                 }
               </tr>
             </tfoot>
@@ -147,6 +153,21 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
     }
 
     <hub-circulation />
+
+    <!-- Issue 14: a count other than zero links to the items behind it. -->
+    <ng-template #figure let-c let-row="row" let-name="name" let-department="department" let-r="report">
+      @if (c.format === 'count' && c.value(row) > 0) {
+        <a
+          [routerLink]="['/accountability/items']"
+          [queryParams]="{ from: r.from, to: r.to, figure: c.key, department: department ?? undefined }"
+          [attr.aria-label]="'acc.items.open' | t: { n: c.value(row), figure: title(c), department: name }"
+          data-testid="acc-figure"
+          >{{ value(c, row) }}</a
+        >
+      } @else {
+        {{ value(c, row) }}
+      }
+    </ng-template>
   `,
 })
 export class AccountabilityPage {

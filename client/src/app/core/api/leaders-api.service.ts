@@ -2,7 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
-  LeaderInboxProjects,
+  AccountabilityItemsBehind,
   AccountabilityReport,
   AlertInbox,
   AlertView,
@@ -14,6 +14,7 @@ import type {
   HubSettings,
   ImportCalendarRequest,
   IssueCirculationRequest,
+  LeaderInboxProjects,
   NoticeSummary,
   SetCalendarDayRequest,
   UpdateSettingsRequest,
@@ -41,6 +42,11 @@ export class LeadersApi {
   // R21, R22
   accountability(from: string, to: string): Observable<AccountabilityReport> {
     return this.http.get<AccountabilityReport>('/api/accountability', { params: period(from, to) });
+  }
+  /** Issue 14: the items behind one figure; department null for the totals. */
+  accountabilityItems(from: string, to: string, figure: string, department: string | null): Observable<AccountabilityItemsBehind> {
+    const params = period(from, to).set('figure', figure);
+    return this.http.get<AccountabilityItemsBehind>('/api/accountability/items', { params: department ? params.set('department', department) : params });
   }
   /** Exports are plain download links: the browser saves them under the server's file name. */
   accountabilityExportUrl(format: 'csv' | 'xlsx', from: string, to: string): string {
