@@ -25,7 +25,7 @@ test('R14 R25: a leader watches a department be deemed to consent, live, without
     await desk.getByTestId('pre-env').check();
     await desk.getByTestId('pre-fees').check();
     await desk.getByTestId('pre-safety').check();
-    await desk.getByTestId('investment-amount').fill('350000000');
+    await desk.getByTestId('investment-amount').fill('35000');
     await desk.getByTestId('investment-currency').selectOption('CNY');
     await desk.getByTestId('project-submit').click();
     await expect(desk).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);

@@ -211,7 +211,7 @@ test('R23: an inquiry becomes a green-channel project registration, its details 
   await page.getByTestId('pre-env').check();
   await page.getByTestId('pre-fees').check();
   await page.getByTestId('pre-safety').check();
-  await page.getByTestId('investment-amount').fill('420000000');
+  await page.getByTestId('investment-amount').fill('42000');
   await page.getByTestId('project-submit').click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
   const code = await page.getByTestId('project-code').innerText();

@@ -9,7 +9,7 @@ import {
   quarterDates,
   quarterOf,
   workingMsBetween,
-  type AccountabilityReport,
+  type AccountabilityItemsBehind, type AccountabilityReport,
   type CalendarResponse,
   type CardCheckpoint,
   type CheckpointVerification,
@@ -160,6 +160,25 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     // Every ruling was made in time: nothing against the center.
     expect(reply.body.centerRulingsOverdue).toBe(0);
     expect(reply.body.causes.slice(0, 3)).toEqual(['timeout', 'meeting_absence', 'inspection_absence']);
+  });
+
+  it('R21 R2: each figure lists the items behind it, as many as it counts; leaders only', async () => {
+    const report = (await leader.get<AccountabilityReport>(reportPath())).body;
+    const behind = async (figure: string, code: string | null) => {
+      const reply = await leader.get<AccountabilityItemsBehind>(`/api/accountability/items?from=${period.from}&to=${period.to}&figure=${figure}${code ? `&department=${ids[code]}` : ''}`);
+      expect(reply.status).toBe(200);
+      return reply.body.items;
+    };
+    const drcDeemed = await behind('deemed.timeout', 'DRC');
+    expect(drcDeemed).toHaveLength(4);
+    expect(new Set(drcDeemed.map((i) => i.departmentId))).toEqual(new Set([ids['DRC']]));
+    expect(drcDeemed.every((i) => i.status === 'deemed_consent' && /^GC-/.test(i.projectCode))).toBe(true);
+    for (const [figure, count] of [['handled', report.totals.handled], ['absences', report.totals.absences], ['extensions', report.totals.extensions], ['explanationsFiled', report.totals.explanationsFiled]] as const) {
+      expect([figure, (await behind(figure, null)).length]).toEqual([figure, count]);
+    }
+    expect((await behind('deemed.meeting_absence', 'EMB')).map((i) => i.departmentId)).toEqual([ids['EMB']]);
+    expect((await window.get(`/api/accountability/items?from=${period.from}&to=${period.to}&figure=handled`)).status).toBe(403);
+    expect((await leader.get(`/api/accountability/items?from=${period.from}&to=${period.to}&figure=handled;drop`)).status).toBe(400);
   });
 
   it('R21: the CSV (UTF-8 with BOM) and the XLSX list the same rows as the report', async () => {

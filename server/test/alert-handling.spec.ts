@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, SHIPPED_CALENDAR, warningStartsAt, type AlertInbox, type AlertView } from '@hub/shared';
+import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, SHIPPED_CALENDAR, warningStartsAt, type AlertInbox, type AlertView, type LeaderInboxProjects } from '@hub/shared';
 import { advanceTo, runningProject } from './leaders-fixtures';
 import { connected, connectSocket, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
 
@@ -23,6 +23,7 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
   let eebSocket: HubSocket;
   const pushedToEeb: AlertView[] = [];
   let items: Awaited<ReturnType<typeof runningProject>>['items'];
+  let projectId: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -40,7 +41,9 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
     await connected(eebSocket);
     sql = new Client({ connectionString: db.url });
     await sql.connect();
-    ({ items } = await runningProject(window, leader, ['DRC', 'NRP', 'EEB'], '待办处理项目'));
+    let project: { id: string };
+    ({ items, project } = await runningProject(window, leader, ['DRC', 'NRP', 'EEB'], '待办处理项目'));
+    projectId = project.id;
     const opens = warningStartsAt(new Date(items['DRC']!.dueAt), cal, DEFAULT_CALENDAR_SETTINGS, new Date(items['DRC']!.acceptedAt));
     await advanceTo(admin, opens, 1000);
     await eventually(async () => ((await sql.query('SELECT count(*)::int AS n FROM item_warnings')).rows[0].n === 3 ? true : undefined));
@@ -70,16 +73,24 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
     expect(inbox.alerts.find((a) => a.itemId === drcItem.id)?.handledAt).toBe(decided.body.decidedAt);
   });
 
-  it('R16: a leader\'s ruling marks the explanation\'s alerts handled for every leader', async () => {
+  it('R16 R2: a leader\'s ruling marks the explanation\'s alerts handled for every leader; the leaders\' inbox query holds the project until then', async () => {
     const nrpItem = items['NRP']!;
     const filed = await nrp.post(`/api/items/${nrpItem.id}/explanations`, { text: '等待上级批复' });
     expect(filed.status).toBe(201);
     const waiting = async () => (await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE explanation_id = $1 AND handled_at IS NULL`, [filed.body.id])).rows[0].n as number;
     const leaders = (await sql.query(`SELECT count(*)::int AS n FROM users WHERE role = 'leader'`)).rows[0].n as number;
     expect(await waiting()).toBe(leaders);
+    // Issue 14: the inbox reads the projects concerned, not the whole board; leaders only (R2).
+    const inboxProjects = async () => (await leader.get<LeaderInboxProjects>('/api/alerts/leader-projects')).body;
+    const before = await inboxProjects();
+    expect(before.projects.map((p) => p.id)).toEqual([projectId]);
+    expect(before.projects[0]!.items.find((i) => i.id === nrpItem.id)?.pendingExplanation).not.toBeNull();
+    expect(before.position).toBeGreaterThan(0);
+    expect((await nrp.get('/api/alerts/leader-projects')).status).toBe(403);
     const ruled = await leader.post(`/api/explanations/${filed.body.id}/ruling`, { ruling: 'rejected', note: '理由不充分' });
     expect(ruled.status).toBe(200);
     expect(await waiting()).toBe(0);
+    expect((await inboxProjects()).projects).toEqual([]);
   });
 
   it('R14 R17: a timeout alerts each liaison of the department and every leader exactly once across two instances, pushed live, with its cause; it fires once; its warnings are settled', async () => {

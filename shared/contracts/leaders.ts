@@ -1,5 +1,7 @@
+import type { ItemStatus } from '../domain/approval/item-status';
 import type { CalendarSettings } from '../domain/calendar/calendar-data';
 import type { CalendarResponse } from './calendar-response';
+import type { BoardProject } from './card';
 import type { DeemedCause } from './deadlines';
 
 // ---------- settings (R10, R14a, R22) ----------
@@ -131,6 +133,12 @@ export interface AlertInbox {
   unread: number;
 }
 
+/** GET /api/alerts/leader-projects (issue 14): the projects a leader's inbox is about, as of a stream position. */
+export interface LeaderInboxProjects {
+  position: number;
+  projects: BoardProject[];
+}
+
 // ---------- accountability (R21) and circulation (R22) ----------
 
 /** One department's record over a period (R21); the totals row has departmentId null. */
@@ -175,6 +183,17 @@ export interface AccountabilityReport {
   totals: AccountabilityRow;
   /** R16/R21: written explanations whose ruling fell due in the period and was not made in time — against the center, not a department. */
   centerRulingsOverdue: number;
+}
+
+/** GET /api/accountability/items (issue 14): the items behind one figure of the record. */
+export interface AccountabilityItemsBehind {
+  from: string;
+  to: string;
+  /** A count column's key: accepted, handled, onTime, deemedConsents, deemed.<cause>, absences, extensions, … */
+  figure: string;
+  /** null: the totals row. */
+  departmentId: string | null;
+  items: { itemId: string; projectId: string; projectCode: string; projectName: string; departmentId: string; status: ItemStatus }[];
 }
 
 export interface CirculationDepartment {

@@ -11,6 +11,7 @@ export * from './calendar/statutory-holidays';
 export * from './calendar/shipped-calendar';
 export * from './calendar/deadline';
 export * from './projects/mega-project';
+export * from './projects/amount-units';
 export * from './permissions/can';
 export * from './board/card-entry';
 export * from './board/board-status';

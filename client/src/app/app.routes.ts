@@ -99,6 +99,12 @@ export const routes: Routes = [
         loadComponent: () => import('./accountability/accountability.page').then((m) => m.AccountabilityPage),
       },
       {
+        // Issue 14: the items behind one figure of the record.
+        path: 'accountability/items',
+        canActivate: [permissionGuard('accountability.read')],
+        loadComponent: () => import('./accountability/accountability-items.page').then((m) => m.AccountabilityItemsPage),
+      },
+      {
         // R1: a liaison names its deputy (the admin for any liaison).
         path: 'deputies',
         canActivate: [permissionGuard('deputy.name')],

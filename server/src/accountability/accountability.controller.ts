@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AccountabilityReport, CirculationStanding, NoticeSummary, SessionUser } from '@hub/shared';
+import type { AccountabilityItemsBehind, AccountabilityReport, CirculationStanding, NoticeSummary, SessionUser } from '@hub/shared';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Requires } from '../auth/requires.decorator';
-import { IssueCirculationDto, PeriodQueryDto, QuarterQueryDto } from './accountability.dto';
+import { FigureQueryDto, IssueCirculationDto, PeriodQueryDto, QuarterQueryDto } from './accountability.dto';
 import { AccountabilityService } from './accountability.service';
 import { CirculationService } from './circulation.service';
 
@@ -21,6 +21,13 @@ export class AccountabilityController {
   @Get('accountability')
   report(@CurrentUser() user: SessionUser, @Query() period: PeriodQueryDto): Promise<AccountabilityReport> {
     return this.accountability.report(user, period);
+  }
+
+  /** Issue 14: the items behind one figure (each figure on the page links here). */
+  @Requires('accountability.read')
+  @Get('accountability/items')
+  items(@CurrentUser() user: SessionUser, @Query() query: FigureQueryDto): Promise<AccountabilityItemsBehind> {
+    return this.accountability.itemsBehind(user, { from: query.from, to: query.to }, query.figure, query.department ?? null);
   }
 
   /** For Excel: UTF-8 with BOM. */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { IssueCirculationRequest } from '@hub/shared';
 import { IsCalendarDate } from '../common/validation';
 
@@ -8,6 +8,12 @@ import { IsCalendarDate } from '../common/validation';
 export class PeriodQueryDto {
   @ApiProperty({ example: '2026-01-01' }) @IsCalendarDate() from: string;
   @ApiProperty({ example: '2026-03-31' }) @IsCalendarDate() to: string;
+}
+
+/** Issue 14: one figure of the record, for a department or (without one) the totals. */
+export class FigureQueryDto extends PeriodQueryDto {
+  @ApiProperty({ example: 'deemed.timeout' }) @IsString() @Matches(/^[a-zA-Z]+(\.[a-z_]+)?$/) @MaxLength(60) figure: string;
+  @ApiProperty({ required: false }) @IsOptional() @IsUUID() department?: string;
 }
 
 export class QuarterQueryDto {

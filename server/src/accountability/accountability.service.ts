@@ -5,7 +5,9 @@ import {
   accountabilityCsv,
   accountabilityLines,
   accountabilityStatistics,
+  itemsBehindFigure,
   zonedInstant,
+  type AccountabilityItemsBehind,
   type AccountabilityEvent,
   type AccountabilityItemFact,
   type AccountabilityReport,
@@ -25,6 +27,7 @@ export interface PeriodDays {
 }
 
 interface ItemRow {
+  id: string;
   department_id: string;
   status: ItemStatus;
   accepted_at: Date | null;
@@ -70,6 +73,44 @@ export class AccountabilityService {
 
   /** The record inside the caller's transaction (the circulation report reads its quarter so). */
   async reportIn(tx: Tx, period: PeriodDays): Promise<AccountabilityReport> {
+    const { facts, events, start, end, now, calendar, settings } = await this.factsIn(tx, period);
+    const overdue = await tx.one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM written_explanations
+       WHERE ruling_due_at > $1 AND ruling_due_at <= $2 AND ruling_due_at <= $3 AND (ruled_at IS NULL OR ruled_at > ruling_due_at)`,
+      [start, end, now],
+    );
+    const departments = await tx.query<{ id: string }>('SELECT id FROM departments ORDER BY code');
+    const stats = accountabilityStatistics(facts, events, { start, end }, departments.map((d) => d.id), calendar, settings.timeZone);
+    return { from: period.from, to: period.to, generatedAt: now.toISOString(), ...stats, centerRulingsOverdue: overdue!.n };
+  }
+
+  /**
+   * Issue 14: the items behind one figure of the record (a department's, or the totals with no
+   * department) — read and classified exactly as the record counts them (itemsBehindFigure).
+   */
+  async itemsBehind(user: SessionUser, period: PeriodDays, figure: string, departmentId: string | null): Promise<AccountabilityItemsBehind> {
+    authorize(user, 'accountability.read');
+    return this.db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const { facts, events, start, end } = await this.factsIn(tx, period);
+      const ids = itemsBehindFigure(figure, departmentId, facts, events, { start, end });
+      const rows = await tx.query<{ id: string; project_id: string; code: string; name: string; department_id: string; status: ItemStatus }>(
+        `SELECT i.id, i.project_id, p.code, p.name, i.department_id, i.status FROM approval_items i JOIN projects p ON p.id = i.project_id
+          WHERE i.id = ANY($1::uuid[]) ORDER BY p.code, i.department_id`,
+        [ids],
+      );
+      return {
+        from: period.from,
+        to: period.to,
+        figure,
+        departmentId,
+        items: rows.map((r) => ({ itemId: r.id, projectId: r.project_id, projectCode: r.code, projectName: r.name, departmentId: r.department_id, status: r.status })),
+      };
+    });
+  }
+
+  /** The item facts and events of a period, each with its item. */
+  private async factsIn(tx: Tx, period: PeriodDays) {
     if (period.to < period.from) throw badRequest('to', 'to must not be before from');
     const { calendar, settings } = await this.calendars.current();
     const start = zonedInstant(period.from, '00:00', settings.timeZone);
@@ -78,20 +119,15 @@ export class AccountabilityService {
     const now = await this.clock.now(tx);
     // Outcomes at 24:00 of the last day belong to it: (start, end] for decisions, [start, end) for acceptance.
     const items = await tx.query<ItemRow>(
-      `SELECT i.department_id, i.status, i.accepted_at, i.due_at, i.decided_at,
+      `SELECT i.id, i.department_id, i.status, i.accepted_at, i.due_at, i.decided_at,
               (SELECT d.cause FROM deemed_consents d WHERE d.item_id = i.id AND ${DEEMED_STANDS} ORDER BY d.deadline_version DESC LIMIT 1) AS cause
        FROM approval_items i
        WHERE (i.accepted_at >= $1 AND i.accepted_at < $2) OR (i.decided_at > $1 AND i.decided_at <= $2)`,
       [start, end],
     );
     const events = await structuredEvents(tx, start, end);
-    const overdue = await tx.one<{ n: number }>(
-      `SELECT count(*)::int AS n FROM written_explanations
-       WHERE ruling_due_at > $1 AND ruling_due_at <= $2 AND ruling_due_at <= $3 AND (ruled_at IS NULL OR ruled_at > ruling_due_at)`,
-      [start, end, now],
-    );
-    const departments = await tx.query<{ id: string }>('SELECT id FROM departments ORDER BY code');
     const facts: AccountabilityItemFact[] = items.map((r) => ({
+      itemId: r.id,
       departmentId: r.department_id,
       status: r.status,
       acceptedAt: iso(r.accepted_at),
@@ -99,8 +135,7 @@ export class AccountabilityService {
       decidedAt: iso(r.decided_at),
       deemedCause: r.status === 'deemed_consent' ? r.cause : null,
     }));
-    const stats = accountabilityStatistics(facts, events, { start, end }, departments.map((d) => d.id), calendar, settings.timeZone);
-    return { from: period.from, to: period.to, generatedAt: now.toISOString(), ...stats, centerRulingsOverdue: overdue!.n };
+    return { facts, events, start, end, now, calendar, settings };
   }
 
   async csv(user: SessionUser, period: PeriodDays): Promise<{ filename: string; body: string }> {
@@ -137,31 +172,33 @@ export class AccountabilityService {
 
 /** R12, R13, R15, R16 events of the period, from the tables that hold them (R21 Decision). */
 async function structuredEvents(tx: Tx, start: Date, end: Date): Promise<AccountabilityEvent[]> {
-  const moves = await tx.query<{ department_id: string; kind: 'extension' | 'delay'; at: Date }>(
-    `SELECT i.department_id, c.kind, c.changed_at AS at FROM deadline_changes c JOIN approval_items i ON i.id = c.item_id
+  const moves = await tx.query<{ item_id: string; department_id: string; kind: 'extension' | 'delay'; at: Date }>(
+    `SELECT i.id AS item_id, i.department_id, c.kind, c.changed_at AS at FROM deadline_changes c JOIN approval_items i ON i.id = c.item_id
      WHERE c.kind IN ('extension','delay') AND c.changed_at >= $1 AND c.changed_at < $2`,
     [start, end],
   );
-  const filed = await tx.query<{ department_id: string; at: Date }>(
-    `SELECT i.department_id, e.filed_at AS at FROM written_explanations e JOIN approval_items i ON i.id = e.item_id
+  const filed = await tx.query<{ item_id: string; department_id: string; at: Date }>(
+    `SELECT i.id AS item_id, i.department_id, e.filed_at AS at FROM written_explanations e JOIN approval_items i ON i.id = e.item_id
      WHERE e.filed_at >= $1 AND e.filed_at < $2`,
     [start, end],
   );
-  const ruled = await tx.query<{ department_id: string; at: Date; accepted: boolean }>(
-    `SELECT i.department_id, e.ruled_at AS at, e.status = 'accepted' AS accepted FROM written_explanations e JOIN approval_items i ON i.id = e.item_id
+  const ruled = await tx.query<{ item_id: string; department_id: string; at: Date; accepted: boolean }>(
+    `SELECT i.id AS item_id, i.department_id, e.ruled_at AS at, e.status = 'accepted' AS accepted FROM written_explanations e JOIN approval_items i ON i.id = e.item_id
      WHERE e.ruled_at >= $1 AND e.ruled_at < $2`,
     [start, end],
   );
   // Every invited department of a closed meeting not present is absent; excused once a leader accepted its excuse.
-  const absent = await tx.query<{ department_id: string; at: Date; excused: boolean }>(
-    `SELECT mi.department_id, m.closed_at AS at, mi.outcome = 'excused' AS excused FROM meeting_invitees mi JOIN meetings m ON m.id = mi.meeting_id
+  // The absent department's item on the meeting's project, so that the absence lists it.
+  const absent = await tx.query<{ item_id: string | null; department_id: string; at: Date; excused: boolean }>(
+    `SELECT (SELECT ai.id FROM approval_items ai WHERE ai.project_id = m.project_id AND ai.department_id = mi.department_id LIMIT 1) AS item_id,
+            mi.department_id, m.closed_at AS at, mi.outcome = 'excused' AS excused FROM meeting_invitees mi JOIN meetings m ON m.id = mi.meeting_id
      WHERE m.status = 'closed' AND mi.outcome IS NOT NULL AND mi.outcome <> 'present' AND m.closed_at >= $1 AND m.closed_at < $2`,
     [start, end],
   );
   return [
-    ...moves.map((r): AccountabilityEvent => ({ kind: r.kind, departmentId: r.department_id, at: r.at.toISOString() })),
-    ...filed.map((r): AccountabilityEvent => ({ kind: 'explanation_filed', departmentId: r.department_id, at: r.at.toISOString() })),
-    ...ruled.map((r): AccountabilityEvent => ({ kind: 'explanation_ruled', departmentId: r.department_id, at: r.at.toISOString(), accepted: r.accepted })),
-    ...absent.map((r): AccountabilityEvent => ({ kind: 'absence', departmentId: r.department_id, at: r.at.toISOString(), excused: r.excused })),
+    ...moves.map((r): AccountabilityEvent => ({ kind: r.kind, departmentId: r.department_id, at: r.at.toISOString(), itemId: r.item_id })),
+    ...filed.map((r): AccountabilityEvent => ({ kind: 'explanation_filed', departmentId: r.department_id, at: r.at.toISOString(), itemId: r.item_id })),
+    ...ruled.map((r): AccountabilityEvent => ({ kind: 'explanation_ruled', departmentId: r.department_id, at: r.at.toISOString(), accepted: r.accepted, itemId: r.item_id })),
+    ...absent.map((r): AccountabilityEvent => ({ kind: 'absence', departmentId: r.department_id, at: r.at.toISOString(), excused: r.excused, itemId: r.item_id })),
   ];
 }

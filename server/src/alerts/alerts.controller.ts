@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AlertInbox, AlertView, SessionUser } from '@hub/shared';
+import type { AlertInbox, AlertView, LeaderInboxProjects, SessionUser } from '@hub/shared';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Requires } from '../auth/requires.decorator';
 import { AlertsService } from './alerts.service';
@@ -15,6 +15,13 @@ export class AlertsController {
   @Get()
   inbox(@CurrentUser() user: SessionUser): Promise<AlertInbox> {
     return this.alerts.inbox(user);
+  }
+
+  /** Issue 14: the projects a leader's inbox is about (R16 rulings, R6 forwards) — not the whole board. */
+  @Requires('explanation.rule')
+  @Get('leader-projects')
+  leaderProjects(@CurrentUser() user: SessionUser): Promise<LeaderInboxProjects> {
+    return this.alerts.leaderProjects(user);
   }
 
   @Requires('alerts.read')

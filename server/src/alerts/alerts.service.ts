@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { countdown, isWarned, type AlertInbox, type AlertView, type ApprovalItemView, type SessionUser } from '@hub/shared';
+import { countdown, isWarned, type AlertInbox, type AlertView, type LeaderInboxProjects, type ApprovalItemView, type SessionUser } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
@@ -7,7 +7,7 @@ import { notFound, ProblemException } from '../common/problem';
 import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import type { Queryable } from '../database/database';
-import { loadItem } from '../projects/project-records';
+import { loadBoardProjects, loadItem } from '../projects/project-records';
 import { Notifier } from '../notifications/notifier';
 import { LiveEvents, userRoom } from '../events/live-events';
 
@@ -146,6 +146,26 @@ export class AlertsService {
       });
       return true;
     }, CLAIM_TX);
+  }
+
+  /**
+   * Issue 14: what a leader's inbox is drawn from, as of one stream position (R25: live entries
+   * after it apply) — projects with a running item whose written explanation awaits a ruling (R16)
+   * and mega projects whose forward is due and not made (R6; the screen tells escalated by the clock).
+   */
+  async leaderProjects(user: SessionUser): Promise<LeaderInboxProjects> {
+    authorize(user, 'explanation.rule');
+    return this.db.transaction(async (tx) => {
+      const head = await tx.one<{ position: string }>('SELECT COALESCE(MAX(position), 0) AS position FROM card_entries');
+      const ids = await tx.query<{ id: string }>(
+        `SELECT ai.project_id AS id FROM written_explanations we JOIN approval_items ai ON ai.id = we.item_id
+          WHERE we.status = 'pending' AND ai.status IN ('awaiting_acceptance', 'in_review')
+         UNION
+         SELECT mf.project_id FROM mega_forwarding mf WHERE mf.forwarded_at IS NULL AND mf.due_at IS NOT NULL`,
+      );
+      const projects = ids.length === 0 ? [] : await loadBoardProjects(tx, ids.map((r) => r.id));
+      return { position: Number(head!.position), projects };
+    });
   }
 
   /** R14a: the user's own alerts, newest first, with the count still unread. */

@@ -21,8 +21,10 @@ import { IsCalendarDate } from '../common/validation';
 import {
   CURRENCIES,
   EMAIL_PATTERN,
+  MONEY_AMOUNT_MAX_LENGTH,
   MONEY_AMOUNT_PATTERN,
   parseMoneyAmount,
+  PHONE_PATTERN,
   PROJECT_CATEGORIES,
   type AdmitProjectRequest,
   type NationalCodeRequest,
@@ -40,7 +42,7 @@ class OwnerDto implements OwnerOrganisation {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) legalRepresentative: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) contactName: string;
-  @ApiProperty() @IsString() @Matches(/^[0-9+\-() ]{5,30}$/, { message: 'contactPhone must be a phone number' }) contactPhone: string;
+  @ApiProperty() @IsString() @Matches(PHONE_PATTERN, { message: 'contactPhone must be a phone number' }) contactPhone: string;
   /** R27: the applicant is told of each step by e-mail when one is given. */
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) @Matches(EMAIL_PATTERN, { message: 'contactEmail must be an e-mail address' }) contactEmail?: string;
 }
@@ -54,7 +56,7 @@ class PreconditionsDto implements Preconditions {
 class MoneyDto implements Money {
   @ApiProperty({ example: '1250000000.00' })
   @IsString()
-  @MaxLength(21, { message: 'amount must be below 10^18' })
+  @MaxLength(MONEY_AMOUNT_MAX_LENGTH, { message: 'amount must be below 10^18' })
   @Matches(MONEY_AMOUNT_PATTERN, { message: 'amount must be a decimal with at most 2 decimals' })
   @ValidateBy({ name: 'positiveAmount', validator: { validate: (v) => MONEY_AMOUNT_PATTERN.test(String(v)) && parseMoneyAmount(String(v)) > 0n, defaultMessage: () => 'amount must be greater than zero' } })
   amount: string;

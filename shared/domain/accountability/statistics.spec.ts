@@ -3,7 +3,7 @@ import { SHIPPED_CALENDAR } from '../calendar/shipped-calendar';
 import { zonedInstant } from '../calendar/time-zone';
 import { buildCalendar } from '../calendar/working-calendar';
 import { workingMsBetween } from '../calendar/working-time';
-import { accountabilityStatistics, medianOf, type AccountabilityEvent, type AccountabilityItemFact } from './statistics';
+import { accountabilityStatistics, itemsBehindFigure, medianOf, type AccountabilityEvent, type AccountabilityItemFact } from './statistics';
 import { accountabilityColumns, accountabilityCsv } from './table';
 
 const cal = buildCalendar(SHIPPED_CALENDAR);
@@ -170,5 +170,25 @@ describe('accountability export (R21)', () => {
     const columns = accountabilityColumns(report.causes);
     expect(columns.map((c) => c.key)).toContain('deemed.meeting_absence');
     expect(columns.every((c) => c.zh && c.en)).toBe(true);
+  });
+});
+
+describe('the items behind each figure (issue 14: accountability click-through)', () => {
+  const withIds = ITEMS.map((item, n) => ({ ...item, itemId: `item-${n + 1}` }));
+  const eventIds = EVENTS.map((event, n) => ({ ...event, itemId: `event-item-${n + 1}` }));
+
+  it('R21: every count of every row lists exactly as many items as it counts (the same rules count and list)', () => {
+    const columns = accountabilityColumns(report.causes).filter((c) => c.format === 'count');
+    for (const department of ['DRC', 'NRP', 'EEB', null]) {
+      for (const column of columns) {
+        const behind = itemsBehindFigure(column.key, department, withIds, eventIds, MARCH);
+        expect([department, column.key, behind.length]).toEqual([department, column.key, column.value(row(department))]);
+      }
+    }
+  });
+
+  it('R21 R17: DRC\'s deemed consents by timeout are its item #3 only; March\'s extension is listed, April\'s is not', () => {
+    expect(itemsBehindFigure('deemed.timeout', 'DRC', withIds, eventIds, MARCH)).toEqual(['item-3']);
+    expect(itemsBehindFigure('extensions', 'DRC', withIds, eventIds, MARCH)).toEqual(['event-item-1']);
   });
 });

@@ -14,13 +14,16 @@ export interface AccountabilityItemFact {
   decidedAt: string | null;
   /** The deemed_consents cause of a deemed consent; null otherwise. */
   deemedCause: string | null;
+  /** The item, so that a figure can list the items behind it (issue 14); absent where only counted. */
+  itemId?: string;
 }
 
 /** The R12, R13, R15 and R16 facts the record counts; the server reads them from their tables (never from card text). */
-export type AccountabilityEvent =
+export type AccountabilityEvent = (
   | { kind: 'absence'; departmentId: string; at: string; excused: boolean }
   | { kind: 'extension' | 'delay' | 'explanation_filed'; departmentId: string; at: string }
-  | { kind: 'explanation_ruled'; departmentId: string; at: string; accepted: boolean };
+  | { kind: 'explanation_ruled'; departmentId: string; at: string; accepted: boolean }
+) & { itemId?: string | null };
 
 
 export interface Period {
@@ -76,62 +79,24 @@ export function accountabilityStatistics(
     if (!tally) tallies.set(id, (tally = newTally()));
     return tally;
   };
-  const within = (instant: string | null) => {
-    if (instant === null) return false;
-    const t = Date.parse(instant);
-    return t >= period.start.getTime() && t < period.end.getTime();
-  };
-  // An outcome at 24:00 (a deemed consent at the end of its due day) belongs to the day it ends.
-  const endsWithin = (instant: string | null) => {
-    if (instant === null) return false;
-    const t = Date.parse(instant);
-    return t > period.start.getTime() && t <= period.end.getTime();
-  };
 
   for (const item of items) {
     const both = [tallyOf(item.departmentId), totals];
-    if (within(item.acceptedAt)) for (const t of both) t.accepted++;
-    if (!isOutcome(item.status) || !endsWithin(item.decidedAt) || item.acceptedAt === null) continue;
-    const decidedAt = new Date(item.decidedAt!);
-    const workingMs = workingMsBetween(new Date(item.acceptedAt), decidedAt, cal, timeZone);
-    const onTime = item.status !== 'deemed_consent' && item.dueAt !== null && decidedAt.getTime() < Date.parse(item.dueAt);
-    for (const t of both) {
-      t.handled++;
-      t.workingMs.push(workingMs);
-      if (onTime) t.onTime++;
-      if (item.status === 'approved') t.approved++;
-      if (item.status === 'rejected') t.rejected++;
-      if (item.status === 'deemed_consent') {
-        t.deemedConsents++;
-        const cause = item.deemedCause ?? 'timeout';
-        t.byCause.set(cause, (t.byCause.get(cause) ?? 0) + 1);
-      }
+    const figures = itemFigures(item, period);
+    for (const figure of figures) {
+      if (figure.startsWith('deemed.')) {
+        const cause = figure.slice('deemed.'.length);
+        for (const t of both) t.byCause.set(cause, (t.byCause.get(cause) ?? 0) + 1);
+      } else for (const t of both) t[figure as keyof Counts]++;
+    }
+    if (figures.includes('handled')) {
+      const workingMs = workingMsBetween(new Date(item.acceptedAt!), new Date(item.decidedAt!), cal, timeZone);
+      for (const t of both) t.workingMs.push(workingMs);
     }
   }
 
   for (const event of events) {
-    if (!within(event.at)) continue;
-    for (const t of [tallyOf(event.departmentId), totals]) {
-      switch (event.kind) {
-        case 'absence':
-          t.absences++;
-          if (event.excused) t.excusedAbsences++;
-          break;
-        case 'extension':
-          t.extensions++;
-          break;
-        case 'delay':
-          t.delays++;
-          break;
-        case 'explanation_filed':
-          t.explanationsFiled++;
-          break;
-        case 'explanation_ruled':
-          if (event.accepted) t.explanationsAccepted++;
-          else t.explanationsRejected++;
-          break;
-      }
-    }
+    for (const figure of eventFigures(event, period)) for (const t of [tallyOf(event.departmentId), totals]) t[figure]++;
   }
 
   const seen = new Set([...totals.byCause.keys()]);
@@ -142,6 +107,68 @@ export function accountabilityStatistics(
     rows: [...tallies].map(([id, tally]) => toRow(id, tally, causes)),
     totals: toRow(null, totals, causes),
   };
+}
+
+/** The figures of the record (AccountabilityRow counts, and deemed.<cause>) an item counts in over a period. */
+export function itemFigures(item: AccountabilityItemFact, period: Period): string[] {
+  const figures: string[] = [];
+  if (within(item.acceptedAt, period)) figures.push('accepted');
+  if (!isOutcome(item.status) || !endsWithin(item.decidedAt, period) || item.acceptedAt === null) return figures;
+  figures.push('handled');
+  const onTime = item.status !== 'deemed_consent' && item.dueAt !== null && Date.parse(item.decidedAt!) < Date.parse(item.dueAt);
+  if (onTime) figures.push('onTime');
+  if (item.status === 'approved') figures.push('approved');
+  if (item.status === 'rejected') figures.push('rejected');
+  if (item.status === 'deemed_consent') figures.push('deemedConsents', `deemed.${item.deemedCause ?? 'timeout'}`);
+  return figures;
+}
+
+/** The figures an R12/R13/R15/R16 event counts in over a period (none outside it). */
+export function eventFigures(event: AccountabilityEvent, period: Period): (keyof Counts)[] {
+  if (!within(event.at, period)) return [];
+  switch (event.kind) {
+    case 'absence':
+      return event.excused ? ['absences', 'excusedAbsences'] : ['absences'];
+    case 'extension':
+      return ['extensions'];
+    case 'delay':
+      return ['delays'];
+    case 'explanation_filed':
+      return ['explanationsFiled'];
+    case 'explanation_ruled':
+      return [event.accepted ? 'explanationsAccepted' : 'explanationsRejected'];
+  }
+}
+
+/**
+ * Issue 14: the items behind one figure of one department's row (departmentId null: the totals) —
+ * by the very rules that counted it, so the list and the figure always agree. In the order given.
+ */
+export function itemsBehindFigure(
+  figure: string,
+  departmentId: string | null,
+  items: readonly AccountabilityItemFact[],
+  events: readonly AccountabilityEvent[],
+  period: Period,
+): string[] {
+  const ids = new Set<string>();
+  const mine = (d: string) => departmentId === null || d === departmentId;
+  for (const item of items) if (item.itemId && mine(item.departmentId) && itemFigures(item, period).includes(figure)) ids.add(item.itemId);
+  for (const event of events) if (event.itemId && mine(event.departmentId) && (eventFigures(event, period) as string[]).includes(figure)) ids.add(event.itemId);
+  return [...ids];
+}
+
+function within(instant: string | null, period: Period): boolean {
+  if (instant === null) return false;
+  const t = Date.parse(instant);
+  return t >= period.start.getTime() && t < period.end.getTime();
+}
+
+/** An outcome at 24:00 (a deemed consent at the end of its due day) belongs to the day it ends. */
+function endsWithin(instant: string | null, period: Period): boolean {
+  if (instant === null) return false;
+  const t = Date.parse(instant);
+  return t > period.start.getTime() && t <= period.end.getTime();
 }
 
 const isOutcome = (status: ItemStatus) => status === 'approved' || status === 'rejected' || status === 'deemed_consent';

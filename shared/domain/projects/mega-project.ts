@@ -2,6 +2,10 @@ import type { Currency, Money } from '../../contracts/projects';
 
 /** Whole units with at most two decimals, no sign, no leading zeros: "1250000000.00". */
 export const MONEY_AMOUNT_PATTERN = /^(0|[1-9]\d*)(\.\d{1,2})?$/;
+/** The longest amount the database column holds (below 10^18 with cents). */
+export const MONEY_AMOUNT_MAX_LENGTH = 21;
+/** A contact phone as the window writes it down: digits, +, -, parentheses, spaces. */
+export const PHONE_PATTERN = /^[0-9+\-() ]{5,30}$/;
 
 /** A money amount in cents, exact (no floating point for money). Throws on malformed input. */
 export function parseMoneyAmount(amount: string): bigint {

@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import {
   accountabilityColumns,
@@ -12,12 +14,12 @@ import {
   type AccountabilityRow,
 } from '@hub/shared';
 import { LeadersApi } from '../core/api/leaders-api.service';
-import { readProblem } from '../core/api/problem';
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { DepartmentsStore } from '../core/departments/departments.store';
 import { HubTimePipe } from '../core/format/format.pipes';
 import { I18nService, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { HubClock } from '../core/live/hub-clock.service';
+import { loadable, LoadStateComponent } from '../ui/load-state';
 import { BarChartComponent, type ChartSeries } from './bar-chart.component';
 import { CirculationComponent } from './circulation.component';
 import { defaultChoice, PERIOD_KINDS, periodDates, type PeriodChoice } from './period';
@@ -36,7 +38,7 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
  */
 @Component({
   selector: 'hub-accountability-page',
-  imports: [ReactiveFormsModule, TranslatePipe, HubTimePipe, BarChartComponent, CirculationComponent],
+  imports: [ReactiveFormsModule, RouterLink, NgTemplateOutlet, TranslatePipe, HubTimePipe, BarChartComponent, CirculationComponent, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './accountability.css',
   template: `
@@ -80,6 +82,7 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
       }
     </form>
 
+    <hub-load-state [of]="reportLoad" testId="acc" />
     <div aria-live="polite">
       @if (message(); as m) {
         <p class="alert alert-error" role="alert">{{ m }}</p>
@@ -108,7 +111,9 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
                 <tr data-testid="acc-row" [attr.data-department]="line.name">
                   <th scope="row">{{ line.name }}</th>
                   @for (c of columns(); track c.key) {
-                    <td [attr.data-column]="c.key">{{ value(c, line.row) }}</td>
+                    <td [attr.data-column]="c.key">
+                      <ng-container *ngTemplateOutlet="figure; context: { $implicit: c, row: line.row, name: line.name, department: line.id, report: r }" />
+                    </td>
                   }
                 </tr>
               }
@@ -117,7 +122,9 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
               <tr data-testid="acc-row" [attr.data-department]="totalName()">
                 <th scope="row">{{ totalName() }}</th>
                 @for (c of columns(); track c.key) {
-                  <td [attr.data-column]="c.key">{{ value(c, r.totals) }}</td>
+                  <td [attr.data-column]="c.key">
+                    <ng-container *ngTemplateOutlet="figure; context: { $implicit: c, row: r.totals, name: totalName(), department: null, report: r }" />
+                  </td>
                 }
               </tr>
             </tfoot>
@@ -146,6 +153,21 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
     }
 
     <hub-circulation />
+
+    <!-- Issue 14: a count other than zero links to the items behind it. -->
+    <ng-template #figure let-c let-row="row" let-name="name" let-department="department" let-r="report">
+      @if (c.format === 'count' && c.value(row) > 0) {
+        <a
+          [routerLink]="['/accountability/items']"
+          [queryParams]="{ from: r.from, to: r.to, figure: c.key, department: department ?? undefined }"
+          [attr.aria-label]="'acc.items.open' | t: { n: c.value(row), figure: title(c), department: name }"
+          data-testid="acc-figure"
+          >{{ value(c, row) }}</a
+        >
+      } @else {
+        {{ value(c, row) }}
+      }
+    </ng-template>
   `,
 })
 export class AccountabilityPage {
@@ -156,8 +178,15 @@ export class AccountabilityPage {
 
   protected readonly kinds = PERIOD_KINDS;
   protected readonly quarters = [1, 2, 3, 4];
-  protected readonly report = signal<AccountabilityReport | null>(null);
-  protected readonly busy = signal(false);
+  /** The period on screen (or being loaded). */
+  private dates: { from: string; to: string } | null = null;
+  protected readonly reportLoad = loadable<AccountabilityReport>(async () => {
+    const { from, to } = this.dates!;
+    await this.departments.load().catch(() => undefined);
+    return firstValueFrom(this.api.accountability(from, to));
+  });
+  protected readonly report = this.reportLoad.value;
+  protected readonly busy = computed(() => this.reportLoad.phase() === 'loading');
   protected readonly message = signal<string | null>(null);
   protected readonly form = this.fb.group(
     defaultChoice(civilDateOf(new Date(inject(HubClock).now()), inject(CalendarStore).settings().timeZone)),
@@ -219,17 +248,9 @@ export class AccountabilityPage {
       this.message.set(this.i18n.t('acc.periodIncomplete'));
       return;
     }
-    this.busy.set(true);
     this.message.set(null);
-    try {
-      await this.departments.load().catch(() => undefined);
-      this.report.set(await firstValueFrom(this.api.accountability(dates.from, dates.to)));
-    } catch (e) {
-      const problem = readProblem(e);
-      this.message.set(Object.values(problem.fields)[0] ?? problem.message ?? this.i18n.t('common.networkError'));
-    } finally {
-      this.busy.set(false);
-    }
+    this.dates = dates;
+    await this.reportLoad.load();
   }
 
   private departmentName(id: string): string {

@@ -5,6 +5,7 @@ import { readProblem } from '../core/api/problem';
 import { DepartmentsStore } from '../core/departments/departments.store';
 import { HubDuePipe, HubTimePipe } from '../core/format/format.pipes';
 import { alertKindKey, I18nService, TranslatePipe } from '../core/i18n';
+import { loadable, LoadStateComponent } from '../ui/load-state';
 import { AlertsStore } from './alerts.store';
 
 /** The badge of each kind of alert: a warning is amber; a leader's overdue ruling and an overdue forward stand apart (R16, R6). */
@@ -25,7 +26,7 @@ const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explana
  */
 @Component({
   selector: 'hub-alerts-page',
-  imports: [RouterLink, TranslatePipe, HubDuePipe, HubTimePipe],
+  imports: [RouterLink, TranslatePipe, HubDuePipe, HubTimePipe, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
@@ -40,8 +41,9 @@ const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explana
     @if (error(); as e) {
       <p class="alert alert-error" role="alert">{{ e }}</p>
     }
-    @if (!loaded() && !error()) {
-      <p class="loading" role="status" data-testid="alerts-loading">{{ 'common.loading' | t }}</p>
+    <hub-load-state [of]="alertsLoad" testId="alerts" />
+    @if (!alertsLoad.value()) {
+      <!-- loading or failed: said above -->
     } @else if (store.alerts().length === 0) {
       <p class="muted" data-testid="alerts-empty">{{ 'alerts.empty' | t }}</p>
     } @else {
@@ -108,14 +110,11 @@ export class AlertsPage {
   private readonly departments = inject(DepartmentsStore);
   private readonly i18n = inject(I18nService);
   protected readonly error = signal<string | null>(null);
-  protected readonly loaded = signal(false);
+  protected readonly alertsLoad = loadable(() => this.store.load().then(() => true));
 
   constructor() {
     this.departments.load().catch(() => undefined);
-    this.store
-      .load()
-      .then(() => this.loaded.set(true))
-      .catch((e: unknown) => this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError')));
+    void this.alertsLoad.load();
   }
 
   protected readonly KIND_BADGE = KIND_BADGE;

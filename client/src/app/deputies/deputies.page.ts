@@ -7,6 +7,7 @@ import { readProblem } from '../core/api/problem';
 import { HubTimePipe } from '../core/format/format.pipes';
 import { I18nService, TranslatePipe } from '../core/i18n';
 import { SessionStore } from '../core/session/session.store';
+import { loadable, LoadStateComponent } from '../ui/load-state';
 
 /**
  * R1: a liaison names a deputy from its own department for a period (the admin for any liaison, or a
@@ -14,7 +15,7 @@ import { SessionStore } from '../core/session/session.store';
  */
 @Component({
   selector: 'hub-deputies-page',
-  imports: [ReactiveFormsModule, TranslatePipe, HubTimePipe],
+  imports: [ReactiveFormsModule, TranslatePipe, HubTimePipe, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../admin/admin.css',
   template: `
@@ -76,7 +77,10 @@ import { SessionStore } from '../core/session/session.store';
     </form>
     <section class="card" aria-labelledby="deputy-list-title">
       <h2 id="deputy-list-title">{{ 'deputy.list' | t }}</h2>
-      @if (overview().deputies.length === 0) {
+      <hub-load-state [of]="overviewLoad" testId="deputies" />
+      @if (overviewLoad.value() === null) {
+        <!-- nothing to list yet -->
+      } @else if (overview().deputies.length === 0) {
         <p class="muted">{{ 'deputy.none' | t }}</p>
       } @else {
         <table data-testid="deputy-table">
@@ -123,7 +127,8 @@ export class DeputiesPage {
   private readonly session = inject(SessionStore);
 
   protected readonly form = inject(NonNullableFormBuilder).group({ principalUserId: '', deputyUserId: '', startsAt: '', endsAt: '' });
-  protected readonly overview = signal<DeputiesOverview>({ deputies: [], principals: [], candidates: [] });
+  protected readonly overviewLoad = loadable(() => firstValueFrom(this.api.deputies()));
+  protected readonly overview = computed<DeputiesOverview>(() => this.overviewLoad.value() ?? { deputies: [], principals: [], candidates: [] });
   private readonly principalId = signal('');
   /** A liaison's colleagues of the chosen principal's department (and, for the admin, window colleagues). */
   protected readonly candidates = computed(() => {
@@ -179,7 +184,7 @@ export class DeputiesPage {
     }
   }
 
-  private async load(): Promise<void> {
-    this.overview.set(await firstValueFrom(this.api.deputies()));
+  private load(): Promise<void> {
+    return this.overviewLoad.load();
   }
 }

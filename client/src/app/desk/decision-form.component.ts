@@ -88,7 +88,7 @@ export class DecisionFormComponent {
   private readonly api = inject(ApiService);
   private readonly i18n = inject(I18nService);
 
-  readonly item = input.required<ApprovalItemView>();
+  readonly item = input.required<Pick<ApprovalItemView, 'id'>>();
   /** The department's code, for test ids and labels. */
   readonly code = input.required<string>();
   /** The server's answer: the item decided. */

@@ -29,7 +29,7 @@ function project(id: string, registeredAt: string, items: ApprovalItemView[], ov
 }
 
 describe('liaisonTodo', () => {
-  const own = (i: ApprovalItemView) => i.departmentId === 'drc';
+  const own = (i: Pick<ApprovalItemView, 'departmentId'>) => i.departmentId === 'drc';
 
   it('R10 R14: only the department\'s items still needing an act, nearest deadline first, undated (awaiting acceptance) last', () => {
     const projects = [

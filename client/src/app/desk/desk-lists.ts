@@ -4,9 +4,9 @@ import {
   MEETING_OPEN_EARLY_MS,
   rulingOverdue,
   type AlertView,
-  type ApprovalItemView,
   type BoardCellStatus,
-  type BoardProject,
+  type BoardRowItem,
+  type BoardRowProject,
   type CalendarSettings,
   type MeetingSummary,
   type WorkingCalendar,
@@ -21,12 +21,12 @@ export interface DeskClock {
 
 /** One item on a desk, with its project and its board colour. */
 export interface DeskRow {
-  project: Pick<BoardProject, 'id' | 'code' | 'name'>;
-  item: ApprovalItemView;
+  project: Pick<BoardRowProject, 'id' | 'code' | 'name'>;
+  item: BoardRowItem;
   cell: BoardCellStatus;
 }
 
-const cellOf = (item: ApprovalItemView, clock: DeskClock): BoardCellStatus =>
+const cellOf = (item: BoardRowItem, clock: DeskClock): BoardCellStatus =>
   clock.cal ? boardStatus(item, clock.now, clock.cal, clock.settings) : item.status === 'in_review' ? 'on_track' : item.status;
 
 /**
@@ -34,7 +34,7 @@ const cellOf = (item: ApprovalItemView, clock: DeskClock): BoardCellStatus =>
  * decide — nearest deadline first. An item awaiting acceptance has no deadline yet: it follows the
  * dated ones, oldest project first, so the list never jumps as a clock ticks.
  */
-export function liaisonTodo(projects: readonly BoardProject[], mayAct: (item: ApprovalItemView) => boolean, clock: DeskClock): DeskRow[] {
+export function liaisonTodo(projects: readonly BoardRowProject[], mayAct: (item: BoardRowItem) => boolean, clock: DeskClock): DeskRow[] {
   const rows: DeskRow[] = [];
   const registered = new Map(projects.map((p) => [p.id, p.registeredAt]));
   for (const project of projects) {
@@ -73,10 +73,10 @@ export interface LeaderInbox {
   /** R14/R15/R17: deemed consents the leader has not yet read. */
   newDeemedConsents: AlertView[];
   /** R6: mega-project forwards past their deadline and not yet forwarded. */
-  forwardsEscalated: Pick<BoardProject, 'id' | 'code' | 'name' | 'paperwork'>[];
+  forwardsEscalated: Pick<BoardRowProject, 'id' | 'code' | 'name' | 'paperwork'>[];
 }
 
-export function leaderInbox(projects: readonly BoardProject[], alerts: readonly AlertView[], clock: DeskClock): LeaderInbox {
+export function leaderInbox(projects: readonly BoardRowProject[], alerts: readonly AlertView[], clock: DeskClock): LeaderInbox {
   const rulings: DeskRow[] = [];
   const forwardsEscalated: LeaderInbox['forwardsEscalated'] = [];
   for (const project of projects) {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import type { AlertView, ApprovalItemView } from '@hub/shared';
+import { BOARD_PAGE_MAX, type AlertView, type BoardRowItem, type CardEntry } from '@hub/shared';
 import { AlertsStore } from '../alerts/alerts.store';
 import { ApiService } from '../core/api/api.service';
 import { readProblem } from '../core/api/problem';
@@ -10,9 +10,10 @@ import { DepartmentsStore } from '../core/departments/departments.store';
 import { HubDuePipe, HubTimePipe } from '../core/format/format.pipes';
 import { deemedCauseKey, I18nService, TranslatePipe } from '../core/i18n';
 import { HubClock } from '../core/live/hub-clock.service';
-import { LiveBoardService } from '../core/live/live-board.service';
+import { BoardRowsFeed } from '../core/live/board-rows-feed';
 import { SessionStore } from '../core/session/session.store';
 import { CountdownComponent } from '../ui/countdown.component';
+import { LoadStateComponent } from '../ui/load-state';
 import { StatusBadgeComponent } from '../ui/status-badge.component';
 import { DecisionFormComponent } from './decision-form.component';
 import { liaisonTodo, type DeskRow } from './desk-lists';
@@ -20,11 +21,12 @@ import { liaisonTodo, type DeskRow } from './desk-lists';
 /**
  * The liaison's home (R10, R14, R15): what its department must act on, nearest deadline first, with
  * accept and decide right here; its items deemed to consent as news it must not miss. The meeting
- * invitation banner is above every page (the shell). Everything is live from the board stream.
+ * invitation banner is above every page (the shell). It reads only its department's projects (the
+ * board rows API), kept live by the card stream.
  */
 @Component({
   selector: 'hub-desk-page',
-  imports: [RouterLink, TranslatePipe, HubDuePipe, HubTimePipe, CountdownComponent, StatusBadgeComponent, DecisionFormComponent],
+  imports: [RouterLink, TranslatePipe, HubDuePipe, HubTimePipe, CountdownComponent, StatusBadgeComponent, DecisionFormComponent, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
@@ -54,8 +56,9 @@ import { liaisonTodo, type DeskRow } from './desk-lists';
       @if (error(); as e) {
         <p class="alert alert-error" role="alert">{{ e }}</p>
       }
-      @if (live.board() === null) {
-        <p class="loading" role="status" data-testid="desk-loading">{{ 'common.loading' | t }}</p>
+      <hub-load-state [of]="feed" testId="desk" />
+      @if (feed.rows() === null) {
+        <!-- loading or failed: said above -->
       } @else if (rows().length === 0) {
         <p class="muted" data-testid="desk-empty">{{ 'desk.todo.empty' | t }}</p>
       } @else {
@@ -153,7 +156,6 @@ import { liaisonTodo, type DeskRow } from './desk-lists';
   `,
 })
 export class DeskPage {
-  protected readonly live = inject(LiveBoardService);
   private readonly api = inject(ApiService);
   private readonly session = inject(SessionStore);
   private readonly calendar = inject(CalendarStore);
@@ -168,8 +170,16 @@ export class DeskPage {
   protected readonly errors = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly error = signal<string | null>(null);
 
+  /**
+   * The department's projects in the channel, nearest deadline first: the to-do is a part of them.
+   * A department with more than a page of running projects sees the page with the nearest deadlines.
+   */
+  protected readonly feed = new BoardRowsFeed(
+    () => firstValueFrom(this.api.boardRows({ department: this.ownDepartmentId() ?? undefined, sort: 'due', limit: BOARD_PAGE_MAX })),
+    (entry) => concernsDepartment(entry, this.ownDepartmentId()),
+  );
   protected readonly rows = computed<DeskRow[]>(() =>
-    liaisonTodo(this.live.projects(), (item) => this.session.can(item.status === 'awaiting_acceptance' ? 'item.accept' : 'item.decide', { departmentId: item.departmentId }), {
+    liaisonTodo(this.feed.projects(), (item) => this.session.can(item.status === 'awaiting_acceptance' ? 'item.accept' : 'item.decide', { departmentId: item.departmentId }), {
       now: new Date(this.clock.now()),
       cal: this.calendar.calendar(),
       settings: this.calendar.settings(),
@@ -177,7 +187,8 @@ export class DeskPage {
   );
   /** R14/R15: the department's items deemed to consent, until the liaison has read each. */
   protected readonly deemed = computed(() => this.alerts.alerts().filter((a) => a.kind === 'deemed_consent' && a.readAt === null));
-  private readonly ownDepartment = computed(() => this.departments.byId().get(this.session.user()?.departmentId ?? ''));
+  private readonly ownDepartmentId = computed(() => this.session.user()?.departmentId ?? null);
+  private readonly ownDepartment = computed(() => this.departments.byId().get(this.ownDepartmentId() ?? ''));
   protected readonly department = computed(() => {
     const d = this.ownDepartment();
     return d ? this.i18n.name(d) : '';
@@ -185,14 +196,13 @@ export class DeskPage {
   protected readonly code = computed(() => this.ownDepartment()?.code ?? '');
 
   constructor() {
-    // The desk reads every item the department may act on: the live board with every project (the
-    // board page itself keeps only the stream position and reads its page from the server).
-    this.live.start({ whole: true }).catch(() => undefined);
+    void this.feed.load();
+    this.calendar.load().catch(() => undefined);
     this.departments.load().catch(() => undefined);
     this.alerts.load().catch(() => undefined);
   }
 
-  protected async accept(item: ApprovalItemView): Promise<void> {
+  protected async accept(item: BoardRowItem): Promise<void> {
     if (this.busy().has(item.id)) return;
     this.busy.update((s) => new Set(s).add(item.id));
     this.errors.update((m) => withoutKey(m, item.id));
@@ -216,6 +226,14 @@ export class DeskPage {
       this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
     }
   }
+}
+
+/** A project off the desk joins it when the department gets an item there (an admission names it). */
+function concernsDepartment(entry: CardEntry, departmentId: string | null): boolean {
+  const after = entry.after;
+  if (after.kind === 'item') return departmentId === null || after.item.departmentId === departmentId;
+  if (after.kind === 'project') return departmentId === null || after.project.items.some((i) => i.departmentId === departmentId);
+  return false;
 }
 
 function withoutKey<V>(map: ReadonlyMap<string, V>, key: string): ReadonlyMap<string, V> {

@@ -1,25 +1,29 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { AlertView } from '@hub/shared';
+import { firstValueFrom } from 'rxjs';
+import type { AlertView, CardEntry } from '@hub/shared';
 import { AlertsStore } from '../alerts/alerts.store';
+import { LeadersApi } from '../core/api/leaders-api.service';
 import { readProblem } from '../core/api/problem';
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { DepartmentsStore } from '../core/departments/departments.store';
 import { HubDuePipe, HubTimePipe } from '../core/format/format.pipes';
 import { deemedCauseKey, I18nService, TranslatePipe } from '../core/i18n';
 import { HubClock } from '../core/live/hub-clock.service';
-import { LiveBoardService } from '../core/live/live-board.service';
+import { BoardRowsFeed } from '../core/live/board-rows-feed';
 import { InquiryAlertsComponent } from '../inquiries/inquiry-alerts.component';
+import { loadable, LoadStateComponent } from '../ui/load-state';
 import { leaderInbox, type DeskRow } from './desk-lists';
 
 /**
  * The leader's inbox: what waits for a leader — written explanations to rule on (R16), overdue
  * first; deemed consents not yet seen (R14/R15/R17); mega-project forwards past their deadline (R6);
- * overdue and escalated inquiries (R24). Live from the board stream and the alerts pushed to them.
+ * overdue and escalated inquiries (R24). It reads only the projects concerned (not the whole board),
+ * kept live by the card stream, and the alerts pushed to the leader.
  */
 @Component({
   selector: 'hub-inbox-page',
-  imports: [RouterLink, TranslatePipe, HubDuePipe, HubTimePipe, InquiryAlertsComponent],
+  imports: [RouterLink, TranslatePipe, HubDuePipe, HubTimePipe, InquiryAlertsComponent, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
@@ -28,9 +32,9 @@ import { leaderInbox, type DeskRow } from './desk-lists';
     @if (error(); as e) {
       <p class="alert alert-error" role="alert">{{ e }}</p>
     }
-    @if (live.board() === null) {
-      <p class="loading" role="status" data-testid="inbox-loading">{{ 'common.loading' | t }}</p>
-    } @else {
+    <hub-load-state [of]="feed" testId="inbox" />
+    <hub-load-state [of]="alertsLoad" testId="inbox-alerts" />
+    @if (feed.rows() !== null && alertsLoad.value()) {
       @if (nothing()) {
         <p class="muted" data-testid="inbox-empty">{{ 'inbox.empty' | t }}</p>
       }
@@ -105,7 +109,7 @@ import { leaderInbox, type DeskRow } from './desk-lists';
   `,
 })
 export class InboxPage {
-  protected readonly live = inject(LiveBoardService);
+  private readonly api = inject(LeadersApi);
   private readonly calendar = inject(CalendarStore);
   private readonly clock = inject(HubClock);
   private readonly departments = inject(DepartmentsStore);
@@ -114,8 +118,11 @@ export class InboxPage {
   protected readonly causeKey = deemedCauseKey;
   protected readonly error = signal<string | null>(null);
 
+  /** R16 explanations awaiting a ruling and R6 forwards due: the projects concerned, nothing else. */
+  protected readonly feed = new BoardRowsFeed(() => firstValueFrom(this.api.leaderInboxProjects()), mayJoinInbox);
+  protected readonly alertsLoad = loadable(() => this.alerts.load().then(() => true));
   protected readonly inbox = computed(() =>
-    leaderInbox(this.live.projects(), this.alerts.alerts(), { now: new Date(this.clock.now()), cal: this.calendar.calendar(), settings: this.calendar.settings() }),
+    leaderInbox(this.feed.projects(), this.alerts.alerts(), { now: new Date(this.clock.now()), cal: this.calendar.calendar(), settings: this.calendar.settings() }),
   );
   protected readonly nothing = computed(() => {
     const i = this.inbox();
@@ -123,10 +130,10 @@ export class InboxPage {
   });
 
   constructor() {
-    // What waits for a leader is found across every project: the live board with every project.
-    this.live.start({ whole: true }).catch(() => undefined);
+    void this.feed.load();
+    void this.alertsLoad.load();
+    this.calendar.load().catch(() => undefined);
     this.departments.load().catch(() => undefined);
-    this.alerts.load().catch((e: unknown) => this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError')));
   }
 
   protected department(row: DeskRow): string {
@@ -146,4 +153,12 @@ export class InboxPage {
       this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
     }
   }
+}
+
+/** A project joins the inbox when an explanation is filed on one of its items or its forward becomes due. */
+function mayJoinInbox(entry: CardEntry): boolean {
+  const after = entry.after;
+  if (after.kind === 'item') return after.item.pendingExplanation !== null;
+  if (after.kind === 'project') return after.project.items.some((i) => i.pendingExplanation !== null) || !!after.project.paperwork?.forwarding?.dueAt;
+  return false;
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { InquiryView } from '@hub/shared';
 import { DepartmentsStore } from '../core/departments/departments.store';
@@ -7,6 +7,7 @@ import { I18nService, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { SessionStore } from '../core/session/session.store';
 import { InquiryDeskStore } from './inquiry-desk.store';
 import { historyActionKey, inquiryStatusKey } from './inquiry-labels';
+import { LoadStateComponent, loadingSourceOf } from '../ui/load-state';
 
 /** One table of inquiries; the desk shows several. */
 @Component({
@@ -85,7 +86,7 @@ export class InquiryTableComponent {
  */
 @Component({
   selector: 'hub-inquiries-desk-page',
-  imports: [RouterLink, TranslatePipe, InquiryTableComponent],
+  imports: [RouterLink, TranslatePipe, InquiryTableComponent, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './inquiries.css',
   template: `
@@ -102,13 +103,8 @@ export class InquiryTableComponent {
     </div>
     <p class="visually-hidden" aria-live="polite" data-testid="desk-announcement">{{ announcement() }}</p>
 
+    <hub-load-state [of]="loading" testId="inquiries" />
     @switch (desk.state()) {
-      @case ('error') {
-        <p class="alert alert-error" role="alert">
-          {{ 'common.networkError' | t }}
-          <button type="button" class="button-quiet" (click)="desk.reload()">{{ 'common.retry' | t }}</button>
-        </p>
-      }
       @case ('loaded') {
         @if (desk.toAcknowledge().length > 0) {
           <section class="desk-section card alerts" aria-labelledby="ack-title">
@@ -131,14 +127,17 @@ export class InquiryTableComponent {
           <hub-inquiry-table [inquiries]="desk.inquiries()" caption="inquiry.desk.all" testId="desk-all" />
         </section>
       }
-      @default {
-        <p class="loading" role="status">{{ 'common.loading' | t }}</p>
-      }
     }
   `,
 })
 export class InquiriesDeskPage {
   protected readonly desk = inject(InquiryDeskStore);
+  /** Not started yet reads as loading too. */
+  protected readonly loading = loadingSourceOf(
+    computed(() => (this.desk.state() === 'idle' ? 'loading' : this.desk.state())),
+    signal(null),
+    () => this.desk.reload(),
+  );
   protected readonly session = inject(SessionStore);
   private readonly i18n = inject(I18nService);
 

@@ -27,6 +27,7 @@ import { InquiriesApi } from './inquiries-api.service';
 import { InquiryDeskStore, partiesOf } from './inquiry-desk.store';
 import { InquiryHistoryComponent } from './inquiry-history.component';
 import { channelKey, historyActionKey, inquirerKindKey, inquiryStatusKey, matterKey, satisfactionKey } from './inquiry-labels';
+import { LoadStateComponent, loadingSourceOf } from '../ui/load-state';
 
 type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
 
@@ -37,7 +38,7 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
  */
 @Component({
   selector: 'hub-inquiry-detail-page',
-  imports: [RouterLink, ReactiveFormsModule, TranslatePipe, HubTimePipe, HubDuePipe, DispositionFieldsComponent, InquiryHistoryComponent],
+  imports: [RouterLink, ReactiveFormsModule, TranslatePipe, HubTimePipe, HubDuePipe, DispositionFieldsComponent, InquiryHistoryComponent, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './inquiry-detail.page.html',
   styleUrl: './inquiries.css',
@@ -56,6 +57,7 @@ export class InquiryDetailPage {
   readonly id = input.required<string>();
 
   protected readonly state = signal<LoadState>('loading');
+  protected readonly loading = loadingSourceOf(this.state, signal(null), () => this.load(this.id()));
   protected readonly inquiry = signal<InquiryView | null>(null);
   protected readonly history = signal<InquiryHistoryEntry[]>([]);
   protected readonly busy = signal(false);

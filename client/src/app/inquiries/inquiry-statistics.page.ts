@@ -1,13 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { firstValueFrom } from 'rxjs';
 import { civilDateOf, formatCivilDate, type InquiryStatistics, type InquiryStatsRow } from '@hub/shared';
-import { readProblem } from '../core/api/problem';
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { DepartmentsStore } from '../core/departments/departments.store';
 import { HubTimePipe } from '../core/format/format.pipes';
 import { I18nService, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { HubClock } from '../core/live/hub-clock.service';
+import { loadable, LoadStateComponent } from '../ui/load-state';
 import { InquiriesApi } from './inquiries-api.service';
 
 type Count = Exclude<keyof InquiryStatsRow, 'key' | 'name'>;
@@ -26,7 +26,7 @@ const COLUMNS: [Count, TranslationKey][] = [
 /** R24 / 第一篇 五: leaders check first-inquiry responsibility per staff member and per department, and export it. */
 @Component({
   selector: 'hub-inquiry-statistics-page',
-  imports: [ReactiveFormsModule, TranslatePipe, HubTimePipe],
+  imports: [ReactiveFormsModule, TranslatePipe, HubTimePipe, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './inquiries.css',
   template: `
@@ -47,10 +47,8 @@ const COLUMNS: [Count, TranslationKey][] = [
         <a class="button-secondary" [href]="csvUrl()" download data-testid="stats-export">{{ 'inquiry.stats.export' | t }}</a>
       }
     </form>
+    <hub-load-state [of]="statsLoad" testId="stats" />
     <div aria-live="polite">
-      @if (message(); as m) {
-        <p class="alert alert-error" role="alert">{{ m }}</p>
-      }
       @if (stats(); as s) {
         <p class="muted small" data-testid="stats-generated">{{ 'inquiry.stats.generated' | t: { time: (s.generatedAt | hubTime), from: s.from, to: s.to } }}</p>
       }
@@ -111,10 +109,13 @@ export class InquiryStatisticsPage {
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly columns = COLUMNS;
-  protected readonly stats = signal<InquiryStatistics | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly message = signal<string | null>(null);
   protected readonly period = this.fb.group({ from: ['', Validators.required], to: ['', Validators.required] });
+  protected readonly statsLoad = loadable<InquiryStatistics>(() => {
+    const { from, to } = this.period.getRawValue();
+    return firstValueFrom(this.api.statistics(from, to));
+  });
+  protected readonly stats = this.statsLoad.value;
+  protected readonly busy = computed(() => this.statsLoad.phase() === 'loading');
   protected readonly tables = computed(() => {
     const s = this.stats();
     if (!s) return [];
@@ -140,16 +141,7 @@ export class InquiryStatisticsPage {
   protected async show(): Promise<void> {
     const { from, to } = this.period.getRawValue();
     if (!from || !to) return;
-    this.busy.set(true);
-    this.message.set(null);
-    try {
-      this.stats.set(await firstValueFrom(this.api.statistics(from, to)));
-    } catch (e) {
-      const problem = readProblem(e);
-      this.message.set(Object.values(problem.fields)[0] ?? problem.message ?? this.i18n.t('common.networkError'));
-    } finally {
-      this.busy.set(false);
-    }
+    await this.statsLoad.load();
   }
 
   /** Departments in the current language; the center's own staff share one row (key null). */

@@ -22,6 +22,7 @@ import { I18nService, TranslatePipe, closeOutcomeKey, meetingKindKey, meetingSta
 import { LiveBoardService } from '../core/live/live-board.service';
 import { SessionStore } from '../core/session/session.store';
 import { RectificationsComponent } from '../inspections/rectifications.component';
+import { LoadStateComponent, loadingSourceOf } from '../ui/load-state';
 
 type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
 
@@ -34,18 +35,13 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
  */
 @Component({
   selector: 'hub-meeting-room-page',
-  imports: [RouterLink, TranslatePipe, HubTimePipe, RectificationsComponent],
+  imports: [RouterLink, TranslatePipe, HubTimePipe, RectificationsComponent, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    <hub-load-state [of]="loading" testId="room" />
     @switch (state()) {
-      @case ('loading') {
-        <p class="loading" role="status">{{ 'common.loading' | t }}</p>
-      }
       @case ('not_found') {
         <p class="card">{{ 'project.notFound' | t }} <a routerLink="/meetings">{{ 'room.back' | t }}</a></p>
-      }
-      @case ('error') {
-        <p class="alert alert-error" role="alert">{{ errorMessage() ?? ('common.networkError' | t) }}</p>
       }
       @case ('loaded') {
         @if (view(); as m) {
@@ -292,6 +288,7 @@ export class MeetingRoomPage {
 
   protected readonly state = signal<LoadState>('loading');
   protected readonly errorMessage = signal<string | null>(null);
+  protected readonly loading = loadingSourceOf(this.state, this.errorMessage, () => this.load(this.id()));
   protected readonly view = signal<MeetingView | null>(null);
   protected readonly online = signal<MeetingOnline>({ meetingId: '', departmentIds: [], observers: 0 });
   protected readonly busy = signal(false);

@@ -3,11 +3,11 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { firstValueFrom } from 'rxjs';
 import type { MeetingSummary } from '@hub/shared';
 import { ApiService } from '../core/api/api.service';
-import { readProblem } from '../core/api/problem';
 import { DepartmentsStore } from '../core/departments/departments.store';
 import { TranslatePipe } from '../core/i18n';
 import { LiveBoardService } from '../core/live/live-board.service';
 import { SessionStore } from '../core/session/session.store';
+import { loadable, LoadStateComponent } from '../ui/load-state';
 import { MeetingListComponent, upsertMeeting } from './meeting-list.component';
 
 /**
@@ -16,20 +16,16 @@ import { MeetingListComponent, upsertMeeting } from './meeting-list.component';
  */
 @Component({
   selector: 'hub-meetings-desk-page',
-  imports: [TranslatePipe, MeetingListComponent],
+  imports: [TranslatePipe, MeetingListComponent, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
       <h1>{{ 'meetings.title' | t }}</h1>
     </div>
     <p class="muted">{{ 'meetings.intro' | t }}</p>
-    @if (error(); as e) {
-      <p class="alert alert-error" role="alert">{{ e }}</p>
-    }
     <div class="card" data-testid="meetings-desk">
-      @if (!loaded() && !error()) {
-        <p class="loading" role="status">{{ 'common.loading' | t }}</p>
-      } @else {
+      <hub-load-state [of]="listLoad" testId="meetings" />
+      @if (listLoad.value()) {
         <hub-meeting-list [meetings]="meetings()" [departments]="departments.byId()" />
       }
     </div>
@@ -40,8 +36,12 @@ export class MeetingsDeskPage {
   private readonly session = inject(SessionStore);
   protected readonly departments = inject(DepartmentsStore);
   protected readonly meetings = signal<MeetingSummary[]>([]);
-  protected readonly error = signal<string | null>(null);
-  protected readonly loaded = signal(false);
+  protected readonly listLoad = loadable(async () => {
+    const list = await firstValueFrom(this.api.meetings());
+    // Live entries that arrived meanwhile stay: merge rather than replace.
+    this.meetings.update((live) => list.reduce((acc, m) => (acc.some((x) => x.id === m.id) ? acc : upsertMeeting(acc, m)), live));
+    return true;
+  });
 
   constructor() {
     this.departments.load().catch(() => undefined);
@@ -54,17 +54,6 @@ export class MeetingsDeskPage {
         if (user?.role === 'liaison' && !meeting.invitedDepartmentIds.includes(user.departmentId ?? '')) return;
         this.meetings.update((list) => upsertMeeting(list, meeting));
       });
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      const list = await firstValueFrom(this.api.meetings());
-      // Live entries that arrived meanwhile stay: merge rather than replace.
-      this.meetings.update((live) => list.reduce((acc, m) => (acc.some((x) => x.id === m.id) ? acc : upsertMeeting(acc, m)), live));
-      this.loaded.set(true);
-    } catch (e) {
-      this.error.set(readProblem(e).message);
-    }
+    void this.listLoad.load();
   }
 }

@@ -9,6 +9,7 @@ import { I18nService, TranslatePipe } from '../core/i18n';
 import { LangSwitchComponent } from '../ui/lang-switch.component';
 import { DocumentSheetsComponent } from './document-sheets.component';
 import { PaperTrailApi, pdfUrl } from './paper-trail.api';
+import { loadable, LoadStateComponent } from '../ui/load-state';
 
 /**
  * R17: one document, printable on A4 and downloadable as its PDF. Its own page, without the
@@ -17,7 +18,7 @@ import { PaperTrailApi, pdfUrl } from './paper-trail.api';
  */
 @Component({
   selector: 'hub-document-page',
-  imports: [RouterLink, TranslatePipe, HubTimePipe, DocumentSheetsComponent, LangSwitchComponent],
+  imports: [RouterLink, TranslatePipe, HubTimePipe, DocumentSheetsComponent, LangSwitchComponent, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="doc-toolbar" role="toolbar" [attr.aria-label]="'doc.toolbar' | t">
@@ -42,11 +43,11 @@ import { PaperTrailApi, pdfUrl } from './paper-trail.api';
           <a class="button-secondary button-link-like" data-testid="document-pdf" [href]="pdf()" download>{{ 'doc.pdf' | t }}</a>
           <hub-lang-switch />
         </span>
-      } @else if (error(); as e) {
-        <a routerLink="/board">{{ 'project.back' | t }}</a>
-        <p class="alert alert-error" role="alert">{{ e }}</p>
       } @else {
-        <p class="loading" role="status">{{ 'common.loading' | t }}</p>
+        @if (noticeLoad.phase() === 'error') {
+          <a routerLink="/board">{{ 'project.back' | t }}</a>
+        }
+        <hub-load-state [of]="noticeLoad" testId="document" />
       }
     </div>
     @if (notice(); as n) {
@@ -172,7 +173,11 @@ export class DocumentPage {
   readonly id = input.required<string>();
 
   protected readonly notice = signal<NoticeView | null>(null);
-  protected readonly error = signal<string | null>(null);
+  protected readonly noticeLoad = loadable(async () => {
+    const notice = await firstValueFrom(this.api.notice(this.id()));
+    this.notice.set(notice);
+    return notice;
+  });
   /** R1: handed over by the receipt form right after issue; gone on reload. */
   protected readonly accessCode = signal<string | null>(readAccessCode(this.document));
   protected readonly layout = computed(() => {
@@ -193,16 +198,8 @@ export class DocumentPage {
   constructor() {
     effect(() => {
       const id = this.id();
-      untracked(() => void this.load(id));
+      untracked(() => void (id && this.noticeLoad.load()));
     });
-  }
-
-  private async load(id: string): Promise<void> {
-    try {
-      this.notice.set(await firstValueFrom(this.api.notice(id)));
-    } catch (e) {
-      this.error.set(readProblem(e).message ?? 'Error');
-    }
   }
 
   protected async correct(notice: NoticeView): Promise<void> {

@@ -16,6 +16,7 @@ import { ApprovalItemsComponent } from './approval-items.component';
 import { ProjectMeetingsComponent } from '../meetings/project-meetings.component';
 import { PaperTrailPanelComponent } from '../materials/paper-trail-panel.component';
 import { TrackingCardComponent } from './tracking-card.component';
+import { LoadStateComponent, loadingSourceOf } from '../ui/load-state';
 
 type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
 
@@ -36,6 +37,7 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
     ProjectMeetingsComponent,
     TrackingCardComponent,
     PaperTrailPanelComponent,
+    LoadStateComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-detail.page.html',
@@ -52,6 +54,7 @@ export class ProjectDetailPage {
 
   protected readonly state = signal<LoadState>('loading');
   protected readonly errorMessage = signal<string | null>(null);
+  protected readonly loading = loadingSourceOf(this.state, this.errorMessage, () => this.load(this.id()));
   protected readonly project = signal<ProjectView | null>(null);
   protected readonly entries = signal<CardEntry[]>([]);
 

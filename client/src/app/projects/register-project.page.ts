@@ -12,13 +12,19 @@ import {
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import {
+  AMOUNT_UNITS,
   CURRENCIES,
-  MONEY_AMOUNT_PATTERN,
+  EMAIL_PATTERN,
+  MONEY_AMOUNT_MAX_LENGTH,
   NATIONAL_CODE_PATTERN,
+  PHONE_PATTERN,
+  amountFromUnit,
+  parseMoneyAmount,
+  type AmountUnit,
   PROJECT_CATEGORIES,
   isMegaProject,
   type Currency,
@@ -61,6 +67,8 @@ export class RegisterProjectPage {
   protected readonly currencies = CURRENCIES;
   protected readonly categoryKey = categoryKey;
   protected readonly currencyKey = (c: Currency) => `register.currency.${c}` as const;
+  protected readonly units = AMOUNT_UNITS;
+  protected readonly unitKey = (u: AmountUnit, c: Currency) => `register.unit.${u}.${c}` as const;
 
   protected readonly form = this.fb.group({
     name: ['', Validators.required],
@@ -68,8 +76,8 @@ export class RegisterProjectPage {
       name: ['', Validators.required],
       legalRepresentative: ['', Validators.required],
       contactName: ['', Validators.required],
-      contactPhone: ['', Validators.required],
-      contactEmail: [''],
+      contactPhone: ['', [Validators.required, Validators.pattern(PHONE_PATTERN)]],
+      contactEmail: ['', Validators.pattern(EMAIL_PATTERN)],
     }),
     category: this.fb.control<ProjectCategory | ''>('', Validators.required),
     preconditions: this.fb.group({
@@ -78,7 +86,9 @@ export class RegisterProjectPage {
       safetyAndStability: [false],
     }),
     totalInvestment: this.fb.group({
-      amount: ['', [Validators.required, Validators.pattern(MONEY_AMOUNT_PATTERN)]],
+      amount: ['', [Validators.required, typedAmount]],
+      // R6: the center counts investment in 万元; the stored amount stays in whole currency units.
+      unit: this.fb.control<AmountUnit>('wan'),
       currency: this.fb.control<Currency>('CNY'),
     }),
     reportToHigherAuthority: [false],
@@ -95,16 +105,23 @@ export class RegisterProjectPage {
   private readonly investment = toSignal(this.form.controls.totalInvestment.valueChanges, {
     initialValue: this.form.controls.totalInvestment.getRawValue(),
   });
+  /** The amount as it will be stored (whole currency units), or null while it is not a valid amount. */
+  private readonly storedAmount = computed(() => {
+    const { amount = '', unit = 'wan' } = this.investment();
+    return amountRefusal(amount, unit) === null ? amountFromUnit(amount, unit) : null;
+  });
   /** R6, live as the amount is typed; the same rule the server applies. */
   protected readonly mega = computed(() => {
-    const { amount = '', currency = 'CNY' } = this.investment();
-    return MONEY_AMOUNT_PATTERN.test(amount) && isMegaProject({ amount, currency });
+    const amount = this.storedAmount();
+    return amount !== null && isMegaProject({ amount, currency: this.investment().currency ?? 'CNY' });
   });
 
-  /** The amount as the center reads it (万元 / 亿元), echoed while it is typed in yuan. */
+  /** The amount echoed as the center reads it (万元 / 亿元) and as it is stored, while it is typed. */
   protected readonly amountInUnits = computed(() => {
-    const { amount = '', currency = 'CNY' } = this.investment();
-    return currency === 'CNY' && MONEY_AMOUNT_PATTERN.test(amount) ? this.format.money({ amount, currency }) : null;
+    const amount = this.storedAmount();
+    if (amount === null) return null;
+    const currency = this.investment().currency ?? 'CNY';
+    return { told: this.format.money({ amount, currency }), stored: amount };
   });
 
   /** Server field errors that match no control on this form, shown in the summary instead. */
@@ -117,6 +134,8 @@ export class RegisterProjectPage {
   private submittedValues: Record<string, unknown> = {};
 
   constructor() {
+    const { amount, unit } = this.form.controls.totalInvestment.controls;
+    unit.valueChanges.subscribe(() => amount.updateValueAndValidity({ emitEvent: false }));
     effect(() => {
       const id = this.fromInquiry();
       if (id) untracked(() => void this.prefill(id));
@@ -140,7 +159,10 @@ export class RegisterProjectPage {
     const control = this.form.get(path);
     if (!control || !control.invalid || !(control.touched || this.submitted())) return null;
     if (control.hasError('required')) return this.i18n.t('common.required');
-    if (control.hasError('pattern')) return this.i18n.t(path === 'nationalCode' ? 'life.nationalCodeHint' : 'register.amountPattern');
+    if (control.hasError('amount')) return this.i18n.t('register.amountPattern');
+    if (control.hasError('amountPositive')) return this.i18n.t('register.amountPositive');
+    if (control.hasError('amountTooLarge')) return this.i18n.t('register.amountTooLarge');
+    if (control.hasError('pattern')) return this.i18n.t(PATTERN_MESSAGES[path] ?? 'common.fixFields');
     return null;
   }
 
@@ -166,7 +188,8 @@ export class RegisterProjectPage {
       },
       category: value.category as ProjectCategory,
       preconditions: value.preconditions,
-      totalInvestment: value.totalInvestment,
+      // Valid here, so the conversion succeeds; the server checks the stored form again.
+      totalInvestment: { amount: amountFromUnit(value.totalInvestment.amount, value.totalInvestment.unit) ?? '', currency: value.totalInvestment.currency },
       reportToHigherAuthority: value.reportToHigherAuthority,
       nationalCode: value.nationalCode.trim() || null,
     };
@@ -217,4 +240,29 @@ export class RegisterProjectPage {
       { injector: this.injector },
     );
   }
+}
+
+/** The words for a pattern mismatch per field: the same checks the server makes, in the user's language. */
+const PATTERN_MESSAGES: Record<string, 'life.nationalCodeHint' | 'register.phonePattern' | 'register.emailPattern'> = {
+  nationalCode: 'life.nationalCodeHint',
+  'owner.contactPhone': 'register.phonePattern',
+  'owner.contactEmail': 'register.emailPattern',
+};
+
+/**
+ * R6: the typed amount in its unit (a sibling control) converts exactly to a positive amount the
+ * server accepts: a decimal with at most two decimals once in whole units, below 10^18.
+ */
+function typedAmount(control: AbstractControl<string>): ValidationErrors | null {
+  if (!control.value) return null; // "required" speaks for an empty field
+  const refusal = amountRefusal(control.value, (control.parent?.get('unit')?.value as AmountUnit | undefined) ?? 'wan');
+  return refusal ? { [refusal]: true } : null;
+}
+
+function amountRefusal(typed: string, unit: AmountUnit): 'amount' | 'amountTooLarge' | 'amountPositive' | null {
+  const amount = amountFromUnit(typed, unit);
+  if (amount === null) return 'amount';
+  if (amount.length > MONEY_AMOUNT_MAX_LENGTH) return 'amountTooLarge';
+  if (parseMoneyAmount(amount) <= 0n) return 'amountPositive';
+  return null;
 }

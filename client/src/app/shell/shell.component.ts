@@ -95,6 +95,11 @@ import { ShortcutDirective } from '../ui/shortcut.directive';
         }
       </nav>
       <div class="topbar-end">
+        <!-- Issue 14: a project by its code, owner, contact or phone, from any page (the board filters in SQL). -->
+        <form class="global-search" role="search" (submit)="search($event, query.value); query.value = ''">
+          <label for="global-search" class="visually-hidden">{{ 'nav.search' | t }}</label>
+          <input #query id="global-search" type="search" data-testid="global-search" autocomplete="off" [attr.placeholder]="'nav.search' | t" [attr.title]="'boardFilter.searchHint' | t" />
+        </form>
         <p
           class="live-status"
           [class.is-live]="live.status() === 'live'"
@@ -133,6 +138,13 @@ export class ShellComponent {
   private readonly calendar = inject(CalendarStore);
   private readonly departments = inject(DepartmentsStore);
   private readonly router = inject(Router);
+
+  /** The board filtered by the text typed (code, owner, contact name or phone). */
+  protected search(event: Event, text: string): void {
+    event.preventDefault();
+    const q = text.trim();
+    if (q) void this.router.navigate(['/board'], { queryParams: { q } });
+  }
 
   protected readonly hasDesk = computed(() => this.session.canSomewhere('item.decide'));
   protected readonly hasInbox = computed(() => this.session.can('explanation.rule'));

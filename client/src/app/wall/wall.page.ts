@@ -10,6 +10,7 @@ import { I18nService, TranslatePipe, cardActionKey, categoryKey, deemedCauseKey,
 import { HubClock } from '../core/live/hub-clock.service';
 import { LiveBoardService } from '../core/live/live-board.service';
 import { CountdownComponent } from '../ui/countdown.component';
+import { LoadStateComponent, type LoadingSource, type LoadPhase } from '../ui/load-state';
 import { StatusBadgeComponent } from '../ui/status-badge.component';
 
 /** One screenful shows this long before the next (a person reads two or three rows meanwhile). */
@@ -33,7 +34,7 @@ interface WallCell {
  */
 @Component({
   selector: 'hub-wall-page',
-  imports: [RouterLink, TranslatePipe, HubTimePipe, StatusBadgeComponent, CountdownComponent],
+  imports: [RouterLink, TranslatePipe, HubTimePipe, StatusBadgeComponent, CountdownComponent, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './wall.css',
   template: `
@@ -71,9 +72,7 @@ interface WallCell {
 
       <div class="wall-body">
         <section class="wall-projects" #scroller (mouseenter)="paused.set(true)" (mouseleave)="paused.set(false)" [attr.aria-label]="'wall.projects' | t" data-testid="wall-projects">
-          @if (!ready()) {
-            <p class="wall-empty" role="status">{{ (failed() ? 'wall.retrying' : 'common.loading') | t }}</p>
-          }
+          <hub-load-state class="wall-empty" [of]="loading" testId="wall" />
           @for (row of rows(); track row.project.id) {
             <article class="wall-project" [attr.data-testid]="'wall-row-' + row.project.code">
               <h2>
@@ -144,6 +143,13 @@ export class WallPage {
   protected readonly paused = signal(false);
   protected readonly ticker = signal<CardEntry[]>([]);
   protected readonly ready = computed(() => this.live.board() !== null && this.calendar.calendar() !== null);
+  /** The shared loading state; a failure says the wall tries again by itself (it also may be asked to). */
+  protected readonly loading: LoadingSource = {
+    phase: computed<LoadPhase>(() => (this.ready() ? 'loaded' : this.failed() ? 'error' : 'loading')),
+    error: computed(() => this.i18n.t('wall.retrying')),
+    load: () => this.start(),
+  };
+  private retry: ReturnType<typeof setTimeout> | null = null;
 
   private readonly statuses = computed(() => {
     const cal = this.calendar.calendar();
@@ -188,21 +194,7 @@ export class WallPage {
   constructor() {
     const destroyRef = inject(DestroyRef);
     const entries = this.live.entries$.subscribe((entry) => this.ticker.update((list) => [entry, ...list.filter((e) => e.position !== entry.position)].slice(0, TICKER_LENGTH)));
-    let retry: ReturnType<typeof setTimeout> | null = null;
-    const start = async () => {
-      try {
-        await Promise.all([this.live.start({ whole: true }), this.calendar.load(), this.departments.load()]);
-        const latest = await firstValueFrom(this.api.ticker());
-        // Entries pushed meanwhile are newer; the seed goes after them.
-        this.ticker.update((pushed) => [...pushed, ...latest.filter((e) => !pushed.some((p) => p.position === e.position))].slice(0, TICKER_LENGTH));
-        this.failed.set(false);
-      } catch {
-        // A wall has nobody to press "retry": try again by itself until the hub answers.
-        this.failed.set(true);
-        retry = setTimeout(() => void start(), RETRY_MS);
-      }
-    };
-    void start();
+    void this.start();
 
     afterNextRender(() => {
       const reduced = matchMedia('(prefers-reduced-motion: reduce)');
@@ -211,10 +203,27 @@ export class WallPage {
     });
     destroyRef.onDestroy(() => {
       entries.unsubscribe();
-      if (retry) clearTimeout(retry);
+      if (this.retry) clearTimeout(this.retry);
+      this.retry = null;
       // The wall owns the live connection while it is open (it lives outside the shell).
       this.live.stop();
     });
+  }
+
+  private async start(): Promise<void> {
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    this.failed.set(false);
+    try {
+      await Promise.all([this.live.start({ whole: true }), this.calendar.load(), this.departments.load()]);
+      const latest = await firstValueFrom(this.api.ticker());
+      // Entries pushed meanwhile are newer; the seed goes after them.
+      this.ticker.update((pushed) => [...pushed, ...latest.filter((e) => !pushed.some((p) => p.position === e.position))].slice(0, TICKER_LENGTH));
+    } catch {
+      // A wall mostly has nobody to press "retry": try again by itself until the hub answers.
+      this.failed.set(true);
+      this.retry = setTimeout(() => void this.start(), RETRY_MS);
+    }
   }
 
   protected categoryLabel(project: BoardProject) {

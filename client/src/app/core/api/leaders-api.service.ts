@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
+  AccountabilityItemsBehind,
   AccountabilityReport,
   AlertInbox,
   AlertView,
@@ -13,6 +14,7 @@ import type {
   HubSettings,
   ImportCalendarRequest,
   IssueCirculationRequest,
+  LeaderInboxProjects,
   MaterialFilesSettings,
   NoticeSummary,
   SetCalendarDayRequest,
@@ -30,6 +32,10 @@ export class LeadersApi {
   alerts(): Observable<AlertInbox> {
     return this.http.get<AlertInbox>('/api/alerts');
   }
+  /** Issue 14: the projects the leader's inbox is about, as of a stream position. */
+  leaderInboxProjects(): Observable<LeaderInboxProjects> {
+    return this.http.get<LeaderInboxProjects>('/api/alerts/leader-projects');
+  }
   markAlertRead(id: string): Observable<AlertView> {
     return this.http.post<AlertView>(`/api/alerts/${encodeURIComponent(id)}/read`, null);
   }
@@ -37,6 +43,11 @@ export class LeadersApi {
   // R21, R22
   accountability(from: string, to: string): Observable<AccountabilityReport> {
     return this.http.get<AccountabilityReport>('/api/accountability', { params: period(from, to) });
+  }
+  /** Issue 14: the items behind one figure; department null for the totals. */
+  accountabilityItems(from: string, to: string, figure: string, department: string | null): Observable<AccountabilityItemsBehind> {
+    const params = period(from, to).set('figure', figure);
+    return this.http.get<AccountabilityItemsBehind>('/api/accountability/items', { params: department ? params.set('department', department) : params });
   }
   /** Exports are plain download links: the browser saves them under the server's file name. */
   accountabilityExportUrl(format: 'csv' | 'xlsx', from: string, to: string): string {
