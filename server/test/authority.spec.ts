@@ -305,6 +305,11 @@ const MATRIX: RouteCase[] = [
     allowed: ['admin'],
     request: async (f) => ({ path: '/api/admin/users', body: { username: f.people.code().toLowerCase(), displayName: '新人', role: 'window', departmentId: null } }),
   },
+  {
+    route: 'PATCH /api/admin/users/:id/contact',
+    allowed: ['admin'],
+    request: async (f) => ({ path: `/api/admin/users/${await f.people.user()}/contact`, body: { email: 'new.person@example.cn', mobile: '13800001234' } }),
+  },
   { route: 'POST /api/admin/users/:id/password-reset', allowed: ['admin'], request: async (f) => ({ path: `/api/admin/users/${await f.people.user()}/password-reset` }) },
   { route: 'POST /api/admin/users/:id/deactivation', allowed: ['admin'], request: async (f) => ({ path: `/api/admin/users/${await f.people.user()}/deactivation` }) },
   { route: 'POST /api/admin/users/:id/reactivation', allowed: ['admin'], request: async (f) => ({ path: `/api/admin/users/${await f.people.switchedOff()}/reactivation` }) },
