@@ -74,5 +74,8 @@ export default [
     },
   },
   { files: ['server/src/**/*.ts'], rules: { 'no-restricted-imports': noForeignRecords() } },
-  ...Object.entries(RECORDS_IMPORTED_ACROSS).map(([file, allowed]) => ({ files: [file], rules: { 'no-restricted-imports': noForeignRecords(allowed) } })),
+  ...Object.entries(RECORDS_IMPORTED_ACROSS).map(([file, allowed]) => ({
+    files: [file],
+    rules: { 'no-restricted-imports': noForeignRecords(allowed) },
+  })),
 ];

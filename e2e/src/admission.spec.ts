@@ -9,9 +9,13 @@ const UNMET = {
   reportToHigherAuthority: false,
 };
 
-test('R3: the leader sees an unmet precondition, admits only with a special-handling reason, and refuses another project after a confirmation stating the consequence', async ({ browser, baseURL }) => {
+test('R3: the leader sees an unmet precondition, admits only with a special-handling reason, and refuses another project after a confirmation stating the consequence', async ({
+  browser,
+  baseURL,
+}) => {
   const windowApi = await apiAs(baseURL!, 'window');
-  const register = async (name: string) => (await (await windowApi.post('/api/projects', { data: { ...UNMET, name } })).json()).id as string;
+  const register = async (name: string) =>
+    (await (await windowApi.post('/api/projects', { data: { ...UNMET, name } })).json()).id as string;
   const overridden = await register('新材料中试基地');
   const refused = await register('欠费扩建项目');
   const desk = await (await browser.newContext()).newPage();

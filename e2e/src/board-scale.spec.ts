@@ -54,7 +54,10 @@ test.afterAll(async () => {
   }
 });
 
-test('issue 12 R25: a board of 2,000 projects filters to a department, finds a project by code, and counts a filtered-out decision live', async ({ page, baseURL }) => {
+test('issue 12 R25: a board of 2,000 projects filters to a department, finds a project by code, and counts a filtered-out decision live', async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   await seed();
   const window = await apiAs(baseURL!, 'window');
@@ -104,7 +107,9 @@ test('issue 12 R25: a board of 2,000 projects filters to a department, finds a p
       },
     });
     expect(registered.status()).toBe(201);
-    const admitted = await leader.post(`/api/projects/${(await registered.json()).id}/admission`, { data: { leadDepartmentId: id('NRP'), participatingDepartmentIds: [] } });
+    const admitted = await leader.post(`/api/projects/${(await registered.json()).id}/admission`, {
+      data: { leadDepartmentId: id('NRP'), participatingDepartmentIds: [] },
+    });
     expect(admitted.status()).toBe(200);
     nrpItem = (await admitted.json()).items[0].id;
     await mainMaterialReceived(window, nrpItem);

@@ -22,14 +22,18 @@ test('R12 R13 R16: explanation, ruling, extension and delay from the project pag
     })
   ).json();
   const admitted = await (
-    await leaderApi.post(`/api/projects/${project.id}/admission`, { data: { leadDepartmentId: dept('HUD'), participatingDepartmentIds: [dept('EMB')] } })
+    await leaderApi.post(`/api/projects/${project.id}/admission`, {
+      data: { leadDepartmentId: dept('HUD'), participatingDepartmentIds: [dept('EMB')] },
+    })
   ).json();
   for (const item of admitted.items as { id: string }[]) {
     await mainMaterialReceived(window, item.id);
     await window.post(`/api/items/${item.id}/acceptance`);
   }
   const dueOf = async (code: string) =>
-    ((await (await leaderApi.get(`/api/projects/${project.id}`)).json()).items as { departmentId: string; dueAt: string }[]).find((i) => i.departmentId === dept(code))!.dueAt;
+    ((await (await leaderApi.get(`/api/projects/${project.id}`)).json()).items as { departmentId: string; dueAt: string }[]).find(
+      (i) => i.departmentId === dept(code),
+    )!.dueAt;
 
   const liaison = await (await browser.newContext()).newPage();
   const leader = await (await browser.newContext()).newPage();

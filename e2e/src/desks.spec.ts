@@ -33,7 +33,10 @@ async function runningProject(window: APIRequestContext, leader: APIRequestConte
   return { project: project as { id: string; code: string }, items };
 }
 
-test('R10 R15 R15a R19: the liaison lands on its to-do desk, decides explicitly, and a banner calls it to the meeting — join now records it present', async ({ browser, baseURL }) => {
+test('R10 R15 R15a R19: the liaison lands on its to-do desk, decides explicitly, and a banner calls it to the meeting — join now records it present', async ({
+  browser,
+  baseURL,
+}) => {
   test.slow();
   const window = await apiAs(baseURL!, 'window');
   const leader = await apiAs(baseURL!, 'leader');
@@ -41,7 +44,7 @@ test('R10 R15 R15a R19: the liaison lands on its to-do desk, decides explicitly,
   const { project, items } = await runningProject(window, leader, '新材料产业园联络员待办', ['DRC', 'HUD']);
   const liaison = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 
-  await test.step('R10: the HUD liaison lands on its desk; its item is listed with its deadline as time left, DRC\'s is not', async () => {
+  await test.step("R10: the HUD liaison lands on its desk; its item is listed with its deadline as time left, DRC's is not", async () => {
     await logInAs(liaison, 'liaison-hud');
     await expect(liaison.getByTestId('live-status')).toHaveAttribute('data-state', 'live');
     const row = liaison.locator(`[data-testid="desk-item"][data-item-id="${items['HUD']!.id}"]`);
@@ -57,7 +60,9 @@ test('R10 R15 R15a R19: the liaison lands on its to-do desk, decides explicitly,
     const serverNow = new Date((await (await window.get('/api/board')).json()).serverNow);
     const calendar = buildCalendar((await (await window.get('/api/calendar')).json()).calendar);
     const start = new Date(earliestBindingStart(serverNow, calendar, 'Asia/Shanghai', 1).getTime() + 5 * 60_000);
-    const convened = await window.post(`/api/projects/${project.id}/meetings`, { data: { kind: 'coordination', title: '新材料产业园协调会', startsAt: start.toISOString(), online: true } });
+    const convened = await window.post(`/api/projects/${project.id}/meetings`, {
+      data: { kind: 'coordination', title: '新材料产业园协调会', startsAt: start.toISOString(), online: true },
+    });
     expect(convened.status()).toBe(201);
     meetingId = (await convened.json()).id;
     startsAt = (await convened.json()).startsAt;
@@ -98,7 +103,10 @@ test('R10 R15 R15a R19: the liaison lands on its to-do desk, decides explicitly,
   });
 });
 
-test('R16: the leader\'s inbox lists the explanation to rule on; the ruling form preselects nothing and confirms its consequence', async ({ browser, baseURL }) => {
+test("R16: the leader's inbox lists the explanation to rule on; the ruling form preselects nothing and confirms its consequence", async ({
+  browser,
+  baseURL,
+}) => {
   const window = await apiAs(baseURL!, 'window');
   const leaderApi = await apiAs(baseURL!, 'leader');
   const { items } = await runningProject(window, leaderApi, '新材料产业园领导裁定', ['DRC', 'EMB']);

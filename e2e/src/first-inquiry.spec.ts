@@ -22,7 +22,9 @@ function keyboardOnly(page: Page) {
   };
 }
 
-test('R23 R24: register an inquiry by keyboard only, transfer it, a colleague acknowledges, it is closed and followed up', async ({ browser }) => {
+test('R23 R24: register an inquiry by keyboard only, transfer it, a colleague acknowledges, it is closed and followed up', async ({
+  browser,
+}) => {
   const owner = await (await browser.newContext()).newPage();
   const colleague = await (await browser.newContext()).newPage();
   await logInAs(owner, 'window');
@@ -125,7 +127,7 @@ test('R23 R24: register an inquiry by keyboard only, transfer it, a colleague ac
     await expect(owner.getByTestId('inquiry-follow-up')).toHaveAttribute('data-satisfaction', 'basically_satisfied');
   });
 
-  await test.step('R23: every step is on the inquiry\'s own history, which verifies', async () => {
+  await test.step("R23: every step is on the inquiry's own history, which verifies", async () => {
     await owner.goto(inquiryUrl);
     await expect(owner.getByTestId('history-entry')).toHaveCount(7);
     const actions = await owner.getByTestId('history-entry').evaluateAll((entries) => entries.map((e) => e.getAttribute('data-action')));
@@ -144,7 +146,10 @@ test('R23 R24: register an inquiry by keyboard only, transfer it, a colleague ac
   });
 });
 
-test('R23 R24: escalations reach the leader\'s desk live; a promised reply past its date is flagged on the board to its owner and leaders', async ({ browser, baseURL }) => {
+test("R23 R24: escalations reach the leader's desk live; a promised reply past its date is flagged on the board to its owner and leaders", async ({
+  browser,
+  baseURL,
+}) => {
   const leader = await (await browser.newContext()).newPage();
   const owner = await (await browser.newContext()).newPage();
   await logInAs(leader, 'leader');
@@ -159,11 +164,16 @@ test('R23 R24: escalations reach the leader\'s desk live; a promised reply past 
     disposition,
   });
 
-  await test.step('R23: an escalation appears on the leader\'s desk without reload', async () => {
+  await test.step("R23: an escalation appears on the leader's desk without reload", async () => {
     await leader.getByTestId('nav-inquiries').click();
     await expect(leader.getByRole('heading', { name: '首问登记台账' })).toBeVisible();
-    const escalated = await (await window.post('/api/inquiries', { data: inquiry({ kind: 'escalate', note: '涉及多个部门，须领导协调' }) })).json();
-    await expect(leader.getByTestId('desk-attention').locator(`[data-number="${escalated.number}"]`)).toHaveAttribute('data-status', 'escalated');
+    const escalated = await (
+      await window.post('/api/inquiries', { data: inquiry({ kind: 'escalate', note: '涉及多个部门，须领导协调' }) })
+    ).json();
+    await expect(leader.getByTestId('desk-attention').locator(`[data-number="${escalated.number}"]`)).toHaveAttribute(
+      'data-status',
+      'escalated',
+    );
   });
 
   await test.step('R24: the promised day ends; the board flags it for the leader and for its owner, live', async () => {
@@ -182,7 +192,10 @@ test('R23 R24: escalations reach the leader\'s desk live; a promised reply past 
   });
 });
 
-test('R23: an inquiry becomes a green-channel project registration, its details carried over and the link kept', async ({ browser, baseURL }) => {
+test('R23: an inquiry becomes a green-channel project registration, its details carried over and the link kept', async ({
+  browser,
+  baseURL,
+}) => {
   const page = await (await browser.newContext()).newPage();
   await logInAs(page, 'window');
   const window = await apiAs(baseURL!, 'window');
@@ -222,7 +235,7 @@ test('R23: an inquiry becomes a green-channel project registration, its details 
   await expect(page.getByTestId('to-project')).toHaveCount(0);
 });
 
-test('R23: keyboard-first on a busy page: the chosen disposition\'s fields take the next Tab', async ({ page }) => {
+test("R23: keyboard-first on a busy page: the chosen disposition's fields take the next Tab", async ({ page }) => {
   await logInAs(page, 'window');
   await page.keyboard.press('Alt+N');
   await expect(page.getByTestId('channel-in_person')).toBeFocused();

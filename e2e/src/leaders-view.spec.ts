@@ -1,14 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import {
-  addCalendarDays,
-  buildCalendar,
-  civilDateOf,
-  dueInstant,
-  warningStartsAt,
-  zonedInstant,
-  type CalendarResponse,
-} from '@hub/shared';
+import { addCalendarDays, buildCalendar, civilDateOf, dueInstant, warningStartsAt, zonedInstant, type CalendarResponse } from '@hub/shared';
 import { advanceHubClockPast, apiAs, logInAs, mainMaterialReceived } from './hub';
 
 const TZ = 'Asia/Shanghai';
@@ -29,13 +21,16 @@ async function hubCalendar(api: APIRequestContext) {
 
 /** The table as the page shows it: department (or total) and each value, in column order. */
 async function tableRows(page: Page): Promise<string[][]> {
-  return page.getByTestId('acc-row').evaluateAll((rows) =>
-    rows.map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => (cell.textContent ?? '').trim())),
-  );
+  return page
+    .getByTestId('acc-row')
+    .evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => (cell.textContent ?? '').trim())));
 }
 
 test.describe.serial("the leaders' view", () => {
-  test("R11 R25: an admin marks a holiday in next year's provisional calendar and publishes it; an open item's due instant moves on the leader's board, live", async ({ browser, baseURL }) => {
+  test("R11 R25: an admin marks a holiday in next year's provisional calendar and publishes it; an open item's due instant moves on the leader's board, live", async ({
+    browser,
+    baseURL,
+  }) => {
     const admin = await apiAs(baseURL!, 'admin');
     const windowApi = await apiAs(baseURL!, 'window');
     const leaderApi = await apiAs(baseURL!, 'leader');
@@ -59,11 +54,22 @@ test.describe.serial("the leaders' view", () => {
       });
       expect(registered.status()).toBe(201);
       const project = await registered.json();
-      const admitted = await (await leaderApi.post(`/api/projects/${project.id}/admission`, { data: { leadDepartmentId: id('DRC'), participatingDepartmentIds: [id('NRP')] } })).json();
+      const admitted = await (
+        await leaderApi.post(`/api/projects/${project.id}/admission`, {
+          data: { leadDepartmentId: id('DRC'), participatingDepartmentIds: [id('NRP')] },
+        })
+      ).json();
       const item = admitted.items.find((i: { isLead: boolean }) => i.isLead);
       await mainMaterialReceived(windowApi, item.id);
       const accepted = await (await windowApi.post(`/api/items/${item.id}/acceptance`)).json();
-      Object.assign(run, { projectId: project.id, code: project.code, itemId: item.id, acceptedAt: accepted.acceptedAt, dueAt: accepted.dueAt, year: year + 1 });
+      Object.assign(run, {
+        projectId: project.id,
+        code: project.code,
+        itemId: item.id,
+        acceptedAt: accepted.acceptedAt,
+        dueAt: accepted.dueAt,
+        year: year + 1,
+      });
       expect(accepted.provisional).toBe(true);
     });
 
@@ -109,7 +115,10 @@ test.describe.serial("the leaders' view", () => {
     });
 
     await test.step('R5 R11: both changes are on the card; a user opens the deadline explanation', async () => {
-      const card = (await (await leaderApi.get(`/api/projects/${run.projectId}/card`)).json()) as { action: string; detail: Record<string, string> }[];
+      const card = (await (await leaderApi.get(`/api/projects/${run.projectId}/card`)).json()) as {
+        action: string;
+        detail: Record<string, string>;
+      }[];
       const recomputed = card.filter((e) => e.action === 'item.deadline_recomputed');
       expect(recomputed.map((e) => [e.detail['calendarChange'], e.detail['toDueAt']])).toEqual([
         ['day_set', movedTo],
@@ -123,7 +132,10 @@ test.describe.serial("the leaders' view", () => {
     });
   });
 
-  test("R14a: the item's window opens: its liaison's inbox shows the warning live, and the board turns amber", async ({ browser, baseURL }) => {
+  test("R14a: the item's window opens: its liaison's inbox shows the warning live, and the board turns amber", async ({
+    browser,
+    baseURL,
+  }) => {
     const admin = await apiAs(baseURL!, 'admin');
     // Not under test: earlier specs' alerts to DRC (e.g. its deemed consents) are read first, so the count is this warning's.
     const drc = await apiAs(baseURL!, 'liaison-drc');
@@ -152,7 +164,10 @@ test.describe.serial("the leaders' view", () => {
     await expect(liaison.getByTestId('nav-alerts-unread')).toHaveCount(0);
   });
 
-  test('R21 R22: the accountability page shows charts and exports a file whose rows match the table; the circulation threshold is set in the settings page and a flagged department is circulated', async ({ browser, baseURL }) => {
+  test('R21 R22: the accountability page shows charts and exports a file whose rows match the table; the circulation threshold is set in the settings page and a flagged department is circulated', async ({
+    browser,
+    baseURL,
+  }) => {
     const admin = await apiAs(baseURL!, 'admin');
     const page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 1000 } })).newPage();
     // The demo's running items were deemed to consent when the clock moved to 29 December.
@@ -201,7 +216,9 @@ test.describe.serial("the leaders' view", () => {
       await desk.getByTestId('settings-circulationThreshold').fill('1');
       await desk.getByTestId('settings-save').click();
       await expect(desk.getByTestId('settings-saved')).toBeVisible();
-      await expect(desk.locator('[data-testid="change"][data-action="settings_changed"]').first()).toContainText(`circulationThreshold: ${settings.circulationThreshold} → 1`);
+      await expect(desk.locator('[data-testid="change"][data-action="settings_changed"]').first()).toContainText(
+        `circulationThreshold: ${settings.circulationThreshold} → 1`,
+      );
     });
 
     await test.step('R22: with the threshold at one, DRC is flagged in the fourth quarter; the leader issues a numbered circulation report', async () => {
@@ -219,7 +236,10 @@ test.describe.serial("the leaders' view", () => {
     });
   });
 
-  test('R25: the wall display reads from across the room, auto-scrolls, ticks live and survives a network drop without a reload', async ({ browser, baseURL }) => {
+  test('R25: the wall display reads from across the room, auto-scrolls, ticks live and survives a network drop without a reload', async ({
+    browser,
+    baseURL,
+  }) => {
     const windowApi = await apiAs(baseURL!, 'window');
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const wall = await context.newPage();
@@ -236,7 +256,9 @@ test.describe.serial("the leaders' view", () => {
     await test.step('offline: the wall says so; a step taken meanwhile arrives once it is back, in order, without a reload', async () => {
       await context.setOffline(true);
       await expect(wall.getByTestId('wall-live')).toHaveAttribute('data-state', 'reconnecting', { timeout: 60_000 });
-      const project = (await (await windowApi.get(`/api/projects/${run.projectId}`)).json()) as { items: { id: string; isLead: boolean }[] };
+      const project = (await (await windowApi.get(`/api/projects/${run.projectId}`)).json()) as {
+        items: { id: string; isLead: boolean }[];
+      };
       const nrp = project.items.find((i) => !i.isLead)!;
       await mainMaterialReceived(windowApi, nrp.id);
       expect((await windowApi.post(`/api/items/${nrp.id}/acceptance`)).status()).toBe(200);

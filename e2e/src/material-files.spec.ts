@@ -14,7 +14,10 @@ function onePagePdf(): Promise<Buffer> {
   });
 }
 
-test('R28: the window attaches a PDF to a material from the keyboard; Chromium previews it inline; the card holds its hash', async ({ browser, baseURL }) => {
+test('R28: the window attaches a PDF to a material from the keyboard; Chromium previews it inline; the card holds its hash', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const window = await apiAs(baseURL!, 'window');
   const leader = await apiAs(baseURL!, 'leader');
@@ -31,10 +34,14 @@ test('R28: the window attaches a PDF to a material from the keyboard; Chromium p
       },
     })
   ).json();
-  const admitted = await leader.post(`/api/projects/${registered.id}/admission`, { data: { leadDepartmentId: departments.find((d) => d.code === 'DRC')!.id, participatingDepartmentIds: [] } });
+  const admitted = await leader.post(`/api/projects/${registered.id}/admission`, {
+    data: { leadDepartmentId: departments.find((d) => d.code === 'DRC')!.id, participatingDepartmentIds: [] },
+  });
   expect(admitted.status()).toBe(200);
   const itemId = (await admitted.json()).items[0].id;
-  expect((await window.post(`/api/items/${itemId}/materials`, { data: { name: '项目申请报告', kind: 'main', copies: 1 } })).status()).toBe(201);
+  expect((await window.post(`/api/items/${itemId}/materials`, { data: { name: '项目申请报告', kind: 'main', copies: 1 } })).status()).toBe(
+    201,
+  );
 
   const page = await (await browser.newContext()).newPage();
   await logInAs(page, 'window');
@@ -47,7 +54,10 @@ test('R28: the window attaches a PDF to a material from the keyboard; Chromium p
     await expect(input).toBeFocused();
     await input.setInputFiles({ name: '项目申请报告.pdf', mimeType: 'application/pdf', buffer: pdf });
     await expect(page.getByTestId('file-项目申请报告.pdf')).toBeVisible();
-    const card = (await (await window.get(`/api/projects/${registered.id}/card`)).json()) as { action: string; detail: Record<string, string> }[];
+    const card = (await (await window.get(`/api/projects/${registered.id}/card`)).json()) as {
+      action: string;
+      detail: Record<string, string>;
+    }[];
     expect(card.at(-1)).toMatchObject({ action: 'material.file_attached', detail: { file: '项目申请报告.pdf' } });
   });
 
@@ -64,7 +74,9 @@ test('R28: the window attaches a PDF to a material from the keyboard; Chromium p
     const inlineFrame = () => page.frames().find((f) => /\?inline=1$/.test(f.url()));
     await expect.poll(() => inlineFrame()?.url()).toContain('/api/material-files/');
     expect(await inlineFrame()!.evaluate(() => document.contentType)).toBe('application/pdf');
-    await expect.poll(() => page.frames().some((f) => f.url().startsWith('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/'))).toBe(true);
+    await expect
+      .poll(() => page.frames().some((f) => f.url().startsWith('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/')))
+      .toBe(true);
     await page.screenshot({ path: 'e2e/artifacts/material-file-preview.png' });
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('file-preview-frame')).toHaveCount(0);

@@ -5,7 +5,10 @@ import { advanceHubClockPast, apiAs, logInAs, mainMaterialReceived } from './hub
 /** The center's wall clock (Asia/Shanghai, no DST) as a datetime-local value. */
 const shanghaiWallClock = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
 
-test('R15 R15a R17 R18 R19: convened with notice, joined, closed by the window after confirming who will be deemed; the closed room and the board show outcomes, causes and notice numbers', async ({ browser, baseURL }) => {
+test('R15 R15a R17 R18 R19: convened with notice, joined, closed by the window after confirming who will be deemed; the closed room and the board show outcomes, causes and notice numbers', async ({
+  browser,
+  baseURL,
+}) => {
   test.slow(); // three browsers, a clock moved twice and four full-page screenshots on a shared machine
   // Three people, three browsers: the leader at the board, the NRP liaison in the room, the window convening.
   const leaderPage = await (await browser.newContext()).newPage();

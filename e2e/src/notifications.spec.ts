@@ -16,7 +16,10 @@ interface Mail {
   attachments: { contentType: string; content: Buffer }[];
 }
 
-test('R27 R28 R1 R15a R19: the admin names the mail server and the file size limit, creates a department and its liaison; the liaison chooses a password and an address, receives the invitation by e-mail with its .ics and joins the room', async ({ browser, baseURL }) => {
+test('R27 R28 R1 R15a R19: the admin names the mail server and the file size limit, creates a department and its liaison; the liaison chooses a password and an address, receives the invitation by e-mail with its .ics and joins the room', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(300_000); // several page loads and Argon2 hashes on a shared, slow machine
   const received: Mail[] = [];
   const smtp = new SMTPServer({
@@ -111,10 +114,20 @@ test('R27 R28 R1 R15a R19: the admin names the mail server and the file size lim
       });
       const project = await registered.json();
       const wrb = departments.find((d) => d.code === 'WRB')!.id;
-      expect((await leader.post(`/api/projects/${project.id}/admission`, { data: { leadDepartmentId: wrb, participatingDepartmentIds: [] } })).status()).toBe(200);
+      expect(
+        (
+          await leader.post(`/api/projects/${project.id}/admission`, { data: { leadDepartmentId: wrb, participatingDepartmentIds: [] } })
+        ).status(),
+      ).toBe(200);
       const serverNow = new Date((await (await window.get('/api/board')).json()).serverNow);
       const convened = await window.post(`/api/projects/${project.id}/meetings`, {
-        data: { kind: 'coordination', title: '防洪工程协调会', startsAt: new Date(serverNow.getTime() + 40 * 60_000).toISOString(), online: true, invitedDepartmentIds: [wrb] },
+        data: {
+          kind: 'coordination',
+          title: '防洪工程协调会',
+          startsAt: new Date(serverNow.getTime() + 40 * 60_000).toISOString(),
+          online: true,
+          invitedDepartmentIds: [wrb],
+        },
       });
       expect(convened.status()).toBe(201);
       meetingId = (await convened.json()).id;

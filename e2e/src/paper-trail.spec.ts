@@ -45,12 +45,17 @@ async function registerAndAdmit(window: APIRequestContext, leader: APIRequestCon
   });
   expect(registered.status()).toBe(201);
   const project = await registered.json();
-  const admitted = await leader.post(`/api/projects/${project.id}/admission`, { data: { leadDepartmentId: id('DRC'), participatingDepartmentIds: [id('NRP')] } });
+  const admitted = await leader.post(`/api/projects/${project.id}/admission`, {
+    data: { leadDepartmentId: id('DRC'), participatingDepartmentIds: [id('NRP')] },
+  });
   expect(admitted.status()).toBe(200);
   return admitted.json();
 }
 
-test('R7 R8 R9 R17 R1 R6: materials, one-time notification, receipt and notices printed to PDF in Chinese; permit after supplementing; the applicant sees only its project', async ({ browser, baseURL }) => {
+test('R7 R8 R9 R17 R1 R6: materials, one-time notification, receipt and notices printed to PDF in Chinese; permit after supplementing; the applicant sees only its project', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const windowApi = await apiAs(baseURL!, 'window');
   const leaderApi = await apiAs(baseURL!, 'leader');
@@ -134,17 +139,23 @@ test('R7 R8 R9 R17 R1 R6: materials, one-time notification, receipt and notices 
     expect(served.join('')).not.toContain(accessCode);
   });
 
-  const mega = await test.step('R6: a mega project with complete materials and no tracker shows its forwarding clock on the board', async () => {
-    const created = await registerAndAdmit(windowApi, leaderApi, '特大新能源基地', { totalInvestment: { amount: '2500000000', currency: 'CNY' }, reportToHigherAuthority: true });
-    const item = created.items.find((i: { isLead: boolean }) => i.isLead);
-    const material = await (await windowApi.post(`/api/items/${item.id}/materials`, { data: { name: '项目申请报告', kind: 'main', copies: 1 } })).json();
-    expect((await windowApi.post(`/api/materials/${material.id}/received`, { data: { received: 1 } })).status()).toBe(200);
-    const board = await (await browser.newContext()).newPage();
-    await logInAs(board, 'leader');
-    await expect(board.getByTestId(`mega-flag-${created.code}`)).toHaveAttribute('data-status', /on_track|due_soon/);
-    await expect(board.getByTestId(`mega-flag-${created.code}`)).toContainText('未指定专人');
-    return { code: created.code as string, board };
-  });
+  const mega =
+    await test.step('R6: a mega project with complete materials and no tracker shows its forwarding clock on the board', async () => {
+      const created = await registerAndAdmit(windowApi, leaderApi, '特大新能源基地', {
+        totalInvestment: { amount: '2500000000', currency: 'CNY' },
+        reportToHigherAuthority: true,
+      });
+      const item = created.items.find((i: { isLead: boolean }) => i.isLead);
+      const material = await (
+        await windowApi.post(`/api/items/${item.id}/materials`, { data: { name: '项目申请报告', kind: 'main', copies: 1 } })
+      ).json();
+      expect((await windowApi.post(`/api/materials/${material.id}/received`, { data: { received: 1 } })).status()).toBe(200);
+      const board = await (await browser.newContext()).newPage();
+      await logInAs(board, 'leader');
+      await expect(board.getByTestId(`mega-flag-${created.code}`)).toHaveAttribute('data-status', /on_track|due_soon/);
+      await expect(board.getByTestId(`mega-flag-${created.code}`)).toContainText('未指定专人');
+      return { code: created.code as string, board };
+    });
 
   await test.step('R8 R10: both items are accepted, NRP while its secondary material is still missing', async () => {
     await desk.goto(projectUrl);
@@ -158,7 +169,10 @@ test('R7 R8 R9 R17 R1 R6: materials, one-time notification, receipt and notices 
   let consentNumber = '';
   await test.step('R14 R17: past the deadline each item gets a numbered timeout implied consent notice that prints with the project and number', async () => {
     const view = await (await admin.get(`/api/projects/${project.id}`)).json();
-    const latestDue = view.items.map((i: { dueAt: string }) => i.dueAt).sort().at(-1);
+    const latestDue = view.items
+      .map((i: { dueAt: string }) => i.dueAt)
+      .sort()
+      .at(-1);
     await advanceHubClockPast(admin, latestDue, 1000);
     await expect(desk.getByTestId('item-DRC')).toHaveAttribute('data-status', 'deemed_consent');
     const row = desk.locator('[data-kind="timeout_implied_consent"]').first();

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { logInAs } from './hub';
 
-test('R1 R27: the admin creates a department and a liaison and records its e-mail and mobile; the liaison logs in, must choose its own password, then lands on its to-do desk', async ({ browser }) => {
+test('R1 R27: the admin creates a department and a liaison and records its e-mail and mobile; the liaison logs in, must choose its own password, then lands on its to-do desk', async ({
+  browser,
+}) => {
   test.setTimeout(300_000); // several page loads and Argon2 hashes on a shared, slow machine
   const admin = await (await browser.newContext()).newPage();
   const liaison = await (await browser.newContext()).newPage();
@@ -33,7 +35,7 @@ test('R1 R27: the admin creates a department and a liaison and records its e-mai
     await admin.screenshot({ path: 'e2e/artifacts/people-admin.png', fullPage: true });
   });
 
-  await test.step('R27: the admin records the liaison\'s e-mail and mobile on its row; a bad mobile is named at its field first', async () => {
+  await test.step("R27: the admin records the liaison's e-mail and mobile on its row; a bad mobile is named at its field first", async () => {
     const row = admin.locator('[data-testid="people-table"] tr[data-username="jiaotong.li"]');
     await row.getByTestId('contact-edit').click();
     await row.getByTestId('contact-email').fill('jiaotong.li@example.gov.cn');

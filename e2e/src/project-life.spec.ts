@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { apiAs, logInAs, mainMaterialReceived } from './hub';
 
-test('R4a R25: the window withdraws a project from its page; the leader\'s board drops its countdowns live', async ({ browser, baseURL }) => {
+test("R4a R25: the window withdraws a project from its page; the leader's board drops its countdowns live", async ({
+  browser,
+  baseURL,
+}) => {
   const windowApi = await apiAs(baseURL!, 'window');
   const leaderApi = await apiAs(baseURL!, 'leader');
   const nationalCode = `2026-330106-48-01-${String(Date.now() % 1_000_000).padStart(6, '0')}`;
@@ -24,7 +27,9 @@ test('R4a R25: the window withdraws a project from its page; the leader\'s board
     ({ id: projectId, code } = await registered.json());
     const departments = (await (await leaderApi.get('/api/departments')).json()) as { id: string; code: string }[];
     const id = (c: string) => departments.find((d) => d.code === c)!.id;
-    const admitted = await leaderApi.post(`/api/projects/${projectId}/admission`, { data: { leadDepartmentId: id('DRC'), participatingDepartmentIds: [id('NRP')] } });
+    const admitted = await leaderApi.post(`/api/projects/${projectId}/admission`, {
+      data: { leadDepartmentId: id('DRC'), participatingDepartmentIds: [id('NRP')] },
+    });
     expect(admitted.status()).toBe(200);
     for (const item of (await admitted.json()).items as { id: string }[]) {
       await mainMaterialReceived(windowApi, item.id);
@@ -54,7 +59,9 @@ test('R4a R25: the window withdraws a project from its page; the leader\'s board
     await expect(desk.locator('[data-field="reason"]')).toBeVisible(); // nothing sent without a reason and a date
     await expect(desk.getByTestId('withdraw-consequence')).toHaveCount(0);
     await desk.getByTestId('withdraw-reason').fill('业主调整投资计划，申请撤回');
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date((await (await leaderApi.get('/api/board')).json()).serverNow));
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+      new Date((await (await leaderApi.get('/api/board')).json()).serverNow),
+    );
     await desk.getByTestId('withdraw-requested-on').fill(today);
     await desk.getByTestId('withdraw-submit').click();
     await expect(desk.getByTestId('withdraw-consequence')).toContainText('计时的审批期限立即停止');
@@ -65,7 +72,7 @@ test('R4a R25: the window withdraws a project from its page; the leader\'s board
     await expect(desk.getByTestId('withdraw-form')).toHaveCount(0);
   });
 
-  await test.step('R25: without a reload, the leader\'s board shows the project withdrawn and its countdowns gone', async () => {
+  await test.step("R25: without a reload, the leader's board shows the project withdrawn and its countdowns gone", async () => {
     for (const dept of ['DRC', 'NRP']) {
       await expect(board.getByTestId(`cell-${code}-${dept}`)).toHaveAttribute('data-status', 'withdrawn');
       await expect(board.getByTestId(`cell-${code}-${dept}`).locator('.countdown')).toHaveCount(0);

@@ -4,7 +4,10 @@ import { advanceHubClockPast, apiAs, logInAs, mainMaterialReceived } from './hub
 /** The center's wall clock (Asia/Shanghai, no DST) as a datetime-local value, to the minute. */
 const shanghaiWallClock = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
 
-test('R10a: the window records an expert review on the project page; the board shows the item paused; its end moves the deadline, explained day by day', async ({ browser, baseURL }) => {
+test('R10a: the window records an expert review on the project page; the board shows the item paused; its end moves the deadline, explained day by day', async ({
+  browser,
+  baseURL,
+}) => {
   const window = await apiAs(baseURL!, 'window');
   const leaderApi = await apiAs(baseURL!, 'leader');
   const admin = await apiAs(baseURL!, 'admin');
@@ -22,7 +25,9 @@ test('R10a: the window records an expert review on the project page; the board s
       },
     })
   ).json();
-  const admitted = await (await leaderApi.post(`/api/projects/${project.id}/admission`, { data: { leadDepartmentId: hud, participatingDepartmentIds: [] } })).json();
+  const admitted = await (
+    await leaderApi.post(`/api/projects/${project.id}/admission`, { data: { leadDepartmentId: hud, participatingDepartmentIds: [] } })
+  ).json();
   const itemId = (admitted.items as { id: string }[])[0]!.id;
   await mainMaterialReceived(window, itemId);
   const accepted = await (await window.post(`/api/items/${itemId}/acceptance`)).json();

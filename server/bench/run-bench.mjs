@@ -10,14 +10,32 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { io } from 'socket.io-client';
 import { startEmbeddedPostgres } from '../scripts/embedded-postgres.mjs';
-import { freshDatabase, hubCluster, login, percentile, post, REGISTRATION, runningItemsDueIn, sessionCookies, sleep, sqlClient, until } from '../faults/fault-kit.mjs';
+import {
+  freshDatabase,
+  hubCluster,
+  login,
+  percentile,
+  post,
+  REGISTRATION,
+  runningItemsDueIn,
+  sessionCookies,
+  sleep,
+  sqlClient,
+  until,
+} from '../faults/fault-kit.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rows = [];
 const ms = (v) => `${v.toFixed(1)} ms`;
 const kB = (b) => `${(b / 1e3).toFixed(1)} kB`;
 const report = (benchmark, figure, baseline, goal, met, why) => {
-  rows.push({ benchmark, figure, baseline, goal, met: met === undefined ? '—' : met ? 'met' : `not met — ${why ?? 'see the figure beside its goal'}` });
+  rows.push({
+    benchmark,
+    figure,
+    baseline,
+    goal,
+    met: met === undefined ? '—' : met ? 'met' : `not met — ${why ?? 'see the figure beside its goal'}`,
+  });
   console.log(`  ${benchmark}: ${figure} (baseline ${baseline}; goal ${goal})`);
 };
 
@@ -40,7 +58,9 @@ function rssOf(pid) {
 }
 
 async function bareServer(port) {
-  const child = spawn(process.execPath, [join(root, 'server/bench/bare-broadcast.mjs'), String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'server/bench/bare-broadcast.mjs'), String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise((r) => child.stdout.once('data', r));
   return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => child.kill() };
 }
@@ -131,8 +151,14 @@ async function throughput() {
   );
   await pool.end();
   await db.drop();
-  report('changes through the API (registration + card entry + push), 1 instance', `${apiRate.toFixed(0)} /s`, `single-row inserts ${(inserts / seconds).toFixed(0)} /s`, '≥ 1,000 /s', apiRate >= 1000,
-    `${workers} workers: ${((workers * 1000) / apiRate).toFixed(0)} ms per registration; each change's transaction holds the card stream's advisory lock (one global order, R25) until it commits, so changes run one at a time; not changed yet`);
+  report(
+    'changes through the API (registration + card entry + push), 1 instance',
+    `${apiRate.toFixed(0)} /s`,
+    `single-row inserts ${(inserts / seconds).toFixed(0)} /s`,
+    '≥ 1,000 /s',
+    apiRate >= 1000,
+    `${workers} workers: ${((workers * 1000) / apiRate).toFixed(0)} ms per registration; each change's transaction holds the card stream's advisory lock (one global order, R25) until it commits, so changes run one at a time; not changed yet`,
+  );
 }
 
 /** GETs `path` from `concurrency` clients until `requests` are done: timings and the bytes of the last answer as sent. */
@@ -179,8 +205,14 @@ async function boardSnapshot() {
   const db = await freshDatabase();
   const cluster = await hubCluster(db.url, 1, 4420);
   const sql = await sqlClient(db.url);
-  await sql.query(`INSERT INTO departments (code, name, name_en) VALUES ('B1','基准一','Bench 1'),('B2','基准二','Bench 2'),('B3','基准三','Bench 3')`);
-  await runningItemsDueIn(sql, Array.from({ length: 2000 * 8 }, (_, i) => (30 + (i % 20)) * 86_400_000 + (i % 997) * 1000), 8);
+  await sql.query(
+    `INSERT INTO departments (code, name, name_en) VALUES ('B1','基准一','Bench 1'),('B2','基准二','Bench 2'),('B3','基准三','Bench 3')`,
+  );
+  await runningItemsDueIn(
+    sql,
+    Array.from({ length: 2000 * 8 }, (_, i) => (30 + (i % 20)) * 86_400_000 + (i % 997) * 1000),
+    8,
+  );
   const leader = await login(cluster[0].url, 'leader');
   const url = cluster[0].url;
   const whole = await concurrentGets(url, leader, ['/api/board'], 50, 150);
@@ -208,7 +240,14 @@ async function boardSnapshot() {
     alone.push(performance.now() - t);
   }
   const { rows: codes } = await sql.query(`SELECT code FROM projects ORDER BY random() LIMIT 500`);
-  const searches = await concurrentGets(url, leader, codes.map((r, n) => `/api/board/rows?limit=50&q=${encodeURIComponent(r.code.slice(2, 8))}&sort=${n % 2 ? 'due' : 'urgency'}`), 50, 500, 'br, gzip');
+  const searches = await concurrentGets(
+    url,
+    leader,
+    codes.map((r, n) => `/api/board/rows?limit=50&q=${encodeURIComponent(r.code.slice(2, 8))}&sort=${n % 2 ? 'due' : 'urgency'}`),
+    50,
+    500,
+    'br, gzip',
+  );
   const direct = [];
   for (let n = 0; n < 50; n++) {
     const t = performance.now();
@@ -244,7 +283,9 @@ async function boardSnapshot() {
     `the rows read directly, one client: p50 ${ms(percentile(direct, 50))}`,
     'p99 < 150 ms',
     searchP99 < 150,
-    searchP99 < 150 ? undefined : `no two requests share an answer: each is its own statement (counts of every filter over all ${2000 * 8} items, the page for the search), 50 at once on 2 cores shared with PostgreSQL`,
+    searchP99 < 150
+      ? undefined
+      : `no two requests share an answer: each is its own statement (counts of every filter over all ${2000 * 8} items, the page for the search), 50 at once on 2 cores shared with PostgreSQL`,
   );
 }
 
@@ -253,11 +294,22 @@ async function deadlineLateness() {
   const db = await freshDatabase();
   const cluster = await hubCluster(db.url, 1, 4430);
   const sql = await sqlClient(db.url);
-  await runningItemsDueIn(sql, Array.from({ length: 100_000 }, () => 30 * 86_400_000));
+  await runningItemsDueIn(
+    sql,
+    Array.from({ length: 100_000 }, () => 30 * 86_400_000),
+  );
   const measure = async (offsets) => {
     const ids = await runningItemsDueIn(sql, offsets);
-    await until(async () => Number((await sql.query('SELECT count(*) AS n FROM deemed_consents WHERE item_id = ANY($1)', [ids])).rows[0].n) === ids.length, 120000, 'firing');
-    const { rows: r } = await sql.query(`SELECT EXTRACT(EPOCH FROM fired_at - due_at) * 1000 AS l FROM deemed_consents WHERE item_id = ANY($1)`, [ids]);
+    await until(
+      async () =>
+        Number((await sql.query('SELECT count(*) AS n FROM deemed_consents WHERE item_id = ANY($1)', [ids])).rows[0].n) === ids.length,
+      120000,
+      'firing',
+    );
+    const { rows: r } = await sql.query(
+      `SELECT EXTRACT(EPOCH FROM fired_at - due_at) * 1000 AS l FROM deemed_consents WHERE item_id = ANY($1)`,
+      [ids],
+    );
     return r.map((x) => Number(x.l));
   };
   const bunched = await measure(Array.from({ length: 1000 }, () => 5000));
@@ -267,11 +319,35 @@ async function deadlineLateness() {
   await db.drop();
 
   const timerLate = [];
-  await Promise.all(Array.from({ length: 1000 }, (_, i) => new Promise((r) => { const due = Date.now() + 100 + i; setTimeout(() => { timerLate.push(Date.now() - due); r(); }, 100 + i); })));
-  report('deadline lateness, 100,000 pending, 1,000 due in the same second', `p50 ${ms(percentile(bunched, 50))}, p99 ${ms(percentile(bunched, 99))}, max ${ms(Math.max(...bunched))}`, `Node timers p99 ${ms(percentile(timerLate, 99))}`, 'all within 2 s', Math.max(...bunched) <= 2000,
-    `${(Math.max(...bunched) / 1000).toFixed(1)} s for 1,000: each firing writes its deemed consent, notice and card entry under the card stream's lock; not changed yet`);
-  report('deadline lateness, 100,000 pending, 1,000 due over 20 s', `p50 ${ms(percentile(spread, 50))}, p99 ${ms(percentile(spread, 99))}, max ${ms(Math.max(...spread))}`, `Node timers p99 ${ms(percentile(timerLate, 99))}`, 'p99 ≤ 250 ms', percentile(spread, 99) <= 250,
-    `p99 ${ms(percentile(spread, 99))} at 50 due a second; not changed yet`);
+  await Promise.all(
+    Array.from(
+      { length: 1000 },
+      (_, i) =>
+        new Promise((r) => {
+          const due = Date.now() + 100 + i;
+          setTimeout(() => {
+            timerLate.push(Date.now() - due);
+            r();
+          }, 100 + i);
+        }),
+    ),
+  );
+  report(
+    'deadline lateness, 100,000 pending, 1,000 due in the same second',
+    `p50 ${ms(percentile(bunched, 50))}, p99 ${ms(percentile(bunched, 99))}, max ${ms(Math.max(...bunched))}`,
+    `Node timers p99 ${ms(percentile(timerLate, 99))}`,
+    'all within 2 s',
+    Math.max(...bunched) <= 2000,
+    `${(Math.max(...bunched) / 1000).toFixed(1)} s for 1,000: each firing writes its deemed consent, notice and card entry under the card stream's lock; not changed yet`,
+  );
+  report(
+    'deadline lateness, 100,000 pending, 1,000 due over 20 s',
+    `p50 ${ms(percentile(spread, 50))}, p99 ${ms(percentile(spread, 99))}, max ${ms(Math.max(...spread))}`,
+    `Node timers p99 ${ms(percentile(timerLate, 99))}`,
+    'p99 ≤ 250 ms',
+    percentile(spread, 99) <= 250,
+    `p99 ${ms(percentile(spread, 99))} at 50 due a second; not changed yet`,
+  );
 }
 
 /** 5. server RSS at 1,000 connected clients vs a bare Socket.IO server with the same clients. */
@@ -293,7 +369,14 @@ async function memory() {
   const bareRss = rssOf(bare.pid);
   for (const s of bareSockets) s.disconnect();
   bare.stop();
-  report('server memory (RSS), 1,000 connected clients', `${(hubRss / 2 ** 20).toFixed(0)} MB`, `bare Socket.IO server ${(bareRss / 2 ** 20).toFixed(0)} MB`, '< 400 MB', hubRss < 400 * 2 ** 20, 'over the limit');
+  report(
+    'server memory (RSS), 1,000 connected clients',
+    `${(hubRss / 2 ** 20).toFixed(0)} MB`,
+    `bare Socket.IO server ${(bareRss / 2 ** 20).toFixed(0)} MB`,
+    '< 400 MB',
+    hubRss < 400 * 2 ** 20,
+    'over the limit',
+  );
 }
 
 /**
@@ -306,8 +389,14 @@ async function meetingOpinions() {
   const cluster = await hubCluster(db.url, 1, 4450);
   const url = cluster[0].url;
   const sql = await sqlClient(db.url);
-  const [project] = await runningItemsDueIn(sql, Array.from({ length: 5 }, () => 30 * 86_400_000), 5);
-  const { rows: [meeting] } = await sql.query(
+  const [project] = await runningItemsDueIn(
+    sql,
+    Array.from({ length: 5 }, () => 30 * 86_400_000),
+    5,
+  );
+  const {
+    rows: [meeting],
+  } = await sql.query(
     `WITH p AS (SELECT project_id FROM approval_items WHERE id = $1), w AS (SELECT id FROM users WHERE username = 'window'),
           m AS (INSERT INTO meetings (project_id, kind, title, starts_at, ends_at, online, status, convened_by, convened_at, opened_at)
                 SELECT p.project_id, 'joint_review', '基准会议', hub_now() - interval '10 minutes', hub_now() + interval '1 day', true, 'open', w.id, hub_now(), hub_now() FROM p, w RETURNING id, project_id)
@@ -315,7 +404,10 @@ async function meetingOpinions() {
      SELECT m.id, i.department_id, hub_now(), true FROM m JOIN approval_items i ON i.project_id = m.project_id RETURNING meeting_id AS id`,
     [project],
   );
-  const { rows: liaisons } = await sql.query(`SELECT u.username FROM users u JOIN meeting_invitees mi ON mi.department_id = u.department_id AND mi.meeting_id = $1 WHERE u.role = 'liaison' AND u.active ORDER BY u.username`, [meeting.id]);
+  const { rows: liaisons } = await sql.query(
+    `SELECT u.username FROM users u JOIN meeting_invitees mi ON mi.department_id = u.department_id AND mi.meeting_id = $1 WHERE u.role = 'liaison' AND u.active ORDER BY u.username`,
+    [meeting.id],
+  );
   await sql.end();
   const leader = await login(url, 'leader');
   const watcher = io(url, { transports: ['websocket'], extraHeaders: { cookie: leader }, forceNew: true });
@@ -329,15 +421,21 @@ async function meetingOpinions() {
   const total = 1000;
   const rounds = Math.ceil(total / cookies.length);
   let firstRoundView = 0;
-  const KINDS = [{ kind: 'agree' }, { kind: 'disagree', basis: '基准依据：用地指标待确认' }, { kind: 'agree_with_conditions', conditions: '基准条件：补充环评意见' }];
+  const KINDS = [
+    { kind: 'agree' },
+    { kind: 'disagree', basis: '基准依据：用地指标待确认' },
+    { kind: 'agree_with_conditions', conditions: '基准条件：补充环评意见' },
+  ];
   for (let round = 0; round < rounds; round++) {
-    await Promise.all(cookies.map(async (cookie, d) => {
-      const t = performance.now();
-      const res = await post(url, `/api/meetings/${meeting.id}/opinions`, cookie, KINDS[(round + d) % KINDS.length]);
-      if (res.status !== 200) throw new Error(`opinion answered ${res.status}: ${await res.text()}`);
-      await res.arrayBuffer();
-      timings.push(performance.now() - t);
-    }));
+    await Promise.all(
+      cookies.map(async (cookie, d) => {
+        const t = performance.now();
+        const res = await post(url, `/api/meetings/${meeting.id}/opinions`, cookie, KINDS[(round + d) % KINDS.length]);
+        if (res.status !== 200) throw new Error(`opinion answered ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+        timings.push(performance.now() - t);
+      }),
+    );
     if (round === 0) firstRoundView = (await rawGet(`${url}/api/meetings/${meeting.id}`, { cookie: leader })).bytes;
   }
   const view = await rawGet(`${url}/api/meetings/${meeting.id}`, { cookie: leader });
@@ -354,7 +452,9 @@ async function meetingOpinions() {
     `the same meeting after one opinion each: GET ${kB(firstRoundView)}; the first 20 opinions p50 ${ms(percentile(first, 50))}`,
     '< 64 kB; opinion p99 < 100 ms',
     view.bytes < 64_000 && biggestPush < 64_000 && p99 < 100,
-    view.bytes >= 64_000 || biggestPush >= 64_000 ? `the view carries ${kB(Math.max(view.bytes, biggestPush))}` : `opinion p99 ${ms(p99)}: each opinion is one transaction that appends its card entry under the card stream's lock and reads the room back for its push`,
+    view.bytes >= 64_000 || biggestPush >= 64_000
+      ? `the view carries ${kB(Math.max(view.bytes, biggestPush))}`
+      : `opinion p99 ${ms(p99)}: each opinion is one transaction that appends its card entry under the card stream's lock and reads the room back for its push`,
   );
 }
 
@@ -367,9 +467,21 @@ async function pdfDownloads() {
   const cluster = await hubCluster(db.url, 1, 4460);
   const url = cluster[0].url;
   const sql = await sqlClient(db.url);
-  const ids = await runningItemsDueIn(sql, Array.from({ length: 40 }, () => 300), 5);
-  await until(async () => Number((await sql.query('SELECT count(*) AS n FROM deemed_consents WHERE item_id = ANY($1)', [ids])).rows[0].n) === ids.length, 60000, 'deemed consents with their notices');
-  const { rows: notices } = await sql.query(`SELECT n.id FROM notices n JOIN deemed_consents dc ON dc.notice_id = n.id WHERE dc.item_id = ANY($1) ORDER BY n.number`, [ids]);
+  const ids = await runningItemsDueIn(
+    sql,
+    Array.from({ length: 40 }, () => 300),
+    5,
+  );
+  await until(
+    async () =>
+      Number((await sql.query('SELECT count(*) AS n FROM deemed_consents WHERE item_id = ANY($1)', [ids])).rows[0].n) === ids.length,
+    60000,
+    'deemed consents with their notices',
+  );
+  const { rows: notices } = await sql.query(
+    `SELECT n.id FROM notices n JOIN deemed_consents dc ON dc.notice_id = n.id WHERE dc.item_id = ANY($1) ORDER BY n.number`,
+    [ids],
+  );
   await sql.end();
   const leader = await login(url, 'leader');
   const window = await login(url, 'window');
@@ -391,12 +503,14 @@ async function pdfDownloads() {
   for (const lang of ['zh', 'en']) {
     let done = false;
     const busy = meLoop(() => !done);
-    await Promise.all(notices.slice(0, 20).map(async (n) => {
-      const t = performance.now();
-      const res = await rawGet(`${url}/api/notices/${n.id}/pdf?lang=${lang}`, { cookie: leader });
-      if (res.status !== 200) throw new Error(`PDF answered ${res.status}`);
-      downloads.push(performance.now() - t);
-    }));
+    await Promise.all(
+      notices.slice(0, 20).map(async (n) => {
+        const t = performance.now();
+        const res = await rawGet(`${url}/api/notices/${n.id}/pdf?lang=${lang}`, { cookie: leader });
+        if (res.status !== 200) throw new Error(`PDF answered ${res.status}`);
+        downloads.push(performance.now() - t);
+      }),
+    );
     done = true;
     me.push(...(await busy));
   }
@@ -433,14 +547,21 @@ async function firstLoadJs() {
   await page.goto(`${url}/board`, { waitUntil: 'networkidle' });
   await page.locator('table, [role="grid"], [role="table"]').first().waitFor({ timeout: 30000 });
   const scripts = await page.evaluate(() =>
-    performance.getEntriesByType('resource').filter((e) => /\.m?js(\?|$)/.test(e.name)).map((e) => ({ name: e.name, encoded: e.encodedBodySize, decoded: e.decodedBodySize })),
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.m?js(\?|$)/.test(e.name))
+      .map((e) => ({ name: e.name, encoded: e.encodedBodySize, decoded: e.decodedBodySize })),
   );
   await browser.close();
   await Promise.all(cluster.map((i) => i.stop()));
   await db.drop();
   const transferred = scripts.reduce((a, s) => a + s.encoded, 0);
   const raw = scripts.reduce((a, s) => a + s.decoded, 0);
-  const biggest = [...scripts].sort((a, b) => b.encoded - a.encoded).slice(0, 3).map((s) => `${s.name.split('/').pop()} ${kB(s.encoded)}`).join(', ');
+  const biggest = [...scripts]
+    .sort((a, b) => b.encoded - a.encoded)
+    .slice(0, 3)
+    .map((s) => `${s.name.split('/').pop()} ${kB(s.encoded)}`)
+    .join(', ');
   report(
     'first load of the board: JavaScript transferred',
     `${kB(transferred)} compressed in ${scripts.length} files`,
@@ -451,7 +572,16 @@ async function firstLoadJs() {
   );
 }
 
-const SCENARIOS = { live: liveLatency, changes: throughput, board: boardSnapshot, deadlines: deadlineLateness, memory, meeting: meetingOpinions, pdf: pdfDownloads, js: firstLoadJs };
+const SCENARIOS = {
+  live: liveLatency,
+  changes: throughput,
+  board: boardSnapshot,
+  deadlines: deadlineLateness,
+  memory,
+  meeting: meetingOpinions,
+  pdf: pdfDownloads,
+  js: firstLoadJs,
+};
 const args = process.argv.slice(2);
 const only = args.flatMap((a, n) => (a === '--only' ? [args[n + 1]] : []));
 for (const o of only) if (!SCENARIOS[o]) throw new Error(`--only ${o}: one of ${Object.keys(SCENARIOS).join(', ')}`);
@@ -481,7 +611,10 @@ const line = (r) => `| ${r.benchmark} | ${r.figure} | ${r.baseline} | ${r.goal} 
 const before = only.length === 0 || !existsSync(docsPath) ? '' : readFileSync(docsPath, 'utf8');
 // A table written before rows named their run: its rows take the date in its first line.
 const beforeRun = /on (\d{4}-\d\d-\d\dT\d\d:\d\d)/.exec(before)?.[1].replace('T', ' ');
-const kept = before.split('\n').filter((l) => /^\| (?!benchmark \||---)/.test(l)).map((l) => (l.split(' | ').length === 5 ? `${l} ${beforeRun} |` : l));
+const kept = before
+  .split('\n')
+  .filter((l) => /^\| (?!benchmark \||---)/.test(l))
+  .map((l) => (l.split(' | ').length === 5 ? `${l} ${beforeRun} |` : l));
 const measured = new Map(rows.map((r) => [r.benchmark, line(r)]));
 // Notes written under the table (## sections) stay with a partial run's table.
 const notes = only.length && before.includes('\n## ') ? before.slice(before.indexOf('\n## ')) : '\n';

@@ -3,8 +3,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { freshDatabase, hubCluster, login, post, REGISTRATION, sleep, sqlClient, until } from './fault-kit.mjs';
 
-
-
 describe('connections cut during writes (R26)', () => {
   let db;
   let sql;
@@ -44,7 +42,10 @@ describe('connections cut during writes (R26)', () => {
       Array.from({ length: 8 }, async (_, worker) => {
         for (let n = 0; n < 25; n++) {
           const instance = cluster[(worker + n) % cluster.length];
-          const res = await post(instance.url, '/api/projects', cookies[(worker + n) % cluster.length], { ...REGISTRATION, name: `断连测试项目 ${worker}-${n}` }).catch(() => null);
+          const res = await post(instance.url, '/api/projects', cookies[(worker + n) % cluster.length], {
+            ...REGISTRATION,
+            name: `断连测试项目 ${worker}-${n}`,
+          }).catch(() => null);
           const status = res?.status ?? 'network';
           outcomes[status] = (outcomes[status] ?? 0) + 1;
           if (res?.status === 201) acknowledged.push((await res.json()).id);
@@ -62,11 +63,15 @@ describe('connections cut during writes (R26)', () => {
     // Nothing acknowledged is lost; nothing is half-applied (a project without its card entry, or the reverse).
     const { rows: stored } = await sql.query(`SELECT id FROM projects WHERE id = ANY($1)`, [acknowledged]);
     assert.equal(stored.length, acknowledged.length);
-    const { rows: [{ orphans }] } = await sql.query(
+    const {
+      rows: [{ orphans }],
+    } = await sql.query(
       `SELECT count(*)::int AS orphans FROM projects p WHERE NOT EXISTS (SELECT 1 FROM card_entries c WHERE c.project_id = p.id AND c.action = 'project.registered')`,
     );
     assert.equal(orphans, 0);
-    const { rows: [{ gaps }] } = await sql.query(`SELECT (max(position) - count(*))::int AS gaps FROM card_entries`);
+    const {
+      rows: [{ gaps }],
+    } = await sql.query(`SELECT (max(position) - count(*))::int AS gaps FROM card_entries`);
     assert.equal(gaps, 0, 'stream positions have no holes');
 
     // Recovered: every instance answers and writes again, without a restart.

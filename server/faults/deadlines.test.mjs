@@ -27,11 +27,15 @@ describe('deadline engine under faults (R14)', () => {
       const fired = await firings(sql, ids);
       const lateness = fired.map((f) => f.lateMs);
       const p99 = percentile(lateness, 99);
-      console.log(`  1,000 deadlines, one instance killed: p50 ${percentile(lateness, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, max ${Math.max(...lateness).toFixed(0)} ms`);
+      console.log(
+        `  1,000 deadlines, one instance killed: p50 ${percentile(lateness, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, max ${Math.max(...lateness).toFixed(0)} ms`,
+      );
       assert.equal(new Set(fired.map((f) => f.itemId)).size, ids.length, 'each item fired once');
       assert.equal(lateness.filter((l) => l < 0).length, 0, 'never early');
       assert.ok(p99 <= 1000, `p99 lateness ${p99} ms`);
-      const { rows: [{ n }] } = await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'item.deemed_consent'`);
+      const {
+        rows: [{ n }],
+      } = await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'item.deemed_consent'`);
       assert.equal(n, ids.length, 'one card entry per firing');
     } finally {
       await Promise.all(cluster.map((i) => i.stop()));
@@ -42,12 +46,17 @@ describe('deadline engine under faults (R14)', () => {
     const cluster = await hubCluster(db.url, 3, 4320);
     try {
       // 300 due in the same instant keep every instance busy claiming, so the one frozen holds claims.
-      const ids = await runningItemsDueIn(sql, Array.from({ length: 300 }, () => 3000));
+      const ids = await runningItemsDueIn(
+        sql,
+        Array.from({ length: 300 }, () => 3000),
+      );
       await sleep(3000 + 60);
       cluster[0].signal('SIGSTOP');
       await until(async () => (await firings(sql, ids)).length === ids.length, 30000, 'all deadlines to fire');
       const lateness = (await firings(sql, ids)).map((f) => f.lateMs);
-      console.log(`  300 deadlines, one instance frozen: min ${Math.min(...lateness).toFixed(0)} p50 ${percentile(lateness, 50).toFixed(0)} p99 ${percentile(lateness, 99).toFixed(0)} ms, max ${Math.max(...lateness).toFixed(0)} ms`);
+      console.log(
+        `  300 deadlines, one instance frozen: min ${Math.min(...lateness).toFixed(0)} p50 ${percentile(lateness, 50).toFixed(0)} p99 ${percentile(lateness, 99).toFixed(0)} ms, max ${Math.max(...lateness).toFixed(0)} ms`,
+      );
       assert.equal(lateness.length, ids.length);
       assert.ok(Math.max(...lateness) <= 5000, `max lateness ${Math.max(...lateness)} ms`);
       assert.equal(lateness.filter((l) => l < 0).length, 0, 'never early');
@@ -58,7 +67,10 @@ describe('deadline engine under faults (R14)', () => {
 
   it('R14: deadlines that pass while every instance is down fire once within 5 s of restart, stamped with their due instant and marked late', async () => {
     let cluster = await hubCluster(db.url, 3, 4330);
-    const ids = await runningItemsDueIn(sql, Array.from({ length: 200 }, (_, i) => 4000 + i * 10));
+    const ids = await runningItemsDueIn(
+      sql,
+      Array.from({ length: 200 }, (_, i) => 4000 + i * 10),
+    );
     await Promise.all(cluster.map((i) => i.stop()));
     await sleep(7000); // all 200 fall due while nothing runs
     assert.equal((await firings(sql, ids)).length, 0);
@@ -70,7 +82,9 @@ describe('deadline engine under faults (R14)', () => {
       await until(async () => (await firings(sql, ids)).length === ids.length, 15000, 'firing after restart');
       const elapsed = Date.now() - up;
       cluster.push(...(await hubCluster(db.url, 2, 4331)));
-      console.log(`  200 deadlines passed while down: instance up ${up - spawned} ms after spawn, all fired within ${elapsed} ms of it being up`);
+      console.log(
+        `  200 deadlines passed while down: instance up ${up - spawned} ms after spawn, all fired within ${elapsed} ms of it being up`,
+      );
       assert.ok(elapsed <= 5000, `fired ${elapsed} ms after restart`);
       const { rows } = await sql.query(
         `SELECT (i.decided_at = d.due_at) AS stamped, (c.detail->>'lateMs')::int AS late_ms
@@ -80,8 +94,14 @@ describe('deadline engine under faults (R14)', () => {
         [ids],
       );
       assert.equal(rows.length, ids.length, 'exactly one card entry each');
-      assert.ok(rows.every((r) => r.stamped), 'decision stamped with the due instant');
-      assert.ok(rows.every((r) => r.late_ms >= 1000), 'marked late');
+      assert.ok(
+        rows.every((r) => r.stamped),
+        'decision stamped with the due instant',
+      );
+      assert.ok(
+        rows.every((r) => r.late_ms >= 1000),
+        'marked late',
+      );
     } finally {
       await Promise.all(cluster.map((i) => i.stop()));
     }

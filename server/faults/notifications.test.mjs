@@ -18,13 +18,10 @@ function smtpCatcher(received) {
     logger: false,
     closeTimeout: 200,
     onData(stream, _session, done) {
-      mailparser.simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          done();
-        },
-        done,
-      );
+      mailparser.simpleParser(stream).then((mail) => {
+        received.push(mail);
+        done();
+      }, done);
     },
   });
   return new Promise((resolve) => server.listen(SMTP_PORT, '127.0.0.1', () => resolve(server)));
@@ -68,7 +65,10 @@ describe('outbox under an SMTP outage and an instance restart (R27)', () => {
         const registered = await post(cluster[k].url, '/api/projects', windows[k], { ...REGISTRATION, name: `通知项目${n}`, owner });
         assert.equal(registered.status, 201);
         const { id } = await registered.json();
-        const admitted = await post(cluster[1 - k].url, `/api/projects/${id}/admission`, leaders[1 - k], { leadDepartmentId: lead, participatingDepartmentIds: [] });
+        const admitted = await post(cluster[1 - k].url, `/api/projects/${id}/admission`, leaders[1 - k], {
+          leadDepartmentId: lead,
+          participatingDepartmentIds: [],
+        });
         assert.equal(admitted.status, 200);
       }
     };
@@ -87,7 +87,11 @@ describe('outbox under an SMTP outage and an instance restart (R27)', () => {
     assert.ok(waiting >= MESSAGES - 10, `messages still waiting while SMTP is down: ${waiting}`);
 
     smtp = await smtpCatcher(received); // it returns on the same port
-    await until(async () => Number((await sql.query(`SELECT count(*) AS n FROM outbox WHERE state <> 'sent'`)).rows[0].n) === 0, 60_000, 'every message sent');
+    await until(
+      async () => Number((await sql.query(`SELECT count(*) AS n FROM outbox WHERE state <> 'sent'`)).rows[0].n) === 0,
+      60_000,
+      'every message sent',
+    );
     await until(async () => received.length >= MESSAGES, 10_000, 'every message received');
     await sleep(1500); // a duplicate, if any, would arrive now
 
@@ -97,6 +101,8 @@ describe('outbox under an SMTP outage and an instance restart (R27)', () => {
     assert.equal(new Set(received.map((m) => m.messageId)).size, MESSAGES);
     const { rows } = await sql.query(`SELECT count(*) FILTER (WHERE attempts > 1) AS retried, max(attempts) AS most FROM outbox`);
     assert.ok(Number(rows[0].retried) >= MESSAGES - 10, `retried after the outage: ${rows[0].retried}`);
-    console.log(`R27 fault: ${MESSAGES} messages, ${rows[0].retried} retried (at most ${rows[0].most} tries), ${received.length} received, 0 twice`);
+    console.log(
+      `R27 fault: ${MESSAGES} messages, ${rows[0].retried} retried (at most ${rows[0].most} tries), ${received.length} received, 0 twice`,
+    );
   });
 });

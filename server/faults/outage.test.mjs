@@ -45,7 +45,10 @@ describe('database outage under a running hub (R14, R26)', () => {
   it('R14/R26: PostgreSQL stopped for 15 s: no hot loop (few log lines, little CPU), /health says "down" at once, and deadlines due meanwhile fire once on its return, stamped with their due instant', async () => {
     let sql = await sqlClient(postgres.url);
     // 40 deadlines falling due in the outage's first seconds.
-    const ids = await runningItemsDueIn(sql, Array.from({ length: 40 }, (_, i) => 1500 + i * 50));
+    const ids = await runningItemsDueIn(
+      sql,
+      Array.from({ length: 40 }, (_, i) => 1500 + i * 50),
+    );
     await sql.end();
 
     let lines = 0;
@@ -74,9 +77,16 @@ describe('database outage under a running hub (R14, R26)', () => {
     const up = Date.now();
     sql = await sqlClient(postgres.url);
     try {
-      await until(async () => (await sql.query(`SELECT count(*)::int AS n FROM deemed_consents WHERE item_id = ANY($1)`, [ids])).rows[0].n === ids.length, 20000, 'the deadlines due in the outage to fire');
+      await until(
+        async () =>
+          (await sql.query(`SELECT count(*)::int AS n FROM deemed_consents WHERE item_id = ANY($1)`, [ids])).rows[0].n === ids.length,
+        20000,
+        'the deadlines due in the outage to fire',
+      );
       const allFired = Date.now() - up;
-      const { rows: [{ first }] } = await sql.query(`SELECT min(fired_at) AS first FROM deemed_consents WHERE item_id = ANY($1)`, [ids]);
+      const {
+        rows: [{ first }],
+      } = await sql.query(`SELECT min(fired_at) AS first FROM deemed_consents WHERE item_id = ANY($1)`, [ids]);
       const firstFired = first.getTime() - up; // same machine, same clock
       await until(async () => (await probeHealth(hub.url)).status === 200, 10000, '/health to say "up"');
       console.log(
@@ -103,7 +113,9 @@ describe('database outage under a running hub (R14, R26)', () => {
         [ids],
       );
       assert.deepEqual(rows[0], { firings: ids.length, stamped: true, items: ids.length }, 'each once, stamped with its due instant');
-      const { rows: [{ entries }] } = await sql.query(
+      const {
+        rows: [{ entries }],
+      } = await sql.query(
         `SELECT count(*)::int AS entries FROM card_entries WHERE action = 'item.deemed_consent' AND (after->'item'->>'id')::uuid = ANY($1)`,
         [ids],
       );

@@ -5,7 +5,6 @@ import { after, before, describe, it } from 'node:test';
 import { io } from 'socket.io-client';
 import { freshDatabase, hubCluster, login, post, REGISTRATION, sessionCookies, sleep, sqlClient, until } from './fault-kit.mjs';
 
-
 /**
  * A board client as the Angular one behaves: applies entries strictly in position order, ignores
  * what it has, and on a gap or a reconnect replays the rest with `sync`.
@@ -38,7 +37,7 @@ class BoardClient {
     if (this.syncing) return;
     this.syncing = true;
     try {
-      for (let more = true; more; ) {
+      for (let more = true; more;) {
         const ack = await this.socket.timeout(5000).emitWithAck('sync', { after: this.last });
         more = ack.more;
       }
@@ -49,7 +48,6 @@ class BoardClient {
     }
   }
 }
-
 
 describe('live updates under faults (R25)', () => {
   let db;
@@ -77,7 +75,10 @@ describe('live updates under faults (R25)', () => {
         await Promise.all(
           Array.from({ length: 10 }, async (_, w) => {
             for (let n = 0; n < 50; n++) {
-              const res = await post(cluster[(w + n) % 2].url, '/api/projects', window[(w + n) % 2], { ...REGISTRATION, name: `实时测试项目 ${w}-${n}` });
+              const res = await post(cluster[(w + n) % 2].url, '/api/projects', window[(w + n) % 2], {
+                ...REGISTRATION,
+                name: `实时测试项目 ${w}-${n}`,
+              });
               assert.equal(res.status, 201);
             }
           }),
@@ -110,7 +111,14 @@ describe('live updates under faults (R25)', () => {
       const cookies = await sessionCookies(sql, 'leader', 1000);
       for (let c = 0; c < 1000; c++) {
         const at = c % 3;
-        const socket = io(cluster[at].url, { transports: ['websocket'], extraHeaders: { cookie: cookies[c] }, forceNew: true, reconnectionDelay: 1000, reconnectionDelayMax: 10000, randomizationFactor: 0.5 });
+        const socket = io(cluster[at].url, {
+          transports: ['websocket'],
+          extraHeaders: { cookie: cookies[c] },
+          forceNew: true,
+          reconnectionDelay: 1000,
+          reconnectionDelayMax: 10000,
+          randomizationFactor: 0.5,
+        });
         // A refusal is the server saying no at the handshake; a closed port while restarting is not.
         socket.on('connect_error', (e) => {
           if (!/websocket error|xhr poll error|timeout/.test(e.message)) refused++;
@@ -123,7 +131,9 @@ describe('live updates under faults (R25)', () => {
       await cluster[1].start();
       await until(() => sockets.every((s) => s.connected), 30000, 'all reconnected');
       const elapsed = Date.now() - restarted;
-      console.log(`  1,000 clients, 1 of 3 instances restarted: all connected again ${elapsed} ms after the restart began; refused: ${refused}`);
+      console.log(
+        `  1,000 clients, 1 of 3 instances restarted: all connected again ${elapsed} ms after the restart began; refused: ${refused}`,
+      );
       assert.ok(elapsed <= 30000);
       assert.equal(refused, 0);
     } finally {

@@ -45,7 +45,13 @@ export function moduleGraph() {
   for (const [a, targets] of Object.entries(graph))
     for (const b of Object.keys(targets)) if (a < b && graph[b]?.[a]) pairs.push(`${a} ⇄ ${b}`);
   const capabilities = new Set(Object.keys(graph).concat(...Object.values(graph).map(Object.keys)));
-  return { capabilities: capabilities.size, edges: Object.values(graph).reduce((n, t) => n + Object.keys(t).length, 0), graph, pairs, cycles: cyclesOf(graph) };
+  return {
+    capabilities: capabilities.size,
+    edges: Object.values(graph).reduce((n, t) => n + Object.keys(t).length, 0),
+    graph,
+    pairs,
+    cycles: cyclesOf(graph),
+  };
 }
 
 /** The strongly connected components of more than one capability (Tarjan): capabilities that reach each other, however far round. */
@@ -78,9 +84,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(JSON.stringify(result, null, 2));
   } else {
     for (const [from, targets] of Object.entries(result.graph))
-      console.log(`${from.padEnd(20)} → ${Object.entries(targets).map(([to, n]) => `${to}(${n})`).join(' ')}`);
+      console.log(
+        `${from.padEnd(20)} → ${Object.entries(targets)
+          .map(([to, n]) => `${to}(${n})`)
+          .join(' ')}`,
+      );
     console.log(`\n${result.capabilities} capabilities, ${result.edges} edges, ${result.pairs.length} two-way pairs:`);
     for (const pair of result.pairs) console.log(`  ${pair}`);
-    console.log(`capabilities that reach each other (cycles of any length): ${result.cycles.map((c) => `{${c.join(', ')}}`).join(' ') || 'none'}`);
+    console.log(
+      `capabilities that reach each other (cycles of any length): ${result.cycles.map((c) => `{${c.join(', ')}}`).join(' ') || 'none'}`,
+    );
   }
 }

@@ -26,9 +26,18 @@ const faultTests = readdirSync(join(root, 'server/faults'))
   .map((f) => `server/faults/${f}`);
 
 const steps = [
-  ['unit and integration tests (shared, client, server)', 'npx', ['nx', 'run-many', '-t', 'test', '--projects=shared,client,server', '--parallel=1', '--outputStyle=stream']],
+  [
+    'unit and integration tests (shared, client, server)',
+    'npx',
+    ['nx', 'run-many', '-t', 'test', '--projects=shared,client,server', '--parallel=1', '--outputStyle=stream'],
+  ],
+  ['formatting (prettier --check)', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
   ['lint (module boundaries, strictness)', 'npx', ['nx', 'run-many', '-t', 'lint', '--parallel=2', '--outputStyle=stream']],
-  ['build (server and client)', 'npx', ['nx', 'run-many', '-t', 'build', '--projects=server,client', '--parallel=1', '--outputStyle=stream']],
+  [
+    'build (server and client)',
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '--projects=server,client', '--parallel=1', '--outputStyle=stream'],
+  ],
   ['fault tests (built instances killed, frozen, cut off)', process.execPath, ['--test', '--test-concurrency=1', ...faultTests]],
   ['e2e in Chromium', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts']],
 ];

@@ -13,7 +13,11 @@ const require = createRequire(import.meta.url);
 let database = null;
 if (!process.env.DATABASE_URL) {
   console.log('No DATABASE_URL: starting the embedded PostgreSQL in .data/postgres …');
-  database = await startEmbeddedPostgres({ dir: join(root, '.data/postgres'), database: 'hub', port: Number(process.env.HUB_EMBEDDED_PG_PORT) || 54329 });
+  database = await startEmbeddedPostgres({
+    dir: join(root, '.data/postgres'),
+    database: 'hub',
+    port: Number(process.env.HUB_EMBEDDED_PG_PORT) || 54329,
+  });
   process.env.DATABASE_URL = database.url;
   process.env.HUB_DEMO_DATA ??= '1';
   process.env.HUB_CHECKPOINT_KEY ||= checkpointKey(join(root, '.data/checkpoint-key'));

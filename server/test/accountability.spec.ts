@@ -9,7 +9,8 @@ import {
   quarterDates,
   quarterOf,
   workingMsBetween,
-  type AccountabilityItemsBehind, type AccountabilityReport,
+  type AccountabilityItemsBehind,
+  type AccountabilityReport,
   type CalendarResponse,
   type CardCheckpoint,
   type CheckpointVerification,
@@ -53,21 +54,38 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     drcItems.push((await runningProject(window, leader, ['DRC'], '考核项目二')).items['DRC']!);
     drcItems.push((await runningProject(window, leader, ['DRC'], '考核项目三')).items['DRC']!);
     expect((await (await liaison('NRP')).post(`/api/items/${first.items['NRP']!.id}/decision`, { outcome: 'approved' })).status).toBe(200);
-    expect((await (await liaison('EEB')).post(`/api/items/${first.items['EEB']!.id}/decision`, { outcome: 'rejected', basis: '《环境影响评价法》第二十二条' })).status).toBe(200);
+    expect(
+      (
+        await (
+          await liaison('EEB')
+        ).post(`/api/items/${first.items['EEB']!.id}/decision`, { outcome: 'rejected', basis: '《环境影响评价法》第二十二条' })
+      ).status,
+    ).toBe(200);
     const hud = first.items['HUD']!;
-    const extended = await leader.post(`/api/items/${hud.id}/extension`, { newDueAt: new Date(new Date(hud.dueAt).getTime() + 86_400_000).toISOString(), reason: '需补充专家论证' });
+    const extended = await leader.post(`/api/items/${hud.id}/extension`, {
+      newDueAt: new Date(new Date(hud.dueAt).getTime() + 86_400_000).toISOString(),
+      reason: '需补充专家论证',
+    });
     expect(extended.status).toBe(200);
     expect((await (await liaison('HUD')).post(`/api/items/${hud.id}/decision`, { outcome: 'approved' })).status).toBe(200);
     const drcLiaison = await liaison('DRC');
     const explanation = await drcLiaison.post(`/api/items/${first.items['DRC']!.id}/explanations`, { text: '材料待补正' });
     expect(explanation.status).toBe(201);
-    expect((await leader.post(`/api/explanations/${explanation.body.id}/ruling`, { ruling: 'rejected', note: '理由不充分' })).status).toBe(200);
+    expect((await leader.post(`/api/explanations/${explanation.body.id}/ruling`, { ruling: 'rejected', note: '理由不充分' })).status).toBe(
+      200,
+    );
 
     const meetingProject = await runningProject(window, leader, ['DRC', 'EMB'], '考核项目四');
     drcItems.push(meetingProject.items['DRC']!);
     // R15a: invited a working day ahead, so EMB's absence counts; the close comes after the start plus the grace.
     const startsAt = new Date(earliestBindingStart(await hubNow(leader), buildCalendar(SHIPPED_CALENDAR), TZ, 1).getTime() + 60_000);
-    const meeting = await window.post(`/api/projects/${meetingProject.project.id}/meetings`, { kind: 'joint_review', title: '联审会议', startsAt: startsAt.toISOString(), online: true, invitedDepartmentIds: [ids['DRC'], ids['EMB']] });
+    const meeting = await window.post(`/api/projects/${meetingProject.project.id}/meetings`, {
+      kind: 'joint_review',
+      title: '联审会议',
+      startsAt: startsAt.toISOString(),
+      online: true,
+      invitedDepartmentIds: [ids['DRC'], ids['EMB']],
+    });
     expect(meeting.status).toBe(201);
     await advanceTo(admin, new Date(startsAt.getTime() - 30 * 60_000));
     expect((await window.post(`/api/meetings/${meeting.body.id}/opening`)).status).toBe(200);
@@ -86,25 +104,42 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     const nrpExplanation = await nrpLiaison.post(`/api/items/${nrpFive.id}/explanations`, { text: '等待规划复核' });
     expect(nrpExplanation.status).toBe(201);
     const nrpNewDue = new Date(new Date(nrpFive.dueAt).getTime() + 86_400_000).toISOString();
-    expect((await leader.post(`/api/explanations/${nrpExplanation.body.id}/ruling`, { ruling: 'accepted', newDueAt: nrpNewDue })).status).toBe(200);
+    expect(
+      (await leader.post(`/api/explanations/${nrpExplanation.body.id}/ruling`, { ruling: 'accepted', newDueAt: nrpNewDue })).status,
+    ).toBe(200);
     expect((await nrpLiaison.post(`/api/items/${nrpFive.id}/decision`, { outcome: 'approved' })).status).toBe(200);
     // R15a: invited with a working day's notice, so the close binds EEB (its excuse pending: held).
     const fiveStart = new Date(earliestBindingStart(await hubNow(leader), buildCalendar(SHIPPED_CALENDAR), TZ, 1).getTime() + 60_000);
-    const fiveMeeting = await window.post(`/api/projects/${five.project.id}/meetings`, { kind: 'coordination', title: '协调会', startsAt: fiveStart.toISOString(), online: true, invitedDepartmentIds: [ids['NRP'], ids['EEB']] });
+    const fiveMeeting = await window.post(`/api/projects/${five.project.id}/meetings`, {
+      kind: 'coordination',
+      title: '协调会',
+      startsAt: fiveStart.toISOString(),
+      online: true,
+      invitedDepartmentIds: [ids['NRP'], ids['EEB']],
+    });
     expect(fiveMeeting.status).toBe(201);
-    const excuse = await eebLiaison.post(`/api/items/${five.items['EEB']!.id}/explanations`, { text: '同时段参加省厅会议', meetingId: fiveMeeting.body.id });
+    const excuse = await eebLiaison.post(`/api/items/${five.items['EEB']!.id}/explanations`, {
+      text: '同时段参加省厅会议',
+      meetingId: fiveMeeting.body.id,
+    });
     expect(excuse.status).toBe(201);
     await advanceTo(admin, new Date(fiveStart.getTime() - 30 * 60_000));
     expect((await window.post(`/api/meetings/${fiveMeeting.body.id}/opening`)).status).toBe(200);
     expect((await nrpLiaison.post(`/api/meetings/${fiveMeeting.body.id}/join`)).status).toBe(200);
     await advanceTo(admin, new Date(fiveMeeting.body.closableFrom), 1000);
     expect((await window.post(`/api/meetings/${fiveMeeting.body.id}/closing`, { conclusion: '同意' })).status).toBe(200);
-    expect((await leader.post(`/api/explanations/${excuse.body.id}/ruling`, { ruling: 'accepted', note: '请假理由成立' })).status).toBe(200);
+    expect((await leader.post(`/api/explanations/${excuse.body.id}/ruling`, { ruling: 'accepted', note: '请假理由成立' })).status).toBe(
+      200,
+    );
     expect((await eebLiaison.post(`/api/items/${five.items['EEB']!.id}/decision`, { outcome: 'approved' })).status).toBe(200);
 
     const drc = first.items['DRC']!;
     await advanceTo(admin, new Date(drc.dueAt), 1000);
-    await eventually(async () => (Number((await sql.query(`SELECT count(*) AS n FROM approval_items WHERE status = 'deemed_consent'`)).rows[0].n) === 5 ? true : undefined));
+    await eventually(async () =>
+      Number((await sql.query(`SELECT count(*) AS n FROM approval_items WHERE status = 'deemed_consent'`)).rows[0].n) === 5
+        ? true
+        : undefined,
+    );
 
     period = { from: civilDateOf(new Date(drc.acceptedAt), TZ), to: civilDateOf(new Date(new Date(drc.dueAt).getTime() + 1000), TZ) };
     const cal = buildCalendar((await leader.get<CalendarResponse>('/api/calendar')).body.calendar);
@@ -137,12 +172,39 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
       explanationsRejected: 1,
     });
     // Counted by hand: the accepted explanation is one accepted explanation and no extension.
-    expect(row('NRP')).toMatchObject({ accepted: 2, handled: 2, approved: 2, onTime: 2, onTimeRate: 1, deemedConsents: 0, explanationsFiled: 1, explanationsAccepted: 1, extensions: 0 });
+    expect(row('NRP')).toMatchObject({
+      accepted: 2,
+      handled: 2,
+      approved: 2,
+      onTime: 2,
+      onTimeRate: 1,
+      deemedConsents: 0,
+      explanationsFiled: 1,
+      explanationsAccepted: 1,
+      extensions: 0,
+    });
     // The excuse accepted after the close: one absence, excused.
-    expect(row('EEB')).toMatchObject({ accepted: 2, handled: 2, rejected: 1, approved: 1, onTime: 2, absences: 1, excusedAbsences: 1, explanationsFiled: 1, explanationsAccepted: 1 });
+    expect(row('EEB')).toMatchObject({
+      accepted: 2,
+      handled: 2,
+      rejected: 1,
+      approved: 1,
+      onTime: 2,
+      absences: 1,
+      excusedAbsences: 1,
+      explanationsFiled: 1,
+      explanationsAccepted: 1,
+    });
     // Approved before its extended due instant: on time.
     expect(row('HUD')).toMatchObject({ accepted: 1, handled: 1, approved: 1, onTime: 1, extensions: 1 });
-    expect(row('EMB')).toMatchObject({ accepted: 1, handled: 1, deemedConsents: 1, deemedByCause: { meeting_absence: 1 }, absences: 1, excusedAbsences: 0 });
+    expect(row('EMB')).toMatchObject({
+      accepted: 1,
+      handled: 1,
+      deemedConsents: 1,
+      deemedByCause: { meeting_absence: 1 },
+      absences: 1,
+      excusedAbsences: 0,
+    });
     expect(reply.body.totals).toMatchObject({
       accepted: 10,
       handled: 10,
@@ -165,7 +227,9 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
   it('R21 R2: each figure lists the items behind it, as many as it counts; leaders only', async () => {
     const report = (await leader.get<AccountabilityReport>(reportPath())).body;
     const behind = async (figure: string, code: string | null) => {
-      const reply = await leader.get<AccountabilityItemsBehind>(`/api/accountability/items?from=${period.from}&to=${period.to}&figure=${figure}${code ? `&department=${ids[code]}` : ''}`);
+      const reply = await leader.get<AccountabilityItemsBehind>(
+        `/api/accountability/items?from=${period.from}&to=${period.to}&figure=${figure}${code ? `&department=${ids[code]}` : ''}`,
+      );
       expect(reply.status).toBe(200);
       return reply.body.items;
     };
@@ -173,7 +237,12 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     expect(drcDeemed).toHaveLength(4);
     expect(new Set(drcDeemed.map((i) => i.departmentId))).toEqual(new Set([ids['DRC']]));
     expect(drcDeemed.every((i) => i.status === 'deemed_consent' && /^GC-/.test(i.projectCode))).toBe(true);
-    for (const [figure, count] of [['handled', report.totals.handled], ['absences', report.totals.absences], ['extensions', report.totals.extensions], ['explanationsFiled', report.totals.explanationsFiled]] as const) {
+    for (const [figure, count] of [
+      ['handled', report.totals.handled],
+      ['absences', report.totals.absences],
+      ['extensions', report.totals.extensions],
+      ['explanationsFiled', report.totals.explanationsFiled],
+    ] as const) {
       expect([figure, (await behind(figure, null)).length]).toEqual([figure, count]);
     }
     expect((await behind('deemed.meeting_absence', 'EMB')).map((i) => i.departmentId)).toEqual([ids['EMB']]);
@@ -184,7 +253,10 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
   it('R21: the CSV (UTF-8 with BOM) and the XLSX list the same rows as the report', async () => {
     const csv = await leader.get<string>(reportPath('/csv'));
     expect(csv.status).toBe(200);
-    const lines = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines).toHaveLength(1 + 5 + 1);
     expect(lines[1]).toMatch(/^发展和改革局,[\d-]+~[\d-]+,4,4,0,0\.0%,[\d.]+,4,4,0,0,/);
     expect(lines.at(-1)).toMatch(/^合计 Total,/);
@@ -194,14 +266,21 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     expect(res.headers.get('content-disposition')).toContain(`accountability_${period.from}_${period.to}.xlsx`);
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
-    const xml = Object.entries(files).filter(([name]) => name.startsWith('xl/')).map(([, data]) => strFromU8(data)).join('');
+    const xml = Object.entries(files)
+      .filter(([name]) => name.startsWith('xl/'))
+      .map(([, data]) => strFromU8(data))
+      .join('');
     for (const name of ['发展和改革局', '自然资源和规划局', '生态环境局', '合计 Total', '按时率 On-time rate']) expect(xml).toContain(name);
     expect(xml.match(/<row /g)).toHaveLength(1 + 5 + 1);
   });
 
   it('R21: a period ending before it starts, or a malformed date, is refused naming the field', async () => {
-    expect((await leader.get(`/api/accountability?from=2026-03-31&to=2026-03-01`)).body.errors).toEqual([expect.objectContaining({ field: 'to' })]);
-    expect((await leader.get(`/api/accountability?from=2026-3-1&to=2026-03-31`)).body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
+    expect((await leader.get(`/api/accountability?from=2026-03-31&to=2026-03-01`)).body.errors).toEqual([
+      expect.objectContaining({ field: 'to' }),
+    ]);
+    expect((await leader.get(`/api/accountability?from=2026-3-1&to=2026-03-31`)).body.errors).toEqual([
+      expect.objectContaining({ field: 'from' }),
+    ]);
   });
 
   it('R22: three deemed consents in a quarter flag the department; a leader issues a numbered circulation report naming it, once', async () => {
@@ -214,32 +293,53 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toContain('R22');
 
-    const issued = await leader.post<NoticeSummary>('/api/circulation-reports', { departmentId: ids['DRC'], ...quarter, remarks: '限期一周内提交整改报告。' });
+    const issued = await leader.post<NoticeSummary>('/api/circulation-reports', {
+      departmentId: ids['DRC'],
+      ...quarter,
+      remarks: '限期一周内提交整改报告。',
+    });
     expect(issued.status).toBe(201);
-    expect(issued.body).toMatchObject({ kind: 'circulation_report', number: `绿通通报〔${civilDateOf(new Date(issued.body.issuedAt), TZ).slice(0, 4)}〕1号`, projectId: null });
+    expect(issued.body).toMatchObject({
+      kind: 'circulation_report',
+      number: `绿通通报〔${civilDateOf(new Date(issued.body.issuedAt), TZ).slice(0, 4)}〕1号`,
+      projectId: null,
+    });
     expect((await leader.post('/api/circulation-reports', { departmentId: ids['DRC'], ...quarter })).status).toBe(409);
 
     const notice = (await window.get<NoticeView>(`/api/notices/${issued.body.id}`)).body;
-    expect(notice).toMatchObject({ hashValid: true, projectId: null, content: { project: null, department: { name: '发展和改革局' }, deemedConsents: 4, issuer: { displayName: '王主任' } } });
+    expect(notice).toMatchObject({
+      hashValid: true,
+      projectId: null,
+      content: { project: null, department: { name: '发展和改革局' }, deemedConsents: 4, issuer: { displayName: '王主任' } },
+    });
     expect(notice.content['text']).toContain('限期一周内提交整改报告。');
     const pdf = await fetch(`${hub.url}/api/notices/${issued.body.id}/pdf`, { headers: { cookie: leader.cookie } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
 
     const after = (await leader.get<CirculationStanding>(`/api/circulation?year=${quarter.year}&quarter=${quarter.quarter}`)).body;
-    expect(after.departments.find((d) => d.departmentId === ids['DRC'])!.report).toMatchObject({ id: issued.body.id, number: issued.body.number });
+    expect(after.departments.find((d) => d.departmentId === ids['DRC'])!.report).toMatchObject({
+      id: issued.body.id,
+      number: issued.body.number,
+    });
   });
 
   it('R22 R17: the report, once issued, is on record and never changes', async () => {
     await expect(sql.query(`UPDATE notices SET content = '{}' WHERE kind = 'circulation_report'`)).rejects.toThrow(/append-only/);
     await expect(sql.query('DELETE FROM circulation_reports')).rejects.toThrow(/append-only/);
-    await expect(sql.query(`INSERT INTO notices (kind, year, serial, number, project_id, issued_at, content, content_hash) VALUES ('receipt', 2026, 99, 'x', NULL, now(), '{}', '')`)).rejects.toThrow(/notices_project_or_circulation/);
+    await expect(
+      sql.query(
+        `INSERT INTO notices (kind, year, serial, number, project_id, issued_at, content, content_hash) VALUES ('receipt', 2026, 99, 'x', NULL, now(), '{}', '')`,
+      ),
+    ).rejects.toThrow(/notices_project_or_circulation/);
   });
 
   it('R22 R5: a circulation report is on no card: the checkpoint signs its hash and finds it rewritten with its stored hash', async () => {
     const report = (await sql.query(`SELECT id FROM notices WHERE kind = 'circulation_report'`)).rows[0];
     const checkpoint = (await leader.get<CardCheckpoint>('/api/card/checkpoint')).body;
     expect(checkpoint.documents).toContainEqual({ id: report.id, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect((await leader.post<CheckpointVerification>('/api/card/checkpoint/verification', checkpoint)).body).toMatchObject({ valid: true });
+    expect((await leader.post<CheckpointVerification>('/api/card/checkpoint/verification', checkpoint)).body).toMatchObject({
+      valid: true,
+    });
     await rewriteNotice(sql, report.id);
     const result = (await leader.post<CheckpointVerification>('/api/card/checkpoint/verification', checkpoint)).body;
     expect(result).toMatchObject({ signatureValid: true, valid: false });

@@ -1,7 +1,26 @@
 import { Client } from 'pg';
-import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, SHIPPED_CALENDAR, warningStartsAt, type AlertInbox, type AlertView, type LeaderInboxProjects } from '@hub/shared';
+import {
+  buildCalendar,
+  DEFAULT_CALENDAR_SETTINGS,
+  SHIPPED_CALENDAR,
+  warningStartsAt,
+  type AlertInbox,
+  type AlertView,
+  type LeaderInboxProjects,
+} from '@hub/shared';
 import { advanceTo, runningProject } from './leaders-fixtures';
-import { connected, connectSocket, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
+import {
+  connected,
+  connectSocket,
+  createTestDatabase,
+  eventually,
+  HubClient,
+  hubWorkDone,
+  loadPeople,
+  startTestHub,
+  type HubSocket,
+  type TestHub,
+} from './test-hub';
 
 const cal = buildCalendar(SHIPPED_CALENDAR);
 
@@ -57,9 +76,10 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
   });
 
   const open = async (itemId: string, kind: string) =>
-    (await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE item_id = $1 AND kind = $2 AND handled_at IS NULL`, [itemId, kind])).rows[0].n as number;
+    (await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE item_id = $1 AND kind = $2 AND handled_at IS NULL`, [itemId, kind]))
+      .rows[0].n as number;
 
-  it('R14a R2: a refused decision settles nothing; the department\'s own decision marks its warnings handled in the same transaction', async () => {
+  it("R14a R2: a refused decision settles nothing; the department's own decision marks its warnings handled in the same transaction", async () => {
     const drcItem = items['DRC']!;
     expect(await open(drcItem.id, 'deadline_warning')).toBe(3); // its liaison and both window users
     expect((await nrp.post(`/api/items/${drcItem.id}/decision`, { outcome: 'approved' })).status).toBe(403);
@@ -67,17 +87,24 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
     const decided = await drc.post(`/api/items/${drcItem.id}/decision`, { outcome: 'approved' });
     expect(decided.status).toBe(200);
     // Same transaction: the stamp is the decision's own instant (the hub clock of that transaction).
-    const rows = (await sql.query(`SELECT a.handled_at = i.decided_at AS same FROM alerts a JOIN approval_items i ON i.id = a.item_id WHERE a.item_id = $1`, [drcItem.id])).rows;
+    const rows = (
+      await sql.query(
+        `SELECT a.handled_at = i.decided_at AS same FROM alerts a JOIN approval_items i ON i.id = a.item_id WHERE a.item_id = $1`,
+        [drcItem.id],
+      )
+    ).rows;
     expect(rows).toEqual([{ same: true }, { same: true }, { same: true }]);
     const inbox = (await drc.get<AlertInbox>('/api/alerts')).body;
     expect(inbox.alerts.find((a) => a.itemId === drcItem.id)?.handledAt).toBe(decided.body.decidedAt);
   });
 
-  it('R16 R2: a leader\'s ruling marks the explanation\'s alerts handled for every leader; the leaders\' inbox query holds the project until then', async () => {
+  it("R16 R2: a leader's ruling marks the explanation's alerts handled for every leader; the leaders' inbox query holds the project until then", async () => {
     const nrpItem = items['NRP']!;
     const filed = await nrp.post(`/api/items/${nrpItem.id}/explanations`, { text: '等待上级批复' });
     expect(filed.status).toBe(201);
-    const waiting = async () => (await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE explanation_id = $1 AND handled_at IS NULL`, [filed.body.id])).rows[0].n as number;
+    const waiting = async () =>
+      (await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE explanation_id = $1 AND handled_at IS NULL`, [filed.body.id])).rows[0]
+        .n as number;
     const leaders = (await sql.query(`SELECT count(*)::int AS n FROM users WHERE role = 'leader'`)).rows[0].n as number;
     expect(await waiting()).toBe(leaders);
     // Issue 14: the inbox reads the projects concerned, not the whole board; leaders only (R2).
@@ -98,21 +125,33 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
     await advanceTo(admin, new Date(eebItem.dueAt), 1000);
     await eventually(async () => ((await open(eebItem.id, 'deemed_consent')) > 0 ? true : undefined));
     await hubWorkDone(first, second);
-    const told = (await sql.query(
-      `SELECT u.username FROM alerts a JOIN users u ON u.id = a.user_id WHERE a.item_id = $1 AND a.kind = 'deemed_consent' ORDER BY u.username`,
-      [eebItem.id],
-    )).rows.map((r) => r.username);
-    const meant = (await sql.query(
-      `SELECT u.username FROM users u JOIN departments d ON d.code = 'EEB'
+    const told = (
+      await sql.query(
+        `SELECT u.username FROM alerts a JOIN users u ON u.id = a.user_id WHERE a.item_id = $1 AND a.kind = 'deemed_consent' ORDER BY u.username`,
+        [eebItem.id],
+      )
+    ).rows.map((r) => r.username);
+    const meant = (
+      await sql.query(
+        `SELECT u.username FROM users u JOIN departments d ON d.code = 'EEB'
        WHERE (u.role = 'liaison' AND u.active AND u.department_id = d.id) OR u.role = 'leader' ORDER BY u.username`,
-    )).rows.map((r) => r.username);
+      )
+    ).rows.map((r) => r.username);
     expect(meant).toEqual(expect.arrayContaining(['leader', 'liaison-eeb']));
     expect(told).toEqual(meant); // one each, none to anyone else
     expect((await sql.query('SELECT count(*)::int AS n FROM deemed_consents WHERE item_id = $1', [eebItem.id])).rows[0].n).toBe(1);
-    expect((await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'item.deemed_consent' AND after->'item'->>'id' = $1`, [eebItem.id])).rows[0].n).toBe(1);
+    expect(
+      (
+        await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'item.deemed_consent' AND after->'item'->>'id' = $1`, [
+          eebItem.id,
+        ])
+      ).rows[0].n,
+    ).toBe(1);
     expect(await open(eebItem.id, 'deadline_warning')).toBe(0);
     const mine = (await eeb.get<AlertInbox>('/api/alerts')).body.alerts.filter((a) => a.kind === 'deemed_consent');
-    expect(mine).toEqual([expect.objectContaining({ itemId: eebItem.id, deemedCause: 'timeout', dueAt: eebItem.dueAt, handledAt: null, readAt: null })]);
+    expect(mine).toEqual([
+      expect.objectContaining({ itemId: eebItem.id, deemedCause: 'timeout', dueAt: eebItem.dueAt, handledAt: null, readAt: null }),
+    ]);
     const pushed = await eventually(() => pushedToEeb.find((a) => a.kind === 'deemed_consent'));
     expect(pushed).toEqual(mine[0]);
     // The NRP item (its explanation rejected before the deadline) runs out too: deemed, alerted to its own liaison only.

@@ -1,5 +1,14 @@
 import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, dueInstant, SHIPPED_CALENDAR } from '@hub/shared';
-import { admittedProject, createTestDatabase, HubClient, loadPeople, startTestHub, type TestHub, acceptItem, mainMaterialReceived } from './test-hub';
+import {
+  admittedProject,
+  createTestDatabase,
+  HubClient,
+  loadPeople,
+  startTestHub,
+  type TestHub,
+  acceptItem,
+  mainMaterialReceived,
+} from './test-hub';
 
 describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -46,7 +55,11 @@ describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
     expect(reply.status).toBe(200);
     expect(reply.body.dueAt).toBe('2026-10-10T16:00:00.000Z');
     expect(reply.body.provisional).toBe(false);
-    expect(reply.body.days.find((d: { date: string }) => d.date === '2026-10-01')).toMatchObject({ counted: false, reason: 'public_holiday', name: '国庆节' });
+    expect(reply.body.days.find((d: { date: string }) => d.date === '2026-10-01')).toMatchObject({
+      counted: false,
+      reason: 'public_holiday',
+      name: '国庆节',
+    });
     expect(reply.body.days.at(-1)).toMatchObject({ date: '2026-10-10', counted: true, reason: 'make_up_working_day' });
   });
 

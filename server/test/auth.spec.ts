@@ -99,7 +99,8 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
 
   it('R1: wrong passwords slow their own address (429 + Retry-After, doubling), on every instance, even for the right password; the real user at another address logs in', async () => {
     const guesser = '203.0.113.9';
-    for (let i = 1; i <= LOGIN_LIMITS.freeFailures; i++) expect((await attempt(proxied, 'liaison-emb', `free-${i}`, guesser)).status).toBe(401);
+    for (let i = 1; i <= LOGIN_LIMITS.freeFailures; i++)
+      expect((await attempt(proxied, 'liaison-emb', `free-${i}`, guesser)).status).toBe(401);
     await failInARow(proxied, 'liaison-emb', guesser, 2); // failures 4 and 5: the delay is now 2 s
     await sql.query(`UPDATE login_throttle SET blocked_until = now() WHERE key = $1`, [`account:liaison-emb address:${guesser}`]);
     expect((await attempt(proxied, 'liaison-emb', 'guess-6', guesser)).status).toBe(401); // the 6th: 4 s
@@ -114,14 +115,18 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
     const onOther = await new HubClient(second.url).post('/api/auth/login', { username: 'liaison-nrp', password: TEST_PASSWORD });
     expect(onOther.status).toBe(429);
     // Another account from the same address is unaffected.
-    expect((await new HubClient(second.url).post('/api/auth/login', { username: 'liaison-hud', password: TEST_PASSWORD })).status).toBe(200);
+    expect((await new HubClient(second.url).post('/api/auth/login', { username: 'liaison-hud', password: TEST_PASSWORD })).status).toBe(
+      200,
+    );
   });
 
   it('R1: X-Forwarded-For counts only from a trusted proxy: a client elsewhere cannot choose the address its failures are counted under', async () => {
     for (const [i, forged] of ['203.0.113.21', '203.0.113.22', '203.0.113.23'].entries()) {
       expect((await attempt(first, 'leader', `forged-${i}`, forged)).status).toBe(401);
     }
-    const keys = (await sql.query<{ key: string }>(`SELECT key FROM login_throttle WHERE key LIKE 'account:leader address:%'`)).rows.map((r) => r.key);
+    const keys = (await sql.query<{ key: string }>(`SELECT key FROM login_throttle WHERE key LIKE 'account:leader address:%'`)).rows.map(
+      (r) => r.key,
+    );
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/127\.0\.0\.1$/);
     expect((await attempt(proxied, 'leader', 'via-proxy', '203.0.113.24')).status).toBe(401);
@@ -140,7 +145,11 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
 
   it('R2: state-changing requests without the CSRF header, or from a foreign Origin, are refused', async () => {
     const window = await HubClient.login(first.url, 'window');
-    const noHeader = await fetch(`${first.url}/api/projects`, { method: 'POST', headers: { cookie: window.cookie, 'content-type': 'application/json' }, body: '{}' });
+    const noHeader = await fetch(`${first.url}/api/projects`, {
+      method: 'POST',
+      headers: { cookie: window.cookie, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(noHeader.status).toBe(403);
     const foreign = await window.send('POST', '/api/projects', {}, { origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
@@ -157,7 +166,9 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
   });
 
   it('R26: responses carry security headers and errors carry no stack trace', async () => {
-    const res = await fetch(`${first.url}/api/projects/not-a-uuid`, { headers: { cookie: (await HubClient.login(first.url, 'window')).cookie } });
+    const res = await fetch(`${first.url}/api/projects/not-a-uuid`, {
+      headers: { cookie: (await HubClient.login(first.url, 'window')).cookie },
+    });
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
@@ -177,8 +188,13 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
 
   it('R1: expired sessions and ended login-throttle windows are purged; live ones stay', async () => {
     const live = await HubClient.login(first.url, 'leader');
-    const { rows: [user] } = await sql.query(`SELECT id FROM users WHERE username = 'leader'`);
-    await sql.query(`INSERT INTO sessions (token_hash, user_id, expires_at) SELECT 'expired-' || g, $1, now() - interval '1 minute' FROM generate_series(1, 3) g`, [user.id]);
+    const {
+      rows: [user],
+    } = await sql.query(`SELECT id FROM users WHERE username = 'leader'`);
+    await sql.query(
+      `INSERT INTO sessions (token_hash, user_id, expires_at) SELECT 'expired-' || g, $1, now() - interval '1 minute' FROM generate_series(1, 3) g`,
+      [user.id],
+    );
     await sql.query(
       `INSERT INTO login_throttle (key, failures, window_start) VALUES
          ('account:invented-stale', 1, now() - interval '16 minutes'), ('address:192.0.2.1', 3, now() - interval '1 hour'),
@@ -188,14 +204,18 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
     expect(purged.sessions).toBeGreaterThanOrEqual(3);
     expect(purged.throttle).toBeGreaterThanOrEqual(2);
     expect((await sql.query(`SELECT 1 FROM sessions WHERE token_hash LIKE 'expired-%'`)).rowCount).toBe(0);
-    expect((await sql.query(`SELECT key FROM login_throttle WHERE key LIKE '%invented%' OR key = 'address:192.0.2.1'`)).rows).toEqual([{ key: 'account:invented-fresh' }]);
+    expect((await sql.query(`SELECT key FROM login_throttle WHERE key LIKE '%invented%' OR key = 'address:192.0.2.1'`)).rows).toEqual([
+      { key: 'account:invented-fresh' },
+    ]);
     expect((await live.get('/api/auth/me')).status).toBe(200);
   });
 
-  it('R26: a failed query is logged without its parameters (people\'s data)', async () => {
+  it("R26: a failed query is logged without its parameters (people's data)", async () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     try {
-      await expect(first.app.get(Database).query('SELECT $1::text AS phone FROM no_such_table', ['张三 13800000000'])).rejects.toThrow(/no_such_table/);
+      await expect(first.app.get(Database).query('SELECT $1::text AS phone FROM no_such_table', ['张三 13800000000'])).rejects.toThrow(
+        /no_such_table/,
+      );
       const lines = logged.mock.calls.map((call) => JSON.stringify(call));
       expect(lines.some((l) => l.includes('no_such_table'))).toBe(true);
       expect(lines.some((l) => l.includes('13800000000'))).toBe(false);
@@ -211,7 +231,12 @@ describe('metrics', () => {
     const hub = await startTestHub(db.url);
     await loadPeople(hub);
     const text = await (await fetch(`${hub.url}/metrics`)).text();
-    for (const name of ['hub_pending_deadlines 0', 'hub_deadline_lateness_seconds_count 0', 'hub_events_published_total', 'hub_connected_clients 0']) {
+    for (const name of [
+      'hub_pending_deadlines 0',
+      'hub_deadline_lateness_seconds_count 0',
+      'hub_events_published_total',
+      'hub_connected_clients 0',
+    ]) {
       expect(text).toContain(name);
     }
     await hub.close();

@@ -1,11 +1,31 @@
 import { Client } from 'pg';
 import { ProblemFilter } from '../src/common/problem.filter';
-import { acceptItem, admittedProject, createTestDatabase, HubClient, loadPeople, REGISTRATION, startTestHub, type Reply, type TestHub } from './test-hub';
+import {
+  acceptItem,
+  admittedProject,
+  createTestDatabase,
+  HubClient,
+  loadPeople,
+  REGISTRATION,
+  startTestHub,
+  type Reply,
+  type TestHub,
+} from './test-hub';
 
 /** Every table's rows, so "changes nothing" is checked everywhere (sessions and the login throttle may move). */
 async function snapshot(sql: Client): Promise<string> {
-  const tables = (await sql.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('sessions', 'login_throttle', 'socket_io_attachments') ORDER BY 1`)).rows;
-  const parts = await Promise.all(tables.map(async ({ tablename }) => (await sql.query(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${tablename} x`)).rows[0].h as string));
+  const tables = (
+    await sql.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('sessions', 'login_throttle', 'socket_io_attachments') ORDER BY 1`,
+    )
+  ).rows;
+  const parts = await Promise.all(
+    tables.map(
+      async ({ tablename }) =>
+        (await sql.query(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${tablename} x`)).rows[0]
+          .h as string,
+    ),
+  );
   return parts.join(':');
 }
 
@@ -47,7 +67,11 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
   }
 
   it('R26: a NUL byte in the unauthenticated login is refused naming the field', async () => {
-    await refusedNamingField(() => new HubClient(hub.url).post('/api/auth/login', { username: 'win\u0000dow', password: 'x' }), 400, 'username');
+    await refusedNamingField(
+      () => new HubClient(hub.url).post('/api/auth/login', { username: 'win\u0000dow', password: 'x' }),
+      400,
+      'username',
+    );
   });
 
   it('R26: a NUL byte deep in a body or in a key is refused naming the path', async () => {
@@ -63,14 +87,25 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
   });
 
   it('R26: a lone surrogate (not Unicode) is refused naming the field', async () => {
-    await refusedNamingField(() => window.sendText('POST', '/api/projects', JSON.stringify({ ...REGISTRATION }).replace('"name":"', '"name":"\\ud800')), 400, 'name');
-    await refusedNamingField(() => new HubClient(hub.url).sendText('POST', '/api/auth/login', '{"username":"\\udc00","password":"x"}'), 400, 'username');
+    await refusedNamingField(
+      () => window.sendText('POST', '/api/projects', JSON.stringify({ ...REGISTRATION }).replace('"name":"', '"name":"\\ud800')),
+      400,
+      'name',
+    );
+    await refusedNamingField(
+      () => new HubClient(hub.url).sendText('POST', '/api/auth/login', '{"username":"\\udc00","password":"x"}'),
+      400,
+      'username',
+    );
   });
 
   it('R26: JSON nested 10,000 deep is refused before validation, with the depth limit', async () => {
     const deep = '{"owner":'.repeat(10_000) + '1' + '}'.repeat(10_000);
     await refusedNamingField(() => window.sendText('POST', '/api/projects', deep), 400);
-    await refusedNamingField(() => new HubClient(hub.url).sendText('POST', '/api/auth/login', '['.repeat(10_000) + ']'.repeat(10_000)), 400);
+    await refusedNamingField(
+      () => new HubClient(hub.url).sendText('POST', '/api/auth/login', '['.repeat(10_000) + ']'.repeat(10_000)),
+      400,
+    );
   });
 
   it('R26: a body over the limit is 413 problem+json; malformed JSON is 400 problem+json', async () => {
@@ -98,7 +133,11 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
     'R26: a due instant %s beyond the calendar is refused naming newDueAt',
     async (newDueAt) => {
       await refusedNamingField(() => leader.post(`/api/items/${itemId}/extension`, { newDueAt, reason: '材料复杂' }), 400, 'newDueAt');
-      await refusedNamingField(() => window.post(`/api/items/${itemId}/delay`, { cause: 'natural_disaster', description: '台风', newDueAt }), 400, 'newDueAt');
+      await refusedNamingField(
+        () => window.post(`/api/items/${itemId}/delay`, { cause: 'natural_disaster', description: '台风', newDueAt }),
+        400,
+        'newDueAt',
+      );
     },
   );
 });
@@ -111,14 +150,20 @@ describe('PostgreSQL data exceptions that still reach the database (R26)', () =>
   ])('R26: %s becomes 400 problem+json, never 500', async (_name, query) => {
     const sql = new Client({ connectionString: process.env['DATABASE_URL'] });
     await sql.connect();
-    const error = await sql.query(query).then(() => null, (e: unknown) => e);
+    const error = await sql.query(query).then(
+      () => null,
+      (e: unknown) => e,
+    );
     await sql.end();
     expect(error).toBeInstanceOf(Error);
     let sent: { status: number; type: string; body: string } = { status: 0, type: '', body: '' };
     const res = {
       status: (status: number) => ({ type: (type: string) => ({ send: (body: string) => (sent = { status, type, body }) }) }),
     };
-    new ProblemFilter().catch(error, { getType: () => 'http', switchToHttp: () => ({ getRequest: () => ({ originalUrl: '/api/x' }), getResponse: () => res }) } as never);
+    new ProblemFilter().catch(error, {
+      getType: () => 'http',
+      switchToHttp: () => ({ getRequest: () => ({ originalUrl: '/api/x' }), getResponse: () => res }),
+    } as never);
     expect(sent.status).toBe(400);
     expect(sent.type).toBe('application/problem+json');
     expect(JSON.parse(sent.body)).toMatchObject({ status: 400, title: 'Invalid request', instance: '/api/x' });

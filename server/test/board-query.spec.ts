@@ -1,7 +1,15 @@
 import { request } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
 import { Client } from 'pg';
-import { BOARD_STATUS_FILTERS, BOARD_URGENCY, boardStatus, type BoardProject, type BoardQuery, type BoardRows, type BoardSnapshot } from '@hub/shared';
+import {
+  BOARD_STATUS_FILTERS,
+  BOARD_URGENCY,
+  boardStatus,
+  type BoardProject,
+  type BoardQuery,
+  type BoardRows,
+  type BoardSnapshot,
+} from '@hub/shared';
 import { CalendarService } from '../src/calendar/calendar.service';
 import { createTestDatabase, HubClient, hubWorkDone, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
 
@@ -23,7 +31,12 @@ async function generate(sql: Client): Promise<void> {
       n,
       code: `GEN-${String(n).padStart(4, '0')}`,
       name: `生成项目${n}号`,
-      owner: { name: `生成公司${n}`, legalRepresentative: '法人', contactName: `联系人${n}`, contactPhone: `1380000${String(n).padStart(4, '0')}` },
+      owner: {
+        name: `生成公司${n}`,
+        legalRepresentative: '法人',
+        contactName: `联系人${n}`,
+        contactPhone: `1380000${String(n).padStart(4, '0')}`,
+      },
       category: CATEGORIES[n % 5],
       mega: n % 17 === 0,
       status: admitted ? 'in_channel' : 'registered',
@@ -45,7 +58,16 @@ async function generate(sql: Client): Promise<void> {
     .flatMap((p) =>
       [0, 1, 2].map((j) => {
         const kind = (p.n * 3 + j) % 8;
-        const dueMs = [null, 15 * 60_000 + (p.n % 40) * HOUR, 20 * 60_000 + ((p.n * 7 + j) % 400) * HOUR, -24 * HOUR, -48 * HOUR, -3 * HOUR, 48 * HOUR, 30 * 60_000 + (j * 5 + (p.n % 3)) * 24 * HOUR][kind];
+        const dueMs = [
+          null,
+          15 * 60_000 + (p.n % 40) * HOUR,
+          20 * 60_000 + ((p.n * 7 + j) % 400) * HOUR,
+          -24 * HOUR,
+          -48 * HOUR,
+          -3 * HOUR,
+          48 * HOUR,
+          30 * 60_000 + (j * 5 + (p.n % 3)) * 24 * HOUR,
+        ][kind];
         const status = kind === 0 ? 'awaiting_acceptance' : kind === 3 ? 'deemed_consent' : kind === 4 ? 'approved' : 'in_review';
         const explanationRulingMs = kind === 5 ? 24 * HOUR : kind === 6 ? -HOUR : null;
         return { code: p.code, department: departments[(p.n + j) % departments.length], lead: j === 0, status, dueMs, explanationRulingMs };
@@ -69,7 +91,12 @@ async function generate(sql: Client): Promise<void> {
 }
 
 const path = (query: BoardQuery) =>
-  '/api/board/rows?' + new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)])).toString();
+  '/api/board/rows?' +
+  new URLSearchParams(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]): [string, string] => [k, String(v)]),
+  ).toString();
 
 describe('board query: the board at thousands of projects, filtered, sorted and paged by the server (issue 12, R25)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -103,33 +130,55 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
     expect(whole.position).toBe(rows.position);
     const { calendar, settings } = await hub.app.get(CalendarService).current();
     const now = new Date(rows.asOf);
-    const considered = (p: BoardProject, department = query.department) => p.items.filter((i) => !department || i.departmentId === department);
+    const considered = (p: BoardProject, department = query.department) =>
+      p.items.filter((i) => !department || i.departmentId === department);
     const colours = (p: BoardProject, department?: string) => considered(p, department).map((i) => boardStatus(i, now, calendar, settings));
     const q = query.q?.toLowerCase();
     const owners = new Map((await sql.query('SELECT id, owner FROM projects')).rows.map((r) => [r.id, r.owner]));
     const base = whole.projects.filter((p) => {
       const owner = owners.get(p.id);
       const text = [p.code, p.name, owner.name, owner.contactName, owner.contactPhone].map((t) => String(t ?? '').toLowerCase());
-      return (!q || text.some((t) => t.includes(q))) && (!query.category || p.category === query.category) && (!query.lead || p.leadDepartmentId === query.lead);
+      return (
+        (!q || text.some((t) => t.includes(q))) &&
+        (!query.category || p.category === query.category) &&
+        (!query.lead || p.leadDepartmentId === query.lead)
+      );
     });
     const inDepartment = (p: BoardProject) => !query.department || p.items.some((i) => i.departmentId === query.department);
     const shown = base.filter((p) => inDepartment(p) && (!query.status || colours(p).includes(query.status)));
     // A project not yet admitted (no items) waits like an item awaiting acceptance.
-    const rank = (p: BoardProject) => Math.min(...(colours(p).length ? colours(p) : ['awaiting_acceptance' as const]).map((c) => BOARD_URGENCY.indexOf(c)));
-    const nextDue = (p: BoardProject) => Math.min(...considered(p).filter((i) => i.status === 'in_review' && i.dueAt).map((i) => Date.parse(i.dueAt!)));
+    const rank = (p: BoardProject) =>
+      Math.min(...(colours(p).length ? colours(p) : ['awaiting_acceptance' as const]).map((c) => BOARD_URGENCY.indexOf(c)));
+    const nextDue = (p: BoardProject) =>
+      Math.min(
+        ...considered(p)
+          .filter((i) => i.status === 'in_review' && i.dueAt)
+          .map((i) => Date.parse(i.dueAt!)),
+      );
     const cmp = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0); // Infinity (no running item) last
     const byCode = (a: BoardProject, b: BoardProject) => cmp(a.code, b.code);
     const sort = query.sort ?? 'urgency';
     const ordered = [...shown].sort((a, b) =>
-      sort === 'urgency' ? rank(a) - rank(b) || cmp(nextDue(a), nextDue(b)) || byCode(a, b) : sort === 'due' ? cmp(nextDue(a), nextDue(b)) || byCode(a, b) : byCode(a, b),
+      sort === 'urgency'
+        ? rank(a) - rank(b) || cmp(nextDue(a), nextDue(b)) || byCode(a, b)
+        : sort === 'due'
+          ? cmp(nextDue(a), nextDue(b)) || byCode(a, b)
+          : byCode(a, b),
     );
-    const byStatus = Object.fromEntries(BOARD_STATUS_FILTERS.map((s) => [s, base.filter((p) => inDepartment(p) && colours(p).includes(s)).length])) as BoardRows['counts']['byStatus'];
+    const byStatus = Object.fromEntries(
+      BOARD_STATUS_FILTERS.map((s) => [s, base.filter((p) => inDepartment(p) && colours(p).includes(s)).length]),
+    ) as BoardRows['counts']['byStatus'];
     const byDepartment: Record<string, number> = {};
     for (const d of departments) {
-      const n = base.filter((p) => p.items.some((i) => i.departmentId === d.id && (!query.status || colours(p, d.id).includes(query.status)))).length;
+      const n = base.filter((p) =>
+        p.items.some((i) => i.departmentId === d.id && (!query.status || colours(p, d.id).includes(query.status))),
+      ).length;
       if (n > 0) byDepartment[d.id] = n;
     }
-    return { ids: ordered.map((p) => p.id), counts: { total: shown.length, inChannel: shown.filter((p) => p.status === 'in_channel').length, byStatus, byDepartment } };
+    return {
+      ids: ordered.map((p) => p.id),
+      counts: { total: shown.length, inChannel: shown.filter((p) => p.status === 'in_channel').length, byStatus, byDepartment },
+    };
   }
 
   /** Every page of a query, in order. */
@@ -180,7 +229,13 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
 
   it('R25: category, lead department and sorts (urgency by default, due, code) page through every project once', async () => {
     const nrp = departments.find((d) => d.code === 'NRP')!.id;
-    for (const query of [{ category: 'city_key' }, { lead: nrp }, { sort: 'due', department: nrp }, { sort: 'code' }, { sort: 'urgency', status: 'due_soon' }] as BoardQuery[]) {
+    for (const query of [
+      { category: 'city_key' },
+      { lead: nrp },
+      { sort: 'due', department: nrp },
+      { sort: 'code' },
+      { sort: 'urgency', status: 'due_soon' },
+    ] as BoardQuery[]) {
       const { first, ids } = await allPages(query, 37);
       expect(new Set(ids).size).toBe(ids.length);
       expect([query, ids]).toEqual([query, (await oracle(first, query)).ids]);
@@ -191,8 +246,33 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
     const rows = (await leader.get<BoardRows>(path({ limit: 50 }))).body;
     expect(rows.projects).toHaveLength(50);
     const project = rows.projects.find((p) => p.items.length > 0)!;
-    expect(Object.keys(project).sort()).toEqual(['category', 'code', 'id', 'items', 'leadDepartmentId', 'life', 'mega', 'name', 'nationalCode', 'registeredAt', 'status']);
-    expect(Object.keys(project.items[0]!).sort()).toEqual(['deemedCause', 'departmentId', 'dueAt', 'id', 'isLead', 'noticeNumber', 'opposed', 'paused', 'pendingExplanation', 'projectId', 'provisional', 'status']);
+    expect(Object.keys(project).sort()).toEqual([
+      'category',
+      'code',
+      'id',
+      'items',
+      'leadDepartmentId',
+      'life',
+      'mega',
+      'name',
+      'nationalCode',
+      'registeredAt',
+      'status',
+    ]);
+    expect(Object.keys(project.items[0]!).sort()).toEqual([
+      'deemedCause',
+      'departmentId',
+      'dueAt',
+      'id',
+      'isLead',
+      'noticeNumber',
+      'opposed',
+      'paused',
+      'pendingExplanation',
+      'projectId',
+      'provisional',
+      'status',
+    ]);
   });
 
   /** A raw GET: the bytes as sent, and the headers. */
@@ -233,7 +313,15 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
     expect(asLiaison.projects.map((p) => p.id)).toEqual(asLeader.projects.map((p) => p.id));
     expect((await new HubClient(hub.url).get(path({}))).status).toBe(401);
     const before = (await leader.get('/api/board/head')).body.position;
-    for (const [field, value] of [['status', 'green'], ['department', 'DRC'], ['limit', '500'], ['offset', '-1'], ['sort', 'name'], ['category', 'x'], ['q', 'x'.repeat(101)]]) {
+    for (const [field, value] of [
+      ['status', 'green'],
+      ['department', 'DRC'],
+      ['limit', '500'],
+      ['offset', '-1'],
+      ['sort', 'name'],
+      ['category', 'x'],
+      ['q', 'x'.repeat(101)],
+    ]) {
       const refused = await liaison.get(`/api/board/rows?${field}=${encodeURIComponent(value!)}`);
       expect([field, refused.status, refused.type]).toEqual([field, 400, 'application/problem+json; charset=utf-8']);
       expect(refused.body.errors).toEqual([expect.objectContaining({ field })]);

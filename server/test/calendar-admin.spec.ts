@@ -12,7 +12,19 @@ import {
   type HubSettings,
 } from '@hub/shared';
 import { advanceTo, hubNow, runningProject } from './leaders-fixtures';
-import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub, mainMaterialReceived } from './test-hub';
+import {
+  admittedProject,
+  connected,
+  connectSocket,
+  createTestDatabase,
+  eventually,
+  HubClient,
+  loadPeople,
+  startTestHub,
+  type HubSocket,
+  type TestHub,
+  mainMaterialReceived,
+} from './test-hub';
 
 const TZ = 'Asia/Shanghai';
 
@@ -57,7 +69,8 @@ describe('calendar administration: running deadlines recomputed on publish or ed
     const { calendar, settings } = (await client.get<CalendarResponse>('/api/calendar')).body;
     return { calendar: buildCalendar(calendar), settings, data: calendar };
   };
-  const item = async (id: string) => (await sql.query('SELECT due_at, deadline_version, provisional, status FROM approval_items WHERE id = $1', [id])).rows[0];
+  const item = async (id: string) =>
+    (await sql.query('SELECT due_at, deadline_version, provisional, status FROM approval_items WHERE id = $1', [id])).rows[0];
 
   it('R11: a holiday marked on one instance moves a running deadline by a working day: new due, new version, on its card, pushed live to a board on the other instance', async () => {
     const { items } = await runningProject(window, leader, ['DRC', 'NRP'], '日历调整项目');
@@ -65,7 +78,10 @@ describe('calendar administration: running deadlines recomputed on publish or ed
     const { calendar, settings } = await calendarOf(admin);
     const firstWorkingDay = addWorkingDays(civilDateOf(new Date(drc.acceptedAt), TZ), 1, calendar);
 
-    const reply = await admin.send<CalendarChangeResult>('PUT', `/api/calendar/days/${firstWorkingDay}`, { kind: 'holiday', name: '临时调整' });
+    const reply = await admin.send<CalendarChangeResult>('PUT', `/api/calendar/days/${firstWorkingDay}`, {
+      kind: 'holiday',
+      name: '临时调整',
+    });
     expect(reply.status).toBe(200);
     const after = await calendarOf(leader); // the other instance sees it at once (calendar version)
     expect(after.data.days).toContainEqual({ date: firstWorkingDay, kind: 'holiday', name: '临时调整' });
@@ -75,19 +91,35 @@ describe('calendar administration: running deadlines recomputed on publish or ed
     expect(reply.body.recomputed.find((r) => r.itemId === drc.id)).toMatchObject({ fromDueAt: drc.dueAt, toDueAt: expected.toISOString() });
     expect(await item(drc.id)).toMatchObject({ due_at: expected, deadline_version: drc.deadlineVersion + 1 });
 
-    const pushed = await eventually(() => entries.find((e) => e.action === 'item.deadline_recomputed' && e.after.kind === 'item' && e.after.item.id === drc.id));
-    expect(pushed.detail).toMatchObject({ fromDueAt: drc.dueAt, toDueAt: expected.toISOString(), calendarChange: 'day_set', calendarTarget: firstWorkingDay });
+    const pushed = await eventually(() =>
+      entries.find((e) => e.action === 'item.deadline_recomputed' && e.after.kind === 'item' && e.after.item.id === drc.id),
+    );
+    expect(pushed.detail).toMatchObject({
+      fromDueAt: drc.dueAt,
+      toDueAt: expected.toISOString(),
+      calendarChange: 'day_set',
+      calendarTarget: firstWorkingDay,
+    });
     expect(pushed.actor).toMatchObject({ role: 'admin' });
     await eventually(() => (calendarPushes > 0 ? true : undefined));
 
     const changes = (await admin.get<ConfigurationChange[]>('/api/settings/changes')).body;
-    expect(changes[0]).toMatchObject({ subject: 'calendar', action: 'day_set', target: firstWorkingDay, before: null, after: { kind: 'holiday', name: '临时调整' }, recomputed: 2 });
+    expect(changes[0]).toMatchObject({
+      subject: 'calendar',
+      action: 'day_set',
+      target: firstWorkingDay,
+      before: null,
+      after: { kind: 'holiday', name: '临时调整' },
+      recomputed: 2,
+    });
 
     // Taken back: the deadline returns to where it was, again on the card.
     const cleared = await admin.send<CalendarChangeResult>('DELETE', `/api/calendar/days/${firstWorkingDay}`);
     expect(cleared.status).toBe(200);
     expect((await item(drc.id)).due_at).toEqual(new Date(drc.dueAt));
-    expect(await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'item.deadline_recomputed'`)).toMatchObject({ rows: [{ n: 4 }] });
+    expect(await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'item.deadline_recomputed'`)).toMatchObject({
+      rows: [{ n: 4 }],
+    });
   });
 
   it('R11: acceptances racing a calendar change on the other instance are all computed under the calendar they commit with', async () => {
@@ -117,27 +149,53 @@ describe('calendar administration: running deadlines recomputed on publish or ed
     const refused = await admin.send<any>('PUT', `/api/calendar/days/${weekday}`, { kind: 'workday', name: '调休' });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'kind' })]);
-    expect((await admin.send<any>('PUT', '/api/calendar/days/2026-02-30', { kind: 'holiday', name: 'x' })).body.errors).toEqual([expect.objectContaining({ field: 'date' })]);
+    expect((await admin.send<any>('PUT', '/api/calendar/days/2026-02-30', { kind: 'holiday', name: 'x' })).body.errors).toEqual([
+      expect.objectContaining({ field: 'date' }),
+    ]);
     expect((await admin.send<any>('PUT', `/api/calendar/days/${weekday}`, { kind: 'holiday', name: 'x', extra: 1 })).status).toBe(400);
     expect((await admin.post('/api/calendar/years/1999/publication')).body.errors).toEqual([expect.objectContaining({ field: 'year' })]);
     expect((await admin.post('/api/calendar/years/2026/publication')).status).toBe(409);
     expect((await admin.send<any>('DELETE', '/api/calendar/days/2030-03-05')).status).toBe(404);
     const badIcs = await admin.post('/api/calendar/imports', { format: 'ics', year: 2030, content: 'not a calendar' });
     expect(badIcs.status).toBe(400);
-    expect(badIcs.body.errors).toEqual([expect.objectContaining({ field: 'content', message: expect.stringContaining('BEGIN:VCALENDAR') })]);
+    expect(badIcs.body.errors).toEqual([
+      expect.objectContaining({ field: 'content', message: expect.stringContaining('BEGIN:VCALENDAR') }),
+    ]);
     expect((await sql.query('SELECT version FROM calendar_version')).rows[0].version).toBe(versionBefore);
   });
 
-  it('R11: a year imported from an ICS file replaces that year\'s rules and stays provisional; from JSON it may come published', async () => {
-    const ics = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20300101', 'DTEND;VALUE=DATE:20300102', 'SUMMARY:元旦', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+  it("R11: a year imported from an ICS file replaces that year's rules and stays provisional; from JSON it may come published", async () => {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20300101',
+      'DTEND;VALUE=DATE:20300102',
+      'SUMMARY:元旦',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
     const imported = await admin.post<CalendarChangeResult>('/api/calendar/imports', { format: 'ics', year: 2030, content: ics });
     expect(imported.status).toBe(200);
     expect(imported.body.calendar.calendar.years).toContainEqual({ year: 2030, status: 'provisional' });
-    expect(imported.body.calendar.calendar.days.filter((d) => d.date.startsWith('2030'))).toEqual([{ date: '2030-01-01', kind: 'holiday', name: '元旦' }]);
-    const json = JSON.stringify({ year: 2030, status: 'published', days: [{ date: '2030-01-01', kind: 'holiday', name: '元旦' }, { date: '2030-02-02', kind: 'holiday', name: '春节' }] });
+    expect(imported.body.calendar.calendar.days.filter((d) => d.date.startsWith('2030'))).toEqual([
+      { date: '2030-01-01', kind: 'holiday', name: '元旦' },
+    ]);
+    const json = JSON.stringify({
+      year: 2030,
+      status: 'published',
+      days: [
+        { date: '2030-01-01', kind: 'holiday', name: '元旦' },
+        { date: '2030-02-02', kind: 'holiday', name: '春节' },
+      ],
+    });
     const published = await admin.post<CalendarChangeResult>('/api/calendar/imports', { format: 'json', year: 2030, content: json });
     expect(published.body.calendar.calendar.years).toContainEqual({ year: 2030, status: 'published' });
-    expect(published.body.change).toMatchObject({ action: 'year_imported', target: '2030', before: { status: 'provisional' }, after: { status: 'published', format: 'json' } });
+    expect(published.body.change).toMatchObject({
+      action: 'year_imported',
+      target: '2030',
+      before: { status: 'provisional' },
+      after: { status: 'published', format: 'json' },
+    });
   });
 
   it('R10 R11: settings changes are on record and apply to deadlines started afterwards; a running deadline keeps its rule through a later calendar edit', async () => {
@@ -150,7 +208,13 @@ describe('calendar administration: running deadlines recomputed on publish or ed
     expect(changed.body).toMatchObject({ workingDaysAllowed: 5, circulationThreshold: 4 });
     expect((await leader.get<CalendarResponse>('/api/calendar')).body.settings.workingDaysAllowed).toBe(5); // the other instance, at once
     const changes = (await admin.get<ConfigurationChange[]>('/api/settings/changes')).body;
-    expect(changes[0]).toMatchObject({ subject: 'settings', action: 'settings_changed', before: { workingDaysAllowed: 3 }, after: { workingDaysAllowed: 5 }, actor: { displayName: '系统管理员' } });
+    expect(changes[0]).toMatchObject({
+      subject: 'settings',
+      action: 'settings_changed',
+      before: { workingDaysAllowed: 3 },
+      after: { workingDaysAllowed: 5 },
+      actor: { displayName: '系统管理员' },
+    });
 
     const { items: later } = await runningProject(window, leader, ['EEB'], '设置变更后受理');
     const { calendar, settings: now } = await calendarOf(leader);
@@ -164,7 +228,10 @@ describe('calendar administration: running deadlines recomputed on publish or ed
     expect((await item(items['EEB']!.id)).due_at).toEqual(dueInstant(new Date(items['EEB']!.acceptedAt), edited, three).dueAt);
     expect((await item(later['EEB']!.id)).due_at).toEqual(dueInstant(new Date(later['EEB']!.acceptedAt), edited, now).dueAt);
     // R11: each deadline explains itself under its own rule; one moved by hand says where it really is.
-    expect((await window.get(`/api/items/${items['EEB']!.id}/deadline`)).body).toMatchObject({ workingDays: 3, dueAt: (await item(items['EEB']!.id)).due_at.toISOString() });
+    expect((await window.get(`/api/items/${items['EEB']!.id}/deadline`)).body).toMatchObject({
+      workingDays: 3,
+      dueAt: (await item(items['EEB']!.id)).due_at.toISOString(),
+    });
     expect((await window.get(`/api/items/${later['EEB']!.id}/deadline`)).body).toMatchObject({ workingDays: 5 });
     // R12: a leader extends it; the extended instant is set by hand, and a calendar change leaves it be.
     const newDueAt = new Date((await item(later['EEB']!.id)).due_at.getTime() + 2 * 86_400_000).toISOString();
@@ -208,9 +275,19 @@ describe('calendar administration: running deadlines recomputed on publish or ed
     expect(published.body.calendar.calendar.years).toContainEqual({ year: year + 1, status: 'published' });
     // The statutory New Year's Day is written out, so publishing loses no holiday.
     expect(published.body.calendar.calendar.days).toContainEqual(expect.objectContaining({ date: `${year + 1}-01-01`, kind: 'holiday' }));
-    expect(await item(emb.id)).toMatchObject({ provisional: false, due_at: afterEdit.due_at, deadline_version: afterEdit.deadline_version });
-    const entry = await eventually(() => entries.find((e) => e.action === 'item.deadline_recomputed' && e.detail['calendarChange'] === 'year_published'));
-    expect(entry.detail).toMatchObject({ provisional: 'false', fromDueAt: afterEdit.due_at.toISOString(), toDueAt: afterEdit.due_at.toISOString() });
+    expect(await item(emb.id)).toMatchObject({
+      provisional: false,
+      due_at: afterEdit.due_at,
+      deadline_version: afterEdit.deadline_version,
+    });
+    const entry = await eventually(() =>
+      entries.find((e) => e.action === 'item.deadline_recomputed' && e.detail['calendarChange'] === 'year_published'),
+    );
+    expect(entry.detail).toMatchObject({
+      provisional: 'false',
+      fromDueAt: afterEdit.due_at.toISOString(),
+      toDueAt: afterEdit.due_at.toISOString(),
+    });
   });
 
   it('R11: calendar and settings changes are append-only', async () => {

@@ -3,19 +3,39 @@ import type { CardEntry } from '@hub/shared';
 import { entryHash, toEntry } from '../src/card/card.service';
 import { GENESIS_HASH } from '../src/card/hash-chain';
 import { RECEIPT } from './paper-fixtures';
-import { acceptItem, admittedProject, createTestDatabase, eventually, HubClient, loadPeople, rewriteNotice, startTestHub, tamper, type TestHub } from './test-hub';
-
+import {
+  acceptItem,
+  admittedProject,
+  createTestDatabase,
+  eventually,
+  HubClient,
+  loadPeople,
+  rewriteNotice,
+  startTestHub,
+  tamper,
+  type TestHub,
+} from './test-hub';
 
 /** An attacker who knows the hash formula: edits one entry and recomputes every later hash of the card. */
-async function rechain(sql: Client, projectId: string, seq: number, detail: Record<string, string>): Promise<{ seq: number; hash: string }> {
-  const entries: CardEntry[] = (await sql.query('SELECT * FROM card_entries WHERE project_id = $1 ORDER BY seq', [projectId])).rows.map(toEntry);
+async function rechain(
+  sql: Client,
+  projectId: string,
+  seq: number,
+  detail: Record<string, string>,
+): Promise<{ seq: number; hash: string }> {
+  const entries: CardEntry[] = (await sql.query('SELECT * FROM card_entries WHERE project_id = $1 ORDER BY seq', [projectId])).rows.map(
+    toEntry,
+  );
   let prevHash = entries[seq - 2]?.hash ?? GENESIS_HASH;
   const statements: [string, unknown[]][] = [];
   for (const { hash: stored, ...entry } of entries.slice(seq - 1)) {
     const unsigned = { ...entry, prevHash, ...(entry.seq === seq ? { detail } : {}) };
     const hash = entryHash(unsigned);
     expect(hash).not.toBe(stored);
-    statements.push(['UPDATE card_entries SET detail = $3, prev_hash = $4, hash = $5 WHERE project_id = $1 AND seq = $2', [projectId, entry.seq, JSON.stringify(unsigned.detail), prevHash, hash]]);
+    statements.push([
+      'UPDATE card_entries SET detail = $3, prev_hash = $4, hash = $5 WHERE project_id = $1 AND seq = $2',
+      [projectId, entry.seq, JSON.stringify(unsigned.detail), prevHash, hash],
+    ]);
     prevHash = hash;
   }
   await tamper(sql, statements);
@@ -60,8 +80,14 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
     const accepted = (await acceptItem(window, project.items[0].id)).body;
     const now = (await leader.get('/api/board')).body.serverNow;
     await admin.post('/api/test/clock', { advanceMs: new Date(accepted.dueAt).getTime() - new Date(now).getTime() + 1000 });
-    const deemed = await eventually(async () => ((await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[]).find((e) => e.action === 'item.deemed_consent'));
-    const notice = (await sql.query(`SELECT id, number, content_hash FROM notices WHERE project_id = $1 AND kind = 'timeout_implied_consent'`, [project.id])).rows[0];
+    const deemed = await eventually(async () =>
+      ((await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[]).find((e) => e.action === 'item.deemed_consent'),
+    );
+    const notice = (
+      await sql.query(`SELECT id, number, content_hash FROM notices WHERE project_id = $1 AND kind = 'timeout_implied_consent'`, [
+        project.id,
+      ])
+    ).rows[0];
     expect(deemed.notices).toEqual([{ id: notice.id, number: notice.number, contentHash: notice.content_hash }]);
     expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body).toMatchObject({ valid: true });
   });
@@ -73,7 +99,11 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
     const steps = ['material.required', 'material.received', 'item.accepted'];
     expect(card.map((e: { action: string }) => e.action)).toEqual(['project.registered', 'project.admitted', ...steps, ...steps]);
     expect(card.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(card[1]).toMatchObject({ actor: { role: 'leader', displayName: '王主任' }, before: { kind: 'project', project: { status: 'registered' } }, after: { kind: 'project', project: { status: 'in_channel' } } });
+    expect(card[1]).toMatchObject({
+      actor: { role: 'leader', displayName: '王主任' },
+      before: { kind: 'project', project: { status: 'registered' } },
+      after: { kind: 'project', project: { status: 'in_channel' } },
+    });
     expect(card[4]).toMatchObject({ before: { item: { status: 'awaiting_acceptance' } }, after: { item: { status: 'in_review' } } });
     const positions = card.map((e: { position: number }) => e.position);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -106,7 +136,11 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
     const id = await projectWithSteps();
     await sql.query('ALTER TABLE card_entries DISABLE TRIGGER card_entries_append_only');
     // (project_id, seq) is unique, so swap through a free number.
-    for (const [from, to] of [[3, 1000], [4, 3], [1000, 4]]) {
+    for (const [from, to] of [
+      [3, 1000],
+      [4, 3],
+      [1000, 4],
+    ]) {
       await sql.query(`UPDATE card_entries SET seq = $3 WHERE project_id = $1 AND seq = $2`, [id, from, to]);
     }
     await sql.query('ALTER TABLE card_entries ENABLE TRIGGER card_entries_append_only');
@@ -117,14 +151,24 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
     const id = await projectWithSteps();
     const last = await lastSeq(id);
     await tamper(sql, [['DELETE FROM card_entries WHERE project_id = $1 AND seq = $2', [id, last]]]);
-    expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({ valid: false, entries: last - 1, brokenAt: last, problem: 'head' });
+    expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({
+      valid: false,
+      entries: last - 1,
+      brokenAt: last,
+      problem: 'head',
+    });
   });
 
   it('R5: verification fails for a re-chained card — an entry edited and every later hash recomputed', async () => {
     const id = await projectWithSteps();
     await rechain(sql, id, 2, { sealNumber: 'forged' });
     const last = await lastSeq(id);
-    expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({ valid: false, entries: last, brokenAt: last, problem: 'head' });
+    expect((await leader.get(`/api/projects/${id}/card/verification`)).body).toMatchObject({
+      valid: false,
+      entries: last,
+      brokenAt: last,
+      problem: 'head',
+    });
   });
 
   it('R5 R17: each notice is cited with its content hash by the card entry of the step that issued it', async () => {
@@ -132,27 +176,43 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
     const receipt = (await window.post(`/api/projects/${project.id}/receipts`, RECEIPT)).body.notice;
     const card: CardEntry[] = (await leader.get(`/api/projects/${project.id}/card`)).body;
     const stored = (await sql.query('SELECT content_hash FROM notices WHERE id = $1', [receipt.id])).rows[0];
-    expect(card.filter((e) => e.notices)).toEqual([expect.objectContaining({ action: 'document.issued', notices: [{ id: receipt.id, number: receipt.number, contentHash: stored.content_hash }] })]);
+    expect(card.filter((e) => e.notices)).toEqual([
+      expect.objectContaining({
+        action: 'document.issued',
+        notices: [{ id: receipt.id, number: receipt.number, contentHash: stored.content_hash }],
+      }),
+    ]);
     expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body).toMatchObject({ valid: true });
   });
 
-  it('R5 R17: a notice rewritten together with its stored hash fails its card\'s verification, naming the entry and the notice', async () => {
+  it("R5 R17: a notice rewritten together with its stored hash fails its card's verification, naming the entry and the notice", async () => {
     const { project } = await admittedProject(window, leader, ['DRC']);
     const receipt = (await window.post(`/api/projects/${project.id}/receipts`, RECEIPT)).body.notice;
-    const issuedAt = ((await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[]).find((e) => e.notices?.[0]?.id === receipt.id)!.seq;
+    const issuedAt = ((await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[]).find(
+      (e) => e.notices?.[0]?.id === receipt.id,
+    )!.seq;
     await rewriteNotice(sql, receipt.id);
     // The notice's own hash now agrees with its forged content: only the card still knows what was issued.
     expect((await window.get(`/api/notices/${receipt.id}`)).body.hashValid).toBe(true);
-    expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body).toMatchObject({ valid: false, brokenAt: issuedAt, problem: 'notice', noticeId: receipt.id });
+    expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body).toMatchObject({
+      valid: false,
+      brokenAt: issuedAt,
+      problem: 'notice',
+      noticeId: receipt.id,
+    });
   });
 
   it('R17: a project notice issued without an entry on its card is refused at commit, leaving no notice', async () => {
     const id = await projectWithSteps();
     const { Database } = await import('../src/database/database');
     const { NoticesService } = await import('../src/notices/notices.service');
-    const issue = hub.app.get(Database).transaction((tx) =>
-      hub.app.get(NoticesService).issue(tx, { kind: 'receipt', projectId: id, itemId: null, issuedAt: new Date(), timeZone: 'Asia/Shanghai', content: {} }),
-    );
+    const issue = hub.app
+      .get(Database)
+      .transaction((tx) =>
+        hub.app
+          .get(NoticesService)
+          .issue(tx, { kind: 'receipt', projectId: id, itemId: null, issuedAt: new Date(), timeZone: 'Asia/Shanghai', content: {} }),
+      );
     await expect(issue).rejects.toThrow(/without an entry on its project's card/);
     expect((await sql.query('SELECT count(*)::int AS n FROM notices WHERE project_id = $1', [id])).rows[0].n).toBe(0);
   });

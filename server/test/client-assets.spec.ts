@@ -36,7 +36,10 @@ describe('the built client, served compressed', () => {
     writeFileSync(join(dir, 'index.html'), indexHtml);
     writeFileSync(join(dir, 'main-ABCD2345.js'), mainJs);
     // What client/scripts/precompress.mjs writes after the build.
-    for (const [file, text] of [['index.html', indexHtml], ['main-ABCD2345.js', mainJs]]) {
+    for (const [file, text] of [
+      ['index.html', indexHtml],
+      ['main-ABCD2345.js', mainJs],
+    ]) {
       writeFileSync(join(dir, `${file}.br`), brotliCompressSync(text));
       writeFileSync(join(dir, `${file}.gz`), gzipSync(text));
     }

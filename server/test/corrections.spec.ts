@@ -33,7 +33,8 @@ describe('corrections: a permit resting on a deemed consent is corrected first, 
     await db.drop();
   });
 
-  const item = async (id: string) => (await sql.query('SELECT status, due_at, deadline_version, notice_number FROM approval_items WHERE id = $1', [id])).rows[0];
+  const item = async (id: string) =>
+    (await sql.query('SELECT status, due_at, deadline_version, notice_number FROM approval_items WHERE id = $1', [id])).rows[0];
   /** What a refusal must leave unchanged: documents, permits, revocations, the item and the card. */
   const footprint = async (itemId: string) => {
     const row = (
@@ -51,7 +52,9 @@ describe('corrections: a permit resting on a deemed consent is corrected first, 
     await advanceTo(admin, new Date(drcItem.dueAt), 1000);
     await eventually(async () => ((await item(drcItem.id)).status === 'deemed_consent' ? true : undefined));
     await hubWorkDone(hub);
-    const consent = (await sql.query(`SELECT id, number FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [drcItem.id])).rows[0];
+    const consent = (
+      await sql.query(`SELECT id, number FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [drcItem.id])
+    ).rows[0];
     const permit = await window.post(`/api/items/${drcItem.id}/permit`);
     expect(permit.status).toBe(201);
     const newDueAt = new Date((await hubNow(leader)).getTime() + 2 * 86_400_000).toISOString();
@@ -61,7 +64,10 @@ describe('corrections: a permit resting on a deemed consent is corrected first, 
     const refused = await leader.post(`/api/notices/${consent.id}/corrections`, { reason: '签到记录有误', newDueAt });
     expect(refused.status).toBe(409);
     expect(refused.type).toContain('application/problem+json');
-    expect(refused.body).toMatchObject({ rule: 'R17', errors: [{ field: 'notice', message: expect.stringContaining(permit.body.number) }] });
+    expect(refused.body).toMatchObject({
+      rule: 'R17',
+      errors: [{ field: 'notice', message: expect.stringContaining(permit.body.number) }],
+    });
     expect(await footprint(drcItem.id)).toEqual(before);
 
     // The permit decision is corrected first (no due instant: it is not a deemed consent).
@@ -69,8 +75,14 @@ describe('corrections: a permit resting on a deemed consent is corrected first, 
     expect(withDue.body).toMatchObject({ rule: 'R17', errors: [{ field: 'newDueAt' }] });
     const permitCorrection = await leader.post(`/api/notices/${permit.body.id}/corrections`, { reason: '所依据的默许认定有误' });
     expect(permitCorrection.status).toBe(201);
-    expect(permitCorrection.body).toMatchObject({ kind: 'correction_notice', corrects: { id: permit.body.id, number: permit.body.number } });
-    expect((await leader.get(`/api/notices/${permit.body.id}`)).body.supersededBy).toEqual({ id: permitCorrection.body.id, number: permitCorrection.body.number });
+    expect(permitCorrection.body).toMatchObject({
+      kind: 'correction_notice',
+      corrects: { id: permit.body.id, number: permit.body.number },
+    });
+    expect((await leader.get(`/api/notices/${permit.body.id}`)).body.supersededBy).toEqual({
+      id: permitCorrection.body.id,
+      number: permitCorrection.body.number,
+    });
     // R17: printed in English on request — title, cause in words, fixed labels; the Chinese stays the default.
     const pdfText = async (noticeId: string, query = '') => {
       const res = await fetch(`${hub.url}/api/notices/${noticeId}/pdf${query}`, { headers: { cookie: leader.cookie } });
@@ -91,13 +103,22 @@ describe('corrections: a permit resting on a deemed consent is corrected first, 
     expect(badLang.body).toMatchObject({ status: 400, rule: 'R17', errors: [{ field: 'lang' }] });
 
     // Once: a second correction of the permit is refused.
-    expect((await leader.post(`/api/notices/${permit.body.id}/corrections`, { reason: '再次更正' })).body).toMatchObject({ status: 409, rule: 'R17', errors: [{ field: 'notice' }] });
+    expect((await leader.post(`/api/notices/${permit.body.id}/corrections`, { reason: '再次更正' })).body).toMatchObject({
+      status: 409,
+      rule: 'R17',
+      errors: [{ field: 'notice' }],
+    });
 
     // Now the deemed consent is revoked: back in review with the leader's due instant.
     const revoked = await leader.post(`/api/notices/${consent.id}/corrections`, { reason: '签到记录有误', newDueAt });
     expect(revoked.status).toBe(201);
     expect(await item(drcItem.id)).toMatchObject({ status: 'in_review', due_at: new Date(newDueAt), notice_number: null });
-    const actions = (await sql.query(`SELECT action FROM card_entries WHERE project_id = (SELECT project_id FROM approval_items WHERE id = $1) ORDER BY seq`, [drcItem.id])).rows.map((r) => r.action);
+    const actions = (
+      await sql.query(
+        `SELECT action FROM card_entries WHERE project_id = (SELECT project_id FROM approval_items WHERE id = $1) ORDER BY seq`,
+        [drcItem.id],
+      )
+    ).rows.map((r) => r.action);
     expect(actions.slice(-2)).toEqual(['document.corrected', 'item.consent_revoked']);
 
     // Decided again, the item takes a new permit; the corrected one stays readable, superseded.

@@ -1,6 +1,16 @@
 import { Client } from 'pg';
 import { CLAIM_TX, Database, isConnectionLost } from '../src/database/database';
-import { acceptItem, admittedProject, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type TestHub } from './test-hub';
+import {
+  acceptItem,
+  admittedProject,
+  createTestDatabase,
+  eventually,
+  HubClient,
+  hubWorkDone,
+  loadPeople,
+  startTestHub,
+  type TestHub,
+} from './test-hub';
 
 const CODES = ['DRC', 'NRP', 'EEB', 'HUD', 'EMB'];
 
@@ -66,10 +76,12 @@ describe('deadline engine: deemed consent exactly once, never early (real Postgr
     expect(await count('SELECT count(*) AS n FROM deemed_consents')).toBe(0);
   });
 
-  it('R14: two engines racing over one database deem each item exactly once, with one notice, one card entry and one alert to each of its department\'s liaisons and each leader', async () => {
+  it("R14: two engines racing over one database deem each item exactly once, with one notice, one card entry and one alert to each of its department's liaisons and each leader", async () => {
     const due = await runningItems(4);
     await advanceTo(due, 1000);
-    const running = await eventually(async () => ((await count(`SELECT count(*) AS n FROM approval_items WHERE status = 'in_review'`)) === 0 ? true : undefined));
+    const running = await eventually(async () =>
+      (await count(`SELECT count(*) AS n FROM approval_items WHERE status = 'in_review'`)) === 0 ? true : undefined,
+    );
     expect(running).toBe(true);
 
     const items = await count('SELECT count(*) AS n FROM approval_items');
@@ -86,7 +98,9 @@ describe('deadline engine: deemed consent exactly once, never early (real Postgr
     const meant = `FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id
       JOIN users u ON (u.role = 'liaison' AND u.active AND u.department_id = i.department_id) OR u.role = 'leader'`;
     expect(await count(`SELECT count(*) AS n ${meant}`)).toBeGreaterThan(items);
-    expect(await count(`SELECT count(*) AS n FROM alerts WHERE kind = 'deemed_consent'`)).toBe(await count(`SELECT count(*) AS n ${meant}`));
+    expect(await count(`SELECT count(*) AS n FROM alerts WHERE kind = 'deemed_consent'`)).toBe(
+      await count(`SELECT count(*) AS n ${meant}`),
+    );
     expect(
       await count(`SELECT count(*) AS n ${meant} WHERE NOT EXISTS (
         SELECT 1 FROM alerts a WHERE a.kind = 'deemed_consent' AND a.user_id = u.id AND a.item_id = d.item_id AND a.deemed_version = d.deadline_version)`),
@@ -96,13 +110,10 @@ describe('deadline engine: deemed consent exactly once, never early (real Postgr
   it('R14: the database refuses a second firing of the same deadline', async () => {
     const fired = (await sql.query('SELECT item_id, deadline_version, due_at, fired_at, notice_id FROM deemed_consents LIMIT 1')).rows[0];
     await expect(
-      sql.query(`INSERT INTO deemed_consents (item_id, deadline_version, cause, due_at, fired_at, notice_id) VALUES ($1, $2, 'timeout', $3, $4, $5)`, [
-        fired.item_id,
-        fired.deadline_version,
-        fired.due_at,
-        fired.fired_at,
-        fired.notice_id,
-      ]),
+      sql.query(
+        `INSERT INTO deemed_consents (item_id, deadline_version, cause, due_at, fired_at, notice_id) VALUES ($1, $2, 'timeout', $3, $4, $5)`,
+        [fired.item_id, fired.deadline_version, fired.due_at, fired.fired_at, fired.notice_id],
+      ),
     ).rejects.toThrow(/duplicate key/);
   });
 
@@ -117,14 +128,19 @@ describe('deadline engine: deemed consent exactly once, never early (real Postgr
 
     first = await startTestHub(db.url);
     second = await startTestHub(db.url);
-    await eventually(async () => ((await count(`SELECT count(*) AS n FROM approval_items WHERE status = 'in_review'`)) === 0 ? true : undefined));
+    await eventually(async () =>
+      (await count(`SELECT count(*) AS n FROM approval_items WHERE status = 'in_review'`)) === 0 ? true : undefined,
+    );
     const fired = await sql.query(
       `SELECT d.fired_at > d.due_at + interval '59 minutes' AS late, i.decided_at = d.due_at AS stamped
        FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id WHERE d.item_id = ANY($1)`,
       [ids],
     );
     expect(fired.rows).toEqual(ids.map(() => ({ late: true, stamped: true })));
-    const entries = await sql.query(`SELECT detail FROM card_entries WHERE action = 'item.deemed_consent' AND after->'item'->>'id' = ANY($1)`, [ids]);
+    const entries = await sql.query(
+      `SELECT detail FROM card_entries WHERE action = 'item.deemed_consent' AND after->'item'->>'id' = ANY($1)`,
+      [ids],
+    );
     expect(entries.rows).toHaveLength(ids.length);
     expect(entries.rows.every((r) => Number(r.detail.lateMs) >= 59 * 60_000)).toBe(true);
   });
@@ -146,11 +162,15 @@ describe('deadline engine: one failing item does not starve the others (R14)', (
       for (const item of project.items) latest = Math.max(latest, new Date((await acceptItem(window, item.id)).body.dueAt).getTime());
       // The first item to fall due cannot be deemed: its update always fails.
       const poisoned = project.items[0].id;
-      await sql.query(`CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.id = '${poisoned}' AND NEW.status = 'deemed_consent' THEN RAISE EXCEPTION 'poisoned'; END IF; RETURN NEW; END $$`);
+      await sql.query(
+        `CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.id = '${poisoned}' AND NEW.status = 'deemed_consent' THEN RAISE EXCEPTION 'poisoned'; END IF; RETURN NEW; END $$`,
+      );
       await sql.query(`CREATE TRIGGER poison BEFORE UPDATE ON approval_items FOR EACH ROW EXECUTE FUNCTION poison()`);
       const now = new Date((await leader.get('/api/board')).body.serverNow).getTime();
       await admin.post('/api/test/clock', { advanceMs: latest - now + 1000 });
-      await eventually(async () => (Number((await sql.query(`SELECT count(*) AS n FROM deemed_consents`)).rows[0].n) === CODES.length - 1 ? true : undefined));
+      await eventually(async () =>
+        Number((await sql.query(`SELECT count(*) AS n FROM deemed_consents`)).rows[0].n) === CODES.length - 1 ? true : undefined,
+      );
       const { rows } = await sql.query(`SELECT status FROM approval_items WHERE id = $1`, [poisoned]);
       expect(rows[0].status).toBe('in_review');
     } finally {
@@ -196,6 +216,8 @@ describe('idle-in-transaction limit: on claim transactions only (R14, R26)', () 
     }, CLAIM_TX);
     expect(attempts).toBe(2);
     expect(result).toBe('1s');
-    expect(isConnectionLost(Object.assign(new Error('terminating connection due to idle-in-transaction timeout'), { code: '25P03' }))).toBe(true);
+    expect(isConnectionLost(Object.assign(new Error('terminating connection due to idle-in-transaction timeout'), { code: '25P03' }))).toBe(
+      true,
+    );
   });
 });

@@ -1,6 +1,21 @@
 import type { CardEntry } from '@hub/shared';
 import { Client } from 'pg';
-import { acceptItem, admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, mainMaterialReceived, REGISTRATION, startTestHub, type HubSocket, type TestHub } from './test-hub';
+import {
+  acceptItem,
+  admittedProject,
+  connected,
+  connectSocket,
+  createTestDatabase,
+  eventually,
+  HubClient,
+  hubWorkDone,
+  loadPeople,
+  mainMaterialReceived,
+  REGISTRATION,
+  startTestHub,
+  type HubSocket,
+  type TestHub,
+} from './test-hub';
 
 /** Extensions (R12), force-majeure delays (R13) and written explanations (R16) against the engine (R14). */
 describe('deadline holds: extension, delay, written explanation (real PostgreSQL, two engines)', () => {
@@ -45,7 +60,8 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     const by = new Date(instant).getTime() - (await hubNow()).getTime() + plusMs;
     if (by > 0) expect((await admin.post('/api/test/clock', { advanceMs: by })).status).toBe(200);
   };
-  const item = async (id: string) => (await sql.query('SELECT status, due_at, deadline_version FROM approval_items WHERE id = $1', [id])).rows[0];
+  const item = async (id: string) =>
+    (await sql.query('SELECT status, due_at, deadline_version FROM approval_items WHERE id = $1', [id])).rows[0];
   const settle = () => hubWorkDone(first, second); // both engines have passed since the last change
 
   /** One running DRC item. */
@@ -71,7 +87,9 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     const extended = await leader.post(`/api/items/${it.id}/extension`, { newDueAt, reason: '需组织专家论证' });
     expect(extended.status).toBe(200);
     expect(extended.body).toMatchObject({ dueAt: newDueAt, deadlineVersion: 2, status: 'in_review' });
-    const entry = await eventually(() => entries.find((e) => e.action === 'item.extended' && e.after.kind === 'item' && e.after.item.id === it.id));
+    const entry = await eventually(() =>
+      entries.find((e) => e.action === 'item.extended' && e.after.kind === 'item' && e.after.item.id === it.id),
+    );
     expect(entry.detail).toMatchObject({ reason: '需组织专家论证', previousDueAt: it.dueAt, dueAt: newDueAt });
     expect(entry.before).toMatchObject({ kind: 'item', item: { dueAt: it.dueAt } });
 
@@ -81,7 +99,9 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     // …and the new due instant fires like any other, exactly once under the new version.
     await advanceTo(newDueAt, 1000);
     await eventually(async () => ((await item(it.id)).status === 'deemed_consent' ? true : undefined));
-    expect((await sql.query('SELECT deadline_version, cause FROM deemed_consents WHERE item_id = $1', [it.id])).rows).toEqual([{ deadline_version: 2, cause: 'timeout' }]);
+    expect((await sql.query('SELECT deadline_version, cause FROM deemed_consents WHERE item_id = $1', [it.id])).rows).toEqual([
+      { deadline_version: 2, cause: 'timeout' },
+    ]);
     // Decided: no extension any more.
     expect((await leader.post(`/api/items/${it.id}/extension`, { newDueAt: plusDays(newDueAt, 5), reason: 'x' })).status).toBe(409);
   });
@@ -93,11 +113,27 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     const bad = await window.post(`/api/items/${it.id}/delay`, { cause: 'bad_luck', description: '', newDueAt });
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['cause', 'description']);
     const now = await hubNow();
-    const outage = { outageFrom: new Date(now.getTime() - 6 * 3_600_000).toISOString(), outageTo: new Date(now.getTime() - 60_000).toISOString() };
-    const delayed = await window.post(`/api/items/${it.id}/delay`, { cause: 'network_outage', description: '政务外网中断 6 小时', newDueAt, ...outage });
+    const outage = {
+      outageFrom: new Date(now.getTime() - 6 * 3_600_000).toISOString(),
+      outageTo: new Date(now.getTime() - 60_000).toISOString(),
+    };
+    const delayed = await window.post(`/api/items/${it.id}/delay`, {
+      cause: 'network_outage',
+      description: '政务外网中断 6 小时',
+      newDueAt,
+      ...outage,
+    });
     expect(delayed.status).toBe(200);
-    const entry = await eventually(() => entries.find((e) => e.action === 'item.delayed' && e.after.kind === 'item' && e.after.item.id === it.id));
-    expect(entry.detail).toMatchObject({ delayCause: 'network_outage', previousDueAt: it.dueAt, dueAt: newDueAt, outageFrom: outage.outageFrom, outageTo: outage.outageTo });
+    const entry = await eventually(() =>
+      entries.find((e) => e.action === 'item.delayed' && e.after.kind === 'item' && e.after.item.id === it.id),
+    );
+    expect(entry.detail).toMatchObject({
+      delayCause: 'network_outage',
+      previousDueAt: it.dueAt,
+      dueAt: newDueAt,
+      outageFrom: outage.outageFrom,
+      outageTo: outage.outageTo,
+    });
     expect(entry.detail['noticeNumber']).toMatch(/^绿通延时〔\d{4}〕\d+号$/);
     const notice = (await sql.query(`SELECT content FROM notices WHERE kind = 'delayed_approval' AND item_id = $1`, [it.id])).rows;
     expect(notice[0].content).toMatchObject({ title: '延时审批通知书', cause: 'network_outage', newDueAt });
@@ -105,7 +141,9 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     await advanceTo(it.dueAt, 60_000);
     await settle();
     expect((await item(it.id)).status).toBe('in_review');
-    expect((await sql.query('SELECT count(*)::int AS n FROM deadline_changes WHERE item_id = $1 AND kind = $2', [it.id, 'delay'])).rows[0].n).toBe(1);
+    expect(
+      (await sql.query('SELECT count(*)::int AS n FROM deadline_changes WHERE item_id = $1 AND kind = $2', [it.id, 'delay'])).rows[0].n,
+    ).toBe(1);
   });
 
   it('R16 R17: a pending written explanation holds the timeout; rejected after the deadline, deemed consent applies at once, its notice naming that cause and the due instant', async () => {
@@ -128,10 +166,18 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     const after = await item(it.id);
     expect(after.status).toBe('deemed_consent');
     // R17 Decision: cause "explanation rejected", effective at the due instant (the legal instant), not at the ruling.
-    const rows = (await sql.query('SELECT cause, due_at = $2::timestamptz AS at_due FROM deemed_consents WHERE item_id = $1', [it.id, it.dueAt])).rows;
+    const rows = (
+      await sql.query('SELECT cause, due_at = $2::timestamptz AS at_due FROM deemed_consents WHERE item_id = $1', [it.id, it.dueAt])
+    ).rows;
     expect(rows).toEqual([{ cause: 'explanation_rejected', at_due: true }]);
-    const notice = (await sql.query(`SELECT content FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [it.id])).rows[0].content;
-    expect(notice).toMatchObject({ cause: 'explanation_rejected', dueAt: it.dueAt, effectiveAt: it.dueAt, explanationFiledAt: filed.body.filedAt });
+    const notice = (await sql.query(`SELECT content FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [it.id])).rows[0]
+      .content;
+    expect(notice).toMatchObject({
+      cause: 'explanation_rejected',
+      dueAt: it.dueAt,
+      effectiveAt: it.dueAt,
+      explanationFiledAt: filed.body.filedAt,
+    });
     expect((await leader.post(`/api/explanations/${filed.body.id}/ruling`, { ruling: 'accepted' })).status).toBe(409);
   });
 
@@ -147,7 +193,9 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     const accepted = await leader.post(`/api/explanations/${filed.id}/ruling`, { ruling: 'accepted', newDueAt });
     expect(accepted.status).toBe(200);
     expect(await item(it.id)).toMatchObject({ status: 'in_review', deadline_version: 2 });
-    expect((await sql.query(`SELECT kind, explanation_id FROM deadline_changes WHERE item_id = $1`, [it.id])).rows).toEqual([{ kind: 'explanation_accepted', explanation_id: filed.id }]);
+    expect((await sql.query(`SELECT kind, explanation_id FROM deadline_changes WHERE item_id = $1`, [it.id])).rows).toEqual([
+      { kind: 'explanation_accepted', explanation_id: filed.id },
+    ]);
     await advanceTo(newDueAt, 500);
     await eventually(async () => ((await item(it.id)).status === 'deemed_consent' ? true : undefined));
   });
@@ -205,7 +253,11 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
   it('R13: a delay to 2100 (beyond the calendar) and the cause "other" are refused, naming the field; nothing changes', async () => {
     const it = await running();
     const before = await snapshot(it);
-    const far = await window.post(`/api/items/${it.id}/delay`, { cause: 'natural_disaster', description: '台风', newDueAt: '2100-01-04T16:00:00.000Z' });
+    const far = await window.post(`/api/items/${it.id}/delay`, {
+      cause: 'natural_disaster',
+      description: '台风',
+      newDueAt: '2100-01-04T16:00:00.000Z',
+    });
     expect(far.status).toBe(400);
     // Refused at the edge, before any rule runs: no instant outside the calendar's years is accepted (R11).
     expect(far.body).toMatchObject({ errors: [{ field: 'newDueAt' }] });
@@ -213,7 +265,11 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     const other = await window.post(`/api/items/${it.id}/delay`, { cause: 'other', description: '其他', newDueAt: plusDays(it.dueAt, 1) });
     expect(other.status).toBe(400);
     expect(other.body.errors[0].field).toBe('cause');
-    const noPeriod = await window.post(`/api/items/${it.id}/delay`, { cause: 'network_outage', description: '断网', newDueAt: plusDays(it.dueAt, 1) });
+    const noPeriod = await window.post(`/api/items/${it.id}/delay`, {
+      cause: 'network_outage',
+      description: '断网',
+      newDueAt: plusDays(it.dueAt, 1),
+    });
     expect(noPeriod.body).toMatchObject({ status: 400, rule: 'R13', errors: [{ field: 'outageFrom' }] });
     expect(await snapshot(it)).toEqual(before);
     // The board still loads for everyone (issue 10: a 2100 due instant blanked it).
@@ -225,13 +281,22 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     // 7 calendar days later is 5 working days later (whatever the weekday, outside holidays: checked by the domain tests).
     const first = await leader.post(`/api/items/${it.id}/extension`, { newDueAt: plusDays(it.dueAt, 7), reason: '专家论证' });
     expect(first.status).toBe(200);
-    const used = (await sql.query('SELECT added_working_days FROM deadline_changes WHERE item_id = $1', [it.id])).rows[0].added_working_days;
+    const used = (await sql.query('SELECT added_working_days FROM deadline_changes WHERE item_id = $1', [it.id])).rows[0]
+      .added_working_days;
     expect(used).toBeGreaterThan(0);
     const notice = (await sql.query(`SELECT number, content FROM notices WHERE kind = 'extension_notice' AND item_id = $1`, [it.id])).rows;
     expect(notice).toHaveLength(1);
     expect(notice[0].number).toMatch(/^绿通延期〔\d{4}〕\d+号$/);
-    expect(notice[0].content).toMatchObject({ title: '延期通知', reason: '专家论证', previousDueAt: it.dueAt, addedWorkingDays: used, limitWorkingDays: 10 });
-    const entry = await eventually(() => entries.find((e) => e.action === 'item.extended' && e.after.kind === 'item' && e.after.item.id === it.id));
+    expect(notice[0].content).toMatchObject({
+      title: '延期通知',
+      reason: '专家论证',
+      previousDueAt: it.dueAt,
+      addedWorkingDays: used,
+      limitWorkingDays: 10,
+    });
+    const entry = await eventually(() =>
+      entries.find((e) => e.action === 'item.extended' && e.after.kind === 'item' && e.after.item.id === it.id),
+    );
     expect(entry.detail['noticeNumber']).toBe(notice[0].number);
 
     const current = { id: it.id, projectId: it.projectId };
@@ -247,14 +312,24 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     const nrpItem = project.items.find((i: { departmentId: string }) => i.departmentId === departmentId('NRP'));
     const accepted = (await acceptItem(window, nrpItem.id)).body;
     const startsAt = new Date((await hubNow()).getTime() + 10 * 60_000).toISOString();
-    const meeting = await drc.post(`/api/projects/${project.id}/meetings`, { kind: 'coordination', title: '协调会', startsAt, online: true });
+    const meeting = await drc.post(`/api/projects/${project.id}/meetings`, {
+      kind: 'coordination',
+      title: '协调会',
+      startsAt,
+      online: true,
+    });
     expect(meeting.status).toBe(201);
     const excuse = await nrp.post(`/api/items/${nrpItem.id}/explanations`, { text: '出差，无法参会', meetingId: meeting.body.id });
     expect(excuse.status).toBe(201);
     expect(excuse.body).toMatchObject({ kind: 'meeting_excuse', meetingId: meeting.body.id, status: 'pending' });
     await advanceTo(accepted.dueAt, 1000);
     await eventually(async () => ((await item(nrpItem.id)).status === 'deemed_consent' ? true : undefined));
-    const rows = (await sql.query('SELECT cause, due_at = $2::timestamptz AS at_due FROM deemed_consents WHERE item_id = $1', [nrpItem.id, accepted.dueAt])).rows;
+    const rows = (
+      await sql.query('SELECT cause, due_at = $2::timestamptz AS at_due FROM deemed_consents WHERE item_id = $1', [
+        nrpItem.id,
+        accepted.dueAt,
+      ])
+    ).rows;
     expect(rows).toEqual([{ cause: 'timeout', at_due: true }]);
   });
 
@@ -265,19 +340,37 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     expect(filed.body.kind).toBe('deadline');
     const rulingDueAt = filed.body.rulingDueAt as string;
     expect(new Date(rulingDueAt).getTime()).toBeLessThan(new Date(it.dueAt).getTime()); // 1 working day after filing
-    const inbox = async () => (await leader.get('/api/alerts')).body.alerts.filter((a: { explanationId: string | null }) => a.explanationId === filed.body.id);
+    const inbox = async () =>
+      (await leader.get('/api/alerts')).body.alerts.filter((a: { explanationId: string | null }) => a.explanationId === filed.body.id);
     expect((await inbox()).map((a: { kind: string }) => a.kind)).toEqual(['explanation_filed']);
-    expect((await leader.get(`/api/projects/${it.projectId}`)).body.items[0].pendingExplanation).toMatchObject({ kind: 'deadline', rulingDueAt });
+    expect((await leader.get(`/api/projects/${it.projectId}`)).body.items[0].pendingExplanation).toMatchObject({
+      kind: 'deadline',
+      rulingDueAt,
+    });
 
     await advanceTo(rulingDueAt, 1000);
-    const escalation = await eventually(() => entries.find((e) => e.action === 'explanation.ruling_overdue' && e.detail['explanationId'] === filed.body.id));
+    const escalation = await eventually(() =>
+      entries.find((e) => e.action === 'explanation.ruling_overdue' && e.detail['explanationId'] === filed.body.id),
+    );
     expect(escalation.detail['rulingDueAt']).toBe(rulingDueAt);
     await advanceTo(rulingDueAt, 3000); // both engines sweep again
-    await eventually(async () => ((await sql.query(`SELECT ruling_escalated_at FROM written_explanations WHERE id = $1`, [filed.body.id])).rows[0].ruling_escalated_at ? true : undefined));
-    const cardRows = (await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'explanation.ruling_overdue' AND detail->>'explanationId' = $1`, [filed.body.id])).rows[0].n;
+    await eventually(async () =>
+      (await sql.query(`SELECT ruling_escalated_at FROM written_explanations WHERE id = $1`, [filed.body.id])).rows[0].ruling_escalated_at
+        ? true
+        : undefined,
+    );
+    const cardRows = (
+      await sql.query(
+        `SELECT count(*)::int AS n FROM card_entries WHERE action = 'explanation.ruling_overdue' AND detail->>'explanationId' = $1`,
+        [filed.body.id],
+      )
+    ).rows[0].n;
     expect(cardRows).toBe(1);
     const leaders = (await sql.query(`SELECT count(*)::int AS n FROM users WHERE role = 'leader'`)).rows[0].n;
-    expect((await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE kind = 'ruling_overdue' AND explanation_id = $1`, [filed.body.id])).rows[0].n).toBe(leaders);
+    expect(
+      (await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE kind = 'ruling_overdue' AND explanation_id = $1`, [filed.body.id]))
+        .rows[0].n,
+    ).toBe(leaders);
     expect((await inbox()).map((a: { kind: string }) => a.kind).sort()).toEqual(['explanation_filed', 'ruling_overdue']);
     // It never decides for the leader: still pending, still holding R14 past the item's due instant.
     await advanceTo(it.dueAt, 2000);
@@ -289,18 +382,33 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     const it = await running();
     await advanceTo(it.dueAt, 2000);
     await eventually(async () => ((await item(it.id)).status === 'deemed_consent' ? true : undefined));
-    const deemed = (await sql.query(`SELECT n.id, n.number FROM deemed_consents d JOIN notices n ON n.id = d.notice_id WHERE d.item_id = $1`, [it.id])).rows[0];
+    const deemed = (
+      await sql.query(`SELECT n.id, n.number FROM deemed_consents d JOIN notices n ON n.id = d.notice_id WHERE d.item_id = $1`, [it.id])
+    ).rows[0];
     const outageFrom = plusDays(it.dueAt, -0.25);
     const outageTo = new Date(new Date(it.dueAt).getTime() + 3_600_000).toISOString();
     const newDueAt = plusDays((await hubNow()).toISOString(), 2);
-    const delayed = await window.post(`/api/items/${it.id}/delay`, { cause: 'network_outage', description: '政务外网中断', newDueAt, outageFrom, outageTo });
+    const delayed = await window.post(`/api/items/${it.id}/delay`, {
+      cause: 'network_outage',
+      description: '政务外网中断',
+      newDueAt,
+      outageFrom,
+      outageTo,
+    });
     expect(delayed.status).toBe(200);
     expect(delayed.body).toMatchObject({ status: 'in_review', dueAt: newDueAt, noticeNumber: null });
-    const correction = (await sql.query(`SELECT number, corrects_id, content FROM notices WHERE kind = 'correction_notice' AND item_id = $1`, [it.id])).rows;
+    const correction = (
+      await sql.query(`SELECT number, corrects_id, content FROM notices WHERE kind = 'correction_notice' AND item_id = $1`, [it.id])
+    ).rows;
     expect(correction).toHaveLength(1);
-    expect(correction[0]).toMatchObject({ corrects_id: deemed.id, content: { corrected: { number: deemed.number }, corrects: { number: deemed.number } } });
+    expect(correction[0]).toMatchObject({
+      corrects_id: deemed.id,
+      content: { corrected: { number: deemed.number }, corrects: { number: deemed.number } },
+    });
     expect((await sql.query(`SELECT count(*)::int AS n FROM deemed_consent_corrections WHERE item_id = $1`, [it.id])).rows[0].n).toBe(1);
-    const corrected = await eventually(() => entries.find((e) => e.action === 'item.deemed_consent_corrected' && e.after.kind === 'item' && e.after.item.id === it.id));
+    const corrected = await eventually(() =>
+      entries.find((e) => e.action === 'item.deemed_consent_corrected' && e.after.kind === 'item' && e.after.item.id === it.id),
+    );
     expect(corrected.detail).toMatchObject({ corrects: deemed.number, noticeNumber: correction[0].number });
     // The reopened item runs again and fires at its new due instant, exactly once under its new version.
     await advanceTo(newDueAt, 1000);
@@ -325,22 +433,51 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
 
   it('R6: a mega project past its forward deadline escalates exactly once across two instances (alert + card entry), never deemed consent', async () => {
     const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
-    const registered = await window.post('/api/projects', { ...REGISTRATION, name: '特大项目', totalInvestment: { amount: '1500000000.00', currency: 'CNY' }, reportToHigherAuthority: true });
+    const registered = await window.post('/api/projects', {
+      ...REGISTRATION,
+      name: '特大项目',
+      totalInvestment: { amount: '1500000000.00', currency: 'CNY' },
+      reportToHigherAuthority: true,
+    });
     expect(registered.status).toBe(201);
     const drcId = departments.find((d) => d.code === 'DRC')!.id;
-    const admitted = await leader.post(`/api/projects/${registered.body.id}/admission`, { leadDepartmentId: drcId, participatingDepartmentIds: [] });
+    const admitted = await leader.post(`/api/projects/${registered.body.id}/admission`, {
+      leadDepartmentId: drcId,
+      participatingDepartmentIds: [],
+    });
     expect(admitted.status).toBe(200);
     await mainMaterialReceived(window, admitted.body.items[0].id); // materials complete: the forwarding clock starts
-    const forwarding = await eventually(async () => (await sql.query('SELECT due_at FROM mega_forwarding WHERE project_id = $1 AND due_at IS NOT NULL', [registered.body.id])).rows[0]);
+    const forwarding = await eventually(
+      async () =>
+        (await sql.query('SELECT due_at FROM mega_forwarding WHERE project_id = $1 AND due_at IS NOT NULL', [registered.body.id])).rows[0],
+    );
     await advanceTo(forwarding.due_at, 1000);
     await eventually(() => entries.find((e) => e.action === 'mega.forwarding_escalated' && e.projectId === registered.body.id), 20_000);
     await advanceTo(forwarding.due_at, 3000); // both engines sweep again
     await settle();
-    const escalations = (await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE project_id = $1 AND action = 'mega.forwarding_escalated'`, [registered.body.id])).rows[0].n;
+    const escalations = (
+      await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE project_id = $1 AND action = 'mega.forwarding_escalated'`, [
+        registered.body.id,
+      ])
+    ).rows[0].n;
     expect(escalations).toBe(1);
     const windows = (await sql.query(`SELECT count(*)::int AS n FROM users WHERE role = 'window'`)).rows[0].n;
-    expect((await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE kind = 'forwarding_overdue' AND project_id = $1`, [registered.body.id])).rows[0].n).toBe(windows);
-    expect((await window.get('/api/alerts')).body.alerts.filter((a: { kind: string; projectId: string }) => a.kind === 'forwarding_overdue' && a.projectId === registered.body.id)).toHaveLength(1);
-    expect((await sql.query(`SELECT count(*)::int AS n FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id WHERE i.project_id = $1`, [registered.body.id])).rows[0].n).toBe(0);
+    expect(
+      (await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE kind = 'forwarding_overdue' AND project_id = $1`, [registered.body.id]))
+        .rows[0].n,
+    ).toBe(windows);
+    expect(
+      (await window.get('/api/alerts')).body.alerts.filter(
+        (a: { kind: string; projectId: string }) => a.kind === 'forwarding_overdue' && a.projectId === registered.body.id,
+      ),
+    ).toHaveLength(1);
+    expect(
+      (
+        await sql.query(
+          `SELECT count(*)::int AS n FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id WHERE i.project_id = $1`,
+          [registered.body.id],
+        )
+      ).rows[0].n,
+    ).toBe(0);
   });
 });

@@ -1,7 +1,18 @@
 import { Client } from 'pg';
 import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, SHIPPED_CALENDAR, warningStartsAt, type AlertInbox, type AlertView } from '@hub/shared';
 import { advanceTo, runningProject } from './leaders-fixtures';
-import { connected, connectSocket, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
+import {
+  connected,
+  connectSocket,
+  createTestDatabase,
+  eventually,
+  HubClient,
+  hubWorkDone,
+  loadPeople,
+  startTestHub,
+  type HubSocket,
+  type TestHub,
+} from './test-hub';
 
 const cal = buildCalendar(SHIPPED_CALENDAR);
 
@@ -70,11 +81,12 @@ describe('early warning: amber once per item and deadline, alerted to the liaiso
     expect(pushed[0]).toMatchObject({ kind: 'deadline_warning', itemId: items['DRC']!.id, dueAt: items['DRC']!.dueAt, readAt: null });
   });
 
-  it('R14a R2: a liaison reads only its own alerts in its inbox and marks them read; another\'s alert is refused', async () => {
+  it("R14a R2: a liaison reads only its own alerts in its inbox and marks them read; another's alert is refused", async () => {
     const inbox = (await liaison.get<AlertInbox>('/api/alerts')).body;
     expect(inbox.unread).toBe(1);
     expect(inbox.alerts.map((a) => a.itemId)).toEqual([items['DRC']!.id]);
-    const other = (await sql.query(`SELECT a.id FROM alerts a JOIN users u ON u.id = a.user_id WHERE u.username = 'liaison-nrp'`)).rows[0].id;
+    const other = (await sql.query(`SELECT a.id FROM alerts a JOIN users u ON u.id = a.user_id WHERE u.username = 'liaison-nrp'`)).rows[0]
+      .id;
     expect((await liaison.post(`/api/alerts/${other}/read`)).status).toBe(403);
     const read = await liaison.post<AlertView>(`/api/alerts/${inbox.alerts[0]!.id}/read`);
     expect(read.status).toBe(200);
@@ -85,10 +97,10 @@ describe('early warning: amber once per item and deadline, alerted to the liaiso
 
   it('R14a: the database refuses a second warning of the same deadline', async () => {
     await expect(
-      sql.query(`INSERT INTO item_warnings (item_id, deadline_version, due_at, warned_at, working_days_left) VALUES ($1, $2, now(), now(), 0)`, [
-        items['DRC']!.id,
-        items['DRC']!.deadlineVersion,
-      ]),
+      sql.query(
+        `INSERT INTO item_warnings (item_id, deadline_version, due_at, warned_at, working_days_left) VALUES ($1, $2, now(), now(), 0)`,
+        [items['DRC']!.id, items['DRC']!.deadlineVersion],
+      ),
     ).rejects.toThrow(/duplicate key/);
     await expect(sql.query(`DELETE FROM item_warnings`)).rejects.toThrow(/append-only/);
   });
@@ -105,7 +117,9 @@ describe('early warning: amber once per item and deadline, alerted to the liaiso
     first = await startTestHub(db.url);
     second = await startTestHub(db.url);
     admin = await HubClient.login(first.url, 'admin');
-    await eventually(async () => ((await count('SELECT count(*) AS n FROM item_warnings WHERE item_id = $1', [eeb.id])) === 1 ? true : undefined));
+    await eventually(async () =>
+      (await count('SELECT count(*) AS n FROM item_warnings WHERE item_id = $1', [eeb.id])) === 1 ? true : undefined,
+    );
     await hubWorkDone(first, second);
     expect(await count('SELECT count(*) AS n FROM item_warnings')).toBe(3);
     expect(await count(`SELECT count(*) AS n FROM card_entries WHERE action = 'item.warned'`)).toBe(3);
@@ -113,7 +127,11 @@ describe('early warning: amber once per item and deadline, alerted to the liaiso
 
   it('R14a R14: at the due instant it turns red (deemed consent) and is never warned again', async () => {
     await advanceTo(admin, new Date(items['DRC']!.dueAt), 1000);
-    await eventually(async () => ((await count(`SELECT count(*) AS n FROM approval_items WHERE id = $1 AND status = 'deemed_consent'`, [items['DRC']!.id])) === 1 ? true : undefined));
+    await eventually(async () =>
+      (await count(`SELECT count(*) AS n FROM approval_items WHERE id = $1 AND status = 'deemed_consent'`, [items['DRC']!.id])) === 1
+        ? true
+        : undefined,
+    );
     await hubWorkDone(first, second);
     expect(await count('SELECT count(*) AS n FROM item_warnings WHERE item_id = $1', [items['DRC']!.id])).toBe(1);
   });

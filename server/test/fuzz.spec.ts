@@ -16,7 +16,12 @@ const FUZZ_TIMEOUT_MS = 240_000;
 // R26: text PostgreSQL cannot store as sent (NUL, lone surrogates), hidden among ordinary strings.
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.string() },
-  { weight: 1, arbitrary: fc.tuple(fc.string(), fc.constantFrom('\u0000', '\ud800', '\udfff', '\udc00\ud800'), fc.string()).map((parts) => parts.join('')) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.string(), fc.constantFrom('\u0000', '\ud800', '\udfff', '\udc00\ud800'), fc.string())
+      .map((parts) => parts.join('')),
+  },
 );
 // R11: instants and civil dates in and far outside the calendar's years, and ones that are not dates at all.
 const EXTREME_YEARS = ['0001', '1900', '1969', '2024', '2025', '2026', '2099', '2100', '9999', '+275760', '-271821'];
@@ -68,7 +73,13 @@ describe('fuzzing every route with random params, queries and bodies (R26)', () 
   }
 
   // Path parameters: no lone surrogates (a URL cannot carry one; encodeURIComponent refuses).
-  const param = () => fc.oneof(fc.constantFrom(...knownIds), fc.uuid(), fc.string(), fc.constantFrom('0', '-1', '%00', '\u0000', '..', "' OR 1=1 --", 'a'.repeat(300)));
+  const param = () =>
+    fc.oneof(
+      fc.constantFrom(...knownIds),
+      fc.uuid(),
+      fc.string(),
+      fc.constantFrom('0', '-1', '%00', '\u0000', '..', "' OR 1=1 --", 'a'.repeat(300)),
+    );
   const query = fc.dictionary(
     fc.constantFrom('from', 'to', 'workingDays', 'after', 'year', 'quarter', 'x', 'id'),
     fc.oneof(text, fc.integer().map(String), instant, civilDate),
@@ -86,7 +97,9 @@ describe('fuzzing every route with random params, queries and bodies (R26)', () 
     fc.record({ ruling: fc.constantFrom('accepted', 'rejected'), note: text, newDueAt: instant }),
     fc.record({ startsAt: instant, endsAt: instant, receivedOn: civilDate, from: civilDate, to: civilDate }),
     fc.record({ amount: text, currency: text }).map((totalInvestment) => ({ ...REGISTRATION, totalInvestment })),
-    fc.record({ name: text, contactName: text }).map(({ name, contactName }) => ({ ...REGISTRATION, name, owner: { ...REGISTRATION.owner, contactName } })),
+    fc
+      .record({ name: text, contactName: text })
+      .map(({ name, contactName }) => ({ ...REGISTRATION, name, owner: { ...REGISTRATION.owner, contactName } })),
   );
   const body = fc.oneof(
     { weight: 24, arbitrary: value.map((v) => JSON.stringify(v)) },
@@ -103,22 +116,28 @@ describe('fuzzing every route with random params, queries and bodies (R26)', () 
       for (const route of routes) {
         const [method, template] = route.split(' ') as [string, string];
         await fc.assert(
-          fc.asyncProperty(fc.constantFrom(...clients), fc.array(param(), { minLength: 3, maxLength: 3 }), query, body, async (client, params, q, b) => {
-            let i = 0;
-            const path = template.replace(/:\w+/g, () => encodeURIComponent(params[i++]!));
-            const search = new URLSearchParams(q).toString();
-            // After a rejected request the tables are as they were: that state is the next request's "before".
-            const before = unchanged ?? (await fingerprint());
-            unchanged = null;
-            const reply = await client.sendText(method, search ? `${path}?${search}` : path, method === 'GET' ? undefined : b);
-            if (reply.status >= 500) throw new Error(`${route} → ${reply.status} for ${path}?${search} ${b.slice(0, 300)}`);
-            if (reply.status >= 400) {
-              expect(reply.type).toContain('application/problem+json');
-              expect(await fingerprint()).toBe(before);
-              unchanged = before;
-            }
-            if (route === 'POST /api/auth/logout' && reply.status < 300) await client.post('/api/auth/login', {}); // keeps the cookie jar honest
-          }),
+          fc.asyncProperty(
+            fc.constantFrom(...clients),
+            fc.array(param(), { minLength: 3, maxLength: 3 }),
+            query,
+            body,
+            async (client, params, q, b) => {
+              let i = 0;
+              const path = template.replace(/:\w+/g, () => encodeURIComponent(params[i++]!));
+              const search = new URLSearchParams(q).toString();
+              // After a rejected request the tables are as they were: that state is the next request's "before".
+              const before = unchanged ?? (await fingerprint());
+              unchanged = null;
+              const reply = await client.sendText(method, search ? `${path}?${search}` : path, method === 'GET' ? undefined : b);
+              if (reply.status >= 500) throw new Error(`${route} → ${reply.status} for ${path}?${search} ${b.slice(0, 300)}`);
+              if (reply.status >= 400) {
+                expect(reply.type).toContain('application/problem+json');
+                expect(await fingerprint()).toBe(before);
+                unchanged = before;
+              }
+              if (route === 'POST /api/auth/logout' && reply.status < 300) await client.post('/api/auth/login', {}); // keeps the cookie jar honest
+            },
+          ),
           { numRuns: RUNS_PER_ROUTE, seed: 20261126 },
         );
       }

@@ -9,7 +9,19 @@ import {
   type InquiryView,
 } from '@hub/shared';
 import { INQUIRY, withDisposition } from './inquiry-fixtures';
-import { connected, connectSocket, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, REGISTRATION, startTestHub, type HubSocket, type TestHub } from './test-hub';
+import {
+  connected,
+  connectSocket,
+  createTestDatabase,
+  eventually,
+  HubClient,
+  hubWorkDone,
+  loadPeople,
+  REGISTRATION,
+  startTestHub,
+  type HubSocket,
+  type TestHub,
+} from './test-hub';
 
 describe('first-inquiry register: transfer, acknowledgement, supervision, follow-up (R23, R24; real PostgreSQL, two instances)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -41,7 +53,13 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     await sql.connect();
     const user = async (u: string) => (await sql.query('SELECT id FROM users WHERE username = $1', [u])).rows[0].id as string;
     const dept = async (c: string) => (await sql.query('SELECT id FROM departments WHERE code = $1', [c])).rows[0].id as string;
-    ids = { window: await user('window'), window2: await user('window2'), drc: await user('liaison-drc'), DRC: await dept('DRC'), NRP: await dept('NRP') };
+    ids = {
+      window: await user('window'),
+      window2: await user('window2'),
+      drc: await user('liaison-drc'),
+      DRC: await dept('DRC'),
+      NRP: await dept('NRP'),
+    };
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
@@ -85,14 +103,23 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     });
     const history = (await detail(inquiry.id)).history;
     expect(history).toEqual([
-      expect.objectContaining({ seq: 1, action: 'inquiry.registered', before: null, after: 'open', actor: { id: ids.window, displayName: '李窗口', role: 'window' } }),
+      expect.objectContaining({
+        seq: 1,
+        action: 'inquiry.registered',
+        before: null,
+        after: 'open',
+        actor: { id: ids.window, displayName: '李窗口', role: 'window' },
+      }),
     ]);
     expect((await window.get('/api/inquiries/responder')).body).toMatchObject({ displayName: '李窗口', lastContact: '0571-88001234' });
   });
 
   it('R23: handled at once is recorded with the registration, in one transaction', async () => {
     const inquiry = await register(withDisposition({ kind: 'answer', answer: '已告知需办理立项、规划、环评，发放一次性告知单' }));
-    expect(inquiry).toMatchObject({ status: 'answered', closure: { by: '李窗口', answer: '已告知需办理立项、规划、环评，发放一次性告知单' } });
+    expect(inquiry).toMatchObject({
+      status: 'answered',
+      closure: { by: '李窗口', answer: '已告知需办理立项、规划、环评，发放一次性告知单' },
+    });
     expect(await actions(inquiry.id)).toEqual(['inquiry.registered', 'inquiry.answered']);
   });
 
@@ -118,7 +145,10 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     const strangerDesk = await desk(second, nrp);
 
     const inquiry = await register(withDisposition({ kind: 'transfer', toUserId: ids.window2, note: '属仓储用地规划咨询' }));
-    expect(inquiry).toMatchObject({ status: 'transferred', handler: { userId: ids.window2, displayName: '张窗口', transferredBy: '李窗口', acknowledgedAt: null } });
+    expect(inquiry).toMatchObject({
+      status: 'transferred',
+      handler: { userId: ids.window2, displayName: '张窗口', transferredBy: '李窗口', acknowledgedAt: null },
+    });
     // R25: the colleague's desk on the other instance hears of it at once.
     await seen(colleagueDesk, inquiry.id, 'inquiry.transferred');
 
@@ -132,7 +162,10 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     expect(ownerAnswers.body.detail).toContain('"answered"');
 
     const acknowledged = await window2.post(`/api/inquiries/${inquiry.id}/acknowledgement`);
-    expect(acknowledged.body).toMatchObject({ status: 'acknowledged', handler: { userId: ids.window2, acknowledgedAt: expect.any(String) } });
+    expect(acknowledged.body).toMatchObject({
+      status: 'acknowledged',
+      handler: { userId: ids.window2, acknowledgedAt: expect.any(String) },
+    });
     await seen(ownerDesk, inquiry.id, 'inquiry.acknowledged');
     expect((await window2.post(`/api/inquiries/${inquiry.id}/acknowledgement`)).status).toBe(409);
 
@@ -142,14 +175,20 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     expect((await seen(colleagueDesk, inquiry.id, 'inquiry.reminded')).inquiry.lastReminder?.note).toBe('来访人明天上午需要答复');
     expect((await window2.post(`/api/inquiries/${inquiry.id}/reminder`, { note: '我自己' })).status).toBe(403);
 
-    const answered = await window2.post(`/api/inquiries/${inquiry.id}/disposition`, { kind: 'answer', answer: '已电话答复：需先办理用地预审' });
+    const answered = await window2.post(`/api/inquiries/${inquiry.id}/disposition`, {
+      kind: 'answer',
+      answer: '已电话答复：需先办理用地预审',
+    });
     expect(answered.body).toMatchObject({ status: 'answered', closure: { by: '张窗口' } });
     await seen(ownerDesk, inquiry.id, 'inquiry.answered');
     await seen(leaderDesk, inquiry.id, 'inquiry.answered');
 
     // R24 回访 stays with the first responder.
     expect((await window2.post(`/api/inquiries/${inquiry.id}/follow-up`, { satisfaction: 'satisfied' })).status).toBe(403);
-    const followed = await window.post(`/api/inquiries/${inquiry.id}/follow-up`, { satisfaction: 'basically_satisfied', comment: '答复及时' });
+    const followed = await window.post(`/api/inquiries/${inquiry.id}/follow-up`, {
+      satisfaction: 'basically_satisfied',
+      comment: '答复及时',
+    });
     expect(followed.body.followUp).toMatchObject({ by: '李窗口', satisfaction: 'basically_satisfied', comment: '答复及时' });
     expect((await window.post(`/api/inquiries/${inquiry.id}/follow-up`, { satisfaction: 'satisfied' })).status).toBe(409);
 
@@ -161,13 +200,17 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
       'inquiry.answered',
       'inquiry.followed_up',
     ]);
-    expect((await detail(inquiry.id)).history[1]).toMatchObject({ before: 'open', after: 'transferred', detail: { toUserId: ids.window2, toUserName: '张窗口', note: '属仓储用地规划咨询' } });
+    expect((await detail(inquiry.id)).history[1]).toMatchObject({
+      before: 'open',
+      after: 'transferred',
+      detail: { toUserId: ids.window2, toUserName: '张窗口', note: '属仓储用地规划咨询' },
+    });
     expect((await leader.get(`/api/inquiries/${inquiry.id}/history/verification`)).body).toMatchObject({ valid: true, entries: 6 });
     // R2: a liaison of a department it never reached is told nothing.
     expect(strangerDesk.filter((e) => e.inquiry.id === inquiry.id)).toEqual([]);
   });
 
-  it("R23/R2: transferred to a department, any of its liaisons takes it over and then holds it; other departments cannot", async () => {
+  it('R23/R2: transferred to a department, any of its liaisons takes it over and then holds it; other departments cannot', async () => {
     const inquiry = await register(withDisposition({ kind: 'transfer', toDepartmentId: ids.DRC }));
     expect((await nrp.get(`/api/inquiries/${inquiry.id}`)).status).toBe(403);
     expect((await nrp.post(`/api/inquiries/${inquiry.id}/acknowledgement`)).status).toBe(403);
@@ -178,8 +221,16 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     const taken = (await drc.post(`/api/inquiries/${inquiry.id}/acknowledgement`)).body;
     expect(taken).toMatchObject({ status: 'acknowledged', handler: { userId: ids.drc, departmentId: ids.DRC } });
     // The department's liaison may pass it on inside the center; the first responder still owns it.
-    const passed = await drc.post(`/api/inquiries/${inquiry.id}/disposition`, { kind: 'transfer', toDepartmentId: ids.NRP, note: '属规划部门' });
-    expect(passed.body).toMatchObject({ status: 'transferred', responder: { id: ids.window }, handler: { userId: null, departmentId: ids.NRP } });
+    const passed = await drc.post(`/api/inquiries/${inquiry.id}/disposition`, {
+      kind: 'transfer',
+      toDepartmentId: ids.NRP,
+      note: '属规划部门',
+    });
+    expect(passed.body).toMatchObject({
+      status: 'transferred',
+      responder: { id: ids.window },
+      handler: { userId: null, departmentId: ids.NRP },
+    });
     expect((await drc.get(`/api/inquiries/${inquiry.id}`)).status).toBe(403);
     expect((await nrp.post(`/api/inquiries/${inquiry.id}/acknowledgement`)).status).toBe(200);
   });
@@ -209,8 +260,15 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     // A leader may act on any inquiry (and takes escalated ones).
     const escalated = await window.post(`/api/inquiries/${inquiry.id}/disposition`, { kind: 'escalate', note: '涉及多个部门的重大投诉' });
     expect(escalated.body).toMatchObject({ status: 'escalated', escalation: { by: '李窗口', reason: '涉及多个部门的重大投诉' } });
-    const referred = await leader.post(`/api/inquiries/${inquiry.id}/disposition`, { kind: 'refer', referredTo: '市信访局', referredContact: '0571-87001234，市民中心三楼' });
-    expect(referred.body).toMatchObject({ status: 'referred', closure: { by: '王主任', referredTo: '市信访局', referredContact: '0571-87001234，市民中心三楼' } });
+    const referred = await leader.post(`/api/inquiries/${inquiry.id}/disposition`, {
+      kind: 'refer',
+      referredTo: '市信访局',
+      referredContact: '0571-87001234，市民中心三楼',
+    });
+    expect(referred.body).toMatchObject({
+      status: 'referred',
+      closure: { by: '王主任', referredTo: '市信访局', referredContact: '0571-87001234，市民中心三楼' },
+    });
   });
 
   it('R23: escalations reach every leader live, on any instance', async () => {
@@ -229,7 +287,10 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     expect(noReason).toMatchObject({ status: 400, body: { errors: [{ field: 'comment' }] } });
     const recorded = await window.post(`/api/inquiries/${closed.id}/follow-up`, { satisfaction: 'dissatisfied', comment: '答复不具体' });
     expect(recorded.body.followUp).toMatchObject({ satisfaction: 'dissatisfied', comment: '答复不具体' });
-    expect((await detail(closed.id)).history.at(-1)).toMatchObject({ action: 'inquiry.followed_up', detail: { satisfaction: 'dissatisfied', comment: '答复不具体' } });
+    expect((await detail(closed.id)).history.at(-1)).toMatchObject({
+      action: 'inquiry.followed_up',
+      detail: { satisfaction: 'dissatisfied', comment: '答复不具体' },
+    });
   });
 
   it('R23: an inquiry becomes a green-channel project registration; the link is kept once, on its history', async () => {
@@ -237,15 +298,22 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     const project = (await window.post('/api/projects', REGISTRATION)).body;
     const linked = await window.post(`/api/inquiries/${inquiry.id}/project`, { projectId: project.id });
     expect(linked.body.project).toEqual({ id: project.id, code: project.code });
-    expect((await detail(inquiry.id)).history.at(-1)).toMatchObject({ action: 'inquiry.project_linked', detail: { projectId: project.id, projectCode: project.code } });
+    expect((await detail(inquiry.id)).history.at(-1)).toMatchObject({
+      action: 'inquiry.project_linked',
+      detail: { projectId: project.id, projectCode: project.code },
+    });
     const again = (await window.post('/api/projects', REGISTRATION)).body;
     expect((await window.post(`/api/inquiries/${inquiry.id}/project`, { projectId: again.id })).status).toBe(409);
-    expect((await window.post(`/api/inquiries/${inquiry.id}/project`, { projectId: '00000000-0000-4000-8000-000000000000' })).status).toBe(400);
+    expect((await window.post(`/api/inquiries/${inquiry.id}/project`, { projectId: '00000000-0000-4000-8000-000000000000' })).status).toBe(
+      400,
+    );
   });
 
   it('R5/R23: the history is append-only in the database and tampering breaks its verification', async () => {
     const inquiry = await register(withDisposition({ kind: 'answer', answer: '已答复' }));
-    await expect(sql.query(`UPDATE inquiry_entries SET action = 'inquiry.referred' WHERE inquiry_id = $1`, [inquiry.id])).rejects.toThrow(/append-only/);
+    await expect(sql.query(`UPDATE inquiry_entries SET action = 'inquiry.referred' WHERE inquiry_id = $1`, [inquiry.id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql.query(`DELETE FROM inquiry_entries WHERE inquiry_id = $1`, [inquiry.id])).rejects.toThrow(/append-only/);
     await sql.query('ALTER TABLE inquiry_entries DISABLE TRIGGER inquiry_entries_append_only');
     await sql.query(`UPDATE inquiry_entries SET detail = '{"answer":"改过的答复"}' WHERE inquiry_id = $1 AND seq = 2`, [inquiry.id]);
@@ -262,7 +330,12 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     const onTime = await register(withDisposition({ kind: 'promise', workingDays: 1 }));
     const cal = buildCalendar(SHIPPED_CALENDAR);
     const due = promisedReplyDue(new Date(late.promise!.promisedAt), 1, cal, DEFAULT_CALENDAR_SETTINGS);
-    expect(late.promise).toMatchObject({ workingDays: 1, dueDate: due.dueDate, dueAt: due.dueAt.toISOString(), provisional: due.provisional });
+    expect(late.promise).toMatchObject({
+      workingDays: 1,
+      dueDate: due.dueDate,
+      dueAt: due.dueAt.toISOString(),
+      provisional: due.provisional,
+    });
 
     // Transferred and acknowledged: the promise made to the inquirer still stands.
     await window.post(`/api/inquiries/${late.id}/disposition`, { kind: 'transfer', toUserId: ids.window2 });
@@ -273,7 +346,9 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     await window.post(`/api/inquiries/${onTime.id}/disposition`, { kind: 'answer', answer: '已按期答复' });
 
     const overdueEntries = async (id: string) =>
-      Number((await sql.query(`SELECT count(*) AS n FROM inquiry_entries WHERE inquiry_id = $1 AND action = 'inquiry.overdue'`, [id])).rows[0].n);
+      Number(
+        (await sql.query(`SELECT count(*) AS n FROM inquiry_entries WHERE inquiry_id = $1 AND action = 'inquiry.overdue'`, [id])).rows[0].n,
+      );
     const advanceTo = async (instant: Date, plusMs: number) => {
       const now = new Date((await leader.get('/api/board')).body.serverNow);
       await admin.post('/api/test/clock', { advanceMs: instant.getTime() - now.getTime() + plusMs });
@@ -286,7 +361,12 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     await advanceTo(due.dueAt, 1000);
     const flagged = await seen(ownerDesk, late.id, 'inquiry.overdue');
     await seen(leaderDesk, late.id, 'inquiry.overdue');
-    expect(flagged.entry).toMatchObject({ actor: null, before: 'acknowledged', after: 'acknowledged', detail: { dueAt: due.dueAt.toISOString(), dueDate: due.dueDate } });
+    expect(flagged.entry).toMatchObject({
+      actor: null,
+      before: 'acknowledged',
+      after: 'acknowledged',
+      detail: { dueAt: due.dueAt.toISOString(), dueDate: due.dueDate },
+    });
     expect(flagged.inquiry.overdueFlaggedAt).not.toBeNull();
     await hubWorkDone(first, second);
     expect(await overdueEntries(late.id)).toBe(1);
@@ -311,7 +391,17 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     await register(INQUIRY, drc);
 
     const stats = (await leader.get(`/api/inquiries/statistics?from=${date}&to=${date}`)).body;
-    const counts = (row: Record<string, unknown>) => [row['inquiries'], row['closed'], row['promised'], row['repliedOnTime'], row['late'], row['transfersMade'], row['transfersReceived'], row['followUps'], row['dissatisfied']];
+    const counts = (row: Record<string, unknown>) => [
+      row['inquiries'],
+      row['closed'],
+      row['promised'],
+      row['repliedOnTime'],
+      row['late'],
+      row['transfersMade'],
+      row['transfersReceived'],
+      row['followUps'],
+      row['dissatisfied'],
+    ];
     expect(stats.byStaff.map((r: Record<string, unknown>) => [r['name'], ...counts(r)])).toEqual([
       ['李窗口', 2, 2, 1, 1, 0, 1, 0, 1, 1],
       ['发展和改革局联络员', 1, 0, 0, 0, 0, 0, 0, 0, 0],

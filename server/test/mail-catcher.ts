@@ -59,6 +59,8 @@ export async function startMailCatcher(port = 0): Promise<MailCatcher> {
 
 /** The calendar part of a parsed message (attachment or alternative), as text. */
 export function calendarPart(mail: ParsedMail): string | undefined {
-  const part = [...(mail.alternatives ?? []), ...mail.attachments].find((p) => p.contentType.startsWith('text/calendar') || p.contentType.startsWith('application/ics'));
+  const part = [...(mail.alternatives ?? []), ...mail.attachments].find(
+    (p) => p.contentType.startsWith('text/calendar') || p.contentType.startsWith('application/ics'),
+  );
   return part?.content.toString('utf8');
 }

@@ -10,7 +10,9 @@ import { paperFixture } from './paper-fixtures';
 import { admittedProject, createTestDatabase, HubClient, loadPeople, startTestHub, type Reply, type TestHub } from './test-hub';
 
 /** A small but real PDF: the detector reads its magic bytes, Chromium could render it. */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 /** A Windows executable's first bytes (the DOS header): renamed to .pdf it is still an executable. */
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(4094, 0x90)]);
 const MB = 1024 * 1024;
@@ -33,7 +35,9 @@ describe('R28 material files: streamed, typed by content, hashed on the card, re
     await loadPeople(hub);
     sql = new Client({ connectionString: db.url });
     await sql.connect();
-    [window, leader, drc, nrp] = await Promise.all(['window', 'leader', 'liaison-drc', 'liaison-nrp'].map((u) => HubClient.login(hub.url, u)));
+    [window, leader, drc, nrp] = await Promise.all(
+      ['window', 'leader', 'liaison-drc', 'liaison-nrp'].map((u) => HubClient.login(hub.url, u)),
+    );
     anonymous = new HubClient(hub.url);
   });
   afterAll(async () => {
@@ -52,14 +56,18 @@ describe('R28 material files: streamed, typed by content, hashed on the card, re
   }
 
   const attach = (client: HubClient, materialId: string, content: Buffer, name: string): Promise<Reply> =>
-    client.sendText('POST', `/api/materials/${materialId}/files`, content as unknown as string, { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) });
+    client.sendText('POST', `/api/materials/${materialId}/files`, content as unknown as string, {
+      'content-type': 'application/octet-stream',
+      'x-file-name': encodeURIComponent(name),
+    });
 
   const storedFiles = () =>
     readdirSync(filesDir, { withFileTypes: true })
       .filter((d) => d.isDirectory() && d.name !== '.staging')
       .flatMap((d) => readdirSync(join(filesDir, d.name)));
   const staged = () => readdirSync(join(filesDir, '.staging'));
-  const cardOf = async (projectId: string) => (await window.get(`/api/projects/${projectId}/card`)).body as { action: string; detail: Record<string, string> }[];
+  const cardOf = async (projectId: string) =>
+    (await window.get(`/api/projects/${projectId}/card`)).body as { action: string; detail: Record<string, string> }[];
   const rowCount = async () => (await sql.query('SELECT count(*)::int AS n FROM material_files')).rows[0].n as number;
 
   /** Raw bytes of a download (HubClient reads text). */
@@ -72,7 +80,12 @@ describe('R28 material files: streamed, typed by content, hashed on the card, re
   const CHUNK = Buffer.alloc(256 * 1024, 0x20);
   CHUNK.write('%PDF-1.4\n');
   const UPLOAD_BYTES = 200 * MB;
-  const uploadHeaders = () => ({ cookie: window.cookie, 'x-requested-with': 'XMLHttpRequest', 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('大文件.pdf') });
+  const uploadHeaders = () => ({
+    cookie: window.cookie,
+    'x-requested-with': 'XMLHttpRequest',
+    'content-type': 'application/octet-stream',
+    'x-file-name': encodeURIComponent('大文件.pdf'),
+  });
   interface Refusal {
     status: number;
     type: string | undefined;
@@ -115,7 +128,14 @@ describe('R28 material files: streamed, typed by content, hashed on the card, re
   /** A raw socket writing the body chunked as fast as the hub reads it, reading the answer as it comes. */
   function uploadChunkedOverSocket(materialId: string): Promise<Refusal> {
     const { hostname, port } = new URL(hub.url);
-    const head = [`POST /api/materials/${materialId}/files HTTP/1.1`, `Host: ${hostname}:${port}`, 'Transfer-Encoding: chunked', ...Object.entries(uploadHeaders()).map(([k, v]) => `${k}: ${v}`), '', ''].join('\r\n');
+    const head = [
+      `POST /api/materials/${materialId}/files HTTP/1.1`,
+      `Host: ${hostname}:${port}`,
+      'Transfer-Encoding: chunked',
+      ...Object.entries(uploadHeaders()).map(([k, v]) => `${k}: ${v}`),
+      '',
+      '',
+    ].join('\r\n');
     return new Promise((resolve, reject) => {
       const socket = connect(Number(port), hostname);
       let sent = 0;
@@ -130,10 +150,17 @@ describe('R28 material files: streamed, typed by content, hashed on the card, re
         const end = answer.indexOf('\r\n\r\n');
         if (end < 0 || refusal) return;
         const [statusLine, ...lines] = answer.subarray(0, end).toString('latin1').split('\r\n');
-        const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+        const headers = Object.fromEntries(
+          lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+        );
         const length = Number(headers['content-length']);
         if (answer.length < end + 4 + length) return;
-        refusal = { status: Number(statusLine!.split(' ')[1]), type: headers['content-type'], text: answer.subarray(end + 4, end + 4 + length).toString('utf8'), sent };
+        refusal = {
+          status: Number(statusLine!.split(' ')[1]),
+          type: headers['content-type'],
+          text: answer.subarray(end + 4, end + 4 + length).toString('utf8'),
+          sent,
+        };
         finish();
       });
       // Once answered, the hub may reset the connection under the unsent rest: that is not a failure.
@@ -159,28 +186,31 @@ describe('R28 material files: streamed, typed by content, hashed on the card, re
   // the write's late "Cannot call write after a stream was destroyed" was thrown out of the process
   // (about one refused upload in three, either way of sending).
   it.each([
-    ['node\'s HTTP client', uploadWithHttpClient],
+    ["node's HTTP client", uploadWithHttpClient],
     ['a raw socket, chunked', uploadChunkedOverSocket],
-  ])('R28: a 200 MB upload (%s) is refused at the 50 MB limit with 413, streamed: the hub process grows by less than 50 MB and keeps nothing', async (_how, upload) => {
-    const { projectId, materialId } = await drcMaterial();
-    const cardBefore = (await cardOf(projectId)).length;
-    const rowsBefore = await rowCount();
-    global.gc?.();
-    const baseline = process.memoryUsage.rss();
-    let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
-    const reply = await upload(materialId).finally(() => clearInterval(sampler));
+  ])(
+    'R28: a 200 MB upload (%s) is refused at the 50 MB limit with 413, streamed: the hub process grows by less than 50 MB and keeps nothing',
+    async (_how, upload) => {
+      const { projectId, materialId } = await drcMaterial();
+      const cardBefore = (await cardOf(projectId)).length;
+      const rowsBefore = await rowCount();
+      global.gc?.();
+      const baseline = process.memoryUsage.rss();
+      let peak = baseline;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+      const reply = await upload(materialId).finally(() => clearInterval(sampler));
 
-    expect(reply.status).toBe(413);
-    expect(reply.type).toContain('application/problem+json');
-    expect(JSON.parse(reply.text)).toMatchObject({ status: 413, rule: 'R28', errors: [{ field: 'file' }] });
-    expect(reply.sent).toBeLessThan(UPLOAD_BYTES); // refused while still sending, not after
-    expect(peak - baseline).toBeLessThan(50 * MB);
-    // The partial file is removed by the time the refusal is sent.
-    expect(staged()).toEqual([]);
-    expect(await rowCount()).toBe(rowsBefore);
-    expect((await cardOf(projectId)).length).toBe(cardBefore);
-  });
+      expect(reply.status).toBe(413);
+      expect(reply.type).toContain('application/problem+json');
+      expect(JSON.parse(reply.text)).toMatchObject({ status: 413, rule: 'R28', errors: [{ field: 'file' }] });
+      expect(reply.sent).toBeLessThan(UPLOAD_BYTES); // refused while still sending, not after
+      expect(peak - baseline).toBeLessThan(50 * MB);
+      // The partial file is removed by the time the refusal is sent.
+      expect(staged()).toEqual([]);
+      expect(await rowCount()).toBe(rowsBefore);
+      expect((await cardOf(projectId)).length).toBe(cardBefore);
+    },
+  );
 
   it('R28: a declared length over the limit is refused before a byte is read', async () => {
     const { materialId } = await drcMaterial();
@@ -192,7 +222,13 @@ describe('R28 material files: streamed, typed by content, hashed on the card, re
     const huge = await new Promise<number>((resolve, reject) => {
       const req = request(`${hub.url}/api/materials/${materialId}/files`, {
         method: 'POST',
-        headers: { cookie: window.cookie, 'x-requested-with': 'XMLHttpRequest', 'content-type': 'application/octet-stream', 'x-file-name': 'a.pdf', 'content-length': String(60 * MB) },
+        headers: {
+          cookie: window.cookie,
+          'x-requested-with': 'XMLHttpRequest',
+          'content-type': 'application/octet-stream',
+          'x-file-name': 'a.pdf',
+          'content-length': String(60 * MB),
+        },
       });
       req.on('response', (res) => {
         res.resume();
@@ -224,7 +260,14 @@ describe('R28 material files: streamed, typed by content, hashed on the card, re
     const sha256 = createHash('sha256').update(PDF).digest('hex');
     const attached = await attach(drc, materialId, PDF, '项目申请报告（盖章版）.pdf');
     expect(attached.status).toBe(201);
-    expect(attached.body).toMatchObject({ materialId, name: '项目申请报告（盖章版）.pdf', sha256, size: PDF.length, contentType: 'application/pdf', previewable: true });
+    expect(attached.body).toMatchObject({
+      materialId,
+      name: '项目申请报告（盖章版）.pdf',
+      sha256,
+      size: PDF.length,
+      contentType: 'application/pdf',
+      previewable: true,
+    });
 
     const entry = (await cardOf(projectId)).at(-1)!;
     expect(entry.action).toBe('material.file_attached');
@@ -239,14 +282,16 @@ describe('R28 material files: streamed, typed by content, hashed on the card, re
     expect(got.status).toBe(200);
     expect(got.body.equals(PDF)).toBe(true);
     expect(got.headers.get('content-type')).toBe('application/pdf');
-    expect(got.headers.get('content-disposition')).toBe(`attachment; filename="${'_'.repeat(11)}.pdf"; filename*=UTF-8''${encodeURIComponent('项目申请报告（盖章版）.pdf')}`);
+    expect(got.headers.get('content-disposition')).toBe(
+      `attachment; filename="${'_'.repeat(11)}.pdf"; filename*=UTF-8''${encodeURIComponent('项目申请报告（盖章版）.pdf')}`,
+    );
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     const preview = await download(window, `/api/material-files/${attached.body.id}?inline=1`);
     expect(preview.headers.get('content-disposition')).toMatch(/^inline; /);
     expect(preview.body.equals(PDF)).toBe(true);
   });
 
-  it('R28 R2: files are read with the project: the involved liaison reads, a liaison of an uninvolved department gets 403 and sees no files; attaching is the window\'s or the department\'s', async () => {
+  it("R28 R2: files are read with the project: the involved liaison reads, a liaison of an uninvolved department gets 403 and sees no files; attaching is the window's or the department's", async () => {
     const { projectId, materialId } = await drcMaterial();
     expect((await attach(nrp, materialId, PDF, 'x.pdf')).status).toBe(403);
     const attached = await attach(window, materialId, PDF, '申请书.pdf');

@@ -1,4 +1,15 @@
-import { buildCalendar, civilDateOf, earliestBindingStart, OPINION_VERSIONS_SHOWN, opposedAtMeeting, opposedInRoom, SHIPPED_CALENDAR, type CardEntry, type MeetingOnline, type MeetingView } from '@hub/shared';
+import {
+  buildCalendar,
+  civilDateOf,
+  earliestBindingStart,
+  OPINION_VERSIONS_SHOWN,
+  opposedAtMeeting,
+  opposedInRoom,
+  SHIPPED_CALENDAR,
+  type CardEntry,
+  type MeetingOnline,
+  type MeetingView,
+} from '@hub/shared';
 import { Client } from 'pg';
 import { pdfPages } from './pdf-text';
 import {
@@ -63,7 +74,8 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
   const soon = async (minutes = 10) => new Date((await hubNow()).getTime() + minutes * 60_000).toISOString();
   const calendar = buildCalendar(SHIPPED_CALENDAR);
   /** R15a: a start that gives the minimum notice (1 working day) from now, with a minute to spare. */
-  const withNotice = async () => new Date(earliestBindingStart(await hubNow(), calendar, 'Asia/Shanghai', 1).getTime() + 60_000).toISOString();
+  const withNotice = async () =>
+    new Date(earliestBindingStart(await hubNow(), calendar, 'Asia/Shanghai', 1).getTime() + 60_000).toISOString();
   /** Moves the hub clock (test clock) forward to an instant. */
   async function advanceTo(instant: Date | string) {
     const by = new Date(instant).getTime() - (await hubNow()).getTime();
@@ -80,7 +92,12 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
    * three with a working day's notice (R15a), the clock moved to half an hour before its start.
    */
   async function setUp(kind: 'joint_review' | 'site_inspection' = 'joint_review', accept: string[] = ['DRC', 'NRP', 'EEB']) {
-    const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP', 'EEB'], `联审项目${Math.random().toString(36).slice(2, 7)}`);
+    const { project, departmentId } = await admittedProject(
+      window,
+      leader,
+      ['DRC', 'NRP', 'EEB'],
+      `联审项目${Math.random().toString(36).slice(2, 7)}`,
+    );
     for (const item of project.items) {
       const code = ['DRC', 'NRP', 'EEB'].find((c) => departmentId(c) === item.departmentId)!;
       if (accept.includes(code)) expect((await acceptItem(window, item.id)).status).toBe(200);
@@ -123,15 +140,35 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const hud = await HubClient.login(first.url, 'liaison-hud');
     expect(((await hud.get('/api/meetings')).body as { id: string }[]).map((m) => m.id)).not.toContain(meeting.id);
     // R2: a liaison of another department cannot convene for this project.
-    expect((await nrp.post(`/api/projects/${meeting.projectId}/meetings`, { kind: 'coordination', title: 'x', startsAt: await soon(), online: true })).status).toBe(403);
+    expect(
+      (
+        await nrp.post(`/api/projects/${meeting.projectId}/meetings`, {
+          kind: 'coordination',
+          title: 'x',
+          startsAt: await soon(),
+          online: true,
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('R18: convening names the fields at fault and changes nothing', async () => {
     const { project } = await setUp();
-    const bad = await window.post(`/api/projects/${project.id}/meetings`, { kind: 'banquet', title: '', startsAt: 'tomorrow', online: 'yes', extra: 1 });
+    const bad = await window.post(`/api/projects/${project.id}/meetings`, {
+      kind: 'banquet',
+      title: '',
+      startsAt: 'tomorrow',
+      online: 'yes',
+      extra: 1,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'kind', 'online', 'startsAt', 'title']);
-    const noPlace = await window.post(`/api/projects/${project.id}/meetings`, { kind: 'coordination', title: '协调会', startsAt: await soon(), online: false });
+    const noPlace = await window.post(`/api/projects/${project.id}/meetings`, {
+      kind: 'coordination',
+      title: '协调会',
+      startsAt: await soon(),
+      online: false,
+    });
     expect(noPlace.body.errors[0].field).toBe('place');
   });
 
@@ -163,7 +200,9 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect(online.departmentIds.sort()).toEqual([departmentId('DRC'), departmentId('NRP')].sort());
 
     // R18: opinions appear to everyone in the room.
-    expect((await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree_with_conditions', conditions: '补充水土保持方案' })).status).toBe(200);
+    expect(
+      (await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree_with_conditions', conditions: '补充水土保持方案' })).status,
+    ).toBe(200);
     const seen = await eventually(() => drcRoom.views.find((v) => v.opinions.some((o) => o.departmentId === departmentId('NRP'))));
     expect(seen.opinions[0]).toMatchObject({ kind: 'agree_with_conditions', conditions: '补充水土保持方案', version: 1 });
 
@@ -178,12 +217,16 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const eebRoll = closed.body.roll.find((r: { departmentId: string }) => r.departmentId === departmentId('EEB'));
     expect(eebRoll).toMatchObject({ state: 'absent', outcome: 'deemed', noticeNumber: expect.stringMatching(/^绿通默许〔\d{4}〕\d+号$/) });
 
-    const deemed = await eventually(() => board.entries.find((e) => e.action === 'item.deemed_consent' && e.after.kind === 'item' && e.after.item.id === eebItem.id));
+    const deemed = await eventually(() =>
+      board.entries.find((e) => e.action === 'item.deemed_consent' && e.after.kind === 'item' && e.after.item.id === eebItem.id),
+    );
     expect(deemed.detail).toMatchObject({ cause: 'meeting_absence', meeting: '联审会议', meetingId: meeting.id });
     expect(deemed.detail['noticeNumber']).toMatch(/^绿通默许〔\d{4}〕\d+号$/);
     expect(board.entries.some((e) => e.action === 'meeting.closed')).toBe(true);
     // Same exactly-once path as a timeout: one deemed_consents row naming the meeting, one notice.
-    const rows = (await sql.query('SELECT cause, meeting_id, fired_at = due_at AS at_close FROM deemed_consents WHERE item_id = $1', [eebItem.id])).rows;
+    const rows = (
+      await sql.query('SELECT cause, meeting_id, fired_at = due_at AS at_close FROM deemed_consents WHERE item_id = $1', [eebItem.id])
+    ).rows;
     expect(rows).toEqual([{ cause: 'meeting_absence', meeting_id: meeting.id, at_close: true }]);
     const notice = (await sql.query(`SELECT content FROM notices WHERE item_id = $1`, [eebItem.id])).rows;
     expect(notice).toHaveLength(1);
@@ -216,7 +259,11 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await connected(back.socket);
     expect((await back.socket.emitWithAck('meeting:join', { meetingId: meeting.id })).ok).toBe(true);
     await eventually(() => watcher.online.at(-1)?.departmentIds.includes(departmentId('NRP')) || undefined);
-    const attended = (await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'meeting.attended' AND after->'meeting'->>'id' = $1`, [meeting.id])).rows[0].n;
+    const attended = (
+      await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'meeting.attended' AND after->'meeting'->>'id' = $1`, [
+        meeting.id,
+      ])
+    ).rows[0].n;
     expect(attended).toBe(1);
 
     // Closed with NRP offline at that moment: still present, not deemed. EEB never came: absent, deemed.
@@ -276,7 +323,9 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect(opposedInRoom(given.opinions, given.undecidedDepartmentIds)).toEqual([departmentId('NRP')]);
     const item = await itemOf(project.id, departmentId('NRP'));
     expect(item.opposed).toMatchObject({ meetingId: meeting.id, meetingTitle: '联审会议', basis });
-    const onBoard = (await eeb.get('/api/board')).body.projects.find((p: { id: string }) => p.id === project.id).items.find((i: { departmentId: string }) => i.departmentId === departmentId('NRP'));
+    const onBoard = (await eeb.get('/api/board')).body.projects
+      .find((p: { id: string }) => p.id === project.id)
+      .items.find((i: { departmentId: string }) => i.departmentId === departmentId('NRP'));
     expect(opposedAtMeeting(onBoard)).toMatchObject({ basis });
     // An opinion is not the decision: the item still runs, and the department decides it.
     expect(item.status).toBe('in_review');
@@ -290,7 +339,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect(opposedAtMeeting(await itemOf(project.id, departmentId('DRC')))).toBeNull();
   });
 
-  it('R18: each department\'s opinion history in the meeting view is bounded — the current version plus the last few — so GET meeting stays small with many versions; every version stays stored', async () => {
+  it("R18: each department's opinion history in the meeting view is bounded — the current version plus the last few — so GET meeting stays small with many versions; every version stays stored", async () => {
     const { meeting, departmentId } = await setUp();
     await window.post(`/api/meetings/${meeting.id}/opening`);
     expect((await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' })).status).toBe(200);
@@ -305,7 +354,10 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const last = await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree_with_conditions', conditions: '限高 80 米' });
     expect(last.status).toBe(200);
     const view = (await drc.get(`/api/meetings/${meeting.id}`)).body as MeetingView;
-    expect(view.opinions.find((o) => o.departmentId === departmentId('NRP'))).toMatchObject({ kind: 'agree_with_conditions', version: 2002 });
+    expect(view.opinions.find((o) => o.departmentId === departmentId('NRP'))).toMatchObject({
+      kind: 'agree_with_conditions',
+      version: 2002,
+    });
     const kept = view.opinionHistory.filter((o) => o.departmentId === departmentId('NRP')).map((o) => o.version);
     expect(kept).toEqual(Array.from({ length: OPINION_VERSIONS_SHOWN }, (_, i) => 2002 - OPINION_VERSIONS_SHOWN + 1 + i));
     expect(JSON.stringify(view).length).toBeLessThan(small + 4_000);
@@ -333,7 +385,12 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect((await closing).status).toBe(200);
     const accepted = results.filter((r) => r.status === 200).length;
     expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
-    const stored = (await sql.query('SELECT count(*)::int AS n, max(given_at) <= (SELECT closed_at FROM meetings WHERE id = $1) AS before_close FROM meeting_opinions WHERE meeting_id = $1', [meeting.id])).rows[0];
+    const stored = (
+      await sql.query(
+        'SELECT count(*)::int AS n, max(given_at) <= (SELECT closed_at FROM meetings WHERE id = $1) AS before_close FROM meeting_opinions WHERE meeting_id = $1',
+        [meeting.id],
+      )
+    ).rows[0];
     expect(stored.n).toBe(2 + accepted);
     expect(stored.before_close).toBe(true);
     expect((await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' })).status).toBe(409);
@@ -352,7 +409,8 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
       while (writing);
     };
     const write = async () => {
-      for (const code of ['DRC', 'NRP', 'EEB']) views.push((await window.post(`/api/meetings/${meeting.id}/attendance`, { departmentId: departmentId(code) })).body);
+      for (const code of ['DRC', 'NRP', 'EEB'])
+        views.push((await window.post(`/api/meetings/${meeting.id}/attendance`, { departmentId: departmentId(code) })).body);
       writing = false;
     };
     await Promise.all([read(), read(), write()]);
@@ -371,7 +429,10 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await window.post(`/api/meetings/${meeting.id}/opening`);
     const marked = await window.post(`/api/meetings/${meeting.id}/attendance`, { departmentId: departmentId('EEB') });
     expect(marked.status).toBe(200);
-    expect(marked.body.roll.find((r: { departmentId: string }) => r.departmentId === departmentId('EEB'))).toMatchObject({ state: 'present', presentHow: 'marked' });
+    expect(marked.body.roll.find((r: { departmentId: string }) => r.departmentId === departmentId('EEB'))).toMatchObject({
+      state: 'present',
+      presentHow: 'marked',
+    });
     expect((await closeAfterGrace(window, meeting, { conclusion: '同意' })).status).toBe(200);
     expect((await itemOf(project.id, departmentId('EEB'))).status).toBe('in_review');
   });
@@ -403,7 +464,10 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect(nrpAfter.decidedAt).toBe(closed.closedAt);
     const cause = (await sql.query('SELECT cause, meeting_id FROM deemed_consents WHERE item_id = $1', [nrpItem.id])).rows;
     expect(cause).toEqual([{ cause: 'meeting_absence', meeting_id: meeting.id }]);
-    expect(((await leader.get(`/api/meetings/${meeting.id}`)).body as MeetingView).roll.find((r) => r.departmentId === departmentId('NRP'))!.outcome).toBe('deemed');
+    expect(
+      ((await leader.get(`/api/meetings/${meeting.id}`)).body as MeetingView).roll.find((r) => r.departmentId === departmentId('NRP'))!
+        .outcome,
+    ).toBe('deemed');
   });
 
   it('R16: a meeting excuse filed after the start holds nothing: the absent department is deemed at the close', async () => {
@@ -422,7 +486,10 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const { project, meeting, departmentId } = await setUp('joint_review', ['DRC', 'NRP']);
     await window.post(`/api/meetings/${meeting.id}/opening`);
     const closed = (await closeAfterGrace(window, meeting, { conclusion: '同意' })).body as MeetingView;
-    expect(closed.roll.find((r) => r.departmentId === departmentId('EEB'))).toMatchObject({ state: 'absent', outcome: 'absent_no_open_item' });
+    expect(closed.roll.find((r) => r.departmentId === departmentId('EEB'))).toMatchObject({
+      state: 'absent',
+      outcome: 'absent_no_open_item',
+    });
     expect((await itemOf(project.id, departmentId('EEB'))).status).toBe('awaiting_acceptance');
   });
 
@@ -454,7 +521,12 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await drc.post(`/api/meetings/${meeting.id}/opening`);
     await drc.post(`/api/meetings/${meeting.id}/join`);
     await nrp.post(`/api/meetings/${meeting.id}/join`);
-    const r1 = (await drc.post(`/api/inspections/${meeting.id}/rectifications`, { request: '施工围挡加高至 2.5 米', departmentId: departmentId('NRP') })).body as MeetingView;
+    const r1 = (
+      await drc.post(`/api/inspections/${meeting.id}/rectifications`, {
+        request: '施工围挡加高至 2.5 米',
+        departmentId: departmentId('NRP'),
+      })
+    ).body as MeetingView;
     await drc.post(`/api/inspections/${meeting.id}/rectifications`, { request: '渣土车冲洗设施' });
     expect((await drc.post(`/api/inspections/${meeting.id}/rectifications/${r1.rectifications[0]!.id}/done`)).status).toBe(200);
     expect((await nrp.post(`/api/inspections/${meeting.id}/rectifications`, { request: 'x' })).status).toBe(403); // not the convener
@@ -463,7 +535,9 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect(closed.rectifications.map((r) => r.done)).toEqual([true, false]);
     const eeb = await itemOf(project.id, departmentId('EEB'));
     expect(eeb.status).toBe('deemed_consent');
-    expect((await sql.query('SELECT cause FROM deemed_consents WHERE item_id = $1', [eeb.id])).rows).toEqual([{ cause: 'inspection_absence' }]);
+    expect((await sql.query('SELECT cause FROM deemed_consents WHERE item_id = $1', [eeb.id])).rows).toEqual([
+      { cause: 'inspection_absence' },
+    ]);
   });
 
   it('R15 R14: an item deemed by timeout before the close is not deemed twice; a close and the engine racing deem once', async () => {
@@ -478,7 +552,13 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await eventually(async () => ((await itemOf(project.id, departmentId('EEB'))).status === 'deemed_consent' ? true : undefined));
     const rows = (await sql.query('SELECT cause FROM deemed_consents WHERE item_id = $1', [eebItem.id])).rows;
     expect(rows).toHaveLength(1);
-    expect((await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'item.deemed_consent' AND after->'item'->>'id' = $1`, [eebItem.id])).rows[0].n).toBe(1);
+    expect(
+      (
+        await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'item.deemed_consent' AND after->'item'->>'id' = $1`, [
+          eebItem.id,
+        ])
+      ).rows[0].n,
+    ).toBe(1);
   });
 
   it('R15 (never closed): a meeting still open the lapse period after its scheduled end lapses without deeming anyone, on the card', async () => {
@@ -497,7 +577,9 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
       return v.status === 'lapsed' ? v : undefined;
     });
     expect(lapsed.roll.every((r) => r.state !== 'absent')).toBe(true);
-    expect(((await leader.get(`/api/projects/${project.id}`)).body.items as { status: string }[]).every((i) => i.status === 'in_review')).toBe(true);
+    expect(
+      ((await leader.get(`/api/projects/${project.id}`)).body.items as { status: string }[]).every((i) => i.status === 'in_review'),
+    ).toBe(true);
     const card = (await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[];
     // Once, by no one (the early warnings of the extended items may follow it).
     expect(card.filter((e) => e.action === 'meeting.lapsed')).toEqual([expect.objectContaining({ actor: null })]);
@@ -509,17 +591,35 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
   const footprint = async (projectId: string) =>
     JSON.stringify([
       (await sql.query('SELECT status, closed_at FROM meetings WHERE project_id = $1 ORDER BY id', [projectId])).rows,
-      (await sql.query('SELECT mi.* FROM meeting_invitees mi JOIN meetings m ON m.id = mi.meeting_id WHERE m.project_id = $1 ORDER BY mi.meeting_id, mi.department_id', [projectId])).rows,
-      (await sql.query('SELECT id, status, due_at, deadline_version FROM approval_items WHERE project_id = $1 ORDER BY id', [projectId])).rows,
+      (
+        await sql.query(
+          'SELECT mi.* FROM meeting_invitees mi JOIN meetings m ON m.id = mi.meeting_id WHERE m.project_id = $1 ORDER BY mi.meeting_id, mi.department_id',
+          [projectId],
+        )
+      ).rows,
+      (await sql.query('SELECT id, status, due_at, deadline_version FROM approval_items WHERE project_id = $1 ORDER BY id', [projectId]))
+        .rows,
       (await sql.query('SELECT count(*)::int AS n FROM notices WHERE project_id = $1', [projectId])).rows,
       (await sql.query('SELECT count(*)::int AS n FROM card_entries WHERE project_id = $1', [projectId])).rows,
     ]);
 
   it('R15a R2: the ambush — a liaison convenes a meeting starting a minute ago (or in 50 minutes): it cannot close it, and the close has no R15 effect', async () => {
-    const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP', 'EEB'], `突袭会议${Math.random().toString(36).slice(2, 7)}`);
+    const { project, departmentId } = await admittedProject(
+      window,
+      leader,
+      ['DRC', 'NRP', 'EEB'],
+      `突袭会议${Math.random().toString(36).slice(2, 7)}`,
+    );
     for (const item of project.items) expect((await acceptItem(window, item.id)).status).toBe(200);
     for (const minutes of [-1, 50]) {
-      const convened = (await drc.post(`/api/projects/${project.id}/meetings`, { kind: 'joint_review', title: `联审会议${minutes}`, startsAt: await soon(minutes), online: true })).body as MeetingView;
+      const convened = (
+        await drc.post(`/api/projects/${project.id}/meetings`, {
+          kind: 'joint_review',
+          title: `联审会议${minutes}`,
+          startsAt: await soon(minutes),
+          online: true,
+        })
+      ).body as MeetingView;
       expect(convened.roll.every((r) => r.noticeGiven === false)).toBe(true);
       expect((await drc.post(`/api/meetings/${convened.id}/opening`)).status).toBe(200);
       // The liaison may propose the close, never close: 403, nothing changes.
@@ -538,7 +638,14 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
       expect(closed.roll.every((r) => r.noticeNumber === null)).toBe(true);
     }
     for (const code of ['DRC', 'NRP', 'EEB']) expect((await itemOf(project.id, departmentId(code))).status).toBe('in_review');
-    expect((await sql.query('SELECT count(*)::int AS n FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id WHERE i.project_id = $1', [project.id])).rows[0].n).toBe(0);
+    expect(
+      (
+        await sql.query(
+          'SELECT count(*)::int AS n FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id WHERE i.project_id = $1',
+          [project.id],
+        )
+      ).rows[0].n,
+    ).toBe(0);
   });
 
   it('R15a: a late join is recorded late and counts as absent: deemed at the close, with its notice number on the closed room', async () => {
@@ -550,13 +657,24 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const late = (await nrp.post(`/api/meetings/${meeting.id}/join`)).body as MeetingView;
     expect(late.roll.find((r) => r.departmentId === departmentId('NRP'))).toMatchObject({ state: 'late', punctuality: 'late' });
     const preview = (await window.post(`/api/meetings/${meeting.id}/closing-preview`, {})).body;
-    expect(preview.outcomes.filter((o: { outcome: string }) => o.outcome === 'deemed').map((o: { departmentId: string }) => o.departmentId)).toEqual([departmentId('NRP')]);
+    expect(
+      preview.outcomes.filter((o: { outcome: string }) => o.outcome === 'deemed').map((o: { departmentId: string }) => o.departmentId),
+    ).toEqual([departmentId('NRP')]);
     const closed = (await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })).body as MeetingView;
     const nrpRoll = closed.roll.find((r) => r.departmentId === departmentId('NRP'))!;
     expect(nrpRoll).toMatchObject({ state: 'late', outcome: 'deemed', lateExcuse: null });
     const nrpItem = await itemOf(project.id, departmentId('NRP'));
-    expect(nrpItem).toMatchObject({ status: 'deemed_consent', deemedCause: 'meeting_absence', noticeNumber: nrpRoll.noticeNumber, decidedAt: closed.closedAt });
-    expect(closed.roll.find((r) => r.departmentId === departmentId('EEB'))).toMatchObject({ state: 'present', punctuality: 'on_time', outcome: 'present' });
+    expect(nrpItem).toMatchObject({
+      status: 'deemed_consent',
+      deemedCause: 'meeting_absence',
+      noticeNumber: nrpRoll.noticeNumber,
+      decidedAt: closed.closedAt,
+    });
+    expect(closed.roll.find((r) => r.departmentId === departmentId('EEB'))).toMatchObject({
+      state: 'present',
+      punctuality: 'on_time',
+      outcome: 'present',
+    });
   });
 
   it('R15a: a late join excused by the closer with a reason is excused; an excuse naming an on-time department or without reason is refused and changes nothing', async () => {
@@ -567,20 +685,43 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await advanceTo(new Date(new Date(meeting.closableFrom).getTime() + 60_000));
     await nrp.post(`/api/meetings/${meeting.id}/join`);
     const before = await footprint(project.id);
-    const onTime = await leader.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意', lateExcuses: [{ departmentId: departmentId('EEB'), reason: '误会' }] });
+    const onTime = await leader.post(`/api/meetings/${meeting.id}/closing`, {
+      conclusion: '同意',
+      lateExcuses: [{ departmentId: departmentId('EEB'), reason: '误会' }],
+    });
     expect(onTime.status).toBe(400);
     expect(onTime.body).toMatchObject({ rule: 'R15a', errors: [{ field: 'lateExcuses[0].departmentId' }] });
-    const noReason = await leader.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意', lateExcuses: [{ departmentId: departmentId('NRP'), reason: ' ' }] });
+    const noReason = await leader.post(`/api/meetings/${meeting.id}/closing`, {
+      conclusion: '同意',
+      lateExcuses: [{ departmentId: departmentId('NRP'), reason: ' ' }],
+    });
     expect(noReason.body).toMatchObject({ rule: 'R15a', errors: [{ field: 'lateExcuses[0].reason' }] });
     expect(await footprint(project.id)).toBe(before);
-    const closed = (await leader.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意', lateExcuses: [{ departmentId: departmentId('NRP'), reason: '前序会议超时，经主持人同意' }] })).body as MeetingView;
-    expect(closed.roll.find((r) => r.departmentId === departmentId('NRP'))).toMatchObject({ state: 'excused', outcome: 'excused', punctuality: 'late', lateExcuse: '前序会议超时，经主持人同意' });
+    const closed = (
+      await leader.post(`/api/meetings/${meeting.id}/closing`, {
+        conclusion: '同意',
+        lateExcuses: [{ departmentId: departmentId('NRP'), reason: '前序会议超时，经主持人同意' }],
+      })
+    ).body as MeetingView;
+    expect(closed.roll.find((r) => r.departmentId === departmentId('NRP'))).toMatchObject({
+      state: 'excused',
+      outcome: 'excused',
+      punctuality: 'late',
+      lateExcuse: '前序会议超时，经主持人同意',
+    });
     expect((await itemOf(project.id, departmentId('NRP'))).status).toBe('in_review');
   });
 
   it('R16: an accepted meeting excuse excuses that meeting alone, never another meeting of the project', async () => {
     const { project, meeting, departmentId } = await setUp();
-    const second = (await window.post(`/api/projects/${project.id}/meetings`, { kind: 'coordination', title: '协调会议', startsAt: await withNotice(), online: true })).body as MeetingView;
+    const second = (
+      await window.post(`/api/projects/${project.id}/meetings`, {
+        kind: 'coordination',
+        title: '协调会议',
+        startsAt: await withNotice(),
+        online: true,
+      })
+    ).body as MeetingView;
     expect(second.roll.every((r) => r.noticeGiven)).toBe(true);
     const eebItem = await itemOf(project.id, departmentId('EEB'));
     const excuse = await eeb.post(`/api/items/${eebItem.id}/explanations`, { text: '同日参加省厅会议', meetingId: meeting.id });
@@ -604,11 +745,22 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await advanceTo(new Date(new Date(meeting.closableFrom).getTime() + 1000));
     const windowOnSecond = await HubClient.login(second.url, 'window');
     const leaderOnFirst = await HubClient.login(first.url, 'leader');
-    const replies = await Promise.all([windowOnSecond, leaderOnFirst, windowOnSecond, leaderOnFirst].map((c) => c.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })));
+    const replies = await Promise.all(
+      [windowOnSecond, leaderOnFirst, windowOnSecond, leaderOnFirst].map((c) =>
+        c.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' }),
+      ),
+    );
     expect(replies.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
-    const closes = (await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'meeting.closed' AND project_id = $1`, [project.id])).rows[0].n;
+    const closes = (
+      await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'meeting.closed' AND project_id = $1`, [project.id])
+    ).rows[0].n;
     expect(closes).toBe(1);
-    const notices = (await sql.query(`SELECT item_id, count(*)::int AS n FROM notices WHERE project_id = $1 AND kind = 'timeout_implied_consent' GROUP BY item_id`, [project.id])).rows;
+    const notices = (
+      await sql.query(
+        `SELECT item_id, count(*)::int AS n FROM notices WHERE project_id = $1 AND kind = 'timeout_implied_consent' GROUP BY item_id`,
+        [project.id],
+      )
+    ).rows;
     expect(notices.map((n) => n.n)).toEqual([1, 1]);
     for (const code of ['NRP', 'EEB']) expect((await itemOf(project.id, departmentId(code))).status).toBe('deemed_consent');
   });
@@ -620,8 +772,16 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await nrp.post(`/api/meetings/${meeting.id}/join`);
     const closed = (await closeAfterGrace(window, meeting, { conclusion: '现场条件具备', findings: '无' })).body as MeetingView;
     const eebItem = await itemOf(project.id, departmentId('EEB'));
-    const notice = (await sql.query(`SELECT id, content FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [eebItem.id])).rows[0];
-    expect(notice.content).toMatchObject({ cause: 'inspection_absence', meeting: '联合踏勘', meetingKind: 'site_inspection', effectiveAt: closed.closedAt, meetingStartsAt: meeting.startsAt });
+    const notice = (
+      await sql.query(`SELECT id, content FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [eebItem.id])
+    ).rows[0];
+    expect(notice.content).toMatchObject({
+      cause: 'inspection_absence',
+      meeting: '联合踏勘',
+      meetingKind: 'site_inspection',
+      effectiveAt: closed.closedAt,
+      meetingStartsAt: meeting.startsAt,
+    });
     const res = await fetch(`${first.url}/api/notices/${notice.id}/pdf`, { headers: { cookie: leader.cookie } });
     expect(res.status).toBe(200);
     const text = (await pdfPages(Buffer.from(await res.arrayBuffer()))).join('');
@@ -639,11 +799,15 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await closeAfterGrace(window, meeting, { conclusion: '同意' });
     const eebItem = await itemOf(project.id, departmentId('EEB'));
     expect(eebItem.status).toBe('deemed_consent');
-    const original = (await sql.query(`SELECT id, number FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [eebItem.id])).rows[0];
+    const original = (
+      await sql.query(`SELECT id, number FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [eebItem.id])
+    ).rows[0];
     const newDueAt = new Date((await sql.query('SELECT hub_now() AS now')).rows[0].now.getTime() + 2 * 86_400_000).toISOString();
     const period = `from=${civilDateOf(new Date(eebItem.acceptedAt), 'Asia/Shanghai')}&to=${civilDateOf(await hubNow(), 'Asia/Shanghai')}`;
     const eebDeemedInReport = async () =>
-      ((await leader.get(`/api/accountability?${period}`)).body.rows as { departmentId: string; deemedConsents: number }[]).find((r) => r.departmentId === departmentId('EEB'))!.deemedConsents;
+      ((await leader.get(`/api/accountability?${period}`)).body.rows as { departmentId: string; deemedConsents: number }[]).find(
+        (r) => r.departmentId === departmentId('EEB'),
+      )!.deemedConsents;
     const countedBefore = await eebDeemedInReport();
     expect(countedBefore).toBeGreaterThanOrEqual(1);
 
@@ -661,12 +825,28 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
 
     const correction = await leader.post(`/api/notices/${original.id}/corrections`, { reason: '该部门代表已到会，签到记录遗漏', newDueAt });
     expect({ status: correction.status, body: correction.body }).toMatchObject({ status: 201 });
-    expect(correction.body).toMatchObject({ kind: 'correction_notice', number: expect.stringMatching(/^绿通更正〔\d{4}〕\d+号$/), corrects: { id: original.id, number: original.number } });
+    expect(correction.body).toMatchObject({
+      kind: 'correction_notice',
+      number: expect.stringMatching(/^绿通更正〔\d{4}〕\d+号$/),
+      corrects: { id: original.id, number: original.number },
+    });
     const after = await itemOf(project.id, departmentId('EEB'));
-    expect(after).toMatchObject({ status: 'in_review', dueAt: newDueAt, deadlineVersion: eebItem.deadlineVersion + 1, deemedCause: null, noticeNumber: null });
-    expect((await leader.get(`/api/notices/${original.id}`)).body.supersededBy).toEqual({ id: correction.body.id, number: correction.body.number });
+    expect(after).toMatchObject({
+      status: 'in_review',
+      dueAt: newDueAt,
+      deadlineVersion: eebItem.deadlineVersion + 1,
+      deemedCause: null,
+      noticeNumber: null,
+    });
+    expect((await leader.get(`/api/notices/${original.id}`)).body.supersededBy).toEqual({
+      id: correction.body.id,
+      number: correction.body.number,
+    });
     const card = (await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[];
-    expect(card.find((e) => e.action === 'item.consent_revoked')).toMatchObject({ actor: { role: 'leader' }, detail: { corrects: original.number, noticeNumber: correction.body.number } });
+    expect(card.find((e) => e.action === 'item.consent_revoked')).toMatchObject({
+      actor: { role: 'leader' },
+      detail: { corrects: original.number, noticeNumber: correction.body.number },
+    });
     // The PDF of the correction cites the original and the reason.
     const res = await fetch(`${first.url}/api/notices/${correction.body.id}/pdf`, { headers: { cookie: leader.cookie } });
     const text = (await pdfPages(Buffer.from(await res.arrayBuffer()))).join('');
@@ -674,9 +854,13 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect(text).toContain('该部门代表已到会，签到记录遗漏');
     expect(text).toContain('撤销该通知书所认定的视为默认许可');
     // Exactly once: a second revocation (even racing, on the other instance) is refused.
-    const again = await Promise.all([leader, await HubClient.login(first.url, 'leader')].map((c) => c.post(`/api/notices/${original.id}/corrections`, { reason: '重复', newDueAt })));
+    const again = await Promise.all(
+      [leader, await HubClient.login(first.url, 'leader')].map((c) =>
+        c.post(`/api/notices/${original.id}/corrections`, { reason: '重复', newDueAt }),
+      ),
+    );
     expect(again.map((r) => r.status)).toEqual([409, 409]);
     // R21: the revoked consent no longer counts against EEB (same period, same moment of the clock).
-    expect((await eebDeemedInReport()) ).toBe(countedBefore - 1);
+    expect(await eebDeemedInReport()).toBe(countedBefore - 1);
   });
 });

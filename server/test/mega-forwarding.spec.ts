@@ -3,7 +3,17 @@ import { addWorkingDays, buildCalendar, civilDateOf, forwardingDueAt, type Calen
 import { DeadlineEngine } from '../src/deadlines/deadline-engine';
 import { MegaService } from '../src/mega/mega.service';
 import { advanceTo } from './leaders-fixtures';
-import { createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, mainMaterialReceived, REGISTRATION, startTestHub, type TestHub } from './test-hub';
+import {
+  createTestDatabase,
+  eventually,
+  HubClient,
+  hubWorkDone,
+  loadPeople,
+  mainMaterialReceived,
+  REGISTRATION,
+  startTestHub,
+  type TestHub,
+} from './test-hub';
 
 const MEGA = { ...REGISTRATION, totalInvestment: { amount: '1500000000.00', currency: 'CNY' }, reportToHigherAuthority: true };
 
@@ -42,16 +52,27 @@ describe('mega-project forwarding deadline: recomputed with the calendar, escala
   async function forwarding(name: string) {
     const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
     const registered = await window.post('/api/projects', { ...MEGA, name });
-    const project = (await leader.post(`/api/projects/${registered.body.id}/admission`, { leadDepartmentId: departments.find((d) => d.code === 'DRC')!.id, participatingDepartmentIds: [] })).body;
+    const project = (
+      await leader.post(`/api/projects/${registered.body.id}/admission`, {
+        leadDepartmentId: departments.find((d) => d.code === 'DRC')!.id,
+        participatingDepartmentIds: [],
+      })
+    ).body;
     await mainMaterialReceived(window, project.items[0].id);
     const row = (await sql.query('SELECT complete_at, due_at FROM mega_forwarding WHERE project_id = $1', [project.id])).rows[0];
     return { projectId: project.id as string, completeAt: row.complete_at as Date, dueAt: row.due_at as Date };
   }
-  const dueOf = async (projectId: string) => (await sql.query('SELECT due_at FROM mega_forwarding WHERE project_id = $1', [projectId])).rows[0].due_at as Date;
+  const dueOf = async (projectId: string) =>
+    (await sql.query('SELECT due_at FROM mega_forwarding WHERE project_id = $1', [projectId])).rows[0].due_at as Date;
   const cardOf = async (projectId: string, action: string) =>
-    (await sql.query('SELECT detail, before, after FROM card_entries WHERE project_id = $1 AND action = $2 ORDER BY seq', [projectId, action])).rows;
+    (
+      await sql.query('SELECT detail, before, after FROM card_entries WHERE project_id = $1 AND action = $2 ORDER BY seq', [
+        projectId,
+        action,
+      ])
+    ).rows;
 
-  it('R6/R11: a holiday declared inside a running forward window moves the forward deadline in the change\'s transaction, on the card; taken back, it returns', async () => {
+  it("R6/R11: a holiday declared inside a running forward window moves the forward deadline in the change's transaction, on the card; taken back, it returns", async () => {
     const f = await forwarding('特大项目（日历调整）');
     const { calendar: data, settings } = (await admin.get<CalendarResponse>('/api/calendar')).body;
     const day = addWorkingDays(civilDateOf(f.completeAt, settings.timeZone), 1, buildCalendar(data));
@@ -63,7 +84,12 @@ describe('mega-project forwarding deadline: recomputed with the calendar, escala
     expect(expected.getTime()).toBeGreaterThan(f.dueAt.getTime());
     expect(await dueOf(f.projectId)).toEqual(expected);
     const [entry] = await cardOf(f.projectId, 'mega.forwarding_recomputed');
-    expect(entry.detail).toEqual({ fromDueAt: f.dueAt.toISOString(), toDueAt: expected.toISOString(), calendarChange: 'day_set', calendarTarget: day });
+    expect(entry.detail).toEqual({
+      fromDueAt: f.dueAt.toISOString(),
+      toDueAt: expected.toISOString(),
+      calendarChange: 'day_set',
+      calendarTarget: day,
+    });
     expect(entry.before.project.paperwork.forwarding.dueAt).toBe(f.dueAt.toISOString());
     expect(entry.after.project.paperwork.forwarding.dueAt).toBe(expected.toISOString());
 
@@ -72,7 +98,7 @@ describe('mega-project forwarding deadline: recomputed with the calendar, escala
     expect(await cardOf(f.projectId, 'mega.forwarding_recomputed')).toHaveLength(2);
   });
 
-  it('R6/R11: a forwarded project\'s deadline stays through a calendar change', async () => {
+  it("R6/R11: a forwarded project's deadline stays through a calendar change", async () => {
     const f = await forwarding('特大项目（已转报）');
     expect((await window.post(`/api/projects/${f.projectId}/forwarding`, { forwardedTo: '省发展改革委' })).status).toBeLessThan(300);
     const { calendar: data, settings } = (await admin.get<CalendarResponse>('/api/calendar')).body;
@@ -95,7 +121,17 @@ describe('mega-project forwarding deadline: recomputed with the calendar, escala
     expect(await Promise.all([first, second].map((hub) => hub.app.get(MegaService).escalateOverdueForwarding()))).toEqual([0, 0]);
     expect(await cardOf(f.projectId, 'mega.forwarding_escalated')).toHaveLength(1);
     const windows = (await sql.query(`SELECT count(*)::int AS n FROM users WHERE role = 'window'`)).rows[0].n;
-    expect((await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE kind = 'forwarding_overdue' AND project_id = $1`, [f.projectId])).rows[0].n).toBe(windows);
-    expect((await sql.query(`SELECT count(*)::int AS n FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id WHERE i.project_id = $1`, [f.projectId])).rows[0].n).toBe(0);
+    expect(
+      (await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE kind = 'forwarding_overdue' AND project_id = $1`, [f.projectId]))
+        .rows[0].n,
+    ).toBe(windows);
+    expect(
+      (
+        await sql.query(
+          `SELECT count(*)::int AS n FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id WHERE i.project_id = $1`,
+          [f.projectId],
+        )
+      ).rows[0].n,
+    ).toBe(0);
   });
 });

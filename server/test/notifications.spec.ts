@@ -40,7 +40,12 @@ async function startSmsGateway(): Promise<{ url: string; requests: SmsRequest[];
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
       const body = JSON.parse(raw) as SmsRequest['body'];
-      requests.push({ signature: String(req.headers['x-hub-signature']), idempotencyKey: String(req.headers['idempotency-key']), raw, body });
+      requests.push({
+        signature: String(req.headers['x-hub-signature']),
+        idempotencyKey: String(req.headers['idempotency-key']),
+        raw,
+        body,
+      });
       const tries = requests.filter((r) => r.body.to === body.to).length;
       const status = body.to === '13900000400' ? 400 : body.to === '13900000500' && tries === 1 ? 503 : 200;
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: status === 200 }));
@@ -113,13 +118,24 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
 
   const count = async (query: string, params: unknown[] = []) => Number((await sql.query(query, params)).rows[0].n);
   /** Both instances' senders have nothing left to do: every message sent or given up. */
-  const outboxSettled = () => eventually(async () => ((await count(`SELECT count(*) AS n FROM outbox WHERE state IN ('pending','sending')`)) === 0 ? true : undefined));
+  const outboxSettled = () =>
+    eventually(async () =>
+      (await count(`SELECT count(*) AS n FROM outbox WHERE state IN ('pending','sending')`)) === 0 ? true : undefined,
+    );
   const hubNow = async () => new Date((await leader.get('/api/board')).body.serverNow);
 
   it('R27: each person chooses per kind; a channel without its address is refused naming R27 and the field, and nothing changes', async () => {
     const before = (await nrp.get<MyNotifications>('/api/notifications/mine')).body;
-    expect(before).toEqual({ email: null, mobile: null, channels: expect.objectContaining({ meeting_invited: 'email', deadline_warning: 'hub' }) });
-    const refused = await nrp.send('PUT', '/api/notifications/mine', { email: null, mobile: null, channels: { ...before.channels, deadline_warning: 'sms' } });
+    expect(before).toEqual({
+      email: null,
+      mobile: null,
+      channels: expect.objectContaining({ meeting_invited: 'email', deadline_warning: 'hub' }),
+    });
+    const refused = await nrp.send('PUT', '/api/notifications/mine', {
+      email: null,
+      mobile: null,
+      channels: { ...before.channels, deadline_warning: 'sms' },
+    });
     expect(refused.status).toBe(400);
     expect(refused.type).toContain('application/problem+json');
     expect(refused.body).toMatchObject({ rule: 'R27', errors: [{ field: 'channels.deadline_warning' }] });
@@ -127,10 +143,18 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
     expect(badMail.body).toMatchObject({ rule: 'R27', errors: [{ field: 'email' }] });
     expect((await nrp.get<MyNotifications>('/api/notifications/mine')).body).toEqual(before);
 
-    const saved = await nrp.send<MyNotifications>('PUT', '/api/notifications/mine', { email: 'nrp@example.gov.cn', mobile: null, channels: before.channels });
+    const saved = await nrp.send<MyNotifications>('PUT', '/api/notifications/mine', {
+      email: 'nrp@example.gov.cn',
+      mobile: null,
+      channels: before.channels,
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.email).toBe('nrp@example.gov.cn');
-    const drcChoice = await drc.send('PUT', '/api/notifications/mine', { email: null, mobile: '138 0013 8000', channels: { ...before.channels, meeting_invited: 'sms' } });
+    const drcChoice = await drc.send('PUT', '/api/notifications/mine', {
+      email: null,
+      mobile: '138 0013 8000',
+      channels: { ...before.channels, meeting_invited: 'sms' },
+    });
     expect(drcChoice.body).toMatchObject({ mobile: '13800138000', channels: { meeting_invited: 'sms' } });
   });
 
@@ -148,10 +172,21 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
     expect(convened.status).toBe(201);
     meeting = convened.body as MeetingView;
     await eventually(() => (pushed.length === 1 ? true : undefined));
-    expect(pushed[0]).toMatchObject({ kind: 'meeting_invited', meetingId: meeting.id, projectId: project.id, dueAt: meeting.startsAt, readAt: null });
-    expect((await nrp.get<AlertInbox>('/api/alerts')).body.alerts.map((a) => [a.kind, a.meetingId])).toEqual([['meeting_invited', meeting.id]]);
+    expect(pushed[0]).toMatchObject({
+      kind: 'meeting_invited',
+      meetingId: meeting.id,
+      projectId: project.id,
+      dueAt: meeting.startsAt,
+      readAt: null,
+    });
+    expect((await nrp.get<AlertInbox>('/api/alerts')).body.alerts.map((a) => [a.kind, a.meetingId])).toEqual([
+      ['meeting_invited', meeting.id],
+    ]);
     expect((await eeb.get<AlertInbox>('/api/alerts')).body.alerts).toEqual([]);
-    const rows = await sql.query(`SELECT u.username FROM alerts a JOIN users u ON u.id = a.user_id WHERE a.meeting_id = $1 ORDER BY u.username`, [meeting.id]);
+    const rows = await sql.query(
+      `SELECT u.username FROM alerts a JOIN users u ON u.id = a.user_id WHERE a.meeting_id = $1 ORDER BY u.username`,
+      [meeting.id],
+    );
     expect(rows.rows.map((r) => r.username)).toEqual(['liaison-drc', 'liaison-nrp']);
 
     await outboxSettled();
@@ -189,7 +224,10 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
     expect(registered.status).toBe(201);
     const code: string = registered.body.code;
     expect(await count(`SELECT count(*) AS n FROM outbox WHERE project_id = $1`, [registered.body.id])).toBe(0); // registration is not a step told
-    const admitted = await leader.post(`/api/projects/${registered.body.id}/admission`, { leadDepartmentId: departments.find((d) => d.code === 'DRC')!.id, participatingDepartmentIds: [] });
+    const admitted = await leader.post(`/api/projects/${registered.body.id}/admission`, {
+      leadDepartmentId: departments.find((d) => d.code === 'DRC')!.id,
+      participatingDepartmentIds: [],
+    });
     expect(admitted.status).toBe(200);
     expect((await acceptItem(window, admitted.body.items[0].id)).status).toBe(200);
     await outboxSettled();
@@ -221,14 +259,27 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
   it('R27: the SMS webhook is retried on 5xx (one delivery) and given up at once on 4xx, on record', async () => {
     const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
     for (const phone of ['13900000500', '13900000400']) {
-      const registered = await window.post('/api/projects', { ...REGISTRATION, name: `短信${phone}`, owner: { ...REGISTRATION.owner, contactPhone: phone } });
-      expect((await leader.post(`/api/projects/${registered.body.id}/admission`, { leadDepartmentId: departments[0]!.id, participatingDepartmentIds: [] })).status).toBe(200);
+      const registered = await window.post('/api/projects', {
+        ...REGISTRATION,
+        name: `短信${phone}`,
+        owner: { ...REGISTRATION.owner, contactPhone: phone },
+      });
+      expect(
+        (
+          await leader.post(`/api/projects/${registered.body.id}/admission`, {
+            leadDepartmentId: departments[0]!.id,
+            participatingDepartmentIds: [],
+          })
+        ).status,
+      ).toBe(200);
     }
     await outboxSettled();
     await hubWorkDone(first, second);
     expect(sms.requests.filter((r) => r.body.to === '13900000500')).toHaveLength(2); // 503, then 200
     expect(sms.requests.filter((r) => r.body.to === '13900000400')).toHaveLength(1); // 400: no retry
-    const states = await sql.query(`SELECT address, state, attempts, last_error FROM outbox WHERE address IN ('13900000500','13900000400') ORDER BY address`);
+    const states = await sql.query(
+      `SELECT address, state, attempts, last_error FROM outbox WHERE address IN ('13900000500','13900000400') ORDER BY address`,
+    );
     expect(states.rows).toEqual([
       { address: '13900000400', state: 'failed', attempts: 1, last_error: expect.stringContaining('SMS gateway 400') },
       { address: '13900000500', state: 'sent', attempts: 2, last_error: null },
@@ -240,12 +291,29 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
 
   it('R27: an SMTP server that refuses the sender is a clear failure on record, not retried; the admin sees every message with its state (others are refused)', async () => {
     mail.refuseSenders.add('blocked@center.example.gov.cn');
-    const put = await admin.send('PUT', '/api/settings/smtp', { host: '127.0.0.1', port: mail.port, secure: false, user: '', from: 'blocked@center.example.gov.cn' });
+    const put = await admin.send('PUT', '/api/settings/smtp', {
+      host: '127.0.0.1',
+      port: mail.port,
+      secure: false,
+      user: '',
+      from: 'blocked@center.example.gov.cn',
+    });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ from: 'blocked@center.example.gov.cn', passwordSet: false });
-    const registered = await window.post('/api/projects', { ...REGISTRATION, name: '退信项目', owner: { ...REGISTRATION.owner, contactEmail: 'refused@example.com' } });
+    const registered = await window.post('/api/projects', {
+      ...REGISTRATION,
+      name: '退信项目',
+      owner: { ...REGISTRATION.owner, contactEmail: 'refused@example.com' },
+    });
     const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
-    expect((await leader.post(`/api/projects/${registered.body.id}/admission`, { leadDepartmentId: departments[0]!.id, participatingDepartmentIds: [] })).status).toBe(200);
+    expect(
+      (
+        await leader.post(`/api/projects/${registered.body.id}/admission`, {
+          leadDepartmentId: departments[0]!.id,
+          participatingDepartmentIds: [],
+        })
+      ).status,
+    ).toBe(200);
     await outboxSettled();
     const row = (await sql.query(`SELECT state, attempts, last_error FROM outbox WHERE address = 'refused@example.com'`)).rows;
     expect(row).toEqual([{ state: 'failed', attempts: 1, last_error: expect.stringMatching(/^SMTP 553: .*Sender address rejected/) }]);
@@ -253,10 +321,21 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
 
     const list = await admin.get<OutboxMessageView[]>('/api/admin/messages');
     expect(list.status).toBe(200);
-    expect(list.body.find((m) => m.address === 'refused@example.com')).toMatchObject({ state: 'failed', channel: 'email', kind: 'applicant.project.admitted', recipientName: null });
-    expect(list.body.find((m) => m.address === 'nrp@example.gov.cn')).toMatchObject({ state: 'sent', kind: 'meeting_invited', recipientName: expect.any(String) });
+    expect(list.body.find((m) => m.address === 'refused@example.com')).toMatchObject({
+      state: 'failed',
+      channel: 'email',
+      kind: 'applicant.project.admitted',
+      recipientName: null,
+    });
+    expect(list.body.find((m) => m.address === 'nrp@example.gov.cn')).toMatchObject({
+      state: 'sent',
+      kind: 'meeting_invited',
+      recipientName: expect.any(String),
+    });
     expect((await nrp.get('/api/admin/messages')).status).toBe(403);
-    expect((await nrp.send('PUT', '/api/settings/smtp', { host: 'evil', port: 25, secure: false, user: '', from: 'x@y.z' })).status).toBe(403);
+    expect((await nrp.send('PUT', '/api/settings/smtp', { host: 'evil', port: 25, secure: false, user: '', from: 'x@y.z' })).status).toBe(
+      403,
+    );
     // Every message went out at most once: no Message-ID arrived twice.
     const ids = mail.received.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
@@ -267,12 +346,39 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
     expect((await admin.send('PUT', '/api/settings/smtp', { host: '', port: 587, secure: false, user: '', from: '' })).status).toBe(200);
     const defaults = (await window.get<MyNotifications>('/api/notifications/mine')).body.channels;
     expect(defaults.inquiry_overdue).toBe('hub');
-    expect((await window.send('PUT', '/api/notifications/mine', { email: 'window@example.gov.cn', mobile: null, channels: { ...defaults, inquiry_overdue: 'email' } })).status).toBe(200);
-    expect((await leader.send('PUT', '/api/notifications/mine', { email: null, mobile: '13900000777', channels: { ...defaults, meeting_invited: 'hub', inquiry_overdue: 'sms' } })).status).toBe(200);
+    expect(
+      (
+        await window.send('PUT', '/api/notifications/mine', {
+          email: 'window@example.gov.cn',
+          mobile: null,
+          channels: { ...defaults, inquiry_overdue: 'email' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await leader.send('PUT', '/api/notifications/mine', {
+          email: null,
+          mobile: '13900000777',
+          channels: { ...defaults, meeting_invited: 'hub', inquiry_overdue: 'sms' },
+        })
+      ).status,
+    ).toBe(200);
     // A liaison that chose e-mail is neither the responder nor a leader: told nothing.
-    expect((await eeb.send('PUT', '/api/notifications/mine', { email: 'eeb@example.gov.cn', mobile: null, channels: { ...defaults, inquiry_overdue: 'email' } })).status).toBe(200);
+    expect(
+      (
+        await eeb.send('PUT', '/api/notifications/mine', {
+          email: 'eeb@example.gov.cn',
+          mobile: null,
+          channels: { ...defaults, inquiry_overdue: 'email' },
+        })
+      ).status,
+    ).toBe(200);
 
-    const registered = await window.post<InquiryView>('/api/inquiries', withDisposition({ kind: 'promise', workingDays: 1, note: '核实后答复' }));
+    const registered = await window.post<InquiryView>(
+      '/api/inquiries',
+      withDisposition({ kind: 'promise', workingDays: 1, note: '核实后答复' }),
+    );
     expect(registered.status).toBe(201);
     const inquiry = registered.body;
     const now = await hubNow();

@@ -2,7 +2,13 @@ import type { IssueReceiptRequest } from '@hub/shared';
 import { HubClient, mainMaterialReceived, REGISTRATION } from './test-hub';
 
 export const RECEIPT: IssueReceiptRequest = {
-  applicant: { type: 'organisation', name: '星河新能源科技有限公司', legalRepresentative: '陈星河', address: '杭州市滨江区江南大道1号', phone: '0571-88886666' },
+  applicant: {
+    type: 'organisation',
+    name: '星河新能源科技有限公司',
+    legalRepresentative: '陈星河',
+    address: '杭州市滨江区江南大道1号',
+    phone: '0571-88886666',
+  },
   receivedOn: '2026-03-02',
   acceptedOn: '2026-03-02',
   promisedCompletionOn: '2026-03-05',
@@ -46,7 +52,9 @@ export function paperFixture(window: HubClient, leader: HubClient, liaisonDrc: H
     async requestedMaterial() {
       const { projectId, itemId } = await checklist();
       expectOk(await window.post(`/api/projects/${projectId}/one-time-notification`, { fees: '不收费。' }));
-      return expectOk(await window.post(`/api/items/${itemId}/materials`, { name: '节能评估报告', kind: 'secondary', copies: 1, reason: '审批必需' })).id;
+      return expectOk(
+        await window.post(`/api/items/${itemId}/materials`, { name: '节能评估报告', kind: 'secondary', copies: 1, reason: '审批必需' }),
+      ).id;
     },
     async receipt() {
       const project = await drcProject();

@@ -3,7 +3,16 @@ import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, forwardingStatus, serialProbl
 import { PdfRenderer } from '../src/notices/pdf-renderer';
 import { RECEIPT } from './paper-fixtures';
 import { pdfPages } from './pdf-text';
-import { admittedProject, createTestDatabase, eventually, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
+import {
+  admittedProject,
+  createTestDatabase,
+  eventually,
+  HubClient,
+  loadPeople,
+  REGISTRATION,
+  startTestHub,
+  type TestHub,
+} from './test-hub';
 
 describe('the paper trail: materials, documents, permits, mega projects, applicant view (real PostgreSQL)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -22,7 +31,9 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     await loadPeople(hub);
     sql = new Client({ connectionString: db.url });
     await sql.connect();
-    [window, leader, admin, drc, nrp] = await Promise.all(['window', 'leader', 'admin', 'liaison-drc', 'liaison-nrp'].map((u) => HubClient.login(hub.url, u)));
+    [window, leader, admin, drc, nrp] = await Promise.all(
+      ['window', 'leader', 'admin', 'liaison-drc', 'liaison-nrp'].map((u) => HubClient.login(hub.url, u)),
+    );
   });
   afterAll(async () => {
     await sql.end();
@@ -31,9 +42,13 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
   });
 
   /** A project admitted with DRC (lead) and NRP; each item gets the given checklist. */
-  async function projectWith(materials: { DRC?: [string, 'main' | 'secondary', number][]; NRP?: [string, 'main' | 'secondary', number][] }, name?: string) {
+  async function projectWith(
+    materials: { DRC?: [string, 'main' | 'secondary', number][]; NRP?: [string, 'main' | 'secondary', number][] },
+    name?: string,
+  ) {
     const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP'], name);
-    const item = (code: 'DRC' | 'NRP') => project.items.find((i: { departmentId: string }) => i.departmentId === departmentId(code))!.id as string;
+    const item = (code: 'DRC' | 'NRP') =>
+      project.items.find((i: { departmentId: string }) => i.departmentId === departmentId(code))!.id as string;
     const ids: Record<string, string> = {};
     for (const code of ['DRC', 'NRP'] as const) {
       for (const [materialName, kind, copies] of materials[code] ?? []) {
@@ -45,25 +60,47 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     return { project, item, ids };
   }
   const receive = (materialId: string, received: number) => window.post(`/api/materials/${materialId}/received`, { received });
-  const card = async (projectId: string) => (await window.get(`/api/projects/${projectId}/card`)).body as { action: string; detail: Record<string, string>; actor: { displayName: string } | null }[];
+  const card = async (projectId: string) =>
+    (await window.get(`/api/projects/${projectId}/card`)).body as {
+      action: string;
+      detail: Record<string, string>;
+      actor: { displayName: string } | null;
+    }[];
 
   it('R8: with main materials complete an item is accepted while a secondary one is missing; without them, refused naming the material', async () => {
-    const { project, item, ids } = await projectWith({ DRC: [['项目申请报告', 'main', 2], ['节能评估报告', 'secondary', 1]], NRP: [['用地预审申请表', 'main', 1]] });
+    const { project, item, ids } = await projectWith({
+      DRC: [
+        ['项目申请报告', 'main', 2],
+        ['节能评估报告', 'secondary', 1],
+      ],
+      NRP: [['用地预审申请表', 'main', 1]],
+    });
     const refused = await window.post(`/api/items/${item('NRP')}/acceptance`);
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toContain('用地预审申请表');
-    expect((await window.get(`/api/projects/${project.id}`)).body.items.find((i: { id: string }) => i.id === item('NRP')).status).toBe('awaiting_acceptance');
+    expect((await window.get(`/api/projects/${project.id}`)).body.items.find((i: { id: string }) => i.id === item('NRP')).status).toBe(
+      'awaiting_acceptance',
+    );
 
     expect((await receive(ids['项目申请报告']!, 2)).status).toBe(200);
     const accepted = await window.post(`/api/items/${item('DRC')}/acceptance`);
     expect(accepted.status).toBe(200);
     const view = (await window.get(`/api/projects/${project.id}/materials`)).body;
     const drcItem = view.items.find((i: { itemId: string }) => i.itemId === item('DRC'));
-    expect(drcItem.gate).toMatchObject({ mayAccept: true, mayIssuePermit: false, missingSecondary: [{ name: '节能评估报告', copiesMissing: 1 }] });
+    expect(drcItem.gate).toMatchObject({
+      mayAccept: true,
+      mayIssuePermit: false,
+      missingSecondary: [{ name: '节能评估报告', copiesMissing: 1 }],
+    });
   });
 
   it('R8/R17: a permit is refused naming what is missing until it arrives, then issued once with the approval seal', async () => {
-    const { project, item, ids } = await projectWith({ NRP: [['用地预审申请表', 'main', 1], ['宗地图', 'secondary', 2]] });
+    const { project, item, ids } = await projectWith({
+      NRP: [
+        ['用地预审申请表', 'main', 1],
+        ['宗地图', 'secondary', 2],
+      ],
+    });
     await receive(ids['用地预审申请表']!, 1);
     expect((await window.post(`/api/items/${item('NRP')}/acceptance`)).status).toBe(200);
     expect((await window.post(`/api/items/${item('NRP')}/permit`)).status).toBe(409); // in review: nothing to permit yet
@@ -80,11 +117,18 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     expect(permit.status).toBe(201);
     expect(permit.body.number).toMatch(/^绿通许可〔\d{4}〕\d+号$/);
     const issued = (await window.get(`/api/notices/${permit.body.id}`)).body;
-    expect(issued.content).toMatchObject({ decision: 'approved', seal: { name: '行政审批专用章', sealedBy: '李窗口' }, department: { code: 'NRP' } });
+    expect(issued.content).toMatchObject({
+      decision: 'approved',
+      seal: { name: '行政审批专用章', sealedBy: '李窗口' },
+      department: { code: 'NRP' },
+    });
     expect(issued.hashValid).toBe(true);
     expect((await window.post(`/api/items/${item('NRP')}/permit`)).status).toBe(409);
     const entry = (await card(project.id)).at(-1)!;
-    expect(entry).toMatchObject({ action: 'document.issued', detail: { document: '行政许可决定书', noticeNumber: permit.body.number, seal: '行政审批专用章' } });
+    expect(entry).toMatchObject({
+      action: 'document.issued',
+      detail: { document: '行政许可决定书', noticeNumber: permit.body.number, seal: '行政审批专用章' },
+    });
   });
 
   it('R7: the one-time notification lists every material; a department asking later needs a reason and a leader, and the card records both', async () => {
@@ -102,12 +146,19 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     expect(content.procedure.length).toBeGreaterThan(3);
 
     // R2: another department's liaison may not ask for this item's materials.
-    expect((await drc.post(`/api/items/${item('NRP')}/materials`, { name: '测绘成果', kind: 'secondary', copies: 1, reason: '需要' })).status).toBe(403);
+    expect(
+      (await drc.post(`/api/items/${item('NRP')}/materials`, { name: '测绘成果', kind: 'secondary', copies: 1, reason: '需要' })).status,
+    ).toBe(403);
     const noReason = await nrp.post(`/api/items/${item('NRP')}/materials`, { name: '测绘成果', kind: 'secondary', copies: 1 });
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
 
-    const asked = await nrp.post(`/api/items/${item('NRP')}/materials`, { name: '测绘成果', kind: 'secondary', copies: 1, reason: '红线范围需复核' });
+    const asked = await nrp.post(`/api/items/${item('NRP')}/materials`, {
+      name: '测绘成果',
+      kind: 'secondary',
+      copies: 1,
+      reason: '红线范围需复核',
+    });
     expect(asked.status).toBe(201);
     expect(asked.body).toMatchObject({ status: 'requested', afterNotice: otn.body.number });
     // Not yet required: it blocks nothing.
@@ -120,22 +171,41 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     expect(ruled.body).toMatchObject({ status: 'required', ruling: { approved: true, by: '王主任' } });
     expect((await leader.post(`/api/materials/${asked.body.id}/ruling`, { approved: false })).status).toBe(409);
     view = (await window.get(`/api/projects/${project.id}/materials`)).body;
-    expect(view.items.find((i: { itemId: string }) => i.itemId === item('NRP')).gate.missingSecondary).toEqual([expect.objectContaining({ name: '测绘成果' })]);
+    expect(view.items.find((i: { itemId: string }) => i.itemId === item('NRP')).gate.missingSecondary).toEqual([
+      expect.objectContaining({ name: '测绘成果' }),
+    ]);
 
     const entries = await card(project.id);
-    expect(entries.find((e) => e.action === 'material.requested')).toMatchObject({ actor: { displayName: '自然资源和规划局联络员' }, detail: { material: '测绘成果', afterNotice: otn.body.number, reason: '红线范围需复核' } });
-    expect(entries.find((e) => e.action === 'material.ruled')).toMatchObject({ actor: { displayName: '王主任' }, detail: { material: '测绘成果', ruling: '批准' } });
+    expect(entries.find((e) => e.action === 'material.requested')).toMatchObject({
+      actor: { displayName: '自然资源和规划局联络员' },
+      detail: { material: '测绘成果', afterNotice: otn.body.number, reason: '红线范围需复核' },
+    });
+    expect(entries.find((e) => e.action === 'material.ruled')).toMatchObject({
+      actor: { displayName: '王主任' },
+      detail: { material: '测绘成果', ruling: '批准' },
+    });
 
     // R17: issuing again is a correction citing the one before.
     const corrected = await window.post(`/api/projects/${project.id}/one-time-notification`, { fees: '不收费。' });
     expect(corrected.body.corrects).toEqual({ id: otn.body.id, number: otn.body.number });
-    expect((await window.get(`/api/notices/${corrected.body.id}`)).body.content.materials.map((m: { name: string }) => m.name)).toContain('测绘成果');
+    expect((await window.get(`/api/notices/${corrected.body.id}`)).body.content.materials.map((m: { name: string }) => m.name)).toContain(
+      '测绘成果',
+    );
   });
 
   it('R9: the receipt records every R9 field, refuses a missing reason by field, and a late pickup needs its reason', async () => {
-    const { project, ids } = await projectWith({ DRC: [['项目申请报告', 'main', 2], ['节能评估报告', 'secondary', 1]] });
+    const { project, ids } = await projectWith({
+      DRC: [
+        ['项目申请报告', 'main', 2],
+        ['节能评估报告', 'secondary', 1],
+      ],
+    });
     await receive(ids['项目申请报告']!, 2);
-    const bad = await window.post(`/api/projects/${project.id}/receipts`, { ...RECEIPT, acceptedOn: null, applicant: { ...RECEIPT.applicant, legalRepresentative: '' } });
+    const bad = await window.post(`/api/projects/${project.id}/receipts`, {
+      ...RECEIPT,
+      acceptedOn: null,
+      applicant: { ...RECEIPT.applicant, legalRepresentative: '' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['applicant.legalRepresentative', 'notAcceptedReason']);
     expect((await window.get(`/api/projects/${project.id}/notices`)).body).toEqual([]);
@@ -157,17 +227,34 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
       applicantSignatory: '赵敏',
     });
     expect(JSON.stringify(content)).not.toContain(receipt.body.accessCode); // R1: only its hash is kept
-    const again = await window.post(`/api/projects/${project.id}/receipts`, { ...RECEIPT, receivedOn: '2026-03-03', acceptedOn: '2026-03-03' });
+    const again = await window.post(`/api/projects/${project.id}/receipts`, {
+      ...RECEIPT,
+      receivedOn: '2026-03-03',
+      acceptedOn: '2026-03-03',
+    });
     expect(again.body.accessCode).toBeNull();
 
     const late = await window.post(`/api/receipts/${receipt.body.notice.id}/pickup`, { pickedUpOn: '2026-03-09', pickerName: '赵敏' });
     expect(late.status).toBe(400);
     expect(late.body.errors).toEqual([expect.objectContaining({ field: 'lateReason' })]);
-    const pickup = await window.post(`/api/receipts/${receipt.body.notice.id}/pickup`, { pickedUpOn: '2026-03-09', pickerName: '赵敏', lateReason: '申请人出差' });
+    const pickup = await window.post(`/api/receipts/${receipt.body.notice.id}/pickup`, {
+      pickedUpOn: '2026-03-09',
+      pickerName: '赵敏',
+      lateReason: '申请人出差',
+    });
     expect(pickup.status).toBe(201);
-    expect((await window.get(`/api/notices/${pickup.body.id}`)).body.content).toMatchObject({ receipt: { number: receipt.body.notice.number }, promisedOn: '2026-03-05', pickedUpOn: '2026-03-09', lateReason: '申请人出差' });
-    expect((await window.post(`/api/receipts/${receipt.body.notice.id}/pickup`, { pickedUpOn: '2026-03-05', pickerName: '赵敏' })).status).toBe(409);
-    expect((await window.post(`/api/receipts/${pickup.body.id}/pickup`, { pickedUpOn: '2026-03-05', pickerName: '赵敏' })).status).toBe(404);
+    expect((await window.get(`/api/notices/${pickup.body.id}`)).body.content).toMatchObject({
+      receipt: { number: receipt.body.notice.number },
+      promisedOn: '2026-03-05',
+      pickedUpOn: '2026-03-09',
+      lateReason: '申请人出差',
+    });
+    expect(
+      (await window.post(`/api/receipts/${receipt.body.notice.id}/pickup`, { pickedUpOn: '2026-03-05', pickerName: '赵敏' })).status,
+    ).toBe(409);
+    expect((await window.post(`/api/receipts/${pickup.body.id}/pickup`, { pickedUpOn: '2026-03-05', pickerName: '赵敏' })).status).toBe(
+      404,
+    );
   });
 
   it('R17/R9: a document downloads as an A4 PDF named by its number, whose text is the project and the number in Chinese', async () => {
@@ -183,7 +270,9 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
       expect(page).toContain('智慧物流枢纽一期');
       expect(page).toContain(receipt.number);
     }
-    expect(pages.map((p) => p.slice(0, 12))).toEqual(['第一联 申请人留存', '第二联 监督机关留存', '第三联 存档'].map((l) => expect.stringContaining(l)));
+    expect(pages.map((p) => p.slice(0, 12))).toEqual(
+      ['第一联 申请人留存', '第二联 监督机关留存', '第三联 存档'].map((l) => expect.stringContaining(l)),
+    );
     expect((await fetch(`${hub.url}/api/notices/${receipt.id}/pdf`)).status).toBe(401);
   });
 
@@ -236,7 +325,14 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     const outcomes = await Promise.allSettled(
       Array.from({ length: N }, (_, i) =>
         database.transaction(async (tx) => {
-          const issued = await notices.issue(tx, { kind: 'circulation_report', projectId: null, itemId: null, issuedAt, timeZone: 'Asia/Shanghai', content: { period: `P${i}`, deemedConsents: 3, text: '通报' } });
+          const issued = await notices.issue(tx, {
+            kind: 'circulation_report',
+            projectId: null,
+            itemId: null,
+            issuedAt,
+            timeZone: 'Asia/Shanghai',
+            content: { period: `P${i}`, deemedConsents: 3, text: '通报' },
+          });
           if (i % 5 === 0) throw new Error('rolled back after issuing');
           return issued;
         }),
@@ -244,7 +340,8 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     );
     const committed = outcomes.filter((o) => o.status === 'fulfilled').length;
     expect(committed).toBe(N - Math.ceil(N / 5));
-    const rows = (await sql.query(`SELECT serial, number FROM notices WHERE kind = 'circulation_report' AND year = 2031 ORDER BY serial`)).rows;
+    const rows = (await sql.query(`SELECT serial, number FROM notices WHERE kind = 'circulation_report' AND year = 2031 ORDER BY serial`))
+      .rows;
     expect(serialProblems(rows.map((r) => r.serial))).toEqual([]);
     expect(rows).toHaveLength(committed);
     expect(new Set(rows.map((r) => r.number)).size).toBe(committed);
@@ -259,7 +356,10 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     const otherCode = (await window.post(`/api/projects/${other.project.id}/receipts`, RECEIPT)).body.accessCode;
     const anonymous = new HubClient(hub.url);
 
-    const seen = await anonymous.post('/api/public/project-status', { projectCode: project.code.toLowerCase(), accessCode: accessCode.toLowerCase().replace('-', '') });
+    const seen = await anonymous.post('/api/public/project-status', {
+      projectCode: project.code.toLowerCase(),
+      accessCode: accessCode.toLowerCase().replace('-', ''),
+    });
     expect(seen.status).toBe(200);
     expect(seen.body).toMatchObject({
       code: project.code,
@@ -294,29 +394,56 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     expect(reissued.body.projectCode).toBe(project.code);
     const anonymous = new HubClient(hub.url);
     expect((await anonymous.post('/api/public/project-status', { projectCode: project.code, accessCode: first })).status).toBe(404);
-    expect((await anonymous.post('/api/public/project-status', { projectCode: project.code, accessCode: reissued.body.accessCode })).status).toBe(200);
+    expect(
+      (await anonymous.post('/api/public/project-status', { projectCode: project.code, accessCode: reissued.body.accessCode })).status,
+    ).toBe(200);
     expect((await card(project.id)).at(-1)).toMatchObject({ action: 'access.issued' });
     expect(JSON.stringify(await card(project.id))).not.toContain(reissued.body.accessCode);
     // Six wrong in a row from this address, each after the previous delay ran out (moved, not slept): 4 s now.
     for (let i = 0; i < 6; i++) {
-      await sql.query(`UPDATE login_throttle SET blocked_until = now() WHERE key LIKE $1`, [`account:project:${project.code.toLowerCase()} %`]);
-      expect((await anonymous.post('/api/public/project-status', { projectCode: project.code, accessCode: 'WRONG-CODE1' })).status).toBe(404);
+      await sql.query(`UPDATE login_throttle SET blocked_until = now() WHERE key LIKE $1`, [
+        `account:project:${project.code.toLowerCase()} %`,
+      ]);
+      expect((await anonymous.post('/api/public/project-status', { projectCode: project.code, accessCode: 'WRONG-CODE1' })).status).toBe(
+        404,
+      );
     }
-    const throttled = await anonymous.post('/api/public/project-status', { projectCode: project.code, accessCode: reissued.body.accessCode });
+    const throttled = await anonymous.post('/api/public/project-status', {
+      projectCode: project.code,
+      accessCode: reissued.body.accessCode,
+    });
     expect(throttled.status).toBe(429);
     // The applicant at another address is not locked out (the project code's ceiling is far higher).
-    const applicant = await anonymous.send('POST', '/api/public/project-status', { projectCode: project.code, accessCode: reissued.body.accessCode }, { 'x-forwarded-for': '198.51.100.8' });
+    const applicant = await anonymous.send(
+      'POST',
+      '/api/public/project-status',
+      { projectCode: project.code, accessCode: reissued.body.accessCode },
+      { 'x-forwarded-for': '198.51.100.8' },
+    );
     expect(applicant.status).toBe(200);
   });
 
   it('R6: a mega project gets a forwarding deadline when materials are complete and a named tracker; late, it escalates and is never deemed consented', async () => {
-    const registered = await window.post('/api/projects', { ...REGISTRATION, name: '特大项目', totalInvestment: { amount: '1200000000.00', currency: 'CNY' }, reportToHigherAuthority: true });
+    const registered = await window.post('/api/projects', {
+      ...REGISTRATION,
+      name: '特大项目',
+      totalInvestment: { amount: '1200000000.00', currency: 'CNY' },
+      reportToHigherAuthority: true,
+    });
     const departments = (await window.get('/api/departments')).body as { id: string; code: string }[];
     const drcId = departments.find((d) => d.code === 'DRC')!.id;
-    const project = (await leader.post(`/api/projects/${registered.body.id}/admission`, { leadDepartmentId: drcId, participatingDepartmentIds: [] })).body;
+    const project = (
+      await leader.post(`/api/projects/${registered.body.id}/admission`, { leadDepartmentId: drcId, participatingDepartmentIds: [] })
+    ).body;
     const itemId = project.items[0].id;
     const board = async () => (await leader.get('/api/board')).body.projects.find((p: { id: string }) => p.id === project.id);
-    expect((await board()).paperwork.forwarding).toEqual({ completeAt: null, dueAt: null, forwardedAt: null, forwardedTo: null, tracker: null });
+    expect((await board()).paperwork.forwarding).toEqual({
+      completeAt: null,
+      dueAt: null,
+      forwardedAt: null,
+      forwardedTo: null,
+      tracker: null,
+    });
 
     const trackers = (await leader.get('/api/mega-trackers')).body as { id: string; displayName: string; role: string }[];
     expect(new Set(trackers.map((t) => t.role))).toEqual(new Set(['leader', 'window']));
@@ -329,7 +456,9 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     const forwarding = (await board()).paperwork.forwarding;
     expect(forwarding.tracker).toEqual({ id: windowStaff.id, displayName: '李窗口' });
     expect(forwarding.dueAt).not.toBeNull();
-    expect((await card(project.id)).map((e) => e.action)).toEqual(expect.arrayContaining(['mega.tracker_assigned', 'mega.forwarding_started']));
+    expect((await card(project.id)).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['mega.tracker_assigned', 'mega.forwarding_started']),
+    );
 
     // Past the forwarding deadline: escalated on the board, and nothing is deemed.
     const serverNow = (await leader.get('/api/board')).body.serverNow;
@@ -337,7 +466,10 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     const now = new Date((await leader.get('/api/board')).body.serverNow);
     expect(forwardingStatus(forwarding, now, buildCalendar(SHIPPED_CALENDAR), DEFAULT_CALENDAR_SETTINGS)).toBe('escalated');
     expect((await board()).items[0].status).toBe('awaiting_acceptance');
-    expect((await sql.query(`SELECT count(*)::int AS n FROM notices WHERE project_id = $1 AND kind = 'timeout_implied_consent'`, [project.id])).rows[0].n).toBe(0);
+    expect(
+      (await sql.query(`SELECT count(*)::int AS n FROM notices WHERE project_id = $1 AND kind = 'timeout_implied_consent'`, [project.id]))
+        .rows[0].n,
+    ).toBe(0);
 
     const forwarded = await window.post(`/api/projects/${project.id}/forwarding`, { forwardedTo: '省发展和改革委员会' });
     expect(forwarded.status).toBe(200);
@@ -353,11 +485,18 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
   });
 
   it('R17: for a deemed-consent item the window issues the permit citing the timeout notice, subject to R8', async () => {
-    const { project, item, ids } = await projectWith({ DRC: [['项目申请报告', 'main', 1], ['节能评估报告', 'secondary', 1]] });
+    const { project, item, ids } = await projectWith({
+      DRC: [
+        ['项目申请报告', 'main', 1],
+        ['节能评估报告', 'secondary', 1],
+      ],
+    });
     await receive(ids['项目申请报告']!, 1);
     const accepted = (await window.post(`/api/items/${item('DRC')}/acceptance`)).body;
     const serverNow = (await leader.get('/api/board')).body.serverNow;
-    await admin.post('/api/test/clock', { advanceMs: Math.max(0, new Date(accepted.dueAt).getTime() - new Date(serverNow).getTime()) + 1000 });
+    await admin.post('/api/test/clock', {
+      advanceMs: Math.max(0, new Date(accepted.dueAt).getTime() - new Date(serverNow).getTime()) + 1000,
+    });
     const deemed = await eventually(async () => {
       const it = (await window.get(`/api/projects/${project.id}`)).body.items.find((i: { id: string }) => i.id === item('DRC'));
       return it.status === 'deemed_consent' ? it : undefined;
@@ -366,13 +505,20 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     const consent = notices.find((n: { kind: string }) => n.kind === 'timeout_implied_consent');
     expect(consent.number).toBe(deemed.noticeNumber);
     const consentView = (await window.get(`/api/notices/${consent.id}`)).body;
-    expect(consentView.content).toMatchObject({ title: '超时默许通知书', project: { name: REGISTRATION.name }, department: { name: '发展和改革局' } });
+    expect(consentView.content).toMatchObject({
+      title: '超时默许通知书',
+      project: { name: REGISTRATION.name },
+      department: { name: '发展和改革局' },
+    });
 
     expect((await window.post(`/api/items/${item('DRC')}/permit`)).body.detail).toContain('节能评估报告');
     await receive(ids['节能评估报告']!, 1);
     const permit = await window.post(`/api/items/${item('DRC')}/permit`);
     expect(permit.status).toBe(201);
-    expect((await window.get(`/api/notices/${permit.body.id}`)).body.content).toMatchObject({ decision: 'deemed_consent', consentNotice: deemed.noticeNumber });
+    expect((await window.get(`/api/notices/${permit.body.id}`)).body.content).toMatchObject({
+      decision: 'deemed_consent',
+      consentNotice: deemed.noticeNumber,
+    });
     expect((await leader.post(`/api/items/${item('DRC')}/permit`)).status).toBe(403);
   });
 });

@@ -24,8 +24,11 @@ export async function pdfPages(pdf: Buffer | Uint8Array): Promise<string[]> {
     const file = join(dir, 'doc.pdf');
     await writeFile(file, pdf);
     const out = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['--input-type=module', '-e', SCRIPT, file], { cwd: __dirname, maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
-        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+      execFile(
+        process.execPath,
+        ['--input-type=module', '-e', SCRIPT, file],
+        { cwd: __dirname, maxBuffer: 16 << 20 },
+        (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
       ),
     );
     return JSON.parse(out) as string[];

@@ -1,9 +1,27 @@
 import { Client } from 'pg';
-import { PASSWORD_CHANGE_REQUIRED, PEOPLE_CSV_COLUMNS, PEOPLE_CSV_TEMPLATE, spreadsheetToCsv, type OneTimePasswordResult } from '@hub/shared';
+import {
+  PASSWORD_CHANGE_REQUIRED,
+  PEOPLE_CSV_COLUMNS,
+  PEOPLE_CSV_TEMPLATE,
+  spreadsheetToCsv,
+  type OneTimePasswordResult,
+} from '@hub/shared';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import { FirstStartService } from '../src/people/first-start.service';
-import { acceptItem, admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
+import {
+  acceptItem,
+  admittedProject,
+  connected,
+  connectSocket,
+  createTestDatabase,
+  eventually,
+  HubClient,
+  loadPeople,
+  REGISTRATION,
+  startTestHub,
+  type TestHub,
+} from './test-hub';
 
 const NEW_PASSWORD = 'a-strong-passphrase';
 
@@ -61,7 +79,9 @@ describe('first start on an empty database (R1)', () => {
     expect(wrong.body.errors[0].field).toBe('currentPassword');
     expect(await snapshot(sql)).toMatchObject({ departments: '0' });
 
-    expect((await admin.post('/api/auth/password', { currentPassword: 'initial-admin-pw', newPassword: NEW_PASSWORD })).body).toMatchObject({ mustChangePassword: false });
+    expect((await admin.post('/api/auth/password', { currentPassword: 'initial-admin-pw', newPassword: NEW_PASSWORD })).body).toMatchObject(
+      { mustChangePassword: false },
+    );
     expect((await admin.get('/api/admin/users')).status).toBe(200);
     await HubClient.login(hub.url, 'admin', NEW_PASSWORD);
   });
@@ -127,17 +147,29 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
     return reply.body;
   };
-  const newDepartment = async (code: string) => (await admin.post('/api/admin/departments', { code, name: `${code}局`, nameEn: `${code} Bureau` })).body;
+  const newDepartment = async (code: string) =>
+    (await admin.post('/api/admin/departments', { code, name: `${code}局`, nameEn: `${code} Bureau` })).body;
 
   it('R1: the admin creates, renames and recodes a department, each change on record', async () => {
     const created = await newDepartment('TAX');
     expect(created).toMatchObject({ code: 'TAX', name: 'TAX局', active: true, liaisons: 0 });
-    const renamed = await admin.send('PATCH', `/api/admin/departments/${created.id}`, { code: 'STA', name: '税务局', nameEn: 'Tax Bureau' });
+    const renamed = await admin.send('PATCH', `/api/admin/departments/${created.id}`, {
+      code: 'STA',
+      name: '税务局',
+      nameEn: 'Tax Bureau',
+    });
     expect(renamed.body).toMatchObject({ code: 'STA', name: '税务局', nameEn: 'Tax Bureau' });
-    const { rows } = await sql.query(`SELECT action, target, before, after FROM configuration_changes WHERE subject = 'departments' ORDER BY at, action`);
+    const { rows } = await sql.query(
+      `SELECT action, target, before, after FROM configuration_changes WHERE subject = 'departments' ORDER BY at, action`,
+    );
     expect(rows).toEqual([
       { action: 'department_created', target: 'TAX', before: null, after: { code: 'TAX', name: 'TAX局', nameEn: 'TAX Bureau' } },
-      { action: 'department_updated', target: 'STA', before: { code: 'TAX', name: 'TAX局', nameEn: 'TAX Bureau' }, after: { code: 'STA', name: '税务局', nameEn: 'Tax Bureau' } },
+      {
+        action: 'department_updated',
+        target: 'STA',
+        before: { code: 'TAX', name: 'TAX局', nameEn: 'TAX Bureau' },
+        after: { code: 'STA', name: '税务局', nameEn: 'Tax Bureau' },
+      },
     ]);
     expect((await window.get('/api/departments')).body.find((d: { code: string }) => d.code === 'STA')).toMatchObject({ active: true });
   });
@@ -169,7 +201,10 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect(done.body).toMatchObject({ active: false });
     // A switched-off department takes no new items and no new people.
     const registered = await window.post('/api/projects', REGISTRATION);
-    const admission = await leader.post(`/api/projects/${registered.body.id}/admission`, { leadDepartmentId: dept.id, participatingDepartmentIds: [] });
+    const admission = await leader.post(`/api/projects/${registered.body.id}/admission`, {
+      leadDepartmentId: dept.id,
+      participatingDepartmentIds: [],
+    });
     expect(admission.status).toBe(400);
     expect(admission.body.errors[0].field).toBe('leadDepartmentId');
     const more = await admin.post('/api/admin/users', { username: 'opn.two', displayName: '二', role: 'liaison', departmentId: dept.id });
@@ -189,7 +224,9 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect((await liaison.get('/api/board')).body).toMatchObject({ type: PASSWORD_CHANGE_REQUIRED });
     const same = await liaison.post('/api/auth/password', { currentPassword: second.oneTimePassword, newPassword: 'drc.second' });
     expect(same.body.errors).toEqual([{ field: 'newPassword', message: 'newPassword must not be the username' }]);
-    expect((await liaison.post('/api/auth/password', { currentPassword: second.oneTimePassword, newPassword: NEW_PASSWORD })).status).toBe(200);
+    expect((await liaison.post('/api/auth/password', { currentPassword: second.oneTimePassword, newPassword: NEW_PASSWORD })).status).toBe(
+      200,
+    );
     expect((await liaison.get('/api/board')).status).toBe(200);
   });
 
@@ -234,7 +271,9 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     const login = await new HubClient(hub.url).post('/api/auth/login', { username: 'win.temp', password: NEW_PASSWORD });
     expect(login.status).toBe(403);
     expect(login.body).toMatchObject({ status: 403, detail: 'This account is switched off; ask the administrator' });
-    const { rows } = await sql.query(`SELECT action FROM configuration_changes WHERE subject = 'users' AND target = 'win.temp' ORDER BY at`);
+    const { rows } = await sql.query(
+      `SELECT action FROM configuration_changes WHERE subject = 'users' AND target = 'win.temp' ORDER BY at`,
+    );
     expect(rows.map((r) => r.action)).toEqual(['user_created', 'user_password_reset', 'user_deactivated']);
   });
 
@@ -264,11 +303,13 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect(orphan.body.errors).toEqual([{ field: 'departmentId', message: 'the department is switched off' }]);
     expect(await snapshot(sql)).toEqual(snapshotBefore);
     expect((await window.post(`/api/admin/users/${created.user.id}/reactivation`)).status).toBe(403);
-    const { rows } = await sql.query(`SELECT action FROM configuration_changes WHERE subject = 'users' AND target = 'win.back' ORDER BY at`);
+    const { rows } = await sql.query(
+      `SELECT action FROM configuration_changes WHERE subject = 'users' AND target = 'win.back' ORDER BY at`,
+    );
     expect(rows.map((r) => r.action)).toEqual(['user_created', 'user_deactivated', 'user_reactivated']);
   });
 
-  it('R27 R1: the admin sets a person\'s e-mail and mobile, checked like the person\'s own and on record; bad ones name R27 and the field; an address the person relies on is not cleared', async () => {
+  it("R27 R1: the admin sets a person's e-mail and mobile, checked like the person's own and on record; bad ones name R27 and the field; an address the person relies on is not cleared", async () => {
     const created = await createUser({ username: 'win.contact', displayName: '联系窗口', role: 'window', departmentId: null });
     const id = created.user.id;
     expect(created.user).toMatchObject({ email: null, mobile: null });
@@ -285,23 +326,37 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect((await window.send('PATCH', `/api/admin/users/${id}/contact`, { email: 'x@example.gov.cn', mobile: null })).status).toBe(403);
     expect(await snapshot(sql)).toEqual(before);
 
-    const set = await admin.send('PATCH', `/api/admin/users/${id}/contact`, { email: ' win.contact@example.gov.cn ', mobile: '139 0000 0123' });
+    const set = await admin.send('PATCH', `/api/admin/users/${id}/contact`, {
+      email: ' win.contact@example.gov.cn ',
+      mobile: '139 0000 0123',
+    });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ username: 'win.contact', email: 'win.contact@example.gov.cn', mobile: '13900000123' });
-    expect((await admin.get('/api/admin/users')).body.find((u: { id: string }) => u.id === id)).toMatchObject({ email: 'win.contact@example.gov.cn', mobile: '13900000123' });
+    expect((await admin.get('/api/admin/users')).body.find((u: { id: string }) => u.id === id)).toMatchObject({
+      email: 'win.contact@example.gov.cn',
+      mobile: '13900000123',
+    });
     const person = await firstLogin(hub.url, 'win.contact', created.oneTimePassword);
     const mine = (await person.get('/api/notifications/mine')).body;
     expect(mine).toMatchObject({ email: 'win.contact@example.gov.cn', mobile: '13900000123' });
 
     // The person chose SMS for early warnings: the admin cannot silently take the mobile away.
-    expect((await person.send('PUT', '/api/notifications/mine', { ...mine, channels: { ...mine.channels, deadline_warning: 'sms' } })).status).toBe(200);
+    expect(
+      (await person.send('PUT', '/api/notifications/mine', { ...mine, channels: { ...mine.channels, deadline_warning: 'sms' } })).status,
+    ).toBe(200);
     const relied = await admin.send('PATCH', `/api/admin/users/${id}/contact`, { email: 'win.contact@example.gov.cn', mobile: '' });
     expect(relied.status).toBe(400);
     expect(relied.body).toMatchObject({ rule: 'R27', errors: [{ field: 'mobile', message: expect.stringContaining('deadline_warning') }] });
-    const { rows } = await sql.query(`SELECT action, before, after FROM configuration_changes WHERE subject = 'users' AND target = 'win.contact' ORDER BY at`);
+    const { rows } = await sql.query(
+      `SELECT action, before, after FROM configuration_changes WHERE subject = 'users' AND target = 'win.contact' ORDER BY at`,
+    );
     expect(rows).toEqual([
       { action: 'user_created', before: null, after: expect.anything() },
-      { action: 'user_contact_changed', before: { email: null, mobile: null }, after: { email: 'win.contact@example.gov.cn', mobile: '13900000123' } },
+      {
+        action: 'user_contact_changed',
+        before: { email: null, mobile: null },
+        after: { email: 'win.contact@example.gov.cn', mobile: '13900000123' },
+      },
     ]);
   });
 
@@ -319,7 +374,13 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     const before = await snapshot(sql);
     const preview = await admin.post('/api/admin/people-import/preview', { content: '\uFEFF' + bad });
     expect(preview.status).toBe(200);
-    expect(preview.body.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual(['4:department_code', '5:username', '6:role', '7:display_name', '8:username']);
+    expect(preview.body.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual([
+      '4:department_code',
+      '5:username',
+      '6:role',
+      '7:display_name',
+      '8:username',
+    ]);
     const refused = await admin.post('/api/admin/people-import', { content: bad });
     expect(refused.status).toBe(400);
     expect(refused.type).toContain('application/problem+json');
@@ -337,7 +398,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect((await imported.get('/api/auth/me')).body).toMatchObject({ role: 'liaison', mustChangePassword: false });
   });
 
-  it('R1: an XLSX file, read into the CSV path\'s rows, gets the same preview naming every bad row; nothing is written until it is clean', async () => {
+  it("R1: an XLSX file, read into the CSV path's rows, gets the same preview naming every bad row; nothing is written until it is clean", async () => {
     const rows = [
       [...PEOPLE_CSV_COLUMNS],
       ['department', 'XLS', '表格局', 'Spreadsheet Bureau', '', '', '', ''],
@@ -358,7 +419,9 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect((await admin.post('/api/admin/people-import', { content })).status).toBe(400);
     expect(await snapshot(sql)).toEqual(before);
 
-    const clean = spreadsheetToCsv(await readSheet(await writeXlsxFile(rows.slice(0, 3).map((r) => r.map((value) => ({ value, type: String })))).toBuffer()));
+    const clean = spreadsheetToCsv(
+      await readSheet(await writeXlsxFile(rows.slice(0, 3).map((r) => r.map((value) => ({ value, type: String })))).toBuffer()),
+    );
     const imported = await admin.post('/api/admin/people-import', { content: clean });
     expect(imported.status).toBe(201);
     expect(imported.body.users.map((u: { username: string }) => u.username)).toEqual(['xls.one']);
@@ -372,7 +435,8 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       const now = new Date((await leader.get('/api/board')).body.serverNow).getTime();
       return { startsAt: new Date(now + startOffsetMs).toISOString(), endsAt: new Date(now + startOffsetMs + lengthMs).toISOString() };
     };
-    const userId = async (username: string) => (await sql.query('SELECT id FROM users WHERE username = $1', [username])).rows[0].id as string;
+    const userId = async (username: string) =>
+      (await sql.query('SELECT id FROM users WHERE username = $1', [username])).rows[0].id as string;
 
     beforeAll(async () => {
       drcId = (await admin.get('/api/admin/departments')).body.find((d: { code: string }) => d.code === 'DRC').id;
@@ -382,28 +446,55 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
 
     it('R1: a liaison names a colleague of its department; one from another department, or an overlapping period, is refused naming the field; nothing written', async () => {
       const colleague = await userId('drc.second');
-      const named = await principal.post('/api/deputies', { principalUserId: principalId, deputyUserId: colleague, ...(await period(86_400_000, 7 * 86_400_000)) });
+      const named = await principal.post('/api/deputies', {
+        principalUserId: principalId,
+        deputyUserId: colleague,
+        ...(await period(86_400_000, 7 * 86_400_000)),
+      });
       expect(named.status).toBe(201);
       expect(named.body).toMatchObject({ principal: { id: principalId }, deputy: { id: colleague }, departmentId: drcId });
 
       const before = await snapshot(sql);
-      const other = await principal.post('/api/deputies', { principalUserId: principalId, deputyUserId: await userId('liaison-nrp'), ...(await period(30 * 86_400_000, 86_400_000)) });
+      const other = await principal.post('/api/deputies', {
+        principalUserId: principalId,
+        deputyUserId: await userId('liaison-nrp'),
+        ...(await period(30 * 86_400_000, 86_400_000)),
+      });
       expect(other.status).toBe(400);
       expect(other.type).toContain('application/problem+json');
       expect(other.body.errors).toEqual([{ field: 'deputyUserId', message: 'the deputy is from another department' }]);
-      const overlapping = await principal.post('/api/deputies', { principalUserId: principalId, deputyUserId: colleague, ...(await period(2 * 86_400_000, 86_400_000)) });
+      const overlapping = await principal.post('/api/deputies', {
+        principalUserId: principalId,
+        deputyUserId: colleague,
+        ...(await period(2 * 86_400_000, 86_400_000)),
+      });
       expect(overlapping.status).toBe(400);
       expect(overlapping.type).toContain('application/problem+json');
-      expect(overlapping.body.errors[0]).toEqual({ field: 'startsAt', message: 'the period overlaps another deputy period of this liaison' });
-      const window = await principal.post('/api/deputies', { principalUserId: principalId, deputyUserId: await userId('window'), ...(await period(30 * 86_400_000, 86_400_000)) });
+      expect(overlapping.body.errors[0]).toEqual({
+        field: 'startsAt',
+        message: 'the period overlaps another deputy period of this liaison',
+      });
+      const window = await principal.post('/api/deputies', {
+        principalUserId: principalId,
+        deputyUserId: await userId('window'),
+        ...(await period(30 * 86_400_000, 86_400_000)),
+      });
       expect(window.body.errors[0].field).toBe('deputyUserId');
       // R2: another department's liaison cannot name deputies for this one.
       const nrp = await HubClient.login(hub.url, 'liaison-nrp');
-      expect((await nrp.post('/api/deputies', { principalUserId: principalId, deputyUserId: colleague, ...(await period(40 * 86_400_000, 86_400_000)) })).status).toBe(403);
+      expect(
+        (
+          await nrp.post('/api/deputies', {
+            principalUserId: principalId,
+            deputyUserId: colleague,
+            ...(await period(40 * 86_400_000, 86_400_000)),
+          })
+        ).status,
+      ).toBe(403);
       expect(await snapshot(sql)).toEqual(before);
     });
 
-    it('R1/R2: during its period a deputy the admin names acts on the department\'s items, and the card records for whom; after it, refused', async () => {
+    it("R1/R2: during its period a deputy the admin names acts on the department's items, and the card records for whom; after it, refused", async () => {
       const window2 = await HubClient.login(hub.url, 'window2');
       const { project } = await admittedProject(window, leader, ['DRC']);
       const itemId = project.items[0].id;
@@ -411,13 +502,24 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       expect((await window2.post(`/api/items/${itemId}/decision`, { outcome: 'approved' })).status).toBe(403);
 
       const hour = 3_600_000;
-      const named = await admin.post('/api/deputies', { principalUserId: principalId, deputyUserId: await userId('window2'), ...(await period(-60_000, hour)) });
+      const named = await admin.post('/api/deputies', {
+        principalUserId: principalId,
+        deputyUserId: await userId('window2'),
+        ...(await period(-60_000, hour)),
+      });
       expect(named.status).toBe(201);
-      expect((await window2.get('/api/auth/me')).body.deputyFor).toEqual([expect.objectContaining({ principalId, departmentId: drcId, principalName: '发展和改革局联络员' })]);
+      expect((await window2.get('/api/auth/me')).body.deputyFor).toEqual([
+        expect.objectContaining({ principalId, departmentId: drcId, principalName: '发展和改革局联络员' }),
+      ]);
       expect((await window2.post(`/api/items/${itemId}/decision`, { outcome: 'approved' })).status).toBe(200);
       const card = (await leader.get(`/api/projects/${project.id}/card`)).body;
       const decided = card.find((e: { action: string }) => e.action === 'item.approved');
-      expect(decided.actor).toEqual({ id: await userId('window2'), displayName: '张窗口', role: 'window', onBehalfOf: { id: principalId, displayName: '发展和改革局联络员' } });
+      expect(decided.actor).toEqual({
+        id: await userId('window2'),
+        displayName: '张窗口',
+        role: 'window',
+        onBehalfOf: { id: principalId, displayName: '发展和改革局联络员' },
+      });
       const accepted = card.find((e: { action: string }) => e.action === 'item.accepted');
       expect(accepted.actor.onBehalfOf).toBeUndefined();
       expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body).toMatchObject({ valid: true });
@@ -430,11 +532,15 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       expect((await window2.post(`/api/items/${next}/decision`, { outcome: 'approved' })).status).toBe(403);
     });
 
-    it('R1: a deputy period is ended early: a running one ends now and the deputy loses the rights at once; one not begun is withdrawn; one over, or another department\'s, is refused; on record', async () => {
+    it("R1: a deputy period is ended early: a running one ends now and the deputy loses the rights at once; one not begun is withdrawn; one over, or another department's, is refused; on record", async () => {
       const drcThird = await createUser({ username: 'drc.third', displayName: '发改局第三联络员', role: 'liaison', departmentId: drcId });
       const colleague = drcThird.user.id;
       const deputy = await firstLogin(hub.url, 'drc.third', drcThird.oneTimePassword);
-      const running = await admin.post('/api/deputies', { principalUserId: principalId, deputyUserId: colleague, ...(await period(-1_000, 12 * 3_600_000)) });
+      const running = await admin.post('/api/deputies', {
+        principalUserId: principalId,
+        deputyUserId: colleague,
+        ...(await period(-1_000, 12 * 3_600_000)),
+      });
       expect(running.status).toBe(201);
       expect((await deputy.get('/api/auth/me')).body.deputyFor).toHaveLength(1);
 
@@ -453,7 +559,11 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       expect(again.status).toBe(409);
       expect(again.type).toContain('application/problem+json');
 
-      const future = await principal.post('/api/deputies', { principalUserId: principalId, deputyUserId: colleague, ...(await period(200 * 86_400_000, 86_400_000)) });
+      const future = await principal.post('/api/deputies', {
+        principalUserId: principalId,
+        deputyUserId: colleague,
+        ...(await period(200 * 86_400_000, 86_400_000)),
+      });
       expect(future.status).toBe(201);
       expect((await principal.post(`/api/deputies/${future.body.id}/end`)).status).toBe(200);
       expect((await sql.query('SELECT 1 FROM deputies WHERE id = $1', [future.body.id])).rowCount).toBe(0);

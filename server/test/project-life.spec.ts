@@ -1,9 +1,20 @@
 import { Client } from 'pg';
 import { DeadlineEngine } from '../src/deadlines/deadline-engine';
-import { acceptItem, admittedProject, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
+import {
+  acceptItem,
+  admittedProject,
+  createTestDatabase,
+  eventually,
+  HubClient,
+  hubWorkDone,
+  loadPeople,
+  REGISTRATION,
+  startTestHub,
+  type TestHub,
+} from './test-hub';
 
 /** R4a on real PostgreSQL with two instances: refused, completed (办结) exactly once, withdrawn, and the national code. */
-describe('a project\'s life (R4a)', () => {
+describe("a project's life (R4a)", () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let sql: Client;
   let first: TestHub;
@@ -55,8 +66,16 @@ describe('a project\'s life (R4a)', () => {
                                 (SELECT count(*) FROM project_withdrawals) AS w, (SELECT count(*) FROM project_completions) AS c`)
       ).rows[0],
     );
-  const actions = async (projectId: string) => (await sql.query('SELECT action FROM card_entries WHERE project_id = $1 ORDER BY seq', [projectId])).rows.map((r) => r.action as string);
-  async function expectRefused(reply: { status: number; type: string | null; body: { rule?: string; errors?: { field: string }[] } }, status: number, rule: string | null, field: string) {
+  const actions = async (projectId: string) =>
+    (await sql.query('SELECT action FROM card_entries WHERE project_id = $1 ORDER BY seq', [projectId])).rows.map(
+      (r) => r.action as string,
+    );
+  async function expectRefused(
+    reply: { status: number; type: string | null; body: { rule?: string; errors?: { field: string }[] } },
+    status: number,
+    rule: string | null,
+    field: string,
+  ) {
     expect(reply.status).toBe(status);
     expect(reply.type).toContain('application/problem+json');
     if (rule) expect(reply.body.rule).toBe(rule);
@@ -70,15 +89,33 @@ describe('a project\'s life (R4a)', () => {
     for (const item of project.items) items.push((await acceptItem(window, item.id)).body);
     return { project, items: items as { id: string; dueAt: string; departmentId: string }[] };
   }
-  const drcItem = async (projectId: string) => (await sql.query(`SELECT i.id FROM approval_items i JOIN departments d ON d.id = i.department_id WHERE i.project_id = $1 AND d.code = 'DRC'`, [projectId])).rows[0].id as string;
-  const nrpItem = async (projectId: string) => (await sql.query(`SELECT i.id FROM approval_items i JOIN departments d ON d.id = i.department_id WHERE i.project_id = $1 AND d.code = 'NRP'`, [projectId])).rows[0].id as string;
+  const drcItem = async (projectId: string) =>
+    (
+      await sql.query(
+        `SELECT i.id FROM approval_items i JOIN departments d ON d.id = i.department_id WHERE i.project_id = $1 AND d.code = 'DRC'`,
+        [projectId],
+      )
+    ).rows[0].id as string;
+  const nrpItem = async (projectId: string) =>
+    (
+      await sql.query(
+        `SELECT i.id FROM approval_items i JOIN departments d ON d.id = i.department_id WHERE i.project_id = $1 AND d.code = 'NRP'`,
+        [projectId],
+      )
+    ).rows[0].id as string;
 
   describe('national project code', () => {
     it('R4a: optional at registration, in the platform format, shown on the project and the board', async () => {
       const code = nationalCode();
       const registered = await window.post('/api/projects', { ...REGISTRATION, name: unique(), nationalCode: ` ${code} ` });
       expect(registered.status).toBe(201);
-      expect(registered.body).toMatchObject({ nationalCode: code, life: 'registered', admissionRefusal: null, withdrawal: null, completion: null });
+      expect(registered.body).toMatchObject({
+        nationalCode: code,
+        life: 'registered',
+        admissionRefusal: null,
+        withdrawal: null,
+        completion: null,
+      });
       const board = (await leader.get('/api/board')).body.projects as { id: string; nationalCode: string; life: string }[];
       expect(board.find((p) => p.id === registered.body.id)).toMatchObject({ nationalCode: code, life: 'registered' });
       const without = await window.post('/api/projects', { ...REGISTRATION, name: unique() });
@@ -88,7 +125,12 @@ describe('a project\'s life (R4a)', () => {
     it('R4a/R26: a malformed code is refused naming the rule and the field, and changes nothing', async () => {
       const before = await fingerprint();
       for (const bad of ['2026-330106-48-01-01234', '2026330106480101234567', 'GC-2026-0001']) {
-        await expectRefused(await window.post('/api/projects', { ...REGISTRATION, name: unique(), nationalCode: bad }), 400, 'R4a', 'nationalCode');
+        await expectRefused(
+          await window.post('/api/projects', { ...REGISTRATION, name: unique(), nationalCode: bad }),
+          400,
+          'R4a',
+          'nationalCode',
+        );
       }
       expect(await fingerprint()).toBe(before);
     });
@@ -103,7 +145,12 @@ describe('a project\'s life (R4a)', () => {
       await expectRefused(a.status === 409 ? a : b, 409, 'R4a', 'nationalCode');
       const other = (await window.post('/api/projects', { ...REGISTRATION, name: unique() })).body;
       const before = await fingerprint();
-      await expectRefused(await window.send('PUT', `/api/projects/${other.id}/national-code`, { nationalCode: code }), 409, 'R4a', 'nationalCode');
+      await expectRefused(
+        await window.send('PUT', `/api/projects/${other.id}/national-code`, { nationalCode: code }),
+        409,
+        'R4a',
+        'nationalCode',
+      );
       expect(await fingerprint()).toBe(before);
     });
 
@@ -116,9 +163,17 @@ describe('a project\'s life (R4a)', () => {
       expect(await actions(project.id)).toEqual(['project.registered', 'project.national_code_set']);
       expect((await drc.send('PUT', `/api/projects/${project.id}/national-code`, { nationalCode: null })).status).toBe(403);
       const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
-      await leader.post(`/api/projects/${project.id}/admission`, { leadDepartmentId: departments.find((d) => d.code === 'DRC')!.id, participatingDepartmentIds: [] });
+      await leader.post(`/api/projects/${project.id}/admission`, {
+        leadDepartmentId: departments.find((d) => d.code === 'DRC')!.id,
+        participatingDepartmentIds: [],
+      });
       const before = await fingerprint();
-      await expectRefused(await window.send('PUT', `/api/projects/${project.id}/national-code`, { nationalCode: null }), 409, 'R4a', 'project');
+      await expectRefused(
+        await window.send('PUT', `/api/projects/${project.id}/national-code`, { nationalCode: null }),
+        409,
+        'R4a',
+        'project',
+      );
       expect(await fingerprint()).toBe(before);
     });
 
@@ -126,10 +181,16 @@ describe('a project\'s life (R4a)', () => {
       const code = nationalCode();
       const project = (await window.post('/api/projects', { ...REGISTRATION, name: unique(), nationalCode: code })).body;
       const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
-      await leader.post(`/api/projects/${project.id}/admission`, { leadDepartmentId: departments.find((d) => d.code === 'DRC')!.id, participatingDepartmentIds: [] });
+      await leader.post(`/api/projects/${project.id}/admission`, {
+        leadDepartmentId: departments.find((d) => d.code === 'DRC')!.id,
+        participatingDepartmentIds: [],
+      });
       const access = await window.post(`/api/projects/${project.id}/access-code`);
       expect(access.status).toBe(201);
-      const byNational = await new HubClient(first.url).post('/api/public/project-status', { projectCode: code, accessCode: access.body.accessCode });
+      const byNational = await new HubClient(first.url).post('/api/public/project-status', {
+        projectCode: code,
+        accessCode: access.body.accessCode,
+      });
       expect(byNational.status).toBe(200);
       expect(byNational.body).toMatchObject({ code: project.code, nationalCode: code, life: 'in_channel' });
     });
@@ -145,8 +206,21 @@ describe('a project\'s life (R4a)', () => {
       expect(await actions(project.id)).toEqual(['project.registered', 'project.admission_refused']);
       const before = await fingerprint();
       const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
-      await expectRefused(await leader.post(`/api/projects/${project.id}/admission`, { leadDepartmentId: departments[0]!.id, participatingDepartmentIds: [] }), 409, 'R3', 'status');
-      await expectRefused(await window.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: await today() }), 409, 'R4a', 'project');
+      await expectRefused(
+        await leader.post(`/api/projects/${project.id}/admission`, {
+          leadDepartmentId: departments[0]!.id,
+          participatingDepartmentIds: [],
+        }),
+        409,
+        'R3',
+        'status',
+      );
+      await expectRefused(
+        await window.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: await today() }),
+        409,
+        'R4a',
+        'project',
+      );
       await expectRefused(await leader.post(`/api/projects/${project.id}/admission-refusal`, { reason: '再次' }), 409, 'R3', 'status');
       expect(await fingerprint()).toBe(before);
     });
@@ -160,36 +234,77 @@ describe('a project\'s life (R4a)', () => {
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'reason', 'requestedOn']);
       expect((await drc.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: await today() })).status).toBe(403);
       const tomorrow = new Date((await hubNow()).getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
-      await expectRefused(await window.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: tomorrow }), 400, 'R4a', 'requestedOn');
+      await expectRefused(
+        await window.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: tomorrow }),
+        400,
+        'R4a',
+        'requestedOn',
+      );
 
-      const withdrawn = await window.post(`/api/projects/${project.id}/withdrawal`, { reason: '业主调整投资计划，申请撤回', requestedOn: await today() });
+      const withdrawn = await window.post(`/api/projects/${project.id}/withdrawal`, {
+        reason: '业主调整投资计划，申请撤回',
+        requestedOn: await today(),
+      });
       expect(withdrawn.status).toBe(200);
-      expect(withdrawn.body).toMatchObject({ life: 'withdrawn', withdrawal: { reason: '业主调整投资计划，申请撤回', requestedOn: await today() } });
+      expect(withdrawn.body).toMatchObject({
+        life: 'withdrawn',
+        withdrawal: { reason: '业主调整投资计划，申请撤回', requestedOn: await today() },
+      });
       expect(withdrawn.body.items.map((i: { status: string }) => i.status)).toEqual(['withdrawn', 'withdrawn']);
 
       await advanceTo(new Date(Math.max(...items.map((i) => new Date(i.dueAt).getTime())) + 60_000));
       await hubWorkDone(first, second);
-      expect((await sql.query('SELECT count(*)::int AS n FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id WHERE i.project_id = $1', [project.id])).rows[0].n).toBe(0);
+      expect(
+        (
+          await sql.query(
+            'SELECT count(*)::int AS n FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id WHERE i.project_id = $1',
+            [project.id],
+          )
+        ).rows[0].n,
+      ).toBe(0);
       expect(await actions(project.id)).not.toContain('item.deemed_consent');
       expect((await actions(project.id)).at(-1)).toBe('project.withdrawn');
 
       const before = await fingerprint();
-      await expectRefused(await window.post(`/api/projects/${project.id}/withdrawal`, { reason: '再次', requestedOn: await today() }), 409, 'R4a', 'project');
+      await expectRefused(
+        await window.post(`/api/projects/${project.id}/withdrawal`, { reason: '再次', requestedOn: await today() }),
+        409,
+        'R4a',
+        'project',
+      );
       expect((await drc.post(`/api/items/${items[0]!.id}/decision`, { outcome: 'approved' })).status).toBe(409);
-      await expectRefused(await window.post(`/api/projects/${project.id}/meetings`, { kind: 'coordination', title: '协调会', startsAt: new Date((await hubNow()).getTime() + 3_600_000).toISOString(), online: true }), 409, 'R4a', 'project');
+      await expectRefused(
+        await window.post(`/api/projects/${project.id}/meetings`, {
+          kind: 'coordination',
+          title: '协调会',
+          startsAt: new Date((await hubNow()).getTime() + 3_600_000).toISOString(),
+          online: true,
+        }),
+        409,
+        'R4a',
+        'project',
+      );
       expect(await fingerprint()).toBe(before);
     });
 
     it('R4a/R15: open meetings of the project close without R15 effect', async () => {
       const { project } = await running();
-      const meeting = await window.post(`/api/projects/${project.id}/meetings`, { kind: 'coordination', title: '协调会', startsAt: new Date((await hubNow()).getTime() + 3_600_000).toISOString(), online: true });
+      const meeting = await window.post(`/api/projects/${project.id}/meetings`, {
+        kind: 'coordination',
+        title: '协调会',
+        startsAt: new Date((await hubNow()).getTime() + 3_600_000).toISOString(),
+        online: true,
+      });
       expect(meeting.status).toBe(201);
       await window.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: await today() });
       const row = (await sql.query('SELECT status FROM meetings WHERE id = $1', [meeting.body.id])).rows[0];
       expect(row.status).toBe('lapsed');
-      const lapsed = (await sql.query(`SELECT detail FROM card_entries WHERE project_id = $1 AND action = 'meeting.lapsed'`, [project.id])).rows;
+      const lapsed = (await sql.query(`SELECT detail FROM card_entries WHERE project_id = $1 AND action = 'meeting.lapsed'`, [project.id]))
+        .rows;
       expect(lapsed).toEqual([{ detail: expect.objectContaining({ withdrawn: 'true' }) }]);
-      expect((await sql.query(`SELECT count(*)::int AS n FROM deemed_consents WHERE meeting_id = $1`, [meeting.body.id])).rows[0].n).toBe(0);
+      expect((await sql.query(`SELECT count(*)::int AS n FROM deemed_consents WHERE meeting_id = $1`, [meeting.body.id])).rows[0].n).toBe(
+        0,
+      );
       expect((await window.post(`/api/meetings/${meeting.body.id}/closing`, {})).status).toBeGreaterThanOrEqual(400);
     });
 
@@ -220,7 +335,13 @@ describe('a project\'s life (R4a)', () => {
         expect(row).toMatchObject(dueHere ? { status: 'deemed_consent', deemed: 1 } : { status: 'withdrawn', deemed: 0 });
         if (dueHere) expect(row.deemed_seq).toBeLessThan(row.withdrawn_seq);
       }
-      expect((await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE project_id = $1 AND action = 'project.withdrawn'`, [project.id])).rows[0].n).toBe(1);
+      expect(
+        (
+          await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE project_id = $1 AND action = 'project.withdrawn'`, [
+            project.id,
+          ])
+        ).rows[0].n,
+      ).toBe(1);
     });
   });
 
@@ -239,11 +360,19 @@ describe('a project\'s life (R4a)', () => {
       expect([a.status, b.status]).toEqual([201, 201]);
       const view = (await window.get(`/api/projects/${project.id}`)).body;
       expect(view).toMatchObject({ life: 'completed', completion: { noticeNumber: expect.stringMatching(/^绿通办结〔\d{4}〕\d+号$/) } });
-      expect((await sql.query(`SELECT count(*)::int AS n FROM notices WHERE project_id = $1 AND kind = 'completion_notice'`, [project.id])).rows[0].n).toBe(1);
+      expect(
+        (await sql.query(`SELECT count(*)::int AS n FROM notices WHERE project_id = $1 AND kind = 'completion_notice'`, [project.id]))
+          .rows[0].n,
+      ).toBe(1);
       expect((await actions(project.id)).filter((x) => x === 'project.completed')).toHaveLength(1);
       expect((await actions(project.id)).at(-1)).toBe('project.completed');
       const before = await fingerprint();
-      await expectRefused(await window.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: await today() }), 409, 'R4a', 'project');
+      await expectRefused(
+        await window.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: await today() }),
+        409,
+        'R4a',
+        'project',
+      );
       expect(await fingerprint()).toBe(before);
     });
 
@@ -254,7 +383,10 @@ describe('a project\'s life (R4a)', () => {
       expect((await window.post(`/api/items/${d}/permit`)).status).toBe(201);
       expect((await window.get(`/api/projects/${project.id}`)).body.life).toBe('in_channel');
       expect((await nrp.post(`/api/items/${n}/decision`, { outcome: 'rejected', basis: '《土地管理法》第四十四条' })).status).toBe(200);
-      expect((await window.get(`/api/projects/${project.id}`)).body).toMatchObject({ life: 'completed', completion: { noticeNumber: expect.any(String) } });
+      expect((await window.get(`/api/projects/${project.id}`)).body).toMatchObject({
+        life: 'completed',
+        completion: { noticeNumber: expect.any(String) },
+      });
     });
 
     it('R4a race: the last permit and a withdrawal at once on two instances — exactly one wins, on the card', async () => {
@@ -285,7 +417,10 @@ describe('a project\'s life (R4a)', () => {
   it('R25: the board gets the withdrawal as one project entry with every countdown stopped', async () => {
     const { project } = await running();
     await window.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: await today() });
-    const entry = await eventually(async () => (await sql.query(`SELECT after FROM card_entries WHERE project_id = $1 AND action = 'project.withdrawn'`, [project.id])).rows[0]);
+    const entry = await eventually(
+      async () =>
+        (await sql.query(`SELECT after FROM card_entries WHERE project_id = $1 AND action = 'project.withdrawn'`, [project.id])).rows[0],
+    );
     expect(entry.after.project.life).toBe('withdrawn');
     expect(entry.after.project.items.map((i: { status: string }) => i.status)).toEqual(['withdrawn', 'withdrawn']);
   });

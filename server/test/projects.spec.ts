@@ -37,7 +37,11 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
   });
 
   it('R6: a project over 100,000,000 USD is flagged as a mega project', async () => {
-    const reply = await window.post('/api/projects', { ...REGISTRATION, totalInvestment: { amount: '100000000.01', currency: 'USD' }, reportToHigherAuthority: true });
+    const reply = await window.post('/api/projects', {
+      ...REGISTRATION,
+      totalInvestment: { amount: '100000000.01', currency: 'USD' },
+      reportToHigherAuthority: true,
+    });
     expect(reply.status).toBe(201);
     expect(reply.body.mega).toBe(true);
   });
@@ -53,7 +57,9 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
     });
     expect(reply.status).toBe(400);
     const fields = reply.body.errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['category', 'owner.contactPhone', 'totalInvestment.amount', 'totalInvestment.currency', 'surprise']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['category', 'owner.contactPhone', 'totalInvestment.amount', 'totalInvestment.currency', 'surprise']),
+    );
     expect((await leader.get('/api/board')).body.position).toBe(before.body.position);
   });
 
@@ -69,12 +75,19 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
     expect(reply.body.status).toBe('in_channel');
     expect(reply.body.seal).toMatchObject({ number: expect.stringMatching(/^绿通〔\d{4}〕\d+号$/), sealedBy: { displayName: '王主任' } });
     expect(reply.body.leadDepartmentId).toBe(lead!.id);
-    expect(reply.body.items.map((i: { departmentId: string; isLead: boolean; status: string }) => [i.departmentId, i.isLead, i.status])).toEqual([
+    expect(
+      reply.body.items.map((i: { departmentId: string; isLead: boolean; status: string }) => [i.departmentId, i.isLead, i.status]),
+    ).toEqual([
       [lead!.id, true, 'awaiting_acceptance'],
-      ...[a!.id, b!.id].sort((x, y) => codeOf(departments, x).localeCompare(codeOf(departments, y))).map((id) => [id, false, 'awaiting_acceptance']),
+      ...[a!.id, b!.id]
+        .sort((x, y) => codeOf(departments, x).localeCompare(codeOf(departments, y)))
+        .map((id) => [id, false, 'awaiting_acceptance']),
     ]);
 
-    const again = await leader.post(`/api/projects/${registered.id}/admission`, { leadDepartmentId: lead!.id, participatingDepartmentIds: [] });
+    const again = await leader.post(`/api/projects/${registered.id}/admission`, {
+      leadDepartmentId: lead!.id,
+      participatingDepartmentIds: [],
+    });
     expect(again.status).toBe(409);
   });
 
@@ -101,7 +114,11 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
     beforeAll(async () => {
       departmentIds = ((await leader.get('/api/departments')).body as { id: string }[]).map((d) => d.id);
     });
-    const admission = (overrideReason?: string) => ({ leadDepartmentId: departmentIds[0], participatingDepartmentIds: [departmentIds[1]], ...(overrideReason === undefined ? {} : { overrideReason }) });
+    const admission = (overrideReason?: string) => ({
+      leadDepartmentId: departmentIds[0],
+      participatingDepartmentIds: [departmentIds[1]],
+      ...(overrideReason === undefined ? {} : { overrideReason }),
+    });
 
     /** What a refusal must leave unchanged: the project row, its items and its card. */
     async function snapshot(projectId: string) {
@@ -122,7 +139,7 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
       expect(reply.body).toMatchObject({ rule: 'R3', errors: [{ field }] });
     }
 
-    it('R3: a project with a precondition not met is not admitted without a leader\'s reason, and nothing changes', async () => {
+    it("R3: a project with a precondition not met is not admitted without a leader's reason, and nothing changes", async () => {
       const registered = (await window.post('/api/projects', UNMET)).body;
       const before = await snapshot(registered.id);
       for (const overrideReason of [undefined, '', '   ']) {
@@ -133,11 +150,15 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
       expect(await snapshot(registered.id)).toEqual(before);
     });
 
-    it('R3: a leader\'s override with a reason admits it; the reason is on the project and the card (特事特办)', async () => {
+    it("R3: a leader's override with a reason admits it; the reason is on the project and the card (特事特办)", async () => {
       const registered = (await window.post('/api/projects', UNMET)).body;
       const reply = await leader.post(`/api/projects/${registered.id}/admission`, admission('  市政府批示特事特办，费税分期缴纳  '));
       expect(reply.status).toBe(200);
-      expect(reply.body).toMatchObject({ status: 'in_channel', admissionOverrideReason: '市政府批示特事特办，费税分期缴纳', admissionRefusal: null });
+      expect(reply.body).toMatchObject({
+        status: 'in_channel',
+        admissionOverrideReason: '市政府批示特事特办，费税分期缴纳',
+        admissionRefusal: null,
+      });
       const card = (await leader.get(`/api/projects/${registered.id}/card`)).body as { action: string; detail: unknown }[];
       expect(card.at(-1)).toMatchObject({
         action: 'project.admitted',
@@ -164,8 +185,16 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
         items: [],
         admissionRefusal: { reason: '欠缴税费，未达准入条件', refusedAt: expect.any(String), refusedBy: { displayName: '王主任' } },
       });
-      const card = (await leader.get(`/api/projects/${registered.id}/card`)).body as { action: string; detail: unknown; actor: { role: string } }[];
-      expect(card.at(-1)).toMatchObject({ action: 'project.admission_refused', detail: { reason: '欠缴税费，未达准入条件' }, actor: { role: 'leader' } });
+      const card = (await leader.get(`/api/projects/${registered.id}/card`)).body as {
+        action: string;
+        detail: unknown;
+        actor: { role: string };
+      }[];
+      expect(card.at(-1)).toMatchObject({
+        action: 'project.admission_refused',
+        detail: { reason: '欠缴税费，未达准入条件' },
+        actor: { role: 'leader' },
+      });
 
       const before = await snapshot(registered.id);
       expect(before.project).toMatchObject({ admission_refusal_reason: '欠缴税费，未达准入条件', admission_refused_at: expect.any(Date) });

@@ -1,6 +1,18 @@
 import type { CardEntry } from '@hub/shared';
 import { LiveEvents } from '../src/events/live-events';
-import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub, acceptItem } from './test-hub';
+import {
+  admittedProject,
+  connected,
+  connectSocket,
+  createTestDatabase,
+  eventually,
+  HubClient,
+  loadPeople,
+  startTestHub,
+  type HubSocket,
+  type TestHub,
+  acceptItem,
+} from './test-hub';
 
 describe('live updates: card:entry pushes and sync replay (real Socket.IO, two instances)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -141,7 +153,20 @@ function syntheticEntry(position: number, bytes: number): CardEntry {
     actor: null,
     action: 'item.rejected',
     before: null,
-    after: { kind: 'project', project: { id: 'p', code: 'GC', name: 'x', category: 'city_key', mega: false, status: 'registered', registeredAt: new Date(0).toISOString(), leadDepartmentId: null, items: [] } },
+    after: {
+      kind: 'project',
+      project: {
+        id: 'p',
+        code: 'GC',
+        name: 'x',
+        category: 'city_key',
+        mega: false,
+        status: 'registered',
+        registeredAt: new Date(0).toISOString(),
+        leadDepartmentId: null,
+        items: [],
+      },
+    },
     detail: { basis: '' },
     prevHash: '0'.repeat(64),
     hash: '0'.repeat(64),

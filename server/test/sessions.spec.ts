@@ -2,7 +2,18 @@ import type { CardEntry, SyncResult } from '@hub/shared';
 import { Client } from 'pg';
 import { AuthService } from '../src/auth/auth.service';
 import { MAX_SESSIONS_PER_USER, MAX_SOCKETS_PER_SESSION } from '../src/auth/session-cookie';
-import { admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
+import {
+  admittedProject,
+  connected,
+  connectSocket,
+  createTestDatabase,
+  eventually,
+  HubClient,
+  loadPeople,
+  startTestHub,
+  type HubSocket,
+  type TestHub,
+} from './test-hub';
 
 /**
  * A socket lives no longer than its session (R1, R2, R25), on every instance: logout, expiry, the
@@ -44,7 +55,11 @@ describe('sessions and their sockets across instances (R1, R2, R25)', () => {
   }
 
   const sessionOf = async (client: HubClient) =>
-    (await sql.query<{ id: string }>(`SELECT s.id FROM sessions s WHERE s.token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [decodeURIComponent(client.cookie.split('=')[1]!)])).rows[0]!.id;
+    (
+      await sql.query<{ id: string }>(`SELECT s.id FROM sessions s WHERE s.token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [
+        decodeURIComponent(client.cookie.split('=')[1]!),
+      ])
+    ).rows[0]!.id;
 
   it('R1: logout cuts every socket of that session at once, on both instances; another session of the same user keeps its own', async () => {
     const leader = await HubClient.login(first.url, 'leader');
@@ -86,8 +101,14 @@ describe('sessions and their sockets across instances (R1, R2, R25)', () => {
     await sql.query('DELETE FROM sessions WHERE id = $1', [await sessionOf(leader)]);
     // Answered, then cut; only if the periodic check got there first is there no answer at all.
     const [join, sync] = await Promise.all([
-      joining.socket.timeout(5000).emitWithAck('meeting:join', { meetingId: '00000000-0000-4000-8000-000000000000' }).catch(() => null),
-      syncing.socket.timeout(5000).emitWithAck('sync', { after: 0 }).catch(() => null),
+      joining.socket
+        .timeout(5000)
+        .emitWithAck('meeting:join', { meetingId: '00000000-0000-4000-8000-000000000000' })
+        .catch(() => null),
+      syncing.socket
+        .timeout(5000)
+        .emitWithAck('sync', { after: 0 })
+        .catch(() => null),
     ]);
     if (join) expect(join).toEqual({ ok: false, error: 'session ended' });
     if (sync) expect(sync).toEqual({ upTo: 0, more: false, error: 'session ended' });
@@ -119,13 +140,18 @@ describe('sessions and their sockets across instances (R1, R2, R25)', () => {
     later.push(await HubClient.login(first.url, 'liaison-hud'));
     await eventually(() => oldestSocket.cut() ?? undefined);
     expect((await oldest.get('/api/auth/me')).status).toBe(401);
-    expect((await sql.query(`SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'liaison-hud'`)).rows[0].n).toBe(MAX_SESSIONS_PER_USER);
+    expect(
+      (await sql.query(`SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'liaison-hud'`))
+        .rows[0].n,
+    ).toBe(MAX_SESSIONS_PER_USER);
     for (const client of later) expect((await client.get('/api/auth/me')).status).toBe(200);
   });
 
   it(`R25: a session holds at most ${MAX_SOCKETS_PER_SESSION} sockets across instances; the newest beyond is refused, a closed one frees its place`, async () => {
     const leader = await HubClient.login(first.url, 'leader');
-    const open10 = await Promise.all(Array.from({ length: MAX_SOCKETS_PER_SESSION }, (_, i) => open(i < 6 ? first.url : second.url, leader)));
+    const open10 = await Promise.all(
+      Array.from({ length: MAX_SOCKETS_PER_SESSION }, (_, i) => open(i < 6 ? first.url : second.url, leader)),
+    );
     for (const url of [first.url, second.url]) {
       const refused = connectSocket(url, leader.cookie);
       sockets.push(refused);
@@ -141,7 +167,11 @@ describe('sessions and their sockets across instances (R1, R2, R25)', () => {
     await eventually(async () => {
       const again = connectSocket(second.url, leader.cookie);
       sockets.push(again);
-      return (await connected(again).then(() => true).catch(() => false)) || undefined;
+      return (
+        (await connected(again)
+          .then(() => true)
+          .catch(() => false)) || undefined
+      );
     });
     for (const s of open10.slice(1)) expect(s.socket.connected).toBe(true);
   });

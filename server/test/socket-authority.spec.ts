@@ -1,9 +1,25 @@
 import { MESSAGE_MAPPING_METADATA, MESSAGE_METADATA } from '@nestjs/websockets/constants';
 import { RealtimeGateway } from '../src/realtime/realtime.gateway';
-import { admittedProject, connected, connectSocket, createTestDatabase, HubClient, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
+import {
+  admittedProject,
+  connected,
+  connectSocket,
+  createTestDatabase,
+  HubClient,
+  loadPeople,
+  startTestHub,
+  type HubSocket,
+  type TestHub,
+} from './test-hub';
 
 type Who = 'admin' | 'leader' | 'window' | 'liaison-invited' | 'liaison-not-invited';
-const USERNAMES: Record<Who, string> = { admin: 'admin', leader: 'leader', window: 'window', 'liaison-invited': 'liaison-nrp', 'liaison-not-invited': 'liaison-hud' };
+const USERNAMES: Record<Who, string> = {
+  admin: 'admin',
+  leader: 'leader',
+  window: 'window',
+  'liaison-invited': 'liaison-nrp',
+  'liaison-not-invited': 'liaison-hud',
+};
 
 /** R2 at the socket: who may do what with each client event. Every event the gateway handles must be here. */
 const EVENTS: Record<string, { allowed: Who[]; send(socket: HubSocket, meetingId: string): Promise<boolean> }> = {
@@ -44,7 +60,13 @@ describe('socket authority matrix: every client event × role (R2, R19, R25)', (
     const leader = await HubClient.login(hub.url, 'leader');
     const { project } = await admittedProject(window, leader, ['DRC', 'NRP']);
     const now = new Date((await leader.get('/api/board')).body.serverNow).getTime();
-    const convened = await window.post(`/api/projects/${project.id}/meetings`, { kind: 'joint_review', title: '联审会议', startsAt: new Date(now + 600_000).toISOString(), online: true, agenda: '审议' });
+    const convened = await window.post(`/api/projects/${project.id}/meetings`, {
+      kind: 'joint_review',
+      title: '联审会议',
+      startsAt: new Date(now + 600_000).toISOString(),
+      online: true,
+      agenda: '审议',
+    });
     expect(convened.status).toBe(201);
     meetingId = convened.body.id;
   });

@@ -1,6 +1,19 @@
 import type { CardEntry, DeadlineExplanation } from '@hub/shared';
 import { Client } from 'pg';
-import { acceptItem, admittedProject, connected, connectSocket, createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type HubSocket, type TestHub } from './test-hub';
+import {
+  acceptItem,
+  admittedProject,
+  connected,
+  connectSocket,
+  createTestDatabase,
+  eventually,
+  HubClient,
+  hubWorkDone,
+  loadPeople,
+  startTestHub,
+  type HubSocket,
+  type TestHub,
+} from './test-hub';
 
 /** R10a: special procedures stop an item's clock; their end moves the due instant, once. */
 describe('special procedures (R10a): real PostgreSQL, two instances', () => {
@@ -46,7 +59,8 @@ describe('special procedures (R10a): real PostgreSQL, two instances', () => {
     const by = new Date(instant).getTime() - (await hubNow()).getTime() + plusMs;
     if (by > 0) await advance(by);
   };
-  const item = async (id: string) => (await sql.query('SELECT status, due_at, deadline_version FROM approval_items WHERE id = $1', [id])).rows[0];
+  const item = async (id: string) =>
+    (await sql.query('SELECT status, due_at, deadline_version FROM approval_items WHERE id = $1', [id])).rows[0];
   const settle = () => hubWorkDone(first, second);
 
   async function running(): Promise<{ id: string; dueAt: string; acceptedAt: string; projectId: string }> {
@@ -61,7 +75,7 @@ describe('special procedures (R10a): real PostgreSQL, two instances', () => {
     procedures: (await sql.query('SELECT id, ends_at FROM special_procedures WHERE item_id = $1 ORDER BY starts_at', [it.id])).rows,
   });
 
-  it('R10a R2: only the window records a special procedure — not the department\'s own liaison, not a leader — and a refusal changes nothing', async () => {
+  it("R10a R2: only the window records a special procedure — not the department's own liaison, not a leader — and a refusal changes nothing", async () => {
     const it = await running();
     const before = await snapshot(it);
     const startsAt = (await hubNow()).toISOString();
@@ -93,7 +107,14 @@ describe('special procedures (R10a): real PostgreSQL, two instances', () => {
       expect(refused.type).toMatch(/application\/problem\+json/);
       expect(refused.body.errors[0].field).toBe(field);
     }
-    expect((await window.post(`/api/items/${it.id}/special-procedures`, { kind: 'expert_review', startsAt: new Date(now.getTime() + 60_000).toISOString() })).body.rule).toBe('R10a');
+    expect(
+      (
+        await window.post(`/api/items/${it.id}/special-procedures`, {
+          kind: 'expert_review',
+          startsAt: new Date(now.getTime() + 60_000).toISOString(),
+        })
+      ).body.rule,
+    ).toBe('R10a');
     expect(await snapshot(it)).toEqual(before);
 
     // Open: a second one is refused, and so is an end before the start or in the future.
@@ -108,12 +129,20 @@ describe('special procedures (R10a): real PostgreSQL, two instances', () => {
       expect(refused.status).toBe(400);
       expect(refused.body).toMatchObject({ rule: 'R10a', errors: [{ field: 'endsAt' }] });
     }
-    expect((await drc.post(`/api/items/${it.id}/special-procedures/${opened.body.id}/end`, { endsAt: now.toISOString() })).status).toBe(403);
-    expect((await window.post(`/api/items/${it.id}/special-procedures/${crypto.randomUUID()}/end`, { endsAt: now.toISOString() })).status).toBe(404);
+    expect((await drc.post(`/api/items/${it.id}/special-procedures/${opened.body.id}/end`, { endsAt: now.toISOString() })).status).toBe(
+      403,
+    );
+    expect(
+      (await window.post(`/api/items/${it.id}/special-procedures/${crypto.randomUUID()}/end`, { endsAt: now.toISOString() })).status,
+    ).toBe(404);
     expect(await snapshot(it)).toEqual(open);
     // A period is never rewritten or deleted behind the hub's back.
-    await expect(sql.query('DELETE FROM special_procedures WHERE id = $1', [opened.body.id])).rejects.toThrow(/only an open period may be ended/);
-    await expect(sql.query(`UPDATE special_procedures SET kind = 'hearing' WHERE id = $1`, [opened.body.id])).rejects.toThrow(/only an open period may be ended/);
+    await expect(sql.query('DELETE FROM special_procedures WHERE id = $1', [opened.body.id])).rejects.toThrow(
+      /only an open period may be ended/,
+    );
+    await expect(sql.query(`UPDATE special_procedures SET kind = 'hearing' WHERE id = $1`, [opened.body.id])).rejects.toThrow(
+      /only an open period may be ended/,
+    );
   });
 
   it('R10a R14: an open procedure holds deemed consent on both engines; its end, recorded on two instances at once, moves the due instant once by the working days it covered; the new one fires once', async () => {
@@ -123,7 +152,9 @@ describe('special procedures (R10a): real PostgreSQL, two instances', () => {
     const opened = await window.post(`/api/items/${it.id}/special-procedures`, { kind: 'expert_review', startsAt });
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({ kind: 'expert_review', startsAt, endsAt: null });
-    const started = await eventually(() => entries.find((e) => e.action === 'item.special_procedure' && e.after.kind === 'item' && e.after.item.id === it.id));
+    const started = await eventually(() =>
+      entries.find((e) => e.action === 'item.special_procedure' && e.after.kind === 'item' && e.after.item.id === it.id),
+    );
     expect(started.detail).toMatchObject({ phase: 'started', procedure: 'expert_review', procedureName: '专家评审', startsAt });
     expect(started.actor?.role).toBe('window');
     // The board shows the item paused, naming the procedure.
@@ -152,14 +183,29 @@ describe('special procedures (R10a): real PostgreSQL, two instances', () => {
     expect(ended).toMatchObject({ endsAt, previousDueAt: it.dueAt, newDueAt: after.due_at.toISOString() });
     expect(ended.stoppedWorkingDays).toBeGreaterThanOrEqual(3);
     const endEntries = await eventually(() => {
-      const found = entries.filter((e) => e.action === 'item.special_procedure' && e.detail['phase'] === 'ended' && e.after.kind === 'item' && e.after.item.id === it.id);
+      const found = entries.filter(
+        (e) =>
+          e.action === 'item.special_procedure' && e.detail['phase'] === 'ended' && e.after.kind === 'item' && e.after.item.id === it.id,
+      );
       return found.length ? found : undefined;
     });
     await settle();
     expect(endEntries).toHaveLength(1);
-    expect(endEntries[0]!.detail).toMatchObject({ procedureName: '专家评审', stoppedWorkingDays: String(ended.stoppedWorkingDays), previousDueAt: it.dueAt, dueAt: ended.newDueAt });
+    expect(endEntries[0]!.detail).toMatchObject({
+      procedureName: '专家评审',
+      stoppedWorkingDays: String(ended.stoppedWorkingDays),
+      previousDueAt: it.dueAt,
+      dueAt: ended.newDueAt,
+    });
     expect(endEntries[0]!.after).toMatchObject({ kind: 'item', item: { dueAt: ended.newDueAt, deadlineVersion: 2, paused: null } });
-    expect((await sql.query(`SELECT count(*)::int AS n FROM card_entries WHERE action = 'item.special_procedure' AND detail->>'phase' = 'ended' AND project_id = $1`, [it.projectId])).rows[0].n).toBe(1);
+    expect(
+      (
+        await sql.query(
+          `SELECT count(*)::int AS n FROM card_entries WHERE action = 'item.special_procedure' AND detail->>'phase' = 'ended' AND project_id = $1`,
+          [it.projectId],
+        )
+      ).rows[0].n,
+    ).toBe(1);
 
     // The explanation lists the stopped days by name and lands exactly on the item's new due instant.
     const explained: DeadlineExplanation = (await drc.get(`/api/items/${it.id}/deadline`)).body;
@@ -175,7 +221,9 @@ describe('special procedures (R10a): real PostgreSQL, two instances', () => {
     await advanceTo(ended.newDueAt, 1000);
     await eventually(async () => ((await item(it.id)).status === 'deemed_consent' ? true : undefined));
     await settle();
-    expect((await sql.query('SELECT deadline_version, cause FROM deemed_consents WHERE item_id = $1', [it.id])).rows).toEqual([{ deadline_version: 2, cause: 'timeout' }]);
+    expect((await sql.query('SELECT deadline_version, cause FROM deemed_consents WHERE item_id = $1', [it.id])).rows).toEqual([
+      { deadline_version: 2, cause: 'timeout' },
+    ]);
     // Decided: nothing left to stop.
     const late = await window.post(`/api/items/${it.id}/special-procedures`, { kind: 'hearing', startsAt: ended.newDueAt });
     expect(late.status).toBe(409);

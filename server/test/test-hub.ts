@@ -66,7 +66,9 @@ export async function tamper(sql: Client, statements: [string, unknown[]][]): Pr
 export async function rewriteNotice(sql: Client, id: string): Promise<void> {
   const { content } = (await sql.query('SELECT content FROM notices WHERE id = $1', [id])).rows[0];
   const forged = { ...content, text: '伪造的内容' };
-  await tamper(sql, [['UPDATE notices SET content = $2, content_hash = $3 WHERE id = $1', [id, JSON.stringify(forged), contentHash(forged)]]]);
+  await tamper(sql, [
+    ['UPDATE notices SET content = $2, content_hash = $3 WHERE id = $1', [id, JSON.stringify(forged), contentHash(forged)]],
+  ]);
 }
 
 /** A real hub instance (HTTP + Socket.IO + deadline engine) on a loopback port. */

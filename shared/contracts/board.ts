@@ -9,7 +9,17 @@ import type { ApprovalItemView, PendingExplanation, ProjectCategory, ProjectStat
  */
 export type BoardRowItem = Pick<
   ApprovalItemView,
-  'id' | 'projectId' | 'departmentId' | 'isLead' | 'status' | 'dueAt' | 'provisional' | 'deemedCause' | 'noticeNumber' | 'paused' | 'opposed'
+  | 'id'
+  | 'projectId'
+  | 'departmentId'
+  | 'isLead'
+  | 'status'
+  | 'dueAt'
+  | 'provisional'
+  | 'deemedCause'
+  | 'noticeNumber'
+  | 'paused'
+  | 'opposed'
 > & {
   pendingExplanation: Pick<PendingExplanation, 'kind' | 'rulingDueAt'> | null;
 };
@@ -32,7 +42,15 @@ export interface BoardRowProject {
 }
 
 /** The cell states a board can be filtered by (R14 red, R14a amber, R13 deemed, R16 held and ruling overdue). */
-export const BOARD_STATUS_FILTERS = ['overdue', 'ruling_overdue', 'due_today', 'due_soon', 'held', 'deemed_consent', 'awaiting_acceptance'] as const;
+export const BOARD_STATUS_FILTERS = [
+  'overdue',
+  'ruling_overdue',
+  'due_today',
+  'due_soon',
+  'held',
+  'deemed_consent',
+  'awaiting_acceptance',
+] as const;
 export type BoardStatusFilter = (typeof BOARD_STATUS_FILTERS)[number];
 
 /** urgency: red, ruling overdue, held, due today, amber first (the default); due: the nearest running deadline first. */

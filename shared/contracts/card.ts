@@ -90,9 +90,7 @@ export interface BoardProject {
 
 /** The state a card entry records before and after its step (R5). */
 export type CardState =
-  | { kind: 'project'; project: BoardProject }
-  | { kind: 'item'; item: ApprovalItemView }
-  | { kind: 'meeting'; meeting: MeetingSummary };
+  { kind: 'project'; project: BoardProject } | { kind: 'item'; item: ApprovalItemView } | { kind: 'meeting'; meeting: MeetingSummary };
 
 export interface CardEntry {
   /** Global, strictly increasing stream position (R25 replay key). */

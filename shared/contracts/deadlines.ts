@@ -66,7 +66,16 @@ export type DeemedCause = (typeof DEEMED_CAUSES)[number];
  * 听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审). A receipt may also announce a survey (R9); it
  * does not stop the clock.
  */
-export const CLOCK_STOPPING_PROCEDURES = ['hearing', 'tender', 'auction', 'inspection', 'testing', 'quarantine', 'appraisal', 'expert_review'] as const;
+export const CLOCK_STOPPING_PROCEDURES = [
+  'hearing',
+  'tender',
+  'auction',
+  'inspection',
+  'testing',
+  'quarantine',
+  'appraisal',
+  'expert_review',
+] as const;
 export type ClockStoppingProcedure = (typeof CLOCK_STOPPING_PROCEDURES)[number];
 
 /** R10a: the window records that a special procedure began on an item (POST /api/items/:id/special-procedures). */

@@ -93,7 +93,14 @@ export interface CalendarChangedEvent {
  * tracker); R15a/R27 meeting or inspection invitation (each invited department's liaisons); R14/R15
  * deemed consent (the department's liaisons and every leader).
  */
-export const ALERT_KINDS = ['deadline_warning', 'explanation_filed', 'ruling_overdue', 'forwarding_overdue', 'meeting_invited', 'deemed_consent'] as const;
+export const ALERT_KINDS = [
+  'deadline_warning',
+  'explanation_filed',
+  'ruling_overdue',
+  'forwarding_overdue',
+  'meeting_invited',
+  'deemed_consent',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /**

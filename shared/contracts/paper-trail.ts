@@ -397,5 +397,10 @@ export interface PublicProjectStatus {
 /** R4a: the 办结通知书's own fields: each department's outcome and the permit decision that ends it. */
 export interface CompletionContent {
   completedAt: string;
-  items: { department: string; outcome: 'approved' | 'rejected' | 'deemed_consent'; noticeNumber: string | null; permitNumber: string | null }[];
+  items: {
+    department: string;
+    outcome: 'approved' | 'rejected' | 'deemed_consent';
+    noticeNumber: string | null;
+    permitNumber: string | null;
+  }[];
 }

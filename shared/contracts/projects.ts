@@ -4,13 +4,7 @@ import type { ProjectLifeState } from '../domain/projects/project-life';
 import type { ClockStoppingProcedure, DeemedCause, ExplanationKind } from './deadlines';
 
 /** R3: the ways a project may enter the green channel. */
-export const PROJECT_CATEGORIES = [
-  'national_key',
-  'provincial_key',
-  'city_key',
-  'free_agency',
-  'leader_directed',
-] as const;
+export const PROJECT_CATEGORIES = ['national_key', 'provincial_key', 'city_key', 'free_agency', 'leader_directed'] as const;
 export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
 
 export const CURRENCIES = ['CNY', 'USD'] as const;

@@ -43,7 +43,10 @@ export class AccountabilityController {
   @Get('accountability/xlsx')
   async xlsx(@CurrentUser() user: SessionUser, @Query() period: PeriodQueryDto): Promise<StreamableFile> {
     const { filename, body } = await this.accountability.xlsx(user, period);
-    return new StreamableFile(body, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disposition: `attachment; filename="${filename}"` });
+    return new StreamableFile(body, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="${filename}"`,
+    });
   }
 
   @Requires('accountability.read')

@@ -5,5 +5,9 @@ import { AccountabilityController } from './accountability.controller';
 import { AccountabilityService } from './accountability.service';
 import { CirculationService } from './circulation.service';
 
-@Module({ imports: [CalendarModule, NoticesModule], controllers: [AccountabilityController], providers: [AccountabilityService, CirculationService] })
+@Module({
+  imports: [CalendarModule, NoticesModule],
+  controllers: [AccountabilityController],
+  providers: [AccountabilityService, CirculationService],
+})
 export class AccountabilityModule {}

@@ -80,7 +80,14 @@ export class AccountabilityService {
       [start, end, now],
     );
     const departments = await tx.query<{ id: string }>('SELECT id FROM departments ORDER BY code');
-    const stats = accountabilityStatistics(facts, events, { start, end }, departments.map((d) => d.id), calendar, settings.timeZone);
+    const stats = accountabilityStatistics(
+      facts,
+      events,
+      { start, end },
+      departments.map((d) => d.id),
+      calendar,
+      settings.timeZone,
+    );
     return { from: period.from, to: period.to, generatedAt: now.toISOString(), ...stats, centerRulingsOverdue: overdue!.n };
   }
 
@@ -88,13 +95,25 @@ export class AccountabilityService {
    * Issue 14: the items behind one figure of the record (a department's, or the totals with no
    * department) — read and classified exactly as the record counts them (itemsBehindFigure).
    */
-  async itemsBehind(user: SessionUser, period: PeriodDays, figure: string, departmentId: string | null): Promise<AccountabilityItemsBehind> {
+  async itemsBehind(
+    user: SessionUser,
+    period: PeriodDays,
+    figure: string,
+    departmentId: string | null,
+  ): Promise<AccountabilityItemsBehind> {
     authorize(user, 'accountability.read');
     return this.db.transaction(async (tx) => {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const { facts, events, start, end } = await this.factsIn(tx, period);
       const ids = itemsBehindFigure(figure, departmentId, facts, events, { start, end });
-      const rows = await tx.query<{ id: string; project_id: string; code: string; name: string; department_id: string; status: ItemStatus }>(
+      const rows = await tx.query<{
+        id: string;
+        project_id: string;
+        code: string;
+        name: string;
+        department_id: string;
+        status: ItemStatus;
+      }>(
         `SELECT i.id, i.project_id, p.code, p.name, i.department_id, i.status FROM approval_items i JOIN projects p ON p.id = i.project_id
           WHERE i.id = ANY($1::uuid[]) ORDER BY p.code, i.department_id`,
         [ids],
@@ -104,7 +123,14 @@ export class AccountabilityService {
         to: period.to,
         figure,
         departmentId,
-        items: rows.map((r) => ({ itemId: r.id, projectId: r.project_id, projectCode: r.code, projectName: r.name, departmentId: r.department_id, status: r.status })),
+        items: rows.map((r) => ({
+          itemId: r.id,
+          projectId: r.project_id,
+          projectCode: r.code,
+          projectName: r.name,
+          departmentId: r.department_id,
+          status: r.status,
+        })),
       };
     });
   }
@@ -149,17 +175,26 @@ export class AccountabilityService {
     const report = await this.report(user, period);
     const nameOf = await this.departmentNames();
     const columns = accountabilityColumns(report.causes);
-    const header: Row = ['部门 Department', '期间 Period', ...columns.map((c) => `${c.zh} ${c.en}`)].map((value) => ({ value, fontWeight: 'bold' as const }));
+    const header: Row = ['部门 Department', '期间 Period', ...columns.map((c) => `${c.zh} ${c.en}`)].map((value) => ({
+      value,
+      fontWeight: 'bold' as const,
+    }));
     const rows: Row[] = accountabilityLines(report, nameOf, '合计 Total').map(({ name, row }) => [
       name,
       `${report.from}~${report.to}`,
       ...columns.map((c) => {
         const value = c.value(row);
         if (value === null) return null;
-        return c.format === 'rate' ? { value, type: Number, format: '0.0%' } : c.format === 'hours' ? { value, type: Number, format: '0.0' } : value;
+        return c.format === 'rate'
+          ? { value, type: Number, format: '0.0%' }
+          : c.format === 'hours'
+            ? { value, type: Number, format: '0.0' }
+            : value;
       }),
     ]);
-    const body = await writeXlsxFile([header, ...rows], { columns: [{ width: 22 }, { width: 24 }, ...columns.map(() => ({ width: 14 }))] }).toBuffer();
+    const body = await writeXlsxFile([header, ...rows], {
+      columns: [{ width: 22 }, { width: 24 }, ...columns.map(() => ({ width: 14 }))],
+    }).toBuffer();
     return { filename: `accountability_${period.from}_${period.to}.xlsx`, body };
   }
 
@@ -197,8 +232,25 @@ async function structuredEvents(tx: Tx, start: Date, end: Date): Promise<Account
   );
   return [
     ...moves.map((r): AccountabilityEvent => ({ kind: r.kind, departmentId: r.department_id, at: r.at.toISOString(), itemId: r.item_id })),
-    ...filed.map((r): AccountabilityEvent => ({ kind: 'explanation_filed', departmentId: r.department_id, at: r.at.toISOString(), itemId: r.item_id })),
-    ...ruled.map((r): AccountabilityEvent => ({ kind: 'explanation_ruled', departmentId: r.department_id, at: r.at.toISOString(), accepted: r.accepted, itemId: r.item_id })),
-    ...absent.map((r): AccountabilityEvent => ({ kind: 'absence', departmentId: r.department_id, at: r.at.toISOString(), excused: r.excused, itemId: r.item_id })),
+    ...filed.map((r): AccountabilityEvent => ({
+      kind: 'explanation_filed',
+      departmentId: r.department_id,
+      at: r.at.toISOString(),
+      itemId: r.item_id,
+    })),
+    ...ruled.map((r): AccountabilityEvent => ({
+      kind: 'explanation_ruled',
+      departmentId: r.department_id,
+      at: r.at.toISOString(),
+      accepted: r.accepted,
+      itemId: r.item_id,
+    })),
+    ...absent.map((r): AccountabilityEvent => ({
+      kind: 'absence',
+      departmentId: r.department_id,
+      at: r.at.toISOString(),
+      excused: r.excused,
+      itemId: r.item_id,
+    })),
   ];
 }

@@ -55,7 +55,10 @@ export class CirculationService {
       const standing = await this.standingIn(tx, quarter);
       const own = standing.departments.find((d) => d.departmentId === dto.departmentId)!;
       if (own.report) throw conflict(`${department.name} was already circulated for ${quarterLabel(quarter)}: ${own.report.number}`);
-      if (!own.flagged) throw conflict(`${department.name} had ${own.deemedConsents} deemed consents in ${quarterLabel(quarter)}, fewer than ${standing.threshold} (R22)`);
+      if (!own.flagged)
+        throw conflict(
+          `${department.name} had ${own.deemedConsents} deemed consents in ${quarterLabel(quarter)}, fewer than ${standing.threshold} (R22)`,
+        );
       const { settings } = await this.calendars.current();
       const content: CirculationReportContent & Record<string, unknown> = {
         period: quarterLabel(quarter),
@@ -77,14 +80,20 @@ export class CirculationService {
         content,
         issuedBy: user,
       });
-      await tx.query(`INSERT INTO circulation_reports (department_id, year, quarter, notice_id, deemed_consents) VALUES ($1, $2, $3, $4, $5)`, [
-        dto.departmentId,
-        quarter.year,
-        quarter.quarter,
-        issued.id,
-        own.deemedConsents,
-      ]);
-      return { id: issued.id, kind: 'circulation_report', number: issued.number, projectId: null, itemId: null, issuedAt: issuedAt.toISOString(), corrects: null, supersededBy: null };
+      await tx.query(
+        `INSERT INTO circulation_reports (department_id, year, quarter, notice_id, deemed_consents) VALUES ($1, $2, $3, $4, $5)`,
+        [dto.departmentId, quarter.year, quarter.quarter, issued.id, own.deemedConsents],
+      );
+      return {
+        id: issued.id,
+        kind: 'circulation_report',
+        number: issued.number,
+        projectId: null,
+        itemId: null,
+        issuedAt: issuedAt.toISOString(),
+        corrects: null,
+        supersededBy: null,
+      };
     });
   }
 

@@ -6,5 +6,10 @@ import { AlertsController } from './alerts.controller';
 import { AlertsService } from './alerts.service';
 import { EarlyWarningWatch } from './early-warning-watch';
 
-@Module({ imports: [CalendarModule, CardModule, NotificationsModule], controllers: [AlertsController], providers: [AlertsService, EarlyWarningWatch], exports: [AlertsService] })
+@Module({
+  imports: [CalendarModule, CardModule, NotificationsModule],
+  controllers: [AlertsController],
+  providers: [AlertsService, EarlyWarningWatch],
+  exports: [AlertsService],
+})
 export class AlertsModule {}

@@ -1,5 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { countdown, isWarned, type AlertInbox, type AlertView, type LeaderInboxProjects, type ApprovalItemView, type SessionUser } from '@hub/shared';
+import {
+  countdown,
+  isWarned,
+  type AlertInbox,
+  type AlertView,
+  type LeaderInboxProjects,
+  type ApprovalItemView,
+  type SessionUser,
+} from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
@@ -77,7 +85,9 @@ const toView = (r: AlertRow): AlertView => ({
 
 /** The matching alerts, newest first; an inbox shows the first INBOX_SIZE, alerts just raised are loaded whole (limit null). */
 async function loadAlerts(q: Queryable, where: string, params: unknown[], limit: number | null = INBOX_SIZE): Promise<AlertView[]> {
-  return (await q.query<AlertRow>(`${SELECT} WHERE ${where} ORDER BY a.created_at DESC, a.id${limit === null ? '' : ` LIMIT ${limit}`}`, params)).map(toView);
+  return (
+    await q.query<AlertRow>(`${SELECT} WHERE ${where} ORDER BY a.created_at DESC, a.id${limit === null ? '' : ` LIMIT ${limit}`}`, params)
+  ).map(toView);
 }
 
 /** A deemed consent to alert: the item and the deadline version it was deemed under (a deemed_consents key). */
@@ -116,7 +126,10 @@ export class AlertsService {
       const now = await this.clock.now(tx);
       const { calendar, settings } = await this.calendars.current();
       const dueAt = new Date(item.dueAt!);
-      if (!isWarned({ status: item.status, dueAt, acceptedAt: item.acceptedAt ? new Date(item.acceptedAt) : null }, now, calendar, settings)) return false;
+      if (
+        !isWarned({ status: item.status, dueAt, acceptedAt: item.acceptedAt ? new Date(item.acceptedAt) : null }, now, calendar, settings)
+      )
+        return false;
       const { workingDaysLeft } = countdown(now, dueAt, calendar, settings);
       const stored = await tx.one(
         `INSERT INTO item_warnings (item_id, deadline_version, due_at, warned_at, working_days_left) VALUES ($1, $2, $3, $4, $5)
@@ -128,7 +141,12 @@ export class AlertsService {
         `SELECT id FROM users WHERE (role = 'liaison' AND department_id = $1) OR role = 'window' ORDER BY id`,
         [item.departmentId],
       );
-      const ids = await this.insertWarnings(tx, recipients.map((r) => r.id), item, now);
+      const ids = await this.insertWarnings(
+        tx,
+        recipients.map((r) => r.id),
+        item,
+        now,
+      );
       // R5: the warning is a step of the project, on its card — proof the department was told in time.
       await this.card.append(tx, {
         projectId: item.projectId,
@@ -163,7 +181,13 @@ export class AlertsService {
          UNION
          SELECT mf.project_id FROM mega_forwarding mf WHERE mf.forwarded_at IS NULL AND mf.due_at IS NOT NULL`,
       );
-      const projects = ids.length === 0 ? [] : await loadBoardProjects(tx, ids.map((r) => r.id));
+      const projects =
+        ids.length === 0
+          ? []
+          : await loadBoardProjects(
+              tx,
+              ids.map((r) => r.id),
+            );
       return { position: Number(head!.position), projects };
     });
   }
@@ -182,7 +206,8 @@ export class AlertsService {
     return this.db.transaction(async (tx) => {
       const alert = await tx.one<{ user_id: string }>('SELECT user_id FROM alerts WHERE id = $1 FOR UPDATE', [id]);
       if (!alert) throw notFound('Alert');
-      if (alert.user_id !== user.id) throw new ProblemException(HttpStatus.FORBIDDEN, 'Forbidden', `${user.role} ${user.username} may read only their own alerts`);
+      if (alert.user_id !== user.id)
+        throw new ProblemException(HttpStatus.FORBIDDEN, 'Forbidden', `${user.role} ${user.username} may read only their own alerts`);
       await tx.query('UPDATE alerts SET read_at = COALESCE(read_at, hub_now()) WHERE id = $1', [id]);
       return (await loadAlerts(tx, 'a.id = $1', [id]))[0]!;
     });
@@ -210,7 +235,12 @@ export class AlertsService {
       );
       if (row) ids.push(row.id);
     }
-    const owners = new Map((await tx.query<{ id: string; user_id: string }>('SELECT id, user_id FROM alerts WHERE id = ANY($1)', [ids])).map((r) => [r.id, r.user_id]));
+    const owners = new Map(
+      (await tx.query<{ id: string; user_id: string }>('SELECT id, user_id FROM alerts WHERE id = ANY($1)', [ids])).map((r) => [
+        r.id,
+        r.user_id,
+      ]),
+    );
     await this.raised(tx, owners, now);
     return ids.length;
   }
@@ -261,7 +291,11 @@ export class AlertsService {
 
   /** R15a: every active liaison of the given departments (deputies are liaisons of the same department). */
   async liaisonIds(q: Queryable, departmentIds: readonly string[]): Promise<string[]> {
-    return (await q.query<{ id: string }>(`SELECT id FROM users WHERE role = 'liaison' AND active AND department_id = ANY($1) ORDER BY id`, [departmentIds])).map((r) => r.id);
+    return (
+      await q.query<{ id: string }>(`SELECT id FROM users WHERE role = 'liaison' AND active AND department_id = ANY($1) ORDER BY id`, [
+        departmentIds,
+      ])
+    ).map((r) => r.id);
   }
 
   /**
@@ -276,7 +310,10 @@ export class AlertsService {
         : 'explanationId' in subject
           ? [`explanation_id = $1`, subject.explanationId]
           : [`project_id = $1 AND kind = 'forwarding_overdue'`, subject.forwardedProjectId];
-    const rows = await tx.query<{ id: string }>(`UPDATE alerts SET handled_at = $2 WHERE ${where} AND handled_at IS NULL RETURNING id`, [param, now]);
+    const rows = await tx.query<{ id: string }>(`UPDATE alerts SET handled_at = $2 WHERE ${where} AND handled_at IS NULL RETURNING id`, [
+      param,
+      now,
+    ]);
     return rows.length;
   }
 

@@ -38,7 +38,9 @@ export async function createHubApp(config: HubConfig, opts: { logger?: false } =
 
   const openApi = new DocumentBuilder()
     .setTitle('Green Channel Hub API (绿色通道协同平台)')
-    .setDescription('Key projects through the green channel: intake, admission, approval items, deadlines, tracking card. Errors are application/problem+json.')
+    .setDescription(
+      'Key projects through the green channel: intake, admission, approval items, deadlines, tracking card. Errors are application/problem+json.',
+    )
     .setVersion('1')
     .addCookieAuth('hub_session')
     .build();

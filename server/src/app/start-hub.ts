@@ -38,8 +38,12 @@ function printDemoLogins(password: string): void {
 
 function printFirstStart(start: FirstStart, url: string): void {
   if (start.kind === 'admin_created') {
-    console.log(`\nFirst start: administrator "${FIRST_ADMIN_USERNAME}" created with the password from ${ADMIN_PASSWORD_ENV}; a new one is chosen at first login.`);
+    console.log(
+      `\nFirst start: administrator "${FIRST_ADMIN_USERNAME}" created with the password from ${ADMIN_PASSWORD_ENV}; a new one is chosen at first login.`,
+    );
   } else if (start.kind === 'setup_link') {
-    console.log(`\nFirst start: set the password of administrator "${FIRST_ADMIN_USERNAME}" once, within 24 hours, at\n  ${url}/setup?token=${start.token}\n(a new link is printed at every start until it is used)`);
+    console.log(
+      `\nFirst start: set the password of administrator "${FIRST_ADMIN_USERNAME}" once, within 24 hours, at\n  ${url}/setup?token=${start.token}\n(a new link is printed at every start until it is used)`,
+    );
   }
 }

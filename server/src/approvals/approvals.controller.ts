@@ -45,7 +45,11 @@ export class ApprovalsController {
   /** R16: the item's department files a written explanation. */
   @Requires('explanation.file')
   @Post(':id/explanations')
-  file(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: FileExplanationDto): Promise<ExplanationView> {
+  file(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: FileExplanationDto,
+  ): Promise<ExplanationView> {
     return this.approvals.fileExplanation(user, id, dto);
   }
 }
@@ -59,7 +63,11 @@ export class ExplanationsController {
   @Requires('explanation.rule')
   @Post('explanations/:id/ruling')
   @HttpCode(200)
-  rule(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RuleExplanationDto): Promise<ExplanationView> {
+  rule(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RuleExplanationDto,
+  ): Promise<ExplanationView> {
     return this.approvals.ruleExplanation(user, id, dto);
   }
 

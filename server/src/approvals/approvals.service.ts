@@ -137,7 +137,13 @@ export class ApprovalsService {
         throw conflict('The deadline has passed: the department is deemed to consent (R14)');
       }
       const basis = dto.basis?.trim() || null;
-      await tx.query(`UPDATE approval_items SET status = $2, decided_at = $3, decided_by = $4, basis = $5 WHERE id = $1`, [id, status, now, user.id, basis]);
+      await tx.query(`UPDATE approval_items SET status = $2, decided_at = $3, decided_by = $4, basis = $5 WHERE id = $1`, [
+        id,
+        status,
+        now,
+        user.id,
+        basis,
+      ]);
       const after = (await loadItem(tx, id))!;
       await this.alerts.markHandled(tx, { itemId: id }, now);
       await this.record(tx, user, status === 'approved' ? 'item.approved' : 'item.rejected', before, after, basis ? { basis } : {});
@@ -152,7 +158,12 @@ export class ApprovalsService {
     authorize(user, 'item.extend');
     return this.db.transaction(async (tx) => {
       const before = await this.lockedItem(tx, id);
-      return this.reschedule(tx, user, before, { kind: 'extension', newDueAt: new Date(dto.newDueAt), reason: dto.reason.trim(), action: 'item.extended' });
+      return this.reschedule(tx, user, before, {
+        kind: 'extension',
+        newDueAt: new Date(dto.newDueAt),
+        reason: dto.reason.trim(),
+        action: 'item.extended',
+      });
     });
   }
 
@@ -184,7 +195,10 @@ export class ApprovalsService {
           delayCause: dto.cause,
           ...(period ? { outage: period } : {}),
           action: 'item.delayed',
-          detail: { delayCause: dto.cause, ...(period ? { outageFrom: period.from.toISOString(), outageTo: period.to.toISOString() } : {}) },
+          detail: {
+            delayCause: dto.cause,
+            ...(period ? { outageFrom: period.from.toISOString(), outageTo: period.to.toISOString() } : {}),
+          },
         },
         undo,
       );
@@ -193,7 +207,15 @@ export class ApprovalsService {
 
   /** R13/R17: the item's deemed consent, when it is a timeout whose legal instant lies inside the outage. */
   private async deemedInside(tx: Tx, item: ApprovalItemView, outage: OutagePeriod): Promise<DeemedToUndo | null> {
-    const deemed = await tx.one<{ deadline_version: number; cause: string; due_at: Date; notice_id: string; number: string; issued_at: Date; permitted: boolean }>(
+    const deemed = await tx.one<{
+      deadline_version: number;
+      cause: string;
+      due_at: Date;
+      notice_id: string;
+      number: string;
+      issued_at: Date;
+      permitted: boolean;
+    }>(
       `SELECT d.deadline_version, d.cause, d.due_at, d.notice_id, n.number, n.issued_at, EXISTS (SELECT 1 FROM (${STANDING_PERMITS}) sp WHERE sp.item_id = d.item_id) AS permitted
        FROM deemed_consents d JOIN notices n ON n.id = d.notice_id
        WHERE d.item_id = $1 AND d.deadline_version = $2
@@ -202,8 +224,20 @@ export class ApprovalsService {
       [item.id, item.deadlineVersion],
     );
     if (!deemed || !outageUndoesDeemedConsent({ cause: deemed.cause, effectiveAt: deemed.due_at }, outage)) return null;
-    if (deemed.permitted) refuse({ rule: 'R17', field: 'item', message: 'A permit was issued on this deemed consent: correct the permit first', conflict: true });
-    return { deadlineVersion: deemed.deadline_version, dueAt: deemed.due_at, noticeId: deemed.notice_id, noticeNumber: deemed.number, issuedAt: deemed.issued_at };
+    if (deemed.permitted)
+      refuse({
+        rule: 'R17',
+        field: 'item',
+        message: 'A permit was issued on this deemed consent: correct the permit first',
+        conflict: true,
+      });
+    return {
+      deadlineVersion: deemed.deadline_version,
+      dueAt: deemed.due_at,
+      noticeId: deemed.notice_id,
+      noticeNumber: deemed.number,
+      issuedAt: deemed.issued_at,
+    };
   }
 
   /** R16: the item's own liaison explains in writing, before the deadline or before the meeting closes. */
@@ -229,7 +263,11 @@ export class ApprovalsService {
       const before = await this.lockedItem(tx, itemId);
       const now = await this.clock.now(tx);
       const problem = explanationFilingError(
-        { status: before.status, dueAt: before.dueAt ? new Date(before.dueAt) : null, explanationPending: before.pendingExplanation !== null },
+        {
+          status: before.status,
+          dueAt: before.dueAt ? new Date(before.dueAt) : null,
+          explanationPending: before.pendingExplanation !== null,
+        },
         about,
         now,
       );
@@ -251,7 +289,12 @@ export class ApprovalsService {
         ...(meetingTitle ? { meeting: meetingTitle, meetingId: dto.meetingId! } : {}),
       });
       // R16: every leader is alerted at filing (inbox, live).
-      await this.alerts.alert(tx, await this.alerts.leaderIds(tx), { kind: 'explanation_filed', projectId: before.projectId, itemId, explanationId: row!.id }, now);
+      await this.alerts.alert(
+        tx,
+        await this.alerts.leaderIds(tx),
+        { kind: 'explanation_filed', projectId: before.projectId, itemId, explanationId: row!.id },
+        now,
+      );
       tx.onCommit(() => this.signals.deadlinesChanged());
       return (await this.explanation(tx, row!.id))!;
     });
@@ -271,7 +314,9 @@ export class ApprovalsService {
       );
       if (!found) throw notFound('Written explanation');
       const before = await this.lockedItem(tx, found.item_id);
-      const explanation = await tx.one<{ status: string }>('SELECT status FROM written_explanations WHERE id = $1 FOR UPDATE', [explanationId]);
+      const explanation = await tx.one<{ status: string }>('SELECT status FROM written_explanations WHERE id = $1 FOR UPDATE', [
+        explanationId,
+      ]);
       if (explanation!.status !== 'pending') throw conflict(`The explanation has already been ${explanation!.status}`);
       const now = await this.clock.now(tx);
       // R16 Decision: a meeting excuse settles only the outcome of the meeting it names — never another
@@ -297,7 +342,11 @@ export class ApprovalsService {
       // The absences this explanation held are settled now, one way or the other.
       const settled = dto.ruling === 'accepted' ? 'excused' : before.status === 'in_review' ? 'deemed' : 'absent_no_open_item';
       for (const meeting of held) {
-        await tx.query(`UPDATE meeting_invitees SET outcome = $3 WHERE meeting_id = $1 AND department_id = $2`, [meeting.id, before.departmentId, settled]);
+        await tx.query(`UPDATE meeting_invitees SET outcome = $3 WHERE meeting_id = $1 AND department_id = $2`, [
+          meeting.id,
+          before.departmentId,
+          settled,
+        ]);
       }
       await this.alerts.markHandled(tx, { explanationId }, now);
       const afterRuling = (await loadItem(tx, before.id))!;
@@ -364,8 +413,17 @@ export class ApprovalsService {
         await tx.query(`UPDATE written_explanations SET ruling_escalated_at = $2 WHERE id = $1`, [row.id, now]);
         const item = (await loadItem(tx, row.item_id))!;
         const leaders = await this.alerts.leaderIds(tx);
-        await this.alerts.alert(tx, leaders, { kind: 'ruling_overdue', projectId: item.projectId, itemId: item.id, explanationId: row.id }, now);
-        await this.record(tx, null, 'explanation.ruling_overdue', item, item, { explanationId: row.id, rulingDueAt: row.ruling_due_at.toISOString(), alerted: String(leaders.length) });
+        await this.alerts.alert(
+          tx,
+          leaders,
+          { kind: 'ruling_overdue', projectId: item.projectId, itemId: item.id, explanationId: row.id },
+          now,
+        );
+        await this.record(tx, null, 'explanation.ruling_overdue', item, item, {
+          explanationId: row.id,
+          rulingDueAt: row.ruling_due_at.toISOString(),
+          alerted: String(leaders.length),
+        });
         return true;
       }, CLAIM_TX); // a background claim: a frozen instance lets go within a second
       if (!done) return escalated;
@@ -400,9 +458,16 @@ export class ApprovalsService {
       cause: cause.kind,
       effectiveAt: effectiveAt.toISOString(),
       ...(absence
-        ? { meetingId: absence.meetingId, meeting: absence.meetingTitle, meetingKind: absence.meetingKind, meetingStartsAt: absence.meetingStartsAt.toISOString() }
+        ? {
+            meetingId: absence.meetingId,
+            meeting: absence.meetingTitle,
+            meetingKind: absence.meetingKind,
+            meetingStartsAt: absence.meetingStartsAt.toISOString(),
+          }
         : {}),
-      ...(cause.kind === 'explanation_rejected' ? { explanationFiledAt: cause.filedAt.toISOString(), explanationRuledAt: cause.ruledAt.toISOString() } : {}),
+      ...(cause.kind === 'explanation_rejected'
+        ? { explanationFiledAt: cause.filedAt.toISOString(), explanationRuledAt: cause.ruledAt.toISOString() }
+        : {}),
     };
     const notice = await this.notices.issue(tx, {
       kind: 'timeout_implied_consent',
@@ -416,7 +481,12 @@ export class ApprovalsService {
       `INSERT INTO deemed_consents (item_id, deadline_version, cause, due_at, fired_at, notice_id, meeting_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [before.id, before.deadlineVersion, cause.kind, effectiveAt, firedAt, notice.id, absence?.meetingId ?? null],
     );
-    await tx.query(`UPDATE approval_items SET status = $2, decided_at = $3, notice_number = $4 WHERE id = $1`, [before.id, status, effectiveAt, notice.number]);
+    await tx.query(`UPDATE approval_items SET status = $2, decided_at = $3, notice_number = $4 WHERE id = $1`, [
+      before.id,
+      status,
+      effectiveAt,
+      notice.number,
+    ]);
     const after = (await loadItem(tx, before.id))!;
     const lateMs = firedAt.getTime() - effectiveAt.getTime();
     // The desks: the warnings that waited on the item are settled; the department's liaisons and the
@@ -440,10 +510,17 @@ export class ApprovalsService {
    * (a leader's, or an accepted explanation's), 延时审批通知书 for a delay. `undo`: an outage delay
    * reopens a deemed consent by a correction notice citing it (R13, R17).
    */
-  private async reschedule(tx: Tx, user: SessionUser, before: ApprovalItemView, change: Reschedule, undo: DeemedToUndo | null = null): Promise<ApprovalItemView> {
+  private async reschedule(
+    tx: Tx,
+    user: SessionUser,
+    before: ApprovalItemView,
+    change: Reschedule,
+    undo: DeemedToUndo | null = null,
+  ): Promise<ApprovalItemView> {
     const now = await this.clock.now(tx);
     if (undo) {
-      if (change.newDueAt.getTime() <= now.getTime()) refuse({ rule: 'R13', field: 'newDueAt', message: 'The new due time must lie in the future' });
+      if (change.newDueAt.getTime() <= now.getTime())
+        refuse({ rule: 'R13', field: 'newDueAt', message: 'The new due time must lie in the future' });
     } else if (change.kind !== 'explanation_accepted') {
       // An accepted explanation was checked by the ruling table (R16); the bound below applies to it too.
       const problem = rescheduleError(
@@ -494,14 +571,31 @@ export class ApprovalsService {
       timeZone: settings.timeZone,
       issuedBy: user,
     });
-    await tx.query(`UPDATE approval_items SET due_at = $2, provisional = $3, deadline_version = deadline_version + 1 WHERE id = $1`, [before.id, change.newDueAt, provisional]);
+    await tx.query(`UPDATE approval_items SET due_at = $2, provisional = $3, deadline_version = deadline_version + 1 WHERE id = $1`, [
+      before.id,
+      change.newDueAt,
+      provisional,
+    ]);
     await tx.query(
       `INSERT INTO deadline_changes (item_id, kind, from_version, to_version, from_due_at, to_due_at, reason, delay_cause, explanation_id, notice_id, changed_by, changed_at,
                                      added_working_days, outage_from, outage_to, undid_deemed_version)
        VALUES ($1, $2, $3, $3 + 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
-        before.id, change.kind, before.deadlineVersion, before.dueAt, change.newDueAt, change.reason, change.delayCause ?? null, change.explanationId ?? null,
-        notice.id, user.id, now, added, change.outage?.from ?? null, change.outage?.to ?? null, undo?.deadlineVersion ?? null,
+        before.id,
+        change.kind,
+        before.deadlineVersion,
+        before.dueAt,
+        change.newDueAt,
+        change.reason,
+        change.delayCause ?? null,
+        change.explanationId ?? null,
+        notice.id,
+        user.id,
+        now,
+        added,
+        change.outage?.from ?? null,
+        change.outage?.to ?? null,
+        undo?.deadlineVersion ?? null,
       ],
     );
     const after = (await loadItem(tx, before.id))!;
@@ -519,7 +613,10 @@ export class ApprovalsService {
 
   /** R12 Decision: the working days earlier moves of this item added (one budget per item). */
   private async workingDaysUsed(tx: Tx, itemId: string): Promise<number> {
-    const row = await tx.one<{ used: number }>(`SELECT COALESCE(SUM(added_working_days), 0)::int AS used FROM deadline_changes WHERE item_id = $1`, [itemId]);
+    const row = await tx.one<{ used: number }>(
+      `SELECT COALESCE(SUM(added_working_days), 0)::int AS used FROM deadline_changes WHERE item_id = $1`,
+      [itemId],
+    );
     return row!.used;
   }
 
@@ -550,7 +647,13 @@ export class ApprovalsService {
         itemId: before.id,
         departmentId: before.departmentId,
         ...({
-          corrected: { id: undo.noticeId, number: undo.noticeNumber, kind: 'timeout_implied_consent', title: NOTICE_TITLES.timeout_implied_consent, issuedAt: undo.issuedAt.toISOString() },
+          corrected: {
+            id: undo.noticeId,
+            number: undo.noticeNumber,
+            kind: 'timeout_implied_consent',
+            title: NOTICE_TITLES.timeout_implied_consent,
+            issuedAt: undo.issuedAt.toISOString(),
+          },
           reason,
           revocation: { itemId: before.id, newDueAt: change.newDueAt.toISOString() },
         } satisfies CorrectionContent),
@@ -582,8 +685,22 @@ export class ApprovalsService {
     return row && toExplanation(row);
   }
 
-  private record(tx: Tx, actor: SessionUser | null, action: CardAction, before: ApprovalItemView, after: ApprovalItemView, detail: Record<string, string>) {
-    return this.card.append(tx, { projectId: after.projectId, actor, action, before: { kind: 'item', item: before }, after: { kind: 'item', item: after }, detail });
+  private record(
+    tx: Tx,
+    actor: SessionUser | null,
+    action: CardAction,
+    before: ApprovalItemView,
+    after: ApprovalItemView,
+    detail: Record<string, string>,
+  ) {
+    return this.card.append(tx, {
+      projectId: after.projectId,
+      actor,
+      action,
+      before: { kind: 'item', item: before },
+      after: { kind: 'item', item: after },
+      detail,
+    });
   }
 }
 

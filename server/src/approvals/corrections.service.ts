@@ -44,11 +44,15 @@ export class CorrectionsService {
   async correct(user: SessionUser, noticeId: string, dto: CorrectNoticeDto): Promise<NoticeView> {
     authorize(user, 'notice.correct');
     const id = await this.db.transaction(async (tx) => {
-      const locked = await tx.one<{ item_id: string | null; project_id: string | null }>('SELECT item_id, project_id FROM notices WHERE id = $1', [noticeId]);
+      const locked = await tx.one<{ item_id: string | null; project_id: string | null }>(
+        'SELECT item_id, project_id FROM notices WHERE id = $1',
+        [noticeId],
+      );
       if (!locked) throw notFound('Document');
       // A deemed consent's notice: the item first (as every deciding path locks it); any other
       // document: its project (as every paperwork step does). Then the document itself.
-      const revoking = (await tx.one<{ kind: string }>('SELECT kind FROM notices WHERE id = $1', [noticeId]))!.kind === 'timeout_implied_consent';
+      const revoking =
+        (await tx.one<{ kind: string }>('SELECT kind FROM notices WHERE id = $1', [noticeId]))!.kind === 'timeout_implied_consent';
       const itemBefore = revoking && locked.item_id ? await loadItem(tx, locked.item_id, true) : undefined;
       const projectBefore = !revoking && locked.project_id ? await this.steps.lock(tx, locked.project_id) : undefined;
       // R4a: a revocation reopens the item's clock, which a withdrawal has stopped for good (FOR SHARE:
@@ -82,9 +86,18 @@ export class CorrectionsService {
       );
       if (refusal) throw ruleRefusal(refusal);
       const reason = dto.reason.trim();
-      const revocation = document.kind === 'timeout_implied_consent' && itemBefore && newDueAt ? { itemId: itemBefore.id, newDueAt: newDueAt.toISOString() } : null;
+      const revocation =
+        document.kind === 'timeout_implied_consent' && itemBefore && newDueAt
+          ? { itemId: itemBefore.id, newDueAt: newDueAt.toISOString() }
+          : null;
       const content: CorrectionContent = {
-        corrected: { id: document.id, number: document.number, kind: document.kind, title: NOTICE_TITLES[document.kind], issuedAt: document.issuedAt },
+        corrected: {
+          id: document.id,
+          number: document.number,
+          kind: document.kind,
+          title: NOTICE_TITLES[document.kind],
+          issuedAt: document.issuedAt,
+        },
         reason,
         revocation,
       };
@@ -122,7 +135,11 @@ export class CorrectionsService {
         });
         tx.onCommit(() => this.signals.deadlinesChanged());
       } else if (projectBefore) {
-        await this.steps.recordStep(tx, projectBefore, { actor: user, action: 'document.corrected', detail: { document: NOTICE_TITLES[document.kind], ...detail } });
+        await this.steps.recordStep(tx, projectBefore, {
+          actor: user,
+          action: 'document.corrected',
+          detail: { document: NOTICE_TITLES[document.kind], ...detail },
+        });
       }
       return issued.id;
     });

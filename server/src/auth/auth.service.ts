@@ -92,12 +92,16 @@ export class AuthService {
   async changePassword(user: SessionUser, currentPassword: string, newPassword: string): Promise<SessionUser> {
     const problems = passwordProblems(user.username, newPassword);
     if (problems.length) throw invalidFields(problems);
-    if (newPassword === currentPassword) throw invalidFields([{ field: 'newPassword', message: 'newPassword must differ from the current one' }]);
+    if (newPassword === currentPassword)
+      throw invalidFields([{ field: 'newPassword', message: 'newPassword must differ from the current one' }]);
     const row = await this.db.one<UserRow>('SELECT * FROM users WHERE id = $1', [user.id]);
     if (!row || !(await verify(row.password_hash, currentPassword).catch(() => false))) {
       throw invalidFields([{ field: 'currentPassword', message: 'currentPassword is wrong' }]);
     }
-    await this.db.query('UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1', [user.id, await hashPassword(newPassword)]);
+    await this.db.query('UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1', [
+      user.id,
+      await hashPassword(newPassword),
+    ]);
     return { ...user, mustChangePassword: false };
   }
 

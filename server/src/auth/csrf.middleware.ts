@@ -27,7 +27,11 @@ export function csrfMiddleware(config: HubConfig) {
     if (SAFE.has(req.method)) return next();
     const okHeader = req.get('x-requested-with') === 'XMLHttpRequest';
     if (okHeader && originAllowed(req.get('origin'), req.get('host'), config)) return next();
-    const refusal = new ProblemException(HttpStatus.FORBIDDEN, 'Forbidden', 'Cross-site request refused: send X-Requested-With: XMLHttpRequest from an allowed origin');
+    const refusal = new ProblemException(
+      HttpStatus.FORBIDDEN,
+      'Forbidden',
+      'Cross-site request refused: send X-Requested-With: XMLHttpRequest from an allowed origin',
+    );
     filter.catch(refusal, { getType: () => 'http', switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }) } as never);
   };
 }

@@ -41,7 +41,14 @@ export class LoginThrottle {
        FROM login_throttle
        WHERE (key = $3 AND blocked_until > now())
           OR (((key = $1 AND failures >= $5) OR (key = $2 AND failures >= $6)) AND window_start > now() - $4 * interval '1 minute')`,
-      [accountKey(account), addressKey(address), pairKey(account, address), LOGIN_LIMITS.windowMinutes, LOGIN_LIMITS.perAccount, LOGIN_LIMITS.perAddress],
+      [
+        accountKey(account),
+        addressKey(address),
+        pairKey(account, address),
+        LOGIN_LIMITS.windowMinutes,
+        LOGIN_LIMITS.perAccount,
+        LOGIN_LIMITS.perAddress,
+      ],
     );
     if (rows.length === 0) return;
     const retryAfter = Math.max(1, ...rows.map((r) => Number(r.retry_s)));
@@ -68,7 +75,10 @@ export class LoginThrottle {
       [pairKey(account, address), LOGIN_LIMITS.windowMinutes],
     );
     const delay = loginDelaySeconds(pair!.failures);
-    await this.db.query(`UPDATE login_throttle SET blocked_until = now() + $2 * interval '1 second' WHERE key = $1`, [pairKey(account, address), delay]);
+    await this.db.query(`UPDATE login_throttle SET blocked_until = now() + $2 * interval '1 second' WHERE key = $1`, [
+      pairKey(account, address),
+      delay,
+    ]);
   }
 
   /** The right password (or access code) from this address ends its run; the account's ceiling count stays. */

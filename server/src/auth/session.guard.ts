@@ -28,9 +28,15 @@ export class SessionGuard implements CanActivate {
     const action = this.reflector.get<RouteAction | undefined>(REQUIRES, ctx.getHandler());
     if (!action) throw new Error(`${ctx.getClass().name}.${ctx.getHandler().name} declares no @Requires or @Public`);
     if (user.mustChangePassword && !this.reflector.get<boolean>(BEFORE_PASSWORD_CHANGE, ctx.getHandler())) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, 'Password change required', 'Choose a new password first', [{ field: 'newPassword', message: 'a new password is required' }], {
-        type: PASSWORD_CHANGE_REQUIRED,
-      });
+      throw new ProblemException(
+        HttpStatus.FORBIDDEN,
+        'Password change required',
+        'Choose a new password first',
+        [{ field: 'newPassword', message: 'a new password is required' }],
+        {
+          type: PASSWORD_CHANGE_REQUIRED,
+        },
+      );
     }
     // R1/R2: refused here when the role could not do it even to its own (or a principal's) department's objects.
     if (action !== 'any-session' && !canSomewhere(user, action)) authorize(user, action);

@@ -65,7 +65,8 @@ export function parseBoardQuery(raw: Record<string, unknown>): Required<Pick<Boa
   };
   const oneOf = <T extends string>(field: string, values: readonly T[]): T | undefined => {
     const v = text(field);
-    if (v !== undefined && !(values as readonly string[]).includes(v)) throw badRequest(field, `${field} must be one of ${values.join(', ')}`);
+    if (v !== undefined && !(values as readonly string[]).includes(v))
+      throw badRequest(field, `${field} must be one of ${values.join(', ')}`);
     return v as T | undefined;
   };
   const uuid = (field: string): string | undefined => {
@@ -214,7 +215,9 @@ export class BoardQueryService {
     private readonly calendars: CalendarService,
   ) {
     this.heads = new SharedReads(async () => {
-      const head = await this.db.one<{ position: string; now: Date }>(`SELECT COALESCE(MAX(position), 0) AS position, hub_now() AS now FROM card_entries`);
+      const head = await this.db.one<{ position: string; now: Date }>(
+        `SELECT COALESCE(MAX(position), 0) AS position, hub_now() AS now FROM card_entries`,
+      );
       return { position: Number(head!.position), now: head!.now };
     });
   }
@@ -238,7 +241,8 @@ export class BoardQueryService {
     const wanted = etagOf(head.position, bucket, query);
     const known = this.cache.get(wanted);
     const next = bucket + TIME_BUCKET_MS;
-    if (known && head.now.getTime() >= next - PREBUILD_LEAD_MS) this.cached(etagOf(head.position, next, query), () => this.build(query, next)).catch(() => undefined);
+    if (known && head.now.getTime() >= next - PREBUILD_LEAD_MS)
+      this.cached(etagOf(head.position, next, query), () => this.build(query, next)).catch(() => undefined);
     return known ?? this.cached(wanted, () => this.build(query, bucket));
   }
 
@@ -321,13 +325,28 @@ type BoardRowRecord = BoardRowProject & { refused: boolean; withdrawn: boolean; 
 /** R4a: the row carries the project's state, computed by the one domain rule from its facts. */
 function withLife({ refused, withdrawn, permittedItems, ...row }: BoardRowRecord): BoardRowProject {
   const permitted = new Set(permittedItems);
-  const life = projectLifeState({ admitted: row.status === 'in_channel', refused, withdrawn, items: row.items.map((i) => ({ status: i.status, permitted: permitted.has(i.id) })) });
+  const life = projectLifeState({
+    admitted: row.status === 'in_channel',
+    refused,
+    withdrawn,
+    items: row.items.map((i) => ({ status: i.status, permitted: permitted.has(i.id) })),
+  });
   return { ...row, life };
 }
 
 const bucketOf = (now: Date) => Math.floor(now.getTime() / TIME_BUCKET_MS) * TIME_BUCKET_MS;
 
 function etagOf(position: number, bucket: number, query: BoardQuery): string {
-  const key = JSON.stringify([query.q, query.department, query.status, query.category, query.lead, query.completed, query.sort, query.offset, query.limit]);
+  const key = JSON.stringify([
+    query.q,
+    query.department,
+    query.status,
+    query.category,
+    query.lead,
+    query.completed,
+    query.sort,
+    query.offset,
+    query.limit,
+  ]);
   return `W/"${position}-${bucket}-${createHash('sha256').update(key).digest('base64url').slice(0, 16)}"`;
 }

@@ -14,7 +14,11 @@ export class CalendarAdminController {
 
   @Requires('calendar.edit')
   @Put('days/:date')
-  setDay(@CurrentUser() user: SessionUser, @Param('date', CivilDateParam) date: string, @Body() dto: SetCalendarDayDto): Promise<CalendarChangeResult> {
+  setDay(
+    @CurrentUser() user: SessionUser,
+    @Param('date', CivilDateParam) date: string,
+    @Body() dto: SetCalendarDayDto,
+  ): Promise<CalendarChangeResult> {
     return this.admin.setDay(user, date, dto);
   }
 

@@ -71,8 +71,12 @@ export class CalendarAdminService {
     return this.change(user, { action: 'year_published', target: String(year) }, async (tx, data) => {
       if (data.years.some((y) => y.year === year && y.status === 'published')) throw conflict(`${year} is already published`);
       const added = rulesToPublish(data, year);
-      for (const rule of added) await tx.query('INSERT INTO calendar_days (date, kind, name) VALUES ($1, $2, $3)', [rule.date, rule.kind, rule.name]);
-      await tx.query(`INSERT INTO calendar_years (year, status) VALUES ($1, 'published') ON CONFLICT (year) DO UPDATE SET status = 'published'`, [year]);
+      for (const rule of added)
+        await tx.query('INSERT INTO calendar_days (date, kind, name) VALUES ($1, $2, $3)', [rule.date, rule.kind, rule.name]);
+      await tx.query(
+        `INSERT INTO calendar_years (year, status) VALUES ($1, 'published') ON CONFLICT (year) DO UPDATE SET status = 'published'`,
+        [year],
+      );
       return { before: { status: 'provisional' }, after: { status: 'published', statutoryWritten: added.map((r) => r.date) } };
     });
   }
@@ -90,14 +94,22 @@ export class CalendarAdminService {
       const before = data.days.filter((d) => yearOf(d.date) === dto.year).map(ruleOf);
       const statusBefore = data.years.find((y) => y.year === dto.year)?.status ?? 'provisional';
       await tx.query(`DELETE FROM calendar_days WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)`, [dto.year]);
-      for (const rule of imported.days) await tx.query('INSERT INTO calendar_days (date, kind, name) VALUES ($1, $2, $3)', [rule.date, rule.kind, rule.name]);
+      for (const rule of imported.days)
+        await tx.query('INSERT INTO calendar_days (date, kind, name) VALUES ($1, $2, $3)', [rule.date, rule.kind, rule.name]);
       const status = imported.status ?? statusBefore;
-      await tx.query(`INSERT INTO calendar_years (year, status) VALUES ($1, $2) ON CONFLICT (year) DO UPDATE SET status = EXCLUDED.status`, [dto.year, status]);
+      await tx.query(
+        `INSERT INTO calendar_years (year, status) VALUES ($1, $2) ON CONFLICT (year) DO UPDATE SET status = EXCLUDED.status`,
+        [dto.year, status],
+      );
       return { before: { status: statusBefore, days: before }, after: { status, format: dto.format, days: imported.days } };
     });
   }
 
-  private change(user: SessionUser, ref: CalendarChangeRef, mutate: (tx: Tx, data: CalendarData) => Promise<ChangeFacts>): Promise<CalendarChangeResult> {
+  private change(
+    user: SessionUser,
+    ref: CalendarChangeRef,
+    mutate: (tx: Tx, data: CalendarData) => Promise<ChangeFacts>,
+  ): Promise<CalendarChangeResult> {
     authorize(user, 'calendar.edit');
     return this.db.transaction(async (tx) => {
       await lockCalendarForChange(tx);
@@ -105,12 +117,28 @@ export class CalendarAdminService {
       const facts = await mutate(tx, before.data);
       const after = await loadCalendarState(tx);
       const now = await this.clock.now(tx);
-      const recomputed = await this.recompute.apply(tx, user, { calendar: buildCalendar(before.data), settings: before.settings }, buildCalendar(after.data), now, ref);
-      const change = await this.log.record(tx, { actor: user, at: now, subject: 'calendar', action: ref.action, target: ref.target, ...facts, recomputed: recomputed.length });
+      const recomputed = await this.recompute.apply(
+        tx,
+        user,
+        { calendar: buildCalendar(before.data), settings: before.settings },
+        buildCalendar(after.data),
+        now,
+        ref,
+      );
+      const change = await this.log.record(tx, {
+        actor: user,
+        at: now,
+        subject: 'calendar',
+        action: ref.action,
+        target: ref.target,
+        ...facts,
+        recomputed: recomputed.length,
+      });
       return { calendar: { settings: after.settings, calendar: after.data }, change, recomputed };
     });
   }
 }
 
 /** A year an admin touched is listed from then on (provisional until published). */
-const ensureYear = (tx: Tx, year: number) => tx.query(`INSERT INTO calendar_years (year, status) VALUES ($1, 'provisional') ON CONFLICT DO NOTHING`, [year]);
+const ensureYear = (tx: Tx, year: number) =>
+  tx.query(`INSERT INTO calendar_years (year, status) VALUES ($1, 'provisional') ON CONFLICT DO NOTHING`, [year]);

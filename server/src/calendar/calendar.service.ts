@@ -41,11 +41,15 @@ export interface CompiledCalendar {
 /** The calendar, settings and version exactly as stored, read inside the caller's transaction. */
 export async function loadCalendarState(q: Queryable): Promise<Omit<CompiledCalendar, 'calendar'>> {
   const [row] = await q.query<{ version: string }>('SELECT version FROM calendar_version');
-  const years = await q.query<{ year: number; status: 'published' | 'provisional' }>('SELECT year, status FROM calendar_years ORDER BY year');
+  const years = await q.query<{ year: number; status: 'published' | 'provisional' }>(
+    'SELECT year, status FROM calendar_years ORDER BY year',
+  );
   const days = await q.query<{ date: string; kind: 'holiday' | 'workday'; name: string }>(
     `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM calendar_days ORDER BY date`,
   );
-  const stored = await q.query<{ key: string; value: Record<string, unknown> }>(`SELECT key, value FROM settings WHERE key IN ('calendar', 'circulation')`);
+  const stored = await q.query<{ key: string; value: Record<string, unknown> }>(
+    `SELECT key, value FROM settings WHERE key IN ('calendar', 'circulation')`,
+  );
   const value = (key: string) => stored.find((s) => s.key === key)?.value ?? {};
   const hubSettings: HubSettings = { ...DEFAULT_HUB_SETTINGS, ...value('calendar'), ...thresholdOf(value('circulation')) };
   const { timeZone, endOfDay, workingDaysAllowed, warningWorkingDays } = hubSettings;
@@ -114,11 +118,25 @@ export class CalendarService implements OnModuleInit {
       'SELECT kind, starts_at, ends_at, hub_now() AS now FROM special_procedures WHERE item_id = $1 ORDER BY starts_at',
       [id],
     );
-    const stops = procedures.map((p) => clockStopOf({ kind: p.kind, startsAt: p.starts_at, endsAt: p.ends_at ?? new Date(Math.max(p.now.getTime(), p.starts_at.getTime() + 1)) }));
+    const stops = procedures.map((p) =>
+      clockStopOf({
+        kind: p.kind,
+        startsAt: p.starts_at,
+        endsAt: p.ends_at ?? new Date(Math.max(p.now.getTime(), p.starts_at.getTime() + 1)),
+      }),
+    );
     const open = procedures.find((p) => p.ends_at === null);
-    const explanation = explainDeadline(item.accepted_at, rule.workingDays, calendar, { ...settings, timeZone: rule.timeZone, endOfDay: rule.endOfDay }, stops);
+    const explanation = explainDeadline(
+      item.accepted_at,
+      rule.workingDays,
+      calendar,
+      { ...settings, timeZone: rule.timeZone, endOfDay: rule.endOfDay },
+      stops,
+    );
     const itemDueAt = item.due_at.toISOString();
-    const paused = open ? { paused: { kind: open.kind, name: SPECIAL_PROCEDURE_NAMES[open.kind], since: open.starts_at.toISOString() } } : {};
+    const paused = open
+      ? { paused: { kind: open.kind, name: SPECIAL_PROCEDURE_NAMES[open.kind], since: open.starts_at.toISOString() } }
+      : {};
     return explanation.dueAt === itemDueAt || open ? { ...explanation, ...paused } : { ...explanation, itemDueAt };
   }
 

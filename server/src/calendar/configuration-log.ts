@@ -79,7 +79,16 @@ export async function insertConfigurationChange(tx: Tx, change: NewConfiguration
   const inserted = await tx.one<{ id: string }>(
     `INSERT INTO configuration_changes (at, actor_id, subject, action, target, before, after, recomputed)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [change.at, change.actor.id, change.subject, change.action, change.target, jsonb(change.before), jsonb(change.after), change.recomputed],
+    [
+      change.at,
+      change.actor.id,
+      change.subject,
+      change.action,
+      change.target,
+      jsonb(change.before),
+      jsonb(change.after),
+      change.recomputed,
+    ],
   );
   const [row] = await tx.query<ChangeRow>(`${SELECT} WHERE c.id = $1`, [inserted!.id]);
   return toChange(row!);

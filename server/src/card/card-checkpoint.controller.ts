@@ -1,7 +1,19 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBase64, IsHexadecimal, IsISO8601, IsInt, IsOptional, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBase64,
+  IsHexadecimal,
+  IsISO8601,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Length,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import type { CardCheckpoint, CheckpointVerification } from '@hub/shared';
 import { Requires } from '../auth/requires.decorator';
 import { CardCheckpoints } from './card-checkpoint.service';
@@ -20,7 +32,12 @@ class CheckpointDocumentDto {
 class CardCheckpointDto implements CardCheckpoint {
   @ApiProperty() @IsInt() @Min(0) position: number;
   @ApiProperty() @IsISO8601({ strict: true }) at: string;
-  @ApiProperty({ type: [CardHeadDto] }) @IsArray() @ArrayMaxSize(1_000_000) @ValidateNested({ each: true }) @Type(() => CardHeadDto) heads: CardHeadDto[];
+  @ApiProperty({ type: [CardHeadDto] })
+  @IsArray()
+  @ArrayMaxSize(1_000_000)
+  @ValidateNested({ each: true })
+  @Type(() => CardHeadDto)
+  heads: CardHeadDto[];
   @ApiProperty({ type: [CheckpointDocumentDto], required: false })
   @IsOptional()
   @IsArray()

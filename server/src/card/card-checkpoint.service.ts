@@ -39,17 +39,24 @@ export class CardCheckpoints {
       this.privateKey = generateKeyPairSync('ed25519').privateKey;
     }
     this.publicKey = createPublicKey(this.privateKey);
-    this.keyId = createHash('sha256').update(this.publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+    this.keyId = createHash('sha256')
+      .update(this.publicKey.export({ type: 'spki', format: 'der' }))
+      .digest('hex')
+      .slice(0, 16);
   }
 
   async create(): Promise<CardCheckpoint> {
     return this.db.transaction(async (tx) => {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const head = await tx.one<{ position: string; at: Date }>(`SELECT COALESCE(MAX(position), 0) AS position, date_trunc('milliseconds', hub_now()) AS at FROM card_entries`);
+      const head = await tx.one<{ position: string; at: Date }>(
+        `SELECT COALESCE(MAX(position), 0) AS position, date_trunc('milliseconds', hub_now()) AS at FROM card_entries`,
+      );
       const heads = await tx.query<{ projectId: string; seq: number; hash: string }>(
         `SELECT DISTINCT ON (project_id) project_id AS "projectId", seq, hash FROM card_entries ORDER BY project_id, seq DESC`,
       );
-      const documents = await tx.query<{ id: string; contentHash: string }>(`SELECT id, content_hash AS "contentHash" FROM notices WHERE project_id IS NULL ORDER BY id`);
+      const documents = await tx.query<{ id: string; contentHash: string }>(
+        `SELECT id, content_hash AS "contentHash" FROM notices WHERE project_id IS NULL ORDER BY id`,
+      );
       const body = { position: Number(head!.position), at: head!.at.toISOString(), heads, documents };
       return { ...body, keyId: this.keyId, signature: sign(null, Buffer.from(canonicalJson(body)), this.privateKey).toString('base64') };
     });
@@ -58,13 +65,20 @@ export class CardCheckpoints {
   async verify(checkpoint: CardCheckpoint): Promise<CheckpointVerification> {
     const { position, at, heads, documents } = checkpoint;
     const signatureValid =
-      checkpoint.keyId === this.keyId && verify(null, Buffer.from(canonicalJson({ position, at, heads, documents })), this.publicKey, Buffer.from(checkpoint.signature, 'base64'));
+      checkpoint.keyId === this.keyId &&
+      verify(
+        null,
+        Buffer.from(canonicalJson({ position, at, heads, documents })),
+        this.publicKey,
+        Buffer.from(checkpoint.signature, 'base64'),
+      );
     const problems = await this.db.transaction(async (tx) => {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const found: CheckpointProblem[] = [];
       const now = await tx.one<{ position: string }>('SELECT COALESCE(MAX(position), 0) AS position FROM card_entries');
       if (Number(now!.position) < position) found.push({ projectId: null, problem: 'truncated' });
-      for (let i = 0; i < heads.length; i += PROJECTS_PER_BATCH) found.push(...(await this.recomputeHeads(tx, heads.slice(i, i + PROJECTS_PER_BATCH))));
+      for (let i = 0; i < heads.length; i += PROJECTS_PER_BATCH)
+        found.push(...(await this.recomputeHeads(tx, heads.slice(i, i + PROJECTS_PER_BATCH))));
       found.push(...(await this.recomputeDocuments(tx, documents ?? [])));
       return found;
     });
@@ -93,7 +107,11 @@ export class CardCheckpoints {
       if (result.valid) continue;
       if (card.length === 0) problems.push({ projectId: head.projectId, problem: 'project_missing' });
       else if (result.problem === 'notice')
-        problems.push({ projectId: head.projectId, noticeId: result.noticeId, problem: notices.has(result.noticeId!) ? 'notice_rewritten' : 'notice_missing' });
+        problems.push({
+          projectId: head.projectId,
+          noticeId: result.noticeId,
+          problem: notices.has(result.noticeId!) ? 'notice_rewritten' : 'notice_missing',
+        });
       else if (card.length < head.seq && result.problem === 'head') problems.push({ projectId: head.projectId, problem: 'truncated' });
       else problems.push({ projectId: head.projectId, problem: 'rewritten' });
     }
@@ -103,7 +121,9 @@ export class CardCheckpoints {
   /** Documents on no card (R22): recomputed from their stored content against the signed hash. */
   private async recomputeDocuments(tx: Tx, documents: NonNullable<CardCheckpoint['documents']>): Promise<CheckpointProblem[]> {
     if (!documents.length) return [];
-    const rows = await tx.query<{ id: string; content: object }>('SELECT id, content FROM notices WHERE id = ANY($1::uuid[])', [documents.map((d) => d.id)]);
+    const rows = await tx.query<{ id: string; content: object }>('SELECT id, content FROM notices WHERE id = ANY($1::uuid[])', [
+      documents.map((d) => d.id),
+    ]);
     const stored = new Map(rows.map((r) => [r.id, r.content]));
     return documents.flatMap((d): CheckpointProblem[] => {
       const content = stored.get(d.id);

@@ -20,7 +20,11 @@ export interface CardHead {
  * no longer matches the hash its entry cites; a deleted last entry or a re-chained card no longer
  * ends at the head. Stored hashes are never trusted, only recomputed.
  */
-export function recomputeCard(entries: readonly CardEntry[], notices: ReadonlyMap<string, StoredNotice>, head: CardHead | null): CardVerification {
+export function recomputeCard(
+  entries: readonly CardEntry[],
+  notices: ReadonlyMap<string, StoredNotice>,
+  head: CardHead | null,
+): CardVerification {
   const chain = verifyChain(entries);
   if (!chain.valid) return { ...chain, problem: 'entry' };
   for (const entry of entries) {

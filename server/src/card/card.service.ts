@@ -87,7 +87,8 @@ export class CardService {
     if (!pending) {
       const list: { projectId: string; notice: CitedNotice }[] = [];
       tx.beforeCommit(() => {
-        if (list.length) throw new Error(`${list.map((p) => p.notice.number).join(', ')} issued without an entry on its project's card (R5/R17)`);
+        if (list.length)
+          throw new Error(`${list.map((p) => p.notice.number).join(', ')} issued without an entry on its project's card (R5/R17)`);
       });
       this.uncited.set(tx, list);
       pending = list;
@@ -123,7 +124,20 @@ export class CardService {
     await tx.query(
       `INSERT INTO card_entries (position, project_id, seq, at, actor, action, before, after, detail, notices, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [card.position, card.projectId, card.seq, card.at, json(card.actor), card.action, json(card.before), json(card.after), json(card.detail), json(card.notices ?? null), card.prevHash, card.hash],
+      [
+        card.position,
+        card.projectId,
+        card.seq,
+        card.at,
+        json(card.actor),
+        card.action,
+        json(card.before),
+        json(card.after),
+        json(card.detail),
+        json(card.notices ?? null),
+        card.prevHash,
+        card.hash,
+      ],
     );
     await tx.query(
       `INSERT INTO card_heads (project_id, seq, hash) VALUES ($1, $2, $3)
@@ -148,7 +162,10 @@ export class CardService {
 
   /** Entries after a stream position, in order (replay for clients that missed pushes). */
   async after(position: number, limit: number): Promise<CardEntry[]> {
-    const rows = await this.db.query<CardRow>('SELECT * FROM card_entries WHERE position > $1 ORDER BY position LIMIT $2', [position, limit]);
+    const rows = await this.db.query<CardRow>('SELECT * FROM card_entries WHERE position > $1 ORDER BY position LIMIT $2', [
+      position,
+      limit,
+    ]);
     return rows.map(toEntry);
   }
 
@@ -181,7 +198,10 @@ async function loadCard(q: Queryable, projectId: string): Promise<CardEntry[]> {
 export async function loadCitedNotices(q: Queryable, entries: readonly CardEntry[]): Promise<Map<string, StoredNotice>> {
   const ids = citedNoticeIds(entries);
   if (!ids.length) return new Map();
-  const rows = await q.query<{ id: string; project_id: string | null; content: object }>('SELECT id, project_id, content FROM notices WHERE id = ANY($1::uuid[])', [ids]);
+  const rows = await q.query<{ id: string; project_id: string | null; content: object }>(
+    'SELECT id, project_id, content FROM notices WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
   return new Map(rows.map((r) => [r.id, { projectId: r.project_id, content: r.content }]));
 }
 

@@ -30,7 +30,14 @@ export class ProjectSteps {
   async recordStep(tx: Tx, subject: BoardProject, change: ProjectStep): Promise<BoardProject> {
     const { actor, action, detail } = change;
     const after = (await loadBoardProjects(tx, [subject.id]))[0]!;
-    await this.card.append(tx, { projectId: subject.id, actor, action, before: { kind: 'project', project: subject }, after: { kind: 'project', project: after }, detail });
+    await this.card.append(tx, {
+      projectId: subject.id,
+      actor,
+      action,
+      before: { kind: 'project', project: subject },
+      after: { kind: 'project', project: after },
+      detail,
+    });
     return after;
   }
 }

@@ -17,7 +17,9 @@ function textProblem(text: string): string | null {
 
 /** A key as it appears in a field path: control characters escaped so the path stays readable. */
 const printable = (key: string) =>
-  [...key].map((c) => (c.length === 1 && (c < ' ' || LONE_SURROGATE.test(c)) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
+  [...key]
+    .map((c) => (c.length === 1 && (c < ' ' || LONE_SURROGATE.test(c)) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c))
+    .join('');
 
 /**
  * R26: the first field of a decoded request (body, query or path parameter) that no handler can

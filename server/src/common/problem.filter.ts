@@ -17,8 +17,10 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.toProblem(error);
     problem.instance = req.originalUrl;
     // A lost database is logged once by the Database, not once per request that meets it.
-    if (problem.status >= 500 && !isConnectionLost(error)) this.log.error({ msg: 'unhandled error', url: req.originalUrl, error: String((error as Error)?.stack ?? error) });
-    else if (problem.status === 401 || problem.status === 403) this.log.warn({ msg: 'refused', status: problem.status, method: req.method, url: req.originalUrl, detail: problem.detail });
+    if (problem.status >= 500 && !isConnectionLost(error))
+      this.log.error({ msg: 'unhandled error', url: req.originalUrl, error: String((error as Error)?.stack ?? error) });
+    else if (problem.status === 401 || problem.status === 403)
+      this.log.warn({ msg: 'refused', status: problem.status, method: req.method, url: req.originalUrl, detail: problem.detail });
     if (error instanceof TooManyRequests) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
@@ -26,7 +28,12 @@ export class ProblemFilter implements ExceptionFilter {
   private toProblem(error: unknown): ProblemDetails {
     if (isConnectionLost(error)) {
       // Nothing was acknowledged; the client may reload and try again.
-      return { type: 'about:blank', title: 'Service unavailable', status: HttpStatus.SERVICE_UNAVAILABLE, detail: 'The database connection was lost; reload and try again' };
+      return {
+        type: 'about:blank',
+        title: 'Service unavailable',
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        detail: 'The database connection was lost; reload and try again',
+      };
     }
     if (error instanceof IllegalTransitionError) {
       return { type: 'about:blank', title: 'Conflict', status: HttpStatus.CONFLICT, detail: error.message };
@@ -41,13 +48,26 @@ export class ProblemFilter implements ExceptionFilter {
     const parserStatus = bodyParserStatus(error);
     if (parserStatus !== null) {
       // R26: the body parser's own refusals (too large, not JSON, wrong charset) are the client's fault.
-      const detail = parserStatus === HttpStatus.PAYLOAD_TOO_LARGE ? 'The request body is larger than the hub accepts' : 'The request body is not valid JSON';
-      return { type: 'about:blank', title: HttpStatus[parserStatus]?.replace(/_/g, ' ').toLowerCase() ?? 'Bad request', status: parserStatus, detail };
+      const detail =
+        parserStatus === HttpStatus.PAYLOAD_TOO_LARGE
+          ? 'The request body is larger than the hub accepts'
+          : 'The request body is not valid JSON';
+      return {
+        type: 'about:blank',
+        title: HttpStatus[parserStatus]?.replace(/_/g, ' ').toLowerCase() ?? 'Bad request',
+        status: parserStatus,
+        detail,
+      };
     }
     if (isDataException(error)) {
       // R26: a value PostgreSQL cannot store (out-of-range date or number, untranslatable character)
       // that got past validation is still bad input; the transaction was rolled back, nothing changed.
-      return { type: 'about:blank', title: 'Invalid request', status: HttpStatus.BAD_REQUEST, detail: 'A value is outside what the hub can store' };
+      return {
+        type: 'about:blank',
+        title: 'Invalid request',
+        status: HttpStatus.BAD_REQUEST,
+        detail: 'A value is outside what the hub can store',
+      };
     }
     return { type: 'about:blank', title: 'Internal server error', status: HttpStatus.INTERNAL_SERVER_ERROR };
   }

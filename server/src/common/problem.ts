@@ -8,7 +8,14 @@ export class ProblemException extends HttpException {
   /** `type` names a problem the client reacts to (e.g. a password change required); `rule` the rule that refuses. */
   constructor(status: HttpStatus, title: string, detail?: string, errors?: FieldError[], extra: { type?: string; rule?: string } = {}) {
     const { type = 'about:blank', rule } = extra;
-    const body: ProblemDetails = { type, title, status, ...(rule ? { rule } : {}), ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
+    const body: ProblemDetails = {
+      type,
+      title,
+      status,
+      ...(rule ? { rule } : {}),
+      ...(detail ? { detail } : {}),
+      ...(errors ? { errors } : {}),
+    };
     super(body, status);
   }
 }

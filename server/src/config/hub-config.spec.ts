@@ -2,7 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { loadConfig } from './hub-config';
 
 const pem = (type: 'ed25519' | 'rsa') =>
-  (type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 1024 }) : generateKeyPairSync('ed25519')).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  (type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 1024 }) : generateKeyPairSync('ed25519')).privateKey
+    .export({ type: 'pkcs8', format: 'pem' })
+    .toString();
 const env = (extra: Record<string, string>) => ({ DATABASE_URL: 'postgres://hub@127.0.0.1/hub', ...extra });
 
 describe('HUB_CHECKPOINT_KEY (R5: the checkpoint signing key is kept out of the database)', () => {

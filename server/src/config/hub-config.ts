@@ -56,13 +56,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     testClock: env['HUB_TEST_CLOCK'] === '1',
     demoData: env['HUB_DEMO_DATA'] === '1',
     clientDir: env['HUB_CLIENT_DIR'] ?? null,
-    allowedOrigins: (env['HUB_ALLOWED_ORIGINS'] ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    allowedOrigins: (env['HUB_ALLOWED_ORIGINS'] ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     trustedProxies: trustedProxies(env['HUB_TRUSTED_PROXIES']),
     secureCookies: env['HUB_SECURE_COOKIES'] === '1',
     redisUrl: env['REDIS_URL'] || null,
     deadlineSweepMs: intOr(env['HUB_DEADLINE_SWEEP_MS'], 1000, 'HUB_DEADLINE_SWEEP_MS'),
     meetingLapseMs: intOr(env['HUB_MEETING_LAPSE_HOURS'], 24, 'HUB_MEETING_LAPSE_HOURS') * 3_600_000,
-    meetingNoticeWorkingDays: intOr(env['HUB_MEETING_NOTICE_WORKING_DAYS'], DEFAULT_MEETING_TIMING.noticeWorkingDays, 'HUB_MEETING_NOTICE_WORKING_DAYS'),
+    meetingNoticeWorkingDays: intOr(
+      env['HUB_MEETING_NOTICE_WORKING_DAYS'],
+      DEFAULT_MEETING_TIMING.noticeWorkingDays,
+      'HUB_MEETING_NOTICE_WORKING_DAYS',
+    ),
     meetingGraceMs: intOr(env['HUB_MEETING_GRACE_MINUTES'], DEFAULT_MEETING_TIMING.graceMs / 60_000, 'HUB_MEETING_GRACE_MINUTES') * 60_000,
     logJson: env['HUB_LOG_JSON'] === '1',
     checkpointKey: checkpointKey(env['HUB_CHECKPOINT_KEY'], env['HUB_TEST_CLOCK'] === '1'),
@@ -72,7 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
 }
 
 function trustedProxies(value: string | undefined): string[] {
-  const entries = (value ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const entries = (value ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address, prefix, ...rest] = entry.split('/');
     const family = isIP(address ?? '');
@@ -88,7 +98,9 @@ export const CHECKPOINT_KEY_HELP = 'generate one with `openssl genpkey -algorith
 function checkpointKey(value: string | undefined, testClock: boolean): string | null {
   if (!value) {
     if (testClock) return null;
-    throw new ConfigError(`HUB_CHECKPOINT_KEY is required: the Ed25519 private key (PEM) that signs card checkpoints (R5); ${CHECKPOINT_KEY_HELP}`);
+    throw new ConfigError(
+      `HUB_CHECKPOINT_KEY is required: the Ed25519 private key (PEM) that signs card checkpoints (R5); ${CHECKPOINT_KEY_HELP}`,
+    );
   }
   const pem = value.replace(/\\n/g, '\n'); // a PEM written on one line with \n escapes (.env files)
   let type: string | undefined;

@@ -40,10 +40,17 @@ export function loadNotificationsConfig(env: NodeJS.ProcessEnv, problem: (messag
   const host = env['HUB_SMTP_HOST']?.trim();
   const secure = env['HUB_SMTP_SECURE'] === '1' || env['HUB_SMTP_SECURE'] === 'true';
   const smsUrl = env['HUB_SMS_WEBHOOK_URL']?.trim();
-  if (smsUrl && !env['HUB_SMS_WEBHOOK_SECRET']) throw problem('HUB_SMS_WEBHOOK_SECRET is required with HUB_SMS_WEBHOOK_URL: the gateway checks each request by its signature');
+  if (smsUrl && !env['HUB_SMS_WEBHOOK_SECRET'])
+    throw problem('HUB_SMS_WEBHOOK_SECRET is required with HUB_SMS_WEBHOOK_URL: the gateway checks each request by its signature');
   return {
     smtp: host
-      ? { host, port: int('HUB_SMTP_PORT', secure ? 465 : 587), secure, user: env['HUB_SMTP_USER'] ?? '', from: env['HUB_SMTP_FROM'] ?? `green-channel-hub@${host}` }
+      ? {
+          host,
+          port: int('HUB_SMTP_PORT', secure ? 465 : 587),
+          secure,
+          user: env['HUB_SMTP_USER'] ?? '',
+          from: env['HUB_SMTP_FROM'] ?? `green-channel-hub@${host}`,
+        }
       : null,
     smtpPassword: env['HUB_SMTP_PASSWORD'] || null,
     sms: smsUrl ? { url: smsUrl, secret: env['HUB_SMS_WEBHOOK_SECRET']!, template: env['HUB_SMS_TEMPLATE'] || DEFAULT_SMS_TEMPLATE } : null,

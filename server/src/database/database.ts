@@ -23,7 +23,9 @@ export function isConnectionLost(error: unknown): boolean {
     code.startsWith('57P') ||
     code === '25P03' ||
     name === 'QueryRunnerAlreadyReleasedError' ||
-    /Connection terminated|ECONNRESET|ECONNREFUSED|Client has encountered a connection error|timeout exceeded when trying to connect/.test(message)
+    /Connection terminated|ECONNRESET|ECONNREFUSED|Client has encountered a connection error|timeout exceeded when trying to connect/.test(
+      message,
+    )
   );
 }
 
@@ -157,7 +159,8 @@ export class Database {
         await runner.connect();
         connected = true;
         await runner.startTransaction();
-        if (options.idleLimitMs !== undefined) await runner.query(`SET LOCAL idle_in_transaction_session_timeout = ${Math.round(options.idleLimitMs)}`);
+        if (options.idleLimitMs !== undefined)
+          await runner.query(`SET LOCAL idle_in_transaction_session_timeout = ${Math.round(options.idleLimitMs)}`);
         const result = await work(tx);
         await tx.runEndWork();
         tx.runCommitChecks();
@@ -191,7 +194,9 @@ export class Database {
   private unreachable(error: unknown): void {
     if (this.downSince !== null) return;
     this.downSince = Date.now();
-    this.log.error(`database unavailable (${(error as Error).message ?? String(error)}): requests answer 503, background work backs off and resumes on its own`);
+    this.log.error(
+      `database unavailable (${(error as Error).message ?? String(error)}): requests answer 503, background work backs off and resumes on its own`,
+    );
   }
 
   /** And one when it returns, with the outage's length; then the waiting sweeps go at once. */

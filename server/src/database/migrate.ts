@@ -10,7 +10,13 @@ const MIGRATION_LOCK = 7_345_000;
  * replicas, a rolling restart) wait on a session advisory lock, so each migration runs once.
  */
 export async function migrate(databaseUrl: string): Promise<string[]> {
-  const dataSource = new DataSource({ type: 'postgres', url: databaseUrl, migrations: HUB_MIGRATIONS, migrationsTransactionMode: 'each', logger: new HubSqlLogger() });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    migrations: HUB_MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    logger: new HubSqlLogger(),
+  });
   await dataSource.initialize();
   const lock = dataSource.createQueryRunner();
   try {

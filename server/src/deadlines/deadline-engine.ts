@@ -163,7 +163,8 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
         claimed.push(id);
         const item = (await loadItem(tx, id))!;
         const firedAt = await this.clock.now(tx);
-        if (!deemedConsentDue({ status: item.status, dueAt: item.dueAt ? new Date(item.dueAt) : null, holds: holdsOf(item) }, firedAt)) continue;
+        if (!deemedConsentDue({ status: item.status, dueAt: item.dueAt ? new Date(item.dueAt) : null, holds: holdsOf(item) }, firedAt))
+          continue;
         await this.approvals.deemConsent(tx, item, firedAt);
         fired++;
       }

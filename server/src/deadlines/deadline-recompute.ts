@@ -52,14 +52,23 @@ export class DeadlineRecompute {
       // Items accepted before rules were stored were computed under the settings of the time: today's.
       const rule = row.due_rule ?? deadlineRuleOf(before.settings);
       const result = recomputeDeadline(
-        { status: item.status, acceptedAt: item.acceptedAt ? new Date(item.acceptedAt) : null, dueAt: item.dueAt ? new Date(item.dueAt) : null, provisional: item.provisional },
+        {
+          status: item.status,
+          acceptedAt: item.acceptedAt ? new Date(item.acceptedAt) : null,
+          dueAt: item.dueAt ? new Date(item.dueAt) : null,
+          provisional: item.provisional,
+        },
         rule,
         before.calendar,
         after,
         now,
       );
       if (result.kind === 'moved') {
-        await tx.query(`UPDATE approval_items SET due_at = $2, provisional = $3, deadline_version = deadline_version + 1 WHERE id = $1`, [item.id, result.dueAt, result.provisional]);
+        await tx.query(`UPDATE approval_items SET due_at = $2, provisional = $3, deadline_version = deadline_version + 1 WHERE id = $1`, [
+          item.id,
+          result.dueAt,
+          result.provisional,
+        ]);
       } else if (result.kind === 'provisional_changed') {
         await tx.query(`UPDATE approval_items SET provisional = $2 WHERE id = $1`, [item.id, result.provisional]);
       } else {
@@ -72,9 +81,22 @@ export class DeadlineRecompute {
         action: 'item.deadline_recomputed',
         before: { kind: 'item', item },
         after: { kind: 'item', item: updated },
-        detail: { fromDueAt: item.dueAt!, toDueAt: updated.dueAt!, provisional: String(updated.provisional), calendarChange: change.action, calendarTarget: change.target },
+        detail: {
+          fromDueAt: item.dueAt!,
+          toDueAt: updated.dueAt!,
+          provisional: String(updated.provisional),
+          calendarChange: change.action,
+          calendarTarget: change.target,
+        },
       });
-      moved.push({ itemId: item.id, projectId: item.projectId, departmentId: item.departmentId, fromDueAt: item.dueAt!, toDueAt: updated.dueAt!, provisional: updated.provisional });
+      moved.push({
+        itemId: item.id,
+        projectId: item.projectId,
+        departmentId: item.departmentId,
+        fromDueAt: item.dueAt!,
+        toDueAt: updated.dueAt!,
+        provisional: updated.provisional,
+      });
     }
     await this.recomputeForwards(tx, actor, before, after, now, change);
     return moved;
@@ -101,7 +123,13 @@ export class DeadlineRecompute {
     // Forwards started before rules were stored were computed under today's settings.
     const fallback = forwardingRuleOf(before.settings, (await loadPaperTrailSettings(tx)).megaForwardingWorkingDays);
     for (const row of rows) {
-      const result = recomputeForwarding({ completeAt: row.complete_at, dueAt: row.due_at, forwardedAt: null }, row.due_rule ?? fallback, before.calendar, after, now);
+      const result = recomputeForwarding(
+        { completeAt: row.complete_at, dueAt: row.due_at, forwardedAt: null },
+        row.due_rule ?? fallback,
+        before.calendar,
+        after,
+        now,
+      );
       if (result.kind !== 'moved') continue;
       const [project] = await loadBoardProjects(tx, [row.project_id]);
       await tx.query('UPDATE mega_forwarding SET due_at = $2 WHERE project_id = $1', [row.project_id, result.dueAt]);
@@ -112,7 +140,12 @@ export class DeadlineRecompute {
         action: 'mega.forwarding_recomputed',
         before: { kind: 'project', project: project! },
         after: { kind: 'project', project: updated! },
-        detail: { fromDueAt: row.due_at.toISOString(), toDueAt: result.dueAt.toISOString(), calendarChange: change.action, calendarTarget: change.target },
+        detail: {
+          fromDueAt: row.due_at.toISOString(),
+          toDueAt: result.dueAt.toISOString(),
+          calendarChange: change.action,
+          calendarTarget: change.target,
+        },
       });
     }
   }

@@ -58,7 +58,11 @@ export class InquiriesController {
   /** The same statistics as CSV for Excel (UTF-8 with BOM). */
   @Requires('inquiry.statistics')
   @Get('statistics/csv')
-  async csv(@CurrentUser() user: SessionUser, @Query() period: StatisticsQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async csv(
+    @CurrentUser() user: SessionUser,
+    @Query() period: StatisticsQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const { filename, body } = await this.statistics.csv(user, period);
     res.attachment(filename).type('text/csv; charset=utf-8');
     return body;

@@ -126,7 +126,8 @@ export class InquiriesService {
   async followUp(user: SessionUser, id: string, dto: FollowUpDto): Promise<InquiryView> {
     return this.step(user, id, 'follow_up', async (tx, before) => {
       refuseProblems(followUpErrors(dto));
-      if (!isInquiryClosed(before.status)) throw conflict(`Inquiry ${before.number} is "${before.status}": follow up once it is answered or referred`);
+      if (!isInquiryClosed(before.status))
+        throw conflict(`Inquiry ${before.number} is "${before.status}": follow up once it is answered or referred`);
       if (before.followUp) throw conflict(`Inquiry ${before.number} was already followed up`);
       const comment = dto.comment?.trim() || null;
       await tx.query(
@@ -187,7 +188,13 @@ export class InquiriesService {
       'SELECT responder_contact FROM inquiries WHERE owner_id = $1 ORDER BY registered_at DESC LIMIT 1',
       [user.id],
     );
-    return { id: user.id, displayName: user.displayName, role: user.role, departmentId: user.departmentId, lastContact: last?.responder_contact ?? null };
+    return {
+      id: user.id,
+      displayName: user.displayName,
+      role: user.role,
+      departmentId: user.departmentId,
+      lastContact: last?.responder_contact ?? null,
+    };
   }
 
   async transferTargets(user: SessionUser): Promise<TransferTarget[]> {
@@ -219,7 +226,13 @@ export class InquiriesService {
     switch (d.kind) {
       case 'answer': {
         const answer = d.answer!.trim();
-        await tx.query(`UPDATE inquiries SET status = $2, closed_at = $3, closed_by = $4, answer = $5 WHERE id = $1`, [id, status, now, user.id, answer]);
+        await tx.query(`UPDATE inquiries SET status = $2, closed_at = $3, closed_by = $4, answer = $5 WHERE id = $1`, [
+          id,
+          status,
+          now,
+          user.id,
+          answer,
+        ]);
         detail['answer'] = answer;
         break;
       }
@@ -278,7 +291,8 @@ export class InquiriesService {
         'SELECT display_name, role, department_id FROM users WHERE id = $1',
         [d.toUserId],
       );
-      if (!colleague || !STAFF_ROLES.includes(colleague.role)) throw badRequest(`${prefix}toUserId`, `no colleague ${d.toUserId} who can take an inquiry`);
+      if (!colleague || !STAFF_ROLES.includes(colleague.role))
+        throw badRequest(`${prefix}toUserId`, `no colleague ${d.toUserId} who can take an inquiry`);
       if (d.toUserId === user.id) throw badRequest(`${prefix}toUserId`, 'an inquiry is transferred to someone else');
       const detail: Record<string, string> = { toUserId: d.toUserId, toUserName: colleague.display_name };
       if (colleague.department_id) detail['toDepartmentId'] = colleague.department_id;
@@ -286,7 +300,11 @@ export class InquiriesService {
     }
     const department = await tx.one<{ name: string }>('SELECT name FROM departments WHERE id = $1', [d.toDepartmentId]);
     if (!department) throw badRequest(`${prefix}toDepartmentId`, `no department ${d.toDepartmentId}`);
-    return { userId: null, departmentId: d.toDepartmentId!, detail: { toDepartmentId: d.toDepartmentId!, toDepartmentName: department.name } };
+    return {
+      userId: null,
+      departmentId: d.toDepartmentId!,
+      detail: { toDepartmentId: d.toDepartmentId!, toDepartmentName: department.name },
+    };
   }
 
   /** A step that is not a disposition: lock, check who acts, change, record. */
@@ -329,7 +347,14 @@ export class InquiriesService {
     after: InquiryView,
     detail: Record<string, string>,
   ): Promise<void> {
-    const entry = await this.history.append(tx, { inquiryId: after.id, actor, action, before: before?.status ?? null, after: after.status, detail });
+    const entry = await this.history.append(tx, {
+      inquiryId: after.id,
+      actor,
+      action,
+      before: before?.status ?? null,
+      after: after.status,
+      detail,
+    });
     const rooms = new Set([...roomsFor(after), ...(before ? roomsFor(before) : [])]);
     tx.onCommit(() => this.live.emitTo([...rooms], 'inquiry:changed', { inquiry: after, entry }));
   }

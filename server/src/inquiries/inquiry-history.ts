@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { CardActor, InquiryHistoryAction, InquiryHistoryEntry, InquiryHistoryVerification, InquiryStatus, SessionUser } from '@hub/shared';
+import type {
+  CardActor,
+  InquiryHistoryAction,
+  InquiryHistoryEntry,
+  InquiryHistoryVerification,
+  InquiryStatus,
+  SessionUser,
+} from '@hub/shared';
 import { chainHash, GENESIS_HASH, verifyChain } from '../card/hash-chain';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
@@ -57,8 +64,18 @@ export class InquiryHistory {
     await tx.query(
       `INSERT INTO inquiry_entries (inquiry_id, seq, at, actor, action, before, after, detail, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [recorded.inquiryId, recorded.seq, recorded.at, recorded.actor && JSON.stringify(recorded.actor), recorded.action, recorded.before, recorded.after,
-       JSON.stringify(recorded.detail), recorded.prevHash, recorded.hash],
+      [
+        recorded.inquiryId,
+        recorded.seq,
+        recorded.at,
+        recorded.actor && JSON.stringify(recorded.actor),
+        recorded.action,
+        recorded.before,
+        recorded.after,
+        JSON.stringify(recorded.detail),
+        recorded.prevHash,
+        recorded.hash,
+      ],
     );
     return recorded;
   }

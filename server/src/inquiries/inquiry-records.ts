@@ -77,7 +77,13 @@ function toView(r: InquiryRow): InquiryView {
     inquirer: r.inquirer,
     subject: r.subject,
     matterType: r.matter_type,
-    responder: { id: r.owner_id, displayName: r.owner_name, role: r.owner_role, departmentId: r.owner_department_id, contact: r.responder_contact },
+    responder: {
+      id: r.owner_id,
+      displayName: r.owner_name,
+      role: r.owner_role,
+      departmentId: r.owner_department_id,
+      contact: r.responder_contact,
+    },
     registeredAt: iso(r.registered_at),
     status: r.status,
     handler:
@@ -106,7 +112,13 @@ function toView(r: InquiryRow): InquiryView {
     escalation: r.escalated_at ? { at: iso(r.escalated_at), by: r.escalated_by_name ?? '', reason: r.escalation_reason ?? '' } : null,
     lastReminder: r.reminded_at ? { at: iso(r.reminded_at), by: r.reminded_by_name ?? '', note: r.reminder_note ?? '' } : null,
     closure: r.closed_at
-      ? { at: iso(r.closed_at), by: r.closed_by_name ?? '', answer: r.answer, referredTo: r.referred_to, referredContact: r.referred_contact }
+      ? {
+          at: iso(r.closed_at),
+          by: r.closed_by_name ?? '',
+          answer: r.answer,
+          referredTo: r.referred_to,
+          referredContact: r.referred_contact,
+        }
       : null,
     followUp:
       r.followed_up_at && r.satisfaction
@@ -118,7 +130,10 @@ function toView(r: InquiryRow): InquiryView {
 
 /** Inquiries matching `where` (over alias i), newest first. */
 export async function loadInquiries(q: Queryable, where: string, params: unknown[], limit = 500): Promise<InquiryView[]> {
-  const rows = await q.query<InquiryRow>(`${SELECT} WHERE ${where} ORDER BY i.registered_at DESC, i.number DESC LIMIT ${Number(limit)}`, params);
+  const rows = await q.query<InquiryRow>(
+    `${SELECT} WHERE ${where} ORDER BY i.registered_at DESC, i.number DESC LIMIT ${Number(limit)}`,
+    params,
+  );
   return rows.map(toView);
 }
 

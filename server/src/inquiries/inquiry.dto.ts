@@ -57,7 +57,9 @@ export class DispositionDto implements DispositionRequest {
   @ApiPropertyOptional({ description: 'transfer: the department' }) @IsOptional() @IsUUID() toDepartmentId?: string;
   @ApiPropertyOptional({ description: 'refer: the body that handles it' }) @OptionalText(200) referredTo?: string;
   @ApiPropertyOptional({ description: 'refer: how to reach that body' }) @OptionalText(200) referredContact?: string;
-  @ApiPropertyOptional({ description: 'promise/transfer/refer: a note; escalate: why it is a major matter' }) @OptionalText(2000) note?: string;
+  @ApiPropertyOptional({ description: 'promise/transfer/refer: a note; escalate: why it is a major matter' })
+  @OptionalText(2000)
+  note?: string;
 }
 
 export class RegisterInquiryDto implements RegisterInquiryRequest {
@@ -65,7 +67,9 @@ export class RegisterInquiryDto implements RegisterInquiryRequest {
   @ApiProperty({ type: InquirerDto }) @IsObject() @ValidateNested() @Type(() => InquirerDto) inquirer: InquirerDto;
   @ApiProperty({ example: '新建仓储项目需要办理哪些审批' }) @Text(500) subject: string;
   @ApiProperty({ enum: MATTER_TYPES }) @IsIn(MATTER_TYPES) matterType: MatterType;
-  @ApiProperty({ description: 'The phone the first responder gave the inquirer', example: '0571-88001234' }) @Text(100) responderContact: string;
+  @ApiProperty({ description: 'The phone the first responder gave the inquirer', example: '0571-88001234' })
+  @Text(100)
+  responderContact: string;
   @ApiPropertyOptional({ type: DispositionDto })
   @IsOptional()
   @IsObject()
@@ -86,7 +90,6 @@ export class ReminderDto implements ReminderRequest {
 export class LinkProjectDto implements LinkProjectRequest {
   @ApiProperty() @IsUUID() projectId: string;
 }
-
 
 export class StatisticsQueryDto {
   @ApiProperty({ example: '2026-11-01', description: 'First day (center time zone), inclusive' }) @IsCalendarDate() from: string;

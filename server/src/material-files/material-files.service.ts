@@ -106,7 +106,12 @@ export class MaterialFilesService {
     authorize(user, 'materials.attach', { departmentId: material.departmentId });
     if (material.status === 'refused') throw conflict('A refused material is not collected (R7)');
     if (!/^application\/octet-stream\b/i.test(req.headers['content-type'] ?? '')) {
-      throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Unsupported media type', 'Send the file itself as application/octet-stream, its name in X-File-Name', [{ field: 'file', message: 'body must be application/octet-stream' }]);
+      throw new ProblemException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'Unsupported media type',
+        'Send the file itself as application/octet-stream, its name in X-File-Name',
+        [{ field: 'file', message: 'body must be application/octet-stream' }],
+      );
     }
     const name = cleanName(req.headers['x-file-name'] as string | undefined);
     const { maxBytes } = await loadFilesSettings(this.db);
@@ -123,7 +128,11 @@ export class MaterialFilesService {
     const type = upload.size > 0 ? acceptedFileType((await FileType.fromBuffer(upload.head))?.ext) : null;
     if (!type) {
       await rm(upload.stagedPath, { force: true });
-      throw refusedBy('R28', 'file', `"${name}" is not a PDF, an image or a Word/Excel/WPS document by its content (the name does not count)`);
+      throw refusedBy(
+        'R28',
+        'file',
+        `"${name}" is not a PDF, an image or a Word/Excel/WPS document by its content (the name does not count)`,
+      );
     }
     // Stored before the row: a transaction that then fails leaves only unreferenced content, never a row without its bytes.
     await this.store.put(upload.sha256, upload.stagedPath);
@@ -139,14 +148,18 @@ export class MaterialFilesService {
         [materialId, material.projectId, name, upload.sha256, upload.size, type.contentType, type.previewable, user.id, now],
       );
       const principal = actingFor(user, material.departmentId);
-      await this.steps.recordStep(tx, before, { actor: user, action: 'material.file_attached', detail: {
-        material: material.name,
-        file: name,
-        sha256: upload.sha256,
-        size: String(upload.size),
-        type: type.contentType,
-        ...(principal ? { onBehalfOf: principal.principalName } : {}),
-      } });
+      await this.steps.recordStep(tx, before, {
+        actor: user,
+        action: 'material.file_attached',
+        detail: {
+          material: material.name,
+          file: name,
+          sha256: upload.sha256,
+          size: String(upload.size),
+          type: type.contentType,
+          ...(principal ? { onBehalfOf: principal.principalName } : {}),
+        },
+      });
       const [file] = await tx.query<FileRow>(`${SELECT} WHERE f.id = $1`, [row!.id]);
       return toView(file!);
     });
@@ -171,8 +184,19 @@ export class MaterialFilesService {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('settings:files'))`);
       const before = await loadFilesSettings(tx);
       if (before.maxBytes === next.maxBytes) return before;
-      await tx.query(`INSERT INTO settings (key, value) VALUES ('files', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(next)]);
-      await insertConfigurationChange(tx, { actor: user, at: await this.clock.now(tx), subject: 'settings', action: 'settings_changed', target: 'files', before, after: next, recomputed: 0 });
+      await tx.query(`INSERT INTO settings (key, value) VALUES ('files', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
+        JSON.stringify(next),
+      ]);
+      await insertConfigurationChange(tx, {
+        actor: user,
+        at: await this.clock.now(tx),
+        subject: 'settings',
+        action: 'settings_changed',
+        target: 'files',
+        before,
+        after: next,
+        recomputed: 0,
+      });
       return next;
     });
   }
@@ -180,11 +204,23 @@ export class MaterialFilesService {
   private async assertMayRead(q: Queryable, user: SessionUser, projectId: string): Promise<void> {
     if (await mayReadFiles(q, user, projectId)) return;
     // The same refusal whether the file exists or not, once authority is missing: 403 naming the rule.
-    throw new ProblemException(HttpStatus.FORBIDDEN, 'Forbidden', `R28: ${user.role} ${user.username} may not read this project's files (R2)`, undefined, { rule: 'R28' });
+    throw new ProblemException(
+      HttpStatus.FORBIDDEN,
+      'Forbidden',
+      `R28: ${user.role} ${user.username} may not read this project's files (R2)`,
+      undefined,
+      { rule: 'R28' },
+    );
   }
 }
 
 function tooLarge(maxBytes: number): ProblemException {
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-  return new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, 'File too large', `A file may be at most ${mb} MB (R28 setting)`, [{ field: 'file', message: `at most ${maxBytes} bytes` }], { rule: 'R28' });
+  return new ProblemException(
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    'File too large',
+    `A file may be at most ${mb} MB (R28 setting)`,
+    [{ field: 'file', message: `at most ${maxBytes} bytes` }],
+    { rule: 'R28' },
+  );
 }

@@ -44,7 +44,9 @@ function toView(r: MaterialRow): MaterialView {
     status: r.status,
     afterNotice: r.after_notice,
     reason: r.reason,
-    ruling: r.ruled_at ? { approved: r.status === 'required', by: r.ruled_by_name ?? '', at: r.ruled_at.toISOString(), reason: r.ruling_reason } : null,
+    ruling: r.ruled_at
+      ? { approved: r.status === 'required', by: r.ruled_by_name ?? '', at: r.ruled_at.toISOString(), reason: r.ruling_reason }
+      : null,
   };
 }
 
@@ -79,16 +81,24 @@ export async function loadPaperwork(q: Queryable, projectIds: string[] | null): 
   const filter = (column: string) => (projectIds ? `AND ${column} = ANY($1)` : '');
   const params = projectIds ? [projectIds] : [];
   const missing = await q.query<{ project_id: string; kind: MaterialKind; missing: number }>(
-      `SELECT project_id, kind, SUM(copies - received)::int AS missing FROM material_requirements
+    `SELECT project_id, kind, SUM(copies - received)::int AS missing FROM material_requirements
        WHERE status = 'required' AND received < copies ${filter('project_id')} GROUP BY project_id, kind`,
     params,
   );
   const documents = await q.query<{ project_id: string; documents: number }>(
-      `SELECT project_id, COUNT(*)::int AS documents FROM notices WHERE true ${filter('project_id')} GROUP BY project_id`,
+    `SELECT project_id, COUNT(*)::int AS documents FROM notices WHERE true ${filter('project_id')} GROUP BY project_id`,
     params,
   );
-  const forwarding = await q.query<{ id: string; complete_at: Date | null; due_at: Date | null; forwarded_at: Date | null; forwarded_to: string | null; tracker_id: string | null; tracker_name: string | null }>(
-      `SELECT p.id, f.complete_at, f.due_at, f.forwarded_at, f.forwarded_to, f.tracker_id, u.display_name AS tracker_name
+  const forwarding = await q.query<{
+    id: string;
+    complete_at: Date | null;
+    due_at: Date | null;
+    forwarded_at: Date | null;
+    forwarded_to: string | null;
+    tracker_id: string | null;
+    tracker_name: string | null;
+  }>(
+    `SELECT p.id, f.complete_at, f.due_at, f.forwarded_at, f.forwarded_to, f.tracker_id, u.display_name AS tracker_name
        FROM projects p LEFT JOIN mega_forwarding f ON f.project_id = p.id LEFT JOIN users u ON u.id = f.tracker_id
        WHERE p.mega AND p.report_to_higher ${filter('p.id')}`,
     params,

@@ -3,7 +3,14 @@ import { ApiTags } from '@nestjs/swagger';
 import type { IssuedReceipt, MaterialView, NoticeSummary, ProjectMaterialsView, SessionUser } from '@hub/shared';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Requires } from '../auth/requires.decorator';
-import { AddMaterialDto, IssueOneTimeNotificationDto, IssueReceiptDto, MaterialRulingDto, RecordPickupDto, RecordReceivedDto } from './materials.dto';
+import {
+  AddMaterialDto,
+  IssueOneTimeNotificationDto,
+  IssueReceiptDto,
+  MaterialRulingDto,
+  RecordPickupDto,
+  RecordReceivedDto,
+} from './materials.dto';
 import { MaterialsService } from './materials.service';
 
 @ApiTags('materials')
@@ -39,19 +46,31 @@ export class MaterialsController {
 
   @Requires('notice.issue')
   @Post('projects/:id/one-time-notification')
-  issueOneTimeNotification(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: IssueOneTimeNotificationDto): Promise<NoticeSummary> {
+  issueOneTimeNotification(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: IssueOneTimeNotificationDto,
+  ): Promise<NoticeSummary> {
     return this.materials.issueOneTimeNotification(user, id, dto);
   }
 
   @Requires('notice.issue')
   @Post('projects/:id/receipts')
-  issueReceipt(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: IssueReceiptDto): Promise<IssuedReceipt> {
+  issueReceipt(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: IssueReceiptDto,
+  ): Promise<IssuedReceipt> {
     return this.materials.issueReceipt(user, id, dto);
   }
 
   @Requires('pickup.record')
   @Post('receipts/:id/pickup')
-  recordPickup(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordPickupDto): Promise<NoticeSummary> {
+  recordPickup(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RecordPickupDto,
+  ): Promise<NoticeSummary> {
     return this.materials.recordPickup(user, id, dto);
   }
 }

@@ -37,7 +37,13 @@ import {
 
 /** A real calendar date 'YYYY-MM-DD' (a civil date in the center's zone). */
 const IsCivilDate = () =>
-  ValidateBy({ name: 'civilDate', validator: { validate: (v) => typeof v === 'string' && isCivilDate(v), defaultMessage: (a) => `${a?.property} must be a date YYYY-MM-DD` } });
+  ValidateBy({
+    name: 'civilDate',
+    validator: {
+      validate: (v) => typeof v === 'string' && isCivilDate(v),
+      defaultMessage: (a) => `${a?.property} must be a date YYYY-MM-DD`,
+    },
+  });
 
 const PHONE = /^[0-9+\-() ]{5,30}$/;
 
@@ -62,7 +68,11 @@ export class MaterialRulingDto implements MaterialRulingRequest {
 }
 
 export class IssueOneTimeNotificationDto implements IssueOneTimeNotificationRequest {
-  @ApiProperty({ description: 'Fees and their basis, or that none are charged' }) @IsString() @Matches(/\S/, { message: 'fees must not be blank' }) @MaxLength(4000) fees: string;
+  @ApiProperty({ description: 'Fees and their basis, or that none are charged' })
+  @IsString()
+  @Matches(/\S/, { message: 'fees must not be blank' })
+  @MaxLength(4000)
+  fees: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) notes?: string;
 }
 
@@ -83,7 +93,10 @@ class SpecialProcedureDto {
 export class IssueReceiptDto implements IssueReceiptRequest {
   @ApiProperty({ type: ApplicantDto }) @IsObject() @ValidateNested() @Type(() => ApplicantDto) applicant: ApplicantDto;
   @ApiProperty({ example: '2026-03-02' }) @IsCivilDate() receivedOn: string;
-  @ApiProperty({ nullable: true, example: '2026-03-02' }) @ValidateIf((o: IssueReceiptDto) => o.acceptedOn !== null) @IsCivilDate() acceptedOn: string | null;
+  @ApiProperty({ nullable: true, example: '2026-03-02' })
+  @ValidateIf((o: IssueReceiptDto) => o.acceptedOn !== null)
+  @IsCivilDate()
+  acceptedOn: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) notAcceptedReason?: string;
   @ApiProperty({ example: '2026-03-05' }) @IsCivilDate() promisedCompletionOn: string;
   @ApiProperty({ type: [SpecialProcedureDto] })
@@ -97,6 +110,10 @@ export class IssueReceiptDto implements IssueReceiptRequest {
 
 export class RecordPickupDto implements RecordPickupRequest {
   @ApiProperty({ example: '2026-03-05' }) @IsCivilDate() pickedUpOn: string;
-  @ApiPropertyOptional({ description: 'Required when later than promised (R9)' }) @IsOptional() @IsString() @MaxLength(2000) lateReason?: string;
+  @ApiPropertyOptional({ description: 'Required when later than promised (R9)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  lateReason?: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) pickerName: string;
 }

@@ -7,5 +7,10 @@ import { PublicStatusModule } from '../public-status/public-status.module';
 import { MaterialsController } from './materials.controller';
 import { MaterialsService } from './materials.service';
 
-@Module({ imports: [CalendarModule, CardModule, MegaModule, NoticesModule, PublicStatusModule], controllers: [MaterialsController], providers: [MaterialsService], exports: [MaterialsService] })
+@Module({
+  imports: [CalendarModule, CardModule, MegaModule, NoticesModule, PublicStatusModule],
+  controllers: [MaterialsController],
+  providers: [MaterialsService],
+  exports: [MaterialsService],
+})
 export class MaterialsModule {}

@@ -26,7 +26,14 @@ import { loadNotice, loadNotices } from '../notices/notice-records';
 import { NoticesService } from '../notices/notices.service';
 import { loadFilesSettings, loadMaterialFiles, mayReadFiles } from '../material-files/material-files.service';
 import { loadItemRefs, loadMaterial, loadMaterials, loadPaperwork } from './material-records';
-import type { AddMaterialDto, IssueOneTimeNotificationDto, IssueReceiptDto, MaterialRulingDto, RecordPickupDto, RecordReceivedDto } from './materials.dto';
+import type {
+  AddMaterialDto,
+  IssueOneTimeNotificationDto,
+  IssueReceiptDto,
+  MaterialRulingDto,
+  RecordPickupDto,
+  RecordReceivedDto,
+} from './materials.dto';
 import { ProjectSteps } from '../card/project-steps';
 import { HAS_STANDING_PERMIT, STANDING_PERMITS } from '../notices/standing-permit';
 
@@ -80,20 +87,36 @@ export class MaterialsService {
       }
       const [notification] = (await loadNotices(tx, item.projectId, 'one_time_notification')).slice(-1);
       const reason = dto.reason?.trim() || null;
-      if (notification && !reason) throw badRequest('reason', `Not on the one-time notification ${notification.number}: say why it is needed (R7)`);
+      if (notification && !reason)
+        throw badRequest('reason', `Not on the one-time notification ${notification.number}: say why it is needed (R7)`);
       const now = await this.clock.now(tx);
       const row = await tx.one<{ id: string }>(
         `INSERT INTO material_requirements (project_id, item_id, name, kind, copies, status, after_notice, reason, added_by, added_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [item.projectId, itemId, name, dto.kind, dto.copies, notification ? 'requested' : 'required', notification?.number ?? null, reason, user.id, now],
+        [
+          item.projectId,
+          itemId,
+          name,
+          dto.kind,
+          dto.copies,
+          notification ? 'requested' : 'required',
+          notification?.number ?? null,
+          reason,
+          user.id,
+          now,
+        ],
       );
-      await this.steps.recordStep(tx, before, { actor: user, action: notification ? 'material.requested' : 'material.required', detail: {
-        material: name,
-        department: item.departmentName,
-        kind: KIND_WORDS[dto.kind],
-        copies: String(dto.copies),
-        ...(notification ? { afterNotice: notification.number, reason: reason! } : {}),
-      } });
+      await this.steps.recordStep(tx, before, {
+        actor: user,
+        action: notification ? 'material.requested' : 'material.required',
+        detail: {
+          material: name,
+          department: item.departmentName,
+          kind: KIND_WORDS[dto.kind],
+          copies: String(dto.copies),
+          ...(notification ? { afterNotice: notification.number, reason: reason! } : {}),
+        },
+      });
       await this.mega.materialsChanged(tx, user, item.projectId, now);
       return (await loadMaterial(tx, row!.id))!;
     });
@@ -113,11 +136,15 @@ export class MaterialsService {
         now,
         dto.reason?.trim() || null,
       ]);
-      await this.steps.recordStep(tx, material.before, { actor: user, action: 'material.ruled', detail: {
-        material: material.view.name,
-        ruling: dto.approved ? '批准' : '不批准',
-        ...(dto.reason?.trim() ? { reason: dto.reason.trim() } : {}),
-      } });
+      await this.steps.recordStep(tx, material.before, {
+        actor: user,
+        action: 'material.ruled',
+        detail: {
+          material: material.view.name,
+          ruling: dto.approved ? '批准' : '不批准',
+          ...(dto.reason?.trim() ? { reason: dto.reason.trim() } : {}),
+        },
+      });
       await this.mega.materialsChanged(tx, user, material.view.projectId, now);
       return (await loadMaterial(tx, materialId))!;
     });
@@ -133,10 +160,14 @@ export class MaterialsService {
       if (dto.received === material.view.received) return material.view;
       const now = await this.clock.now(tx);
       await tx.query('UPDATE material_requirements SET received = $2 WHERE id = $1', [materialId, dto.received]);
-      await this.steps.recordStep(tx, material.before, { actor: user, action: 'material.received', detail: {
-        material: material.view.name,
-        received: `${material.view.received}→${dto.received}/${material.view.copies}`,
-      } });
+      await this.steps.recordStep(tx, material.before, {
+        actor: user,
+        action: 'material.received',
+        detail: {
+          material: material.view.name,
+          received: `${material.view.received}→${dto.received}/${material.view.copies}`,
+        },
+      });
       await this.mega.materialsChanged(tx, user, material.view.projectId, now);
       return (await loadMaterial(tx, materialId))!;
     });
@@ -161,7 +192,12 @@ export class MaterialsService {
         notes: dto.notes?.trim() || null,
       };
       const [previous] = (await loadNotices(tx, projectId, 'one_time_notification')).slice(-1);
-      return this.issueDocument(tx, user, before, { kind: 'one_time_notification', itemId: null, content: { ...content }, corrects: previous ? { id: previous.id, number: previous.number } : null });
+      return this.issueDocument(tx, user, before, {
+        kind: 'one_time_notification',
+        itemId: null,
+        content: { ...content },
+        corrects: previous ? { id: previous.id, number: previous.number } : null,
+      });
     });
   }
 
@@ -187,12 +223,22 @@ export class MaterialsService {
         promisedCompletionOn: dto.promisedCompletionOn,
         specialProcedures: dto.specialProcedures,
         applicantSignatory: dto.applicantSignatory.trim(),
-        received: materials.filter((m) => m.received > 0).map((m) => ({ name: m.name, department: department(m.itemId), copies: m.received })),
-        toSupplement: materials.filter((m) => missing.has(m.id)).map((m) => ({ name: m.name, department: department(m.itemId), copies: missing.get(m.id)! })),
+        received: materials
+          .filter((m) => m.received > 0)
+          .map((m) => ({ name: m.name, department: department(m.itemId), copies: m.received })),
+        toSupplement: materials
+          .filter((m) => missing.has(m.id))
+          .map((m) => ({ name: m.name, department: department(m.itemId), copies: missing.get(m.id)! })),
         staffName: user.displayName,
         accessCodeIssued: true,
       };
-      const notice = await this.issueDocument(tx, user, before, { kind: 'receipt', itemId: null, content: { ...content }, corrects: null }, accessCode ? { accessCode: '已发放（仅打印于第一联）' } : {});
+      const notice = await this.issueDocument(
+        tx,
+        user,
+        before,
+        { kind: 'receipt', itemId: null, content: { ...content }, corrects: null },
+        accessCode ? { accessCode: '已发放（仅打印于第一联）' } : {},
+      );
       return { notice, accessCode };
     });
   }
@@ -204,7 +250,8 @@ export class MaterialsService {
       const receipt = await loadNotice(tx, receiptId);
       if (!receipt || receipt.kind !== 'receipt' || receipt.projectId === null) throw notFound('Receipt');
       const before = await this.steps.lock(tx, receipt.projectId);
-      if (await tx.one('SELECT 1 FROM pickups WHERE receipt_id = $1', [receiptId])) throw conflict(`The pickup for ${receipt.number} is already registered`);
+      if (await tx.one('SELECT 1 FROM pickups WHERE receipt_id = $1', [receiptId]))
+        throw conflict(`The pickup for ${receipt.number} is already registered`);
       const issued = receipt.content as unknown as ReceiptContent;
       refuseFields(pickupProblems(dto, { receivedOn: issued.receivedOn, promisedOn: issued.promisedCompletionOn }));
       const late = dto.pickedUpOn > issued.promisedCompletionOn;
@@ -217,10 +264,16 @@ export class MaterialsService {
         pickerName: dto.pickerName.trim(),
         staffName: user.displayName,
       };
-      const notice = await this.issueDocument(tx, user, before, { kind: 'pickup_register', itemId: null, content: { ...content }, corrects: null }, {
-        receiptNumber: receipt.number,
-        late: late ? '是' : '否',
-      });
+      const notice = await this.issueDocument(
+        tx,
+        user,
+        before,
+        { kind: 'pickup_register', itemId: null, content: { ...content }, corrects: null },
+        {
+          receiptNumber: receipt.number,
+          late: late ? '是' : '否',
+        },
+      );
       await tx.query('INSERT INTO pickups (receipt_id, notice_id) VALUES ($1, $2)', [receiptId, notice.id]);
       return notice;
     });
@@ -231,19 +284,43 @@ export class MaterialsService {
     tx: Tx,
     user: SessionUser,
     before: Awaited<ReturnType<ProjectSteps['lock']>>,
-    document: { kind: NoticeSummary['kind']; itemId: string | null; content: Record<string, unknown>; corrects: { id: string; number: string } | null },
+    document: {
+      kind: NoticeSummary['kind'];
+      itemId: string | null;
+      content: Record<string, unknown>;
+      corrects: { id: string; number: string } | null;
+    },
     detail: Record<string, string> = {},
   ): Promise<NoticeSummary> {
     const now = await this.clock.now(tx);
     const { settings } = await this.calendars.current();
-    const issued = await this.notices.issue(tx, { ...document, projectId: before.id, issuedAt: now, timeZone: settings.timeZone, issuedBy: user });
-    await this.steps.recordStep(tx, before, { actor: user, action: 'document.issued', detail: {
-      document: NOTICE_TITLES[document.kind],
-      noticeNumber: issued.number,
-      ...(document.corrects ? { corrects: document.corrects.number } : {}),
-      ...detail,
-    } });
-    return { id: issued.id, kind: document.kind, number: issued.number, projectId: before.id, itemId: document.itemId, issuedAt: now.toISOString(), corrects: document.corrects, supersededBy: null };
+    const issued = await this.notices.issue(tx, {
+      ...document,
+      projectId: before.id,
+      issuedAt: now,
+      timeZone: settings.timeZone,
+      issuedBy: user,
+    });
+    await this.steps.recordStep(tx, before, {
+      actor: user,
+      action: 'document.issued',
+      detail: {
+        document: NOTICE_TITLES[document.kind],
+        noticeNumber: issued.number,
+        ...(document.corrects ? { corrects: document.corrects.number } : {}),
+        ...detail,
+      },
+    });
+    return {
+      id: issued.id,
+      kind: document.kind,
+      number: issued.number,
+      projectId: before.id,
+      itemId: document.itemId,
+      issuedAt: now.toISOString(),
+      corrects: document.corrects,
+      supersededBy: null,
+    };
   }
 
   private async lockedMaterial(tx: Tx, id: string) {
@@ -288,5 +365,6 @@ export async function projectMaterials(db: Database | Tx, projectId: string): Pr
 
 /** Rule problems found after validation: a 400 naming every field at fault, nothing changed (R26). */
 function refuseFields(problems: FieldError[]): void {
-  if (problems.length > 0) throw new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', problems.map((p) => p.message).join('; '), problems);
+  if (problems.length > 0)
+    throw new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', problems.map((p) => p.message).join('; '), problems);
 }

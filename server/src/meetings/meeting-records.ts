@@ -51,7 +51,11 @@ interface InviteeRow {
 const MEETING_SELECT = `SELECT m.*, u.display_name AS convener_name, u.role AS convener_role, p.code AS project_code, p.name AS project_name
   FROM meetings m JOIN users u ON u.id = m.convened_by JOIN projects p ON p.id = m.project_id`;
 
-export async function loadMeetingRow(q: Queryable, id: string, lock: '' | 'FOR SHARE OF m' | 'FOR UPDATE OF m' = ''): Promise<MeetingRow | undefined> {
+export async function loadMeetingRow(
+  q: Queryable,
+  id: string,
+  lock: '' | 'FOR SHARE OF m' | 'FOR UPDATE OF m' = '',
+): Promise<MeetingRow | undefined> {
   return (await q.query<MeetingRow>(`${MEETING_SELECT} WHERE m.id = $1 ${lock}`, [id]))[0];
 }
 
@@ -119,7 +123,10 @@ function toSummary(m: MeetingRow, invitees: InviteeRow[]): MeetingSummary {
 export async function loadSummaries(q: Queryable, where: string, params: unknown[]): Promise<MeetingSummary[]> {
   const rows = await q.query<MeetingRow>(`${MEETING_SELECT} ${where} ORDER BY m.starts_at, m.id`, params);
   if (rows.length === 0) return [];
-  const invitees = await loadInvitations(q, rows.map((r) => r.id));
+  const invitees = await loadInvitations(
+    q,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toSummary(r, invitees));
 }
 
@@ -165,10 +172,13 @@ export async function loadMeetingView(q: Queryable, id: string, graceMs: number)
      WHERE mi.meeting_id = $1 AND i.status IN ('awaiting_acceptance','in_review') ORDER BY i.department_id`,
     [id],
   );
-  const rectifications = await q.query<{ id: string; department_id: string | null; request: string; requested_at: Date; done_at: Date | null }>(
-    `SELECT id, department_id, request, requested_at, done_at FROM rectifications WHERE meeting_id = $1 ORDER BY requested_at, id`,
-    [id],
-  );
+  const rectifications = await q.query<{
+    id: string;
+    department_id: string | null;
+    request: string;
+    requested_at: Date;
+    done_at: Date | null;
+  }>(`SELECT id, department_id, request, requested_at, done_at FROM rectifications WHERE meeting_id = $1 ORDER BY requested_at, id`, [id]);
   const history: MeetingOpinion[] = opinions.map((o) => ({
     departmentId: o.department_id,
     version: o.version,

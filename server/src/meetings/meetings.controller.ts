@@ -79,7 +79,11 @@ export class MeetingsController {
   @Requires('meeting.close')
   @Post('meetings/:id/closing-preview')
   @HttpCode(200)
-  closePreview(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ClosePreviewDto): Promise<ClosePreview> {
+  closePreview(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ClosePreviewDto,
+  ): Promise<ClosePreview> {
     return this.meetings.closePreview(user, id, dto);
   }
 

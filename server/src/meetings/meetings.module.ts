@@ -6,5 +6,10 @@ import { AlertsModule } from '../alerts/alerts.module';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
 
-@Module({ imports: [AlertsModule, ApprovalsModule, CalendarModule, CardModule], controllers: [MeetingsController], providers: [MeetingsService], exports: [MeetingsService] })
+@Module({
+  imports: [AlertsModule, ApprovalsModule, CalendarModule, CardModule],
+  controllers: [MeetingsController],
+  providers: [MeetingsService],
+  exports: [MeetingsService],
+})
 export class MeetingsModule {}

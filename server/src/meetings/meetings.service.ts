@@ -35,7 +35,15 @@ import { DeadlineSignals } from '../events/deadline-signals';
 import { loadBoardProjects, loadItemOf, loadItems } from '../projects/project-records';
 import { LiveEvents } from '../events/live-events';
 import type { CloseMeetingDto, ClosePreviewDto, ConveneMeetingDto, MarkPresentDto, OpinionDto, RectificationDto } from './meeting.dto';
-import { loadExcuses, loadInvitations, loadMeetingRow, loadMeetingView, loadSummaries, loadSummary, type MeetingRow } from './meeting-records';
+import {
+  loadExcuses,
+  loadInvitations,
+  loadMeetingRow,
+  loadMeetingView,
+  loadSummaries,
+  loadSummary,
+  type MeetingRow,
+} from './meeting-records';
 
 /**
  * Meetings and site inspections (R15, R18–R20). Attendance is a durable fact in PostgreSQL, never
@@ -74,7 +82,10 @@ export class MeetingsService {
       if (!dto.online && !dto.place?.trim()) throw badRequest('place', 'Give a place, or hold the meeting online');
       const items = await loadItems(tx, [projectId]);
       const invited = dto.invitedDepartmentIds ?? defaultInvitees(items);
-      const invitees = inviteesError(invited, items.map((i) => i.departmentId));
+      const invitees = inviteesError(
+        invited,
+        items.map((i) => i.departmentId),
+      );
       if (invitees) refuse(invitees);
       const now = await this.clock.now(tx);
       const startsAt = new Date(dto.startsAt);
@@ -84,17 +95,39 @@ export class MeetingsService {
       const row = await tx.one<{ id: string }>(
         `INSERT INTO meetings (project_id, kind, title, starts_at, ends_at, place, online, agenda, status, convened_by, convened_at, convener_department_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'scheduled', $9, $10, $11) RETURNING id`,
-        [projectId, dto.kind, dto.title.trim(), startsAt, endsAt, dto.place?.trim() || null, dto.online, dto.agenda?.trim() ?? '', user.id, now, project.lead_department_id],
+        [
+          projectId,
+          dto.kind,
+          dto.title.trim(),
+          startsAt,
+          endsAt,
+          dto.place?.trim() || null,
+          dto.online,
+          dto.agenda?.trim() ?? '',
+          user.id,
+          now,
+          project.lead_department_id,
+        ],
       );
       // R15a: the invitation is sent now; it binds only if it gives the minimum notice before the start.
       const { calendar, settings } = await this.calendars.current(tx);
       const bound = noticeGiven(now, startsAt, calendar, settings.timeZone, this.config.meetingNoticeWorkingDays);
       const departments = [...new Set(invited)];
       for (const departmentId of departments) {
-        await tx.query('INSERT INTO meeting_invitees (meeting_id, department_id, invited_at, notice_given) VALUES ($1, $2, $3, $4)', [row!.id, departmentId, now, bound]);
+        await tx.query('INSERT INTO meeting_invitees (meeting_id, department_id, invited_at, notice_given) VALUES ($1, $2, $3, $4)', [
+          row!.id,
+          departmentId,
+          now,
+          bound,
+        ]);
       }
       // R15a: the invitation is an alert to each invited department's liaisons, in the same transaction.
-      await this.alerts.alert(tx, await this.alerts.liaisonIds(tx, departments), { kind: 'meeting_invited', projectId, meetingId: row!.id }, now);
+      await this.alerts.alert(
+        tx,
+        await this.alerts.liaisonIds(tx, departments),
+        { kind: 'meeting_invited', projectId, meetingId: row!.id },
+        now,
+      );
       await this.record(tx, user, row!.id, 'meeting.convened', null, { agenda: dto.agenda?.trim() ?? '', noticeGiven: String(bound) });
       tx.onCommit(() => this.signals.deadlinesChanged()); // the engine plans the lapse of this meeting
       return row!.id;
@@ -109,7 +142,9 @@ export class MeetingsService {
     const params: unknown[] = [];
     if (projectId) where.push(`m.project_id = $${params.push(projectId)}`);
     if (user.role === 'liaison') {
-      where.push(`EXISTS (SELECT 1 FROM meeting_invitees mi WHERE mi.meeting_id = m.id AND mi.department_id = $${params.push(user.departmentId)})`);
+      where.push(
+        `EXISTS (SELECT 1 FROM meeting_invitees mi WHERE mi.meeting_id = m.id AND mi.department_id = $${params.push(user.departmentId)})`,
+      );
     }
     return loadSummaries(this.db, where.length ? `WHERE ${where.join(' AND ')}` : '', params);
   }
@@ -119,7 +154,11 @@ export class MeetingsService {
     authorize(user, 'meeting.read');
     const view = await this.snapshot(id);
     if (!view) throw notFound('Meeting');
-    if (user.role === 'liaison' && user.departmentId !== view.convenerDepartmentId && !view.invitedDepartmentIds.includes(user.departmentId!)) {
+    if (
+      user.role === 'liaison' &&
+      user.departmentId !== view.convenerDepartmentId &&
+      !view.invitedDepartmentIds.includes(user.departmentId!)
+    ) {
       authorize(user, 'meeting.attend', {}); // R2: not invited → 403
     }
     return view;
@@ -148,7 +187,10 @@ export class MeetingsService {
     if (!before) throw notFound('Meeting');
     if (user.role !== 'liaison') return (await this.snapshot(id))!;
     authorize(user, 'meeting.attend', { departmentId: user.departmentId ?? undefined });
-    const invited = await this.db.one('SELECT 1 FROM meeting_invitees WHERE meeting_id = $1 AND department_id = $2', [id, user.departmentId]);
+    const invited = await this.db.one('SELECT 1 FROM meeting_invitees WHERE meeting_id = $1 AND department_id = $2', [
+      id,
+      user.departmentId,
+    ]);
     if (!invited) authorize(user, 'meeting.attend', {}); // R2: a department not invited cannot join (403)
     // Before opening a liaison may wait in the room; attendance starts when the convener opens it.
     return this.attend(user, id, user.departmentId!, 'joined', true);
@@ -180,13 +222,24 @@ export class MeetingsService {
       if (closed) refuse(closed);
       const now = await this.clock.now(tx);
       if (!invitee!.present_at) {
-        await tx.query(`UPDATE meeting_invitees SET present_at = $3, present_how = 'joined', present_by = $4 WHERE meeting_id = $1 AND department_id = $2`, [id, departmentId, now, user.id]);
+        await tx.query(
+          `UPDATE meeting_invitees SET present_at = $3, present_how = 'joined', present_by = $4 WHERE meeting_id = $1 AND department_id = $2`,
+          [id, departmentId, now, user.id],
+        );
       }
       const version = await tx.one<{ v: number }>(
         `INSERT INTO meeting_opinions (meeting_id, department_id, version, kind, conditions, basis, given_by, given_at)
          SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3, $4, $5, $6, $7 FROM meeting_opinions WHERE meeting_id = $1 AND department_id = $2
          RETURNING version AS v`,
-        [id, departmentId, dto.kind, dto.kind === 'agree_with_conditions' ? dto.conditions!.trim() : null, dto.kind === 'disagree' ? dto.basis!.trim() : null, user.id, now],
+        [
+          id,
+          departmentId,
+          dto.kind,
+          dto.kind === 'agree_with_conditions' ? dto.conditions!.trim() : null,
+          dto.kind === 'disagree' ? dto.basis!.trim() : null,
+          user.id,
+          now,
+        ],
       );
       await this.record(tx, user, id, 'meeting.opinion', meeting, {
         department: departmentId,
@@ -202,19 +255,20 @@ export class MeetingsService {
   async addRectification(user: SessionUser, id: string, dto: RectificationDto): Promise<MeetingView> {
     return this.change(id, 'FOR SHARE OF m', async (tx, meeting) => {
       this.authorizeManage(user, meeting);
-      if (meeting.kind !== 'site_inspection') refuse({ field: 'kind', message: 'R20: on-the-spot rectification requests belong to site inspections only' });
+      if (meeting.kind !== 'site_inspection')
+        refuse({ field: 'kind', message: 'R20: on-the-spot rectification requests belong to site inspections only' });
       if (meeting.status === 'lapsed') refuse({ field: 'status', message: 'The meeting lapsed', conflict: true });
-      if (dto.departmentId && !(await tx.one('SELECT 1 FROM meeting_invitees WHERE meeting_id = $1 AND department_id = $2', [id, dto.departmentId]))) {
+      if (
+        dto.departmentId &&
+        !(await tx.one('SELECT 1 FROM meeting_invitees WHERE meeting_id = $1 AND department_id = $2', [id, dto.departmentId]))
+      ) {
         throw badRequest('departmentId', 'That department is not invited');
       }
       const now = await this.clock.now(tx);
-      await tx.query(`INSERT INTO rectifications (meeting_id, department_id, request, requested_at, requested_by) VALUES ($1, $2, $3, $4, $5)`, [
-        id,
-        dto.departmentId ?? null,
-        dto.request.trim(),
-        now,
-        user.id,
-      ]);
+      await tx.query(
+        `INSERT INTO rectifications (meeting_id, department_id, request, requested_at, requested_by) VALUES ($1, $2, $3, $4, $5)`,
+        [id, dto.departmentId ?? null, dto.request.trim(), now, user.id],
+      );
       await this.record(tx, user, id, 'meeting.rectification', meeting, { request: dto.request.trim() });
     });
   }
@@ -222,7 +276,10 @@ export class MeetingsService {
   async completeRectification(user: SessionUser, id: string, rectificationId: string): Promise<MeetingView> {
     return this.change(id, 'FOR SHARE OF m', async (tx, meeting) => {
       this.authorizeManage(user, meeting);
-      const rect = await tx.one<{ request: string; done_at: Date | null }>('SELECT request, done_at FROM rectifications WHERE id = $1 AND meeting_id = $2 FOR UPDATE', [rectificationId, id]);
+      const rect = await tx.one<{ request: string; done_at: Date | null }>(
+        'SELECT request, done_at FROM rectifications WHERE id = $1 AND meeting_id = $2 FOR UPDATE',
+        [rectificationId, id],
+      );
       if (!rect) throw notFound('Rectification request');
       if (rect.done_at) throw conflict('Already recorded as done');
       const now = await this.clock.now(tx);
@@ -279,13 +336,10 @@ export class MeetingsService {
       const refusal = closeError({ status: meeting.status, startsAt: meeting.starts_at }, now, this.config.meetingGraceMs);
       if (refusal) throw ruleRefusal(refusal);
       const { outcomes, items, lateExcuses } = await this.outcomesAtClose(tx, meeting, dto, true);
-      await tx.query(`UPDATE meetings SET status = 'closed', closed_at = $2, closed_by = $3, conclusion = $4, findings = $5 WHERE id = $1`, [
-        id,
-        now,
-        user.id,
-        dto.conclusion.trim(),
-        dto.findings?.trim() || null,
-      ]);
+      await tx.query(
+        `UPDATE meetings SET status = 'closed', closed_at = $2, closed_by = $3, conclusion = $4, findings = $5 WHERE id = $1`,
+        [id, now, user.id, dto.conclusion.trim(), dto.findings?.trim() || null],
+      );
       const deemed: string[] = [];
       for (const [departmentId, outcome] of outcomes) {
         await tx.query('UPDATE meeting_invitees SET outcome = $3, late_excuse = $4 WHERE meeting_id = $1 AND department_id = $2', [
@@ -352,7 +406,14 @@ export class MeetingsService {
       const meeting = (await loadSummary(tx, due.id))!;
       const now = await this.clock.now(tx);
       await tx.query(`UPDATE meetings SET status = 'lapsed', closed_at = $2 WHERE id = $1`, [due.id, now]);
-      await this.record(tx, null, due.id, 'meeting.lapsed', { summary: meeting }, { endsAt: meeting.endsAt, lapseAfterMs: String(this.config.meetingLapseMs) });
+      await this.record(
+        tx,
+        null,
+        due.id,
+        'meeting.lapsed',
+        { summary: meeting },
+        { endsAt: meeting.endsAt, lapseAfterMs: String(this.config.meetingLapseMs) },
+      );
       const view = (await loadMeetingView(tx, due.id, this.config.meetingGraceMs))!;
       tx.onCommit(() => this.live.publishMeeting(view));
       return due.id;
@@ -387,7 +448,13 @@ export class MeetingsService {
   }
 
   /** `watchOnly`: when the room is not open, just answer with it (a joining liaison) instead of refusing (409). */
-  private async attend(user: SessionUser, id: string, departmentId: string, how: 'joined' | 'marked', watchOnly = false): Promise<MeetingView> {
+  private async attend(
+    user: SessionUser,
+    id: string,
+    departmentId: string,
+    how: 'joined' | 'marked',
+    watchOnly = false,
+  ): Promise<MeetingView> {
     return this.change(id, 'FOR SHARE OF m', async (tx, meeting) => {
       const invitee = await tx.one<{ present_at: Date | null }>(
         'SELECT present_at FROM meeting_invitees WHERE meeting_id = $1 AND department_id = $2 FOR UPDATE',
@@ -399,13 +466,10 @@ export class MeetingsService {
       if (closed) refuse(closed);
       if (invitee.present_at) return false; // durable: already present, nothing changes (no phantom entries on rejoin)
       const now = await this.clock.now(tx);
-      await tx.query(`UPDATE meeting_invitees SET present_at = $3, present_how = $4, present_by = $5 WHERE meeting_id = $1 AND department_id = $2`, [
-        id,
-        departmentId,
-        now,
-        how,
-        user.id,
-      ]);
+      await tx.query(
+        `UPDATE meeting_invitees SET present_at = $3, present_how = $4, present_by = $5 WHERE meeting_id = $1 AND department_id = $2`,
+        [id, departmentId, now, how, user.id],
+      );
       await this.record(tx, user, id, 'meeting.attended', meeting, { department: departmentId, how });
       return true;
     });
@@ -428,7 +492,11 @@ export class MeetingsService {
   }
 
   /** One change to a meeting: lock it, apply, and push the room after commit (when something changed). */
-  private async change(id: string, lock: 'FOR SHARE OF m' | 'FOR UPDATE OF m', work: (tx: Tx, meeting: MeetingRow & { summary: MeetingSummary }) => Promise<boolean | void>): Promise<MeetingView> {
+  private async change(
+    id: string,
+    lock: 'FOR SHARE OF m' | 'FOR UPDATE OF m',
+    work: (tx: Tx, meeting: MeetingRow & { summary: MeetingSummary }) => Promise<boolean | void>,
+  ): Promise<MeetingView> {
     const view = await this.db.transaction(async (tx) => {
       const row = await loadMeetingRow(tx, id, lock);
       if (!row) throw notFound('Meeting');
@@ -442,9 +510,23 @@ export class MeetingsService {
   }
 
   /** Every meeting step is on the project's card, so boards and desks learn of it live (R5, R25). */
-  private async record(tx: Tx, actor: SessionUser | null, id: string, action: CardAction, before: { summary: MeetingSummary } | null, detail: Record<string, string> = {}) {
+  private async record(
+    tx: Tx,
+    actor: SessionUser | null,
+    id: string,
+    action: CardAction,
+    before: { summary: MeetingSummary } | null,
+    detail: Record<string, string> = {},
+  ) {
     const after = (await loadSummary(tx, id))!;
     const previous = before ? { kind: 'meeting' as const, meeting: before.summary } : null;
-    await this.card.append(tx, { projectId: after.projectId, actor, action, before: previous, after: { kind: 'meeting', meeting: after }, detail: { meeting: after.title, ...detail } });
+    await this.card.append(tx, {
+      projectId: after.projectId,
+      actor,
+      action,
+      before: previous,
+      after: { kind: 'meeting', meeting: after },
+      detail: { meeting: after.title, ...detail },
+    });
   }
 }

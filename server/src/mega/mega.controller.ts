@@ -20,14 +20,22 @@ export class MegaController {
   @Requires('mega.track')
   @Post('projects/:id/mega-tracker')
   @HttpCode(200)
-  assignTracker(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignTrackerDto): Promise<BoardProject> {
+  assignTracker(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AssignTrackerDto,
+  ): Promise<BoardProject> {
     return this.mega.assignTracker(user, id, dto);
   }
 
   @Requires('mega.track')
   @Post('projects/:id/forwarding')
   @HttpCode(200)
-  recordForwarding(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordForwardingDto): Promise<BoardProject> {
+  recordForwarding(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RecordForwardingDto,
+  ): Promise<BoardProject> {
     return this.mega.recordForwarding(user, id, dto);
   }
 }

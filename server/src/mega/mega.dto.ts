@@ -7,5 +7,9 @@ export class AssignTrackerDto implements AssignTrackerRequest {
 }
 
 export class RecordForwardingDto implements RecordForwardingRequest {
-  @ApiProperty({ example: '省发展和改革委员会' }) @IsString() @Matches(/\S/, { message: 'forwardedTo must not be blank' }) @MaxLength(200) forwardedTo: string;
+  @ApiProperty({ example: '省发展和改革委员会' })
+  @IsString()
+  @Matches(/\S/, { message: 'forwardedTo must not be blank' })
+  @MaxLength(200)
+  forwardedTo: string;
 }

@@ -5,5 +5,10 @@ import { AlertsModule } from '../alerts/alerts.module';
 import { MegaController } from './mega.controller';
 import { MegaService } from './mega.service';
 
-@Module({ imports: [AlertsModule, CalendarModule, CardModule], controllers: [MegaController], providers: [MegaService], exports: [MegaService] })
+@Module({
+  imports: [AlertsModule, CalendarModule, CardModule],
+  controllers: [MegaController],
+  providers: [MegaService],
+  exports: [MegaService],
+})
 export class MegaModule {}

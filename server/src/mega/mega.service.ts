@@ -56,9 +56,20 @@ export class MegaService {
         const now = await this.clock.now(tx);
         const before = await this.steps.lock(tx, row.project_id);
         await tx.query(`UPDATE mega_forwarding SET escalated_at = $2 WHERE project_id = $1`, [row.project_id, now]);
-        const people = await tx.query<{ id: string }>(`SELECT id FROM users WHERE role = 'window' OR id = $1 ORDER BY id`, [row.tracker_id]);
-        const alerted = await this.alerts.alert(tx, people.map((p) => p.id), { kind: 'forwarding_overdue', projectId: row.project_id }, now);
-        await this.steps.recordStep(tx, before, { actor: null, action: 'mega.forwarding_escalated', detail: { dueAt: row.due_at.toISOString(), alerted: String(alerted) } });
+        const people = await tx.query<{ id: string }>(`SELECT id FROM users WHERE role = 'window' OR id = $1 ORDER BY id`, [
+          row.tracker_id,
+        ]);
+        const alerted = await this.alerts.alert(
+          tx,
+          people.map((p) => p.id),
+          { kind: 'forwarding_overdue', projectId: row.project_id },
+          now,
+        );
+        await this.steps.recordStep(tx, before, {
+          actor: null,
+          action: 'mega.forwarding_escalated',
+          detail: { dueAt: row.due_at.toISOString(), alerted: String(alerted) },
+        });
         return true;
       }, CLAIM_TX); // a background claim: a frozen instance lets go within a second
       if (!done) return escalated;
@@ -69,14 +80,19 @@ export class MegaService {
   /** Who can be named to track a mega project: window staff and leaders. */
   async trackers(user: SessionUser): Promise<StaffMember[]> {
     authorize(user, 'mega.track');
-    return this.db.query<StaffMember>(`SELECT id, display_name AS "displayName", role FROM users WHERE role IN ('window','leader') ORDER BY role, display_name`);
+    return this.db.query<StaffMember>(
+      `SELECT id, display_name AS "displayName", role FROM users WHERE role IN ('window','leader') ORDER BY role, display_name`,
+    );
   }
 
   async assignTracker(user: SessionUser, projectId: string, dto: AssignTrackerDto): Promise<BoardProject> {
     authorize(user, 'mega.track');
     return this.db.transaction(async (tx) => {
       const before = await this.forwardingProject(tx, projectId);
-      const tracker = await tx.one<{ display_name: string }>(`SELECT display_name FROM users WHERE id = $1 AND role IN ('window','leader')`, [dto.trackerId]);
+      const tracker = await tx.one<{ display_name: string }>(
+        `SELECT display_name FROM users WHERE id = $1 AND role IN ('window','leader')`,
+        [dto.trackerId],
+      );
       if (!tracker) throw badRequest('trackerId', 'The tracker must be a window staff member or a leader');
       await tx.query(
         `INSERT INTO mega_forwarding (project_id, tracker_id) VALUES ($1, $2) ON CONFLICT (project_id) DO UPDATE SET tracker_id = EXCLUDED.tracker_id`,
@@ -94,13 +110,22 @@ export class MegaService {
       if (!forwarding?.dueAt) throw conflict('The materials are not complete yet: forward once they are (R6)');
       if (forwarding.forwardedAt) throw conflict(`Already forwarded to ${forwarding.forwardedTo}`);
       const now = await this.clock.now(tx);
-      await tx.query('UPDATE mega_forwarding SET forwarded_at = $2, forwarded_to = $3, forwarded_by = $4 WHERE project_id = $1', [projectId, now, dto.forwardedTo.trim(), user.id]);
+      await tx.query('UPDATE mega_forwarding SET forwarded_at = $2, forwarded_to = $3, forwarded_by = $4 WHERE project_id = $1', [
+        projectId,
+        now,
+        dto.forwardedTo.trim(),
+        user.id,
+      ]);
       await this.alerts.markHandled(tx, { forwardedProjectId: projectId }, now);
-      return this.steps.recordStep(tx, before, { actor: user, action: 'mega.forwarded', detail: {
-        forwardedTo: dto.forwardedTo.trim(),
-        dueAt: forwarding.dueAt,
-        late: now.getTime() >= new Date(forwarding.dueAt).getTime() ? '是' : '否',
-      } });
+      return this.steps.recordStep(tx, before, {
+        actor: user,
+        action: 'mega.forwarded',
+        detail: {
+          forwardedTo: dto.forwardedTo.trim(),
+          dueAt: forwarding.dueAt,
+          late: now.getTime() >= new Date(forwarding.dueAt).getTime() ? '是' : '否',
+        },
+      });
     });
   }
 
@@ -113,7 +138,8 @@ export class MegaService {
       `SELECT p.mega, p.report_to_higher, f.complete_at FROM projects p LEFT JOIN mega_forwarding f ON f.project_id = p.id WHERE p.id = $1`,
       [projectId],
     );
-    if (!project || !requiresForwarding({ mega: project.mega, reportToHigherAuthority: project.report_to_higher }) || project.complete_at) return;
+    if (!project || !requiresForwarding({ mega: project.mega, reportToHigherAuthority: project.report_to_higher }) || project.complete_at)
+      return;
     if (!materialsComplete(await loadMaterials(tx, { projectId }))) return;
     const before = await this.steps.lock(tx, projectId);
     const { calendar, settings } = await this.calendars.current();

@@ -8,7 +8,11 @@ const content = (kind: 'timeout_implied_consent' | 'receipt', extra: Record<stri
   number: kind === 'receipt' ? '绿通收件〔2026〕9号' : '绿通默许〔2026〕12号',
   issuedAt: '2026-02-24T16:00:00.000Z',
   timeZone: 'Asia/Shanghai',
-  project: { code: 'GC-2026-0007', name: '新能源汽车零部件产业园', owner: { name: '星河新能源科技有限公司', legalRepresentative: '陈星河', contactName: '赵敏', contactPhone: '0571-88886666' } },
+  project: {
+    code: 'GC-2026-0007',
+    name: '新能源汽车零部件产业园',
+    owner: { name: '星河新能源科技有限公司', legalRepresentative: '陈星河', contactName: '赵敏', contactPhone: '0571-88886666' },
+  },
   department: { code: 'DRC', name: '发展和改革局' },
   issuer: null,
   corrects: null,
@@ -17,13 +21,22 @@ const content = (kind: 'timeout_implied_consent' | 'receipt', extra: Record<stri
 
 describe('notice PDF (pdfkit with Noto Sans Hans)', () => {
   it('R17: the PDF of a timeout implied consent notice reads back, in Chinese, its title, number, project and department', async () => {
-    const layout = documentLayout(content('timeout_implied_consent', { acceptedAt: '2026-02-12T02:00:00.000Z', dueAt: '2026-02-24T16:00:00.000Z' }));
+    const layout = documentLayout(
+      content('timeout_implied_consent', { acceptedAt: '2026-02-12T02:00:00.000Z', dueAt: '2026-02-24T16:00:00.000Z' }),
+    );
     const pdf = await renderPdf(layout);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeLessThan(200_000); // subset fonts, not 8 MB of them
     const pages = await pdfPages(pdf);
     expect(pages).toHaveLength(1);
-    for (const text of ['超时默许通知书', '绿通默许〔2026〕12号', '新能源汽车零部件产业园', '发展和改革局', '2026年2月24日 24:00', '行政服务中心']) {
+    for (const text of [
+      '超时默许通知书',
+      '绿通默许〔2026〕12号',
+      '新能源汽车零部件产业园',
+      '发展和改革局',
+      '2026年2月24日 24:00',
+      '行政服务中心',
+    ]) {
       expect(pages[0]).toContain(text);
     }
   });
@@ -31,7 +44,13 @@ describe('notice PDF (pdfkit with Noto Sans Hans)', () => {
   it('R9: a receipt prints three labelled copies in one run, each with the receipt number', async () => {
     const layout = documentLayout(
       content('receipt', {
-        applicant: { type: 'organisation', name: '星河新能源科技有限公司', legalRepresentative: '陈星河', address: '杭州市滨江区江南大道1号', phone: '0571-88886666' },
+        applicant: {
+          type: 'organisation',
+          name: '星河新能源科技有限公司',
+          legalRepresentative: '陈星河',
+          address: '杭州市滨江区江南大道1号',
+          phone: '0571-88886666',
+        },
         // A full receipt (every optional line present) must still print one page per copy.
         receivedOn: '2026-02-11',
         acceptedOn: null,

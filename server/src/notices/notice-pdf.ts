@@ -52,10 +52,20 @@ const bottom = (doc: Doc) => doc.page.height - MARGIN.bottom;
 function drawCopy(doc: Doc, layout: DocumentLayout, copy: DocumentCopy): void {
   doc.addPage();
   const top = MARGIN.top - 36;
-  if (copy.label) doc.font('bold').fontSize(SIZE.small).text(copy.label, MARGIN.left, top, { width: width(doc) / 2 });
+  if (copy.label)
+    doc
+      .font('bold')
+      .fontSize(SIZE.small)
+      .text(copy.label, MARGIN.left, top, { width: width(doc) / 2 });
   // Number top-right, title centred (the official layout).
-  doc.font('regular').fontSize(SIZE.body).text(layout.number, MARGIN.left, top + 14, { width: width(doc), align: 'right' });
-  doc.font('bold').fontSize(SIZE.title).text(layout.title, MARGIN.left, MARGIN.top, { width: width(doc), align: 'center' });
+  doc
+    .font('regular')
+    .fontSize(SIZE.body)
+    .text(layout.number, MARGIN.left, top + 14, { width: width(doc), align: 'right' });
+  doc
+    .font('bold')
+    .fontSize(SIZE.title)
+    .text(layout.title, MARGIN.left, MARGIN.top, { width: width(doc), align: 'center' });
   doc.moveDown(0.8);
   if (layout.correction) paragraph(doc, layout.correction, false, 'bold');
   if (copy.note) paragraph(doc, copy.note, false, 'bold');
@@ -86,7 +96,13 @@ function drawBlock(doc: Doc, block: DocumentBlock): void {
       paragraph(doc, block.text, block.indent);
       return;
     case 'fields':
-      table(doc, null, block.rows.map((r) => [r.label, r.value]), [3, 7], true);
+      table(
+        doc,
+        null,
+        block.rows.map((r) => [r.label, r.value]),
+        [3, 7],
+        true,
+      );
       return;
     case 'table':
       table(doc, block.head, block.rows, block.widths, false);
@@ -114,7 +130,9 @@ function table(doc: Doc, head: string[] | null, rows: string[][], weights: numbe
       const w = widths[i]!;
       if (bold || (labelled && i === 0)) doc.rect(x, y, w, rowHeight).fillColor('#f1f3f5').fill().fillColor('black');
       doc.rect(x, y, w, rowHeight).lineWidth(0.6).strokeColor('#333333').stroke();
-      doc.font(bold || (labelled && i === 0) ? 'bold' : 'regular').text(cell || ' ', x + PAD, y + PAD, { width: w - 2 * PAD, lineGap: 1.5 });
+      doc
+        .font(bold || (labelled && i === 0) ? 'bold' : 'regular')
+        .text(cell || ' ', x + PAD, y + PAD, { width: w - 2 * PAD, lineGap: 1.5 });
       x += w;
     });
     doc.y = y + rowHeight;
@@ -136,9 +154,13 @@ function drawFooter(doc: Doc, layout: DocumentLayout): void {
   ensureRoom(doc, Math.max(layout.signatures.length, closing.length) * line);
   const top = doc.y;
   doc.font('regular').fontSize(SIZE.body);
-  layout.signatures.forEach((s, i) => doc.text(`${s.label}：${s.name}`, MARGIN.left, top + i * line, { width: width(doc) / 2, lineBreak: false }));
+  layout.signatures.forEach((s, i) =>
+    doc.text(`${s.label}：${s.name}`, MARGIN.left, top + i * line, { width: width(doc) / 2, lineBreak: false }),
+  );
   closing.forEach((text, i) => {
-    doc.fillColor(i === 1 ? '#b3261e' : 'black').text(text, MARGIN.left, top + i * line, { width: width(doc) - SIZE.body * 2, align: 'right', lineBreak: false });
+    doc
+      .fillColor(i === 1 ? '#b3261e' : 'black')
+      .text(text, MARGIN.left, top + i * line, { width: width(doc) - SIZE.body * 2, align: 'right', lineBreak: false });
   });
   doc.fillColor('black');
   doc.x = MARGIN.left;

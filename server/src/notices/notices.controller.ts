@@ -28,8 +28,13 @@ export class NoticesController {
   @Get('notices/:id/pdf')
   @ApiProduces('application/pdf')
   @ApiQuery({ name: 'lang', required: false, enum: DOCUMENT_LANGUAGES })
-  async pdf(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Query('lang') lang?: string): Promise<StreamableFile> {
-    if (lang !== undefined && !DOCUMENT_LANGUAGES.includes(lang as DocumentLanguage)) throw refusedBy('R17', 'lang', `lang is one of ${DOCUMENT_LANGUAGES.join(', ')}`);
+  async pdf(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('lang') lang?: string,
+  ): Promise<StreamableFile> {
+    if (lang !== undefined && !DOCUMENT_LANGUAGES.includes(lang as DocumentLanguage))
+      throw refusedBy('R17', 'lang', `lang is one of ${DOCUMENT_LANGUAGES.join(', ')}`);
     const { pdf, filename, asciiFilename } = await this.notices.pdf(user, id, (lang as DocumentLanguage | undefined) ?? 'zh');
     return new StreamableFile(pdf, {
       type: 'application/pdf',

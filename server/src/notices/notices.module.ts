@@ -5,5 +5,10 @@ import { NoticesService } from './notices.service';
 import { NumberingService } from './numbering.service';
 import { PdfRenderer } from './pdf-renderer';
 
-@Module({ imports: [CardModule], controllers: [NoticesController], providers: [NoticesService, NumberingService, PdfRenderer], exports: [NoticesService, NumberingService] })
+@Module({
+  imports: [CardModule],
+  controllers: [NoticesController],
+  providers: [NoticesService, NumberingService, PdfRenderer],
+  exports: [NoticesService, NumberingService],
+})
 export class NoticesModule {}

@@ -81,7 +81,9 @@ export class NoticesService {
     const number = formatNoticeNumber(NOTICE_PREFIX[notice.kind], year, serial);
     // R22: a circulation report names a department and no project; every other kind has its project.
     const project =
-      notice.projectId === null ? null : await tx.one<NonNullable<NoticeEnvelope['project']>>('SELECT code, name, owner FROM projects WHERE id = $1', [notice.projectId]);
+      notice.projectId === null
+        ? null
+        : await tx.one<NonNullable<NoticeEnvelope['project']>>('SELECT code, name, owner FROM projects WHERE id = $1', [notice.projectId]);
     if (project === undefined) throw notFound('Project');
     const department = await tx.one<{ code: string; name: string }>(
       `SELECT d.code, d.name FROM departments d WHERE d.id = COALESCE((SELECT department_id FROM approval_items WHERE id = $1), $2)`,
@@ -103,7 +105,19 @@ export class NoticesService {
     const row = await tx.one<{ id: string }>(
       `INSERT INTO notices (kind, year, serial, number, project_id, item_id, issued_at, content, content_hash, corrects_id, issued_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [notice.kind, year, serial, number, notice.projectId, notice.itemId, notice.issuedAt, content, hash, notice.corrects?.id ?? null, notice.issuedBy?.id ?? null],
+      [
+        notice.kind,
+        year,
+        serial,
+        number,
+        notice.projectId,
+        notice.itemId,
+        notice.issuedAt,
+        content,
+        hash,
+        notice.corrects?.id ?? null,
+        notice.issuedBy?.id ?? null,
+      ],
     );
     if (notice.projectId !== null) this.card.cite(tx, notice.projectId, { id: row!.id, number, contentHash: hash });
     return { id: row!.id, number };
@@ -124,7 +138,11 @@ export class NoticesService {
   }
 
   /** The printable PDF, drawn from the stored content only (the same layout as the HTML sheet). */
-  async pdf(user: SessionUser, id: string, lang: DocumentLanguage = 'zh'): Promise<{ pdf: Buffer; filename: string; asciiFilename: string }> {
+  async pdf(
+    user: SessionUser,
+    id: string,
+    lang: DocumentLanguage = 'zh',
+  ): Promise<{ pdf: Buffer; filename: string; asciiFilename: string }> {
     const notice = await this.view(user, id);
     // A stored document never changes (trigger): drawn once per document and language, in a worker thread.
     const pdf = await this.renderer.render(`${notice.id}:${notice.contentHash}:${lang}`, documentLayout(notice.content, {}, lang));

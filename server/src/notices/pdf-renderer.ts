@@ -40,7 +40,10 @@ export class PdfRenderer implements OnModuleDestroy {
     if (!pdf) {
       pdf = this.draw(layout).finally(() => this.drawing.delete(key));
       this.drawing.set(key, pdf);
-      pdf.then((bytes) => this.keep(key, bytes), () => undefined);
+      pdf.then(
+        (bytes) => this.keep(key, bytes),
+        () => undefined,
+      );
     }
     return pdf;
   }

@@ -69,7 +69,9 @@ const isLoopback = (host: string) => host === 'localhost' || host === '::1' || h
 export function smsBody(template: string, message: OutgoingMessage): string {
   const escape = (value: string) => JSON.stringify(value).slice(1, -1);
   const text = message.subject ? `${message.subject}：${message.body}` : message.body;
-  return template.replace(/\{(to|text|id)\}/g, (_, key: 'to' | 'text' | 'id') => escape(key === 'to' ? message.address : key === 'text' ? text : message.id));
+  return template.replace(/\{(to|text|id)\}/g, (_, key: 'to' | 'text' | 'id') =>
+    escape(key === 'to' ? message.address : key === 'text' ? text : message.id),
+  );
 }
 
 /** HMAC-SHA256 of the body with the shared secret, hex, as the X-Hub-Signature header carries it. */

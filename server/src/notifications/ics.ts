@@ -16,7 +16,11 @@ export interface IcsMeeting {
 /** The UID stays the same for one meeting, so a calendar updates its event instead of adding another. */
 export const meetingUid = (meetingId: string) => `meeting-${meetingId}@green-channel-hub`;
 
-const utc = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utc = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** TEXT values: backslash, semicolon, comma and newlines escaped (RFC 5545 3.3.11). */
 const text = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');

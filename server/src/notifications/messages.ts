@@ -3,7 +3,15 @@ import type { AlertView } from '@hub/shared';
 /** An instant as people in the center read it: "2026-12-01 09:30（北京时间）" in the center's zone. */
 export function localTime(instant: Date | string, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
       .formatToParts(new Date(instant))
       .map((p) => [p.type, p.value]),
   );
@@ -20,7 +28,12 @@ export interface MeetingFacts {
   online: boolean;
 }
 
-const MEETING_KIND: Record<string, string> = { coordination: '协调会', joint_review: '联审会议', supervision: '督办会', site_inspection: '联合踏勘' };
+const MEETING_KIND: Record<string, string> = {
+  coordination: '协调会',
+  joint_review: '联审会议',
+  supervision: '督办会',
+  site_inspection: '联合踏勘',
+};
 
 /** Subject and body (Chinese) of an alert sent outside the hub (R27); the link leads back into it. */
 export function alertMessage(
@@ -32,15 +45,27 @@ export function alertMessage(
   const projectLink = `${facts.publicUrl}/projects/${alert.projectId}`;
   switch (alert.kind) {
     case 'deadline_warning':
-      return { subject: `【绿色通道】预警：${project}`, body: `${facts.department}的审批事项仅余 ${alert.workingDaysLeft ?? 0} 个工作日，将于 ${due} 到期，逾期视为同意。\n${projectLink}` };
+      return {
+        subject: `【绿色通道】预警：${project}`,
+        body: `${facts.department}的审批事项仅余 ${alert.workingDaysLeft ?? 0} 个工作日，将于 ${due} 到期，逾期视为同意。\n${projectLink}`,
+      };
     case 'explanation_filed':
-      return { subject: `【绿色通道】书面说明待裁定：${project}`, body: `${facts.department}提交了书面说明，请于 ${due} 前裁定。\n${projectLink}` };
+      return {
+        subject: `【绿色通道】书面说明待裁定：${project}`,
+        body: `${facts.department}提交了书面说明，请于 ${due} 前裁定。\n${projectLink}`,
+      };
     case 'ruling_overdue':
-      return { subject: `【绿色通道】裁定逾期：${project}`, body: `${facts.department}的书面说明应于 ${due} 前裁定，现已逾期。\n${projectLink}` };
+      return {
+        subject: `【绿色通道】裁定逾期：${project}`,
+        body: `${facts.department}的书面说明应于 ${due} 前裁定，现已逾期。\n${projectLink}`,
+      };
     case 'forwarding_overdue':
       return { subject: `【绿色通道】转报逾期：${project}`, body: `转报时限 ${due} 已过，尚未转报上级部门。\n${projectLink}` };
     case 'deemed_consent':
-      return { subject: `【绿色通道】视为同意：${project}`, body: `${facts.department}的审批事项自 ${due} 起视为同意（超时默许），已出具通知书。\n${projectLink}` };
+      return {
+        subject: `【绿色通道】视为同意：${project}`,
+        body: `${facts.department}的审批事项自 ${due} 起视为同意（超时默许），已出具通知书。\n${projectLink}`,
+      };
     case 'meeting_invited': {
       const m = facts.meeting!;
       const where = m.online ? '线上（虚拟会议室）' : (m.place ?? '');

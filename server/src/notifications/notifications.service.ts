@@ -52,8 +52,13 @@ export class NotificationsService {
 
   async mine(user: SessionUser): Promise<MyNotifications> {
     this.staffOnly(user);
-    const row = await this.db.one<{ email: string | null; mobile: string | null }>('SELECT email, mobile FROM users WHERE id = $1', [user.id]);
-    const chosen = await this.db.query<{ kind: string; channel: NotificationChannel }>('SELECT kind, channel FROM notification_preferences WHERE user_id = $1', [user.id]);
+    const row = await this.db.one<{ email: string | null; mobile: string | null }>('SELECT email, mobile FROM users WHERE id = $1', [
+      user.id,
+    ]);
+    const chosen = await this.db.query<{ kind: string; channel: NotificationChannel }>(
+      'SELECT kind, channel FROM notification_preferences WHERE user_id = $1',
+      [user.id],
+    );
     const channels = { ...DEFAULT_NOTIFICATION_CHANNELS };
     for (const c of chosen) if (c.kind in channels) channels[c.kind as keyof typeof channels] = c.channel;
     return { email: row?.email ?? null, mobile: row?.mobile ?? null, channels };
@@ -67,7 +72,8 @@ export class NotificationsService {
     if (bad) throw refusedBy('R27', bad.field, bad.message);
     for (const [kind, channel] of Object.entries(dto.channels ?? {})) {
       if (!(NOTIFICATION_KINDS as readonly string[]).includes(kind)) throw refusedBy('R27', `channels.${kind}`, `No alert of kind ${kind}`);
-      if (!(NOTIFICATION_CHANNELS as readonly string[]).includes(channel)) throw refusedBy('R27', `channels.${kind}`, `Channel must be one of ${NOTIFICATION_CHANNELS.join(', ')}`);
+      if (!(NOTIFICATION_CHANNELS as readonly string[]).includes(channel))
+        throw refusedBy('R27', `channels.${kind}`, `Channel must be one of ${NOTIFICATION_CHANNELS.join(', ')}`);
       if (channel === 'email' && !email) throw refusedBy('R27', `channels.${kind}`, 'Give an e-mail address to receive this by e-mail');
       if (channel === 'sms' && !mobile) throw refusedBy('R27', `channels.${kind}`, 'Give a mobile number to receive this by SMS');
     }
@@ -111,24 +117,47 @@ export class NotificationsService {
   async smtp(user: SessionUser): Promise<SmtpSettingsView> {
     authorize(user, 'settings.edit');
     const smtp = await currentSmtp(this.db, this.config);
-    return { host: '', port: 587, secure: false, user: '', from: '', ...smtp, passwordSet: this.config.notifications.smtpPassword !== null };
+    return {
+      host: '',
+      port: 587,
+      secure: false,
+      user: '',
+      from: '',
+      ...smtp,
+      passwordSet: this.config.notifications.smtpPassword !== null,
+    };
   }
 
   /** The admin names the SMTP server (an empty host falls back to the environment); on record. The password stays in the environment. */
   async updateSmtp(user: SessionUser, dto: SmtpSettingsDto): Promise<SmtpSettingsView> {
     authorize(user, 'settings.edit');
     const next = { host: dto.host.trim(), port: dto.port, secure: dto.secure, user: dto.user.trim(), from: dto.from.trim() };
-    if (next.host && !next.from) throw new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', 'Give the sender address', [{ field: 'from', message: 'Give the sender address' }]);
+    if (next.host && !next.from)
+      throw new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', 'Give the sender address', [
+        { field: 'from', message: 'Give the sender address' },
+      ]);
     await this.db.transaction(async (tx) => {
       const before = (await tx.one<{ value: unknown }>(`SELECT value FROM settings WHERE key = 'smtp' FOR UPDATE`))?.value ?? null;
-      await tx.query(`INSERT INTO settings (key, value) VALUES ('smtp', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(next)]);
-      await this.log.record(tx, { actor: user, at: await this.clock.now(tx), subject: 'settings', action: 'settings_changed', target: 'smtp', before, after: next, recomputed: 0 });
+      await tx.query(`INSERT INTO settings (key, value) VALUES ('smtp', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
+        JSON.stringify(next),
+      ]);
+      await this.log.record(tx, {
+        actor: user,
+        at: await this.clock.now(tx),
+        subject: 'settings',
+        action: 'settings_changed',
+        target: 'smtp',
+        before,
+        after: next,
+        recomputed: 0,
+      });
     });
     return this.smtp(user);
   }
 
   /** R1: the applicant has no inbox; "my notifications" is for the center's people. */
   private staffOnly(user: SessionUser): void {
-    if (user.role === 'applicant') throw new ProblemException(HttpStatus.FORBIDDEN, 'Forbidden', 'The applicant is told at its registered contact');
+    if (user.role === 'applicant')
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'Forbidden', 'The applicant is told at its registered contact');
   }
 }

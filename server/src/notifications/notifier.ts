@@ -76,7 +76,10 @@ export class Notifier {
     });
     if (!wanted.length) return;
     const zone = await timeZone(tx);
-    const departments = await departmentNames(tx, wanted.map((w) => w.alert.departmentId));
+    const departments = await departmentNames(
+      tx,
+      wanted.map((w) => w.alert.departmentId),
+    );
     const meetingIds = wanted.map((w) => w.alert.meetingId).filter((id): id is string => id !== null);
     const meetings = new Map(
       (
@@ -90,7 +93,12 @@ export class Notifier {
     const url = this.outbox.publicUrl;
     const messages: NewMessage[] = wanted.map(({ alert, person, channel, address }) => {
       const meeting = alert.meetingId ? meetings.get(alert.meetingId)! : null;
-      const { subject, body } = alertMessage(alert, { department: (alert.departmentId && departments.get(alert.departmentId)) || '', meeting, timeZone: zone, publicUrl: url });
+      const { subject, body } = alertMessage(alert, {
+        department: (alert.departmentId && departments.get(alert.departmentId)) || '',
+        meeting,
+        timeZone: zone,
+        publicUrl: url,
+      });
       const ics =
         meeting && channel === 'email'
           ? meetingIcs({
@@ -106,7 +114,19 @@ export class Notifier {
               issuedAt: now,
             })
           : undefined;
-      return { fact: `alert:${alert.id}`, recipient: `user:${person.id}`, channel, address, kind: alert.kind, userId: person.id, projectId: alert.projectId, subject, body, ics, at: now };
+      return {
+        fact: `alert:${alert.id}`,
+        recipient: `user:${person.id}`,
+        channel,
+        address,
+        kind: alert.kind,
+        userId: person.id,
+        projectId: alert.projectId,
+        subject,
+        body,
+        ics,
+        at: now,
+      };
     });
     await this.outbox.write(tx, messages);
   }
@@ -127,7 +147,19 @@ export class Notifier {
         if (!reach) return [];
         const whose = person.id === inquiry.responder.id ? '您' : inquiry.responder.displayName;
         const body = `${whose}承诺于 ${inquiry.promise!.dueDate} 前答复的咨询（${inquiry.number}，${inquiry.inquirer.name}：${inquiry.subject}）已逾期，请尽快答复并登记结果。\n${link}`;
-        return [{ fact: `inquiry-overdue:${inquiry.id}`, recipient: `user:${person.id}`, ...reach, kind: 'inquiry_overdue', userId: person.id, projectId: null, subject, body, at: now }];
+        return [
+          {
+            fact: `inquiry-overdue:${inquiry.id}`,
+            recipient: `user:${person.id}`,
+            ...reach,
+            kind: 'inquiry_overdue',
+            userId: person.id,
+            projectId: null,
+            subject,
+            body,
+            at: now,
+          },
+        ];
       }),
     );
   }
@@ -165,7 +197,10 @@ export class ApplicantNotifier implements OnModuleInit {
   async stepRecorded(tx: Tx, entry: CardEntry): Promise<void> {
     const text = APPLICANT_STEPS[entry.action];
     if (!text) return;
-    const project = await tx.one<{ code: string; name: string; owner: OwnerOrganisation }>('SELECT code, name, owner FROM projects WHERE id = $1', [entry.projectId]);
+    const project = await tx.one<{ code: string; name: string; owner: OwnerOrganisation }>(
+      'SELECT code, name, owner FROM projects WHERE id = $1',
+      [entry.projectId],
+    );
     if (!project) return;
     const email = project.owner.contactEmail?.trim() || null;
     const mobile = mobileOf(project.owner.contactPhone);
@@ -176,7 +211,16 @@ export class ApplicantNotifier implements OnModuleInit {
     const subject = `【绿色通道】${project.code} ${project.name}`;
     const body = `${text({ department, due, reason: entry.detail['reason'] ?? '' })}\n项目代码：${project.code}\n查询办理进度：${statusLink(this.outbox.publicUrl, project.code)}（凭查询码登录）`;
     const at = new Date(entry.at);
-    const base = { fact: `card:${entry.position}`, recipient: `applicant:${entry.projectId}`, kind: `applicant.${entry.action}`, userId: null, projectId: entry.projectId, subject, body, at };
+    const base = {
+      fact: `card:${entry.position}`,
+      recipient: `applicant:${entry.projectId}`,
+      kind: `applicant.${entry.action}`,
+      userId: null,
+      projectId: entry.projectId,
+      subject,
+      body,
+      at,
+    };
     await this.outbox.write(tx, [
       ...(email ? [{ ...base, channel: 'email' as const, address: email }] : []),
       ...(mobile ? [{ ...base, channel: 'sms' as const, address: mobile }] : []),

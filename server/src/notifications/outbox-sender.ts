@@ -73,7 +73,8 @@ export class OutboxSender implements OnApplicationBootstrap, OnModuleDestroy {
     );
     if (claimed.length) {
       const smtp = claimed.some((m) => m.channel === 'email') ? await currentSmtp(this.db, this.config) : null;
-      for (let i = 0; i < claimed.length; i += PARALLEL) await Promise.all(claimed.slice(i, i + PARALLEL).map((m) => this.deliver(m, smtp)));
+      for (let i = 0; i < claimed.length; i += PARALLEL)
+        await Promise.all(claimed.slice(i, i + PARALLEL).map((m) => this.deliver(m, smtp)));
       if (claimed.length === CLAIM_BATCH) return 0; // a full batch: more may be due
     }
     // NULL when nothing waits (GREATEST would turn that NULL into 0: a pass again at once, forever).
@@ -90,7 +91,11 @@ export class OutboxSender implements OnApplicationBootstrap, OnModuleDestroy {
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError(String(error), false);
       const giveUp = failure.permanent || message.attempts >= this.config.notifications.maxAttempts;
-      const wait = backoffDelay(message.attempts, { firstMs: this.config.notifications.retryFirstMs, maxMs: this.config.notifications.retryMaxMs }, Math.random);
+      const wait = backoffDelay(
+        message.attempts,
+        { firstMs: this.config.notifications.retryFirstMs, maxMs: this.config.notifications.retryMaxMs },
+        Math.random,
+      );
       await this.db.query(
         `UPDATE outbox SET state = $3, lease_until = NULL, last_error = $4,
            failed_at = CASE WHEN $3 = 'failed' THEN now() END, next_attempt_at = now() + make_interval(secs => $5::double precision / 1000)

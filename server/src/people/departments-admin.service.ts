@@ -23,7 +23,11 @@ export class DepartmentsAdminService {
     const d = checked(dto);
     return this.db.transaction(async (tx) => {
       await assertCodeFree(tx, d.code, null);
-      const row = await tx.one<{ id: string }>('INSERT INTO departments (code, name, name_en) VALUES ($1, $2, $3) RETURNING id', [d.code, d.name, d.nameEn]);
+      const row = await tx.one<{ id: string }>('INSERT INTO departments (code, name, name_en) VALUES ($1, $2, $3) RETURNING id', [
+        d.code,
+        d.name,
+        d.nameEn,
+      ]);
       await recordPeopleChange(tx, user, 'departments', 'department_created', d.code, null, d);
       return view(tx, row!.id);
     });
@@ -36,7 +40,15 @@ export class DepartmentsAdminService {
       const before = await lockDepartment(tx, id);
       await assertCodeFree(tx, d.code, id);
       await tx.query('UPDATE departments SET code = $2, name = $3, name_en = $4 WHERE id = $1', [id, d.code, d.name, d.nameEn]);
-      await recordPeopleChange(tx, user, 'departments', 'department_updated', d.code, { code: before.code, name: before.name, nameEn: before.nameEn }, d);
+      await recordPeopleChange(
+        tx,
+        user,
+        'departments',
+        'department_updated',
+        d.code,
+        { code: before.code, name: before.name, nameEn: before.nameEn },
+        d,
+      );
       return view(tx, id);
     });
   }
@@ -54,7 +66,9 @@ export class DepartmentsAdminService {
         [id],
       );
       if (open!.items || open!.meetings) {
-        throw conflict(`Department ${before.code} still has ${open!.items} running item(s) and ${open!.meetings} open meeting(s); it can be switched off once they are done`);
+        throw conflict(
+          `Department ${before.code} still has ${open!.items} running item(s) and ${open!.meetings} open meeting(s); it can be switched off once they are done`,
+        );
       }
       await tx.query('UPDATE departments SET active = false WHERE id = $1', [id]);
       await recordPeopleChange(tx, user, 'departments', 'department_deactivated', before.code, { active: true }, { active: false });

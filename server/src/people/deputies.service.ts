@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { deputyProblems, type DeputiesOverview, type DeputyCandidate, type DeputyView, type NameDeputyRequest, type SessionUser } from '@hub/shared';
+import {
+  deputyProblems,
+  type DeputiesOverview,
+  type DeputyCandidate,
+  type DeputyView,
+  type NameDeputyRequest,
+  type SessionUser,
+} from '@hub/shared';
 import { authorize } from '../common/authorize';
 import { conflict, invalidFields, notFound } from '../common/problem';
 import { Database, type Tx } from '../database/database';
@@ -86,11 +93,19 @@ export class DeputiesService {
       if (row.startsAt >= now) await tx.query('DELETE FROM deputies WHERE id = $1', [id]);
       else await tx.query('UPDATE deputies SET ends_at = $2 WHERE id = $1', [id, now]);
       const after = { ...before, endsAt: (row.startsAt >= now ? row.startsAt : now).toISOString() };
-      await recordPeopleChange(tx, user, 'deputies', 'deputy_ended', before.principal.displayName, { deputy: before.deputy.displayName, startsAt: before.startsAt, endsAt: before.endsAt }, {
-        deputy: before.deputy.displayName,
-        startsAt: before.startsAt,
-        endsAt: after.endsAt,
-      });
+      await recordPeopleChange(
+        tx,
+        user,
+        'deputies',
+        'deputy_ended',
+        before.principal.displayName,
+        { deputy: before.deputy.displayName, startsAt: before.startsAt, endsAt: before.endsAt },
+        {
+          deputy: before.deputy.displayName,
+          startsAt: before.startsAt,
+          endsAt: after.endsAt,
+        },
+      );
       return after;
     });
   }

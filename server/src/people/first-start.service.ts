@@ -28,7 +28,8 @@ export class FirstStartService {
   constructor(private readonly db: Database) {}
 
   async prepare(initialPassword: string | undefined): Promise<FirstStart> {
-    if (initialPassword !== undefined && initialPassword.length < 10) throw new ConfigError('HUB_ADMIN_PASSWORD must be at least 10 characters');
+    if (initialPassword !== undefined && initialPassword.length < 10)
+      throw new ConfigError('HUB_ADMIN_PASSWORD must be at least 10 characters');
     // The hash is unusable as a login when no password was given: only the setup link opens the account.
     const passwordHash = await hashPassword(initialPassword ?? oneTimePassword());
     return this.db.transaction(async (tx) => {
@@ -74,9 +75,10 @@ export class FirstStartService {
 
 async function issueToken(tx: Tx, userId: string): Promise<string> {
   const token = newSessionToken();
-  await tx.query(
-    `INSERT INTO setup_tokens (token_hash, user_id, expires_at) VALUES ($1, $2, hub_now() + $3 * interval '1 millisecond')`,
-    [hashSessionToken(token), userId, SETUP_LINK_TTL_MS],
-  );
+  await tx.query(`INSERT INTO setup_tokens (token_hash, user_id, expires_at) VALUES ($1, $2, hub_now() + $3 * interval '1 millisecond')`, [
+    hashSessionToken(token),
+    userId,
+    SETUP_LINK_TTL_MS,
+  ]);
   return token;
 }

@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { DeputiesOverview, DepartmentAdminView, DeputyView, OneTimePasswordResult, PeopleImportPreview, PeopleImportResult, SessionUser, UserView } from '@hub/shared';
+import type {
+  DeputiesOverview,
+  DepartmentAdminView,
+  DeputyView,
+  OneTimePasswordResult,
+  PeopleImportPreview,
+  PeopleImportResult,
+  SessionUser,
+  UserView,
+} from '@hub/shared';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { Requires } from '../auth/requires.decorator';
@@ -33,7 +42,11 @@ export class PeopleController {
 
   @Requires('people.manage')
   @Patch('departments/:id')
-  updateDepartment(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveDepartmentDto): Promise<DepartmentAdminView> {
+  updateDepartment(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SaveDepartmentDto,
+  ): Promise<DepartmentAdminView> {
     return this.departments.update(user, id, dto);
   }
 

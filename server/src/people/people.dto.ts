@@ -1,6 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ROLES, type CreateUserRequest, type NameDeputyRequest, type PeopleImportRequest, type Role, type SaveDepartmentRequest, type UpdateUserContactRequest } from '@hub/shared';
+import {
+  ROLES,
+  type CreateUserRequest,
+  type NameDeputyRequest,
+  type PeopleImportRequest,
+  type Role,
+  type SaveDepartmentRequest,
+  type UpdateUserContactRequest,
+} from '@hub/shared';
 
 export class SaveDepartmentDto implements SaveDepartmentRequest {
   @ApiProperty({ example: 'DRC' })

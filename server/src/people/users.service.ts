@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { contactProblems, normalizeContact, previewPeopleImport, userProblems, type CreateUserRequest, type OneTimePasswordResult, type PeopleImportPreview, type PeopleImportResult, type SessionUser, type UpdateUserContactRequest, type UserView } from '@hub/shared';
+import {
+  contactProblems,
+  normalizeContact,
+  previewPeopleImport,
+  userProblems,
+  type CreateUserRequest,
+  type OneTimePasswordResult,
+  type PeopleImportPreview,
+  type PeopleImportResult,
+  type SessionUser,
+  type UpdateUserContactRequest,
+  type UserView,
+} from '@hub/shared';
 import { hashPassword } from '../auth/auth.service';
 import { authorize } from '../common/authorize';
 import { conflict, invalidFields, notFound, ProblemException, refusedBy } from '../common/problem';
@@ -28,19 +40,29 @@ export class UsersService {
   /** A new account with a one-time password, shown to the admin once; the person chooses its own at first login. */
   async create(user: SessionUser, dto: CreateUserRequest): Promise<OneTimePasswordResult> {
     authorize(user, 'people.manage');
-    const u = { username: dto.username.trim(), displayName: dto.displayName.trim(), role: dto.role, departmentId: dto.departmentId ?? null };
+    const u = {
+      username: dto.username.trim(),
+      displayName: dto.displayName.trim(),
+      role: dto.role,
+      departmentId: dto.departmentId ?? null,
+    };
     const problems = userProblems(u);
     if (problems.length) throw invalidFields(problems);
     const password = oneTimePassword();
     const passwordHash = await hashPassword(password);
     return this.db.transaction(async (tx) => {
       await lockUsernames(tx);
-      if (await tx.one('SELECT 1 FROM users WHERE lower(username) = lower($1)', [u.username])) throw invalidFields([{ field: 'username', message: `username ${u.username} is taken` }]);
+      if (await tx.one('SELECT 1 FROM users WHERE lower(username) = lower($1)', [u.username]))
+        throw invalidFields([{ field: 'username', message: `username ${u.username} is taken` }]);
       if (u.departmentId && !(await tx.one('SELECT 1 FROM departments WHERE id = $1 AND active', [u.departmentId]))) {
         throw invalidFields([{ field: 'departmentId', message: 'no such active department' }]);
       }
       const id = await insertUser(tx, u, passwordHash);
-      await recordPeopleChange(tx, user, 'users', 'user_created', u.username, null, { displayName: u.displayName, role: u.role, departmentId: u.departmentId });
+      await recordPeopleChange(tx, user, 'users', 'user_created', u.username, null, {
+        displayName: u.displayName,
+        role: u.role,
+        departmentId: u.departmentId,
+      });
       return { user: (await view(tx, id))!, oneTimePassword: password };
     });
   }
@@ -91,9 +113,12 @@ export class UsersService {
       const target = await lockUser(tx, id);
       if (target.active) throw conflict(`${target.username} is already active`);
       if (target.departmentId && !(await tx.one('SELECT 1 FROM departments WHERE id = $1 AND active FOR SHARE', [target.departmentId]))) {
-        throw new ProblemException(HttpStatus.CONFLICT, 'Conflict', `The department of ${target.username} is switched off: switch it on or move the person first`, [
-          { field: 'departmentId', message: 'the department is switched off' },
-        ]);
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          'Conflict',
+          `The department of ${target.username} is switched off: switch it on or move the person first`,
+          [{ field: 'departmentId', message: 'the department is switched off' }],
+        );
       }
       await tx.query('UPDATE users SET active = true WHERE id = $1', [id]);
       await recordPeopleChange(tx, user, 'users', 'user_reactivated', target.username, { active: false }, { active: true });
@@ -109,13 +134,27 @@ export class UsersService {
     authorize(user, 'people.manage');
     const next = normalizeContact(dto);
     const problems = contactProblems(next);
-    if (problems.length) throw new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', problems.map((p) => p.message).join('; '), problems, { rule: 'R27' });
+    if (problems.length)
+      throw new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', problems.map((p) => p.message).join('; '), problems, {
+        rule: 'R27',
+      });
     return this.db.transaction(async (tx) => {
       const target = await lockUser(tx, id);
-      const chosen = await tx.query<{ kind: string; channel: 'email' | 'sms' }>(`SELECT kind, channel FROM notification_preferences WHERE user_id = $1 AND channel <> 'hub' ORDER BY kind`, [id]);
-      for (const [field, channel] of [['email', 'email'], ['mobile', 'sms']] as const) {
+      const chosen = await tx.query<{ kind: string; channel: 'email' | 'sms' }>(
+        `SELECT kind, channel FROM notification_preferences WHERE user_id = $1 AND channel <> 'hub' ORDER BY kind`,
+        [id],
+      );
+      for (const [field, channel] of [
+        ['email', 'email'],
+        ['mobile', 'sms'],
+      ] as const) {
         const relying = chosen.filter((c) => c.channel === channel).map((c) => c.kind);
-        if (!next[field] && relying.length) throw refusedBy('R27', field, `${target.displayName} receives ${relying.join(', ')} by ${channel}: give an address, or the person chooses another channel first`);
+        if (!next[field] && relying.length)
+          throw refusedBy(
+            'R27',
+            field,
+            `${target.displayName} receives ${relying.join(', ')} by ${channel}: give an address, or the person chooses another channel first`,
+          );
       }
       const before = { email: target.email, mobile: target.mobile };
       if (before.email === next.email && before.mobile === next.mobile) return target;
@@ -138,14 +177,22 @@ export class UsersService {
       await lockUsernames(tx);
       const p = await preview(tx, content);
       if (p.errors.length) {
-        throw new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid import', `${p.errors.length} bad row(s); nothing was imported`, p.errors.map((e) => ({ field: `line ${e.line}: ${e.field}`, message: e.message })));
+        throw new ProblemException(
+          HttpStatus.BAD_REQUEST,
+          'Invalid import',
+          `${p.errors.length} bad row(s); nothing was imported`,
+          p.errors.map((e) => ({ field: `line ${e.line}: ${e.field}`, message: e.message })),
+        );
       }
       if (!p.departments.length && !p.users.length) throw invalidFields([{ field: 'content', message: 'the file has no rows' }]);
-      for (const d of p.departments) await tx.query('INSERT INTO departments (code, name, name_en) VALUES ($1, $2, $3)', [d.code, d.name, d.nameEn]);
+      for (const d of p.departments)
+        await tx.query('INSERT INTO departments (code, name, name_en) VALUES ($1, $2, $3)', [d.code, d.name, d.nameEn]);
       const users: PeopleImportResult['users'] = [];
       for (const u of p.users) {
         const password = oneTimePassword();
-        const department = u.departmentCode ? await tx.one<{ id: string }>('SELECT id FROM departments WHERE code = $1', [u.departmentCode]) : null;
+        const department = u.departmentCode
+          ? await tx.one<{ id: string }>('SELECT id FROM departments WHERE code = $1', [u.departmentCode])
+          : null;
         await insertUser(tx, { ...u, departmentId: department?.id ?? null }, await hashPassword(password));
         users.push({ username: u.username, displayName: u.displayName, oneTimePassword: password });
       }
@@ -164,7 +211,8 @@ async function preview(tx: Tx, content: string): Promise<PeopleImportPreview> {
   const usernames = (await tx.query<{ username: string }>('SELECT username FROM users')).map((r) => r.username);
   const p = previewPeopleImport(content, { departmentCodes, usernames });
   // A switched-off department's code stays taken, but takes no new people.
-  for (const d of p.departments.filter((d) => inactive.includes(d.code))) p.errors.push({ line: d.line, field: 'code', message: `department ${d.code} exists already (switched off)` });
+  for (const d of p.departments.filter((d) => inactive.includes(d.code)))
+    p.errors.push({ line: d.line, field: 'code', message: `department ${d.code} exists already (switched off)` });
   p.departments = p.departments.filter((d) => !inactive.includes(d.code));
   p.errors.sort((a, b) => a.line - b.line);
   return p;
@@ -173,7 +221,11 @@ async function preview(tx: Tx, content: string): Promise<PeopleImportPreview> {
 /** One account at a time is created, so two admins cannot both take a username. */
 const lockUsernames = (tx: Tx) => tx.query('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
 
-async function insertUser(tx: Tx, u: { username: string; displayName: string; role: string; departmentId: string | null }, passwordHash: string): Promise<string> {
+async function insertUser(
+  tx: Tx,
+  u: { username: string; displayName: string; role: string; departmentId: string | null },
+  passwordHash: string,
+): Promise<string> {
   const row = await tx.one<{ id: string }>(
     `INSERT INTO users (username, display_name, role, department_id, password_hash, must_change_password)
      VALUES ($1, $2, $3, $4, $5, true) RETURNING id`,

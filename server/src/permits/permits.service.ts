@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { describeMissing, lifeActionError, lifeOf, materialsGate, type NoticeSummary, type PermitContent, type SessionUser } from '@hub/shared';
+import {
+  describeMissing,
+  lifeActionError,
+  lifeOf,
+  materialsGate,
+  type NoticeSummary,
+  type PermitContent,
+  type SessionUser,
+} from '@hub/shared';
 import { authorize } from '../common/authorize';
 import { conflict, notFound, refuse, refusedBy } from '../common/problem';
 import { HAS_STANDING_PERMIT } from '../notices/standing-permit';
@@ -46,7 +54,14 @@ export class PermitsService {
       const gate = materialsGate(materials);
       if (!gate.mayIssuePermit) {
         const missing = [...gate.missingMain, ...gate.missingSecondary];
-        throw refusedBy('R8', 'materials', missing.length ? `No permit while materials are missing (R8): ${describeMissing(missing)}` : 'No permit: the checklist lists no main material (R8)', true);
+        throw refusedBy(
+          'R8',
+          'materials',
+          missing.length
+            ? `No permit while materials are missing (R8): ${describeMissing(missing)}`
+            : 'No permit: the checklist lists no main material (R8)',
+          true,
+        );
       }
       const now = await this.clock.now(tx);
       const content: PermitContent = {
@@ -55,10 +70,16 @@ export class PermitsService {
         materials: materials.filter((m) => m.status === 'required').map((m) => ({ name: m.name, copies: m.copies })),
         seal: { name: APPROVAL_SEAL, sealedBy: user.displayName, sealedAt: now.toISOString() },
       };
-      const notice = await this.materials.issueDocument(tx, user, before, { kind: 'permit_decision', itemId, content: { ...content }, corrects: null }, {
-        department: item!.departmentName,
-        seal: APPROVAL_SEAL,
-      });
+      const notice = await this.materials.issueDocument(
+        tx,
+        user,
+        before,
+        { kind: 'permit_decision', itemId, content: { ...content }, corrects: null },
+        {
+          department: item!.departmentName,
+          seal: APPROVAL_SEAL,
+        },
+      );
       await tx.query('INSERT INTO permits (item_id, notice_id) VALUES ($1, $2)', [itemId, notice.id]);
       await this.completions.recordIfDone(tx, found.projectId, user); // R4a: the last permit completes the project
       return notice;

@@ -47,7 +47,11 @@ export class ProjectCompletions {
       content: { ...content },
       issuedBy: actor,
     });
-    await tx.query('INSERT INTO project_completions (project_id, notice_id, completed_at) VALUES ($1, $2, $3)', [projectId, notice.id, now]);
+    await tx.query('INSERT INTO project_completions (project_id, notice_id, completed_at) VALUES ($1, $2, $3)', [
+      projectId,
+      notice.id,
+      now,
+    ]);
     await this.card.append(tx, {
       projectId,
       actor,

@@ -112,7 +112,11 @@ export class ProjectLifeService {
         'INSERT INTO project_withdrawals (project_id, reason, requested_on, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)',
         [id, dto.reason.trim(), dto.requestedOn, user.id, now],
       );
-      await this.meetings.lapseForWithdrawal(tx, user, meetings.map((m) => m.id));
+      await this.meetings.lapseForWithdrawal(
+        tx,
+        user,
+        meetings.map((m) => m.id),
+      );
       await this.record(tx, user, before, 'project.withdrawn', {
         reason: dto.reason.trim(),
         requestedOn: dto.requestedOn,
@@ -133,7 +137,13 @@ export class ProjectLifeService {
     return project;
   }
 
-  private async record(tx: Tx, user: SessionUser, before: CurrentBoardProject, action: 'project.national_code_set' | 'project.withdrawn', detail: Record<string, string>) {
+  private async record(
+    tx: Tx,
+    user: SessionUser,
+    before: CurrentBoardProject,
+    action: 'project.national_code_set' | 'project.withdrawn',
+    detail: Record<string, string>,
+  ) {
     await this.steps.recordStep(tx, before, { actor: user, action, detail });
   }
 }

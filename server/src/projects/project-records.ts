@@ -1,8 +1,17 @@
-import { projectLifeState, type ApprovalItemView, type BoardProject, type ClockStoppingProcedure, type DeemedCause, type OpinionKind, type ExplanationKind, type ProjectPaperwork, type ProjectView } from '@hub/shared';
+import {
+  projectLifeState,
+  type ApprovalItemView,
+  type BoardProject,
+  type ClockStoppingProcedure,
+  type DeemedCause,
+  type OpinionKind,
+  type ExplanationKind,
+  type ProjectPaperwork,
+  type ProjectView,
+} from '@hub/shared';
 import { loadPaperwork, NO_PAPERWORK } from '../materials/material-records';
 import type { Queryable } from '../database/database';
 import { STANDING_PERMITS } from '../notices/standing-permit';
-
 
 interface ItemRow {
   id: string;
@@ -83,7 +92,14 @@ export function toItemView(r: ItemRow): ApprovalItemView {
     deemedCause: r.status === 'deemed_consent' ? r.deemed_cause : null,
     pendingExplanation:
       r.pe_id && r.pe_filed_at && r.pe_kind && r.pe_ruling_due_at
-        ? { id: r.pe_id, kind: r.pe_kind, text: r.pe_text ?? '', filedAt: r.pe_filed_at.toISOString(), meetingId: r.pe_meeting_id, rulingDueAt: r.pe_ruling_due_at.toISOString() }
+        ? {
+            id: r.pe_id,
+            kind: r.pe_kind,
+            text: r.pe_text ?? '',
+            filedAt: r.pe_filed_at.toISOString(),
+            meetingId: r.pe_meeting_id,
+            rulingDueAt: r.pe_ruling_due_at.toISOString(),
+          }
         : null,
     paused: r.sp_id && r.sp_kind && r.sp_starts_at ? { procedureId: r.sp_id, kind: r.sp_kind, since: r.sp_starts_at.toISOString() } : null,
     opposed:
@@ -126,8 +142,16 @@ export async function loadItem(q: Queryable, id: string, lock = false): Promise<
 }
 
 /** The item of a department in a project (one per pair, R4), optionally locked. */
-export async function loadItemOf(q: Queryable, projectId: string, departmentId: string, lock = false): Promise<ApprovalItemView | undefined> {
-  const rows = await q.query<ItemRow>(`${ITEM_SELECT} WHERE i.project_id = $1 AND i.department_id = $2 ${lock ? 'FOR UPDATE OF i' : ''}`, [projectId, departmentId]);
+export async function loadItemOf(
+  q: Queryable,
+  projectId: string,
+  departmentId: string,
+  lock = false,
+): Promise<ApprovalItemView | undefined> {
+  const rows = await q.query<ItemRow>(`${ITEM_SELECT} WHERE i.project_id = $1 AND i.department_id = $2 ${lock ? 'FOR UPDATE OF i' : ''}`, [
+    projectId,
+    departmentId,
+  ]);
   return rows[0] && toItemView(rows[0]);
 }
 
@@ -190,7 +214,11 @@ export async function loadProjectView(q: Queryable, id: string): Promise<Project
     reportToHigherAuthority: row.report_to_higher,
     seal:
       row.seal_number && row.sealed_at && row.sealed_by
-        ? { number: row.seal_number, sealedAt: row.sealed_at.toISOString(), sealedBy: { id: row.sealed_by, displayName: row.sealed_by_name ?? '' } }
+        ? {
+            number: row.seal_number,
+            sealedAt: row.sealed_at.toISOString(),
+            sealedBy: { id: row.sealed_by, displayName: row.sealed_by_name ?? '' },
+          }
         : null,
     admissionOverrideReason: row.admission_override_reason,
     admissionRefusal:
@@ -208,8 +236,13 @@ export async function loadProjectView(q: Queryable, id: string): Promise<Project
 /** R4a: the withdrawal and completion of a project, as recorded (a refusal is on the project row, R3). */
 export async function loadLifeRecords(q: Queryable, id: string): Promise<Pick<ProjectView, 'withdrawal' | 'completion'>> {
   const [row] = await q.query<{
-    w_reason: string | null; w_on: string | null; w_by: string | null; w_at: Date | null;
-    c_at: Date | null; c_notice: string | null; c_number: string | null;
+    w_reason: string | null;
+    w_on: string | null;
+    w_by: string | null;
+    w_at: Date | null;
+    c_at: Date | null;
+    c_notice: string | null;
+    c_number: string | null;
   }>(
     `SELECT w.reason AS w_reason, w.requested_on::text AS w_on, wu.display_name AS w_by, w.recorded_at AS w_at,
             c.completed_at AS c_at, c.notice_id AS c_notice, n.number AS c_number
@@ -221,7 +254,12 @@ export async function loadLifeRecords(q: Queryable, id: string): Promise<Pick<Pr
   );
   return {
     withdrawal:
-      row?.w_reason && row.w_on && row.w_at ? { reason: row.w_reason, requestedOn: row.w_on, recordedBy: row.w_by ?? '', recordedAt: row.w_at.toISOString() } : null,
-    completion: row?.c_at && row.c_notice && row.c_number ? { completedAt: row.c_at.toISOString(), noticeId: row.c_notice, noticeNumber: row.c_number } : null,
+      row?.w_reason && row.w_on && row.w_at
+        ? { reason: row.w_reason, requestedOn: row.w_on, recordedBy: row.w_by ?? '', recordedAt: row.w_at.toISOString() }
+        : null,
+    completion:
+      row?.c_at && row.c_notice && row.c_number
+        ? { completedAt: row.c_at.toISOString(), noticeId: row.c_notice, noticeNumber: row.c_number }
+        : null,
   };
 }

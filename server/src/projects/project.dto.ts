@@ -44,7 +44,12 @@ class OwnerDto implements OwnerOrganisation {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) contactName: string;
   @ApiProperty() @IsString() @Matches(PHONE_PATTERN, { message: 'contactPhone must be a phone number' }) contactPhone: string;
   /** R27: the applicant is told of each step by e-mail when one is given. */
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) @Matches(EMAIL_PATTERN, { message: 'contactEmail must be an e-mail address' }) contactEmail?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(EMAIL_PATTERN, { message: 'contactEmail must be an e-mail address' })
+  contactEmail?: string;
 }
 
 class PreconditionsDto implements Preconditions {
@@ -58,7 +63,13 @@ class MoneyDto implements Money {
   @IsString()
   @MaxLength(MONEY_AMOUNT_MAX_LENGTH, { message: 'amount must be below 10^18' })
   @Matches(MONEY_AMOUNT_PATTERN, { message: 'amount must be a decimal with at most 2 decimals' })
-  @ValidateBy({ name: 'positiveAmount', validator: { validate: (v) => MONEY_AMOUNT_PATTERN.test(String(v)) && parseMoneyAmount(String(v)) > 0n, defaultMessage: () => 'amount must be greater than zero' } })
+  @ValidateBy({
+    name: 'positiveAmount',
+    validator: {
+      validate: (v) => MONEY_AMOUNT_PATTERN.test(String(v)) && parseMoneyAmount(String(v)) > 0n,
+      defaultMessage: () => 'amount must be greater than zero',
+    },
+  })
   amount: string;
 
   @ApiProperty({ enum: CURRENCIES }) @IsIn(CURRENCIES) currency: Currency;
@@ -72,7 +83,11 @@ export class RegisterProjectDto implements RegisterProjectRequest {
   @ApiProperty({ type: MoneyDto }) @IsObject() @ValidateNested() @Type(() => MoneyDto) totalInvestment: MoneyDto;
   @ApiProperty() @IsBoolean() reportToHigherAuthority: boolean;
   /** R4a: its format is checked by the service with the rule (nationalCodeError), naming R4a. */
-  @ApiProperty({ required: false, nullable: true, example: '2024-330106-48-01-012345' }) @IsOptional() @IsString() @MaxLength(64) nationalCode?: string | null;
+  @ApiProperty({ required: false, nullable: true, example: '2024-330106-48-01-012345' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  nationalCode?: string | null;
 }
 
 export class NationalCodeDto implements NationalCodeRequest {

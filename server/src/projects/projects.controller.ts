@@ -38,20 +38,32 @@ export class ProjectsController {
   @Requires('project.admit')
   @Post(':id/admission-refusal')
   @HttpCode(200)
-  refuseAdmission(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RefuseAdmissionDto): Promise<ProjectView> {
+  refuseAdmission(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RefuseAdmissionDto,
+  ): Promise<ProjectView> {
     return this.projects.refuseAdmission(user, id, dto);
   }
 
   @Requires('project.edit')
   @Put(':id/national-code')
-  nationalCode(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: NationalCodeDto): Promise<ProjectView> {
+  nationalCode(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: NationalCodeDto,
+  ): Promise<ProjectView> {
     return this.life.setNationalCode(user, id, dto);
   }
 
   @Requires('project.withdraw')
   @Post(':id/withdrawal')
   @HttpCode(200)
-  withdraw(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: WithdrawProjectDto): Promise<ProjectView> {
+  withdraw(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: WithdrawProjectDto,
+  ): Promise<ProjectView> {
     return this.life.withdraw(user, id, dto);
   }
 }

@@ -10,5 +10,10 @@ import { ProjectsController } from './projects.controller';
 import { ProjectLifeService } from './project-life.service';
 import { ProjectsService } from './projects.service';
 
-@Module({ imports: [ApprovalsModule, CalendarModule, CardModule, MeetingsModule, NoticesModule, ProjectCompletionsModule], controllers: [ProjectsController, CardController], providers: [ProjectsService, ProjectLifeService], exports: [ProjectsService] })
+@Module({
+  imports: [ApprovalsModule, CalendarModule, CardModule, MeetingsModule, NoticesModule, ProjectCompletionsModule],
+  controllers: [ProjectsController, CardController],
+  providers: [ProjectsService, ProjectLifeService],
+  exports: [ProjectsService],
+})
 export class ProjectsModule {}

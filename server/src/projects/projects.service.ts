@@ -1,5 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { admissionRefusal, admissionRefusalReasonProblem, civilDateOf, isMegaProject, lifeActionError, lifeOf, nationalCodeError, normalizeNationalCode, unmetPreconditions, type BoardProject, type Preconditions, type ProjectView, type SessionUser } from '@hub/shared';
+import {
+  admissionRefusal,
+  admissionRefusalReasonProblem,
+  civilDateOf,
+  isMegaProject,
+  lifeActionError,
+  lifeOf,
+  nationalCodeError,
+  normalizeNationalCode,
+  unmetPreconditions,
+  type BoardProject,
+  type Preconditions,
+  type ProjectView,
+  type SessionUser,
+} from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
@@ -27,20 +41,40 @@ export class ProjectsService {
     // R4a: the national project code is optional, in the platform's format, and unique.
     const codeProblem = nationalCodeError(dto.nationalCode);
     if (codeProblem) refuse(codeProblem);
-    const id = await uniqueNationalCode(() => this.db.transaction(async (tx) => {
-      const { now, year } = await this.today(tx);
-      const code = `GC-${year}-${String(await this.numbering.next(tx, 'project_code', year)).padStart(4, '0')}`;
-      const row = await tx.one<{ id: string }>(
-        `INSERT INTO projects (code, name, owner, category, preconditions, investment_amount, investment_currency,
+    const id = await uniqueNationalCode(() =>
+      this.db.transaction(async (tx) => {
+        const { now, year } = await this.today(tx);
+        const code = `GC-${year}-${String(await this.numbering.next(tx, 'project_code', year)).padStart(4, '0')}`;
+        const row = await tx.one<{ id: string }>(
+          `INSERT INTO projects (code, name, owner, category, preconditions, investment_amount, investment_currency,
                                report_to_higher, mega, status, registered_at, registered_by, national_code)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'registered', $10, $11, $12) RETURNING id`,
-        [code, dto.name, dto.owner, dto.category, dto.preconditions, dto.totalInvestment.amount, dto.totalInvestment.currency,
-         dto.reportToHigherAuthority, isMegaProject(dto.totalInvestment), now, user.id, normalizeNationalCode(dto.nationalCode)],
-      );
-      const after = await this.boardProject(tx, row!.id);
-      await this.card.append(tx, { projectId: row!.id, actor: user, action: 'project.registered', before: null, after: { kind: 'project', project: after } });
-      return row!.id;
-    }));
+          [
+            code,
+            dto.name,
+            dto.owner,
+            dto.category,
+            dto.preconditions,
+            dto.totalInvestment.amount,
+            dto.totalInvestment.currency,
+            dto.reportToHigherAuthority,
+            isMegaProject(dto.totalInvestment),
+            now,
+            user.id,
+            normalizeNationalCode(dto.nationalCode),
+          ],
+        );
+        const after = await this.boardProject(tx, row!.id);
+        await this.card.append(tx, {
+          projectId: row!.id,
+          actor: user,
+          action: 'project.registered',
+          before: null,
+          after: { kind: 'project', project: after },
+        });
+        return row!.id;
+      }),
+    );
     return (await loadProjectView(this.db, id))!;
   }
 
@@ -75,7 +109,10 @@ export class ProjectsService {
       const known = await tx.query<{ id: string }>('SELECT id FROM departments WHERE id = ANY($1) AND active FOR SHARE', [departmentIds]);
       const unknown = departmentIds.find((d) => !known.some((k) => k.id === d));
       if (unknown) {
-        throw badRequest(unknown === dto.leadDepartmentId ? 'leadDepartmentId' : 'participatingDepartmentIds', `no active department ${unknown}`);
+        throw badRequest(
+          unknown === dto.leadDepartmentId ? 'leadDepartmentId' : 'participatingDepartmentIds',
+          `no active department ${unknown}`,
+        );
       }
       const before = await this.boardProject(tx, id);
       const { now, year } = await this.today(tx);
@@ -98,7 +135,9 @@ export class ProjectsService {
         action: 'project.admitted',
         before: { kind: 'project', project: before },
         after: { kind: 'project', project: after },
-        detail: overrideReason ? { sealNumber, overrideReason, unmetPreconditions: unmetPreconditions(project.preconditions).join(',') } : { sealNumber },
+        detail: overrideReason
+          ? { sealNumber, overrideReason, unmetPreconditions: unmetPreconditions(project.preconditions).join(',') }
+          : { sealNumber },
       });
     });
     return (await loadProjectView(this.db, id))!;
@@ -140,7 +179,8 @@ export class ProjectsService {
       [id],
     );
     if (!project) throw notFound('Project');
-    if (project.admission_refused_at) throw ruleRefusal({ rule: 'R3', field: 'status', message: 'Admission of this project was refused', conflict: true });
+    if (project.admission_refused_at)
+      throw ruleRefusal({ rule: 'R3', field: 'status', message: 'Admission of this project was refused', conflict: true });
     if (project.status !== 'registered') throw conflict('The project is already in the green channel');
     return project;
   }

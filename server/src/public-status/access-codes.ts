@@ -13,7 +13,10 @@ const LENGTH = 10; // 32^10 = 2^50, with lookups throttled like logins
 /** Upper case, no spaces or dashes: "k7qm2-xpab9" and "K7QM2XPAB9" are the same code. */
 export const normaliseAccessCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
 
-const hashOf = (projectId: string, code: string) => createHash('sha256').update(`${projectId}:${normaliseAccessCode(code)}`).digest('hex');
+const hashOf = (projectId: string, code: string) =>
+  createHash('sha256')
+    .update(`${projectId}:${normaliseAccessCode(code)}`)
+    .digest('hex');
 
 /**
  * R1: the applicant's access code. Random, shown once (on the receipt), kept only as a hash with

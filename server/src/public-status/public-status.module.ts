@@ -5,5 +5,10 @@ import { AccessCodes } from './access-codes';
 import { PublicStatusController } from './public-status.controller';
 import { PublicStatusService } from './public-status.service';
 
-@Module({ imports: [AuthModule, CardModule], controllers: [PublicStatusController], providers: [PublicStatusService, AccessCodes], exports: [AccessCodes] })
+@Module({
+  imports: [AuthModule, CardModule],
+  controllers: [PublicStatusController],
+  providers: [PublicStatusService, AccessCodes],
+  exports: [AccessCodes],
+})
 export class PublicStatusModule {}

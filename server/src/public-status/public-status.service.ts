@@ -1,5 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { missingMaterials, NOTICE_TITLES, type ItemStatus, type NoticeKind, type ProjectStatus, type PublicProjectStatus } from '@hub/shared';
+import {
+  missingMaterials,
+  NOTICE_TITLES,
+  type ItemStatus,
+  type NoticeKind,
+  type ProjectStatus,
+  type PublicProjectStatus,
+} from '@hub/shared';
 import { LoginThrottle } from '../auth/login-throttle';
 import { ProblemException } from '../common/problem';
 import { Database } from '../database/database';
@@ -9,7 +16,15 @@ import { AccessCodes } from './access-codes';
 import type { ProjectStatusLookupDto } from './public-status.dto';
 
 /** Documents addressed to the applicant; circulation reports are internal (R22). */
-const APPLICANT_DOCUMENTS: NoticeKind[] = ['timeout_implied_consent', 'delayed_approval', 'one_time_notification', 'permit_decision', 'receipt', 'pickup_register', 'completion_notice'];
+const APPLICANT_DOCUMENTS: NoticeKind[] = [
+  'timeout_implied_consent',
+  'delayed_approval',
+  'one_time_notification',
+  'permit_decision',
+  'receipt',
+  'pickup_register',
+  'completion_notice',
+];
 
 /**
  * R1: the applicant reads its own project's progress with the project code and access code, and
@@ -29,7 +44,18 @@ export class PublicStatusService {
     const projectCode = dto.projectCode.trim().toUpperCase();
     const key = `project:${projectCode}`;
     await this.throttle.assertAllowed(key, address);
-    const project = await this.db.one<{ id: string; code: string; name: string; owner_name: string; status: ProjectStatus; registered_at: Date; code_hash: string; contact: string; admission_refused_at: Date | null; admission_refusal_reason: string | null }>(
+    const project = await this.db.one<{
+      id: string;
+      code: string;
+      name: string;
+      owner_name: string;
+      status: ProjectStatus;
+      registered_at: Date;
+      code_hash: string;
+      contact: string;
+      admission_refused_at: Date | null;
+      admission_refusal_reason: string | null;
+    }>(
       `SELECT p.id, p.code, p.name, p.owner->>'name' AS owner_name, p.status, p.registered_at, a.code_hash, u.display_name AS contact,
               p.admission_refused_at, p.admission_refusal_reason
        FROM projects p JOIN project_access a ON a.project_id = p.id JOIN users u ON u.id = a.window_contact WHERE p.code = $1 OR p.national_code = $1`, // R4a: the national project code finds it too
@@ -55,7 +81,17 @@ export class PublicStatusService {
     admission_refused_at: Date | null;
     admission_refusal_reason: string | null;
   }): Promise<PublicProjectStatus> {
-    const items = await this.db.query<{ id: string; name: string; name_en: string; is_lead: boolean; status: ItemStatus; accepted_at: Date | null; due_at: Date | null; decided_at: Date | null; notice_number: string | null }>(
+    const items = await this.db.query<{
+      id: string;
+      name: string;
+      name_en: string;
+      is_lead: boolean;
+      status: ItemStatus;
+      accepted_at: Date | null;
+      due_at: Date | null;
+      decided_at: Date | null;
+      notice_number: string | null;
+    }>(
       `SELECT i.id, d.name, d.name_en, i.is_lead, i.status, i.accepted_at, i.due_at, i.decided_at, i.notice_number
        FROM approval_items i JOIN departments d ON d.id = i.department_id WHERE i.project_id = $1 ORDER BY i.is_lead DESC, d.code`,
       [project.id],
@@ -64,7 +100,12 @@ export class PublicStatusService {
     const materials = await loadMaterials(this.db, { projectId: project.id });
     const byId = new Map(materials.map((m) => [m.id, m]));
     const fileCounts = new Map(
-      (await this.db.query<{ material_id: string; n: number }>('SELECT material_id, count(*)::int AS n FROM material_files WHERE project_id = $1 GROUP BY material_id', [project.id])).map((r) => [r.material_id, r.n]),
+      (
+        await this.db.query<{ material_id: string; n: number }>(
+          'SELECT material_id, count(*)::int AS n FROM material_files WHERE project_id = $1 GROUP BY material_id',
+          [project.id],
+        )
+      ).map((r) => [r.material_id, r.n]),
     );
     const documents = await this.db.query<{ kind: NoticeKind; number: string; issued_at: Date }>(
       `SELECT kind, number, issued_at FROM notices WHERE project_id = $1 AND kind = ANY($2) ORDER BY issued_at, serial`,
@@ -106,7 +147,12 @@ export class PublicStatusService {
       // R28: which materials arrived, on paper or as files; the files themselves stay with the staff.
       received: materials
         .filter((m) => m.received > 0 || (fileCounts.get(m.id) ?? 0) > 0)
-        .map((m) => ({ department: refs.find((r) => r.id === m.itemId)?.departmentName ?? '', name: m.name, copies: m.received, files: fileCounts.get(m.id) ?? 0 })),
+        .map((m) => ({
+          department: refs.find((r) => r.id === m.itemId)?.departmentName ?? '',
+          name: m.name,
+          copies: m.received,
+          files: fileCounts.get(m.id) ?? 0,
+        })),
       documents: documents.map((d) => ({ title: NOTICE_TITLES[d.kind], number: d.number, issuedAt: d.issued_at.toISOString() })),
     };
   }

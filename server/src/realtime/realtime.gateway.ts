@@ -8,7 +8,17 @@ import { MAX_SOCKETS_PER_SESSION, readCookie, SESSION_CHECK_MS, SESSION_COOKIE }
 import { CardService } from '../card/card.service';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { MeetingsService } from '../meetings/meetings.service';
-import { BOARD_ROOM, departmentRoom, LiveEvents, meetingRoom, roleRoom, sessionRoom, userRoom, type HubServer, type SocketData } from '../events/live-events';
+import {
+  BOARD_ROOM,
+  departmentRoom,
+  LiveEvents,
+  meetingRoom,
+  roleRoom,
+  sessionRoom,
+  userRoom,
+  type HubServer,
+  type SocketData,
+} from '../events/live-events';
 import { ReplayGate } from './replay-gate';
 
 type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

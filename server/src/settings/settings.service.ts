@@ -31,7 +31,13 @@ export class SettingsService {
 
   async update(user: SessionUser, dto: UpdateSettingsDto): Promise<HubSettings> {
     authorize(user, 'settings.edit');
-    const next: HubSettings = { timeZone: dto.timeZone.trim(), endOfDay: dto.endOfDay, workingDaysAllowed: dto.workingDaysAllowed, warningWorkingDays: dto.warningWorkingDays, circulationThreshold: dto.circulationThreshold };
+    const next: HubSettings = {
+      timeZone: dto.timeZone.trim(),
+      endOfDay: dto.endOfDay,
+      workingDaysAllowed: dto.workingDaysAllowed,
+      warningWorkingDays: dto.warningWorkingDays,
+      circulationThreshold: dto.circulationThreshold,
+    };
     const problems = settingsProblems(next);
     if (problems.length) throw new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', problems[0]!.message, problems);
     return this.db.transaction(async (tx) => {
@@ -39,9 +45,23 @@ export class SettingsService {
       const before = (await loadCalendarState(tx)).hubSettings;
       if (SETTING_KEYS.every((k) => before[k] === next[k])) return before; // nothing to record
       const { circulationThreshold, ...calendar } = next;
-      await tx.query(`INSERT INTO settings (key, value) VALUES ('calendar', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify(calendar)]);
-      await tx.query(`INSERT INTO settings (key, value) VALUES ('circulation', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify({ threshold: circulationThreshold })]);
-      await this.log.record(tx, { actor: user, at: await this.clock.now(tx), subject: 'settings', action: 'settings_changed', target: null, before, after: next, recomputed: 0 });
+      await tx.query(`INSERT INTO settings (key, value) VALUES ('calendar', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
+        JSON.stringify(calendar),
+      ]);
+      await tx.query(
+        `INSERT INTO settings (key, value) VALUES ('circulation', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+        [JSON.stringify({ threshold: circulationThreshold })],
+      );
+      await this.log.record(tx, {
+        actor: user,
+        at: await this.clock.now(tx),
+        subject: 'settings',
+        action: 'settings_changed',
+        target: null,
+        before,
+        after: next,
+        recomputed: 0,
+      });
       return next;
     });
   }

@@ -21,7 +21,11 @@ export class SpecialProceduresController {
   /** The window records that one began: the item's clock stops. */
   @Requires('item.special_procedure')
   @Post()
-  start(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: StartSpecialProcedureDto): Promise<SpecialProcedureView> {
+  start(
+    @CurrentUser() user: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: StartSpecialProcedureDto,
+  ): Promise<SpecialProcedureView> {
     return this.procedures.start(user, id, dto);
   }
 

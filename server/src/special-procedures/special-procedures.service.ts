@@ -102,7 +102,13 @@ export class SpecialProceduresService {
         [itemId, dto.kind, startsAt, user.id, now],
       );
       const after = (await loadItem(tx, itemId))!;
-      await this.record(tx, user, before, after, { phase: 'started', procedure: dto.kind, procedureName: SPECIAL_PROCEDURE_NAMES[dto.kind], startsAt: startsAt.toISOString(), dueAt: before.dueAt! });
+      await this.record(tx, user, before, after, {
+        phase: 'started',
+        procedure: dto.kind,
+        procedureName: SPECIAL_PROCEDURE_NAMES[dto.kind],
+        startsAt: startsAt.toISOString(),
+        dueAt: before.dueAt!,
+      });
       tx.onCommit(() => this.signals.deadlinesChanged());
       return toView(row!);
     });
@@ -121,19 +127,38 @@ export class SpecialProceduresService {
       if (problem) refuse(problem);
 
       const { calendar, settings } = await this.calendars.current(tx);
-      const rule = (await tx.one<{ due_rule: DeadlineRule | null }>('SELECT due_rule FROM approval_items WHERE id = $1', [itemId]))!.due_rule;
+      const rule = (await tx.one<{ due_rule: DeadlineRule | null }>('SELECT due_rule FROM approval_items WHERE id = $1', [itemId]))!
+        .due_rule;
       const timeZone = rule?.timeZone ?? settings.timeZone;
-      const earlier: ClockStop[] = procedures.filter((p) => p.ends_at && p.id !== procedureId).map((p) => clockStopOf({ kind: p.kind, startsAt: p.starts_at, endsAt: p.ends_at! }));
-      const stopped = stoppedWorkingDays({ startsAt: procedure.starts_at, endsAt }, new Date(before.acceptedAt!), earlier, calendar, timeZone);
+      const earlier: ClockStop[] = procedures
+        .filter((p) => p.ends_at && p.id !== procedureId)
+        .map((p) => clockStopOf({ kind: p.kind, startsAt: p.starts_at, endsAt: p.ends_at! }));
+      const stopped = stoppedWorkingDays(
+        { startsAt: procedure.starts_at, endsAt },
+        new Date(before.acceptedAt!),
+        earlier,
+        calendar,
+        timeZone,
+      );
       const fromDueAt = new Date(before.dueAt!);
       // A decided item keeps its due instant: the period is recorded, nothing is left to move.
       const moves = before.status === 'in_review' && stopped.length > 0;
       const toDueAt = moves ? dueMovedBy(fromDueAt, stopped.length, calendar, { timeZone }) : fromDueAt;
-      if (!toDueAt) refuse({ rule: 'R10a', field: 'endsAt', message: 'The moved due instant would lie beyond the years the working-day calendar knows' });
+      if (!toDueAt)
+        refuse({
+          rule: 'R10a',
+          field: 'endsAt',
+          message: 'The moved due instant would lie beyond the years the working-day calendar knows',
+        });
       let toVersion: number | null = null;
       if (moves) {
-        const provisional = calendar.yearStatus(Number(civilDateOf(new Date(toDueAt.getTime() - 1), timeZone).slice(0, 4))) === 'provisional';
-        await tx.query(`UPDATE approval_items SET due_at = $2, provisional = $3, deadline_version = deadline_version + 1 WHERE id = $1`, [itemId, toDueAt, provisional]);
+        const provisional =
+          calendar.yearStatus(Number(civilDateOf(new Date(toDueAt.getTime() - 1), timeZone).slice(0, 4))) === 'provisional';
+        await tx.query(`UPDATE approval_items SET due_at = $2, provisional = $3, deadline_version = deadline_version + 1 WHERE id = $1`, [
+          itemId,
+          toDueAt,
+          provisional,
+        ]);
         toVersion = before.deadlineVersion + 1;
       }
       const [row] = await tx.query<ProcedureRow>(
@@ -165,6 +190,13 @@ export class SpecialProceduresService {
   }
 
   private record(tx: Tx, actor: SessionUser, before: ApprovalItemView, after: ApprovalItemView, detail: Record<string, string>) {
-    return this.card.append(tx, { projectId: after.projectId, actor, action: 'item.special_procedure', before: { kind: 'item', item: before }, after: { kind: 'item', item: after }, detail });
+    return this.card.append(tx, {
+      projectId: after.projectId,
+      actor,
+      action: 'item.special_procedure',
+      before: { kind: 'item', item: before },
+      after: { kind: 'item', item: after },
+      detail,
+    });
   }
 }

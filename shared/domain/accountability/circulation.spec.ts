@@ -26,11 +26,19 @@ describe('circulation (R22)', () => {
     expect(isFlagged({ deemedConsents: 2 }, 2)).toBe(true);
   });
 
-  it('R22: the report names the department, the quarter, the count by cause and the leader\'s own words', () => {
-    const text = circulationText('发展和改革局', { year: 2026, quarter: 1 }, { deemedConsents: 3, deemedByCause: { timeout: 2, meeting_absence: 1, inspection_absence: 0 } }, 3, '限期一周内提交整改报告。');
+  it("R22: the report names the department, the quarter, the count by cause and the leader's own words", () => {
+    const text = circulationText(
+      '发展和改革局',
+      { year: 2026, quarter: 1 },
+      { deemedConsents: 3, deemedByCause: { timeout: 2, meeting_absence: 1, inspection_absence: 0 } },
+      3,
+      '限期一周内提交整改报告。',
+    );
     expect(text).toContain('发展和改革局在2026年第一季度共发生超时默许3次（其中超时2次，会议缺席1次）');
     expect(text.split('\n').at(-1)).toBe('限期一周内提交整改报告。');
-    expect(circulationText('生态环境局', { year: 2026, quarter: 2 }, { deemedConsents: 4, deemedByCause: {} }, 3, '  ').split('\n')).toHaveLength(2);
+    expect(
+      circulationText('生态环境局', { year: 2026, quarter: 2 }, { deemedConsents: 4, deemedByCause: {} }, 3, '  ').split('\n'),
+    ).toHaveLength(2);
   });
 
   it('R22 R17: a circulation report is about a department, not a project, and prints so', () => {
@@ -49,10 +57,13 @@ describe('circulation (R22)', () => {
       text: circulationText('发展和改革局', { year: 2026, quarter: 1 }, { deemedConsents: 3, deemedByCause: { timeout: 3 } }, 3),
     });
     expect(layout.title).toBe('通报');
-    expect(layout.blocks).toContainEqual({ type: 'fields', rows: [
-      { label: '被通报部门', value: '发展和改革局' },
-      { label: '统计期间', value: '2026年第一季度' },
-      { label: '超时默许次数', value: '3' },
-    ] });
+    expect(layout.blocks).toContainEqual({
+      type: 'fields',
+      rows: [
+        { label: '被通报部门', value: '发展和改革局' },
+        { label: '统计期间', value: '2026年第一季度' },
+        { label: '超时默许次数', value: '3' },
+      ],
+    });
   });
 });

@@ -12,7 +12,14 @@ const at = (date: string, time = '00:00') => zonedInstant(date, time, tz).toISOS
 const HOUR = 3_600_000;
 
 type Fact = AccountabilityItemFact;
-const decided = (departmentId: string, status: Fact['status'], accepted: string, due: string, outcome: string, deemedCause: string | null = null): Fact => ({
+const decided = (
+  departmentId: string,
+  status: Fact['status'],
+  accepted: string,
+  due: string,
+  outcome: string,
+  deemedCause: string | null = null,
+): Fact => ({
   departmentId,
   status,
   acceptedAt: accepted,
@@ -36,7 +43,14 @@ const ITEMS: Fact[] = [
   decided('DRC', 'rejected', at('2026-03-06', '09:00'), at('2026-03-11', '24:00'), at('2026-03-09', '09:00')),
   decided('DRC', 'deemed_consent', at('2026-03-10', '12:00'), at('2026-03-13', '24:00'), at('2026-03-13', '24:00'), 'timeout'),
   decided('DRC', 'deemed_consent', at('2026-03-16', '08:00'), at('2026-03-19', '24:00'), at('2026-03-17', '10:00'), 'meeting_absence'),
-  { departmentId: 'DRC', status: 'in_review', acceptedAt: at('2026-03-30', '10:00'), dueAt: at('2026-04-02', '24:00'), decidedAt: null, deemedCause: null },
+  {
+    departmentId: 'DRC',
+    status: 'in_review',
+    acceptedAt: at('2026-03-30', '10:00'),
+    dueAt: at('2026-04-02', '24:00'),
+    decidedAt: null,
+    deemedCause: null,
+  },
   decided('DRC', 'approved', at('2026-02-25', '10:00'), at('2026-02-28', '24:00'), at('2026-02-26', '10:00')),
   decided('DRC', 'approved', at('2026-02-27', '10:00'), at('2026-03-03', '24:00'), at('2026-03-02', '10:00')),
   decided('NRP', 'approved', at('2026-03-02', '09:00'), at('2026-03-05', '24:00'), at('2026-03-02', '11:00')),
@@ -102,7 +116,14 @@ describe('accountability statistics (R21), a fixture counted by hand', () => {
   });
 
   it('R21: a department with nothing has a row of zeros, no rate and no median', () => {
-    expect(row('EEB')).toMatchObject({ accepted: 0, handled: 0, onTimeRate: null, medianWorkingHours: null, absences: 1, excusedAbsences: 1 });
+    expect(row('EEB')).toMatchObject({
+      accepted: 0,
+      handled: 0,
+      onTimeRate: null,
+      medianWorkingHours: null,
+      absences: 1,
+      excusedAbsences: 1,
+    });
   });
 
   it('R21: a department not listed but named by a step gets a row of its own', () => {
@@ -133,7 +154,23 @@ describe('accountability statistics (R21), a fixture counted by hand', () => {
   });
 
   it('R21: causes are generic: one the hub does not know yet gets its own column', () => {
-    const other = accountabilityStatistics([decided('DRC', 'deemed_consent', at('2026-03-02', '10:00'), at('2026-03-05', '24:00'), at('2026-03-04', '10:00'), 'hearing_absence')], [], MARCH, ['DRC'], cal, tz);
+    const other = accountabilityStatistics(
+      [
+        decided(
+          'DRC',
+          'deemed_consent',
+          at('2026-03-02', '10:00'),
+          at('2026-03-05', '24:00'),
+          at('2026-03-04', '10:00'),
+          'hearing_absence',
+        ),
+      ],
+      [],
+      MARCH,
+      ['DRC'],
+      cal,
+      tz,
+    );
     expect(other.causes).toEqual(['timeout', 'meeting_absence', 'inspection_absence', 'explanation_rejected', 'hearing_absence']);
     expect(other.rows[0]!.deemedByCause['hearing_absence']).toBe(1);
   });
@@ -155,7 +192,10 @@ describe('accountability statistics (R21), a fixture counted by hand', () => {
 
 describe('accountability export (R21)', () => {
   const names: Record<string, string> = { DRC: '发展和改革局', NRP: '自然资源和规划局', EEB: '生态环境局', HUD: '住房和城乡建设局' };
-  const csv = accountabilityCsv({ from: '2026-03-01', to: '2026-03-31', generatedAt: '', ...report, centerRulingsOverdue: 0 }, (id) => names[id]!);
+  const csv = accountabilityCsv(
+    { from: '2026-03-01', to: '2026-03-31', generatedAt: '', ...report, centerRulingsOverdue: 0 },
+    (id) => names[id]!,
+  );
 
   it('R21: CSV for Excel — BOM, CRLF, bilingual headers, one line per department and the totals', () => {
     expect(csv.startsWith('\uFEFF部门 Department,期间 Period,受理 Accepted,')).toBe(true);
@@ -187,7 +227,7 @@ describe('the items behind each figure (issue 14: accountability click-through)'
     }
   });
 
-  it('R21 R17: DRC\'s deemed consents by timeout are its item #3 only; March\'s extension is listed, April\'s is not', () => {
+  it("R21 R17: DRC's deemed consents by timeout are its item #3 only; March's extension is listed, April's is not", () => {
     expect(itemsBehindFigure('deemed.timeout', 'DRC', withIds, eventIds, MARCH)).toEqual(['item-3']);
     expect(itemsBehindFigure('extensions', 'DRC', withIds, eventIds, MARCH)).toEqual(['event-item-1']);
   });

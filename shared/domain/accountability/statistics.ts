@@ -25,7 +25,6 @@ export type AccountabilityEvent = (
   | { kind: 'explanation_ruled'; departmentId: string; at: string; accepted: boolean }
 ) & { itemId?: string | null };
 
-
 export interface Period {
   /** Inclusive. */
   start: Date;
@@ -154,7 +153,8 @@ export function itemsBehindFigure(
   const ids = new Set<string>();
   const mine = (d: string) => departmentId === null || d === departmentId;
   for (const item of items) if (item.itemId && mine(item.departmentId) && itemFigures(item, period).includes(figure)) ids.add(item.itemId);
-  for (const event of events) if (event.itemId && mine(event.departmentId) && (eventFigures(event, period) as string[]).includes(figure)) ids.add(event.itemId);
+  for (const event of events)
+    if (event.itemId && mine(event.departmentId) && (eventFigures(event, period) as string[]).includes(figure)) ids.add(event.itemId);
   return [...ids];
 }
 

@@ -40,12 +40,16 @@ describe('deadlineMoveError', () => {
     // Friday 03-06 + 10 working days = Friday 03-20.
     expect(workingDaysAdded(currentDueAt, at('2026-03-21', '00:00'), cal, settings.timeZone)).toBe(10);
     expect(deadlineMoveError({ currentDueAt, newDueAt: at('2026-03-21', '00:00'), usedWorkingDays: 0 }, cal, settings)).toBeNull();
-    expect(deadlineMoveError({ currentDueAt, newDueAt: at('2026-03-24', '00:00'), usedWorkingDays: 0 }, cal, settings)).toMatchObject({ rule: 'R12' });
+    expect(deadlineMoveError({ currentDueAt, newDueAt: at('2026-03-24', '00:00'), usedWorkingDays: 0 }, cal, settings)).toMatchObject({
+      rule: 'R12',
+    });
   });
 
   it('R12: all extensions of one item together share the 10 working days', () => {
     expect(deadlineMoveError({ currentDueAt, newDueAt: at('2026-03-11', '00:00'), usedWorkingDays: 8 }, cal, settings)).toBeNull();
-    expect(deadlineMoveError({ currentDueAt, newDueAt: at('2026-03-12', '00:00'), usedWorkingDays: 8 }, cal, settings)).toMatchObject({ rule: 'R12' });
+    expect(deadlineMoveError({ currentDueAt, newDueAt: at('2026-03-12', '00:00'), usedWorkingDays: 8 }, cal, settings)).toMatchObject({
+      rule: 'R12',
+    });
   });
 
   it('R11/R12: holidays inside the extension are not counted (National Day 2026)', () => {
@@ -74,14 +78,21 @@ describe('delayCauseError', () => {
   it('R13: a network outage states its period', () => {
     expect(delayCauseError('network_outage', {}, now, cal, settings)).toMatchObject({ rule: 'R13', field: 'outageFrom' });
     expect(delayCauseError('network_outage', { from: at('2026-03-03', '09:00') }, now, cal, settings)).toMatchObject({ field: 'outageTo' });
-    expect(delayCauseError('network_outage', { from: at('2026-03-03', '09:00'), to: at('2026-03-03', '08:00') }, now, cal, settings)).toMatchObject({ field: 'outageTo' });
-    expect(delayCauseError('network_outage', { from: at('2026-03-03', '09:00'), to: at('2026-03-03', '17:00') }, now, cal, settings)).toBeNull();
+    expect(
+      delayCauseError('network_outage', { from: at('2026-03-03', '09:00'), to: at('2026-03-03', '08:00') }, now, cal, settings),
+    ).toMatchObject({ field: 'outageTo' });
+    expect(
+      delayCauseError('network_outage', { from: at('2026-03-03', '09:00'), to: at('2026-03-03', '17:00') }, now, cal, settings),
+    ).toBeNull();
   });
 
   it('R13: an outage delay may be recorded up to 1 working day after the outage, not later', () => {
     const outage = { from: at('2026-03-06', '09:00'), to: at('2026-03-06', '17:00') }; // Friday
     expect(delayCauseError('network_outage', outage, at('2026-03-09', '23:59'), cal, settings)).toBeNull(); // Monday: 1 working day after
-    expect(delayCauseError('network_outage', outage, at('2026-03-10', '00:00'), cal, settings)).toMatchObject({ rule: 'R13', field: 'outageTo' });
+    expect(delayCauseError('network_outage', outage, at('2026-03-10', '00:00'), cal, settings)).toMatchObject({
+      rule: 'R13',
+      field: 'outageTo',
+    });
   });
 
   it('R13: other causes state no outage period', () => {
@@ -106,8 +117,12 @@ describe('written explanations (R16)', () => {
     const explanation = { kind: explanationKindOf(null) };
     expect(excuse.kind).toBe('meeting_excuse');
     expect(explanation.kind).toBe('deadline');
-    expect(deemedConsentDue({ status: 'in_review', dueAt, holds: { deadlineExplanationPending: explanationHoldsDeadline(excuse) } }, after)).toBe(true);
-    expect(deemedConsentDue({ status: 'in_review', dueAt, holds: { deadlineExplanationPending: explanationHoldsDeadline(explanation) } }, after)).toBe(false);
+    expect(
+      deemedConsentDue({ status: 'in_review', dueAt, holds: { deadlineExplanationPending: explanationHoldsDeadline(excuse) } }, after),
+    ).toBe(true);
+    expect(
+      deemedConsentDue({ status: 'in_review', dueAt, holds: { deadlineExplanationPending: explanationHoldsDeadline(explanation) } }, after),
+    ).toBe(false);
     expect(explanationHoldsDeadline(null)).toBe(false);
   });
 

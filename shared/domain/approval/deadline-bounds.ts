@@ -61,7 +61,11 @@ export function deadlineMoveError(
 ): RuleProblem | null {
   const year = yearOf(dueDateOf(move.newDueAt, settings.timeZone));
   if (year > cal.lastYear) {
-    return { rule: 'R12', field: 'newDueAt', message: `The new due time lies in ${year}, beyond the last year the calendar knows (${cal.lastYear})` };
+    return {
+      rule: 'R12',
+      field: 'newDueAt',
+      message: `The new due time lies in ${year}, beyond the last year the calendar knows (${cal.lastYear})`,
+    };
   }
   const added = workingDaysAdded(move.currentDueAt, move.newDueAt, cal, settings.timeZone);
   if (move.usedWorkingDays + added > limits.extensionWorkingDays) {
@@ -113,7 +117,12 @@ export function delayCauseError(
 }
 
 /** R13: the end of the last working day on which an outage ending at `to` may still be recorded. */
-export function outageRecordableUntil(to: Date, cal: WorkingCalendar, settings: CalendarSettings, limits: DeadlineLimits = DEADLINE_LIMITS): Date {
+export function outageRecordableUntil(
+  to: Date,
+  cal: WorkingCalendar,
+  settings: CalendarSettings,
+  limits: DeadlineLimits = DEADLINE_LIMITS,
+): Date {
   return dueInstant(to, cal, settings, limits.outageRecordingWorkingDays).dueAt;
 }
 
@@ -145,12 +154,25 @@ export function holdsOf(item: { pendingExplanation?: { kind: ExplanationKind } |
  * R16: a held item — past its due instant, its deadline explanation awaiting a ruling — is shown as
  * held ("时限暂停，待裁定"), never as overdue beside a running clock. Before the due instant it runs.
  */
-export function isHeld(item: { status: string; dueAt: string | null; pendingExplanation?: { kind: ExplanationKind } | null }, now: Date): boolean {
-  return item.status === 'in_review' && item.dueAt !== null && now.getTime() >= Date.parse(item.dueAt) && explanationHoldsDeadline(item.pendingExplanation);
+export function isHeld(
+  item: { status: string; dueAt: string | null; pendingExplanation?: { kind: ExplanationKind } | null },
+  now: Date,
+): boolean {
+  return (
+    item.status === 'in_review' &&
+    item.dueAt !== null &&
+    now.getTime() >= Date.parse(item.dueAt) &&
+    explanationHoldsDeadline(item.pendingExplanation)
+  );
 }
 
 /** R16 Decision: a leader rules within `rulingWorkingDays` working days of the filing (filing day not counted, like R10). */
-export function rulingDueAt(filedAt: Date, cal: WorkingCalendar, settings: CalendarSettings, limits: DeadlineLimits = DEADLINE_LIMITS): Date {
+export function rulingDueAt(
+  filedAt: Date,
+  cal: WorkingCalendar,
+  settings: CalendarSettings,
+  limits: DeadlineLimits = DEADLINE_LIMITS,
+): Date {
   return dueInstant(filedAt, cal, settings, limits.rulingWorkingDays).dueAt;
 }
 

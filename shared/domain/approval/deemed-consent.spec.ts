@@ -51,13 +51,13 @@ describe('rescheduleError (R12 extension, R13 delay)', () => {
   const before = new Date(dueAt.getTime() - 3_600_000);
   const later = new Date(dueAt.getTime() + 86_400_000);
   it.each`
-    case                                   | status                   | now          | newDue                               | field         | conflict
-    ${'running, later due'}                | ${'in_review'}           | ${before}    | ${later}                             | ${null}       | ${undefined}
-    ${'not yet accepted'}                  | ${'awaiting_acceptance'} | ${before}    | ${later}                             | ${'item'}     | ${true}
-    ${'already decided'}                   | ${'approved'}            | ${before}    | ${later}                             | ${'item'}     | ${true}
-    ${'already deemed at due'}             | ${'in_review'}           | ${justAfter} | ${later}                             | ${'item'}     | ${true}
-    ${'new due in the past'}               | ${'in_review'}           | ${before}    | ${new Date(before.getTime() - 1)}    | ${'newDueAt'} | ${undefined}
-    ${'new due not after the current due'} | ${'in_review'}           | ${before}    | ${dueAt}                             | ${'newDueAt'} | ${undefined}
+    case                                   | status                   | now          | newDue                            | field         | conflict
+    ${'running, later due'}                | ${'in_review'}           | ${before}    | ${later}                          | ${null}       | ${undefined}
+    ${'not yet accepted'}                  | ${'awaiting_acceptance'} | ${before}    | ${later}                          | ${'item'}     | ${true}
+    ${'already decided'}                   | ${'approved'}            | ${before}    | ${later}                          | ${'item'}     | ${true}
+    ${'already deemed at due'}             | ${'in_review'}           | ${justAfter} | ${later}                          | ${'item'}     | ${true}
+    ${'new due in the past'}               | ${'in_review'}           | ${before}    | ${new Date(before.getTime() - 1)} | ${'newDueAt'} | ${undefined}
+    ${'new due not after the current due'} | ${'in_review'}           | ${before}    | ${dueAt}                          | ${'newDueAt'} | ${undefined}
   `('R12/R13: $case → $field', ({ status, now, newDue, field, conflict }) => {
     const dueOrNull = status === 'awaiting_acceptance' ? null : dueAt;
     const problem = rescheduleError({ status, dueAt: dueOrNull }, newDue, now);
@@ -66,7 +66,13 @@ describe('rescheduleError (R12 extension, R13 delay)', () => {
   });
 
   it('R12/R16: past due but held by a pending explanation, the deadline may still be moved', () => {
-    expect(rescheduleError({ status: 'in_review', dueAt, holds: { deadlineExplanationPending: true } }, new Date(justAfter.getTime() + 86_400_000), justAfter)).toBeNull();
+    expect(
+      rescheduleError(
+        { status: 'in_review', dueAt, holds: { deadlineExplanationPending: true } },
+        new Date(justAfter.getTime() + 86_400_000),
+        justAfter,
+      ),
+    ).toBeNull();
   });
 });
 
@@ -83,7 +89,9 @@ describe('explanationFilingError (R16)', () => {
     expect(explanationFilingError({ ...running, explanationPending: true }, null, before)).toMatchObject({ conflict: true });
   });
   it('R16: before a meeting closes, even an item not yet accepted may be excused', () => {
-    expect(explanationFilingError({ status: 'awaiting_acceptance', dueAt: null, explanationPending: false }, { meetingOpen: true }, before)).toBeNull();
+    expect(
+      explanationFilingError({ status: 'awaiting_acceptance', dueAt: null, explanationPending: false }, { meetingOpen: true }, before),
+    ).toBeNull();
     expect(explanationFilingError(running, { meetingOpen: false }, before)).toMatchObject({ field: 'meetingId' });
   });
   it.each(['approved', 'rejected', 'deemed_consent'] as const)('R16: a %s item has nothing to explain', (status) => {
@@ -97,22 +105,24 @@ describe('rulingEffect (R16)', () => {
   const running = { status: 'in_review' as const, dueAt };
   const ctx = { newDueAt: null, aboutMeeting: false, absentFromClosedMeeting: false };
   it.each`
-    case                                                       | ruling        | now          | context                                                    | expected
-    ${'accepted with a new due'}                               | ${'accepted'} | ${justAfter} | ${{ ...ctx, newDueAt: newDue }}                            | ${{ effect: { kind: 'reschedule', newDueAt: newDue } }}
-    ${'accepted, deadline explanation, no new due'}            | ${'accepted'} | ${before}    | ${ctx}                                                     | ${{ problem: { field: 'newDueAt' } }}
-    ${'accepted, new due in the past'}                         | ${'accepted'} | ${justAfter} | ${{ ...ctx, newDueAt: before }}                            | ${{ problem: { field: 'newDueAt' } }}
-    ${'accepted meeting excuse, deadline still running'}       | ${'accepted'} | ${before}    | ${{ ...ctx, aboutMeeting: true }}                          | ${{ effect: { kind: 'none' } }}
-    ${'accepted meeting excuse after the deadline, no new due'} | ${'accepted'} | ${justAfter} | ${{ ...ctx, aboutMeeting: true }}                         | ${{ problem: { field: 'newDueAt' } }}
-    ${'rejected before the deadline'}                          | ${'rejected'} | ${before}    | ${ctx}                                                     | ${{ effect: { kind: 'none' } }}
-    ${'rejected after the deadline'}                           | ${'rejected'} | ${justAfter} | ${ctx}                                                     | ${{ effect: { kind: 'deem', cause: 'explanation_rejected' } }}
-    ${'rejected excuse of a closed meeting, department absent'} | ${'rejected'} | ${before}   | ${{ ...ctx, aboutMeeting: true, absentFromClosedMeeting: true }} | ${{ effect: { kind: 'deem', cause: 'absence' } }}
-    ${'rejected excuse, meeting still to close'}               | ${'rejected'} | ${before}    | ${{ ...ctx, aboutMeeting: true }}                          | ${{ effect: { kind: 'none' } }}
+    case                                                        | ruling        | now          | context                                                          | expected
+    ${'accepted with a new due'}                                | ${'accepted'} | ${justAfter} | ${{ ...ctx, newDueAt: newDue }}                                  | ${{ effect: { kind: 'reschedule', newDueAt: newDue } }}
+    ${'accepted, deadline explanation, no new due'}             | ${'accepted'} | ${before}    | ${ctx}                                                           | ${{ problem: { field: 'newDueAt' } }}
+    ${'accepted, new due in the past'}                          | ${'accepted'} | ${justAfter} | ${{ ...ctx, newDueAt: before }}                                  | ${{ problem: { field: 'newDueAt' } }}
+    ${'accepted meeting excuse, deadline still running'}        | ${'accepted'} | ${before}    | ${{ ...ctx, aboutMeeting: true }}                                | ${{ effect: { kind: 'none' } }}
+    ${'accepted meeting excuse after the deadline, no new due'} | ${'accepted'} | ${justAfter} | ${{ ...ctx, aboutMeeting: true }}                                | ${{ problem: { field: 'newDueAt' } }}
+    ${'rejected before the deadline'}                           | ${'rejected'} | ${before}    | ${ctx}                                                           | ${{ effect: { kind: 'none' } }}
+    ${'rejected after the deadline'}                            | ${'rejected'} | ${justAfter} | ${ctx}                                                           | ${{ effect: { kind: 'deem', cause: 'explanation_rejected' } }}
+    ${'rejected excuse of a closed meeting, department absent'} | ${'rejected'} | ${before}    | ${{ ...ctx, aboutMeeting: true, absentFromClosedMeeting: true }} | ${{ effect: { kind: 'deem', cause: 'absence' } }}
+    ${'rejected excuse, meeting still to close'}                | ${'rejected'} | ${before}    | ${{ ...ctx, aboutMeeting: true }}                                | ${{ effect: { kind: 'none' } }}
   `('R16: $case', ({ ruling, now, context, expected }) => {
     expect(rulingEffect(ruling, running, context, now)).toMatchObject(expected);
   });
 
   it('R16: a ruling on an item no longer running changes nothing', () => {
-    expect(rulingEffect('rejected', { status: 'approved', dueAt }, { ...ctx, absentFromClosedMeeting: true }, justAfter)).toEqual({ effect: { kind: 'none' } });
+    expect(rulingEffect('rejected', { status: 'approved', dueAt }, { ...ctx, absentFromClosedMeeting: true }, justAfter)).toEqual({
+      effect: { kind: 'none' },
+    });
   });
 });
 

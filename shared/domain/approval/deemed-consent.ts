@@ -52,7 +52,8 @@ export function rescheduleError(item: RunningItem, newDueAt: Date, now: Date): R
     return { field: 'item', message: 'The deadline has passed: the department is deemed to consent (R14)', conflict: true };
   }
   if (newDueAt.getTime() <= now.getTime()) return { field: 'newDueAt', message: 'The new due time must lie in the future' };
-  if (newDueAt.getTime() <= item.dueAt.getTime()) return { field: 'newDueAt', message: 'The new due time must be later than the current one' };
+  if (newDueAt.getTime() <= item.dueAt.getTime())
+    return { field: 'newDueAt', message: 'The new due time must be later than the current one' };
   return null;
 }
 
@@ -108,7 +109,8 @@ export function rulingEffect(
   const passed = now.getTime() >= item.dueAt.getTime();
   if (ruling === 'accepted') {
     if (context.newDueAt !== null) {
-      if (context.newDueAt.getTime() <= now.getTime()) return { problem: { field: 'newDueAt', message: 'The new due time must lie in the future' } };
+      if (context.newDueAt.getTime() <= now.getTime())
+        return { problem: { field: 'newDueAt', message: 'The new due time must lie in the future' } };
       return { effect: { kind: 'reschedule', newDueAt: context.newDueAt } };
     }
     // A meeting excuse while the deadline still runs needs no new due time; anything else does.

@@ -3,14 +3,7 @@
  * awaiting_acceptance → in_review (accepted, clock running) → approved | rejected | deemed_consent.
  * R4a: the project's withdrawal stops an item not yet decided (withdrawn: no clock, nothing deemed).
  */
-export const ITEM_STATUSES = [
-  'awaiting_acceptance',
-  'in_review',
-  'approved',
-  'rejected',
-  'deemed_consent',
-  'withdrawn',
-] as const;
+export const ITEM_STATUSES = ['awaiting_acceptance', 'in_review', 'approved', 'rejected', 'deemed_consent', 'withdrawn'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 /**

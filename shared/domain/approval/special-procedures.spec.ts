@@ -16,7 +16,14 @@ const at = (date: string, time: string) => zonedInstant(date, time, tz);
 // Accepted Monday 2026-03-02 10:00: due Thursday 03-05 24:00.
 const acceptedAt = at('2026-03-02', '10:00');
 const dueAt = at('2026-03-06', '00:00');
-const running = { status: 'in_review' as const, acceptedAt, dueAt, deadlineExplanationPending: false, procedureOpen: false, lastEndedAt: null };
+const running = {
+  status: 'in_review' as const,
+  acceptedAt,
+  dueAt,
+  deadlineExplanationPending: false,
+  procedureOpen: false,
+  lastEndedAt: null,
+};
 
 describe('R10a special procedures: who, when, bounds', () => {
   const now = at('2026-03-04', '12:00');
@@ -28,14 +35,14 @@ describe('R10a special procedures: who, when, bounds', () => {
   });
 
   it.each`
-    case                          | item                                                  | startsAt                        | field         | conflict
-    ${'in the future'}            | ${running}                                            | ${at('2026-03-04', '12:01')}    | ${'startsAt'} | ${undefined}
-    ${'before acceptance'}        | ${running}                                            | ${at('2026-03-02', '09:59')}    | ${'startsAt'} | ${undefined}
-    ${'inside an earlier period'} | ${{ ...running, lastEndedAt: at('2026-03-03', '12:00') }} | ${at('2026-03-03', '11:00')} | ${'startsAt'} | ${undefined}
-    ${'while one is open'}        | ${{ ...running, procedureOpen: true }}                | ${at('2026-03-03', '09:00')}    | ${'item'}     | ${true}
-    ${'not accepted'}             | ${{ ...running, status: 'submitted', acceptedAt: null, dueAt: null }} | ${at('2026-03-03', '09:00')} | ${'item'} | ${true}
-    ${'decided'}                  | ${{ ...running, status: 'approved' }}                 | ${at('2026-03-03', '09:00')}    | ${'item'}     | ${true}
-    ${'deemed'}                   | ${{ ...running, status: 'deemed_consent' }}           | ${at('2026-03-03', '09:00')}    | ${'item'}     | ${true}
+    case                          | item                                                                  | startsAt                     | field         | conflict
+    ${'in the future'}            | ${running}                                                            | ${at('2026-03-04', '12:01')} | ${'startsAt'} | ${undefined}
+    ${'before acceptance'}        | ${running}                                                            | ${at('2026-03-02', '09:59')} | ${'startsAt'} | ${undefined}
+    ${'inside an earlier period'} | ${{ ...running, lastEndedAt: at('2026-03-03', '12:00') }}             | ${at('2026-03-03', '11:00')} | ${'startsAt'} | ${undefined}
+    ${'while one is open'}        | ${{ ...running, procedureOpen: true }}                                | ${at('2026-03-03', '09:00')} | ${'item'}     | ${true}
+    ${'not accepted'}             | ${{ ...running, status: 'submitted', acceptedAt: null, dueAt: null }} | ${at('2026-03-03', '09:00')} | ${'item'}     | ${true}
+    ${'decided'}                  | ${{ ...running, status: 'approved' }}                                 | ${at('2026-03-03', '09:00')} | ${'item'}     | ${true}
+    ${'deemed'}                   | ${{ ...running, status: 'deemed_consent' }}                           | ${at('2026-03-03', '09:00')} | ${'item'}     | ${true}
   `('R10a: refused $case, naming R10a and $field', ({ item, startsAt, field, conflict }) => {
     const problem = procedureStartError(item, startsAt, now);
     expect(problem).toMatchObject({ rule: 'R10a', field });
@@ -47,7 +54,9 @@ describe('R10a special procedures: who, when, bounds', () => {
     expect(procedureStartError(running, at('2026-03-05', '09:00'), later)).toMatchObject({ rule: 'R10a', field: 'item', conflict: true });
     // Held by a deadline explanation (R16), the clock still runs for a period that began before the due instant.
     expect(procedureStartError({ ...running, deadlineExplanationPending: true }, at('2026-03-05', '09:00'), later)).toBeNull();
-    expect(procedureStartError({ ...running, deadlineExplanationPending: true }, at('2026-03-06', '01:00'), later)).toMatchObject({ field: 'startsAt' });
+    expect(procedureStartError({ ...running, deadlineExplanationPending: true }, at('2026-03-06', '01:00'), later)).toMatchObject({
+      field: 'startsAt',
+    });
   });
 
   it('R10a: an end is recorded once, after the start, not in the future', () => {
@@ -55,7 +64,11 @@ describe('R10a special procedures: who, when, bounds', () => {
     expect(procedureEndError(open, at('2026-03-04', '12:00'), now)).toBeNull();
     expect(procedureEndError(open, open.startsAt, now)).toMatchObject({ rule: 'R10a', field: 'endsAt' });
     expect(procedureEndError(open, at('2026-03-04', '12:01'), now)).toMatchObject({ rule: 'R10a', field: 'endsAt' });
-    expect(procedureEndError({ ...open, ended: true }, at('2026-03-04', '12:00'), now)).toMatchObject({ rule: 'R10a', field: 'procedure', conflict: true });
+    expect(procedureEndError({ ...open, ended: true }, at('2026-03-04', '12:00'), now)).toMatchObject({
+      rule: 'R10a',
+      field: 'procedure',
+      conflict: true,
+    });
   });
 });
 
@@ -95,7 +108,7 @@ describe('R10a special procedures: the clock stops, the due instant moves', () =
     expect(stoppedWorkingDays(second, acceptedAt, [first], cal, tz)).toEqual(['2026-03-04']);
   });
 
-  it('R10a R12: a due instant set by hand keeps its hour; beyond the calendar\'s years the move is refused (null)', () => {
+  it("R10a R12: a due instant set by hand keeps its hour; beyond the calendar's years the move is refused (null)", () => {
     const byHand = at('2026-03-06', '15:00'); // Friday 15:00
     expect(dueMovedBy(byHand, 1, cal, settings)).toEqual(at('2026-03-09', '15:00'));
     expect(dueMovedBy(byHand, 0, cal, settings)).toEqual(byHand);
@@ -103,9 +116,13 @@ describe('R10a special procedures: the clock stops, the due instant moves', () =
   });
 
   // Instants from 2025 into 2030, so published and provisional years both occur.
-  const instant = fc.integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2030-06-30T00:00:00Z') }).map((ms) => new Date(ms));
+  const instant = fc
+    .integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2030-06-30T00:00:00Z') })
+    .map((ms) => new Date(ms));
   /** Up to 3 periods, each starting after the previous ended and before the due instant it then has. */
-  const periods = fc.array(fc.record({ gapHours: fc.integer({ min: 0, max: 96 }), lengthHours: fc.integer({ min: 1, max: 24 * 12 }) }), { maxLength: 3 });
+  const periods = fc.array(fc.record({ gapHours: fc.integer({ min: 0, max: 96 }), lengthHours: fc.integer({ min: 1, max: 24 * 12 }) }), {
+    maxLength: 3,
+  });
 
   it('R10a: moving the due instant period by period, as the window records them, equals the deadline explained with all of them (property)', () => {
     fc.assert(
@@ -116,7 +133,10 @@ describe('R10a special procedures: the clock stops, the due instant moves', () =
         for (const { gapHours, lengthHours } of shape) {
           const startsAt = new Date(cursor + gapHours * 3_600_000);
           const stop = { name: '鉴定', startsAt, endsAt: new Date(startsAt.getTime() + lengthHours * 3_600_000) };
-          if (procedureStartError({ ...running, acceptedAt: from, dueAt: due, lastEndedAt: stops.at(-1)?.endsAt ?? null }, startsAt, startsAt)) break;
+          if (
+            procedureStartError({ ...running, acceptedAt: from, dueAt: due, lastEndedAt: stops.at(-1)?.endsAt ?? null }, startsAt, startsAt)
+          )
+            break;
           const days = stoppedWorkingDays(stop, from, stops, cal, tz);
           const moved = dueMovedBy(due, days.length, cal, settings)!;
           expect(moved.getTime()).toBeGreaterThanOrEqual(due.getTime());

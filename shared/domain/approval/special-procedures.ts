@@ -25,7 +25,12 @@ interface ItemForProcedure {
   lastEndedAt: Date | null;
 }
 
-const r10a = (field: string, message: string, conflict = false): RuleProblem => ({ rule: 'R10a', field, message, ...(conflict ? { conflict } : {}) });
+const r10a = (field: string, message: string, conflict = false): RuleProblem => ({
+  rule: 'R10a',
+  field,
+  message,
+  ...(conflict ? { conflict } : {}),
+});
 
 /**
  * R10a: the window records that a special procedure began on a running item: one open at a time,
@@ -42,8 +47,10 @@ export function procedureStartError(item: ItemForProcedure, startsAt: Date, now:
     return r10a('item', 'The deadline has passed: the department is deemed to consent (R14)', true);
   }
   if (startsAt.getTime() > now.getTime()) return r10a('startsAt', 'Record a special procedure when it has begun, not in advance');
-  if (startsAt.getTime() < item.acceptedAt.getTime()) return r10a('startsAt', 'A special procedure stops the clock only after acceptance started it');
-  if (startsAt.getTime() >= item.dueAt.getTime()) return r10a('startsAt', 'It must begin before the due instant: the clock had run out by then');
+  if (startsAt.getTime() < item.acceptedAt.getTime())
+    return r10a('startsAt', 'A special procedure stops the clock only after acceptance started it');
+  if (startsAt.getTime() >= item.dueAt.getTime())
+    return r10a('startsAt', 'It must begin before the due instant: the clock had run out by then');
   if (item.lastEndedAt && startsAt.getTime() < item.lastEndedAt.getTime()) {
     return r10a('startsAt', 'It must begin after the previous special procedure on this item ended');
   }
@@ -73,7 +80,8 @@ export function stoppedWorkingDays(
   const acceptanceDate = civilDateOf(acceptedAt, timeZone);
   const last = civilDateOf(new Date(stop.endsAt.getTime() - 1), timeZone);
   const touches = (s: Pick<ClockStop, 'startsAt' | 'endsAt'>, date: CivilDate) =>
-    s.startsAt.getTime() < zonedInstant(date, '24:00', timeZone).getTime() && s.endsAt.getTime() > zonedInstant(date, '00:00', timeZone).getTime();
+    s.startsAt.getTime() < zonedInstant(date, '24:00', timeZone).getTime() &&
+    s.endsAt.getTime() > zonedInstant(date, '00:00', timeZone).getTime();
   const days: CivilDate[] = [];
   for (let date = civilDateOf(stop.startsAt, timeZone); compareCivilDates(date, last) <= 0; date = addCalendarDays(date, 1)) {
     if (compareCivilDates(date, acceptanceDate) <= 0 || !isWorkingDay(date, cal)) continue;

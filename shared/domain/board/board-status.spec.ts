@@ -25,16 +25,26 @@ describe('boardStatus', () => {
   it('R16: past due with a deadline explanation pending is "held", not "overdue"; a meeting excuse holds nothing', () => {
     const filed = { rulingDueAt: at('2026-02-26', '00:00').toISOString() };
     const now = at('2026-02-25', '10:00');
-    expect(boardStatus({ status: 'in_review', dueAt, pendingExplanation: { kind: 'deadline', ...filed } }, now, cal, settings)).toBe('held');
-    expect(boardStatus({ status: 'in_review', dueAt, pendingExplanation: { kind: 'meeting_excuse', ...filed } }, now, cal, settings)).toBe('overdue');
+    expect(boardStatus({ status: 'in_review', dueAt, pendingExplanation: { kind: 'deadline', ...filed } }, now, cal, settings)).toBe(
+      'held',
+    );
+    expect(boardStatus({ status: 'in_review', dueAt, pendingExplanation: { kind: 'meeting_excuse', ...filed } }, now, cal, settings)).toBe(
+      'overdue',
+    );
   });
 
   it('R16: an unruled explanation past its ruling due instant shows "ruling overdue", whatever its kind', () => {
     const rulingDueAt = at('2026-02-24', '00:00').toISOString();
     const now = at('2026-02-24', '09:00');
-    expect(boardStatus({ status: 'in_review', dueAt, pendingExplanation: { kind: 'deadline', rulingDueAt } }, now, cal, settings)).toBe('ruling_overdue');
-    expect(boardStatus({ status: 'in_review', dueAt, pendingExplanation: { kind: 'meeting_excuse', rulingDueAt } }, now, cal, settings)).toBe('ruling_overdue');
-    expect(boardStatus({ status: 'approved', dueAt, pendingExplanation: { kind: 'deadline', rulingDueAt } }, now, cal, settings)).toBe('approved');
+    expect(boardStatus({ status: 'in_review', dueAt, pendingExplanation: { kind: 'deadline', rulingDueAt } }, now, cal, settings)).toBe(
+      'ruling_overdue',
+    );
+    expect(
+      boardStatus({ status: 'in_review', dueAt, pendingExplanation: { kind: 'meeting_excuse', rulingDueAt } }, now, cal, settings),
+    ).toBe('ruling_overdue');
+    expect(boardStatus({ status: 'approved', dueAt, pendingExplanation: { kind: 'deadline', rulingDueAt } }, now, cal, settings)).toBe(
+      'approved',
+    );
   });
 
   it('R14a: the amber threshold is a setting', () => {

@@ -24,7 +24,9 @@ export type BoardCellStatus =
   | 'withdrawn';
 
 export function boardStatus(
-  item: Pick<ApprovalItemView, 'status' | 'dueAt' | 'paused'> & { pendingExplanation?: Pick<PendingExplanation, 'kind' | 'rulingDueAt'> | null },
+  item: Pick<ApprovalItemView, 'status' | 'dueAt' | 'paused'> & {
+    pendingExplanation?: Pick<PendingExplanation, 'kind' | 'rulingDueAt'> | null;
+  },
   now: Date,
   cal: WorkingCalendar,
   settings: CalendarSettings,

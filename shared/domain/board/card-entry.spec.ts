@@ -111,9 +111,19 @@ describe('applyCardEntry', () => {
 
   it('R19: a meeting entry advances the position and leaves the projects as they are', () => {
     const meeting = {
-      id: 'm1', projectId: 'p1', kind: 'joint_review' as const, title: '联审会', startsAt: '2026-01-06T02:00:00.000Z',
-      endsAt: '2026-01-06T04:00:00.000Z', place: null, online: true, status: 'open' as const, invitedDepartmentIds: [],
-      presentDepartmentIds: [], convenedBy: { id: 'u', displayName: 'w', role: 'window' as const }, closedAt: null,
+      id: 'm1',
+      projectId: 'p1',
+      kind: 'joint_review' as const,
+      title: '联审会',
+      startsAt: '2026-01-06T02:00:00.000Z',
+      endsAt: '2026-01-06T04:00:00.000Z',
+      place: null,
+      online: true,
+      status: 'open' as const,
+      invitedDepartmentIds: [],
+      presentDepartmentIds: [],
+      convenedBy: { id: 'u', displayName: 'w', role: 'window' as const },
+      closedAt: null,
     };
     const { board: after, outcome } = applyCardEntry(board, entry(11, { kind: 'meeting', meeting }));
     expect(outcome).toBe('applied');

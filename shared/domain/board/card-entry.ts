@@ -37,9 +37,7 @@ function applyState<P extends BoardRowProject>(projects: P[], entry: CardEntry, 
     case 'item': {
       const item = after.item;
       // An item of a project this board does not know is ignored; the position still advances.
-      return projects.map((project) =>
-        project.id === item.projectId ? { ...project, items: upsertById(project.items, item) } : project,
-      );
+      return projects.map((project) => (project.id === item.projectId ? { ...project, items: upsertById(project.items, item) } : project));
     }
     case 'meeting':
       // Meetings are not board cells; their effects on items arrive as item entries (R15) — except
@@ -52,7 +50,10 @@ function applyState<P extends BoardRowProject>(projects: P[], entry: CardEntry, 
 function applyOpinion<P extends BoardRowProject>(projects: P[], entry: CardEntry, meeting: MeetingSummary): P[] {
   const departmentId = entry.detail['department'];
   const basis = entry.detail['basis'];
-  const opposed = entry.detail['opinion'] === 'disagree' && basis ? { meetingId: meeting.id, meetingTitle: meeting.title, basis, givenAt: entry.at } : null;
+  const opposed =
+    entry.detail['opinion'] === 'disagree' && basis
+      ? { meetingId: meeting.id, meetingTitle: meeting.title, basis, givenAt: entry.at }
+      : null;
   return projects.map((project) =>
     project.id === meeting.projectId
       ? { ...project, items: project.items.map((item) => (item.departmentId === departmentId ? { ...item, opposed } : item)) }

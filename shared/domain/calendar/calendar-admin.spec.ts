@@ -53,7 +53,11 @@ describe('calendar administration (R11)', () => {
   it('R11: publishing a year writes the statutory holidays it knew, except where an admin rule stands', () => {
     const data: CalendarData = { years: [], days: [{ date: '2027-01-01', kind: 'workday', name: '调休' }] };
     const rules = rulesToPublish(data, 2027);
-    expect(rules.map((r) => r.date)).toEqual(statutoryHolidays(2027).map((r) => r.date).filter((d) => d !== '2027-01-01'));
+    expect(rules.map((r) => r.date)).toEqual(
+      statutoryHolidays(2027)
+        .map((r) => r.date)
+        .filter((d) => d !== '2027-01-01'),
+    );
     expect(rulesToPublish(SHIPPED_CALENDAR, 2026).length).toBeLessThan(statutoryHolidays(2026).length);
   });
 
@@ -61,7 +65,12 @@ describe('calendar administration (R11)', () => {
     const imported = parseCalendarImport('ics', ICS_2026, 2026);
     expect(imported.status).toBeNull();
     const holidays = imported.days.filter((d) => d.kind === 'holiday').map((d) => d.date);
-    expect(holidays).toEqual(['2026-01-01', '2026-01-02', '2026-01-03', ...Array.from({ length: 9 }, (_, i) => `2026-02-${String(15 + i)}`)]);
+    expect(holidays).toEqual([
+      '2026-01-01',
+      '2026-01-02',
+      '2026-01-03',
+      ...Array.from({ length: 9 }, (_, i) => `2026-02-${String(15 + i)}`),
+    ]);
     expect(imported.days.filter((d) => d.kind === 'workday')).toEqual([
       { date: '2026-02-14', kind: 'workday', name: '春节调休上班' },
       { date: '2026-02-28', kind: 'workday', name: '春节调休上班' },
@@ -71,22 +80,28 @@ describe('calendar administration (R11)', () => {
   });
 
   it('R11: a JSON file imports its year, as written by hand or as GET /api/calendar answers', () => {
-    const own = parseCalendarImport('json', JSON.stringify({ year: 2027, status: 'published', days: [{ date: '2027-02-06', kind: 'holiday', name: '春节' }] }), 2027);
+    const own = parseCalendarImport(
+      'json',
+      JSON.stringify({ year: 2027, status: 'published', days: [{ date: '2027-02-06', kind: 'holiday', name: '春节' }] }),
+      2027,
+    );
     expect(own).toEqual({ year: 2027, status: 'published', days: [{ date: '2027-02-06', kind: 'holiday', name: '春节' }] });
     const exported = parseCalendarImport('json', JSON.stringify({ settings: {}, calendar: SHIPPED_CALENDAR }), 2025);
     expect(exported.status).toBe('published');
-    expect(exported.days).toEqual(SHIPPED_CALENDAR.days.filter((d) => d.date.startsWith('2025')).sort((a, b) => a.date.localeCompare(b.date)));
+    expect(exported.days).toEqual(
+      SHIPPED_CALENDAR.days.filter((d) => d.date.startsWith('2025')).sort((a, b) => a.date.localeCompare(b.date)),
+    );
   });
 
   it.each`
-    format    | content                                                                        | message
-    ${'ics'}  | ${'hello'}                                                                     | ${/BEGIN:VCALENDAR/}
-    ${'ics'}  | ${'BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR'}        | ${/DTSTART/}
-    ${'ics'}  | ${ICS_2026}                                                                    | ${/no holiday/}
-    ${'json'} | ${'{'}                                                                         | ${/not valid JSON/}
-    ${'json'} | ${'{"days": [{"date": "2027-13-01", "kind": "holiday", "name": "x"}]}'}        | ${/days\[0\]\.date/}
-    ${'json'} | ${'{"days": [{"date": "2027-01-05", "kind": "workday", "name": "x"}]}'}        | ${/already a working day/}
-    ${'json'} | ${'{"year": 2026, "days": []}'}                                                | ${/not 2027/}
+    format    | content                                                                                                                         | message
+    ${'ics'}  | ${'hello'}                                                                                                                      | ${/BEGIN:VCALENDAR/}
+    ${'ics'}  | ${'BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR'}                                                        | ${/DTSTART/}
+    ${'ics'}  | ${ICS_2026}                                                                                                                     | ${/no holiday/}
+    ${'json'} | ${'{'}                                                                                                                          | ${/not valid JSON/}
+    ${'json'} | ${'{"days": [{"date": "2027-13-01", "kind": "holiday", "name": "x"}]}'}                                                         | ${/days\[0\]\.date/}
+    ${'json'} | ${'{"days": [{"date": "2027-01-05", "kind": "workday", "name": "x"}]}'}                                                         | ${/already a working day/}
+    ${'json'} | ${'{"year": 2026, "days": []}'}                                                                                                 | ${/not 2027/}
     ${'json'} | ${'{"days": [{"date": "2027-01-02", "kind": "holiday", "name": "a"}, {"date": "2027-01-02", "kind": "workday", "name": "b"}]}'} | ${/both/}
   `('R11: a bad $format file is refused with a reason ($message)', ({ format, content, message }) => {
     const parse = () => parseCalendarImport(format, content, 2027);

@@ -12,12 +12,14 @@ const MAX_NAME = 40;
  */
 export function dayRuleProblem(data: CalendarData, rule: CalendarDayRule): { field: 'date' | 'kind' | 'name'; message: string } | null {
   if (!isCivilDate(rule.date)) return { field: 'date', message: 'date must be a date YYYY-MM-DD' };
-  if (!isCalendarYear(yearOf(rule.date))) return { field: 'date', message: `the calendar covers ${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR}` };
+  if (!isCalendarYear(yearOf(rule.date)))
+    return { field: 'date', message: `the calendar covers ${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR}` };
   const name = rule.name.trim();
   if (!name || name.length > MAX_NAME) return { field: 'name', message: `name must be 1 to ${MAX_NAME} characters` };
   if (rule.kind === 'workday') {
     const without = buildCalendar({ ...data, days: data.days.filter((d) => d.date !== rule.date) });
-    if (dayInfo(rule.date, without).working) return { field: 'kind', message: `${rule.date} is already a working day: a make-up working day replaces a day off` };
+    if (dayInfo(rule.date, without).working)
+      return { field: 'kind', message: `${rule.date} is already a working day: a make-up working day replaces a day off` };
   }
   return null;
 }

@@ -11,9 +11,7 @@ const cal = buildCalendar(SHIPPED_CALENDAR);
 const at = (date: string, time: string) => zonedInstant(date, time, settings.timeZone);
 
 // Instants from 2025 into 2030, so published and provisional years both occur.
-const instant = fc
-  .integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2030-06-30T00:00:00Z') })
-  .map((ms) => new Date(ms));
+const instant = fc.integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2030-06-30T00:00:00Z') }).map((ms) => new Date(ms));
 const workingDays = fc.integer({ min: 1, max: 30 });
 
 describe('dueInstant', () => {
@@ -151,14 +149,14 @@ describe('countdown', () => {
   const dueAt = new Date('2026-02-24T16:00:00.000Z'); // end of 2026-02-24 in Shanghai
 
   it.each`
-    now                          | workingDaysLeft | dueToday | overdue
-    ${['2026-02-13', '10:00']}   | ${2}            | ${false} | ${false}
-    ${['2026-02-14', '10:00']}   | ${1}            | ${false} | ${false}
-    ${['2026-02-20', '10:00']}   | ${1}            | ${false} | ${false}
-    ${['2026-02-24', '00:00']}   | ${0}            | ${true}  | ${false}
-    ${['2026-02-24', '23:59']}   | ${0}            | ${true}  | ${false}
-    ${['2026-02-25', '00:00']}   | ${0}            | ${false} | ${true}
-    ${['2026-03-02', '09:00']}   | ${0}            | ${false} | ${true}
+    now                        | workingDaysLeft | dueToday | overdue
+    ${['2026-02-13', '10:00']} | ${2}            | ${false} | ${false}
+    ${['2026-02-14', '10:00']} | ${1}            | ${false} | ${false}
+    ${['2026-02-20', '10:00']} | ${1}            | ${false} | ${false}
+    ${['2026-02-24', '00:00']} | ${0}            | ${true}  | ${false}
+    ${['2026-02-24', '23:59']} | ${0}            | ${true}  | ${false}
+    ${['2026-02-25', '00:00']} | ${0}            | ${false} | ${true}
+    ${['2026-03-02', '09:00']} | ${0}            | ${false} | ${true}
   `('R14a: at $now the 2026-02-24 deadline has $workingDaysLeft working days left', ({ now, workingDaysLeft, dueToday, overdue }) => {
     const left = countdown(at(now[0], now[1]), dueAt, cal, settings);
     expect(left).toMatchObject({ workingDaysLeft, dueToday, overdue, dueDate: '2026-02-24' });
@@ -188,7 +186,12 @@ describe('R10a special procedures', () => {
       { date: '2026-03-09', counted: true, reason: 'working_day' },
     ]);
     expect(explained.dueAt).toBe(at('2026-03-10', '00:00').toISOString());
-    expect(dueInstantWithStops(from, cal, settings, [review])).toEqual({ dueAt: at('2026-03-10', '00:00'), dueDate: '2026-03-09', provisional: false, outsideCalendar: false });
+    expect(dueInstantWithStops(from, cal, settings, [review])).toEqual({
+      dueAt: at('2026-03-10', '00:00'),
+      dueDate: '2026-03-09',
+      provisional: false,
+      outsideCalendar: false,
+    });
   });
 
   it('R10a: a procedure over a weekend covers no working time and moves nothing', () => {
@@ -199,22 +202,32 @@ describe('R10a special procedures', () => {
 
   it('R10a: without stops the explanation is the R11 one, and every stop moves the due instant by exactly the working days it covered (property)', () => {
     fc.assert(
-      fc.property(instant, fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 15 }), (from, days, offset, length) => {
-        expect(dueInstantWithStops(from, cal, settings, [], days)).toEqual(dueInstant(from, cal, settings, days));
-        const start = addCalendarDays(civilDateOf(from, settings.timeZone), offset);
-        const stop = { name: '鉴定', startsAt: zonedInstant(start, '00:00', settings.timeZone), endsAt: zonedInstant(addCalendarDays(start, length), '00:00', settings.timeZone) };
-        const explained = explainDeadline(from, days, cal, settings, [stop]);
-        const stopped = explained.days.filter((d) => d.reason === 'special_procedure').length;
-        expect(explained.days.filter((d) => d.counted)).toHaveLength(days);
-        // The due instant ends the last counted day; never earlier than without the stop, and later only when it covered working days.
-        const last = explained.days[explained.days.length - 1]!;
-        expect(last.counted).toBe(true);
-        expect(explained.dueAt).toBe(zonedInstant(last.date, settings.endOfDay, settings.timeZone).toISOString());
-        const plain = dueInstant(from, cal, settings, days).dueAt.getTime();
-        expect(Date.parse(explained.dueAt) >= plain).toBe(true);
-        if (stopped === 0) expect(Date.parse(explained.dueAt)).toBe(plain);
-        for (const d of explained.days.filter((x) => x.reason === 'special_procedure')) expect(isWorkingDay(d.date, cal)).toBe(true);
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 1, max: 15 }),
+        (from, days, offset, length) => {
+          expect(dueInstantWithStops(from, cal, settings, [], days)).toEqual(dueInstant(from, cal, settings, days));
+          const start = addCalendarDays(civilDateOf(from, settings.timeZone), offset);
+          const stop = {
+            name: '鉴定',
+            startsAt: zonedInstant(start, '00:00', settings.timeZone),
+            endsAt: zonedInstant(addCalendarDays(start, length), '00:00', settings.timeZone),
+          };
+          const explained = explainDeadline(from, days, cal, settings, [stop]);
+          const stopped = explained.days.filter((d) => d.reason === 'special_procedure').length;
+          expect(explained.days.filter((d) => d.counted)).toHaveLength(days);
+          // The due instant ends the last counted day; never earlier than without the stop, and later only when it covered working days.
+          const last = explained.days[explained.days.length - 1]!;
+          expect(last.counted).toBe(true);
+          expect(explained.dueAt).toBe(zonedInstant(last.date, settings.endOfDay, settings.timeZone).toISOString());
+          const plain = dueInstant(from, cal, settings, days).dueAt.getTime();
+          expect(Date.parse(explained.dueAt) >= plain).toBe(true);
+          if (stopped === 0) expect(Date.parse(explained.dueAt)).toBe(plain);
+          for (const d of explained.days.filter((x) => x.reason === 'special_procedure')) expect(isWorkingDay(d.date, cal)).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

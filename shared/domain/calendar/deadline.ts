@@ -33,7 +33,11 @@ export function dueInstant(
 }
 
 /** R11: whether the days from acceptance to due date touch a provisional year, or one the calendar does not cover. */
-function calendarSpan(acceptanceDate: CivilDate, dueDate: CivilDate, cal: WorkingCalendar): Pick<DueInstant, 'provisional' | 'outsideCalendar'> {
+function calendarSpan(
+  acceptanceDate: CivilDate,
+  dueDate: CivilDate,
+  cal: WorkingCalendar,
+): Pick<DueInstant, 'provisional' | 'outsideCalendar'> {
   const [first, last] = [yearOf(acceptanceDate), yearOf(dueDate)];
   const outsideCalendar = !isCalendarYear(first) || !isCalendarYear(last);
   return { provisional: outsideCalendar || spansProvisionalYear(first, last, cal), outsideCalendar };
@@ -83,7 +87,7 @@ export function explainDeadline(
   const acceptanceDate = civilDateOf(from, settings.timeZone);
   const days: ExplainedDay[] = [{ date: acceptanceDate, counted: false, reason: 'acceptance_day' }];
   let date = acceptanceDate;
-  for (let counted = 0, idle = 0; counted < workingDays; ) {
+  for (let counted = 0, idle = 0; counted < workingDays;) {
     date = addCalendarDays(date, 1);
     const { working, reason, name } = dayInfo(date, cal);
     const stop = working ? stopOn(date, stops, settings.timeZone) : undefined;
@@ -102,11 +106,23 @@ export function explainDeadline(
     days.push(name === undefined ? { date, counted: working, reason } : { date, counted: working, reason, name });
   }
   const dueAt = zonedInstant(date, settings.endOfDay, settings.timeZone);
-  return { from: from.toISOString(), workingDays, dueAt: dueAt.toISOString(), provisional: calendarSpan(acceptanceDate, date, cal).provisional, days };
+  return {
+    from: from.toISOString(),
+    workingDays,
+    dueAt: dueAt.toISOString(),
+    provisional: calendarSpan(acceptanceDate, date, cal).provisional,
+    days,
+  };
 }
 
 /** R10 + R10a: the due instant with the special procedures' working days not counted. */
-export function dueInstantWithStops(from: Date, cal: WorkingCalendar, settings: CalendarSettings, stops: readonly ClockStop[], workingDays: number = settings.workingDaysAllowed): DueInstant {
+export function dueInstantWithStops(
+  from: Date,
+  cal: WorkingCalendar,
+  settings: CalendarSettings,
+  stops: readonly ClockStop[],
+  workingDays: number = settings.workingDaysAllowed,
+): DueInstant {
   const explained = explainDeadline(from, workingDays, cal, settings, stops);
   const dueDate = explained.days[explained.days.length - 1]!.date;
   return { dueAt: new Date(explained.dueAt), dueDate, ...calendarSpan(civilDateOf(from, settings.timeZone), dueDate, cal) };

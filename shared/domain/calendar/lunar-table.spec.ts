@@ -4,10 +4,7 @@ import { addCalendarDays } from './civil-date';
 import { LUNAR_TABLE, LUNAR_TABLE_FIRST_YEAR, LUNAR_TABLE_LAST_YEAR } from './lunar-table';
 import { statutoryHolidays } from './statutory-holidays';
 
-const years = Array.from(
-  { length: LUNAR_TABLE_LAST_YEAR - LUNAR_TABLE_FIRST_YEAR + 1 },
-  (_, i) => LUNAR_TABLE_FIRST_YEAR + i,
-);
+const years = Array.from({ length: LUNAR_TABLE_LAST_YEAR - LUNAR_TABLE_FIRST_YEAR + 1 }, (_, i) => LUNAR_TABLE_FIRST_YEAR + i);
 
 interface LunarYear {
   newYear: string;
@@ -69,9 +66,12 @@ describe('statutoryHolidays', () => {
     }
   });
 
-  it.each([1, 1900, 2024, 2100, 9999, 2025.5, NaN])('R11: a year outside the table (%s) knows no statutory dates, and does not throw', (year) => {
-    expect(statutoryHolidays(year)).toEqual([]);
-  });
+  it.each([1, 1900, 2024, 2100, 9999, 2025.5, NaN])(
+    'R11: a year outside the table (%s) knows no statutory dates, and does not throw',
+    (year) => {
+      expect(statutoryHolidays(year)).toEqual([]);
+    },
+  );
 });
 
 describe('statutoryHolidays when festivals meet', () => {

@@ -35,31 +35,46 @@ describe('recomputeDeadline (R11)', () => {
     expect(recomputeDeadline(accepted(), rule, shipped, withHoliday, at('2026-03-05', '24:00'))).toEqual({ kind: 'passed' });
   });
 
-  it('R11 R12: a due instant set by hand (extension, delay, ruling) is not the calendar\'s and keeps its time', () => {
+  it("R11 R12: a due instant set by hand (extension, delay, ruling) is not the calendar's and keeps its time", () => {
     const extended = { ...accepted(), dueAt: at('2026-03-10', '24:00') };
     expect(recomputeDeadline(extended, rule, shipped, withHoliday, at('2026-03-03', '12:00'))).toEqual({ kind: 'set_by_hand' });
   });
 
   it('R11 R12: a due instant set by hand in a provisional year loses its provisional flag when that year is published', () => {
     const item = { ...accepted(shipped, at('2026-12-29', '10:00')), dueAt: at('2027-01-08', '24:00'), provisional: true };
-    const published = buildCalendar({ years: [...SHIPPED_CALENDAR.years, { year: 2027, status: 'published' }], days: SHIPPED_CALENDAR.days });
-    expect(recomputeDeadline(item, rule, shipped, published, at('2026-12-30'))).toEqual({ kind: 'provisional_changed', provisional: false });
+    const published = buildCalendar({
+      years: [...SHIPPED_CALENDAR.years, { year: 2027, status: 'published' }],
+      days: SHIPPED_CALENDAR.days,
+    });
+    expect(recomputeDeadline(item, rule, shipped, published, at('2026-12-30'))).toEqual({
+      kind: 'provisional_changed',
+      provisional: false,
+    });
     expect(recomputeDeadline(item, rule, shipped, withHoliday, at('2026-12-30'))).toEqual({ kind: 'set_by_hand' });
   });
 
   it('R11 Decision: a change that would put a running deadline in the past keeps its instant', () => {
     // Under the edited calendar it is due on Friday; the holiday is taken back on Friday morning.
     const item = accepted(withHoliday);
-    expect(recomputeDeadline(item, rule, withHoliday, shipped, at('2026-03-06', '09:00'))).toEqual({ kind: 'would_pass', dueAt: at('2026-03-05', '24:00') });
+    expect(recomputeDeadline(item, rule, withHoliday, shipped, at('2026-03-06', '09:00'))).toEqual({
+      kind: 'would_pass',
+      dueAt: at('2026-03-05', '24:00'),
+    });
   });
 
   it('R11: publishing the year it falls in clears the provisional flag, and an edit in it moves it', () => {
     // Accepted 2026-12-29: due in 2027, provisional while 2027 awaits the State Council notice.
     const item = accepted(shipped, at('2026-12-29', '10:00'));
     expect(item).toMatchObject({ dueAt: at('2027-01-04', '24:00'), provisional: true });
-    const published: CalendarData = { years: [...SHIPPED_CALENDAR.years, { year: 2027, status: 'published' }], days: [...SHIPPED_CALENDAR.days, ...statutoryHolidays(2027)] };
+    const published: CalendarData = {
+      years: [...SHIPPED_CALENDAR.years, { year: 2027, status: 'published' }],
+      days: [...SHIPPED_CALENDAR.days, ...statutoryHolidays(2027)],
+    };
     const now = at('2026-12-30', '10:00');
-    expect(recomputeDeadline(item, rule, shipped, buildCalendar(published), now)).toEqual({ kind: 'provisional_changed', provisional: false });
+    expect(recomputeDeadline(item, rule, shipped, buildCalendar(published), now)).toEqual({
+      kind: 'provisional_changed',
+      provisional: false,
+    });
     expect(recomputeDeadline(item, rule, shipped, buildCalendar(withDays(published, holiday('2027-01-04'))), now)).toEqual({
       kind: 'moved',
       dueAt: at('2027-01-05', '24:00'),
@@ -83,7 +98,7 @@ describe('recomputeDeadline (R11)', () => {
     expect(recomputeDeadline({ ...accepted(), status }, rule, shipped, withHoliday, at('2026-03-03'))).toEqual({ kind: 'not_running' });
   });
 
-  it('R11: whatever day is edited, a deadline moves only to the new calendar\'s instant, and only forward of now (property)', () => {
+  it("R11: whatever day is edited, a deadline moves only to the new calendar's instant, and only forward of now (property)", () => {
     const day = 86_400_000;
     const start = at('2026-01-05').getTime();
     fc.assert(
@@ -96,7 +111,10 @@ describe('recomputeDeadline (R11)', () => {
           const acceptedAt = new Date(start + acceptedOffset);
           const item = accepted(shipped, acceptedAt);
           const date = addCalendarDays(acceptedAt.toISOString().slice(0, 10), editOffset);
-          const edited = buildCalendar({ ...SHIPPED_CALENDAR, days: [...SHIPPED_CALENDAR.days.filter((d) => d.date !== date), { date, kind, name: '调整' }] });
+          const edited = buildCalendar({
+            ...SHIPPED_CALENDAR,
+            days: [...SHIPPED_CALENDAR.days.filter((d) => d.date !== date), { date, kind, name: '调整' }],
+          });
           const now = new Date(acceptedAt.getTime() + nowOffset);
           const result = recomputeDeadline(item, rule, shipped, edited, now);
           const expected = dueInstant(acceptedAt, edited, settings).dueAt;

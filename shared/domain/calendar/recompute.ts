@@ -58,7 +58,12 @@ export function recomputeDeadline(
 ): DeadlineRecompute {
   if (item.status !== 'in_review' || item.acceptedAt === null || item.dueAt === null) return { kind: 'not_running' };
   if (item.dueAt.getTime() <= now.getTime()) return { kind: 'passed' };
-  const settings: CalendarSettings = { timeZone: rule.timeZone, endOfDay: rule.endOfDay, workingDaysAllowed: rule.workingDays, warningWorkingDays: 0 };
+  const settings: CalendarSettings = {
+    timeZone: rule.timeZone,
+    endOfDay: rule.endOfDay,
+    workingDaysAllowed: rule.workingDays,
+    warningWorkingDays: 0,
+  };
   const old = dueInstant(item.acceptedAt, before, settings);
   if (old.dueAt.getTime() !== item.dueAt.getTime()) {
     // Set by hand: the instant stays, but whether its year is published follows the calendar.

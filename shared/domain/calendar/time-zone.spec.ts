@@ -15,10 +15,10 @@ const ZONES = [
 
 describe('civilDateOf', () => {
   it.each`
-    instant                       | timeZone              | date
-    ${'2025-01-27T15:59:59.999Z'} | ${'Asia/Shanghai'}    | ${'2025-01-27'}
-    ${'2025-01-27T16:00:00.000Z'} | ${'Asia/Shanghai'}    | ${'2025-01-28'}
-    ${'2025-01-28T03:00:00.000Z'} | ${'America/New_York'} | ${'2025-01-27'}
+    instant                       | timeZone                | date
+    ${'2025-01-27T15:59:59.999Z'} | ${'Asia/Shanghai'}      | ${'2025-01-27'}
+    ${'2025-01-27T16:00:00.000Z'} | ${'Asia/Shanghai'}      | ${'2025-01-28'}
+    ${'2025-01-28T03:00:00.000Z'} | ${'America/New_York'}   | ${'2025-01-27'}
     ${'2025-12-31T10:00:00.000Z'} | ${'Pacific/Kiritimati'} | ${'2026-01-01'}
   `('R10: $instant is $date in $timeZone', ({ instant, timeZone, date }) => {
     expect(civilDateOf(new Date(instant), timeZone)).toBe(date);

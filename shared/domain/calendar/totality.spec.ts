@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { DEFAULT_CALENDAR_SETTINGS as settings } from './calendar-data';
-import { addCalendarDays, civilDateParts, compareCivilDates, daysBetween, formatCivilDate, isCivilDate, weekdayOf, yearOf } from './civil-date';
+import {
+  addCalendarDays,
+  civilDateParts,
+  compareCivilDates,
+  daysBetween,
+  formatCivilDate,
+  isCivilDate,
+  weekdayOf,
+  yearOf,
+} from './civil-date';
 import { countdown, dueInstant, explainDeadline } from './deadline';
 import { isWarned, warningStartsAt } from './early-warning';
 import { SHIPPED_CALENDAR } from './shipped-calendar';
@@ -44,9 +53,12 @@ describe('civil dates in any year (R11 totality)', () => {
     expect(zonedInstant('0050-01-01', '00:00', 'UTC').getTime()).toBe(utcYearStart(50).getTime());
   });
 
-  it.each(['2026-02-30', '2026-13-01', '+002026-01-01', '-000000-01-01', '26-01-01', '', 'nonsense'])('R11: "%s" is not a civil date', (text) => {
-    expect(isCivilDate(text)).toBe(false);
-  });
+  it.each(['2026-02-30', '2026-13-01', '+002026-01-01', '-000000-01-01', '26-01-01', '', 'nonsense'])(
+    'R11: "%s" is not a civil date',
+    (text) => {
+      expect(isCivilDate(text)).toBe(false);
+    },
+  );
 
   it('R11: civilDateOf, zonedInstant and compare agree for every instant a Date can hold', () => {
     fc.assert(
@@ -92,7 +104,9 @@ describe('the calendar outside its years (R11 totality)', () => {
         const left = countdown(from, due.dueAt, cal, settings);
         expect(left.workingDaysLeft).toBe(n);
         expect(left.outsideCalendar).toBe(!isCalendarYear(yearOf(due.dueDate)));
-        expect(warningStartsAt(due.dueAt, cal, { ...settings, warningWorkingDays: 1 }, from).getTime()).toBeLessThanOrEqual(due.dueAt.getTime());
+        expect(warningStartsAt(due.dueAt, cal, { ...settings, warningWorkingDays: 1 }, from).getTime()).toBeLessThanOrEqual(
+          due.dueAt.getTime(),
+        );
         expect(workingMsBetween(from, due.dueAt, cal, settings.timeZone)).toBeGreaterThanOrEqual(0);
       }),
     );

@@ -135,8 +135,6 @@ describe('provisional years', () => {
   });
 
   it('R11: calendar data with a malformed date is refused', () => {
-    expect(() => buildCalendar({ years: [], days: [{ date: '2027-13-01', kind: 'holiday', name: 'x' }] })).toThrow(
-      'Not a civil date',
-    );
+    expect(() => buildCalendar({ years: [], days: [{ date: '2027-13-01', kind: 'holiday', name: 'x' }] })).toThrow('Not a civil date');
   });
 });

@@ -84,9 +84,7 @@ export function dayInfo(date: CivilDate, cal: WorkingCalendar): DayInfo {
   if (rule?.kind === 'holiday') return { working: false, reason: 'public_holiday', name: rule.name };
   if (rule?.kind === 'workday') return { working: true, reason: 'make_up_working_day', name: rule.name };
   const weekday = weekdayOf(date);
-  return weekday === 0 || weekday === 6
-    ? { working: false, reason: 'weekend' }
-    : { working: true, reason: 'working_day' };
+  return weekday === 0 || weekday === 6 ? { working: false, reason: 'weekend' } : { working: true, reason: 'working_day' };
 }
 
 export function isWorkingDay(date: CivilDate, cal: WorkingCalendar): boolean {
@@ -103,7 +101,7 @@ export function addWorkingDays(start: CivilDate, n: number, cal: WorkingCalendar
   civilDateParts(start); // a malformed start fails even when n = 0
   let date = start;
   let idle = 0;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     date = addCalendarDays(date, 1);
     if (isWorkingDay(date, cal)) {
       counted++;

@@ -1,5 +1,13 @@
 import type { MeetingKind } from '../../contracts/meetings';
-import type { CorrectionContent, DelayedApprovalContent, ExtensionNoticeContent, ImpliedConsentContent, NoticeContent, NoticeKind, PermitContent } from '../../contracts/paper-trail';
+import type {
+  CorrectionContent,
+  DelayedApprovalContent,
+  ExtensionNoticeContent,
+  ImpliedConsentContent,
+  NoticeContent,
+  NoticeKind,
+  PermitContent,
+} from '../../contracts/paper-trail';
 import { civilDateParts } from '../calendar/civil-date';
 import { civilDateOf } from '../calendar/time-zone';
 import type { DocumentBlock, DocumentLayout } from './document-layout';
@@ -32,7 +40,10 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** 2026年3月10日 → 10 March 2026, wherever an official date appears in a printed text. */
 export function englishDates(text: string): string {
-  return text.replace(/(\d{4})年(\d{1,2})月(\d{1,2})日/g, (_, y: string, m: string, d: string) => `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`);
+  return text.replace(
+    /(\d{4})年(\d{1,2})月(\d{1,2})日/g,
+    (_, y: string, m: string, d: string) => `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`,
+  );
 }
 
 const dateOf = (instant: string, timeZone: string) => {
@@ -151,8 +162,12 @@ const as = <T>(c: NoticeContent) => c as unknown as NoticeContent & T;
 function at(c: NoticeContent, instant: string | null | undefined): string {
   if (!instant) return '—';
   const when = new Date(instant);
-  const wall = new Intl.DateTimeFormat('en-GB', { timeZone: c.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(when);
-  return wall === '00:00' ? `${dateOf(new Date(when.getTime() - 1).toISOString(), c.timeZone)} 24:00` : `${dateOf(instant, c.timeZone)} ${wall}`;
+  const wall = new Intl.DateTimeFormat('en-GB', { timeZone: c.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    when,
+  );
+  return wall === '00:00'
+    ? `${dateOf(new Date(when.getTime() - 1).toISOString(), c.timeZone)} 24:00`
+    : `${dateOf(instant, c.timeZone)} ${wall}`;
 }
 
 const dept = (c: NoticeContent) => c.department?.name ?? 'the department concerned';
@@ -195,7 +210,8 @@ export function impliedConsentCauseEn(c: NoticeContent): { name: string; finding
     default:
       return {
         name: 'timeout',
-        finding: 'The department did not decide within the promised time limit, had no lawful ground to extend it, and gave no reasonable explanation in writing.',
+        finding:
+          'The department did not decide within the promised time limit, had no lawful ground to extend it, and gave no reasonable explanation in writing.',
         effective: `${at(c, d.effectiveAt ?? d.dueAt)} (the end of the promised time limit)`,
         rows: [],
       };
@@ -209,12 +225,16 @@ const ENGLISH_BODIES: Partial<Record<NoticeKind, (c: NoticeContent) => EnglishBo
     return {
       addressee: to(owner(c), dept(c)),
       blocks: [
-        p(`The approval item of ${dept(c)} for ${subject(c)} was accepted at ${at(c, d.acceptedAt)} and was due by ${at(c, d.dueAt)}. ${cause.finding}`),
+        p(
+          `The approval item of ${dept(c)} for ${subject(c)} was accepted at ${at(c, d.acceptedAt)} and was due by ${at(c, d.dueAt)}. ${cause.finding}`,
+        ),
         p(
           `Under the center's rules on implied consent upon timeout, ${dept(c)} is deemed to consent to the item (cause: ${cause.name}), ` +
             `with effect from ${cause.effective}.`,
         ),
-        p(`${dept(c)} is asked to complete the formalities when the permit is issued. The center's window will issue the administrative permit decision under the administrative approval seal.`),
+        p(
+          `${dept(c)} is asked to complete the formalities when the permit is issued. The center's window will issue the administrative permit decision under the administrative approval seal.`,
+        ),
         fields([
           ['Project', c.project?.name ?? '—'],
           ['Project code', c.project?.code ?? '—'],
@@ -238,10 +258,16 @@ const ENGLISH_BODIES: Partial<Record<NoticeKind, (c: NoticeContent) => EnglishBo
       addressee: to(owner(c), dept(c)),
       blocks: [
         ...(c.project ? [p(`Project: ${subject(c)}`)] : []),
-        p(`The ${title} (${corrected?.number ?? '—'}) issued by the center on ${corrected ? dateOf(corrected.issuedAt, c.timeZone) : '—'} is in error and is corrected by this notice.`),
+        p(
+          `The ${title} (${corrected?.number ?? '—'}) issued by the center on ${corrected ? dateOf(corrected.issuedAt, c.timeZone) : '—'} is in error and is corrected by this notice.`,
+        ),
         p(`Reason: ${d.reason ?? '—'}`),
         ...(d.revocation
-          ? [p(`A center leader has revoked the deemed consent found by that notice. The item of ${dept(c)} returns to review, due by ${at(c, d.revocation.newDueAt)}.`)]
+          ? [
+              p(
+                `A center leader has revoked the deemed consent found by that notice. The item of ${dept(c)} returns to review, due by ${at(c, d.revocation.newDueAt)}.`,
+              ),
+            ]
           : []),
         p(`The original document (${corrected?.number ?? '—'}) is void from the date of this notice.`),
         fields([
@@ -277,7 +303,9 @@ const ENGLISH_BODIES: Partial<Record<NoticeKind, (c: NoticeContent) => EnglishBo
     return {
       addressee: to(owner(c)),
       blocks: [
-        p(`With a center leader's approval, the time limit of the approval item of ${dept(c)} for ${subject(c)} is extended to ${at(c, d.newDueAt)}, because: ${d.reason ?? '—'}.`),
+        p(
+          `With a center leader's approval, the time limit of the approval item of ${dept(c)} for ${subject(c)} is extended to ${at(c, d.newDueAt)}, because: ${d.reason ?? '—'}.`,
+        ),
         p(
           `All extensions of this item add ${d.addedWorkingDays ?? '—'} working days (at most ${d.limitWorkingDays ?? '—'}). ` +
             'An item not decided within the extended time limit is deemed to consent.',
@@ -303,7 +331,12 @@ const ENGLISH_BODIES: Partial<Record<NoticeKind, (c: NoticeContent) => EnglishBo
       blocks: [
         p(`The application materials for the approval item of ${dept(c)} for ${subject(c)} are complete. ${finding}`),
         p('Decision: the administrative permit is granted.'),
-        { type: 'table', head: ['No.', 'Material', 'Copies'], widths: [1, 8, 1.5], rows: d.materials.map((m, i) => [String(i + 1), m.name, String(m.copies)]) },
+        {
+          type: 'table',
+          head: ['No.', 'Material', 'Copies'],
+          widths: [1, 8, 1.5],
+          rows: d.materials.map((m, i) => [String(i + 1), m.name, String(m.copies)]),
+        },
         fields([
           ['Seal', fixed(d.seal.name)],
           ['Sealed by', d.seal.sealedBy],
@@ -338,6 +371,10 @@ export function layoutInEnglish(zh: DocumentLayout, content: NoticeContent): Doc
     addressee: own ? own.addressee : zh.addressee,
     blocks: [...(own ? own.blocks : zh.blocks.map(blockInEnglish)), p(PREVAILS)],
     signatures: zh.signatures.map((s) => ({ label: fixed(s.label), name: s.name })),
-    closing: { issuer: CENTER_NAME_EN, seal: content.kind === 'permit_decision' ? '(Administrative approval seal)' : '(seal)', date: dateOf(content.issuedAt, content.timeZone) },
+    closing: {
+      issuer: CENTER_NAME_EN,
+      seal: content.kind === 'permit_decision' ? '(Administrative approval seal)' : '(seal)',
+      date: dateOf(content.issuedAt, content.timeZone),
+    },
   };
 }

@@ -9,13 +9,23 @@ const envelope = (kind: NoticeKind, number: string): NoticeContent => ({
   number,
   issuedAt: '2026-02-24T16:00:00.000Z',
   timeZone: 'Asia/Shanghai',
-  project: { code: 'GC-2026-0007', name: '新能源汽车零部件产业园', owner: { name: '星河新能源科技有限公司', legalRepresentative: '陈星河', contactName: '赵敏', contactPhone: '0571-88886666' } },
+  project: {
+    code: 'GC-2026-0007',
+    name: '新能源汽车零部件产业园',
+    owner: { name: '星河新能源科技有限公司', legalRepresentative: '陈星河', contactName: '赵敏', contactPhone: '0571-88886666' },
+  },
   department: { code: 'DRC', name: '发展和改革局' },
   issuer: { displayName: '李窗口' },
   corrects: null,
 });
 
-const applicant = { type: 'organisation', name: '星河新能源科技有限公司', legalRepresentative: '陈星河', address: '杭州市滨江区江南大道1号', phone: '0571-88886666' } as const;
+const applicant = {
+  type: 'organisation',
+  name: '星河新能源科技有限公司',
+  legalRepresentative: '陈星河',
+  address: '杭州市滨江区江南大道1号',
+  phone: '0571-88886666',
+} as const;
 
 /** Every text of a layout in reading order (one copy): what a reader of the PDF must find. */
 function layoutText(layout: DocumentLayout): string[] {
@@ -44,8 +54,18 @@ function layoutText(layout: DocumentLayout): string[] {
 
 /** One realistic content per kind, as the hub issues it. */
 const CONTENT: Record<NoticeKind, NoticeContent> = {
-  timeout_implied_consent: { ...envelope('timeout_implied_consent', '绿通默许〔2026〕12号'), acceptedAt: '2026-02-12T02:00:00.000Z', dueAt: '2026-02-24T16:00:00.000Z' },
-  delayed_approval: { ...envelope('delayed_approval', '绿通延时〔2026〕3号'), cause: 'network_outage', description: '省政务网中断', newDueAt: '2026-03-03T16:00:00.000Z', previousDueAt: '2026-02-27T16:00:00.000Z' },
+  timeout_implied_consent: {
+    ...envelope('timeout_implied_consent', '绿通默许〔2026〕12号'),
+    acceptedAt: '2026-02-12T02:00:00.000Z',
+    dueAt: '2026-02-24T16:00:00.000Z',
+  },
+  delayed_approval: {
+    ...envelope('delayed_approval', '绿通延时〔2026〕3号'),
+    cause: 'network_outage',
+    description: '省政务网中断',
+    newDueAt: '2026-03-03T16:00:00.000Z',
+    previousDueAt: '2026-02-27T16:00:00.000Z',
+  },
   one_time_notification: {
     ...envelope('one_time_notification', '绿通告知〔2026〕5号'),
     materials: [
@@ -60,8 +80,20 @@ const CONTENT: Record<NoticeKind, NoticeContent> = {
     fees: '本项目所涉审批事项均不收费。',
     notes: null,
   },
-  extension_notice: { ...envelope('extension_notice', '绿通延期〔2026〕1号'), reason: '需补充现场核查', newDueAt: '2026-03-03T16:00:00.000Z', previousDueAt: '2026-02-27T16:00:00.000Z', addedWorkingDays: 2, limitWorkingDays: 10 },
-  circulation_report: { ...envelope('circulation_report', '绿通通报〔2026〕1号'), period: '2026年第一季度', deemedConsents: 3, text: '发展和改革局本季度发生超时默许3次。\n特予通报。' },
+  extension_notice: {
+    ...envelope('extension_notice', '绿通延期〔2026〕1号'),
+    reason: '需补充现场核查',
+    newDueAt: '2026-03-03T16:00:00.000Z',
+    previousDueAt: '2026-02-27T16:00:00.000Z',
+    addedWorkingDays: 2,
+    limitWorkingDays: 10,
+  },
+  circulation_report: {
+    ...envelope('circulation_report', '绿通通报〔2026〕1号'),
+    period: '2026年第一季度',
+    deemedConsents: 3,
+    text: '发展和改革局本季度发生超时默许3次。\n特予通报。',
+  },
   permit_decision: {
     ...envelope('permit_decision', '绿通许可〔2026〕2号'),
     decision: 'deemed_consent',
@@ -96,7 +128,13 @@ const CONTENT: Record<NoticeKind, NoticeContent> = {
   correction_notice: {
     ...envelope('correction_notice', '绿通更正〔2026〕1号'),
     corrects: { id: 'n12', number: '绿通默许〔2026〕12号' },
-    corrected: { id: 'n12', number: '绿通默许〔2026〕12号', kind: 'timeout_implied_consent', title: '超时默许通知书', issuedAt: '2026-02-24T16:00:00.000Z' },
+    corrected: {
+      id: 'n12',
+      number: '绿通默许〔2026〕12号',
+      kind: 'timeout_implied_consent',
+      title: '超时默许通知书',
+      issuedAt: '2026-02-24T16:00:00.000Z',
+    },
     reason: '该部门已按时参加会议，签到记录有误',
     revocation: { itemId: 'i1', newDueAt: '2026-03-05T16:00:00.000Z' },
   },
@@ -139,7 +177,18 @@ describe('documentLayout', () => {
 
   it('R7: the one-time notification lists every material, department, procedure step, time limit and the fees', () => {
     const text = layoutText(documentLayout(CONTENT.one_time_notification)).join('\n');
-    for (const fact of ['项目申请报告', '用地预审意见', '主件', '辅件', '主审部门', '参审部门', '并联审批', '3个工作日', '本项目所涉审批事项均不收费。', '须经中心领导批准']) {
+    for (const fact of [
+      '项目申请报告',
+      '用地预审意见',
+      '主件',
+      '辅件',
+      '主审部门',
+      '参审部门',
+      '并联审批',
+      '3个工作日',
+      '本项目所涉审批事项均不收费。',
+      '须经中心领导批准',
+    ]) {
       expect(text).toContain(fact);
     }
   });
@@ -149,13 +198,37 @@ describe('documentLayout', () => {
     expect(layout.copies.map((c) => c.label)).toEqual([...THREE_COPIES]);
     expect(layout.copies.map((c) => c.label)).toEqual(['第一联 申请人留存', '第二联 监督机关留存', '第三联 存档']);
     const text = layoutText(layout).join('\n');
-    for (const fact of ['绿通收件〔2026〕9号', '申请单位', '法定代表人', '陈星河', '单位地址', '联系电话', '收到申请日期', '2026年2月11日', '未当日受理', '延期受理原因', '主件尚缺，待补正后受理', '承诺办结取件日期', '2026年2月24日', '项目申请报告', '用地预审意见', '专家评审5个工作日', '首问责任人（签字）', '李窗口', '申请人（签字）', '赵敏']) {
+    for (const fact of [
+      '绿通收件〔2026〕9号',
+      '申请单位',
+      '法定代表人',
+      '陈星河',
+      '单位地址',
+      '联系电话',
+      '收到申请日期',
+      '2026年2月11日',
+      '未当日受理',
+      '延期受理原因',
+      '主件尚缺，待补正后受理',
+      '承诺办结取件日期',
+      '2026年2月24日',
+      '项目申请报告',
+      '用地预审意见',
+      '专家评审5个工作日',
+      '首问责任人（签字）',
+      '李窗口',
+      '申请人（签字）',
+      '赵敏',
+    ]) {
       expect(text).toContain(fact);
     }
   });
 
   it('R9: a person applying prints name, occupation, address and phone', () => {
-    const person = { ...CONTENT.receipt, applicant: { type: 'person', name: '张三', occupation: '个体工商户', address: '某街1号', phone: '13800000000' } } as NoticeContent;
+    const person = {
+      ...CONTENT.receipt,
+      applicant: { type: 'person', name: '张三', occupation: '个体工商户', address: '某街1号', phone: '13800000000' },
+    } as NoticeContent;
     const text = layoutText(documentLayout(person)).join('\n');
     for (const fact of ['申请人', '张三', '职业', '个体工商户', '住址', '某街1号']) expect(text).toContain(fact);
   });
@@ -174,7 +247,8 @@ describe('documentLayout', () => {
     const layout = documentLayout(CONTENT.pickup_register);
     expect(layout.copies).toHaveLength(3);
     const text = layoutText(layout).join('\n');
-    for (const fact of ['绿通收件〔2026〕9号', '2026年2月24日', '2026年2月26日', '申请人出差', '取件人（签字）']) expect(text).toContain(fact);
+    for (const fact of ['绿通收件〔2026〕9号', '2026年2月24日', '2026年2月26日', '申请人出差', '取件人（签字）'])
+      expect(text).toContain(fact);
   });
 
   it('R17: the permit decision carries the approval seal record and cites the consent notice', () => {
@@ -193,7 +267,11 @@ describe('documentLayout', () => {
   });
 
   it('R17: a correction is a new document that cites the old one', () => {
-    const correction = { ...CONTENT.one_time_notification, number: '绿通告知〔2026〕6号', corrects: { id: 'x', number: '绿通告知〔2026〕5号' } };
+    const correction = {
+      ...CONTENT.one_time_notification,
+      number: '绿通告知〔2026〕6号',
+      corrects: { id: 'x', number: '绿通告知〔2026〕5号' },
+    };
     expect(documentLayout(correction).correction).toBe('本文书更正绿通告知〔2026〕5号，原文书同时作废。');
   });
 
@@ -208,7 +286,13 @@ describe('documentLayout', () => {
     });
 
     it('R17 R15: meeting absence — names the meeting and is effective at its close, never the later due instant', () => {
-      const text = textOf({ cause: 'meeting_absence', meeting: '产业园联审会', meetingKind: 'joint_review', meetingStartsAt: '2026-02-16T01:00:00.000Z', effectiveAt: '2026-02-16T03:30:00.000Z' });
+      const text = textOf({
+        cause: 'meeting_absence',
+        meeting: '产业园联审会',
+        meetingKind: 'joint_review',
+        meetingStartsAt: '2026-02-16T01:00:00.000Z',
+        effectiveAt: '2026-02-16T03:30:00.000Z',
+      });
       expect(text).toContain('“产业园联审会”（联审会议）');
       expect(text).toContain('未按时参加');
       expect(text).toContain('（缺席会议默许），自2026年2月16日 11:30（联审会议结束时）起生效');
@@ -217,14 +301,25 @@ describe('documentLayout', () => {
     });
 
     it('R17 R15: inspection absence — names the joint site inspection', () => {
-      const text = textOf({ cause: 'inspection_absence', meeting: '地块联合踏勘', meetingKind: 'site_inspection', meetingStartsAt: '2026-02-16T01:00:00.000Z', effectiveAt: '2026-02-16T02:00:00.000Z' });
+      const text = textOf({
+        cause: 'inspection_absence',
+        meeting: '地块联合踏勘',
+        meetingKind: 'site_inspection',
+        meetingStartsAt: '2026-02-16T01:00:00.000Z',
+        effectiveAt: '2026-02-16T02:00:00.000Z',
+      });
       expect(text).toContain('“地块联合踏勘”（联合踏勘）');
       expect(text).toContain('缺席联合踏勘默许');
       expect(text).toContain('踏勘名称');
     });
 
     it('R17 R16: explanation rejected — says so, with filing and ruling, effective at the due instant', () => {
-      const text = textOf({ cause: 'explanation_rejected', explanationFiledAt: '2026-02-23T02:00:00.000Z', explanationRuledAt: '2026-02-26T02:00:00.000Z', effectiveAt: '2026-02-24T16:00:00.000Z' });
+      const text = textOf({
+        cause: 'explanation_rejected',
+        explanationFiledAt: '2026-02-23T02:00:00.000Z',
+        explanationRuledAt: '2026-02-26T02:00:00.000Z',
+        effectiveAt: '2026-02-24T16:00:00.000Z',
+      });
       expect(text).toContain('书面说明，经中心领导于2026年2月26日 10:00审查不予采纳');
       expect(text).toContain('（书面说明未予采纳），自2026年2月24日 24:00（承诺办结时限届满时）起生效');
     });
@@ -246,21 +341,30 @@ describe('documentLayout in English', () => {
   /** Fixed labels of the Chinese layouts that must never show in an English print (names may). */
   const CHINESE_LABEL = /[\u4e00-\u9fff]/;
 
-  it.each(NOTICE_KINDS.map((k) => [k]))('R17: a %s prints its English title, its number, English labels, the issuer and the date, and says the Chinese text prevails', (kind) => {
-    const layout = english(CONTENT[kind]);
-    expect(layout.title).toBe(NOTICE_TITLES_EN[kind]);
-    expect(layout.number).toBe(CONTENT[kind].number);
-    expect(layout.closing).toEqual({ issuer: 'Administrative Service Center', seal: expect.stringMatching(/seal/), date: '25 February 2026' });
-    expect(layout.correction).toBe(kind === 'correction_notice' ? 'This document corrects 绿通默许〔2026〕12号; the original is void from today.' : null);
-    for (const block of layout.blocks) {
-      if (block.type === 'fields') for (const row of block.rows) expect(row.label).not.toMatch(CHINESE_LABEL);
-      if (block.type === 'table') for (const head of block.head) expect(head).not.toMatch(CHINESE_LABEL);
-      if (block.type === 'heading') expect(block.text).not.toMatch(CHINESE_LABEL);
-    }
-    for (const copy of layout.copies) if (copy.label) expect(copy.label).not.toMatch(CHINESE_LABEL);
-    for (const signature of layout.signatures) expect(signature.label).not.toMatch(CHINESE_LABEL);
-    expect(layoutText(layout).join('\n')).toContain('the Chinese text prevails');
-  });
+  it.each(NOTICE_KINDS.map((k) => [k]))(
+    'R17: a %s prints its English title, its number, English labels, the issuer and the date, and says the Chinese text prevails',
+    (kind) => {
+      const layout = english(CONTENT[kind]);
+      expect(layout.title).toBe(NOTICE_TITLES_EN[kind]);
+      expect(layout.number).toBe(CONTENT[kind].number);
+      expect(layout.closing).toEqual({
+        issuer: 'Administrative Service Center',
+        seal: expect.stringMatching(/seal/),
+        date: '25 February 2026',
+      });
+      expect(layout.correction).toBe(
+        kind === 'correction_notice' ? 'This document corrects 绿通默许〔2026〕12号; the original is void from today.' : null,
+      );
+      for (const block of layout.blocks) {
+        if (block.type === 'fields') for (const row of block.rows) expect(row.label).not.toMatch(CHINESE_LABEL);
+        if (block.type === 'table') for (const head of block.head) expect(head).not.toMatch(CHINESE_LABEL);
+        if (block.type === 'heading') expect(block.text).not.toMatch(CHINESE_LABEL);
+      }
+      for (const copy of layout.copies) if (copy.label) expect(copy.label).not.toMatch(CHINESE_LABEL);
+      for (const signature of layout.signatures) expect(signature.label).not.toMatch(CHINESE_LABEL);
+      expect(layoutText(layout).join('\n')).toContain('the Chinese text prevails');
+    },
+  );
 
   describe('the cause in words and its legal instant (R17 Decision)', () => {
     const base = CONTENT.timeout_implied_consent;
@@ -273,23 +377,40 @@ describe('documentLayout in English', () => {
     });
 
     it('R17 R15: meeting absence — names the meeting and is effective at its close', () => {
-      const text = textOf({ cause: 'meeting_absence', meeting: '产业园联审会', meetingKind: 'joint_review', meetingStartsAt: '2026-02-16T01:00:00.000Z', effectiveAt: '2026-02-16T03:30:00.000Z' });
+      const text = textOf({
+        cause: 'meeting_absence',
+        meeting: '产业园联审会',
+        meetingKind: 'joint_review',
+        meetingStartsAt: '2026-02-16T01:00:00.000Z',
+        effectiveAt: '2026-02-16T03:30:00.000Z',
+      });
       expect(text).toContain('the joint review meeting “产业园联审会”');
-      expect(text).toContain('(cause: absence from a meeting), with effect from 16 February 2026 11:30 (the close of the joint review meeting)');
+      expect(text).toContain(
+        '(cause: absence from a meeting), with effect from 16 February 2026 11:30 (the close of the joint review meeting)',
+      );
       expect(text).not.toContain('did not decide within');
     });
 
     it('R17 R16: explanation rejected — says so, with filing and ruling, effective at the due instant', () => {
-      const text = textOf({ cause: 'explanation_rejected', explanationFiledAt: '2026-02-23T02:00:00.000Z', explanationRuledAt: '2026-02-26T02:00:00.000Z', effectiveAt: '2026-02-24T16:00:00.000Z' });
+      const text = textOf({
+        cause: 'explanation_rejected',
+        explanationFiledAt: '2026-02-23T02:00:00.000Z',
+        explanationRuledAt: '2026-02-26T02:00:00.000Z',
+        effectiveAt: '2026-02-24T16:00:00.000Z',
+      });
       expect(text).toContain('rejected by a center leader at 26 February 2026 10:00');
       expect(text).toContain('(cause: written explanation rejected), with effect from 24 February 2026 24:00');
     });
   });
 
   it('R13 R17: the delay prints its cause in words; a correction cites the corrected document and a revocation its new due time', () => {
-    expect(layoutText(english(CONTENT.delayed_approval)).join('\n')).toContain('because of a computer network outage or similar technical failure');
+    expect(layoutText(english(CONTENT.delayed_approval)).join('\n')).toContain(
+      'because of a computer network outage or similar technical failure',
+    );
     const text = layoutText(english(CONTENT.correction_notice)).join('\n');
-    expect(text).toContain('The Timeout Implied Consent Notice (绿通默许〔2026〕12号) issued by the center on 25 February 2026 is in error');
+    expect(text).toContain(
+      'The Timeout Implied Consent Notice (绿通默许〔2026〕12号) issued by the center on 25 February 2026 is in error',
+    );
     expect(text).toContain('returns to review, due by 5 March 2026 24:00');
   });
 

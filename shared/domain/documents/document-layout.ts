@@ -171,7 +171,9 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
       addressee: `${ownerOf(c)}、${departmentName(c)}：`,
       blocks: [
         p(`${subject(c)}${departmentName(c)}审批事项于${at(c, d.acceptedAt)}受理，承诺办结时限为${at(c, d.dueAt)}。${cause.finding}`),
-        p(`依据《行政审批服务超时默许工作制度》，视为${departmentName(c)}默认许可该审批事项（${cause.name}），自${cause.effective}起生效。`),
+        p(
+          `依据《行政审批服务超时默许工作制度》，视为${departmentName(c)}默认许可该审批事项（${cause.name}），自${cause.effective}起生效。`,
+        ),
         p(`请${departmentName(c)}在发放证照的同时补齐相关手续。本中心受理窗口将出具加盖行政审批专用章的行政许可决定。`),
         fields([
           ['项目名称', projectOf(c).name],
@@ -194,12 +196,19 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
     return {
       addressee: `${ownerOf(c)}：`,
       blocks: [
-        p(`你单位申报的${subject(c)}，经绿色通道并联审批，各审批事项均已办结${d.completedAt ? `（${at(c, d.completedAt)}）` : ''}，现予告知。`),
+        p(
+          `你单位申报的${subject(c)}，经绿色通道并联审批，各审批事项均已办结${d.completedAt ? `（${at(c, d.completedAt)}）` : ''}，现予告知。`,
+        ),
         {
           type: 'table',
           head: ['序号', '审批部门', '办理结果', '文书编号'],
           widths: [1, 4, 3, 4],
-          rows: (d.items ?? []).map((i, n) => [String(n + 1), i.department, outcome[i.outcome], [i.permitNumber, i.noticeNumber].filter(Boolean).join('；') || '—']),
+          rows: (d.items ?? []).map((i, n) => [
+            String(n + 1),
+            i.department,
+            outcome[i.outcome],
+            [i.permitNumber, i.noticeNumber].filter(Boolean).join('；') || '—',
+          ]),
         },
       ],
     };
@@ -213,10 +222,16 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
       addressee: `${c.project ? `${ownerOf(c)}、` : ''}${departmentName(c)}：`,
       blocks: [
         ...(c.project ? [p(`项目：${subject(c)}`)] : []),
-        p(`本中心于${corrected ? officialDateOf(corrected.issuedAt, c.timeZone) : '—'}出具的《${corrected?.title ?? '—'}》（${corrected?.number ?? '—'}）有误，现予更正。`),
+        p(
+          `本中心于${corrected ? officialDateOf(corrected.issuedAt, c.timeZone) : '—'}出具的《${corrected?.title ?? '—'}》（${corrected?.number ?? '—'}）有误，现予更正。`,
+        ),
         p(`更正理由：${text(d.reason)}`),
         ...(revocation
-          ? [p(`经中心领导审查，撤销该通知书所认定的视为默认许可。${departmentName(c)}审批事项恢复审查，办结时限为${at(c, revocation.newDueAt)}。`)]
+          ? [
+              p(
+                `经中心领导审查，撤销该通知书所认定的视为默认许可。${departmentName(c)}审批事项恢复审查，办结时限为${at(c, revocation.newDueAt)}。`,
+              ),
+            ]
           : []),
         p(`原文书（${corrected?.number ?? '—'}）自本通知书出具之日起作废。`),
         fields([
@@ -235,7 +250,9 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
       addressee: `${ownerOf(c)}：`,
       blocks: [
         p(`${subject(c)}${departmentName(c)}审批事项，因${cause}，不能在承诺时限内办结。`),
-        p(`依据《行政审批服务超时默许工作制度》第三条第（三）项，现出具本通知书，办结时限延至${at(c, d.newDueAt)}。此次延时不适用超时默许。`),
+        p(
+          `依据《行政审批服务超时默许工作制度》第三条第（三）项，现出具本通知书，办结时限延至${at(c, d.newDueAt)}。此次延时不适用超时默许。`,
+        ),
         fields([
           ['审批部门', departmentName(c)],
           ['延时原因', cause],
@@ -253,7 +270,9 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
       addressee: `${ownerOf(c)}：`,
       blocks: [
         p(`${subject(c)}${departmentName(c)}审批事项，因${text(d.reason)}，经中心领导批准，办结时限延至${at(c, d.newDueAt)}。`),
-        p(`该事项的延期累计${d.addedWorkingDays ?? '—'}个工作日（上限${d.limitWorkingDays ?? '—'}个工作日）。在延期承诺时限内未作出决定的，视为默认许可。`),
+        p(
+          `该事项的延期累计${d.addedWorkingDays ?? '—'}个工作日（上限${d.limitWorkingDays ?? '—'}个工作日）。在延期承诺时限内未作出决定的，视为默认许可。`,
+        ),
         fields([
           ['审批部门', departmentName(c)],
           ['延期理由', text(d.reason)],
@@ -270,7 +289,9 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
     return {
       addressee: `${ownerOf(c)}：`,
       blocks: [
-        p(`你单位申报的${subject(c)}已进入绿色通道。根据《行政审批服务绿色通道工作制度》一次性告知原则，现将审批所涉及的申报材料、审批部门、审批程序、办理时限和收费标准一次性告知如下：`),
+        p(
+          `你单位申报的${subject(c)}已进入绿色通道。根据《行政审批服务绿色通道工作制度》一次性告知原则，现将审批所涉及的申报材料、审批部门、审批程序、办理时限和收费标准一次性告知如下：`,
+        ),
         heading('一、申报材料'),
         {
           type: 'table',
@@ -289,7 +310,9 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
         heading('三、审批程序'),
         ...d.procedure.map((step, i) => p(`${i + 1}. ${step}`)),
         heading('四、办理时限'),
-        p(`各部门审批事项自受理之日起${workingDays}个工作日内办结（受理当日不计，法定节假日不计）。有关部门在承诺时限内未办结，又未作出合理解释和书面说明的，视为默认许可。`),
+        p(
+          `各部门审批事项自受理之日起${workingDays}个工作日内办结（受理当日不计，法定节假日不计）。有关部门在承诺时限内未办结，又未作出合理解释和书面说明的，视为默认许可。`,
+        ),
         heading('五、收费标准'),
         p(d.fees),
         ...(d.notes ? [heading('六、其他事项'), p(d.notes)] : []),
@@ -303,7 +326,10 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
     return {
       addressee: '各有关部门：',
       blocks: [
-        ...text(d.text).split('\n').filter((line) => line.trim()).map(p),
+        ...text(d.text)
+          .split('\n')
+          .filter((line) => line.trim())
+          .map(p),
         fields([
           ['被通报部门', departmentName(c)],
           ['统计期间', text(d.period)],
@@ -361,7 +387,9 @@ const RENDERERS: Record<NoticeKind, Renderer> = {
           ['承诺办结取件日期', officialDate(d.promisedCompletionOn)],
           [
             '听证、招标、检验、专家评审等所需时间',
-            d.specialProcedures.length ? d.specialProcedures.map((s) => `${SPECIAL_PROCEDURE_NAMES[s.procedure]}${s.workingDays}个工作日`).join('；') : '无',
+            d.specialProcedures.length
+              ? d.specialProcedures.map((s) => `${SPECIAL_PROCEDURE_NAMES[s.procedure]}${s.workingDays}个工作日`).join('；')
+              : '无',
           ],
           ['窗口联系人', d.staffName],
         ]),

@@ -21,10 +21,16 @@ describe('formatNoticeNumber', () => {
   it('R17: format and parse are inverse, and distinct serials never share a number (property)', () => {
     const prefix = fc.constantFrom('绿通默许', '绿通延时', '绿通告知', '绿通通报', '绿通许可', '绿通收件', '绿通取件');
     fc.assert(
-      fc.property(prefix, fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 1_000_000 }), (p, year, a, b) => {
-        expect(parseNoticeNumber(formatNoticeNumber(p, year, a))).toEqual({ prefix: p, year, serial: a });
-        expect(formatNoticeNumber(p, year, a) === formatNoticeNumber(p, year, b)).toBe(a === b);
-      }),
+      fc.property(
+        prefix,
+        fc.integer({ min: 2000, max: 2100 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (p, year, a, b) => {
+          expect(parseNoticeNumber(formatNoticeNumber(p, year, a))).toEqual({ prefix: p, year, serial: a });
+          expect(formatNoticeNumber(p, year, a) === formatNoticeNumber(p, year, b)).toBe(a === b);
+        },
+      ),
     );
   });
 
@@ -47,11 +53,22 @@ describe('serialProblems', () => {
 
   it('R17: any permutation of 1..n passes; removing or repeating one fails (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 60 }).chain((n) => fc.tuple(fc.shuffledSubarray([...Array(n).keys()].map((i) => i + 1), { minLength: n, maxLength: n }), fc.integer({ min: 0, max: n - 2 }))), ([serials, k]) => {
-        expect(serialProblems(serials)).toEqual([]);
-        expect(serialProblems(serials.filter((s) => s !== k + 1))).not.toEqual([]);
-        expect(serialProblems([...serials, serials[k]!])).not.toEqual([]);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 60 }).chain((n) =>
+          fc.tuple(
+            fc.shuffledSubarray(
+              [...Array(n).keys()].map((i) => i + 1),
+              { minLength: n, maxLength: n },
+            ),
+            fc.integer({ min: 0, max: n - 2 }),
+          ),
+        ),
+        ([serials, k]) => {
+          expect(serialProblems(serials)).toEqual([]);
+          expect(serialProblems(serials.filter((s) => s !== k + 1))).not.toEqual([]);
+          expect(serialProblems([...serials, serials[k]!])).not.toEqual([]);
+        },
+      ),
     );
   });
 });

@@ -3,7 +3,13 @@ import { officialDate, officialDateTime } from './official-dates';
 import { isLatePickup, pickupProblems, receiptProblems } from './receipt-rules';
 
 const receipt: IssueReceiptRequest = {
-  applicant: { type: 'organisation', name: '星河新能源科技有限公司', legalRepresentative: '陈星河', address: '杭州市滨江区江南大道1号', phone: '0571-88886666' },
+  applicant: {
+    type: 'organisation',
+    name: '星河新能源科技有限公司',
+    legalRepresentative: '陈星河',
+    address: '杭州市滨江区江南大道1号',
+    phone: '0571-88886666',
+  },
   receivedOn: '2026-03-02',
   acceptedOn: '2026-03-02',
   promisedCompletionOn: '2026-03-05',
@@ -25,8 +31,12 @@ describe('receiptProblems', () => {
   });
 
   it('R9: a person gives an occupation; an organisation its legal representative', () => {
-    expect(fields({ ...receipt, applicant: { type: 'person', name: '张三', address: '某地', phone: '13800000000' } })).toEqual(['applicant.occupation']);
-    expect(fields({ ...receipt, applicant: { type: 'person', name: '张三', occupation: '个体工商户', address: '某地', phone: '13800000000' } })).toEqual([]);
+    expect(fields({ ...receipt, applicant: { type: 'person', name: '张三', address: '某地', phone: '13800000000' } })).toEqual([
+      'applicant.occupation',
+    ]);
+    expect(
+      fields({ ...receipt, applicant: { type: 'person', name: '张三', occupation: '个体工商户', address: '某地', phone: '13800000000' } }),
+    ).toEqual([]);
     expect(fields({ ...receipt, applicant: { ...receipt.applicant, legalRepresentative: '' } })).toEqual(['applicant.legalRepresentative']);
   });
 
@@ -36,7 +46,15 @@ describe('receiptProblems', () => {
   });
 
   it('R9: each special procedure (hearing, expert review…) appears once with its time', () => {
-    expect(fields({ ...receipt, specialProcedures: [{ procedure: 'hearing', workingDays: 5 }, { procedure: 'hearing', workingDays: 2 }] })).toEqual(['specialProcedures']);
+    expect(
+      fields({
+        ...receipt,
+        specialProcedures: [
+          { procedure: 'hearing', workingDays: 5 },
+          { procedure: 'hearing', workingDays: 2 },
+        ],
+      }),
+    ).toEqual(['specialProcedures']);
   });
 });
 

@@ -21,7 +21,9 @@ export const PROMISE_MAX_WORKING_DAYS = 20;
 type DispositionField = Exclude<keyof DispositionRequest, 'kind'>;
 
 /** Which fields each disposition needs and which it may carry; `oneOf` needs exactly one of its fields. */
-const FIELDS: Readonly<Record<DispositionKind, { required: DispositionField[]; optional: DispositionField[]; oneOf?: DispositionField[] }>> = {
+const FIELDS: Readonly<
+  Record<DispositionKind, { required: DispositionField[]; optional: DispositionField[]; oneOf?: DispositionField[] }>
+> = {
   answer: { required: ['answer'], optional: [] },
   promise: { required: ['workingDays'], optional: ['note'] },
   transfer: { required: [], optional: ['note'], oneOf: ['toUserId', 'toDepartmentId'] },

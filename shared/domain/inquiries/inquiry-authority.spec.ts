@@ -1,5 +1,12 @@
 import { ROLES, type Role } from '../../contracts/auth';
-import { INQUIRY_ACTIONS, inquiryRoles, mayActOnInquiry, mayReadInquiry, type InquiryAction, type InquiryParties } from './inquiry-authority';
+import {
+  INQUIRY_ACTIONS,
+  inquiryRoles,
+  mayActOnInquiry,
+  mayReadInquiry,
+  type InquiryAction,
+  type InquiryParties,
+} from './inquiry-authority';
 
 const OWNER = { id: 'owner', role: 'window' as const, departmentId: null };
 const COLLEAGUE = { id: 'colleague', role: 'window' as const, departmentId: null };
@@ -9,7 +16,11 @@ const NRP_LIAISON = { id: 'nrp', role: 'liaison' as const, departmentId: 'NRP' }
 const ADMIN = { id: 'admin', role: 'admin' as const, departmentId: null };
 
 const open: InquiryParties = { ownerId: 'owner', status: 'open', handler: null };
-const toColleague = (status: InquiryParties['status']): InquiryParties => ({ ownerId: 'owner', status, handler: { userId: 'colleague', departmentId: null } });
+const toColleague = (status: InquiryParties['status']): InquiryParties => ({
+  ownerId: 'owner',
+  status,
+  handler: { userId: 'colleague', departmentId: null },
+});
 const toDrc: InquiryParties = { ownerId: 'owner', status: 'transferred', handler: { userId: null, departmentId: 'DRC' } };
 
 /** The expected matrix, written out independently of INQUIRY_ACTORS. */
@@ -36,7 +47,7 @@ describe('inquiry authority', () => {
     expect(inquiryRoles(LEADER, open)).toEqual(['leader']);
   });
 
-  it('R2: a transfer to a department is for that department\'s liaisons only', () => {
+  it("R2: a transfer to a department is for that department's liaisons only", () => {
     expect(inquiryRoles(DRC_LIAISON, toDrc)).toEqual(['pending_transferee']);
     expect(inquiryRoles(NRP_LIAISON, toDrc)).toEqual([]);
     expect(inquiryRoles({ ...COLLEAGUE, departmentId: 'DRC' }, toDrc)).toEqual([]);
@@ -52,7 +63,7 @@ describe('inquiry authority', () => {
     expect(mayActOnInquiry(user, inquiry, action)).toBe(expected(action, inquiryRoles(user, inquiry)));
   });
 
-  it('R2: an acknowledged transferee may act but not supervise or follow up in the owner\'s place', () => {
+  it("R2: an acknowledged transferee may act but not supervise or follow up in the owner's place", () => {
     const held = toColleague('acknowledged');
     expect(mayActOnInquiry(COLLEAGUE, held, 'answer')).toBe(true);
     expect(mayActOnInquiry(COLLEAGUE, held, 'transfer')).toBe(true);

@@ -3,15 +3,7 @@
  * (a reply owed by a date), transferred (awaiting the colleague's acknowledgement) →
  * acknowledged (the colleague holds it, the first responder supervises), escalated (a leader's).
  */
-export const INQUIRY_STATUSES = [
-  'open',
-  'promised',
-  'transferred',
-  'acknowledged',
-  'escalated',
-  'answered',
-  'referred',
-] as const;
+export const INQUIRY_STATUSES = ['open', 'promised', 'transferred', 'acknowledged', 'escalated', 'answered', 'referred'] as const;
 export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
 
 /** Answered, or referred to the body that can act: the first responder's duty is done. */

@@ -9,12 +9,7 @@ import { isInquiryClosed, type InquiryStatus } from './inquiry-status';
  * n-th working day after the day of the promise, on the same calendar and with the same R10
  * Decision as approval items: the day of the promise is not counted.
  */
-export function promisedReplyDue(
-  promisedAt: Date,
-  workingDays: number,
-  cal: WorkingCalendar,
-  settings: CalendarSettings,
-): DueInstant {
+export function promisedReplyDue(promisedAt: Date, workingDays: number, cal: WorkingCalendar, settings: CalendarSettings): DueInstant {
   if (!Number.isInteger(workingDays) || workingDays < 1 || workingDays > PROMISE_MAX_WORKING_DAYS) {
     throw new RangeError(`A reply is promised within 1 to ${PROMISE_MAX_WORKING_DAYS} working days, got ${workingDays}`);
   }
@@ -26,10 +21,7 @@ export function promisedReplyDue(
  * millisecond before — while the inquiry is not closed. It stays owed through transfers and
  * escalations: the promise was made to the inquirer.
  */
-export function isInquiryOverdue(
-  inquiry: { status: InquiryStatus; promise: { dueAt: string } | null },
-  now: Date,
-): boolean {
+export function isInquiryOverdue(inquiry: { status: InquiryStatus; promise: { dueAt: string } | null }, now: Date): boolean {
   if (!inquiry.promise || isInquiryClosed(inquiry.status)) return false;
   return now.getTime() >= Date.parse(inquiry.promise.dueAt);
 }

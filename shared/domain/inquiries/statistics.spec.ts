@@ -12,7 +12,16 @@ const L = { id: 'L', name: '王主任', dept: null };
 type Who = typeof W1 | typeof D1;
 
 function inquiry(owner: Who, facts: Partial<InquiryFacts> = {}): InquiryFacts {
-  return { ownerId: owner.id, ownerName: owner.name, ownerDepartmentId: owner.dept, promiseDueAt: null, closedAt: null, transfers: [], satisfaction: null, ...facts };
+  return {
+    ownerId: owner.id,
+    ownerName: owner.name,
+    ownerDepartmentId: owner.dept,
+    promiseDueAt: null,
+    closedAt: null,
+    transfers: [],
+    satisfaction: null,
+    ...facts,
+  };
 }
 function transfer(by: Who, to: Who | { department: string }): TransferFact {
   const toUser = 'id' in to ? to : null;
@@ -33,7 +42,11 @@ const FIXTURE: InquiryFacts[] = [
   inquiry(W1, { promiseDueAt: DUE, closedAt: DUE }), // replied exactly at the end of the day: late
   inquiry(W1, { promiseDueAt: DUE, transfers: [transfer(W1, { department: 'DRC' })] }), // still open past the date: late
   inquiry(D1, { promiseDueAt: DUE_LATER }), // still running
-  inquiry(D1, { closedAt: '2026-03-03T02:00:00.000Z', transfers: [transfer(D1, W2), transfer(W2, L)], satisfaction: 'basically_satisfied' }),
+  inquiry(D1, {
+    closedAt: '2026-03-03T02:00:00.000Z',
+    transfers: [transfer(D1, W2), transfer(W2, L)],
+    satisfaction: 'basically_satisfied',
+  }),
   inquiry(L, { closedAt: '2026-03-06T02:00:00.000Z', satisfaction: 'dissatisfied' }), // referred
 ];
 
@@ -57,7 +70,7 @@ describe('inquiry statistics (R24, 第一篇 五)', () => {
     ]);
   });
 
-  it('R24: per department, the center\'s own staff (no department) sharing one row', () => {
+  it("R24: per department, the center's own staff (no department) sharing one row", () => {
     expect(stats.byDepartment).toEqual([
       row(null, '行政服务中心', [5, 4, 3, 1, 2, 3, 3, 3, 2]),
       row('DRC', '发展和改革局', [2, 1, 1, 0, 0, 1, 1, 1, 0]),
@@ -80,7 +93,11 @@ describe('inquiry statistics (R24, 第一篇 五)', () => {
   });
 
   it('R24: no inquiries, no rows', () => {
-    expect(inquiryStatistics([], NOW, names)).toEqual({ byStaff: [], byDepartment: [], totals: row(null, '', [0, 0, 0, 0, 0, 0, 0, 0, 0]) });
+    expect(inquiryStatistics([], NOW, names)).toEqual({
+      byStaff: [],
+      byDepartment: [],
+      totals: row(null, '', [0, 0, 0, 0, 0, 0, 0, 0, 0]),
+    });
   });
 
   it('R24: the export is CSV for Excel: BOM, CRLF, bilingual header, one line per row and a total', () => {

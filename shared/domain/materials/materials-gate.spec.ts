@@ -1,8 +1,21 @@
 import fc from 'fast-check';
 import { MATERIAL_KINDS, MATERIAL_STATUSES } from '../../contracts/paper-trail';
-import { describeMissing, mainMaterialsComplete, materialsComplete, materialsGate, missingMaterials, type GateMaterial } from './materials-gate';
+import {
+  describeMissing,
+  mainMaterialsComplete,
+  materialsComplete,
+  materialsGate,
+  missingMaterials,
+  type GateMaterial,
+} from './materials-gate';
 
-const m = (id: string, kind: GateMaterial['kind'], copies: number, received: number, status: GateMaterial['status'] = 'required'): GateMaterial => ({
+const m = (
+  id: string,
+  kind: GateMaterial['kind'],
+  copies: number,
+  received: number,
+  status: GateMaterial['status'] = 'required',
+): GateMaterial => ({
   id,
   name: `材料${id}`,
   kind,

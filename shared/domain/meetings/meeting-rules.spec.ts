@@ -62,12 +62,12 @@ describe('meeting rules', () => {
   });
 
   it.each`
-    kind                       | conditions   | basis          | field
-    ${'agree'}                 | ${undefined} | ${undefined}   | ${null}
-    ${'agree_with_conditions'} | ${'  '}      | ${undefined}   | ${'conditions'}
-    ${'agree_with_conditions'} | ${'补充水保方案'} | ${undefined} | ${null}
-    ${'disagree'}              | ${undefined} | ${''}          | ${'basis'}
-    ${'disagree'}              | ${undefined} | ${'《环评法》第二十五条'} | ${null}
+    kind                       | conditions        | basis                     | field
+    ${'agree'}                 | ${undefined}      | ${undefined}              | ${null}
+    ${'agree_with_conditions'} | ${'  '}           | ${undefined}              | ${'conditions'}
+    ${'agree_with_conditions'} | ${'补充水保方案'} | ${undefined}              | ${null}
+    ${'disagree'}              | ${undefined}      | ${''}                     | ${'basis'}
+    ${'disagree'}              | ${undefined}      | ${'《环评法》第二十五条'} | ${null}
   `('R18: an opinion "$kind" with conditions=$conditions basis=$basis → $field', ({ kind, conditions, basis, field }) => {
     const problem = opinionError({ kind, conditions, basis });
     if (field === null) expect(problem).toBeNull();
@@ -111,7 +111,16 @@ describe('meeting rules', () => {
     it('R15a: once closed, the outcome decides: present, late (counted absent), excused, held, absent', () => {
       const roll = rollCall(
         closed,
-        [inv('a', at, 'present'), inv('b', null, 'deemed'), inv('c', null, 'held'), inv('d', null, 'excused'), inv('e', null, 'absent_no_open_item'), inv('f', later(grace + 1), 'deemed'), inv('g', later(grace + 1), 'excused'), inv('h', null, 'not_bound')],
+        [
+          inv('a', at, 'present'),
+          inv('b', null, 'deemed'),
+          inv('c', null, 'held'),
+          inv('d', null, 'excused'),
+          inv('e', null, 'absent_no_open_item'),
+          inv('f', later(grace + 1), 'deemed'),
+          inv('g', later(grace + 1), 'excused'),
+          inv('h', null, 'not_bound'),
+        ],
         none,
         grace,
       );
@@ -172,16 +181,35 @@ describe('meeting rules', () => {
     });
 
     it('R15a: the confirmation names exactly the departments a close would deem', () => {
-      expect(wouldBeDeemed(closingOutcomes({ startsAt: at }, invitations, excuses, lateExcuses, items, grace))).toEqual(['late', 'absent', 'rejectedExcuse']);
+      expect(wouldBeDeemed(closingOutcomes({ startsAt: at }, invitations, excuses, lateExcuses, items, grace))).toEqual([
+        'late',
+        'absent',
+        'rejectedExcuse',
+      ]);
     });
 
     it('R15a: a late arrival can be excused only if it did arrive late, once, with a reason', () => {
       expect(lateExcusesError([{ departmentId: 'lateExcused', reason: '交通管制' }], invitations, at, grace)).toBeNull();
-      expect(lateExcusesError([{ departmentId: 'onTime', reason: 'x' }], invitations, at, grace)).toMatchObject({ rule: 'R15a', field: 'lateExcuses[0].departmentId' });
-      expect(lateExcusesError([{ departmentId: 'absent', reason: 'x' }], invitations, at, grace)).toMatchObject({ field: 'lateExcuses[0].departmentId' });
-      expect(lateExcusesError([{ departmentId: 'late', reason: '  ' }], invitations, at, grace)).toMatchObject({ field: 'lateExcuses[0].reason' });
+      expect(lateExcusesError([{ departmentId: 'onTime', reason: 'x' }], invitations, at, grace)).toMatchObject({
+        rule: 'R15a',
+        field: 'lateExcuses[0].departmentId',
+      });
+      expect(lateExcusesError([{ departmentId: 'absent', reason: 'x' }], invitations, at, grace)).toMatchObject({
+        field: 'lateExcuses[0].departmentId',
+      });
+      expect(lateExcusesError([{ departmentId: 'late', reason: '  ' }], invitations, at, grace)).toMatchObject({
+        field: 'lateExcuses[0].reason',
+      });
       expect(
-        lateExcusesError([{ departmentId: 'late', reason: 'a' }, { departmentId: 'late', reason: 'b' }], invitations, at, grace),
+        lateExcusesError(
+          [
+            { departmentId: 'late', reason: 'a' },
+            { departmentId: 'late', reason: 'b' },
+          ],
+          invitations,
+          at,
+          grace,
+        ),
       ).toMatchObject({ field: 'lateExcuses[1].departmentId' });
     });
   });
@@ -213,7 +241,10 @@ describe('meeting rules', () => {
       expect(closeError(meeting, monday10, grace)).toMatchObject({ rule: 'R15a', field: 'status', conflict: true });
       expect(closeError(meeting, new Date(monday10.getTime() + grace - 1), grace)).toMatchObject({ rule: 'R15a' });
       expect(closeError(meeting, new Date(monday10.getTime() + grace), grace)).toBeNull();
-      expect(closeError({ status: 'scheduled', startsAt: monday10 }, new Date(monday10.getTime() + grace), grace)).toMatchObject({ rule: 'R15a', conflict: true });
+      expect(closeError({ status: 'scheduled', startsAt: monday10 }, new Date(monday10.getTime() + grace), grace)).toMatchObject({
+        rule: 'R15a',
+        conflict: true,
+      });
     });
 
     it('R15a: on time is no later than the start plus the grace', () => {

@@ -1,12 +1,5 @@
 import type { DeemedCause } from '../../contracts/deadlines';
-import type {
-  CloseOutcome,
-  MeetingKind,
-  Punctuality,
-  MeetingStatus,
-  OpinionKind,
-  RollEntry,
-} from '../../contracts/meetings';
+import type { CloseOutcome, MeetingKind, Punctuality, MeetingStatus, OpinionKind, RollEntry } from '../../contracts/meetings';
 import type { ItemStatus } from '../approval/item-status';
 import type { RuleProblem } from '../approval/deemed-consent';
 import { addCalendarDays } from '../calendar/civil-date';
@@ -84,7 +77,12 @@ export function closeError(meeting: { status: MeetingStatus; startsAt: Date }, n
   if (closed) return { ...closed, rule: 'R15a' };
   if (now.getTime() < meeting.startsAt.getTime() + graceMs) {
     const minutes = Math.round(graceMs / 60_000);
-    return { rule: 'R15a', field: 'status', conflict: true, message: `R15a: the meeting may close only after its start plus ${minutes} minutes of grace` };
+    return {
+      rule: 'R15a',
+      field: 'status',
+      conflict: true,
+      message: `R15a: the meeting may close only after its start plus ${minutes} minutes of grace`,
+    };
   }
   return null;
 }
@@ -103,9 +101,14 @@ export function lateExcusesError(
   for (const [i, excuse] of lateExcuses.entries()) {
     const invitation = invitations.find((inv) => inv.departmentId === excuse.departmentId);
     if (!invitation || punctuality(invitation.presentAt, startsAt, graceMs) !== 'late' || seen.has(excuse.departmentId)) {
-      return { rule: 'R15a', field: `lateExcuses[${i}].departmentId`, message: 'R15a: only a department that arrived late can be excused for it, once' };
+      return {
+        rule: 'R15a',
+        field: `lateExcuses[${i}].departmentId`,
+        message: 'R15a: only a department that arrived late can be excused for it, once',
+      };
     }
-    if (!excuse.reason.trim()) return { rule: 'R15a', field: `lateExcuses[${i}].reason`, message: 'R15a: excusing a late arrival states the reason' };
+    if (!excuse.reason.trim())
+      return { rule: 'R15a', field: `lateExcuses[${i}].reason`, message: 'R15a: excusing a late arrival states the reason' };
     seen.add(excuse.departmentId);
   }
   return null;
@@ -164,7 +167,10 @@ export function opinionError(opinion: { kind: OpinionKind; conditions?: string |
 export const OPINION_VERSIONS_SHOWN = 4;
 
 /** R18: the bounded history — each department's last `shown` versions, oldest first. */
-export function boundedOpinionHistory<T extends { departmentId: string; version: number }>(history: readonly T[], shown = OPINION_VERSIONS_SHOWN): T[] {
+export function boundedOpinionHistory<T extends { departmentId: string; version: number }>(
+  history: readonly T[],
+  shown = OPINION_VERSIONS_SHOWN,
+): T[] {
   const latest = new Map<string, number>();
   for (const o of history) latest.set(o.departmentId, Math.max(latest.get(o.departmentId) ?? 0, o.version));
   return history.filter((o) => o.version > latest.get(o.departmentId)! - shown);
@@ -185,14 +191,21 @@ export function itemUndecided(status: ItemStatus): boolean {
 }
 
 /** R18: the departments of a meeting shown opposed in its room: current opinion "disagree", item undecided. */
-export function opposedInRoom(opinions: readonly { departmentId: string; kind: OpinionKind }[], undecidedDepartmentIds: readonly string[]): string[] {
+export function opposedInRoom(
+  opinions: readonly { departmentId: string; kind: OpinionKind }[],
+  undecidedDepartmentIds: readonly string[],
+): string[] {
   return opinions.filter((o) => o.kind === 'disagree' && undecidedDepartmentIds.includes(o.departmentId)).map((o) => o.departmentId);
 }
 
 /** Only an open meeting takes attendance and opinions: never before it opens, never after it closes. */
 export function roomClosedError(status: MeetingStatus): RuleProblem | null {
   if (status === 'open') return null;
-  return { field: 'status', message: status === 'scheduled' ? 'The meeting has not been opened yet' : `The meeting is ${status}`, conflict: true };
+  return {
+    field: 'status',
+    message: status === 'scheduled' ? 'The meeting has not been opened yet' : `The meeting is ${status}`,
+    conflict: true,
+  };
 }
 
 export interface Invitation {
@@ -237,7 +250,15 @@ export function rollCall(
     };
     if (meeting.status === 'closed') {
       const state =
-        inv.outcome === 'present' ? 'present' : inv.outcome === 'excused' ? 'excused' : inv.outcome === 'held' ? 'held' : arrival === 'late' ? 'late' : 'absent';
+        inv.outcome === 'present'
+          ? 'present'
+          : inv.outcome === 'excused'
+            ? 'excused'
+            : inv.outcome === 'held'
+              ? 'held'
+              : arrival === 'late'
+                ? 'late'
+                : 'absent';
       return { ...base, state };
     }
     if (arrival) return { ...base, state: arrival === 'late' ? ('late' as const) : ('present' as const) };

@@ -9,12 +9,15 @@ import { boundedOpinionHistory, OPINION_VERSIONS_SHOWN, opposedAtMeeting, oppose
 const opposed = { meetingId: 'm1', meetingTitle: '联审会', basis: '《土地管理法》第44条', givenAt: '2026-01-06T02:30:00.000Z' };
 
 describe('R18 opposed at the meeting', () => {
-  it.each(ITEM_STATUSES.map((s) => [s]))('R18: an item in state %s shows opposed only while the department has not decided it', (status) => {
-    const undecided = status === 'awaiting_acceptance' || status === 'in_review';
-    expect(opposedAtMeeting({ status, opposed })).toEqual(undecided ? opposed : null);
-    expect(opposedAtMeeting({ status, opposed: null })).toBeNull();
-    expect(opposedAtMeeting({ status })).toBeNull();
-  });
+  it.each(ITEM_STATUSES.map((s) => [s]))(
+    'R18: an item in state %s shows opposed only while the department has not decided it',
+    (status) => {
+      const undecided = status === 'awaiting_acceptance' || status === 'in_review';
+      expect(opposedAtMeeting({ status, opposed })).toEqual(undecided ? opposed : null);
+      expect(opposedAtMeeting({ status, opposed: null })).toBeNull();
+      expect(opposedAtMeeting({ status })).toBeNull();
+    },
+  );
 
   it('R18: in the room, a department is shown opposed when its current opinion disagrees and its item is undecided', () => {
     const opinions = [
@@ -27,21 +30,65 @@ describe('R18 opposed at the meeting', () => {
   });
 
   const meeting: MeetingSummary = {
-    id: 'm1', projectId: 'p1', kind: 'joint_review', title: '联审会', startsAt: '2026-01-06T02:00:00.000Z', endsAt: '2026-01-06T04:00:00.000Z',
-    place: null, online: true, status: 'open', invitedDepartmentIds: ['drc', 'nrp'], presentDepartmentIds: [], convenedBy: { id: 'u', displayName: 'w', role: 'window' }, closedAt: null,
+    id: 'm1',
+    projectId: 'p1',
+    kind: 'joint_review',
+    title: '联审会',
+    startsAt: '2026-01-06T02:00:00.000Z',
+    endsAt: '2026-01-06T04:00:00.000Z',
+    place: null,
+    online: true,
+    status: 'open',
+    invitedDepartmentIds: ['drc', 'nrp'],
+    presentDepartmentIds: [],
+    convenedBy: { id: 'u', displayName: 'w', role: 'window' },
+    closedAt: null,
   };
   const item = (departmentId: string): ApprovalItemView => ({
-    id: `i-${departmentId}`, projectId: 'p1', departmentId, isLead: false, status: 'in_review', acceptedAt: null, dueAt: null, provisional: false,
-    deadlineVersion: 1, decidedAt: null, basis: null, noticeNumber: null, deemedCause: null, pendingExplanation: null,
+    id: `i-${departmentId}`,
+    projectId: 'p1',
+    departmentId,
+    isLead: false,
+    status: 'in_review',
+    acceptedAt: null,
+    dueAt: null,
+    provisional: false,
+    deadlineVersion: 1,
+    decidedAt: null,
+    basis: null,
+    noticeNumber: null,
+    deemedCause: null,
+    pendingExplanation: null,
   });
   const board: BoardSnapshot = {
     position: 10,
     serverNow: '2026-01-06T02:00:00.000Z',
-    projects: [{ id: 'p1', code: 'GC-1', name: 'P', category: 'city_key', mega: false, status: 'in_channel', registeredAt: '2026-01-05T02:00:00.000Z', leadDepartmentId: null, items: [item('drc'), item('nrp')] }],
+    projects: [
+      {
+        id: 'p1',
+        code: 'GC-1',
+        name: 'P',
+        category: 'city_key',
+        mega: false,
+        status: 'in_channel',
+        registeredAt: '2026-01-05T02:00:00.000Z',
+        leadDepartmentId: null,
+        items: [item('drc'), item('nrp')],
+      },
+    ],
   };
   const opinion = (position: number, department: string, kind: string, basis?: string): CardEntry => ({
-    position, projectId: 'p1', seq: position, at: opposed.givenAt, actor: null, action: 'meeting.opinion', before: null,
-    after: { kind: 'meeting', meeting }, detail: { department, opinion: kind, version: '1', ...(basis ? { basis } : {}) }, prevHash: '', hash: 'h',
+    position,
+    projectId: 'p1',
+    seq: position,
+    at: opposed.givenAt,
+    actor: null,
+    action: 'meeting.opinion',
+    before: null,
+    after: { kind: 'meeting', meeting },
+    detail: { department, opinion: kind, version: '1', ...(basis ? { basis } : {}) },
+    prevHash: '',
+    hash: 'h',
   });
 
   it('R18 R25: a live "disagree" marks its department\'s item opposed on every board at once, with the basis; a later opinion clears it', () => {
@@ -71,7 +118,12 @@ describe('R18 bounded opinion history', () => {
         const bounded = boundedOpinionHistory(history);
         for (const [departmentId, latest] of counts) {
           const kept = bounded.filter((o) => o.departmentId === departmentId).map((o) => o.version);
-          expect(kept).toEqual(Array.from({ length: Math.min(latest, OPINION_VERSIONS_SHOWN) }, (_, i) => latest - Math.min(latest, OPINION_VERSIONS_SHOWN) + 1 + i));
+          expect(kept).toEqual(
+            Array.from(
+              { length: Math.min(latest, OPINION_VERSIONS_SHOWN) },
+              (_, i) => latest - Math.min(latest, OPINION_VERSIONS_SHOWN) + 1 + i,
+            ),
+          );
         }
         expect(bounded.length).toBeLessThanOrEqual(counts.size * OPINION_VERSIONS_SHOWN);
         // The order given is kept: a subsequence of the history.

@@ -1,18 +1,43 @@
-import { actingFor, deputyProblems, parseCsv, passwordProblems, PEOPLE_CSV_COLUMNS, PEOPLE_CSV_TEMPLATE, PEOPLE_TEMPLATE_ROWS, previewPeopleImport, spreadsheetToCsv, toCsv, userProblems } from './people-rules';
+import {
+  actingFor,
+  deputyProblems,
+  parseCsv,
+  passwordProblems,
+  PEOPLE_CSV_COLUMNS,
+  PEOPLE_CSV_TEMPLATE,
+  PEOPLE_TEMPLATE_ROWS,
+  previewPeopleImport,
+  spreadsheetToCsv,
+  toCsv,
+  userProblems,
+} from './people-rules';
 
-const grant = (departmentId: string) => ({ principalId: `p-${departmentId}`, principalName: '张三', departmentId, endsAt: '2030-01-01T00:00:00Z' });
+const grant = (departmentId: string) => ({
+  principalId: `p-${departmentId}`,
+  principalName: '张三',
+  departmentId,
+  endsAt: '2030-01-01T00:00:00Z',
+});
 
 describe('people rules (R1)', () => {
   it('R1: a password has at least 10 characters and is not the username; the error names the field', () => {
-    expect(passwordProblems('zhang.san', 'short')).toEqual([{ field: 'newPassword', message: 'newPassword must be at least 10 characters' }]);
-    expect(passwordProblems('zhang.san10', 'Zhang.San10')).toEqual([{ field: 'newPassword', message: 'newPassword must not be the username' }]);
+    expect(passwordProblems('zhang.san', 'short')).toEqual([
+      { field: 'newPassword', message: 'newPassword must be at least 10 characters' },
+    ]);
+    expect(passwordProblems('zhang.san10', 'Zhang.San10')).toEqual([
+      { field: 'newPassword', message: 'newPassword must not be the username' },
+    ]);
     expect(passwordProblems('zhang.san', 'a long enough secret')).toEqual([]);
   });
 
   it('R1: a liaison needs exactly one department; other roles none; the applicant has no account', () => {
     const base = { username: 'zhang.san', displayName: '张三' };
-    expect(userProblems({ ...base, role: 'liaison', departmentId: null })).toEqual([{ field: 'departmentId', message: 'a liaison needs exactly one department' }]);
-    expect(userProblems({ ...base, role: 'window', departmentId: 'd' })).toEqual([{ field: 'departmentId', message: 'a window has no department' }]);
+    expect(userProblems({ ...base, role: 'liaison', departmentId: null })).toEqual([
+      { field: 'departmentId', message: 'a liaison needs exactly one department' },
+    ]);
+    expect(userProblems({ ...base, role: 'window', departmentId: 'd' })).toEqual([
+      { field: 'departmentId', message: 'a window has no department' },
+    ]);
     expect(userProblems({ ...base, role: 'applicant', departmentId: null })[0]!.field).toBe('role');
     expect(userProblems({ ...base, role: 'liaison', departmentId: 'd' })).toEqual([]);
     expect(userProblems({ ...base, username: 'Bad Name', role: 'leader', departmentId: null })[0]!.field).toBe('username');
@@ -29,7 +54,9 @@ describe('people rules (R1)', () => {
     });
 
     it('R1: a deputy from another department is refused, naming the field', () => {
-      expect(deputyProblems({ ...ok, deputy: { ...colleague, departmentId: 'nrp' } })).toEqual([{ field: 'deputyUserId', message: 'the deputy is from another department' }]);
+      expect(deputyProblems({ ...ok, deputy: { ...colleague, departmentId: 'nrp' } })).toEqual([
+        { field: 'deputyUserId', message: 'the deputy is from another department' },
+      ]);
     });
 
     it('R1: overlapping periods of one principal are refused; adjoining ones are not', () => {
@@ -49,7 +76,7 @@ describe('people rules (R1)', () => {
       expect(deputyProblems({ ...ok, period: { startsAt: period.endsAt, endsAt: period.startsAt } })[0]!.field).toBe('endsAt');
     });
 
-    it('R1: a deputy acts for the principal of the object\'s department; a liaison deputy for its principal in everything', () => {
+    it("R1: a deputy acts for the principal of the object's department; a liaison deputy for its principal in everything", () => {
       expect(actingFor({ role: 'window', deputyFor: [grant('drc')] }, 'drc')?.principalId).toBe('p-drc');
       expect(actingFor({ role: 'window', deputyFor: [grant('drc')] }, 'nrp')).toBeNull();
       expect(actingFor({ role: 'window', deputyFor: [grant('drc')] }, null)).toBeNull();
@@ -60,10 +87,13 @@ describe('people rules (R1)', () => {
 
   describe('import', () => {
     it('R1: CSV with BOM, quotes, doubled quotes and CRLF', () => {
-      expect(parseCsv('\uFEFFa,"b,""c"""\r\nd,\n')).toEqual([['a', 'b,"c"'], ['d', '']]);
+      expect(parseCsv('\uFEFFa,"b,""c"""\r\nd,\n')).toEqual([
+        ['a', 'b,"c"'],
+        ['d', ''],
+      ]);
     });
 
-    it('R1: toCsv is parseCsv\'s inverse (commas, quotes, line breaks, Chinese)', () => {
+    it("R1: toCsv is parseCsv's inverse (commas, quotes, line breaks, Chinese)", () => {
       const rows = [['a,b', 'say "hi"', 'two\nlines', '发展和改革局', '']];
       expect(parseCsv(toCsv(rows))).toEqual(rows);
       expect(parseCsv(PEOPLE_CSV_TEMPLATE)).toEqual(PEOPLE_TEMPLATE_ROWS.map((r) => [...r]));
@@ -79,7 +109,10 @@ describe('people rules (R1)', () => {
       expect(parseCsv(csv)[3]).toEqual(['user', '', '', '', 'b.two', '2026-03-02', 'window', '']);
       const preview = previewPeopleImport(csv, { departmentCodes: [], usernames: [] });
       expect(preview.errors).toEqual([]);
-      expect(preview.users.map((u) => [u.line, u.departmentCode])).toEqual([[3, '110'], [4, null]]);
+      expect(preview.users.map((u) => [u.line, u.departmentCode])).toEqual([
+        [3, '110'],
+        [4, null],
+      ]);
     });
 
     it('R1: the offered template previews clean', () => {
@@ -113,8 +146,10 @@ describe('people rules (R1)', () => {
       expect(preview.errors[0]!.message).toBe('unknown department XYZ');
     });
 
-    it('R1: a header without the template\'s columns is refused at line 1', () => {
-      expect(previewPeopleImport('name,role\n', { departmentCodes: [], usernames: [] }).errors).toEqual([{ line: 1, field: 'kind', message: expect.stringContaining('kind') }]);
+    it("R1: a header without the template's columns is refused at line 1", () => {
+      expect(previewPeopleImport('name,role\n', { departmentCodes: [], usernames: [] }).errors).toEqual([
+        { line: 1, field: 'kind', message: expect.stringContaining('kind') },
+      ]);
     });
   });
 });

@@ -1,8 +1,13 @@
 import type { DeputyGrant, Role, SessionUser } from '../../contracts/auth';
 import type { FieldProblem } from '../inquiries/disposition';
 import { EMAIL_PATTERN, MOBILE_PATTERN } from '../../contracts/notifications';
-import type { CreateUserRequest, PeopleImportPreview, PeopleImportRowError, SaveDepartmentRequest, UpdateUserContactRequest } from '../../contracts/people';
-
+import type {
+  CreateUserRequest,
+  PeopleImportPreview,
+  PeopleImportRowError,
+  SaveDepartmentRequest,
+  UpdateUserContactRequest,
+} from '../../contracts/people';
 
 /** R1: the roles an account can have (the applicant has codes, never an account). */
 export const ACCOUNT_ROLES = ['admin', 'leader', 'window', 'liaison'] as const satisfies readonly Role[];
@@ -28,10 +33,16 @@ export function departmentProblems(d: SaveDepartmentRequest): FieldProblem[] {
 /** R1: a liaison acts for exactly one department; every other role for none. */
 export function userProblems(u: CreateUserRequest): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!USERNAME.test(u.username)) problems.push({ field: 'username', message: 'username must be 2–40 lower-case letters, digits, . _ or -, starting with a letter or digit' });
+  if (!USERNAME.test(u.username))
+    problems.push({
+      field: 'username',
+      message: 'username must be 2–40 lower-case letters, digits, . _ or -, starting with a letter or digit',
+    });
   if (!u.displayName.trim()) problems.push({ field: 'displayName', message: 'displayName is required' });
-  if (!(ACCOUNT_ROLES as readonly string[]).includes(u.role)) problems.push({ field: 'role', message: `role must be one of ${ACCOUNT_ROLES.join(', ')}` });
-  else if (u.role === 'liaison' && !u.departmentId) problems.push({ field: 'departmentId', message: 'a liaison needs exactly one department' });
+  if (!(ACCOUNT_ROLES as readonly string[]).includes(u.role))
+    problems.push({ field: 'role', message: `role must be one of ${ACCOUNT_ROLES.join(', ')}` });
+  else if (u.role === 'liaison' && !u.departmentId)
+    problems.push({ field: 'departmentId', message: 'a liaison needs exactly one department' });
   else if (u.role !== 'liaison' && u.departmentId) problems.push({ field: 'departmentId', message: `a ${u.role} has no department` });
   return problems;
 }
@@ -45,7 +56,8 @@ export function normalizeContact(c: UpdateUserContactRequest): UpdateUserContact
 export function contactProblems(c: UpdateUserContactRequest): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (c.email && !EMAIL_PATTERN.test(c.email)) problems.push({ field: 'email', message: 'Not an e-mail address' });
-  if (c.mobile && !MOBILE_PATTERN.test(c.mobile)) problems.push({ field: 'mobile', message: 'Not a mobile number (11 digits starting with 1)' });
+  if (c.mobile && !MOBILE_PATTERN.test(c.mobile))
+    problems.push({ field: 'mobile', message: 'Not a mobile number (11 digits starting with 1)' });
   return problems;
 }
 
@@ -77,17 +89,27 @@ export function deputyProblems(args: {
   existing: DeputyPeriod[];
 }): FieldProblem[] {
   const { namedBy, principal, deputy, period, existing } = args;
-  if (principal.role !== 'liaison' || !principal.active) return [{ field: 'principalUserId', message: 'only an active liaison has a deputy' }];
-  if (namedBy.role !== 'admin' && namedBy.id !== principal.id) return [{ field: 'principalUserId', message: 'a liaison names its own deputy' }];
+  if (principal.role !== 'liaison' || !principal.active)
+    return [{ field: 'principalUserId', message: 'only an active liaison has a deputy' }];
+  if (namedBy.role !== 'admin' && namedBy.id !== principal.id)
+    return [{ field: 'principalUserId', message: 'a liaison names its own deputy' }];
   if (deputy.id === principal.id) return [{ field: 'deputyUserId', message: 'a liaison cannot be its own deputy' }];
   if (!deputy.active) return [{ field: 'deputyUserId', message: 'the deputy is switched off' }];
   const sameDepartment = deputy.role === 'liaison' && deputy.departmentId === principal.departmentId;
   const centerStaff = deputy.role === 'window' && namedBy.role === 'admin';
   if (!sameDepartment && !centerStaff) {
-    return [{ field: 'deputyUserId', message: deputy.departmentId ? 'the deputy is from another department' : "the deputy must be a liaison of the principal's department (or a window colleague the admin names)" }];
+    return [
+      {
+        field: 'deputyUserId',
+        message: deputy.departmentId
+          ? 'the deputy is from another department'
+          : "the deputy must be a liaison of the principal's department (or a window colleague the admin names)",
+      },
+    ];
   }
   if (!(period.endsAt > period.startsAt)) return [{ field: 'endsAt', message: 'endsAt must be after startsAt' }];
-  if (existing.some((p) => periodsOverlap(p, period))) return [{ field: 'startsAt', message: "the period overlaps another deputy period of this liaison" }];
+  if (existing.some((p) => periodsOverlap(p, period)))
+    return [{ field: 'startsAt', message: 'the period overlaps another deputy period of this liaison' }];
   return [];
 }
 
@@ -206,7 +228,8 @@ export function previewPeopleImport(text: string, existing: { departmentCodes: s
       const key = u.username.toLowerCase();
       if (!problems.some((p) => p.field === 'username')) {
         if (taken.has(key)) problems.push({ field: 'username', message: `username ${u.username} is taken` });
-        else if (firstLine.has(key)) problems.push({ field: 'username', message: `username ${u.username} is repeated (first on line ${firstLine.get(key)})` });
+        else if (firstLine.has(key))
+          problems.push({ field: 'username', message: `username ${u.username} is repeated (first on line ${firstLine.get(key)})` });
       }
       if (!firstLine.has(key)) firstLine.set(key, line);
       problems.forEach((p) => err({ line, field: csvField(p.field), message: p.message }));
@@ -217,7 +240,8 @@ export function previewPeopleImport(text: string, existing: { departmentCodes: s
   });
   // Departments may come later in the file than their people.
   for (const u of users) {
-    if (u.departmentCode && !codes.has(u.departmentCode)) err({ line: u.line, field: 'department_code', message: `unknown department ${u.departmentCode}` });
+    if (u.departmentCode && !codes.has(u.departmentCode))
+      err({ line: u.line, field: 'department_code', message: `unknown department ${u.departmentCode}` });
     else preview.users.push(u);
   }
   preview.errors.sort((a, b) => a.line - b.line);

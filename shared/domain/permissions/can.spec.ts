@@ -139,7 +139,7 @@ describe('can', () => {
     expect(can({ role: 'leader', departmentId: ownDepartment }, 'item.decide', { departmentId: ownDepartment })).toBe(false);
   });
 
-  describe('R1: a deputy in its period holds the principal department\'s liaison rights', () => {
+  describe("R1: a deputy in its period holds the principal department's liaison rights", () => {
     const grant = { principalId: 'p', principalName: '张三', departmentId: ownDepartment, endsAt: '2030-01-01T00:00:00Z' };
     const liaisonActions = ACTIONS.filter((a) => PERMISSIONS[a].liaison !== undefined);
 
@@ -152,7 +152,7 @@ describe('can', () => {
       }
     });
 
-    it('R1/R2: the grant reaches only the principal\'s department, and nothing without one', () => {
+    it("R1/R2: the grant reaches only the principal's department, and nothing without one", () => {
       const deputy = { role: 'window' as const, departmentId: null, deputyFor: [grant] };
       expect(can(deputy, 'item.decide', { departmentId: ownDepartment })).toBe(true);
       expect(can(deputy, 'item.decide', { departmentId: 'dept-environment' })).toBe(false);
@@ -160,7 +160,7 @@ describe('can', () => {
       expect(can(deputy, 'people.manage')).toBe(false);
     });
 
-    it('R1: the route-level check counts the principal\'s department', () => {
+    it("R1: the route-level check counts the principal's department", () => {
       const window = { role: 'window' as const, departmentId: null };
       expect(canSomewhere(window, 'item.decide')).toBe(false);
       expect(canSomewhere({ ...window, deputyFor: [grant] }, 'item.decide')).toBe(true);

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { ADMISSION_REASON_MAX_LENGTH, admissionRefusal, admissionRefusalReasonProblem, PRECONDITION_KEYS, unmetPreconditions } from './admission';
+import {
+  ADMISSION_REASON_MAX_LENGTH,
+  admissionRefusal,
+  admissionRefusalReasonProblem,
+  PRECONDITION_KEYS,
+  unmetPreconditions,
+} from './admission';
 
 const ALL_MET = { environmentalCompliance: true, feesAndTaxesPaid: true, safetyAndStability: true };
 
@@ -10,16 +16,22 @@ describe('admission (R3)', () => {
     expect(admissionRefusal(ALL_MET, '  ')).toBeNull();
   });
 
-  it.each(PRECONDITION_KEYS)('R3: with %s not met, admission is refused without a leader\'s reason', (key) => {
+  it.each(PRECONDITION_KEYS)("R3: with %s not met, admission is refused without a leader's reason", (key) => {
     const preconditions = { ...ALL_MET, [key]: false };
     expect(unmetPreconditions(preconditions)).toEqual([key]);
     for (const reason of [undefined, null, '', '   \n']) {
-      expect(admissionRefusal(preconditions, reason)).toMatchObject({ rule: 'R3', field: 'overrideReason', message: expect.stringContaining(key) });
+      expect(admissionRefusal(preconditions, reason)).toMatchObject({
+        rule: 'R3',
+        field: 'overrideReason',
+        message: expect.stringContaining(key),
+      });
     }
   });
 
-  it('R3: a leader\'s override with a reason admits a project whose preconditions are not met (特事特办)', () => {
-    expect(admissionRefusal({ environmentalCompliance: false, feesAndTaxesPaid: false, safetyAndStability: false }, '市政府批示特事特办')).toBeNull();
+  it("R3: a leader's override with a reason admits a project whose preconditions are not met (特事特办)", () => {
+    expect(
+      admissionRefusal({ environmentalCompliance: false, feesAndTaxesPaid: false, safetyAndStability: false }, '市政府批示特事特办'),
+    ).toBeNull();
   });
 
   it('R3: an override where every precondition is met is refused (the card records no exception that was not one)', () => {
@@ -49,6 +61,8 @@ describe('admission (R3)', () => {
     expect(admissionRefusalReasonProblem(' ')).toMatchObject({ rule: 'R3', field: 'reason' });
     expect(admissionRefusalReasonProblem(undefined)).toMatchObject({ rule: 'R3', field: 'reason' });
     expect(admissionRefusalReasonProblem('x'.repeat(ADMISSION_REASON_MAX_LENGTH + 1))).toMatchObject({ rule: 'R3', field: 'reason' });
-    expect(admissionRefusal({ ...ALL_MET, feesAndTaxesPaid: false }, 'x'.repeat(ADMISSION_REASON_MAX_LENGTH + 1))).toMatchObject({ field: 'overrideReason' });
+    expect(admissionRefusal({ ...ALL_MET, feesAndTaxesPaid: false }, 'x'.repeat(ADMISSION_REASON_MAX_LENGTH + 1))).toMatchObject({
+      field: 'overrideReason',
+    });
   });
 });

@@ -2,7 +2,11 @@ import type { Preconditions } from '../../contracts/projects';
 import type { RuleRefusal } from '../meetings/meeting-rules';
 
 /** R3: the preconditions recorded at intake, in the order the rules list them. */
-export const PRECONDITION_KEYS = ['environmentalCompliance', 'feesAndTaxesPaid', 'safetyAndStability'] as const satisfies readonly (keyof Preconditions)[];
+export const PRECONDITION_KEYS = [
+  'environmentalCompliance',
+  'feesAndTaxesPaid',
+  'safetyAndStability',
+] as const satisfies readonly (keyof Preconditions)[];
 export type PreconditionKey = (typeof PRECONDITION_KEYS)[number];
 
 /** Longest reason a leader records for an override or a refusal (it is printed on the card). */
@@ -27,7 +31,11 @@ export function admissionRefusal(preconditions: Preconditions, overrideReason: s
     return reason ? { rule: 'R3', field: 'overrideReason', message: 'Every precondition is met: there is nothing to override' } : null;
   }
   if (!reason) {
-    return { rule: 'R3', field: 'overrideReason', message: `Preconditions not met (${unmet.join(', ')}): only a leader's override with a reason admits the project` };
+    return {
+      rule: 'R3',
+      field: 'overrideReason',
+      message: `Preconditions not met (${unmet.join(', ')}): only a leader's override with a reason admits the project`,
+    };
   }
   return reasonTooLong('overrideReason', reason);
 }

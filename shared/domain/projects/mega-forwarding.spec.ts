@@ -4,7 +4,15 @@ import { SHIPPED_CALENDAR } from '../calendar/shipped-calendar';
 import { zonedInstant } from '../calendar/time-zone';
 import { buildCalendar } from '../calendar/working-calendar';
 import { ITEM_STATUSES } from '../approval/item-status';
-import { DEFAULT_PAPER_TRAIL_SETTINGS, FORWARDING_STATUSES, forwardingDueAt, forwardingRuleOf, forwardingStatus, recomputeForwarding, requiresForwarding } from './mega-forwarding';
+import {
+  DEFAULT_PAPER_TRAIL_SETTINGS,
+  FORWARDING_STATUSES,
+  forwardingDueAt,
+  forwardingRuleOf,
+  forwardingStatus,
+  recomputeForwarding,
+  requiresForwarding,
+} from './mega-forwarding';
 
 const cal = buildCalendar(SHIPPED_CALENDAR);
 const at = (date: string, time: string) => zonedInstant(date, time, settings.timeZone);
@@ -55,7 +63,9 @@ describe('forwardingStatus', () => {
   });
 
   it('R6: once forwarded it stays forwarded, however late', () => {
-    expect(forwardingStatus({ dueAt, forwardedAt: at('2026-03-20', '10:00').toISOString() }, at('2026-04-01', '10:00'), cal, settings)).toBe('forwarded');
+    expect(
+      forwardingStatus({ dueAt, forwardedAt: at('2026-03-20', '10:00').toISOString() }, at('2026-04-01', '10:00'), cal, settings),
+    ).toBe('forwarded');
   });
 
   it('R6: a late forward escalates for ever and never becomes deemed consent (property)', () => {
@@ -77,10 +87,13 @@ describe('recomputeForwarding', () => {
   const completeAt = at('2026-03-05', '15:00'); // Thursday: due Tuesday 10 March 24:00
   const dueAt = forwardingDueAt(completeAt, cal, settings, days);
   // An admin declares Monday 9 March a holiday: the forward is due a working day later.
-  const withHoliday = buildCalendar({ ...SHIPPED_CALENDAR, days: [...SHIPPED_CALENDAR.days, { date: '2026-03-09', kind: 'holiday', name: '临时调整' }] });
+  const withHoliday = buildCalendar({
+    ...SHIPPED_CALENDAR,
+    days: [...SHIPPED_CALENDAR.days, { date: '2026-03-09', kind: 'holiday', name: '临时调整' }],
+  });
   const now = at('2026-03-06', '09:00');
 
-  it('R6/R11: a calendar change moves a running forward deadline like an item\'s', () => {
+  it("R6/R11: a calendar change moves a running forward deadline like an item's", () => {
     expect(recomputeForwarding({ completeAt, dueAt, forwardedAt: null }, rule, cal, withHoliday, now)).toEqual({
       kind: 'moved',
       dueAt: at('2026-03-11', '24:00'),
@@ -90,7 +103,9 @@ describe('recomputeForwarding', () => {
 
   it('R6/R11: the rule keeps the working days the forward started under', () => {
     const one = forwardingDueAt(completeAt, cal, settings, 2); // Monday 9 March 24:00
-    expect(recomputeForwarding({ completeAt, dueAt: one, forwardedAt: null }, forwardingRuleOf(settings, 2), cal, withHoliday, now)).toMatchObject({
+    expect(
+      recomputeForwarding({ completeAt, dueAt: one, forwardedAt: null }, forwardingRuleOf(settings, 2), cal, withHoliday, now),
+    ).toMatchObject({
       kind: 'moved',
       dueAt: at('2026-03-10', '24:00'),
     });
@@ -99,7 +114,9 @@ describe('recomputeForwarding', () => {
   it('R6/R11: a forwarded, not yet started or passed forward deadline stays', () => {
     expect(recomputeForwarding({ completeAt, dueAt, forwardedAt: now }, rule, cal, withHoliday, now).kind).toBe('not_running');
     expect(recomputeForwarding({ completeAt: null, dueAt: null, forwardedAt: null }, rule, cal, withHoliday, now).kind).toBe('not_running');
-    expect(recomputeForwarding({ completeAt, dueAt, forwardedAt: null }, rule, cal, withHoliday, at('2026-03-11', '09:00')).kind).toBe('passed');
+    expect(recomputeForwarding({ completeAt, dueAt, forwardedAt: null }, rule, cal, withHoliday, at('2026-03-11', '09:00')).kind).toBe(
+      'passed',
+    );
     expect(recomputeForwarding({ completeAt, dueAt, forwardedAt: null }, rule, cal, cal, now).kind).toBe('unchanged');
   });
 });

@@ -69,7 +69,12 @@ export function recomputeForwarding(
   const { completeAt, dueAt, forwardedAt } = forwarding;
   if (forwardedAt || !completeAt || !dueAt) return { kind: 'not_running' };
   // The forward keeps no provisional flag of its own: it is the one the old calendar gave.
-  const settings: CalendarSettings = { timeZone: rule.timeZone, endOfDay: rule.endOfDay, workingDaysAllowed: rule.workingDays, warningWorkingDays: 0 };
+  const settings: CalendarSettings = {
+    timeZone: rule.timeZone,
+    endOfDay: rule.endOfDay,
+    workingDaysAllowed: rule.workingDays,
+    warningWorkingDays: 0,
+  };
   const provisional = dueInstant(completeAt, before, settings).provisional;
   return recomputeDeadline({ status: 'in_review', acceptedAt: completeAt, dueAt, provisional }, rule, before, after, now);
 }

@@ -2,18 +2,18 @@ import { isMegaProject, MONEY_AMOUNT_PATTERN, parseMoneyAmount } from './mega-pr
 
 describe('isMegaProject', () => {
   it.each`
-    amount               | currency | mega
-    ${'1000000000'}      | ${'CNY'} | ${false}
-    ${'1000000000.00'}   | ${'CNY'} | ${false}
-    ${'1000000000.01'}   | ${'CNY'} | ${true}
-    ${'1000000000.1'}    | ${'CNY'} | ${true}
-    ${'999999999.99'}    | ${'CNY'} | ${false}
-    ${'1250000000.00'}   | ${'CNY'} | ${true}
-    ${'100000000'}       | ${'USD'} | ${false}
-    ${'100000000.01'}    | ${'USD'} | ${true}
-    ${'500000000'}       | ${'USD'} | ${true}
-    ${'500000000'}       | ${'CNY'} | ${false}
-    ${'0'}               | ${'CNY'} | ${false}
+    amount                   | currency | mega
+    ${'1000000000'}          | ${'CNY'} | ${false}
+    ${'1000000000.00'}       | ${'CNY'} | ${false}
+    ${'1000000000.01'}       | ${'CNY'} | ${true}
+    ${'1000000000.1'}        | ${'CNY'} | ${true}
+    ${'999999999.99'}        | ${'CNY'} | ${false}
+    ${'1250000000.00'}       | ${'CNY'} | ${true}
+    ${'100000000'}           | ${'USD'} | ${false}
+    ${'100000000.01'}        | ${'USD'} | ${true}
+    ${'500000000'}           | ${'USD'} | ${true}
+    ${'500000000'}           | ${'CNY'} | ${false}
+    ${'0'}                   | ${'CNY'} | ${false}
     ${'9007199254740993.01'} | ${'CNY'} | ${true}
   `('R6: $amount $currency is mega: $mega', ({ amount, currency, mega }) => {
     expect(isMegaProject({ amount, currency })).toBe(mega);

@@ -15,24 +15,30 @@ import {
 } from './project-life';
 
 const item = (status: ItemStatus, permitted = false) => ({ status, permitted });
-const facts = (over: Partial<ProjectLifeFacts> = {}): ProjectLifeFacts => ({ admitted: true, refused: false, withdrawn: false, items: [], ...over });
+const facts = (over: Partial<ProjectLifeFacts> = {}): ProjectLifeFacts => ({
+  admitted: true,
+  refused: false,
+  withdrawn: false,
+  items: [],
+  ...over,
+});
 
 describe('projectLifeState', () => {
   it.each`
-    name                                                   | f                                                                                                   | state
-    ${'registered, not yet admitted'}                      | ${facts({ admitted: false })}                                                                       | ${'registered'}
-    ${'refused admission (R3)'}                            | ${facts({ admitted: false, refused: true })}                                                        | ${'refused'}
-    ${'withdrawn before admission'}                        | ${facts({ admitted: false, withdrawn: true })}                                                      | ${'withdrawn'}
-    ${'admitted, nothing accepted yet'}                    | ${facts({ items: [item('awaiting_acceptance')] })}                                                  | ${'in_channel'}
-    ${'admitted, one item in review'}                      | ${facts({ items: [item('approved', true), item('in_review')] })}                                    | ${'in_channel'}
-    ${'approved without its permit'}                       | ${facts({ items: [item('approved')] })}                                                             | ${'in_channel'}
-    ${'deemed without its permit'}                         | ${facts({ items: [item('deemed_consent')] })}                                                       | ${'in_channel'}
-    ${'every item approved with its permit'}               | ${facts({ items: [item('approved', true), item('approved', true)] })}                               | ${'completed'}
-    ${'approved, deemed and rejected, permits where due'}  | ${facts({ items: [item('approved', true), item('deemed_consent', true), item('rejected')] })}       | ${'completed'}
-    ${'every item rejected (no permit is due)'}            | ${facts({ items: [item('rejected'), item('rejected')] })}                                           | ${'completed'}
-    ${'admitted with no item at all'}                      | ${facts({ items: [] })}                                                                             | ${'in_channel'}
-    ${'withdrawn while in the channel'}                    | ${facts({ withdrawn: true, items: [item('approved', true), item('withdrawn')] })}                   | ${'withdrawn'}
-    ${'withdrawn wins over items that look complete'}      | ${facts({ withdrawn: true, items: [item('rejected')] })}                                            | ${'withdrawn'}
+    name                                                  | f                                                                                             | state
+    ${'registered, not yet admitted'}                     | ${facts({ admitted: false })}                                                                 | ${'registered'}
+    ${'refused admission (R3)'}                           | ${facts({ admitted: false, refused: true })}                                                  | ${'refused'}
+    ${'withdrawn before admission'}                       | ${facts({ admitted: false, withdrawn: true })}                                                | ${'withdrawn'}
+    ${'admitted, nothing accepted yet'}                   | ${facts({ items: [item('awaiting_acceptance')] })}                                            | ${'in_channel'}
+    ${'admitted, one item in review'}                     | ${facts({ items: [item('approved', true), item('in_review')] })}                              | ${'in_channel'}
+    ${'approved without its permit'}                      | ${facts({ items: [item('approved')] })}                                                       | ${'in_channel'}
+    ${'deemed without its permit'}                        | ${facts({ items: [item('deemed_consent')] })}                                                 | ${'in_channel'}
+    ${'every item approved with its permit'}              | ${facts({ items: [item('approved', true), item('approved', true)] })}                         | ${'completed'}
+    ${'approved, deemed and rejected, permits where due'} | ${facts({ items: [item('approved', true), item('deemed_consent', true), item('rejected')] })} | ${'completed'}
+    ${'every item rejected (no permit is due)'}           | ${facts({ items: [item('rejected'), item('rejected')] })}                                     | ${'completed'}
+    ${'admitted with no item at all'}                     | ${facts({ items: [] })}                                                                       | ${'in_channel'}
+    ${'withdrawn while in the channel'}                   | ${facts({ withdrawn: true, items: [item('approved', true), item('withdrawn')] })}             | ${'withdrawn'}
+    ${'withdrawn wins over items that look complete'}     | ${facts({ withdrawn: true, items: [item('rejected')] })}                                      | ${'withdrawn'}
   `('R4a: $name → $state', ({ f, state }: { f: ProjectLifeFacts; state: ProjectLifeState }) => {
     expect(projectLifeState(f)).toBe(state);
   });
@@ -106,16 +112,16 @@ describe('withdrawalEffect', () => {
   const due = (ms: number) => new Date(at.getTime() + ms);
 
   it.each`
-    status                   | dueMs        | held     | effect
-    ${'awaiting_acceptance'} | ${null}      | ${false} | ${'stop'}
-    ${'in_review'}           | ${1}         | ${false} | ${'stop'}
-    ${'in_review'}           | ${0}         | ${false} | ${'deem_first'}
-    ${'in_review'}           | ${-1}        | ${false} | ${'deem_first'}
-    ${'in_review'}           | ${-1}        | ${true}  | ${'stop'}
-    ${'approved'}            | ${-1}        | ${false} | ${'keep'}
-    ${'rejected'}            | ${null}      | ${false} | ${'keep'}
-    ${'deemed_consent'}      | ${-1}        | ${false} | ${'keep'}
-    ${'withdrawn'}           | ${null}      | ${false} | ${'keep'}
+    status                   | dueMs   | held     | effect
+    ${'awaiting_acceptance'} | ${null} | ${false} | ${'stop'}
+    ${'in_review'}           | ${1}    | ${false} | ${'stop'}
+    ${'in_review'}           | ${0}    | ${false} | ${'deem_first'}
+    ${'in_review'}           | ${-1}   | ${false} | ${'deem_first'}
+    ${'in_review'}           | ${-1}   | ${true}  | ${'stop'}
+    ${'approved'}            | ${-1}   | ${false} | ${'keep'}
+    ${'rejected'}            | ${null} | ${false} | ${'keep'}
+    ${'deemed_consent'}      | ${-1}   | ${false} | ${'keep'}
+    ${'withdrawn'}           | ${null} | ${false} | ${'keep'}
   `('R4a/R14: $status due at withdrawal $dueMs ms, held $held → $effect', ({ status, dueMs, held, effect }) => {
     const dueAt = dueMs === null ? null : due(dueMs);
     expect(withdrawalEffect({ status, dueAt, holds: { deadlineExplanationPending: held } }, at)).toBe(effect);

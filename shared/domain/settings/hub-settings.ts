@@ -24,11 +24,13 @@ export function isTimeZone(zone: string): boolean {
 /** What is wrong with a settings form, field by field (empty when it may be saved). */
 export function settingsProblems(s: HubSettings): { field: keyof HubSettings; message: string }[] {
   const problems: { field: keyof HubSettings; message: string }[] = [];
-  if (!isTimeZone(s.timeZone)) problems.push({ field: 'timeZone', message: `"${s.timeZone}" is not a time zone (IANA, e.g. Asia/Shanghai)` });
+  if (!isTimeZone(s.timeZone))
+    problems.push({ field: 'timeZone', message: `"${s.timeZone}" is not a time zone (IANA, e.g. Asia/Shanghai)` });
   if (!TIME_OF_DAY.test(s.endOfDay)) problems.push({ field: 'endOfDay', message: 'endOfDay must be HH:MM or 24:00' });
   for (const field of ['workingDaysAllowed', 'warningWorkingDays', 'circulationThreshold'] as const) {
     const { min, max } = SETTINGS_LIMITS[field];
-    if (!Number.isInteger(s[field]) || s[field] < min || s[field] > max) problems.push({ field, message: `${field} must be a whole number from ${min} to ${max}` });
+    if (!Number.isInteger(s[field]) || s[field] < min || s[field] > max)
+      problems.push({ field, message: `${field} must be a whole number from ${min} to ${max}` });
   }
   return problems;
 }

@@ -16,9 +16,13 @@ import { loadable, LoadStateComponent } from '../ui/load-state';
   imports: [RouterLink, TranslatePipe, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p class="breadcrumb"><a routerLink="/accountability" data-testid="acc-items-back">← {{ 'acc.title' | t }}</a></p>
+    <p class="breadcrumb">
+      <a routerLink="/accountability" data-testid="acc-items-back">← {{ 'acc.title' | t }}</a>
+    </p>
     <div class="page-head">
-      <h1 data-testid="acc-items-title">{{ 'acc.items.title' | t: { figure: figureName(), department: departmentName(), from: from(), to: to() } }}</h1>
+      <h1 data-testid="acc-items-title">
+        {{ 'acc.items.title' | t: { figure: figureName(), department: departmentName(), from: from(), to: to() } }}
+      </h1>
     </div>
     <hub-load-state [of]="items" testId="acc-items" />
     @if (items.value(); as behind) {
@@ -27,7 +31,11 @@ import { loadable, LoadStateComponent } from '../ui/load-state';
       } @else {
         <div class="card table-scroll">
           <table data-testid="acc-items">
-            <caption class="visually-hidden">{{ 'acc.items.title' | t: { figure: figureName(), department: departmentName(), from: from(), to: to() } }}</caption>
+            <caption class="visually-hidden">
+              {{
+                'acc.items.title' | t: { figure: figureName(), department: departmentName(), from: from(), to: to() }
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ 'acc.items.project' | t }}</th>
@@ -38,7 +46,9 @@ import { loadable, LoadStateComponent } from '../ui/load-state';
             <tbody>
               @for (item of behind.items; track item.itemId) {
                 <tr data-testid="acc-item" [attr.data-item-id]="item.itemId">
-                  <th scope="row"><a [routerLink]="['/projects', item.projectId]">{{ item.projectCode }} {{ item.projectName }}</a></th>
+                  <th scope="row">
+                    <a [routerLink]="['/projects', item.projectId]">{{ item.projectCode }} {{ item.projectName }}</a>
+                  </th>
                   <td>{{ departmentLabel(item.departmentId) }}</td>
                   <td>{{ statusKey(item.status) | t }}</td>
                 </tr>

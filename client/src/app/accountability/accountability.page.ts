@@ -38,7 +38,16 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
  */
 @Component({
   selector: 'hub-accountability-page',
-  imports: [ReactiveFormsModule, RouterLink, NgTemplateOutlet, TranslatePipe, HubTimePipe, BarChartComponent, CirculationComponent, LoadStateComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    NgTemplateOutlet,
+    TranslatePipe,
+    HubTimePipe,
+    BarChartComponent,
+    CirculationComponent,
+    LoadStateComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './accountability.css',
   template: `
@@ -49,15 +58,32 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
       <fieldset class="period-kinds">
         <legend>{{ 'acc.period' | t }}</legend>
         @for (kind of kinds; track kind) {
-          <label><input type="radio" formControlName="kind" [value]="kind" [attr.data-testid]="'acc-kind-' + kind" /> {{ kindLabel(kind) | t }}</label>
+          <label
+            ><input type="radio" formControlName="kind" [value]="kind" [attr.data-testid]="'acc-kind-' + kind" />
+            {{ kindLabel(kind) | t }}</label
+          >
         }
       </fieldset>
       @switch (form.controls.kind.value) {
         @case ('month') {
-          <div class="field"><label for="acc-month">{{ 'acc.kind.month' | t }}</label><input id="acc-month" type="month" formControlName="month" data-testid="acc-month" /></div>
+          <div class="field">
+            <label for="acc-month">{{ 'acc.kind.month' | t }}</label><input
+              id="acc-month"
+              type="month"
+              formControlName="month"
+              data-testid="acc-month"
+            />
+          </div>
         }
         @case ('quarter') {
-          <div class="field"><label for="acc-year">{{ 'acc.year' | t }}</label><input id="acc-year" type="number" formControlName="year" data-testid="acc-year" /></div>
+          <div class="field">
+            <label for="acc-year">{{ 'acc.year' | t }}</label><input
+              id="acc-year"
+              type="number"
+              formControlName="year"
+              data-testid="acc-year"
+            />
+          </div>
           <div class="field">
             <label for="acc-quarter">{{ 'acc.kind.quarter' | t }}</label>
             <select id="acc-quarter" formControlName="quarter" data-testid="acc-quarter">
@@ -68,11 +94,27 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
           </div>
         }
         @case ('year') {
-          <div class="field"><label for="acc-year">{{ 'acc.year' | t }}</label><input id="acc-year" type="number" formControlName="year" data-testid="acc-year" /></div>
+          <div class="field">
+            <label for="acc-year">{{ 'acc.year' | t }}</label><input
+              id="acc-year"
+              type="number"
+              formControlName="year"
+              data-testid="acc-year"
+            />
+          </div>
         }
         @case ('custom') {
-          <div class="field"><label for="acc-from">{{ 'acc.from' | t }}</label><input id="acc-from" type="date" formControlName="from" data-testid="acc-from" /></div>
-          <div class="field"><label for="acc-to">{{ 'acc.to' | t }}</label><input id="acc-to" type="date" formControlName="to" data-testid="acc-to" /></div>
+          <div class="field">
+            <label for="acc-from">{{ 'acc.from' | t }}</label><input
+              id="acc-from"
+              type="date"
+              formControlName="from"
+              data-testid="acc-from"
+            />
+          </div>
+          <div class="field">
+            <label for="acc-to">{{ 'acc.to' | t }}</label><input id="acc-to" type="date" formControlName="to" data-testid="acc-to" />
+          </div>
         }
       }
       <button type="submit" class="button-primary" data-testid="acc-show" [disabled]="busy()">{{ 'acc.show' | t }}</button>
@@ -88,7 +130,9 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
         <p class="alert alert-error" role="alert">{{ m }}</p>
       }
       @if (report(); as r) {
-        <p class="muted small" data-testid="acc-generated">{{ 'acc.generated' | t: { from: r.from, to: r.to, time: (r.generatedAt | hubTime) } }}</p>
+        <p class="muted small" data-testid="acc-generated">
+          {{ 'acc.generated' | t: { from: r.from, to: r.to, time: (r.generatedAt | hubTime) } }}
+        </p>
       }
     </div>
 
@@ -97,7 +141,11 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
         <h2 id="acc-table-title">{{ 'acc.table' | t }}</h2>
         <div class="table-scroll">
           <table class="acc-table" data-testid="acc-table">
-            <caption class="visually-hidden">{{ 'acc.tableCaption' | t: { from: r.from, to: r.to } }}</caption>
+            <caption class="visually-hidden">
+              {{
+                'acc.tableCaption' | t: { from: r.from, to: r.to }
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ 'acc.department' | t }}</th>
@@ -112,7 +160,12 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
                   <th scope="row">{{ line.name }}</th>
                   @for (c of columns(); track c.key) {
                     <td [attr.data-column]="c.key">
-                      <ng-container *ngTemplateOutlet="figure; context: { $implicit: c, row: line.row, name: line.name, department: line.id, report: r }" />
+                      <ng-container
+                        *ngTemplateOutlet="
+                          figure;
+                          context: { $implicit: c, row: line.row, name: line.name, department: line.id, report: r }
+                        "
+                      />
                     </td>
                   }
                 </tr>
@@ -123,7 +176,9 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
                 <th scope="row">{{ totalName() }}</th>
                 @for (c of columns(); track c.key) {
                   <td [attr.data-column]="c.key">
-                    <ng-container *ngTemplateOutlet="figure; context: { $implicit: c, row: r.totals, name: totalName(), department: null, report: r }" />
+                    <ng-container
+                      *ngTemplateOutlet="figure; context: { $implicit: c, row: r.totals, name: totalName(), department: null, report: r }"
+                    />
                   </td>
                 }
               </tr>
@@ -132,14 +187,22 @@ const CAUSE_COLOURS: Record<string, string> = { timeout: '#b3261e', meeting_abse
         </div>
         <p class="muted small">{{ 'acc.note' | t }}</p>
         <!-- R16/R21: rulings a leader did not make in time count against the center, not a department. -->
-        <p data-testid="acc-center-rulings-overdue" [attr.data-count]="r.centerRulingsOverdue">{{ 'acc.centerRulingsOverdue' | t: { n: r.centerRulingsOverdue } }}</p>
+        <p data-testid="acc-center-rulings-overdue" [attr.data-count]="r.centerRulingsOverdue">
+          {{ 'acc.centerRulingsOverdue' | t: { n: r.centerRulingsOverdue } }}
+        </p>
       </section>
 
       <section class="charts" aria-labelledby="acc-charts-title">
         <h2 id="acc-charts-title" class="visually-hidden">{{ 'acc.charts' | t }}</h2>
         <figure class="card chart-card">
           <figcaption>{{ 'acc.chart.onTime' | t }}</figcaption>
-          <hub-bar-chart testId="chart-on-time" [label]="'acc.chart.onTime' | t" [categories]="names()" [series]="onTimeSeries()" [percent]="true" />
+          <hub-bar-chart
+            testId="chart-on-time"
+            [label]="'acc.chart.onTime' | t"
+            [categories]="names()"
+            [series]="onTimeSeries()"
+            [percent]="true"
+          />
         </figure>
         <figure class="card chart-card">
           <figcaption>{{ 'acc.chart.deemed' | t }}</figcaption>

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, effect, inject, input, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  afterNextRender,
+  effect,
+  inject,
+  input,
+  viewChild,
+} from '@angular/core';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import {
   AriaComponent,
@@ -16,7 +26,9 @@ import { SVGRenderer } from 'echarts/renderers';
 // Only the parts drawn here: bars on a grid, legend, tooltip, an ARIA description, SVG output.
 use([BarChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
-type ChartOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | AriaComponentOption>;
+type ChartOption = ComposeOption<
+  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | AriaComponentOption
+>;
 
 export interface ChartSeries {
   name: string;
@@ -34,7 +46,14 @@ export interface ChartSeries {
   selector: 'hub-bar-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
   // Departments down the side: their names are long, and a row each keeps them whole.
-  template: `<div #canvas class="chart" role="img" [style.height.rem]="5 + categories().length * 2.6" [attr.aria-label]="label()" [attr.data-testid]="testId()"></div>`,
+  template: `<div
+    #canvas
+    class="chart"
+    role="img"
+    [style.height.rem]="5 + categories().length * 2.6"
+    [attr.aria-label]="label()"
+    [attr.data-testid]="testId()"
+  ></div>`,
   styles: `
     .chart {
       width: 100%;
@@ -79,14 +98,37 @@ export class BarChartComponent {
       animation: !matchMedia('(prefers-reduced-motion: reduce)').matches,
       textStyle: { fontFamily: this.fontFamily, fontSize: 14 },
       // Shrink the plot, not the names: labels stay inside the chart, wrapped onto two lines if long.
-      grid: { left: 8, right: 24, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel', outerBoundsClampWidth: '25%' },
+      grid: {
+        left: 8,
+        right: 24,
+        top: 40,
+        bottom: 8,
+        outerBoundsMode: 'same',
+        outerBoundsContain: 'axisLabel',
+        outerBoundsClampWidth: '25%',
+      },
       legend: { top: 0, itemGap: 16 },
-      tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' && percent ? `${(v * 100).toFixed(1)}%` : String(v ?? '—')) },
-      yAxis: { type: 'category', data: this.categories(), inverse: true, axisLabel: { interval: 0, fontSize: 13, width: 90, overflow: 'breakAll' } },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v) => (typeof v === 'number' && percent ? `${(v * 100).toFixed(1)}%` : String(v ?? '—')),
+      },
+      yAxis: {
+        type: 'category',
+        data: this.categories(),
+        inverse: true,
+        axisLabel: { interval: 0, fontSize: 13, width: 90, overflow: 'breakAll' },
+      },
       xAxis: percent
         ? { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } }
         : { type: 'value', minInterval: 1 },
-      series: this.series().map((s) => ({ type: 'bar', name: s.name, data: s.data, stack: s.stack, itemStyle: { color: s.color }, barMaxWidth: 22 })),
+      series: this.series().map((s) => ({
+        type: 'bar',
+        name: s.name,
+        data: s.data,
+        stack: s.stack,
+        itemStyle: { color: s.color },
+        barMaxWidth: 22,
+      })),
     };
     this.chart?.setOption(option, { notMerge: true });
   }

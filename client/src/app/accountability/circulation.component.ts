@@ -48,7 +48,11 @@ import { SessionStore } from '../core/session/session.store';
       @if (standing(); as s) {
         <p class="muted small">{{ 'circ.rule' | t: { n: s.threshold, from: s.from, to: s.to } }}</p>
         <table class="acc-table circ-table" data-testid="circ-table">
-          <caption class="visually-hidden">{{ 'circ.title' | t }}</caption>
+          <caption class="visually-hidden">
+            {{
+              'circ.title' | t
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'acc.department' | t }}</th>
@@ -79,10 +83,19 @@ import { SessionStore } from '../core/session/session.store';
                         <label [for]="'circ-remarks-' + d.code">{{ 'circ.remarks' | t }}</label>
                         <textarea [id]="'circ-remarks-' + d.code" rows="2" [(ngModel)]="remarks" data-testid="circ-remarks"></textarea>
                       </div>
-                      <button type="button" class="button-danger" [disabled]="busy()" (click)="issue(d)" data-testid="circ-confirm">{{ 'circ.confirm' | t }}</button>
+                      <button type="button" class="button-danger" [disabled]="busy()" (click)="issue(d)" data-testid="circ-confirm">
+                        {{ 'circ.confirm' | t }}
+                      </button>
                       <button type="button" class="button-quiet" (click)="drafting.set(null)">{{ 'circ.cancel' | t }}</button>
                     } @else {
-                      <button type="button" class="button-secondary" (click)="drafting.set(d.departmentId)" [attr.data-testid]="'circ-issue-' + d.code">{{ 'circ.issue' | t }}</button>
+                      <button
+                        type="button"
+                        class="button-secondary"
+                        (click)="drafting.set(d.departmentId)"
+                        [attr.data-testid]="'circ-issue-' + d.code"
+                      >
+                        {{ 'circ.issue' | t }}
+                      </button>
                     }
                   } @else {
                     <span class="muted">{{ 'common.dash' | t }}</span>
@@ -140,7 +153,12 @@ export class CirculationComponent {
     try {
       const remarks = this.remarks.trim();
       const notice = await firstValueFrom(
-        this.api.issueCirculation({ departmentId: d.departmentId, year: this.year, quarter: this.quarter, ...(remarks ? { remarks } : {}) }),
+        this.api.issueCirculation({
+          departmentId: d.departmentId,
+          year: this.year,
+          quarter: this.quarter,
+          ...(remarks ? { remarks } : {}),
+        }),
       );
       this.issued.set(notice.number);
       this.drafting.set(null);

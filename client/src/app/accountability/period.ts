@@ -25,9 +25,13 @@ export function periodDates(choice: PeriodChoice): { from: CivilDate; to: CivilD
       return { from: formatCivilDate(year, month, 1), to: addCalendarDays(next, -1) };
     }
     case 'quarter':
-      return Number.isInteger(choice.year) && choice.quarter >= 1 && choice.quarter <= 4 ? quarterDates({ year: choice.year, quarter: choice.quarter }) : null;
+      return Number.isInteger(choice.year) && choice.quarter >= 1 && choice.quarter <= 4
+        ? quarterDates({ year: choice.year, quarter: choice.quarter })
+        : null;
     case 'year':
-      return Number.isInteger(choice.year) && choice.year > 999 ? { from: formatCivilDate(choice.year, 1, 1), to: formatCivilDate(choice.year, 12, 31) } : null;
+      return Number.isInteger(choice.year) && choice.year > 999
+        ? { from: formatCivilDate(choice.year, 1, 1), to: formatCivilDate(choice.year, 12, 31) }
+        : null;
     case 'custom':
       return choice.from && choice.to ? { from: choice.from, to: choice.to } : null;
   }

@@ -52,22 +52,32 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
       <h1>{{ 'cal.title' | t }}</h1>
     </div>
     <div class="cal-toolbar">
-      <button type="button" class="button-quiet" (click)="setYear(year() - 1)" [disabled]="year() <= firstYear" data-testid="cal-prev">{{ 'cal.prev' | t }}</button>
+      <button type="button" class="button-quiet" (click)="setYear(year() - 1)" [disabled]="year() <= firstYear" data-testid="cal-prev">
+        {{ 'cal.prev' | t }}
+      </button>
       <label for="cal-year" class="visually-hidden">{{ 'cal.year' | t }}</label>
       <select id="cal-year" [ngModel]="year()" (ngModelChange)="setYear($event)" data-testid="cal-year">
         @for (y of years; track y) {
           <option [ngValue]="y">{{ y }}</option>
         }
       </select>
-      <button type="button" class="button-quiet" (click)="setYear(year() + 1)" [disabled]="year() >= lastYear" data-testid="cal-next">{{ 'cal.next' | t }}</button>
-      <span class="year-status" [attr.data-status]="status()" data-testid="cal-status">{{ (status() === 'published' ? 'cal.published' : 'cal.provisional') | t }}</span>
+      <button type="button" class="button-quiet" (click)="setYear(year() + 1)" [disabled]="year() >= lastYear" data-testid="cal-next">
+        {{ 'cal.next' | t }}
+      </button>
+      <span class="year-status" [attr.data-status]="status()" data-testid="cal-status">{{
+        (status() === 'published' ? 'cal.published' : 'cal.provisional') | t
+      }}</span>
       @if (status() === 'provisional') {
         @if (confirmingPublish()) {
           <span>{{ 'cal.publishConfirm' | t: { year: year() } }}</span>
-          <button type="button" class="button-primary" [disabled]="busy()" (click)="publish()" data-testid="cal-publish-confirm">{{ 'cal.publishYes' | t }}</button>
+          <button type="button" class="button-primary" [disabled]="busy()" (click)="publish()" data-testid="cal-publish-confirm">
+            {{ 'cal.publishYes' | t }}
+          </button>
           <button type="button" class="button-quiet" (click)="confirmingPublish.set(false)">{{ 'circ.cancel' | t }}</button>
         } @else {
-          <button type="button" class="button-secondary" (click)="confirmingPublish.set(true)" data-testid="cal-publish">{{ 'cal.publish' | t: { year: year() } }}</button>
+          <button type="button" class="button-secondary" (click)="confirmingPublish.set(true)" data-testid="cal-publish">
+            {{ 'cal.publish' | t: { year: year() } }}
+          </button>
         }
       }
     </div>
@@ -93,7 +103,11 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
       <div class="months" data-testid="cal-months">
         @for (month of months(); track month.month) {
           <table class="month card">
-            <caption>{{ 'cal.month' | t: { year: year(), month: month.month } }}</caption>
+            <caption>
+              {{
+                'cal.month' | t: { year: year(), month: month.month }
+              }}
+            </caption>
             <thead>
               <tr>
                 @for (w of weekdays; track w) {
@@ -135,15 +149,26 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
         @if (selectedDay(); as d) {
           <form class="card" (ngSubmit)="save()" data-testid="cal-editor" [attr.aria-label]="'cal.editor' | t">
             <h2>{{ d.date | hubDate }}</h2>
-            <p data-testid="cal-day-state">{{ reasonKey(d.date) | t }}@if (d.name) {{{ 'common.paren' | t: { text: d.name } }}}</p>
+            <p data-testid="cal-day-state">
+              {{ reasonKey(d.date) | t }}
+              @if (d.name) {
+                {{ 'common.paren' | t: { text: d.name } }}
+              }
+            </p>
             @if (d.kind === 'statutory') {
               <p class="muted small">{{ 'cal.statutoryHint' | t }}</p>
             }
             <fieldset>
               <legend>{{ 'cal.setAs' | t }}</legend>
               <div class="choices">
-                <label><input type="radio" name="kind" value="holiday" [(ngModel)]="kind" data-testid="cal-kind-holiday" /> {{ 'cal.kind.holiday' | t }}</label>
-                <label><input type="radio" name="kind" value="workday" [(ngModel)]="kind" data-testid="cal-kind-workday" /> {{ 'cal.kind.workday' | t }}</label>
+                <label
+                  ><input type="radio" name="kind" value="holiday" [(ngModel)]="kind" data-testid="cal-kind-holiday" />
+                  {{ 'cal.kind.holiday' | t }}</label
+                >
+                <label
+                  ><input type="radio" name="kind" value="workday" [(ngModel)]="kind" data-testid="cal-kind-workday" />
+                  {{ 'cal.kind.workday' | t }}</label
+                >
               </div>
             </fieldset>
             <div class="field">
@@ -151,9 +176,13 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
               <input id="cal-name" name="name" [(ngModel)]="name" maxlength="40" required data-testid="cal-name" />
             </div>
             <div class="form-actions">
-              <button type="submit" class="button-primary" [disabled]="busy() || !name.trim()" data-testid="cal-save">{{ 'cal.save' | t }}</button>
+              <button type="submit" class="button-primary" [disabled]="busy() || !name.trim()" data-testid="cal-save">
+                {{ 'cal.save' | t }}
+              </button>
               @if (hasRule(d.date)) {
-                <button type="button" class="button-danger" [disabled]="busy()" (click)="clear()" data-testid="cal-clear">{{ 'cal.clear' | t }}</button>
+                <button type="button" class="button-danger" [disabled]="busy()" (click)="clear()" data-testid="cal-clear">
+                  {{ 'cal.clear' | t }}
+                </button>
               }
             </div>
           </form>
@@ -166,9 +195,17 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
           <p class="muted small">{{ 'cal.importHint' | t: { year: year() } }}</p>
           <div class="field">
             <label for="cal-file">{{ 'cal.file' | t }}</label>
-            <input id="cal-file" type="file" accept=".ics,.json,text/calendar,application/json" (change)="pick($event)" data-testid="cal-import-file" />
+            <input
+              id="cal-file"
+              type="file"
+              accept=".ics,.json,text/calendar,application/json"
+              (change)="pick($event)"
+              data-testid="cal-import-file"
+            />
           </div>
-          <button type="submit" class="button-secondary" [disabled]="busy() || !file()" data-testid="cal-import-submit">{{ 'cal.importYear' | t: { year: year() } }}</button>
+          <button type="submit" class="button-secondary" [disabled]="busy() || !file()" data-testid="cal-import-submit">
+            {{ 'cal.importYear' | t: { year: year() } }}
+          </button>
         </form>
 
         <section class="card" aria-labelledby="cal-changes-title">
@@ -190,7 +227,9 @@ export class CalendarAdminPage {
   /** Monday first, as the center's wall calendars are. */
   protected readonly weekdays = [1, 2, 3, 4, 5, 6, 0];
 
-  protected readonly year = signal(Number(civilDateOf(new Date(inject(HubClock).now()), this.calendarStore.settings().timeZone).slice(0, 4)));
+  protected readonly year = signal(
+    Number(civilDateOf(new Date(inject(HubClock).now()), this.calendarStore.settings().timeZone).slice(0, 4)),
+  );
   protected readonly data = signal<CalendarData | null>(null);
   protected readonly changes = signal<ConfigurationChange[]>([]);
   protected readonly selected = signal<CivilDate | null>(null);
@@ -227,7 +266,8 @@ export class CalendarAdminPage {
       const lead = (weekdayOf(days[0]!.date) + 6) % 7;
       const cells: (GridDay | null)[] = [...Array<null>(lead).fill(null), ...days];
       const weeks: (GridDay | null)[][] = [];
-      for (let i = 0; i < cells.length; i += 7) weeks.push([...cells.slice(i, i + 7), ...Array<null>(Math.max(0, i + 7 - cells.length)).fill(null)]);
+      for (let i = 0; i < cells.length; i += 7)
+        weeks.push([...cells.slice(i, i + 7), ...Array<null>(Math.max(0, i + 7 - cells.length)).fill(null)]);
       return { month, weeks };
     });
   });
@@ -334,7 +374,15 @@ export class CalendarAdminPage {
     const info = dayInfo(date, cal);
     const rule = this.rules().get(date);
     const kind: DayKind =
-      info.reason === 'weekend' ? 'weekend' : info.reason === 'make_up_working_day' ? 'workday' : info.reason === 'public_holiday' ? (rule ? 'holiday' : 'statutory') : 'working';
+      info.reason === 'weekend'
+        ? 'weekend'
+        : info.reason === 'make_up_working_day'
+          ? 'workday'
+          : info.reason === 'public_holiday'
+            ? rule
+              ? 'holiday'
+              : 'statutory'
+            : 'working';
     const reason = this.i18n.t(dayReasonKey(info.reason));
     const { year, month, day } = civilDateParts(date);
     return {
@@ -342,7 +390,13 @@ export class CalendarAdminPage {
       day,
       kind,
       name: info.name ?? null,
-      label: this.i18n.t('cal.dayLabel', { year, month, day, weekday: this.weekdayName(weekdayOf(date)), state: info.name ? `${reason} ${info.name}` : reason }),
+      label: this.i18n.t('cal.dayLabel', {
+        year,
+        month,
+        day,
+        weekday: this.weekdayName(weekdayOf(date)),
+        state: info.name ? `${reason} ${info.name}` : reason,
+      }),
     };
   }
 }

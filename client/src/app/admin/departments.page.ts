@@ -17,14 +17,26 @@ import { I18nService, TranslatePipe } from '../core/i18n';
     <div class="page-head">
       <h1>{{ 'dept.title' | t }}</h1>
     </div>
-    <form class="card people-form" [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="dept-form" aria-labelledby="dept-form-title">
+    <form
+      class="card people-form"
+      [formGroup]="form"
+      (ngSubmit)="save()"
+      novalidate
+      data-testid="dept-form"
+      aria-labelledby="dept-form-title"
+    >
       <h2 id="dept-form-title">{{ (editing() ? 'dept.edit' : 'dept.new') | t }}</h2>
       <div class="field-row">
         @for (f of fields; track f.key) {
           <div class="field" [class.field-narrow]="f.key === 'code'">
             <label [for]="'dept-' + f.key">{{ f.label | t }}</label>
-            <input [id]="'dept-' + f.key" [formControlName]="f.key" [attr.aria-invalid]="!!errors()[f.key]"
-              [attr.aria-describedby]="errors()[f.key] ? 'dept-' + f.key + '-error' : null" [attr.data-testid]="'dept-' + f.key" />
+            <input
+              [id]="'dept-' + f.key"
+              [formControlName]="f.key"
+              [attr.aria-invalid]="!!errors()[f.key]"
+              [attr.aria-describedby]="errors()[f.key] ? 'dept-' + f.key + '-error' : null"
+              [attr.data-testid]="'dept-' + f.key"
+            />
             @if (errors()[f.key]; as e) {
               <p class="field-error" [id]="'dept-' + f.key + '-error'">{{ e }}</p>
             }
@@ -32,7 +44,9 @@ import { I18nService, TranslatePipe } from '../core/i18n';
         }
       </div>
       <div class="form-actions">
-        <button type="submit" class="button-primary" [disabled]="busy()" data-testid="dept-save">{{ (editing() ? 'dept.saveEdit' : 'dept.create') | t }}</button>
+        <button type="submit" class="button-primary" [disabled]="busy()" data-testid="dept-save">
+          {{ (editing() ? 'dept.saveEdit' : 'dept.create') | t }}
+        </button>
         @if (editing()) {
           <button type="button" class="button-quiet" (click)="cancel()">{{ 'circ.cancel' | t }}</button>
         }
@@ -57,7 +71,9 @@ import { I18nService, TranslatePipe } from '../core/i18n';
               <th scope="col">{{ 'dept.nameEn' | t }}</th>
               <th scope="col">{{ 'dept.liaisons' | t }}</th>
               <th scope="col">{{ 'people.status' | t }}</th>
-              <th scope="col"><span class="visually-hidden">{{ 'people.actions' | t }}</span></th>
+              <th scope="col">
+                <span class="visually-hidden">{{ 'people.actions' | t }}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -70,15 +86,38 @@ import { I18nService, TranslatePipe } from '../core/i18n';
                 <td>{{ (d.active ? 'people.active' : 'people.inactive') | t }}</td>
                 <td class="row-actions">
                   @if (d.active) {
-                    <button type="button" class="button-secondary" (click)="edit(d)" [attr.aria-label]="'dept.editOf' | t: { name: d.name }">{{ 'dept.edit' | t }}</button>
+                    <button
+                      type="button"
+                      class="button-secondary"
+                      (click)="edit(d)"
+                      [attr.aria-label]="'dept.editOf' | t: { name: d.name }"
+                    >
+                      {{ 'dept.edit' | t }}
+                    </button>
                     @if (confirming() === d.id) {
                       <span role="group" [attr.aria-label]="'dept.deactivateOf' | t: { name: d.name }">
                         <span class="small">{{ 'dept.deactivateConsequence' | t }}</span>
-                        <button type="button" class="button-danger" [disabled]="busy()" (click)="deactivate(d)" data-testid="dept-deactivate-confirm">{{ 'people.deactivateYes' | t }}</button>
+                        <button
+                          type="button"
+                          class="button-danger"
+                          [disabled]="busy()"
+                          (click)="deactivate(d)"
+                          data-testid="dept-deactivate-confirm"
+                        >
+                          {{ 'people.deactivateYes' | t }}
+                        </button>
                         <button type="button" class="button-quiet" (click)="confirming.set(null)">{{ 'circ.cancel' | t }}</button>
                       </span>
                     } @else {
-                      <button type="button" class="button-quiet" (click)="confirming.set(d.id)" [attr.aria-label]="'dept.deactivateOf' | t: { name: d.name }" data-testid="dept-deactivate">{{ 'people.deactivate' | t }}</button>
+                      <button
+                        type="button"
+                        class="button-quiet"
+                        (click)="confirming.set(d.id)"
+                        [attr.aria-label]="'dept.deactivateOf' | t: { name: d.name }"
+                        data-testid="dept-deactivate"
+                      >
+                        {{ 'people.deactivate' | t }}
+                      </button>
                     }
                   }
                 </td>

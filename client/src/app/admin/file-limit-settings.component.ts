@@ -17,7 +17,14 @@ const MAX_MB = MAX_FILE_BYTES_RANGE.max / MB;
   imports: [FormsModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="card settings-form" (ngSubmit)="save()" novalidate data-testid="file-limit-form" aria-labelledby="file-limit-title" [attr.aria-busy]="loading()">
+    <form
+      class="card settings-form"
+      (ngSubmit)="save()"
+      novalidate
+      data-testid="file-limit-form"
+      aria-labelledby="file-limit-title"
+      [attr.aria-busy]="loading()"
+    >
       <h2 id="file-limit-title">{{ 'settings.files.title' | t }}</h2>
       @if (loading()) {
         <p class="loading" role="status" data-testid="file-limit-loading">{{ 'common.loading' | t }}</p>
@@ -42,7 +49,9 @@ const MAX_MB = MAX_FILE_BYTES_RANGE.max / MB;
           }
         </div>
         <div class="form-actions">
-          <button type="submit" class="button-primary" [disabled]="busy()" data-testid="file-limit-save">{{ 'settings.files.save' | t }}</button>
+          <button type="submit" class="button-primary" [disabled]="busy()" data-testid="file-limit-save">
+            {{ 'settings.files.save' | t }}
+          </button>
         </div>
       }
       <div aria-live="polite">

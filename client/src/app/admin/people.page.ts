@@ -1,7 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { firstValueFrom } from 'rxjs';
-import { ACCOUNT_ROLES, contactProblems, normalizeContact, PEOPLE_CSV_TEMPLATE, PEOPLE_TEMPLATE_ROWS, spreadsheetToCsv, type DepartmentAdminView, type OneTimePasswordResult, type PeopleImportPreview, type PeopleImportResult, type Role, type UserView } from '@hub/shared';
+import {
+  ACCOUNT_ROLES,
+  contactProblems,
+  normalizeContact,
+  PEOPLE_CSV_TEMPLATE,
+  PEOPLE_TEMPLATE_ROWS,
+  spreadsheetToCsv,
+  type DepartmentAdminView,
+  type OneTimePasswordResult,
+  type PeopleImportPreview,
+  type PeopleImportResult,
+  type Role,
+  type UserView,
+} from '@hub/shared';
 import { PeopleApi } from '../core/api/people-api.service';
 import { readProblem } from '../core/api/problem';
 import { I18nService, TranslatePipe } from '../core/i18n';
@@ -11,7 +24,8 @@ import { roleKey } from '../core/i18n/labels';
  * R1: the admin keeps the people: accounts with a role (a liaison with its one department), one-time
  * passwords shown once, resets, switching off, and a CSV import checked row by row before anything is written.
  */
-const isXlsx = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const isXlsx = (file: File) =>
+  /\.xlsx$/i.test(file.name) || file.type === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @Component({
   selector: 'hub-people-page',
@@ -26,27 +40,48 @@ const isXlsx = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'appl
       @if (oneTime(); as o) {
         <div class="notice one-time" role="alert" data-testid="one-time-password">
           <p>{{ 'people.oneTimeFor' | t: { name: o.user.displayName, username: o.user.username } }}</p>
-          <p class="one-time-value"><code data-testid="one-time-value">{{ o.oneTimePassword }}</code></p>
+          <p class="one-time-value">
+            <code data-testid="one-time-value">{{ o.oneTimePassword }}</code>
+          </p>
           <p class="small">{{ 'people.oneTimeHint' | t }}</p>
           <button type="button" class="button-quiet" (click)="oneTime.set(null)">{{ 'people.oneTimeDone' | t }}</button>
         </div>
       }
     </div>
-    <form class="card people-form" [formGroup]="form" (ngSubmit)="create()" novalidate data-testid="user-form" aria-labelledby="user-form-title">
+    <form
+      class="card people-form"
+      [formGroup]="form"
+      (ngSubmit)="create()"
+      novalidate
+      data-testid="user-form"
+      aria-labelledby="user-form-title"
+    >
       <h2 id="user-form-title">{{ 'people.new' | t }}</h2>
       <div class="field-row">
         <div class="field">
           <label for="user-username">{{ 'login.username' | t }}</label>
-          <input id="user-username" formControlName="username" autocapitalize="none" spellcheck="false" [attr.aria-invalid]="!!errors()['username']"
-            [attr.aria-describedby]="errors()['username'] ? 'user-username-error' : null" data-testid="user-username" />
+          <input
+            id="user-username"
+            formControlName="username"
+            autocapitalize="none"
+            spellcheck="false"
+            [attr.aria-invalid]="!!errors()['username']"
+            [attr.aria-describedby]="errors()['username'] ? 'user-username-error' : null"
+            data-testid="user-username"
+          />
           @if (errors()['username']; as e) {
             <p class="field-error" id="user-username-error">{{ e }}</p>
           }
         </div>
         <div class="field">
           <label for="user-displayName">{{ 'people.displayName' | t }}</label>
-          <input id="user-displayName" formControlName="displayName" [attr.aria-invalid]="!!errors()['displayName']"
-            [attr.aria-describedby]="errors()['displayName'] ? 'user-displayName-error' : null" data-testid="user-displayName" />
+          <input
+            id="user-displayName"
+            formControlName="displayName"
+            [attr.aria-invalid]="!!errors()['displayName']"
+            [attr.aria-describedby]="errors()['displayName'] ? 'user-displayName-error' : null"
+            data-testid="user-displayName"
+          />
           @if (errors()['displayName']; as e) {
             <p class="field-error" id="user-displayName-error">{{ e }}</p>
           }
@@ -66,8 +101,13 @@ const isXlsx = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'appl
         @if (form.controls.role.value === 'liaison') {
           <div class="field">
             <label for="user-department">{{ 'people.department' | t }}</label>
-            <select id="user-department" formControlName="departmentId" [attr.aria-invalid]="!!errors()['departmentId']"
-              [attr.aria-describedby]="errors()['departmentId'] ? 'user-department-error' : 'user-department-hint'" data-testid="user-department">
+            <select
+              id="user-department"
+              formControlName="departmentId"
+              [attr.aria-invalid]="!!errors()['departmentId']"
+              [attr.aria-describedby]="errors()['departmentId'] ? 'user-department-error' : 'user-department-hint'"
+              data-testid="user-department"
+            >
               <option value="" disabled>{{ 'people.choose' | t }}</option>
               @for (d of activeDepartments(); track d.id) {
                 <option [value]="d.id">{{ d.code }} {{ d.name }}</option>
@@ -104,7 +144,9 @@ const isXlsx = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'appl
               <th scope="col">{{ 'people.department' | t }}</th>
               <th scope="col">{{ 'people.contact' | t }}</th>
               <th scope="col">{{ 'people.status' | t }}</th>
-              <th scope="col"><span class="visually-hidden">{{ 'people.actions' | t }}</span></th>
+              <th scope="col">
+                <span class="visually-hidden">{{ 'people.actions' | t }}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -116,26 +158,58 @@ const isXlsx = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'appl
                 <td>{{ departmentName(u.departmentId) }}</td>
                 <td class="contact" data-testid="user-contact">
                   @if (contactOf() === u.id) {
-                    <form class="contact-form" (ngSubmit)="saveContact(u)" novalidate [attr.aria-label]="'people.contactOf' | t: { name: u.displayName }" data-testid="contact-form">
+                    <form
+                      class="contact-form"
+                      (ngSubmit)="saveContact(u)"
+                      novalidate
+                      [attr.aria-label]="'people.contactOf' | t: { name: u.displayName }"
+                      data-testid="contact-form"
+                    >
                       <label for="contact-email">{{ 'notify.mine.email' | t }}</label>
-                      <input id="contact-email" name="email" type="email" autocomplete="off" [(ngModel)]="contactEmail" [attr.aria-invalid]="!!contactErrors()['email']"
-                        [attr.aria-describedby]="contactErrors()['email'] ? 'contact-email-error' : null" data-testid="contact-email" />
+                      <input
+                        id="contact-email"
+                        name="email"
+                        type="email"
+                        autocomplete="off"
+                        [(ngModel)]="contactEmail"
+                        [attr.aria-invalid]="!!contactErrors()['email']"
+                        [attr.aria-describedby]="contactErrors()['email'] ? 'contact-email-error' : null"
+                        data-testid="contact-email"
+                      />
                       @if (contactErrors()['email']; as e) {
                         <p class="field-error" id="contact-email-error">{{ e }}</p>
                       }
                       <label for="contact-mobile">{{ 'notify.mine.mobile' | t }}</label>
-                      <input id="contact-mobile" name="mobile" type="tel" autocomplete="off" [(ngModel)]="contactMobile" [attr.aria-invalid]="!!contactErrors()['mobile']"
-                        [attr.aria-describedby]="contactErrors()['mobile'] ? 'contact-mobile-error' : 'contact-hint'" data-testid="contact-mobile" />
+                      <input
+                        id="contact-mobile"
+                        name="mobile"
+                        type="tel"
+                        autocomplete="off"
+                        [(ngModel)]="contactMobile"
+                        [attr.aria-invalid]="!!contactErrors()['mobile']"
+                        [attr.aria-describedby]="contactErrors()['mobile'] ? 'contact-mobile-error' : 'contact-hint'"
+                        data-testid="contact-mobile"
+                      />
                       @if (contactErrors()['mobile']; as e) {
                         <p class="field-error" id="contact-mobile-error">{{ e }}</p>
                       }
                       <p class="field-hint small" id="contact-hint">{{ 'people.contactHint' | t }}</p>
-                      <button type="submit" class="button-primary" [disabled]="busy()" data-testid="contact-save">{{ 'people.contactSave' | t }}</button>
+                      <button type="submit" class="button-primary" [disabled]="busy()" data-testid="contact-save">
+                        {{ 'people.contactSave' | t }}
+                      </button>
                       <button type="button" class="button-quiet" (click)="contactOf.set(null)">{{ 'circ.cancel' | t }}</button>
                     </form>
                   } @else {
                     <span class="small">{{ u.email || ('common.dash' | t) }}<br />{{ u.mobile || ('common.dash' | t) }}</span>
-                    <button type="button" class="button-link" (click)="editContact(u)" [attr.aria-label]="'people.contactOf' | t: { name: u.displayName }" data-testid="contact-edit">{{ 'people.contactEdit' | t }}</button>
+                    <button
+                      type="button"
+                      class="button-link"
+                      (click)="editContact(u)"
+                      [attr.aria-label]="'people.contactOf' | t: { name: u.displayName }"
+                      data-testid="contact-edit"
+                    >
+                      {{ 'people.contactEdit' | t }}
+                    </button>
                   }
                 </td>
                 <td>
@@ -148,16 +222,43 @@ const isXlsx = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'appl
                   @if (u.active) {
                     @if (confirming()?.id === u.id) {
                       <span role="group" [attr.aria-label]="u.displayName">
-                        <span class="small">{{ (confirming()!.kind === 'reset' ? 'people.resetConsequence' : 'people.deactivateConsequence') | t }}</span>
-                        <button type="button" class="button-danger" [disabled]="busy()" (click)="confirm(u)" data-testid="user-confirm">{{ (confirming()!.kind === 'reset' ? 'people.resetYes' : 'people.deactivateYes') | t }}</button>
+                        <span class="small">{{
+                          (confirming()!.kind === 'reset' ? 'people.resetConsequence' : 'people.deactivateConsequence') | t
+                        }}</span>
+                        <button type="button" class="button-danger" [disabled]="busy()" (click)="confirm(u)" data-testid="user-confirm">
+                          {{ (confirming()!.kind === 'reset' ? 'people.resetYes' : 'people.deactivateYes') | t }}
+                        </button>
                         <button type="button" class="button-quiet" (click)="confirming.set(null)">{{ 'circ.cancel' | t }}</button>
                       </span>
                     } @else {
-                      <button type="button" class="button-secondary" (click)="confirming.set({ id: u.id, kind: 'reset' })" [attr.aria-label]="'people.resetOf' | t: { name: u.displayName }">{{ 'people.reset' | t }}</button>
-                      <button type="button" class="button-quiet" (click)="confirming.set({ id: u.id, kind: 'deactivate' })" [attr.aria-label]="'people.deactivateOf' | t: { name: u.displayName }">{{ 'people.deactivate' | t }}</button>
+                      <button
+                        type="button"
+                        class="button-secondary"
+                        (click)="confirming.set({ id: u.id, kind: 'reset' })"
+                        [attr.aria-label]="'people.resetOf' | t: { name: u.displayName }"
+                      >
+                        {{ 'people.reset' | t }}
+                      </button>
+                      <button
+                        type="button"
+                        class="button-quiet"
+                        (click)="confirming.set({ id: u.id, kind: 'deactivate' })"
+                        [attr.aria-label]="'people.deactivateOf' | t: { name: u.displayName }"
+                      >
+                        {{ 'people.deactivate' | t }}
+                      </button>
                     }
                   } @else {
-                    <button type="button" class="button-secondary" [disabled]="busy()" (click)="reactivate(u)" [attr.aria-label]="'people.reactivateOf' | t: { name: u.displayName }" data-testid="user-reactivate">{{ 'people.reactivate' | t }}</button>
+                    <button
+                      type="button"
+                      class="button-secondary"
+                      [disabled]="busy()"
+                      (click)="reactivate(u)"
+                      [attr.aria-label]="'people.reactivateOf' | t: { name: u.displayName }"
+                      data-testid="user-reactivate"
+                    >
+                      {{ 'people.reactivate' | t }}
+                    </button>
                   }
                 </td>
               </tr>
@@ -171,37 +272,73 @@ const isXlsx = (file: File) => /\.xlsx$/i.test(file.name) || file.type === 'appl
       <h2 id="import-title">{{ 'import.title' | t }}</h2>
       <p class="muted small">{{ 'import.intro' | t }}</p>
       <p class="template-links">
-        <button type="button" class="button-link" (click)="downloadXlsxTemplate()" data-testid="import-template-xlsx">{{ 'import.templateXlsx' | t }}</button>
+        <button type="button" class="button-link" (click)="downloadXlsxTemplate()" data-testid="import-template-xlsx">
+          {{ 'import.templateXlsx' | t }}
+        </button>
         <a [href]="templateHref" download="people-template.csv" data-testid="import-template">{{ 'import.template' | t }}</a>
       </p>
       <div class="field">
         <label for="import-file">{{ 'import.file' | t }}</label>
-        <input id="import-file" type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" (change)="read($event)" data-testid="import-file" />
+        <input
+          id="import-file"
+          type="file"
+          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          (change)="read($event)"
+          data-testid="import-file"
+        />
       </div>
       @if (preview(); as p) {
-        <p role="status">{{ 'import.summary' | t: { departments: p.departments.length, users: p.users.length, errors: p.errors.length } }}</p>
+        <p role="status">
+          {{ 'import.summary' | t: { departments: p.departments.length, users: p.users.length, errors: p.errors.length } }}
+        </p>
         @if (p.errors.length) {
           <table data-testid="import-errors">
-            <caption>{{ 'import.errors' | t }}</caption>
-            <thead><tr><th scope="col">{{ 'import.line' | t }}</th><th scope="col">{{ 'import.field' | t }}</th><th scope="col">{{ 'import.problem' | t }}</th></tr></thead>
+            <caption>
+              {{
+                'import.errors' | t
+              }}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ 'import.line' | t }}</th>
+                <th scope="col">{{ 'import.field' | t }}</th>
+                <th scope="col">{{ 'import.problem' | t }}</th>
+              </tr>
+            </thead>
             <tbody>
               @for (e of p.errors; track $index) {
-                <tr><td>{{ e.line }}</td><td>{{ e.field }}</td><td>{{ e.message }}</td></tr>
+                <tr>
+                  <td>{{ e.line }}</td>
+                  <td>{{ e.field }}</td>
+                  <td>{{ e.message }}</td>
+                </tr>
               }
             </tbody>
           </table>
         } @else {
-          <button type="button" class="button-primary" [disabled]="busy()" (click)="import()" data-testid="import-run">{{ 'import.run' | t: { n: p.departments.length + p.users.length } }}</button>
+          <button type="button" class="button-primary" [disabled]="busy()" (click)="import()" data-testid="import-run">
+            {{ 'import.run' | t: { n: p.departments.length + p.users.length } }}
+          </button>
         }
       }
       @if (imported(); as r) {
         <div class="notice" role="alert" data-testid="import-result">
           <p>{{ 'import.done' | t: { departments: r.departments, users: r.users.length } }}</p>
           <table>
-            <caption>{{ 'people.oneTimeHint' | t }}</caption>
+            <caption>
+              {{
+                'people.oneTimeHint' | t
+              }}
+            </caption>
             <tbody>
               @for (u of r.users; track u.username) {
-                <tr><th scope="row">{{ u.username }}</th><td>{{ u.displayName }}</td><td><code>{{ u.oneTimePassword }}</code></td></tr>
+                <tr>
+                  <th scope="row">{{ u.username }}</th>
+                  <td>{{ u.displayName }}</td>
+                  <td>
+                    <code>{{ u.oneTimePassword }}</code>
+                  </td>
+                </tr>
               }
             </tbody>
           </table>
@@ -217,7 +354,12 @@ export class PeoplePage {
   protected readonly roles = ACCOUNT_ROLES;
   protected readonly roleLabel = roleKey;
   protected readonly templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(PEOPLE_CSV_TEMPLATE)}`;
-  protected readonly form = inject(NonNullableFormBuilder).group({ username: '', displayName: '', role: '' as Role | '', departmentId: '' });
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    username: '',
+    displayName: '',
+    role: '' as Role | '',
+    departmentId: '',
+  });
   protected readonly users = signal<UserView[]>([]);
   protected readonly departments = signal<DepartmentAdminView[]>([]);
   protected readonly activeDepartments = computed(() => this.departments().filter((d) => d.active));
@@ -251,7 +393,12 @@ export class PeoplePage {
       this.errors.set({ role: this.i18n.t('common.required') });
       return Promise.resolve();
     }
-    const body = { username: v.username.trim(), displayName: v.displayName.trim(), role: v.role, departmentId: v.role === 'liaison' ? v.departmentId || null : null };
+    const body = {
+      username: v.username.trim(),
+      displayName: v.displayName.trim(),
+      role: v.role,
+      departmentId: v.role === 'liaison' ? v.departmentId || null : null,
+    };
     return this.run(async () => {
       this.oneTime.set(await firstValueFrom(this.api.createUser(body)));
       this.form.reset();
@@ -284,7 +431,9 @@ export class PeoplePage {
     if (this.busy()) return;
     const contact = normalizeContact({ email: this.contactEmail, mobile: this.contactMobile });
     const problems = contactProblems(contact);
-    this.contactErrors.set(Object.fromEntries(problems.map((p) => [p.field, this.i18n.t(p.field === 'email' ? 'people.badEmail' : 'people.badMobile')])));
+    this.contactErrors.set(
+      Object.fromEntries(problems.map((p) => [p.field, this.i18n.t(p.field === 'email' ? 'people.badEmail' : 'people.badMobile')])),
+    );
     if (problems.length) return;
     this.busy.set(true);
     this.message.set(null);
@@ -319,7 +468,10 @@ export class PeoplePage {
   /** The same template as the CSV one, as a spreadsheet (its columns as text, so codes keep their zeros). */
   protected async downloadXlsxTemplate(): Promise<void> {
     const { default: writeXlsxFile } = await import('write-excel-file/browser');
-    await writeXlsxFile(PEOPLE_TEMPLATE_ROWS.map((row) => row.map((value) => ({ value, type: String }))), { columns: PEOPLE_TEMPLATE_ROWS[0]!.map(() => ({ width: 18 })) }).toFile('people-template.xlsx');
+    await writeXlsxFile(
+      PEOPLE_TEMPLATE_ROWS.map((row) => row.map((value) => ({ value, type: String }))),
+      { columns: PEOPLE_TEMPLATE_ROWS[0]!.map(() => ({ width: 18 })) },
+    ).toFile('people-template.xlsx');
   }
 
   protected import(): Promise<void> {

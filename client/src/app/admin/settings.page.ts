@@ -26,7 +26,14 @@ type Field = keyof HubSettings;
     <div class="page-head">
       <h1>{{ 'settings.title' | t }}</h1>
     </div>
-    <form class="card settings-form" [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="settings-form" [attr.aria-busy]="loading()">
+    <form
+      class="card settings-form"
+      [formGroup]="form"
+      (ngSubmit)="save()"
+      novalidate
+      data-testid="settings-form"
+      [attr.aria-busy]="loading()"
+    >
       <p class="muted small">{{ 'settings.intro' | t }}</p>
       @if (loading()) {
         <p class="loading" role="status" data-testid="settings-loading">{{ 'common.loading' | t }}</p>
@@ -52,7 +59,9 @@ type Field = keyof HubSettings;
         }
       }
       <div class="form-actions">
-        <button type="submit" class="button-primary" [disabled]="busy() || loading()" data-testid="settings-save">{{ 'settings.save' | t }}</button>
+        <button type="submit" class="button-primary" [disabled]="busy() || loading()" data-testid="settings-save">
+          {{ 'settings.save' | t }}
+        </button>
       </div>
       <div aria-live="polite">
         @if (saved()) {
@@ -78,11 +87,29 @@ export class SettingsPage {
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly fields = [
-    { key: 'workingDaysAllowed', type: 'number', label: 'settings.workingDays', hint: 'settings.workingDaysHint', ...SETTINGS_LIMITS.workingDaysAllowed },
+    {
+      key: 'workingDaysAllowed',
+      type: 'number',
+      label: 'settings.workingDays',
+      hint: 'settings.workingDaysHint',
+      ...SETTINGS_LIMITS.workingDaysAllowed,
+    },
     { key: 'endOfDay', type: 'text', label: 'settings.endOfDay', hint: 'settings.endOfDayHint', min: null, max: null },
     { key: 'timeZone', type: 'text', label: 'settings.timeZone', hint: 'settings.timeZoneHint', min: null, max: null },
-    { key: 'warningWorkingDays', type: 'number', label: 'settings.warning', hint: 'settings.warningHint', ...SETTINGS_LIMITS.warningWorkingDays },
-    { key: 'circulationThreshold', type: 'number', label: 'settings.circulation', hint: 'settings.circulationHint', ...SETTINGS_LIMITS.circulationThreshold },
+    {
+      key: 'warningWorkingDays',
+      type: 'number',
+      label: 'settings.warning',
+      hint: 'settings.warningHint',
+      ...SETTINGS_LIMITS.warningWorkingDays,
+    },
+    {
+      key: 'circulationThreshold',
+      type: 'number',
+      label: 'settings.circulation',
+      hint: 'settings.circulationHint',
+      ...SETTINGS_LIMITS.circulationThreshold,
+    },
   ] as const;
 
   protected readonly form = this.fb.group({
@@ -105,7 +132,12 @@ export class SettingsPage {
 
   protected async save(): Promise<void> {
     const raw = this.form.getRawValue();
-    const next: HubSettings = { ...raw, workingDaysAllowed: Number(raw.workingDaysAllowed), warningWorkingDays: Number(raw.warningWorkingDays), circulationThreshold: Number(raw.circulationThreshold) };
+    const next: HubSettings = {
+      ...raw,
+      workingDaysAllowed: Number(raw.workingDaysAllowed),
+      warningWorkingDays: Number(raw.warningWorkingDays),
+      circulationThreshold: Number(raw.circulationThreshold),
+    };
     this.saved.set(false);
     this.message.set(null);
     // The same checks as the server, so most mistakes show before the round trip.

@@ -17,7 +17,14 @@ const KIND_BADGE: Record<AlertKind, string> = {
   meeting_invited: 'status-held',
   deemed_consent: 'status-deemed_consent',
 };
-const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explanation_filed: '✎', ruling_overdue: '⚑', forwarding_overdue: '■', meeting_invited: '◆', deemed_consent: '✱' };
+const KIND_GLYPH: Record<AlertKind, string> = {
+  deadline_warning: '▲',
+  explanation_filed: '✎',
+  ruling_overdue: '⚑',
+  forwarding_overdue: '■',
+  meeting_invited: '◆',
+  deemed_consent: '✱',
+};
 
 /**
  * The inbox: early warnings (R14a, once per deadline), written explanations awaiting a leader's
@@ -59,7 +66,8 @@ const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explana
           >
             <p class="alert-head">
               <span class="badge {{ KIND_BADGE[a.kind] }}"
-                ><span class="glyph" aria-hidden="true">{{ KIND_GLYPH[a.kind] }}</span>{{ alertKindKey(a.kind) | t }}</span
+                ><span class="glyph" aria-hidden="true">{{ KIND_GLYPH[a.kind] }}</span
+                >{{ alertKindKey(a.kind) | t }}</span
               >
               <a [routerLink]="['/projects', a.projectId]">{{ a.projectCode }} {{ a.projectName }}</a>
             </p>
@@ -67,7 +75,9 @@ const KIND_GLYPH: Record<AlertKind, string> = { deadline_warning: '▲', explana
               {{ alertLineKey(a.kind) | t: { department: department(a), due: (a.dueAt | hubDue), n: a.workingDaysLeft ?? 0 } }}
             </p>
             @if (a.meetingId) {
-              <p><a [routerLink]="['/meetings', a.meetingId]" data-testid="alert-meeting">{{ 'alerts.openMeeting' | t }}</a></p>
+              <p>
+                <a [routerLink]="['/meetings', a.meetingId]" data-testid="alert-meeting">{{ 'alerts.openMeeting' | t }}</a>
+              </p>
             }
             <p class="muted small">{{ 'alerts.received' | t: { time: (a.createdAt | hubTime) } }}</p>
             @if (!a.readAt) {
@@ -120,7 +130,8 @@ export class AlertsPage {
   protected readonly KIND_BADGE = KIND_BADGE;
   protected readonly KIND_GLYPH = KIND_GLYPH;
   protected readonly alertKindKey = alertKindKey;
-  protected readonly alertLineKey = (kind: AlertKind) => (kind === 'deadline_warning' ? ('alerts.line' as const) : (`alerts.line.${kind}` as const));
+  protected readonly alertLineKey = (kind: AlertKind) =>
+    kind === 'deadline_warning' ? ('alerts.line' as const) : (`alerts.line.${kind}` as const);
 
   protected department(alert: AlertView): string {
     if (alert.departmentId === null) return '';

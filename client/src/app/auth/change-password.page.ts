@@ -25,16 +25,32 @@ import { newPasswordError } from './password-form';
         }
         <div class="field">
           <label for="pw-current">{{ 'password.current' | t }}</label>
-          <input id="pw-current" type="password" formControlName="currentPassword" autocomplete="current-password" required
-            [attr.aria-invalid]="!!errors()['currentPassword']" [attr.aria-describedby]="errors()['currentPassword'] ? 'pw-current-error' : null" data-testid="password-current" />
+          <input
+            id="pw-current"
+            type="password"
+            formControlName="currentPassword"
+            autocomplete="current-password"
+            required
+            [attr.aria-invalid]="!!errors()['currentPassword']"
+            [attr.aria-describedby]="errors()['currentPassword'] ? 'pw-current-error' : null"
+            data-testid="password-current"
+          />
           @if (errors()['currentPassword']; as e) {
             <p class="field-error" id="pw-current-error">{{ e }}</p>
           }
         </div>
         <div class="field">
           <label for="pw-new">{{ 'password.new' | t }}</label>
-          <input id="pw-new" type="password" formControlName="newPassword" autocomplete="new-password" required
-            [attr.aria-invalid]="!!errors()['newPassword']" aria-describedby="pw-new-hint" data-testid="password-new" />
+          <input
+            id="pw-new"
+            type="password"
+            formControlName="newPassword"
+            autocomplete="new-password"
+            required
+            [attr.aria-invalid]="!!errors()['newPassword']"
+            aria-describedby="pw-new-hint"
+            data-testid="password-new"
+          />
           <p class="field-hint" id="pw-new-hint">{{ 'password.hint' | t }}</p>
           @if (errors()['newPassword']; as e) {
             <p class="field-error" id="pw-new-error" role="alert">{{ e }}</p>
@@ -42,7 +58,14 @@ import { newPasswordError } from './password-form';
         </div>
         <div class="field">
           <label for="pw-repeat">{{ 'password.repeat' | t }}</label>
-          <input id="pw-repeat" type="password" formControlName="repeat" autocomplete="new-password" required data-testid="password-repeat" />
+          <input
+            id="pw-repeat"
+            type="password"
+            formControlName="repeat"
+            autocomplete="new-password"
+            required
+            data-testid="password-repeat"
+          />
         </div>
         @if (message(); as m) {
           <p class="alert alert-error" role="alert">{{ m }}</p>
@@ -70,7 +93,9 @@ export class ChangePasswordPage {
 
   protected async submit(): Promise<void> {
     const { currentPassword, newPassword, repeat } = this.form.getRawValue();
-    const local: TranslationKey | null = currentPassword ? newPasswordError(this.session.user()?.username ?? '', newPassword, repeat) : 'common.required';
+    const local: TranslationKey | null = currentPassword
+      ? newPasswordError(this.session.user()?.username ?? '', newPassword, repeat)
+      : 'common.required';
     this.message.set(null);
     this.errors.set(local ? { [currentPassword ? 'newPassword' : 'currentPassword']: this.i18n.t(local) } : {});
     if (local || this.busy()) return;

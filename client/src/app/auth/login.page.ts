@@ -68,7 +68,9 @@ interface Message {
         </button>
       </form>
       <!-- R1: applicants look their project up with the codes on their receipt, without an account. -->
-      <p><a routerLink="/status" data-testid="status-link">{{ 'status.link' | t }}</a></p>
+      <p>
+        <a routerLink="/status" data-testid="status-link">{{ 'status.link' | t }}</a>
+      </p>
     </main>
   `,
 })
@@ -111,11 +113,7 @@ export class LoginPage {
       // 401 is always "wrong username or password" in the user's language; other
       // problems carry the server's own words; no answer at all is a network failure.
       this.error.set(
-        problem.status === 401
-          ? { key: 'login.failed' }
-          : problem.message
-            ? { text: problem.message }
-            : { key: 'common.networkError' },
+        problem.status === 401 ? { key: 'login.failed' } : problem.message ? { text: problem.message } : { key: 'common.networkError' },
       );
     } finally {
       this.busy.set(false);

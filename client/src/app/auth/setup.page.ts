@@ -21,12 +21,22 @@ import { newPasswordError } from './password-form';
         <h1>{{ 'setup.title' | t }}</h1>
         @if (done()) {
           <p class="notice" role="status" data-testid="setup-done">{{ 'setup.done' | t }}</p>
-          <p><a routerLink="/login">{{ 'login.submit' | t }}</a></p>
+          <p>
+            <a routerLink="/login">{{ 'login.submit' | t }}</a>
+          </p>
         } @else {
           <p class="muted">{{ 'setup.intro' | t }}</p>
           <div class="field">
             <label for="setup-new">{{ 'password.new' | t }}</label>
-            <input id="setup-new" type="password" formControlName="newPassword" autocomplete="new-password" required aria-describedby="setup-hint" [attr.aria-invalid]="!!error()" />
+            <input
+              id="setup-new"
+              type="password"
+              formControlName="newPassword"
+              autocomplete="new-password"
+              required
+              aria-describedby="setup-hint"
+              [attr.aria-invalid]="!!error()"
+            />
             <p class="field-hint" id="setup-hint">{{ 'password.hint' | t }}</p>
           </div>
           <div class="field">
@@ -48,7 +58,10 @@ export class SetupPage {
   /** From the printed link's query (?token=…). */
   readonly token = input<string>();
 
-  protected readonly form = inject(NonNullableFormBuilder).group({ newPassword: ['', Validators.required], repeat: ['', Validators.required] });
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    newPassword: ['', Validators.required],
+    repeat: ['', Validators.required],
+  });
   protected readonly error = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly done = signal(false);

@@ -29,7 +29,9 @@ const LEGEND: readonly BoardCellStatus[] = [
         @for (status of statuses; track status) {
           <li><hub-status-badge [status]="status" /></li>
         }
-        <li><span class="lead-mark">{{ 'board.lead' | t }}</span></li>
+        <li>
+          <span class="lead-mark">{{ 'board.lead' | t }}</span>
+        </li>
         <li>
           <span class="provisional">{{ 'countdown.provisional' | t }}</span>
           <span class="legend-note">{{ 'countdown.provisionalHint' | t }}</span>

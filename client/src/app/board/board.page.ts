@@ -78,17 +78,65 @@ function queryOf(params: ParamMap): Required<Pick<BoardQuery, 'sort' | 'offset' 
   imports: [RouterLink, TranslatePipe, HubTimePipe, BoardCellComponent, BoardLegendComponent, InquiryAlertsComponent, MegaFlagComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .board-filters { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; margin: 0.5rem 0 0.75rem; }
-    .board-filters label { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.9rem; }
-    .board-filters input[type='search'] { min-width: 16rem; }
-    .status-filters { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0 0 0.75rem; padding: 0; list-style: none; }
-    .status-filters button[aria-pressed='true'] { outline: 2px solid var(--brand); font-weight: 700; }
-    .board-scroll { overflow: auto; max-height: 75vh; position: relative; }
-    .board-scroll thead th { position: sticky; top: 0; z-index: 2; background: var(--surface, #fff); }
-    .board-scroll tbody th.project-cell { position: sticky; left: 0; z-index: 1; background: var(--surface, #fff); }
-    .board-scroll thead th:first-child { left: 0; z-index: 3; }
-    .board-pager { display: flex; gap: 0.75rem; align-items: center; margin: 0.5rem 0; flex-wrap: wrap; }
-    .board-scroll[aria-busy='true'] tbody { opacity: 0.6; }
+    .board-filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: end;
+      margin: 0.5rem 0 0.75rem;
+    }
+    .board-filters label {
+      display: flex;
+      flex-direction: column;
+      gap: 0.2rem;
+      font-size: 0.9rem;
+    }
+    .board-filters input[type='search'] {
+      min-width: 16rem;
+    }
+    .status-filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      margin: 0 0 0.75rem;
+      padding: 0;
+      list-style: none;
+    }
+    .status-filters button[aria-pressed='true'] {
+      outline: 2px solid var(--brand);
+      font-weight: 700;
+    }
+    .board-scroll {
+      overflow: auto;
+      max-height: 75vh;
+      position: relative;
+    }
+    .board-scroll thead th {
+      position: sticky;
+      top: 0;
+      z-index: 2;
+      background: var(--surface, #fff);
+    }
+    .board-scroll tbody th.project-cell {
+      position: sticky;
+      left: 0;
+      z-index: 1;
+      background: var(--surface, #fff);
+    }
+    .board-scroll thead th:first-child {
+      left: 0;
+      z-index: 3;
+    }
+    .board-pager {
+      display: flex;
+      gap: 0.75rem;
+      align-items: center;
+      margin: 0.5rem 0;
+      flex-wrap: wrap;
+    }
+    .board-scroll[aria-busy='true'] tbody {
+      opacity: 0.6;
+    }
   `,
   template: `
     <div class="page-head">
@@ -154,7 +202,13 @@ function queryOf(params: ParamMap): Required<Pick<BoardQuery, 'sort' | 'offset' 
         </select>
       </label>
       @if (ownDepartment(); as own) {
-        <button type="button" class="button-quiet" data-testid="board-my-department" [attr.aria-pressed]="isMyDepartment()" (click)="myDepartment(own)">
+        <button
+          type="button"
+          class="button-quiet"
+          data-testid="board-my-department"
+          [attr.aria-pressed]="isMyDepartment()"
+          (click)="myDepartment(own)"
+        >
           {{ 'boardFilter.myDepartment' | t }}
         </button>
       }
@@ -205,14 +259,23 @@ function queryOf(params: ParamMap): Required<Pick<BoardQuery, 'sort' | 'offset' 
       <!-- R4a: completed projects move out of the way, kept for the record (the server leaves them out unless asked). -->
       <p class="board-completed">
         <label>
-          <input type="checkbox" data-testid="show-completed" [checked]="query().completed" (change)="set({ completed: $any($event.target).checked ? 'true' : '' })" />
+          <input
+            type="checkbox"
+            data-testid="show-completed"
+            [checked]="query().completed"
+            (change)="set({ completed: $any($event.target).checked ? 'true' : '' })"
+          />
           {{ 'board.showCompleted' | t }}
         </label>
       </p>
 
       <div class="board-scroll" [attr.aria-busy]="loading()" tabindex="0" [attr.aria-label]="'board.caption' | t">
         <table class="board" data-testid="board">
-          <caption>{{ 'board.caption' | t }}</caption>
+          <caption>
+            {{
+              'board.caption' | t
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'board.project' | t }}</th>
@@ -237,13 +300,21 @@ function queryOf(params: ParamMap): Required<Pick<BoardQuery, 'sort' | 'offset' 
                   }
                 </th>
                 <td>{{ categoryKeyOf(row.project.category) | t }}</td>
-                <td [attr.data-project-status]="row.project.status" [attr.data-life]="lifeOf(row.project)" data-testid="project-life">{{ lifeKeyOf(lifeOf(row.project)) | t }}</td>
+                <td [attr.data-project-status]="row.project.status" [attr.data-life]="lifeOf(row.project)" data-testid="project-life">
+                  {{ lifeKeyOf(lifeOf(row.project)) | t }}
+                </td>
                 @if (row.project.items.length === 0) {
                   <td class="awaiting-admission" [attr.colspan]="columns().length || 1">{{ 'board.awaitingAdmission' | t }}</td>
                 } @else {
                   @for (item of row.cells; track $index) {
                     @if (item) {
-                      <td hubBoardCell [item]="item" [status]="statusOf(item)" [projectCode]="row.project.code" [departmentCode]="columns()[$index].code"></td>
+                      <td
+                        hubBoardCell
+                        [item]="item"
+                        [status]="statusOf(item)"
+                        [projectCode]="row.project.code"
+                        [departmentCode]="columns()[$index].code"
+                      ></td>
                     } @else {
                       <td class="board-cell cell-none">
                         <span aria-hidden="true">—</span>
@@ -255,7 +326,9 @@ function queryOf(params: ParamMap): Required<Pick<BoardQuery, 'sort' | 'offset' 
               </tr>
             } @empty {
               <tr>
-                <td class="board-empty" [attr.colspan]="3 + columns().length">{{ (filtered() ? 'boardFilter.none' : 'board.empty') | t }}</td>
+                <td class="board-empty" [attr.colspan]="3 + columns().length">
+                  {{ (filtered() ? 'boardFilter.none' : 'board.empty') | t }}
+                </td>
               </tr>
             }
           </tbody>
@@ -263,11 +336,23 @@ function queryOf(params: ParamMap): Required<Pick<BoardQuery, 'sort' | 'offset' 
       </div>
 
       <nav class="board-pager" [attr.aria-label]="'boardFilter.pages' | t">
-        <button type="button" class="button-quiet" data-testid="board-prev" [disabled]="query().offset === 0" (click)="set({ offset: prevOffset() })">
+        <button
+          type="button"
+          class="button-quiet"
+          data-testid="board-prev"
+          [disabled]="query().offset === 0"
+          (click)="set({ offset: prevOffset() })"
+        >
           {{ 'boardFilter.prev' | t }}
         </button>
         <span data-testid="board-range" aria-live="polite">{{ 'boardFilter.range' | t: range() }}</span>
-        <button type="button" class="button-quiet" data-testid="board-next" [disabled]="query().offset + query().limit >= page.counts.total" (click)="set({ offset: query().offset + query().limit })">
+        <button
+          type="button"
+          class="button-quiet"
+          data-testid="board-next"
+          [disabled]="query().offset + query().limit >= page.counts.total"
+          (click)="set({ offset: query().offset + query().limit })"
+        >
           {{ 'boardFilter.next' | t }}
         </button>
         <label>
@@ -328,7 +413,10 @@ export class BoardPage {
   /** The center's departments that some project of the filter involves, in the center's order. */
   protected readonly columns = computed<Department[]>(() => {
     const page = this.page();
-    const used = new Set([...Object.keys(page?.counts.byDepartment ?? {}), ...(page?.projects ?? []).flatMap((p) => p.items.map((i) => i.departmentId))]);
+    const used = new Set([
+      ...Object.keys(page?.counts.byDepartment ?? {}),
+      ...(page?.projects ?? []).flatMap((p) => p.items.map((i) => i.departmentId)),
+    ]);
     const known = this.departments.all().filter((d) => used.has(d.id));
     const knownIds = new Set(known.map((d) => d.id));
     const unknown = [...used].filter((id) => !knownIds.has(id)).map((id): Department => ({ id, code: id, name: id, nameEn: id }));
@@ -350,7 +438,8 @@ export class BoardPage {
     const now = new Date(this.clock.now());
     const map = new Map<string, BoardCellStatus>();
     if (!cal) return map;
-    for (const project of this.page()?.projects ?? []) for (const item of project.items) map.set(item.id, boardStatus(item, now, cal, settings));
+    for (const project of this.page()?.projects ?? [])
+      for (const item of project.items) map.set(item.id, boardStatus(item, now, cal, settings));
     return map;
   });
 

@@ -22,13 +22,25 @@ import { loadable, LoadStateComponent } from '../ui/load-state';
     <div class="page-head">
       <h1>{{ 'deputy.title' | t }}</h1>
     </div>
-    <form class="card people-form" [formGroup]="form" (ngSubmit)="name()" novalidate data-testid="deputy-form" aria-labelledby="deputy-form-title">
+    <form
+      class="card people-form"
+      [formGroup]="form"
+      (ngSubmit)="name()"
+      novalidate
+      data-testid="deputy-form"
+      aria-labelledby="deputy-form-title"
+    >
       <h2 id="deputy-form-title">{{ 'deputy.new' | t }}</h2>
       <p class="muted small">{{ 'deputy.intro' | t }}</p>
       <div class="field-row">
         <div class="field">
           <label for="deputy-principal">{{ 'deputy.principal' | t }}</label>
-          <select id="deputy-principal" formControlName="principalUserId" [attr.aria-invalid]="!!errors()['principalUserId']" data-testid="deputy-principal">
+          <select
+            id="deputy-principal"
+            formControlName="principalUserId"
+            [attr.aria-invalid]="!!errors()['principalUserId']"
+            data-testid="deputy-principal"
+          >
             <option value="" disabled>{{ 'people.choose' | t }}</option>
             @for (p of overview().principals; track p.id) {
               <option [value]="p.id">{{ p.displayName }}</option>
@@ -40,8 +52,13 @@ import { loadable, LoadStateComponent } from '../ui/load-state';
         </div>
         <div class="field">
           <label for="deputy-deputy">{{ 'deputy.deputy' | t }}</label>
-          <select id="deputy-deputy" formControlName="deputyUserId" [attr.aria-invalid]="!!errors()['deputyUserId']"
-            [attr.aria-describedby]="errors()['deputyUserId'] ? 'deputy-deputy-error' : null" data-testid="deputy-deputy">
+          <select
+            id="deputy-deputy"
+            formControlName="deputyUserId"
+            [attr.aria-invalid]="!!errors()['deputyUserId']"
+            [attr.aria-describedby]="errors()['deputyUserId'] ? 'deputy-deputy-error' : null"
+            data-testid="deputy-deputy"
+          >
             <option value="" disabled>{{ 'people.choose' | t }}</option>
             @for (c of candidates(); track c.id) {
               <option [value]="c.id">{{ c.displayName }}</option>
@@ -53,14 +70,26 @@ import { loadable, LoadStateComponent } from '../ui/load-state';
         </div>
         <div class="field">
           <label for="deputy-starts">{{ 'deputy.starts' | t }}</label>
-          <input id="deputy-starts" type="datetime-local" formControlName="startsAt" [attr.aria-invalid]="!!errors()['startsAt']" data-testid="deputy-starts" />
+          <input
+            id="deputy-starts"
+            type="datetime-local"
+            formControlName="startsAt"
+            [attr.aria-invalid]="!!errors()['startsAt']"
+            data-testid="deputy-starts"
+          />
           @if (errors()['startsAt']; as e) {
             <p class="field-error">{{ e }}</p>
           }
         </div>
         <div class="field">
           <label for="deputy-ends">{{ 'deputy.ends' | t }}</label>
-          <input id="deputy-ends" type="datetime-local" formControlName="endsAt" [attr.aria-invalid]="!!errors()['endsAt']" data-testid="deputy-ends" />
+          <input
+            id="deputy-ends"
+            type="datetime-local"
+            formControlName="endsAt"
+            [attr.aria-invalid]="!!errors()['endsAt']"
+            data-testid="deputy-ends"
+          />
           @if (errors()['endsAt']; as e) {
             <p class="field-error">{{ e }}</p>
           }
@@ -91,7 +120,9 @@ import { loadable, LoadStateComponent } from '../ui/load-state';
               <th scope="col">{{ 'deputy.starts' | t }}</th>
               <th scope="col">{{ 'deputy.ends' | t }}</th>
               <th scope="col">{{ 'deputy.namedBy' | t }}</th>
-              <th scope="col"><span class="visually-hidden">{{ 'deputy.end' | t }}</span></th>
+              <th scope="col">
+                <span class="visually-hidden">{{ 'deputy.end' | t }}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -99,18 +130,32 @@ import { loadable, LoadStateComponent } from '../ui/load-state';
               <tr>
                 <th scope="row">{{ d.principal.displayName }}</th>
                 <td>{{ d.deputy.displayName }}</td>
-                <td><time [attr.datetime]="d.startsAt">{{ d.startsAt | hubTime: true }}</time></td>
-                <td><time [attr.datetime]="d.endsAt">{{ d.endsAt | hubTime: true }}</time></td>
+                <td>
+                  <time [attr.datetime]="d.startsAt">{{ d.startsAt | hubTime: true }}</time>
+                </td>
+                <td>
+                  <time [attr.datetime]="d.endsAt">{{ d.endsAt | hubTime: true }}</time>
+                </td>
                 <td>{{ d.namedBy.displayName }}</td>
                 <td>
                   @if (ending() === d.id) {
                     <span role="group" [attr.aria-label]="'deputy.endOf' | t: { name: d.deputy.displayName }">
                       <span class="small">{{ 'deputy.endConsequence' | t: { name: d.deputy.displayName } }}</span>
-                      <button type="button" class="button-danger" [disabled]="busy()" (click)="end(d.id)" data-testid="deputy-end-confirm">{{ 'deputy.endYes' | t }}</button>
+                      <button type="button" class="button-danger" [disabled]="busy()" (click)="end(d.id)" data-testid="deputy-end-confirm">
+                        {{ 'deputy.endYes' | t }}
+                      </button>
                       <button type="button" class="button-quiet" (click)="ending.set(null)">{{ 'common.cancel' | t }}</button>
                     </span>
                   } @else {
-                    <button type="button" class="button-quiet" (click)="ending.set(d.id)" [attr.aria-label]="'deputy.endOf' | t: { name: d.deputy.displayName }" data-testid="deputy-end">{{ 'deputy.end' | t }}</button>
+                    <button
+                      type="button"
+                      class="button-quiet"
+                      (click)="ending.set(d.id)"
+                      [attr.aria-label]="'deputy.endOf' | t: { name: d.deputy.displayName }"
+                      data-testid="deputy-end"
+                    >
+                      {{ 'deputy.end' | t }}
+                    </button>
                   }
                 </td>
               </tr>
@@ -128,12 +173,16 @@ export class DeputiesPage {
 
   protected readonly form = inject(NonNullableFormBuilder).group({ principalUserId: '', deputyUserId: '', startsAt: '', endsAt: '' });
   protected readonly overviewLoad = loadable(() => firstValueFrom(this.api.deputies()));
-  protected readonly overview = computed<DeputiesOverview>(() => this.overviewLoad.value() ?? { deputies: [], principals: [], candidates: [] });
+  protected readonly overview = computed<DeputiesOverview>(
+    () => this.overviewLoad.value() ?? { deputies: [], principals: [], candidates: [] },
+  );
   private readonly principalId = signal('');
   /** A liaison's colleagues of the chosen principal's department (and, for the admin, window colleagues). */
   protected readonly candidates = computed(() => {
     const principal = this.overview().principals.find((p) => p.id === this.principalId());
-    return this.overview().candidates.filter((c) => c.id !== principal?.id && (c.role === 'window' || c.departmentId === principal?.departmentId));
+    return this.overview().candidates.filter(
+      (c) => c.id !== principal?.id && (c.role === 'window' || c.departmentId === principal?.departmentId),
+    );
   });
   protected readonly errors = signal<Record<string, string>>({});
   protected readonly message = signal<string | null>(null);
@@ -158,7 +207,9 @@ export class DeputiesPage {
     this.busy.set(true);
     this.message.set(null);
     try {
-      await firstValueFrom(this.api.nameDeputy({ ...v, startsAt: new Date(v.startsAt).toISOString(), endsAt: new Date(v.endsAt).toISOString() }));
+      await firstValueFrom(
+        this.api.nameDeputy({ ...v, startsAt: new Date(v.startsAt).toISOString(), endsAt: new Date(v.endsAt).toISOString() }),
+      );
       this.form.patchValue({ deputyUserId: '', startsAt: '', endsAt: '' });
       await this.load();
     } catch (e) {

@@ -9,7 +9,12 @@ const ITEM = { id: 'i1', departmentId: 'd1', status: 'in_review' } as ApprovalIt
 function render() {
   const calls: DecisionRequest[] = [];
   TestBed.configureTestingModule({
-    providers: [{ provide: ApiService, useValue: { decideItem: (_id: string, body: DecisionRequest) => (calls.push(body), of({ ...ITEM, status: body.outcome })) } }],
+    providers: [
+      {
+        provide: ApiService,
+        useValue: { decideItem: (_id: string, body: DecisionRequest) => (calls.push(body), of({ ...ITEM, status: body.outcome })) },
+      },
+    ],
   });
   const fixture = TestBed.createComponent(DecisionFormComponent);
   fixture.componentRef.setInput('item', ITEM);

@@ -66,10 +66,14 @@ import { I18nService, TranslatePipe } from '../core/i18n';
       }
       @if (confirming(); as consequence) {
         <p class="alert alert-warning" role="alert" [attr.data-testid]="'decision-consequence-' + code()">{{ consequence }}</p>
-        <button type="submit" class="button-primary" [attr.data-testid]="'decision-confirm-' + code()" [disabled]="busy()">{{ 'decision.confirm' | t }}</button>
+        <button type="submit" class="button-primary" [attr.data-testid]="'decision-confirm-' + code()" [disabled]="busy()">
+          {{ 'decision.confirm' | t }}
+        </button>
         <button type="button" class="button-quiet" (click)="confirming.set(null)">{{ 'items.back' | t }}</button>
       } @else {
-        <button type="submit" class="button-primary" [attr.data-testid]="'decision-submit-' + code()" [disabled]="busy()">{{ 'decision.continue' | t }}</button>
+        <button type="submit" class="button-primary" [attr.data-testid]="'decision-submit-' + code()" [disabled]="busy()">
+          {{ 'decision.continue' | t }}
+        </button>
       }
     </form>
   `,
@@ -129,7 +133,9 @@ export class DecisionFormComponent {
       return;
     }
     if (this.confirming() === null) {
-      this.confirming.set(outcome === 'approved' ? this.i18n.t('decision.consequence.approve') : this.i18n.t('decision.consequence.reject', { basis }));
+      this.confirming.set(
+        outcome === 'approved' ? this.i18n.t('decision.consequence.approve') : this.i18n.t('decision.consequence.reject', { basis }),
+      );
       return;
     }
     this.busy.set(true);
@@ -141,7 +147,11 @@ export class DecisionFormComponent {
       const problem = readProblem(e);
       this.confirming.set(null);
       this.fields.set(problem.fields);
-      this.message.set(problem.fields['basis'] && Object.keys(problem.fields).length === 1 ? null : (problem.message ?? this.i18n.t('common.networkError')));
+      this.message.set(
+        problem.fields['basis'] && Object.keys(problem.fields).length === 1
+          ? null
+          : (problem.message ?? this.i18n.t('common.networkError')),
+      );
     } finally {
       this.busy.set(false);
     }

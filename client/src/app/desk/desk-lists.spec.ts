@@ -1,4 +1,12 @@
-import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, SHIPPED_CALENDAR, type AlertView, type ApprovalItemView, type BoardProject, type MeetingSummary } from '@hub/shared';
+import {
+  buildCalendar,
+  DEFAULT_CALENDAR_SETTINGS,
+  SHIPPED_CALENDAR,
+  type AlertView,
+  type ApprovalItemView,
+  type BoardProject,
+  type MeetingSummary,
+} from '@hub/shared';
 import { invitationsNow, leaderInbox, liaisonTodo, type DeskClock } from './desk-lists';
 
 const NOW = new Date('2026-12-01T02:00:00.000Z'); // Tuesday 1 December 2026, 10:00 in Shanghai
@@ -25,13 +33,24 @@ function item(id: string, departmentId: string, over: Partial<ApprovalItemView> 
 }
 
 function project(id: string, registeredAt: string, items: ApprovalItemView[], over: Partial<BoardProject> = {}): BoardProject {
-  return { id, code: id.toUpperCase(), name: id, category: 'city_key', mega: false, status: 'in_channel', registeredAt, leadDepartmentId: null, items, ...over };
+  return {
+    id,
+    code: id.toUpperCase(),
+    name: id,
+    category: 'city_key',
+    mega: false,
+    status: 'in_channel',
+    registeredAt,
+    leadDepartmentId: null,
+    items,
+    ...over,
+  };
 }
 
 describe('liaisonTodo', () => {
   const own = (i: Pick<ApprovalItemView, 'departmentId'>) => i.departmentId === 'drc';
 
-  it('R10 R14: only the department\'s items still needing an act, nearest deadline first, undated (awaiting acceptance) last', () => {
+  it("R10 R14: only the department's items still needing an act, nearest deadline first, undated (awaiting acceptance) last", () => {
     const projects = [
       project('a', '2026-11-01T00:00:00Z', [
         item('late', 'drc', { dueAt: '2026-12-04T16:00:00.000Z' }),
@@ -53,8 +72,17 @@ describe('liaisonTodo', () => {
   });
 
   it('R16: a held item stays on the list (it still needs a decision) and shows as held', () => {
-    const pendingExplanation = { id: 'e', kind: 'deadline' as const, text: '', filedAt: '2026-11-29T02:00:00.000Z', meetingId: null, rulingDueAt: '2026-12-01T16:00:00.000Z' };
-    const projects = [project('a', '2026-11-01T00:00:00Z', [item('held', 'drc', { dueAt: '2026-11-30T16:00:00.000Z', pendingExplanation })])];
+    const pendingExplanation = {
+      id: 'e',
+      kind: 'deadline' as const,
+      text: '',
+      filedAt: '2026-11-29T02:00:00.000Z',
+      meetingId: null,
+      rulingDueAt: '2026-12-01T16:00:00.000Z',
+    };
+    const projects = [
+      project('a', '2026-11-01T00:00:00Z', [item('held', 'drc', { dueAt: '2026-11-30T16:00:00.000Z', pendingExplanation })]),
+    ];
     expect(liaisonTodo(projects, own, clock).map((r) => r.cell)).toEqual(['held']);
   });
 });
@@ -92,7 +120,14 @@ describe('invitationsNow', () => {
 });
 
 describe('leaderInbox', () => {
-  const pending = (rulingDueAt: string) => ({ id: `e-${rulingDueAt}`, kind: 'deadline' as const, text: '', filedAt: '2026-11-30T02:00:00.000Z', meetingId: null, rulingDueAt });
+  const pending = (rulingDueAt: string) => ({
+    id: `e-${rulingDueAt}`,
+    kind: 'deadline' as const,
+    text: '',
+    filedAt: '2026-11-30T02:00:00.000Z',
+    meetingId: null,
+    rulingDueAt,
+  });
   const alert = (id: string, over: Partial<AlertView>): AlertView => ({
     id,
     kind: 'deemed_consent',
@@ -122,13 +157,39 @@ describe('leaderInbox', () => {
       ]),
       project('m', '2026-11-01T00:00:00Z', [], {
         mega: true,
-        paperwork: { missingMain: 0, missingSecondary: 0, documents: 1, forwarding: { completeAt: '2026-11-20T02:00:00Z', dueAt: '2026-11-25T16:00:00.000Z', forwardedAt: null, forwardedTo: null, tracker: null } },
+        paperwork: {
+          missingMain: 0,
+          missingSecondary: 0,
+          documents: 1,
+          forwarding: {
+            completeAt: '2026-11-20T02:00:00Z',
+            dueAt: '2026-11-25T16:00:00.000Z',
+            forwardedAt: null,
+            forwardedTo: null,
+            tracker: null,
+          },
+        },
       }),
       project('f', '2026-11-01T00:00:00Z', [], {
-        paperwork: { missingMain: 0, missingSecondary: 0, documents: 1, forwarding: { completeAt: '2026-11-20T02:00:00Z', dueAt: '2026-11-25T16:00:00.000Z', forwardedAt: '2026-11-24T02:00:00Z', forwardedTo: '省发改委', tracker: null } },
+        paperwork: {
+          missingMain: 0,
+          missingSecondary: 0,
+          documents: 1,
+          forwarding: {
+            completeAt: '2026-11-20T02:00:00Z',
+            dueAt: '2026-11-25T16:00:00.000Z',
+            forwardedAt: '2026-11-24T02:00:00Z',
+            forwardedTo: '省发改委',
+            tracker: null,
+          },
+        },
       }),
     ];
-    const alerts = [alert('new', {}), alert('seen', { readAt: NOW.toISOString() }), alert('warning', { kind: 'deadline_warning', deemedCause: null })];
+    const alerts = [
+      alert('new', {}),
+      alert('seen', { readAt: NOW.toISOString() }),
+      alert('warning', { kind: 'deadline_warning', deemedCause: null }),
+    ];
     const inbox = leaderInbox(projects, alerts, clock);
     expect(inbox.rulingsOverdue.map((r) => r.item.id)).toEqual(['r-late']);
     expect(inbox.rulingsPending.map((r) => r.item.id)).toEqual(['r-1', 'r-2']);

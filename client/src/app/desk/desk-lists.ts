@@ -47,7 +47,10 @@ export function liaisonTodo(projects: readonly BoardRowProject[], mayAct: (item:
   }
   const dueOf = (r: DeskRow) => (r.item.dueAt ? Date.parse(r.item.dueAt) : Number.POSITIVE_INFINITY);
   return rows.sort(
-    (a, b) => dueOf(a) - dueOf(b) || (registered.get(a.project.id) ?? '').localeCompare(registered.get(b.project.id) ?? '') || a.item.id.localeCompare(b.item.id),
+    (a, b) =>
+      dueOf(a) - dueOf(b) ||
+      (registered.get(a.project.id) ?? '').localeCompare(registered.get(b.project.id) ?? '') ||
+      a.item.id.localeCompare(b.item.id),
   );
 }
 
@@ -81,10 +84,12 @@ export function leaderInbox(projects: readonly BoardRowProject[], alerts: readon
   const forwardsEscalated: LeaderInbox['forwardsEscalated'] = [];
   for (const project of projects) {
     for (const item of project.items) {
-      if (item.pendingExplanation && (item.status === 'in_review' || item.status === 'awaiting_acceptance')) rulings.push({ project, item, cell: cellOf(item, clock) });
+      if (item.pendingExplanation && (item.status === 'in_review' || item.status === 'awaiting_acceptance'))
+        rulings.push({ project, item, cell: cellOf(item, clock) });
     }
     const forwarding = project.paperwork?.forwarding;
-    if (forwarding && clock.cal && forwardingStatus(forwarding, clock.now, clock.cal, clock.settings) === 'escalated') forwardsEscalated.push(project);
+    if (forwarding && clock.cal && forwardingStatus(forwarding, clock.now, clock.cal, clock.settings) === 'escalated')
+      forwardsEscalated.push(project);
   }
   const rulingDue = (r: DeskRow) => r.item.pendingExplanation!.rulingDueAt;
   rulings.sort((a, b) => rulingDue(a).localeCompare(rulingDue(b)));
@@ -93,6 +98,8 @@ export function leaderInbox(projects: readonly BoardRowProject[], alerts: readon
     rulingsPending: rulings.filter((r) => !overdue(r)),
     rulingsOverdue: rulings.filter(overdue),
     newDeemedConsents: alerts.filter((a) => a.kind === 'deemed_consent' && a.readAt === null),
-    forwardsEscalated: forwardsEscalated.sort((a, b) => (a.paperwork?.forwarding?.dueAt ?? '').localeCompare(b.paperwork?.forwarding?.dueAt ?? '')),
+    forwardsEscalated: forwardsEscalated.sort((a, b) =>
+      (a.paperwork?.forwarding?.dueAt ?? '').localeCompare(b.paperwork?.forwarding?.dueAt ?? ''),
+    ),
   };
 }

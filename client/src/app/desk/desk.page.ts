@@ -26,7 +26,16 @@ import { liaisonTodo, type DeskRow } from './desk-lists';
  */
 @Component({
   selector: 'hub-desk-page',
-  imports: [RouterLink, TranslatePipe, HubDuePipe, HubTimePipe, CountdownComponent, StatusBadgeComponent, DecisionFormComponent, LoadStateComponent],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    HubDuePipe,
+    HubTimePipe,
+    CountdownComponent,
+    StatusBadgeComponent,
+    DecisionFormComponent,
+    LoadStateComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page-head">
@@ -42,9 +51,11 @@ import { liaisonTodo, type DeskRow } from './desk-lists';
             <li data-testid="desk-deemed-alert" [attr.data-item-id]="a.itemId">
               <p>
                 <a [routerLink]="['/projects', a.projectId]">{{ a.projectCode }} {{ a.projectName }}</a>
-                — {{ 'desk.deemed.line' | t: { cause: (a.deemedCause ? (causeKey(a.deemedCause) | t) : ''), at: (a.dueAt | hubTime) } }}
+                — {{ 'desk.deemed.line' | t: { cause: a.deemedCause ? (causeKey(a.deemedCause) | t) : '', at: (a.dueAt | hubTime) } }}
               </p>
-              <button type="button" class="button-quiet" (click)="read(a)" data-testid="desk-deemed-read">{{ 'alerts.markRead' | t }}</button>
+              <button type="button" class="button-quiet" (click)="read(a)" data-testid="desk-deemed-read">
+                {{ 'alerts.markRead' | t }}
+              </button>
             </li>
           }
         </ul>
@@ -79,7 +90,13 @@ import { liaisonTodo, type DeskRow } from './desk-lists';
               </div>
               <div class="todo-actions">
                 @if (row.item.status === 'awaiting_acceptance') {
-                  <button type="button" class="button-primary" [disabled]="busy().has(row.item.id)" (click)="accept(row.item)" data-testid="desk-accept">
+                  <button
+                    type="button"
+                    class="button-primary"
+                    [disabled]="busy().has(row.item.id)"
+                    (click)="accept(row.item)"
+                    data-testid="desk-accept"
+                  >
                     {{ 'items.accept' | t }}
                   </button>
                   <span class="muted small">{{ 'desk.todo.acceptHint' | t }}</span>
@@ -179,11 +196,16 @@ export class DeskPage {
     (entry) => concernsDepartment(entry, this.ownDepartmentId()),
   );
   protected readonly rows = computed<DeskRow[]>(() =>
-    liaisonTodo(this.feed.projects(), (item) => this.session.can(item.status === 'awaiting_acceptance' ? 'item.accept' : 'item.decide', { departmentId: item.departmentId }), {
-      now: new Date(this.clock.now()),
-      cal: this.calendar.calendar(),
-      settings: this.calendar.settings(),
-    }),
+    liaisonTodo(
+      this.feed.projects(),
+      (item) =>
+        this.session.can(item.status === 'awaiting_acceptance' ? 'item.accept' : 'item.decide', { departmentId: item.departmentId }),
+      {
+        now: new Date(this.clock.now()),
+        cal: this.calendar.calendar(),
+        settings: this.calendar.settings(),
+      },
+    ),
   );
   /** R14/R15: the department's items deemed to consent, until the liaison has read each. */
   protected readonly deemed = computed(() => this.alerts.alerts().filter((a) => a.kind === 'deemed_consent' && a.readAt === null));

@@ -71,7 +71,9 @@ import { leaderInbox, type DeskRow } from './desk-lists';
             @for (a of inbox().newDeemedConsents; track a.id) {
               <li data-testid="inbox-deemed-alert">
                 <a [routerLink]="['/projects', a.projectId]">{{ a.projectCode }} {{ a.projectName }}</a>
-                — {{ alertDepartment(a) }}：{{ 'desk.deemed.line' | t: { cause: (a.deemedCause ? (causeKey(a.deemedCause) | t) : ''), at: (a.dueAt | hubTime) } }}
+                — {{ alertDepartment(a) }}：{{
+                  'desk.deemed.line' | t: { cause: a.deemedCause ? (causeKey(a.deemedCause) | t) : '', at: (a.dueAt | hubTime) }
+                }}
                 <button type="button" class="button-quiet" (click)="read(a)">{{ 'alerts.markRead' | t }}</button>
               </li>
             }
@@ -122,7 +124,11 @@ export class InboxPage {
   protected readonly feed = new BoardRowsFeed(() => firstValueFrom(this.api.leaderInboxProjects()), mayJoinInbox);
   protected readonly alertsLoad = loadable(() => this.alerts.load().then(() => true));
   protected readonly inbox = computed(() =>
-    leaderInbox(this.feed.projects(), this.alerts.alerts(), { now: new Date(this.clock.now()), cal: this.calendar.calendar(), settings: this.calendar.settings() }),
+    leaderInbox(this.feed.projects(), this.alerts.alerts(), {
+      now: new Date(this.clock.now()),
+      cal: this.calendar.calendar(),
+      settings: this.calendar.settings(),
+    }),
   );
   protected readonly nothing = computed(() => {
     const i = this.inbox();
@@ -159,6 +165,7 @@ export class InboxPage {
 function mayJoinInbox(entry: CardEntry): boolean {
   const after = entry.after;
   if (after.kind === 'item') return after.item.pendingExplanation !== null;
-  if (after.kind === 'project') return after.project.items.some((i) => i.pendingExplanation !== null) || !!after.project.paperwork?.forwarding?.dueAt;
+  if (after.kind === 'project')
+    return after.project.items.some((i) => i.pendingExplanation !== null) || !!after.project.paperwork?.forwarding?.dueAt;
   return false;
 }

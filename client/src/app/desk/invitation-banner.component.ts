@@ -24,12 +24,23 @@ import { invitationsNow } from './desk-lists';
   template: `
     <div aria-live="assertive">
       @for (m of calling(); track m.id) {
-        <section class="alert alert-warning invitation" data-testid="invitation-banner" [attr.data-meeting-id]="m.id" role="region" [attr.aria-label]="'desk.invitation.label' | t">
+        <section
+          class="alert alert-warning invitation"
+          data-testid="invitation-banner"
+          [attr.data-meeting-id]="m.id"
+          role="region"
+          [attr.aria-label]="'desk.invitation.label' | t"
+        >
           <p>
-            <strong>{{ (m.status === 'open' ? 'desk.invitation.open' : 'desk.invitation.soon') | t: { kind: (kindKey(m.kind) | t), title: m.title, time: (m.startsAt | hubTime) } }}</strong>
+            <strong>{{
+              (m.status === 'open' ? 'desk.invitation.open' : 'desk.invitation.soon')
+                | t: { kind: (kindKey(m.kind) | t), title: m.title, time: (m.startsAt | hubTime) }
+            }}</strong>
             <span class="muted small"> {{ 'desk.invitation.why' | t }}</span>
           </p>
-          <a class="button button-primary" [routerLink]="['/meetings', m.id]" data-testid="invitation-join">{{ 'desk.invitation.join' | t }}</a>
+          <a class="button button-primary" [routerLink]="['/meetings', m.id]" data-testid="invitation-join">{{
+            'desk.invitation.join' | t
+          }}</a>
         </section>
       }
     </div>
@@ -61,7 +72,9 @@ export class InvitationBannerComponent {
   private readonly meetings = signal<MeetingSummary[]>([]);
   protected readonly kindKey = meetingKindKey;
 
-  protected readonly calling = computed(() => invitationsNow(this.meetings(), this.session.user()?.departmentId ?? null, new Date(this.clock.now())));
+  protected readonly calling = computed(() =>
+    invitationsNow(this.meetings(), this.session.user()?.departmentId ?? null, new Date(this.clock.now())),
+  );
 
   constructor() {
     this.live.entries$.pipe(takeUntilDestroyed()).subscribe((entry) => {

@@ -78,7 +78,10 @@ const MESSAGE_OF: Partial<Record<keyof DispositionValue, TranslationKey>> = {
 /** The same rule the server applies, as messages per control; server field errors map the same way. */
 export function dispositionProblems(request: DispositionRequest | undefined, i18n: I18nService): Record<string, string> {
   if (!request) return {};
-  return fieldMessages(dispositionErrors(request).map((p) => p.field), i18n);
+  return fieldMessages(
+    dispositionErrors(request).map((p) => p.field),
+    i18n,
+  );
 }
 
 /** Server or domain field names ("toUserId", "disposition.answer" with the prefix cut) → control messages. */
@@ -119,7 +122,15 @@ export function fieldMessages(fields: string[], i18n: I18nService, serverMessage
         @case ('answer') {
           <div class="field">
             <label [for]="id('answer')">{{ 'inquiry.field.answer' | t }}</label>
-            <input [id]="id('answer')" formControlName="answer" autocomplete="off" maxlength="2000" data-testid="disposition-answer-text" [attr.aria-invalid]="errors()['answer'] ? true : null" [attr.aria-describedby]="errors()['answer'] ? id('answer-error') : null" />
+            <input
+              [id]="id('answer')"
+              formControlName="answer"
+              autocomplete="off"
+              maxlength="2000"
+              data-testid="disposition-answer-text"
+              [attr.aria-invalid]="errors()['answer'] ? true : null"
+              [attr.aria-describedby]="errors()['answer'] ? id('answer-error') : null"
+            />
             @if (errors()['answer']; as message) {
               <p class="field-error" [id]="id('answer-error')" data-testid="field-error" data-field="disposition.answer">{{ message }}</p>
             }
@@ -128,7 +139,18 @@ export function fieldMessages(fields: string[], i18n: I18nService, serverMessage
         @case ('promise') {
           <div class="field field-narrow">
             <label [for]="id('days')">{{ 'inquiry.field.workingDays' | t }}</label>
-            <input [id]="id('days')" type="number" min="1" [max]="maxDays" step="1" inputmode="numeric" formControlName="workingDays" data-testid="disposition-days" [attr.aria-invalid]="errors()['workingDays'] ? true : null" [attr.aria-describedby]="id('due')" />
+            <input
+              [id]="id('days')"
+              type="number"
+              min="1"
+              [max]="maxDays"
+              step="1"
+              inputmode="numeric"
+              formControlName="workingDays"
+              data-testid="disposition-days"
+              [attr.aria-invalid]="errors()['workingDays'] ? true : null"
+              [attr.aria-describedby]="id('due')"
+            />
             <p class="field-hint" [id]="id('due')" aria-live="polite" data-testid="disposition-due">
               @if (duePreview(); as due) {
                 {{ 'inquiry.field.dueOn' | t: { due: due.text } }}
@@ -149,7 +171,12 @@ export function fieldMessages(fields: string[], i18n: I18nService, serverMessage
         @case ('transfer') {
           <div class="field">
             <label [for]="id('target')">{{ 'inquiry.field.transferTo' | t }}</label>
-            <select [id]="id('target')" formControlName="target" data-testid="disposition-target" [attr.aria-invalid]="errors()['target'] ? true : null">
+            <select
+              [id]="id('target')"
+              formControlName="target"
+              data-testid="disposition-target"
+              [attr.aria-invalid]="errors()['target'] ? true : null"
+            >
               <option value="" disabled>{{ 'inquiry.field.transferPlaceholder' | t }}</option>
               <optgroup [label]="'inquiry.field.transferColleagues' | t">
                 @for (u of targets(); track u.id) {
@@ -174,14 +201,28 @@ export function fieldMessages(fields: string[], i18n: I18nService, serverMessage
         @case ('refer') {
           <div class="field">
             <label [for]="id('referred-to')">{{ 'inquiry.field.referredTo' | t }}</label>
-            <input [id]="id('referred-to')" formControlName="referredTo" autocomplete="off" maxlength="200" data-testid="disposition-referred-to" [attr.aria-invalid]="errors()['referredTo'] ? true : null" />
+            <input
+              [id]="id('referred-to')"
+              formControlName="referredTo"
+              autocomplete="off"
+              maxlength="200"
+              data-testid="disposition-referred-to"
+              [attr.aria-invalid]="errors()['referredTo'] ? true : null"
+            />
             @if (errors()['referredTo']; as message) {
               <p class="field-error" data-testid="field-error" data-field="disposition.referredTo">{{ message }}</p>
             }
           </div>
           <div class="field">
             <label [for]="id('referred-contact')">{{ 'inquiry.field.referredContact' | t }}</label>
-            <input [id]="id('referred-contact')" formControlName="referredContact" autocomplete="off" maxlength="200" data-testid="disposition-referred-contact" [attr.aria-invalid]="errors()['referredContact'] ? true : null" />
+            <input
+              [id]="id('referred-contact')"
+              formControlName="referredContact"
+              autocomplete="off"
+              maxlength="200"
+              data-testid="disposition-referred-contact"
+              [attr.aria-invalid]="errors()['referredContact'] ? true : null"
+            />
             @if (errors()['referredContact']; as message) {
               <p class="field-error" data-testid="field-error" data-field="disposition.referredContact">{{ message }}</p>
             }
@@ -194,7 +235,14 @@ export function fieldMessages(fields: string[], i18n: I18nService, serverMessage
         @case ('escalate') {
           <div class="field">
             <label [for]="id('note')">{{ 'inquiry.field.escalateReason' | t }}</label>
-            <input [id]="id('note')" formControlName="note" autocomplete="off" maxlength="2000" data-testid="disposition-note" [attr.aria-invalid]="errors()['note'] ? true : null" />
+            <input
+              [id]="id('note')"
+              formControlName="note"
+              autocomplete="off"
+              maxlength="2000"
+              data-testid="disposition-note"
+              [attr.aria-invalid]="errors()['note'] ? true : null"
+            />
             @if (errors()['note']; as message) {
               <p class="field-error" data-testid="field-error" data-field="disposition.note">{{ message }}</p>
             }

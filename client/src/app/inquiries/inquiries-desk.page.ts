@@ -21,7 +21,11 @@ import { LoadStateComponent, loadingSourceOf } from '../ui/load-state';
     } @else {
       <div class="table-scroll">
         <table class="inquiries-table" [attr.data-testid]="testId()">
-          <caption class="visually-hidden">{{ caption() | t }}</caption>
+          <caption class="visually-hidden">
+            {{
+              caption() | t
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'inquiry.detail.number' | t }}</th>
@@ -36,8 +40,15 @@ import { LoadStateComponent, loadingSourceOf } from '../ui/load-state';
           </thead>
           <tbody>
             @for (q of inquiries(); track q.id) {
-              <tr data-testid="inquiry-row" [attr.data-number]="q.number" [attr.data-status]="q.status" [attr.data-overdue]="desk.isOverdue(q)">
-                <th scope="row"><a [routerLink]="['/inquiries', q.id]">{{ q.number }}</a></th>
+              <tr
+                data-testid="inquiry-row"
+                [attr.data-number]="q.number"
+                [attr.data-status]="q.status"
+                [attr.data-overdue]="desk.isOverdue(q)"
+              >
+                <th scope="row">
+                  <a [routerLink]="['/inquiries', q.id]">{{ q.number }}</a>
+                </th>
                 <td class="subject">{{ q.subject }}</td>
                 <td>{{ q.inquirer.name }}</td>
                 <td>
@@ -97,7 +108,9 @@ export class InquiryTableComponent {
           <a class="button-primary" routerLink="/inquiries/new" data-testid="desk-new">{{ 'inquiry.desk.new' | t }}</a>
         }
         @if (session.can('inquiry.statistics')) {
-          <a class="button-secondary" routerLink="/inquiries/statistics" data-testid="desk-statistics">{{ 'inquiry.desk.statistics' | t }}</a>
+          <a class="button-secondary" routerLink="/inquiries/statistics" data-testid="desk-statistics">{{
+            'inquiry.desk.statistics' | t
+          }}</a>
         }
       </p>
     </div>

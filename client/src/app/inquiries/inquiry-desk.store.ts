@@ -108,7 +108,9 @@ export class InquiryDeskStore {
     const readable = user !== null && mayReadInquiry(user, partiesOf(inquiry));
     this.list.update((list) => {
       const rest = list.filter((i) => i.id !== inquiry.id);
-      return readable ? [inquiry, ...rest].sort((a, b) => b.registeredAt.localeCompare(a.registeredAt) || b.number.localeCompare(a.number)) : rest;
+      return readable
+        ? [inquiry, ...rest].sort((a, b) => b.registeredAt.localeCompare(a.registeredAt) || b.number.localeCompare(a.number))
+        : rest;
     });
   }
 

@@ -22,7 +22,14 @@ import { HubDuePipe, HubTimePipe } from '../core/format/format.pipes';
 import { I18nService, TranslatePipe, roleKey } from '../core/i18n';
 import { LiveBoardService } from '../core/live/live-board.service';
 import { SessionStore } from '../core/session/session.store';
-import { DispositionFieldsComponent, dispositionForm, dispositionProblems, dispositionRequest, fieldMessages, type DispositionChoice } from './disposition-fields.component';
+import {
+  DispositionFieldsComponent,
+  dispositionForm,
+  dispositionProblems,
+  dispositionRequest,
+  fieldMessages,
+  type DispositionChoice,
+} from './disposition-fields.component';
 import { InquiriesApi } from './inquiries-api.service';
 import { InquiryDeskStore, partiesOf } from './inquiry-desk.store';
 import { InquiryHistoryComponent } from './inquiry-history.component';
@@ -38,7 +45,16 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
  */
 @Component({
   selector: 'hub-inquiry-detail-page',
-  imports: [RouterLink, ReactiveFormsModule, TranslatePipe, HubTimePipe, HubDuePipe, DispositionFieldsComponent, InquiryHistoryComponent, LoadStateComponent],
+  imports: [
+    RouterLink,
+    ReactiveFormsModule,
+    TranslatePipe,
+    HubTimePipe,
+    HubDuePipe,
+    DispositionFieldsComponent,
+    InquiryHistoryComponent,
+    LoadStateComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './inquiry-detail.page.html',
   styleUrl: './inquiries.css',
@@ -80,7 +96,8 @@ export class InquiryDetailPage {
   private readonly may = computed(() => {
     const inquiry = this.inquiry();
     const user = this.session.user();
-    return (action: Parameters<typeof mayActOnInquiry>[2]) => inquiry !== null && user !== null && mayActOnInquiry(user, partiesOf(inquiry), action);
+    return (action: Parameters<typeof mayActOnInquiry>[2]) =>
+      inquiry !== null && user !== null && mayActOnInquiry(user, partiesOf(inquiry), action);
   });
   /** R23: the dispositions this user may record in this state (a promise only once). */
   protected readonly choices = computed<DispositionChoice[]>(() => {
@@ -96,7 +113,9 @@ export class InquiryDetailPage {
     const inquiry = this.inquiry();
     return this.may()('follow_up') && inquiry !== null && isInquiryClosed(inquiry.status) && inquiry.followUp === null;
   });
-  protected readonly canBecomeProject = computed(() => this.may()('link_project') && this.session.can('project.register') && !this.inquiry()?.project);
+  protected readonly canBecomeProject = computed(
+    () => this.may()('link_project') && this.session.can('project.register') && !this.inquiry()?.project,
+  );
 
   protected readonly channelKey = channelKey;
   protected readonly inquirerKindKey = inquirerKindKey;
@@ -158,7 +177,10 @@ export class InquiryDetailPage {
     const request = dispositionRequest(this.dispositionGroup.getRawValue());
     this.dispositionMessages.set(dispositionProblems(request, this.i18n));
     if (!request || Object.keys(this.dispositionMessages()).length > 0) return;
-    await this.act((id) => this.api.dispose(id, request), (fields, messages) => this.dispositionMessages.set(fieldMessages(fields, this.i18n, messages)));
+    await this.act(
+      (id) => this.api.dispose(id, request),
+      (fields, messages) => this.dispositionMessages.set(fieldMessages(fields, this.i18n, messages)),
+    );
     this.dispositionGroup.patchValue({ answer: '', note: '', target: '', referredTo: '', referredContact: '' });
   }
 
@@ -185,7 +207,10 @@ export class InquiryDetailPage {
   }
 
   /** One step: the server decides, the page shows the result (or why not) and reloads its history. */
-  private async act(call: (id: string) => Observable<InquiryView>, onFields?: (fields: string[], messages: Record<string, string>) => void): Promise<void> {
+  private async act(
+    call: (id: string) => Observable<InquiryView>,
+    onFields?: (fields: string[], messages: Record<string, string>) => void,
+  ): Promise<void> {
     if (this.busy()) return;
     const id = this.id();
     this.busy.set(true);

@@ -40,7 +40,13 @@ const DETAIL_LABELS: Record<string, TranslationKey> = {
       </div>
       <div aria-live="polite">
         @if (verification(); as v) {
-          <p class="verify-result" [class.verify-ok]="v.valid" [class.verify-broken]="!v.valid" data-testid="verify-result" [attr.data-valid]="v.valid">
+          <p
+            class="verify-result"
+            [class.verify-ok]="v.valid"
+            [class.verify-broken]="!v.valid"
+            data-testid="verify-result"
+            [attr.data-valid]="v.valid"
+          >
             @if (v.valid) {
               ✓ {{ 'inquiry.history.valid' | t: { n: v.entries } }}
             } @else {

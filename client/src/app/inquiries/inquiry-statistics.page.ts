@@ -50,7 +50,9 @@ const COLUMNS: [Count, TranslationKey][] = [
     <hub-load-state [of]="statsLoad" testId="stats" />
     <div aria-live="polite">
       @if (stats(); as s) {
-        <p class="muted small" data-testid="stats-generated">{{ 'inquiry.stats.generated' | t: { time: (s.generatedAt | hubTime), from: s.from, to: s.to } }}</p>
+        <p class="muted small" data-testid="stats-generated">
+          {{ 'inquiry.stats.generated' | t: { time: (s.generatedAt | hubTime), from: s.from, to: s.to } }}
+        </p>
       }
     </div>
     @if (stats(); as s) {
@@ -62,7 +64,11 @@ const COLUMNS: [Count, TranslationKey][] = [
           } @else {
             <div class="table-scroll">
               <table class="stats-table" [attr.data-testid]="table.id">
-                <caption class="visually-hidden">{{ table.title | t }}</caption>
+                <caption class="visually-hidden">
+                  {{
+                    table.title | t
+                  }}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{{ 'inquiry.stats.name' | t }}</th>

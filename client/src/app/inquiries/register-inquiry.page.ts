@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, Injector, afterNextRender, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  ChangeDetectorRef,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  inject,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
@@ -16,7 +25,14 @@ import {
 } from '@hub/shared';
 import { readProblem } from '../core/api/problem';
 import { I18nService, TranslatePipe, roleKey } from '../core/i18n';
-import { DispositionFieldsComponent, dispositionForm, dispositionProblems, dispositionRequest, fieldMessages, type DispositionChoice } from './disposition-fields.component';
+import {
+  DispositionFieldsComponent,
+  dispositionForm,
+  dispositionProblems,
+  dispositionRequest,
+  fieldMessages,
+  type DispositionChoice,
+} from './disposition-fields.component';
 import { InquiriesApi } from './inquiries-api.service';
 import { InquiryDeskStore } from './inquiry-desk.store';
 import { channelKey, inquirerKindKey, matterKey } from './inquiry-labels';
@@ -68,7 +84,9 @@ export class RegisterInquiryPage {
     disposition: dispositionForm(this.fb, 'answer'),
   });
 
-  protected readonly inquirerKind = toSignal(this.form.controls.inquirer.controls.kind.valueChanges, { initialValue: 'organisation' as InquirerKind });
+  protected readonly inquirerKind = toSignal(this.form.controls.inquirer.controls.kind.valueChanges, {
+    initialValue: 'organisation' as InquirerKind,
+  });
   protected readonly responder = signal<ResponderCard | null>(null);
   protected readonly submitted = signal(false);
   protected readonly busy = signal(false);

@@ -27,7 +27,9 @@ import { I18nService, TranslatePipe } from '../core/i18n';
               }
               <span class="muted small">{{ r.requestedAt | hubTime }}</span>
               @if (canManage() && !r.done && meeting().status !== 'lapsed') {
-                <button type="button" class="button-quiet" data-testid="rect-done" [disabled]="busy()" (click)="done(r.id)">{{ 'rect.markDone' | t }}</button>
+                <button type="button" class="button-quiet" data-testid="rect-done" [disabled]="busy()" (click)="done(r.id)">
+                  {{ 'rect.markDone' | t }}
+                </button>
               }
             </li>
           }
@@ -48,7 +50,9 @@ import { I18nService, TranslatePipe } from '../core/i18n';
               }
             </select>
           </div>
-          <button type="submit" class="button-secondary" data-testid="rect-add" [disabled]="busy() || !request().trim()">{{ 'rect.add' | t }}</button>
+          <button type="submit" class="button-secondary" data-testid="rect-add" [disabled]="busy() || !request().trim()">
+            {{ 'rect.add' | t }}
+          </button>
         </form>
       }
       @if (error(); as e) {
@@ -74,7 +78,10 @@ export class RectificationsComponent {
     event.preventDefault();
     const request = this.request().trim();
     if (!request) return;
-    void this.run(this.api.addRectification(this.meeting().id, { request, ...(this.departmentId() ? { departmentId: this.departmentId() } : {}) }), () => this.request.set(''));
+    void this.run(
+      this.api.addRectification(this.meeting().id, { request, ...(this.departmentId() ? { departmentId: this.departmentId() } : {}) }),
+      () => this.request.set(''),
+    );
   }
 
   protected done(id: string): void {

@@ -50,13 +50,27 @@ function formatSize(bytes: number): string {
           @for (f of files(); track f.id) {
             <li [attr.data-testid]="'file-' + f.name">
               <span class="file-name">{{ f.name }}</span>
-              <span class="muted small" [title]="f.sha256">{{ 'files.meta' | t: { size: size(f.size), by: f.attachedBy, at: (f.attachedAt | hubTime), hash: f.sha256.slice(0, 12) + '…' } }}</span>
+              <span class="muted small" [title]="f.sha256">{{
+                'files.meta' | t: { size: size(f.size), by: f.attachedBy, at: (f.attachedAt | hubTime), hash: f.sha256.slice(0, 12) + '…' }
+              }}</span>
               @if (f.previewable) {
-                <button type="button" class="button-link" [attr.aria-label]="'files.previewOf' | t: { name: f.name }" [attr.data-testid]="'file-preview-' + f.name" (click)="preview(f, $event)">
+                <button
+                  type="button"
+                  class="button-link"
+                  [attr.aria-label]="'files.previewOf' | t: { name: f.name }"
+                  [attr.data-testid]="'file-preview-' + f.name"
+                  (click)="preview(f, $event)"
+                >
                   {{ 'files.preview' | t }}
                 </button>
               }
-              <a [href]="url(f)" [attr.aria-label]="'files.downloadOf' | t: { name: f.name }" [attr.data-testid]="'file-download-' + f.name" download>{{ 'files.download' | t }}</a>
+              <a
+                [href]="url(f)"
+                [attr.aria-label]="'files.downloadOf' | t: { name: f.name }"
+                [attr.data-testid]="'file-download-' + f.name"
+                download
+                >{{ 'files.download' | t }}</a
+              >
             </li>
           }
         </ul>
@@ -78,19 +92,33 @@ function formatSize(bytes: number): string {
       }
       <div aria-live="polite">
         @if (uploading(); as u) {
-          <label class="small" [for]="'file-progress-' + material().id">{{ 'files.uploading' | t: { name: u.name, percent: u.percent } }}</label>
-          <progress [id]="'file-progress-' + material().id" max="100" [value]="u.percent" [attr.data-testid]="'file-progress-' + material().name"></progress>
+          <label class="small" [for]="'file-progress-' + material().id">{{
+            'files.uploading' | t: { name: u.name, percent: u.percent }
+          }}</label>
+          <progress
+            [id]="'file-progress-' + material().id"
+            max="100"
+            [value]="u.percent"
+            [attr.data-testid]="'file-progress-' + material().name"
+          ></progress>
         }
         @if (error(); as e) {
           <p class="field-error" role="alert" [attr.data-testid]="'file-error-' + material().name">{{ e }}</p>
         }
       </div>
-      <dialog #dialog class="preview" [attr.aria-label]="shown() ? ('files.previewTitle' | t: { name: shown()!.name }) : null" (close)="closed()">
+      <dialog
+        #dialog
+        class="preview"
+        [attr.aria-label]="shown() ? ('files.previewTitle' | t: { name: shown()!.name }) : null"
+        (close)="closed()"
+      >
         @if (shown(); as f) {
           <div class="preview-bar">
             <strong>{{ f.name }}</strong>
             <a [href]="url(f)" download>{{ 'files.download' | t }}</a>
-            <button type="button" class="button-secondary" data-testid="file-preview-close" (click)="dialog.close()">{{ 'files.close' | t }}</button>
+            <button type="button" class="button-secondary" data-testid="file-preview-close" (click)="dialog.close()">
+              {{ 'files.close' | t }}
+            </button>
           </div>
           @if (f.contentType === 'application/pdf') {
             <iframe [src]="previewUrl()" [title]="'files.previewTitle' | t: { name: f.name }" data-testid="file-preview-frame"></iframe>
@@ -187,7 +215,9 @@ export class MaterialFilesComponent {
     }
     this.uploading.set({ name: file.name, percent: 0 });
     try {
-      await uploadMaterialFile(this.material().id, file, (fraction) => this.uploading.set({ name: file.name, percent: Math.floor(fraction * 100) }));
+      await uploadMaterialFile(this.material().id, file, (fraction) =>
+        this.uploading.set({ name: file.name, percent: Math.floor(fraction * 100) }),
+      );
       this.changed.emit();
     } catch (e) {
       const problem = readProblem(e);

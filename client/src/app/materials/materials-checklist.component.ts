@@ -51,26 +51,37 @@ const statusKey = (s: MaterialStatus) => `materials.status.${s}` as const;
         <div class="materials-item" [attr.data-testid]="'materials-' + dept.code">
           <h3>
             {{ i18n.name(dept) }}
-            <span class="muted small">{{ (item.isLead ? 'board.lead' : 'board.participant') | t }} · {{ itemStatusKey(item.status) | t }}</span>
+            <span class="muted small"
+              >{{ (item.isLead ? 'board.lead' : 'board.participant') | t }} · {{ itemStatusKey(item.status) | t }}</span
+            >
           </h3>
-          <p class="gate" [attr.data-testid]="'gate-' + dept.code" [attr.data-accept]="item.gate.mayAccept" [attr.data-permit]="item.gate.mayIssuePermit">
+          <p
+            class="gate"
+            [attr.data-testid]="'gate-' + dept.code"
+            [attr.data-accept]="item.gate.mayAccept"
+            [attr.data-permit]="item.gate.mayIssuePermit"
+          >
             @if (item.materials.length === 0) {
               <!-- R8 Decision: an empty checklist is not complete; say what is wrong, not "not yet supplemented". -->
               <span class="gate-no" [attr.data-testid]="'gate-none-' + dept.code">{{ 'materials.noneListed' | t }}</span>
             } @else {
-            <span [class.gate-ok]="item.gate.mayAccept" [class.gate-no]="!item.gate.mayAccept">{{
-              (item.gate.mayAccept ? 'materials.mayAccept' : 'materials.mainMissing') | t
-            }}</span>
-            ·
-            <span [class.gate-ok]="item.gate.mayIssuePermit" [class.gate-no]="!item.gate.mayIssuePermit">{{
-              (item.gate.mayIssuePermit ? 'materials.mayPermit' : 'materials.permitBlocked') | t
-            }}</span>
+              <span [class.gate-ok]="item.gate.mayAccept" [class.gate-no]="!item.gate.mayAccept">{{
+                (item.gate.mayAccept ? 'materials.mayAccept' : 'materials.mainMissing') | t
+              }}</span>
+              ·
+              <span [class.gate-ok]="item.gate.mayIssuePermit" [class.gate-no]="!item.gate.mayIssuePermit">{{
+                (item.gate.mayIssuePermit ? 'materials.mayPermit' : 'materials.permitBlocked') | t
+              }}</span>
             }
           </p>
           @if (item.materials.length > 0) {
             <div class="table-scroll">
               <table class="materials-table">
-                <caption class="visually-hidden">{{ 'materials.caption' | t: { department: i18n.name(dept) } }}</caption>
+                <caption class="visually-hidden">
+                  {{
+                    'materials.caption' | t: { department: i18n.name(dept) }
+                  }}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{{ 'materials.name' | t }}</th>
@@ -83,13 +94,19 @@ const statusKey = (s: MaterialStatus) => `materials.status.${s}` as const;
                 </thead>
                 <tbody>
                   @for (m of item.materials; track m.id) {
-                    <tr [attr.data-testid]="'material-' + m.name" [attr.data-status]="m.status" [attr.data-missing]="m.status === 'required' && m.received < m.copies">
+                    <tr
+                      [attr.data-testid]="'material-' + m.name"
+                      [attr.data-status]="m.status"
+                      [attr.data-missing]="m.status === 'required' && m.received < m.copies"
+                    >
                       <th scope="row">{{ m.name }}</th>
                       <td>{{ kindKey(m.kind) | t }}</td>
                       <td>{{ m.copies }}</td>
                       <td>
                         @if (canRecord() && m.status !== 'refused') {
-                          <label class="visually-hidden" [for]="'received-' + m.id">{{ 'materials.receivedOf' | t: { name: m.name } }}</label>
+                          <label class="visually-hidden" [for]="'received-' + m.id">{{
+                            'materials.receivedOf' | t: { name: m.name }
+                          }}</label>
                           <input
                             class="received-input"
                             type="number"
@@ -116,10 +133,22 @@ const statusKey = (s: MaterialStatus) => `materials.status.${s}` as const;
                         }
                         @if (m.status === 'requested' && canRule()) {
                           <div class="ruling-actions">
-                            <button type="button" class="button-primary" [attr.data-testid]="'material-approve-' + m.name" [disabled]="busy()" (click)="rule(m, true)">
+                            <button
+                              type="button"
+                              class="button-primary"
+                              [attr.data-testid]="'material-approve-' + m.name"
+                              [disabled]="busy()"
+                              (click)="rule(m, true)"
+                            >
                               {{ 'materials.approve' | t }}
                             </button>
-                            <button type="button" class="button-danger" [attr.data-testid]="'material-refuse-' + m.name" [disabled]="busy()" (click)="rule(m, false)">
+                            <button
+                              type="button"
+                              class="button-danger"
+                              [attr.data-testid]="'material-refuse-' + m.name"
+                              [disabled]="busy()"
+                              (click)="rule(m, false)"
+                            >
                               {{ 'materials.refuse' | t }}
                             </button>
                           </div>
@@ -147,11 +176,20 @@ const statusKey = (s: MaterialStatus) => `materials.status.${s}` as const;
             <form class="material-add" (submit)="add(item, dept.code, $event)" novalidate>
               <div class="field">
                 <label [for]="'material-name-' + dept.code">{{ 'materials.name' | t }}</label>
-                <input [id]="'material-name-' + dept.code" [attr.data-testid]="'material-name-' + dept.code" [value]="draftOf(item.itemId).name" (input)="edit(item.itemId, 'name', $event)" />
+                <input
+                  [id]="'material-name-' + dept.code"
+                  [attr.data-testid]="'material-name-' + dept.code"
+                  [value]="draftOf(item.itemId).name"
+                  (input)="edit(item.itemId, 'name', $event)"
+                />
               </div>
               <div class="field field-narrow">
                 <label [for]="'material-kind-' + dept.code">{{ 'materials.kind' | t }}</label>
-                <select [id]="'material-kind-' + dept.code" [attr.data-testid]="'material-kind-' + dept.code" (change)="edit(item.itemId, 'kind', $event)">
+                <select
+                  [id]="'material-kind-' + dept.code"
+                  [attr.data-testid]="'material-kind-' + dept.code"
+                  (change)="edit(item.itemId, 'kind', $event)"
+                >
                   @for (k of kinds; track k) {
                     <option [value]="k" [selected]="draftOf(item.itemId).kind === k">{{ kindKey(k) | t }}</option>
                   }
@@ -159,26 +197,49 @@ const statusKey = (s: MaterialStatus) => `materials.status.${s}` as const;
               </div>
               <div class="field field-narrow">
                 <label [for]="'material-copies-' + dept.code">{{ 'materials.copies' | t }}</label>
-                <input type="number" min="1" max="99" [id]="'material-copies-' + dept.code" [attr.data-testid]="'material-copies-' + dept.code" [value]="draftOf(item.itemId).copies" (input)="edit(item.itemId, 'copies', $event)" />
+                <input
+                  type="number"
+                  min="1"
+                  max="99"
+                  [id]="'material-copies-' + dept.code"
+                  [attr.data-testid]="'material-copies-' + dept.code"
+                  [value]="draftOf(item.itemId).copies"
+                  (input)="edit(item.itemId, 'copies', $event)"
+                />
               </div>
               @if (view().oneTimeNotification) {
                 <div class="field">
                   <label [for]="'material-reason-' + dept.code">{{ 'materials.reason' | t }}</label>
-                  <input [id]="'material-reason-' + dept.code" [attr.data-testid]="'material-reason-' + dept.code" [value]="draftOf(item.itemId).reason" (input)="edit(item.itemId, 'reason', $event)" />
+                  <input
+                    [id]="'material-reason-' + dept.code"
+                    [attr.data-testid]="'material-reason-' + dept.code"
+                    [value]="draftOf(item.itemId).reason"
+                    (input)="edit(item.itemId, 'reason', $event)"
+                  />
                   <p class="field-hint">{{ 'materials.reasonHint' | t }}</p>
                 </div>
               }
-              <button type="submit" class="button-secondary" [attr.data-testid]="'material-add-' + dept.code" [disabled]="busy()">{{ 'materials.add' | t }}</button>
+              <button type="submit" class="button-secondary" [attr.data-testid]="'material-add-' + dept.code" [disabled]="busy()">
+                {{ 'materials.add' | t }}
+              </button>
             </form>
           }
 
           @if (item.permit; as permit) {
             <p class="permit-line">
               {{ 'materials.permitIssued' | t }}
-              <a [attr.data-testid]="'permit-link-' + dept.code" [href]="'/documents/' + permit.id" (click)="open($event, permit.id)">{{ permit.number }}</a>
+              <a [attr.data-testid]="'permit-link-' + dept.code" [href]="'/documents/' + permit.id" (click)="open($event, permit.id)">{{
+                permit.number
+              }}</a>
             </p>
           } @else if (canPermit(item)) {
-            <button type="button" class="button-primary" [attr.data-testid]="'permit-issue-' + dept.code" [disabled]="busy()" (click)="issuePermit(item)">
+            <button
+              type="button"
+              class="button-primary"
+              [attr.data-testid]="'permit-issue-' + dept.code"
+              [disabled]="busy()"
+              (click)="issuePermit(item)"
+            >
               {{ 'materials.issuePermit' | t }}
             </button>
           }
@@ -289,15 +350,24 @@ export class MaterialsChecklistComponent {
       this.fail(item.itemId, this.i18n.t('materials.nameRequired'));
       return;
     }
-    void this.run(item.itemId, this.api.addMaterial(item.itemId, { name: draft.name.trim(), kind: draft.kind, copies: draft.copies, ...(draft.reason.trim() ? { reason: draft.reason.trim() } : {}) }), () => {
-      this.drafts.update((m) => {
-        const next = new Map(m);
-        next.delete(item.itemId);
-        return next;
-      });
-      // Keep the keyboard where the person was typing.
-      queueMicrotask(() => this.document.getElementById(`material-name-${code}`)?.focus());
-    });
+    void this.run(
+      item.itemId,
+      this.api.addMaterial(item.itemId, {
+        name: draft.name.trim(),
+        kind: draft.kind,
+        copies: draft.copies,
+        ...(draft.reason.trim() ? { reason: draft.reason.trim() } : {}),
+      }),
+      () => {
+        this.drafts.update((m) => {
+          const next = new Map(m);
+          next.delete(item.itemId);
+          return next;
+        });
+        // Keep the keyboard where the person was typing.
+        queueMicrotask(() => this.document.getElementById(`material-name-${code}`)?.focus());
+      },
+    );
   }
 
   protected setReceived(m: MaterialView, event: Event): void {
@@ -327,7 +397,10 @@ export class MaterialsChecklistComponent {
       then?.(result);
     } catch (e) {
       const problem = readProblem(e);
-      this.fail(itemId, [problem.message, ...Object.values(problem.fields)].filter(Boolean).join('；') || this.i18n.t('common.networkError'));
+      this.fail(
+        itemId,
+        [problem.message, ...Object.values(problem.fields)].filter(Boolean).join('；') || this.i18n.t('common.networkError'),
+      );
       this.changed.emit(); // the refusal changed nothing, but the view may be stale
     } finally {
       this.busy.set(false);

@@ -41,7 +41,9 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
     <hub-load-state [of]="loading" testId="room" />
     @switch (state()) {
       @case ('not_found') {
-        <p class="card">{{ 'project.notFound' | t }} <a routerLink="/meetings">{{ 'room.back' | t }}</a></p>
+        <p class="card">
+          {{ 'project.notFound' | t }} <a routerLink="/meetings">{{ 'room.back' | t }}</a>
+        </p>
       }
       @case ('loaded') {
         @if (view(); as m) {
@@ -51,35 +53,63 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
                 <a routerLink="/meetings">{{ 'room.back' | t }}</a> ·
                 <a [routerLink]="['/projects', m.projectId]">{{ m.projectCode }} {{ m.projectName }}</a>
               </p>
-              <h1 data-testid="room-title"><span class="meeting-kind">{{ kindKey(m.kind) | t }}</span> {{ m.title }}</h1>
+              <h1 data-testid="room-title">
+                <span class="meeting-kind">{{ kindKey(m.kind) | t }}</span> {{ m.title }}
+              </h1>
             </div>
             <p class="project-status-pill" data-testid="room-status" [attr.data-status]="m.status">{{ statusKey(m.status) | t }}</p>
           </div>
 
           <div class="card">
             <dl class="facts">
-              <div><dt>{{ 'meetings.when' | t }}</dt><dd>{{ m.startsAt | hubTime }} – {{ m.endsAt | hubTime }}</dd></div>
-              <div><dt>{{ 'meetings.where' | t }}</dt><dd>{{ m.online ? ('meetings.online' | t) : '' }} {{ m.place ?? '' }}</dd></div>
-              <div><dt>{{ 'room.convenedBy' | t }}</dt><dd>{{ m.convenedBy.displayName }}</dd></div>
+              <div>
+                <dt>{{ 'meetings.when' | t }}</dt>
+                <dd>{{ m.startsAt | hubTime }} – {{ m.endsAt | hubTime }}</dd>
+              </div>
+              <div>
+                <dt>{{ 'meetings.where' | t }}</dt>
+                <dd>{{ m.online ? ('meetings.online' | t) : '' }} {{ m.place ?? '' }}</dd>
+              </div>
+              <div>
+                <dt>{{ 'room.convenedBy' | t }}</dt>
+                <dd>{{ m.convenedBy.displayName }}</dd>
+              </div>
               @if (m.agenda) {
-                <div><dt>{{ 'room.agenda' | t }}</dt><dd class="pre">{{ m.agenda }}</dd></div>
+                <div>
+                  <dt>{{ 'room.agenda' | t }}</dt>
+                  <dd class="pre">{{ m.agenda }}</dd>
+                </div>
               }
               @if (m.conclusion) {
-                <div><dt>{{ 'room.conclusion' | t }}</dt><dd data-testid="room-conclusion">{{ m.conclusion }}</dd></div>
+                <div>
+                  <dt>{{ 'room.conclusion' | t }}</dt>
+                  <dd data-testid="room-conclusion">{{ m.conclusion }}</dd>
+                </div>
               }
               @if (m.findings) {
-                <div><dt>{{ 'room.findings' | t }}</dt><dd>{{ m.findings }}</dd></div>
+                <div>
+                  <dt>{{ 'room.findings' | t }}</dt>
+                  <dd>{{ m.findings }}</dd>
+                </div>
               }
             </dl>
             <div aria-live="polite">
               @switch (m.status) {
-                @case ('scheduled') { <p class="alert">{{ 'room.notOpen' | t }}</p> }
-                @case ('closed') { <p class="alert" data-testid="room-closed">{{ 'room.closedNotice' | t }}</p> }
-                @case ('lapsed') { <p class="alert">{{ 'room.lapsedNotice' | t }}</p> }
+                @case ('scheduled') {
+                  <p class="alert">{{ 'room.notOpen' | t }}</p>
+                }
+                @case ('closed') {
+                  <p class="alert" data-testid="room-closed">{{ 'room.closedNotice' | t }}</p>
+                }
+                @case ('lapsed') {
+                  <p class="alert">{{ 'room.lapsedNotice' | t }}</p>
+                }
               }
             </div>
             @if (canManage() && m.status === 'scheduled') {
-              <button type="button" class="button-primary" data-testid="room-open" [disabled]="busy()" (click)="open()">{{ 'room.open' | t }}</button>
+              <button type="button" class="button-primary" data-testid="room-open" [disabled]="busy()" (click)="open()">
+                {{ 'room.open' | t }}
+              </button>
             }
             @if (actionError(); as e) {
               <p class="field-error" role="alert" data-testid="room-error">{{ e }}</p>
@@ -96,7 +126,11 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
                 <h3>{{ group.label | t }} ({{ group.entries.length }})</h3>
                 <ul [attr.data-testid]="'roll-' + group.key" aria-live="polite" class="roll-list">
                   @for (r of group.entries; track r.departmentId) {
-                    <li [attr.data-testid]="'roll-' + code(r.departmentId)" [attr.data-state]="r.state" [attr.data-online]="isOnline(r.departmentId)">
+                    <li
+                      [attr.data-testid]="'roll-' + code(r.departmentId)"
+                      [attr.data-state]="r.state"
+                      [attr.data-online]="isOnline(r.departmentId)"
+                    >
                       <span class="live-dot" [class.is-live]="isOnline(r.departmentId)" aria-hidden="true"></span>
                       {{ name(r.departmentId) }}
                       <span class="visually-hidden">{{ (isOnline(r.departmentId) ? 'room.online' : 'room.offline') | t }}</span>
@@ -107,21 +141,36 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
                         <span class="muted small">{{ r.presentAt | hubTime }}</span>
                       }
                       @if (m.status === 'closed' && r.outcome) {
-                        <span class="small" [class.room-outcome-deemed]="r.outcome === 'deemed'" [attr.data-testid]="'outcome-' + code(r.departmentId)" [attr.data-outcome]="r.outcome">
+                        <span
+                          class="small"
+                          [class.room-outcome-deemed]="r.outcome === 'deemed'"
+                          [attr.data-testid]="'outcome-' + code(r.departmentId)"
+                          [attr.data-outcome]="r.outcome"
+                        >
                           · {{ outcomeKey(r.outcome) | t }}
                         </span>
                       }
                       @if (r.noticeNumber) {
-                        <a class="small" [attr.data-testid]="'notice-' + code(r.departmentId)" [routerLink]="['/projects', m.projectId]">{{ r.noticeNumber }}</a>
+                        <a class="small" [attr.data-testid]="'notice-' + code(r.departmentId)" [routerLink]="['/projects', m.projectId]">{{
+                          r.noticeNumber
+                        }}</a>
                       }
                       @if (r.lateExcuse) {
                         <span class="muted small">{{ 'room.lateExcused' | t: { reason: r.lateExcuse } }}</span>
                       }
                       @if (!r.noticeGiven) {
-                        <span class="muted small" [attr.data-testid]="'notice-short-' + code(r.departmentId)">{{ 'room.noticeShort' | t }}</span>
+                        <span class="muted small" [attr.data-testid]="'notice-short-' + code(r.departmentId)">{{
+                          'room.noticeShort' | t
+                        }}</span>
                       }
                       @if (canManage() && m.status === 'open' && r.state === 'expected') {
-                        <button type="button" class="button-quiet" [attr.data-testid]="'mark-present-' + code(r.departmentId)" [disabled]="busy()" (click)="markPresent(r.departmentId)">
+                        <button
+                          type="button"
+                          class="button-quiet"
+                          [attr.data-testid]="'mark-present-' + code(r.departmentId)"
+                          [disabled]="busy()"
+                          (click)="markPresent(r.departmentId)"
+                        >
                           {{ 'room.markPresent' | t }}
                         </button>
                       }
@@ -137,12 +186,20 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
                 @for (o of m.opinions; track o.departmentId) {
                   <li [attr.data-testid]="'opinion-' + code(o.departmentId)" [attr.data-kind]="o.kind">
                     <strong>{{ name(o.departmentId) }}</strong>：{{ opinionLabel(o.kind) | t }}
-                    @if (o.conditions) { — {{ o.conditions }} }
-                    @if (o.basis) { — {{ o.basis }} }
-                    @if (o.version > 1) { <span class="muted small">{{ 'room.version' | t: { v: o.version } }}</span> }
+                    @if (o.conditions) {
+                      — {{ o.conditions }}
+                    }
+                    @if (o.basis) {
+                      — {{ o.basis }}
+                    }
+                    @if (o.version > 1) {
+                      <span class="muted small">{{ 'room.version' | t: { v: o.version } }}</span>
+                    }
                     @if (opposed().includes(o.departmentId)) {
                       <!-- R18: not the item's decision: shown until the department decides its item. -->
-                      <div class="small held-note" [attr.data-testid]="'opposed-' + code(o.departmentId)">{{ 'opposed.room' | t: { dept: name(o.departmentId) } }}</div>
+                      <div class="small held-note" [attr.data-testid]="'opposed-' + code(o.departmentId)">
+                        {{ 'opposed.room' | t: { dept: name(o.departmentId) } }}
+                      </div>
                     }
                     @if (earlierVersions(m, o.departmentId); as earlier) {
                       @if (earlier.length > 0) {
@@ -150,7 +207,15 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
                           <summary>{{ 'opposed.history' | t: { n: earlier.length, total: o.version } }}</summary>
                           <ol>
                             @for (h of earlier; track h.version) {
-                              <li>{{ 'room.version' | t: { v: h.version } }}：{{ opinionLabel(h.kind) | t }}@if (h.conditions) { — {{ h.conditions }} }@if (h.basis) { — {{ h.basis }} }</li>
+                              <li>
+                                {{ 'room.version' | t: { v: h.version } }}：{{ opinionLabel(h.kind) | t }}
+                                @if (h.conditions) {
+                                  — {{ h.conditions }}
+                                }
+                                @if (h.basis) {
+                                  — {{ h.basis }}
+                                }
+                              </li>
                             }
                           </ol>
                         </details>
@@ -177,19 +242,33 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
                   @if (opinionKind() === 'agree_with_conditions') {
                     <div class="field">
                       <label for="opinion-conditions">{{ 'room.conditions' | t }}</label>
-                      <textarea id="opinion-conditions" rows="2" data-testid="opinion-conditions" [value]="conditions()" (input)="conditions.set($any($event.target).value)"></textarea>
+                      <textarea
+                        id="opinion-conditions"
+                        rows="2"
+                        data-testid="opinion-conditions"
+                        [value]="conditions()"
+                        (input)="conditions.set($any($event.target).value)"
+                      ></textarea>
                     </div>
                   }
                   @if (opinionKind() === 'disagree') {
                     <div class="field">
                       <label for="opinion-basis">{{ 'room.basis' | t }}</label>
-                      <textarea id="opinion-basis" rows="2" data-testid="opinion-basis" [value]="basis()" (input)="basis.set($any($event.target).value)"></textarea>
+                      <textarea
+                        id="opinion-basis"
+                        rows="2"
+                        data-testid="opinion-basis"
+                        [value]="basis()"
+                        (input)="basis.set($any($event.target).value)"
+                      ></textarea>
                     </div>
                   }
                   @if (opinionProblem(); as e) {
                     <p class="field-error" data-testid="field-error">{{ e }}</p>
                   }
-                  <button type="submit" class="button-primary" data-testid="opinion-submit" [disabled]="busy()">{{ 'room.give' | t }}</button>
+                  <button type="submit" class="button-primary" data-testid="opinion-submit" [disabled]="busy()">
+                    {{ 'room.give' | t }}
+                  </button>
                 </form>
               }
             </section>
@@ -208,7 +287,15 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
               @if (m.closeProposedAt) {
                 <p class="alert" data-testid="close-proposed">{{ 'room.proposed' | t: { time: (m.closeProposedAt | hubTime) } }}</p>
               } @else {
-                <button type="button" class="button-secondary" data-testid="room-propose-close" [disabled]="busy()" (click)="proposeClose()">{{ 'room.propose' | t }}</button>
+                <button
+                  type="button"
+                  class="button-secondary"
+                  data-testid="room-propose-close"
+                  [disabled]="busy()"
+                  (click)="proposeClose()"
+                >
+                  {{ 'room.propose' | t }}
+                </button>
               }
             </div>
           }
@@ -218,15 +305,29 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
               @if (m.closeProposedAt) {
                 <p class="alert" data-testid="close-proposed">{{ 'room.proposed' | t: { time: (m.closeProposedAt | hubTime) } }}</p>
               }
-              <p class="muted small" data-testid="closable-from">{{ 'room.closableFrom' | t: { n: m.graceMinutes, time: (m.closableFrom | hubTime) } }}</p>
+              <p class="muted small" data-testid="closable-from">
+                {{ 'room.closableFrom' | t: { n: m.graceMinutes, time: (m.closableFrom | hubTime) } }}
+              </p>
               <div class="field">
                 <label for="room-conclusion">{{ 'room.conclusion' | t }}</label>
-                <textarea id="room-conclusion" rows="3" data-testid="room-conclusion-input" [value]="conclusion()" (input)="conclusion.set($any($event.target).value); preview.set(null)"></textarea>
+                <textarea
+                  id="room-conclusion"
+                  rows="3"
+                  data-testid="room-conclusion-input"
+                  [value]="conclusion()"
+                  (input)="conclusion.set($any($event.target).value); preview.set(null)"
+                ></textarea>
               </div>
               @if (m.kind === 'site_inspection') {
                 <div class="field">
                   <label for="room-findings">{{ 'room.findings' | t }}</label>
-                  <textarea id="room-findings" rows="3" data-testid="room-findings-input" [value]="findings()" (input)="findings.set($any($event.target).value)"></textarea>
+                  <textarea
+                    id="room-findings"
+                    rows="3"
+                    data-testid="room-findings-input"
+                    [value]="findings()"
+                    (input)="findings.set($any($event.target).value)"
+                  ></textarea>
                 </div>
               }
               <!-- R15a: each late arrival is counted absent unless the closer excuses it with a reason; no answer is preselected. -->
@@ -234,16 +335,36 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
                 <fieldset class="field" [attr.data-testid]="'late-' + code(r.departmentId)">
                   <legend>{{ 'room.lateExcuse.question' | t: { dept: name(r.departmentId) } }}</legend>
                   <label>
-                    <input type="radio" [name]="'late-' + r.departmentId" value="absent" [checked]="lateChoice(r.departmentId) === 'absent'" (change)="chooseLate(r.departmentId, 'absent')" [attr.data-testid]="'late-absent-' + code(r.departmentId)" />
+                    <input
+                      type="radio"
+                      [name]="'late-' + r.departmentId"
+                      value="absent"
+                      [checked]="lateChoice(r.departmentId) === 'absent'"
+                      (change)="chooseLate(r.departmentId, 'absent')"
+                      [attr.data-testid]="'late-absent-' + code(r.departmentId)"
+                    />
                     {{ 'room.lateExcuse.absent' | t }}
                   </label>
                   <label>
-                    <input type="radio" [name]="'late-' + r.departmentId" value="excuse" [checked]="lateChoice(r.departmentId) === 'excuse'" (change)="chooseLate(r.departmentId, 'excuse')" [attr.data-testid]="'late-excuse-' + code(r.departmentId)" />
+                    <input
+                      type="radio"
+                      [name]="'late-' + r.departmentId"
+                      value="excuse"
+                      [checked]="lateChoice(r.departmentId) === 'excuse'"
+                      (change)="chooseLate(r.departmentId, 'excuse')"
+                      [attr.data-testid]="'late-excuse-' + code(r.departmentId)"
+                    />
                     {{ 'room.lateExcuse.excuse' | t }}
                   </label>
                   @if (lateChoice(r.departmentId) === 'excuse') {
                     <label [for]="'late-reason-' + r.departmentId">{{ 'room.lateExcuse.reason' | t }}</label>
-                    <input type="text" [id]="'late-reason-' + r.departmentId" [value]="lateReason(r.departmentId)" (input)="setLateReason(r.departmentId, $any($event.target).value)" [attr.data-testid]="'late-reason-' + code(r.departmentId)" />
+                    <input
+                      type="text"
+                      [id]="'late-reason-' + r.departmentId"
+                      [value]="lateReason(r.departmentId)"
+                      (input)="setLateReason(r.departmentId, $any($event.target).value)"
+                      [attr.data-testid]="'late-reason-' + code(r.departmentId)"
+                    />
                   }
                 </fieldset>
               }
@@ -259,13 +380,20 @@ type LoadState = 'loading' | 'loaded' | 'not_found' | 'error';
                   <button type="button" class="button-danger" data-testid="room-close-confirm" [disabled]="busy()" (click)="close()">
                     {{ (busy() ? 'room.closing' : 'room.confirm.go') | t }}
                   </button>
-                  <button type="button" class="button-quiet" data-testid="room-close-cancel" (click)="preview.set(null)">{{ 'room.confirm.cancel' | t }}</button>
+                  <button type="button" class="button-quiet" data-testid="room-close-cancel" (click)="preview.set(null)">
+                    {{ 'room.confirm.cancel' | t }}
+                  </button>
                 </div>
               } @else {
                 @if (!lateAnswered()) {
                   <p class="muted small">{{ 'room.chooseLate' | t }}</p>
                 }
-                <button type="submit" class="button-danger" data-testid="room-close" [disabled]="busy() || !conclusion().trim() || !lateAnswered()">
+                <button
+                  type="submit"
+                  class="button-danger"
+                  data-testid="room-close"
+                  [disabled]="busy() || !conclusion().trim() || !lateAnswered()"
+                >
                   {{ 'room.review' | t }}
                 </button>
               }
@@ -340,7 +468,10 @@ export class MeetingRoomPage {
     return m !== null && mine !== null && m.invitedDepartmentIds.includes(mine);
   });
   protected readonly canOpine = computed(
-    () => this.view()?.status === 'open' && this.invited() && this.session.can('meeting.opine', { departmentId: this.myDepartment() ?? undefined }),
+    () =>
+      this.view()?.status === 'open' &&
+      this.invited() &&
+      this.session.can('meeting.opine', { departmentId: this.myDepartment() ?? undefined }),
   );
 
   protected readonly groups = computed(() => {
@@ -453,7 +584,9 @@ export class MeetingRoomPage {
     const opinion = { kind, conditions: this.conditions().trim(), basis: this.basis().trim() };
     // R18: the same rule the server applies.
     const problem = opinionError(opinion);
-    this.opinionProblem.set(problem ? this.i18n.t(problem.field === 'basis' ? 'room.basis' : 'room.conditions') + ' · ' + this.i18n.t('common.required') : null);
+    this.opinionProblem.set(
+      problem ? this.i18n.t(problem.field === 'basis' ? 'room.basis' : 'room.conditions') + ' · ' + this.i18n.t('common.required') : null,
+    );
     if (problem) return;
     void this.run(
       this.api.giveOpinion(this.id(), {

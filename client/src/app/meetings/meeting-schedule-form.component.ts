@@ -42,49 +42,99 @@ import { HubClock } from '../core/live/hub-clock.service';
         </div>
         <div class="field grow">
           <label for="meeting-title">{{ 'schedule.name' | t }}</label>
-          <input id="meeting-title" data-testid="meeting-title" [value]="title()" (input)="title.set($any($event.target).value)"
-            [attr.aria-invalid]="fieldError('title') ? true : null" />
-          @if (fieldError('title'); as e) { <p class="field-error" data-field="title">{{ e }}</p> }
+          <input
+            id="meeting-title"
+            data-testid="meeting-title"
+            [value]="title()"
+            (input)="title.set($any($event.target).value)"
+            [attr.aria-invalid]="fieldError('title') ? true : null"
+          />
+          @if (fieldError('title'); as e) {
+            <p class="field-error" data-field="title">{{ e }}</p>
+          }
         </div>
       </div>
       <div class="form-row">
         <div class="field">
           <label for="meeting-starts">{{ 'schedule.startsAt' | t }}</label>
-          <input id="meeting-starts" type="datetime-local" data-testid="meeting-starts" [value]="startsAt()" (input)="startsAt.set($any($event.target).value)"
-            [attr.aria-invalid]="fieldError('startsAt') ? true : null" />
-          @if (fieldError('startsAt'); as e) { <p class="field-error" data-field="startsAt">{{ e }}</p> }
+          <input
+            id="meeting-starts"
+            type="datetime-local"
+            data-testid="meeting-starts"
+            [value]="startsAt()"
+            (input)="startsAt.set($any($event.target).value)"
+            [attr.aria-invalid]="fieldError('startsAt') ? true : null"
+          />
+          @if (fieldError('startsAt'); as e) {
+            <p class="field-error" data-field="startsAt">{{ e }}</p>
+          }
         </div>
         <div class="field">
           <label for="meeting-ends">{{ 'schedule.endsAt' | t }}</label>
-          <input id="meeting-ends" type="datetime-local" data-testid="meeting-ends" [value]="endsAt()" (input)="endsAt.set($any($event.target).value)" />
-          @if (fieldError('endsAt'); as e) { <p class="field-error" data-field="endsAt">{{ e }}</p> }
+          <input
+            id="meeting-ends"
+            type="datetime-local"
+            data-testid="meeting-ends"
+            [value]="endsAt()"
+            (input)="endsAt.set($any($event.target).value)"
+          />
+          @if (fieldError('endsAt'); as e) {
+            <p class="field-error" data-field="endsAt">{{ e }}</p>
+          }
         </div>
       </div>
       <div class="form-row">
         <div class="check">
-          <input id="meeting-online" type="checkbox" data-testid="meeting-online" [checked]="online()" (change)="online.set($any($event.target).checked)" />
+          <input
+            id="meeting-online"
+            type="checkbox"
+            data-testid="meeting-online"
+            [checked]="online()"
+            (change)="online.set($any($event.target).checked)"
+          />
           <label for="meeting-online">{{ 'schedule.online' | t }}</label>
         </div>
         <div class="field grow">
           <label for="meeting-place">{{ 'schedule.place' | t }}</label>
-          <input id="meeting-place" data-testid="meeting-place" [value]="place()" (input)="place.set($any($event.target).value)"
-            [attr.aria-invalid]="fieldError('place') ? true : null" />
-          @if (fieldError('place'); as e) { <p class="field-error" data-field="place">{{ e }}</p> }
+          <input
+            id="meeting-place"
+            data-testid="meeting-place"
+            [value]="place()"
+            (input)="place.set($any($event.target).value)"
+            [attr.aria-invalid]="fieldError('place') ? true : null"
+          />
+          @if (fieldError('place'); as e) {
+            <p class="field-error" data-field="place">{{ e }}</p>
+          }
         </div>
       </div>
       <fieldset class="checks">
         <legend>{{ 'schedule.invitees' | t }}</legend>
         @for (d of projectDepartments(); track d.id) {
           <div class="check">
-            <input type="checkbox" [id]="'invite-' + d.code" [attr.data-testid]="'invite-' + d.code" [checked]="invited().has(d.id)" (change)="toggle(d.id, $event)" />
+            <input
+              type="checkbox"
+              [id]="'invite-' + d.code"
+              [attr.data-testid]="'invite-' + d.code"
+              [checked]="invited().has(d.id)"
+              (change)="toggle(d.id, $event)"
+            />
             <label [for]="'invite-' + d.code">{{ i18n.name(d) }}</label>
           </div>
         }
-        @if (fieldError('invitedDepartmentIds'); as e) { <p class="field-error" data-field="invitedDepartmentIds">{{ e }}</p> }
+        @if (fieldError('invitedDepartmentIds'); as e) {
+          <p class="field-error" data-field="invitedDepartmentIds">{{ e }}</p>
+        }
       </fieldset>
       <div class="field">
         <label for="meeting-agenda">{{ 'schedule.agenda' | t }}</label>
-        <textarea id="meeting-agenda" rows="2" data-testid="meeting-agenda" [value]="agenda()" (input)="agenda.set($any($event.target).value)"></textarea>
+        <textarea
+          id="meeting-agenda"
+          rows="2"
+          data-testid="meeting-agenda"
+          [value]="agenda()"
+          (input)="agenda.set($any($event.target).value)"
+        ></textarea>
       </div>
       <button type="submit" class="button-primary" data-testid="meeting-submit" [disabled]="busy()">
         {{ (busy() ? 'schedule.submitting' : 'schedule.submit') | t }}

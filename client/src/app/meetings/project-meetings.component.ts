@@ -20,11 +20,22 @@ import { MeetingScheduleFormComponent } from './meeting-schedule-form.component'
       <h2 id="project-meetings-title">{{ 'meetings.projectTitle' | t }}</h2>
       <hub-meeting-list [meetings]="meetings()" [departments]="departments()" />
       @if (canConvene()) {
-        <button type="button" class="button-secondary" data-testid="meeting-schedule-toggle" [attr.aria-expanded]="scheduling()" (click)="scheduling.set(!scheduling())">
+        <button
+          type="button"
+          class="button-secondary"
+          data-testid="meeting-schedule-toggle"
+          [attr.aria-expanded]="scheduling()"
+          (click)="scheduling.set(!scheduling())"
+        >
           {{ (scheduling() ? 'items.cancel' : 'schedule.title') | t }}
         </button>
         @if (scheduling()) {
-          <hub-meeting-schedule-form [projectId]="projectId()" [items]="items()" [departments]="departments()" (convened)="onConvened($event)" />
+          <hub-meeting-schedule-form
+            [projectId]="projectId()"
+            [items]="items()"
+            [departments]="departments()"
+            (convened)="onConvened($event)"
+          />
         }
       }
     </section>

@@ -18,7 +18,10 @@ import { forwardingKey, forwardingStatusOf } from './forwarding-status';
         class="mega-flag mega-{{ s }}"
         [attr.data-testid]="'mega-flag-' + project().code"
         [attr.data-status]="s"
-        [attr.title]="'mega.flagHint' | t: { due: (forwarding()?.dueAt | hubDue) || '—', tracker: forwarding()?.tracker?.displayName ?? ('mega.noTracker' | t) }"
+        [attr.title]="
+          'mega.flagHint'
+            | t: { due: (forwarding()?.dueAt | hubDue) || '—', tracker: forwarding()?.tracker?.displayName ?? ('mega.noTracker' | t) }
+        "
       >
         <span aria-hidden="true">{{ s === 'escalated' ? '⚠' : s === 'forwarded' ? '✓' : '⇪' }}</span>
         {{ key(s) | t }}

@@ -46,13 +46,22 @@ import { forwardingKey, forwardingStatusOf } from './forwarding-status';
                 <option [value]="s.id" [selected]="s.id === (forwarding().tracker?.id ?? '')">{{ s.displayName }}</option>
               }
             </select>
-            <button type="submit" class="button-secondary" data-testid="mega-tracker-assign" [disabled]="busy() || !trackerId()">{{ 'mega.assign' | t }}</button>
+            <button type="submit" class="button-secondary" data-testid="mega-tracker-assign" [disabled]="busy() || !trackerId()">
+              {{ 'mega.assign' | t }}
+            </button>
           </form>
           @if (forwarding().dueAt && !forwarding().forwardedAt) {
             <form (submit)="forward($event)" novalidate>
               <label for="mega-forwarded-to">{{ 'mega.forwardedTo' | t }}</label>
-              <input id="mega-forwarded-to" data-testid="mega-forwarded-to" [value]="forwardedTo()" (input)="forwardedTo.set(value($event))" />
-              <button type="submit" class="button-primary" data-testid="mega-forward" [disabled]="busy() || !forwardedTo().trim()">{{ 'mega.forward' | t }}</button>
+              <input
+                id="mega-forwarded-to"
+                data-testid="mega-forwarded-to"
+                [value]="forwardedTo()"
+                (input)="forwardedTo.set(value($event))"
+              />
+              <button type="submit" class="button-primary" data-testid="mega-forward" [disabled]="busy() || !forwardedTo().trim()">
+                {{ 'mega.forward' | t }}
+              </button>
             </form>
           }
         </div>
@@ -97,7 +106,11 @@ export class MegaPanelComponent implements OnInit {
   protected readonly canTrack = computed(() => this.session.can('mega.track'));
 
   ngOnInit(): void {
-    if (this.canTrack()) firstValueFrom(this.api.trackers()).then((staff) => this.staff.set(staff), () => undefined);
+    if (this.canTrack())
+      firstValueFrom(this.api.trackers()).then(
+        (staff) => this.staff.set(staff),
+        () => undefined,
+      );
   }
 
   protected value(event: Event): string {

@@ -14,7 +14,9 @@ import { LangSwitchComponent } from '../ui/lang-switch.component';
         <p class="login-app">{{ 'app.name' | t }}</p>
         <h1>{{ 'notFound.title' | t }}</h1>
         <p>{{ 'notFound.body' | t }}</p>
-        <p><a routerLink="/board">{{ 'notFound.back' | t }}</a></p>
+        <p>
+          <a routerLink="/board">{{ 'notFound.back' | t }}</a>
+        </p>
       </div>
     </main>
   `,

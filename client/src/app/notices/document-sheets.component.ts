@@ -15,7 +15,12 @@ import type { DocumentLayout } from '@hub/shared';
   encapsulation: ViewEncapsulation.None,
   template: `
     @for (copy of layout().copies; track $index) {
-      <article class="doc-sheet" [attr.lang]="lang()" data-testid="document-sheet" [attr.aria-label]="layout().title + (copy.label ? ' ' + copy.label : '')">
+      <article
+        class="doc-sheet"
+        [attr.lang]="lang()"
+        data-testid="document-sheet"
+        [attr.aria-label]="layout().title + (copy.label ? ' ' + copy.label : '')"
+      >
         <header class="doc-head">
           <span class="doc-copy" data-testid="document-copy">{{ copy.label }}</span>
           <span class="doc-number" data-testid="document-number">{{ layout().number }}</span>

@@ -61,17 +61,35 @@ import { loadable, LoadStateComponent } from '../ui/load-state';
           <summary>{{ (revoking() ? 'doc.revoke' : 'doc.correct') | t }}</summary>
           <div class="field">
             <label for="correct-reason">{{ 'doc.reason' | t }}</label>
-            <textarea id="correct-reason" rows="2" data-testid="correct-reason" [value]="reason()" (input)="reason.set($any($event.target).value); confirming.set(false)"></textarea>
-            @if (fields()['reason']; as e) { <p class="field-error">{{ e }}</p> }
+            <textarea
+              id="correct-reason"
+              rows="2"
+              data-testid="correct-reason"
+              [value]="reason()"
+              (input)="reason.set($any($event.target).value); confirming.set(false)"
+            ></textarea>
+            @if (fields()['reason']; as e) {
+              <p class="field-error">{{ e }}</p>
+            }
           </div>
           @if (revoking()) {
             <div class="field">
               <label for="correct-due">{{ 'doc.newDueAt' | t }}</label>
-              <input id="correct-due" type="datetime-local" data-testid="correct-due" [value]="newDue()" (input)="newDue.set($any($event.target).value); confirming.set(false)" />
-              @if (fields()['newDueAt']; as e) { <p class="field-error">{{ e }}</p> }
+              <input
+                id="correct-due"
+                type="datetime-local"
+                data-testid="correct-due"
+                [value]="newDue()"
+                (input)="newDue.set($any($event.target).value); confirming.set(false)"
+              />
+              @if (fields()['newDueAt']; as e) {
+                <p class="field-error">{{ e }}</p>
+              }
             </div>
           }
-          @if (correctError(); as e) { <p class="field-error" role="alert">{{ e }}</p> }
+          @if (correctError(); as e) {
+            <p class="field-error" role="alert">{{ e }}</p>
+          }
           @if (confirming()) {
             <p class="alert alert-error" role="alertdialog" data-testid="correct-consequence">
               @if (revoking()) {
@@ -80,10 +98,18 @@ import { loadable, LoadStateComponent } from '../ui/load-state';
                 {{ 'doc.confirm.correct' | t: { number: n.number } }}
               }
             </p>
-            <button type="button" class="button-danger" data-testid="correct-confirm" [disabled]="busy()" (click)="correct(n)">{{ 'doc.confirm.go' | t }}</button>
+            <button type="button" class="button-danger" data-testid="correct-confirm" [disabled]="busy()" (click)="correct(n)">
+              {{ 'doc.confirm.go' | t }}
+            </button>
             <button type="button" class="button-quiet" (click)="confirming.set(false)">{{ 'doc.confirm.cancel' | t }}</button>
           } @else {
-            <button type="button" class="button-secondary" data-testid="correct-review" [disabled]="!reason().trim() || (revoking() && !newDue())" (click)="confirming.set(true)">
+            <button
+              type="button"
+              class="button-secondary"
+              data-testid="correct-review"
+              [disabled]="!reason().trim() || (revoking() && !newDue())"
+              (click)="confirming.set(true)"
+            >
               {{ (revoking() ? 'doc.revoke' : 'doc.correct') | t }}
             </button>
           }

@@ -85,4 +85,5 @@ export class PaperTrailApi {
 
 /** Where a document's PDF downloads from (a plain link: the browser saves it under its number). */
 /** R17: the PDF in the reader's language (Chinese as issued, or English). */
-export const pdfUrl = (noticeId: string, lang: DocumentLanguage = 'zh') => `/api/notices/${id(noticeId)}/pdf${lang === 'zh' ? '' : `?lang=${lang}`}`;
+export const pdfUrl = (noticeId: string, lang: DocumentLanguage = 'zh') =>
+  `/api/notices/${id(noticeId)}/pdf${lang === 'zh' ? '' : `?lang=${lang}`}`;

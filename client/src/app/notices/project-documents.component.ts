@@ -28,13 +28,27 @@ type Form = 'none' | 'otn' | 'receipt' | { pickup: string };
         <h2 id="documents-title">{{ 'documents.title' | t }}</h2>
         @if (canIssue()) {
           <div class="document-actions">
-            <button type="button" class="button-secondary" data-testid="otn-open" [attr.aria-expanded]="form() === 'otn'" (click)="toggle('otn')">
+            <button
+              type="button"
+              class="button-secondary"
+              data-testid="otn-open"
+              [attr.aria-expanded]="form() === 'otn'"
+              (click)="toggle('otn')"
+            >
               {{ 'documents.issueOtn' | t }}
             </button>
-            <button type="button" class="button-secondary" data-testid="receipt-open" [attr.aria-expanded]="form() === 'receipt'" (click)="toggle('receipt')">
+            <button
+              type="button"
+              class="button-secondary"
+              data-testid="receipt-open"
+              [attr.aria-expanded]="form() === 'receipt'"
+              (click)="toggle('receipt')"
+            >
               {{ 'documents.issueReceipt' | t }}
             </button>
-            <button type="button" class="button-quiet" data-testid="access-code-reissue" (click)="reissueAccessCode()">{{ 'documents.reissueCode' | t }}</button>
+            <button type="button" class="button-quiet" data-testid="access-code-reissue" (click)="reissueAccessCode()">
+              {{ 'documents.reissueCode' | t }}
+            </button>
           </div>
         }
       </div>
@@ -43,7 +57,9 @@ type Form = 'none' | 'otn' | 'receipt' | { pickup: string };
           <p class="alert alert-error" role="alert" data-testid="documents-error">{{ m }}</p>
         }
         @if (newCode(); as code) {
-          <p class="alert" role="status" data-testid="access-code-new">{{ 'documents.newCode' | t: { project: project().code, code: code } }}</p>
+          <p class="alert" role="status" data-testid="access-code-new">
+            {{ 'documents.newCode' | t: { project: project().code, code: code } }}
+          </p>
         }
       </div>
 
@@ -52,7 +68,14 @@ type Form = 'none' | 'otn' | 'receipt' | { pickup: string };
           <p class="field-hint">{{ 'documents.otnHint' | t }}</p>
           <div class="field">
             <label for="otn-fees">{{ 'documents.fees' | t }}</label>
-            <textarea id="otn-fees" rows="2" data-testid="otn-fees" [value]="fees()" (input)="fees.set(value($event))" [attr.aria-invalid]="feesError() ? true : null"></textarea>
+            <textarea
+              id="otn-fees"
+              rows="2"
+              data-testid="otn-fees"
+              [value]="fees()"
+              (input)="fees.set(value($event))"
+              [attr.aria-invalid]="feesError() ? true : null"
+            ></textarea>
             @if (feesError(); as e) {
               <p class="field-error" data-testid="field-error" data-field="fees">{{ e }}</p>
             }
@@ -62,7 +85,9 @@ type Form = 'none' | 'otn' | 'receipt' | { pickup: string };
             <textarea id="otn-notes" rows="2" data-testid="otn-notes" [value]="notes()" (input)="notes.set(value($event))"></textarea>
           </div>
           <div class="form-actions">
-            <button type="submit" class="button-primary" data-testid="otn-submit" [disabled]="busy()">{{ 'documents.issueOtn' | t }}</button>
+            <button type="submit" class="button-primary" data-testid="otn-submit" [disabled]="busy()">
+              {{ 'documents.issueOtn' | t }}
+            </button>
           </div>
         </form>
       } @else if (form() === 'receipt') {
@@ -74,7 +99,11 @@ type Form = 'none' | 'otn' | 'receipt' | { pickup: string };
       } @else {
         <div class="table-scroll">
           <table class="documents-table">
-            <caption class="visually-hidden">{{ 'documents.caption' | t }}</caption>
+            <caption class="visually-hidden">
+              {{
+                'documents.caption' | t
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ 'documents.kind' | t }}</th>
@@ -95,10 +124,19 @@ type Form = 'none' | 'otn' | 'receipt' | { pickup: string };
                   <th scope="row" class="notice-number">{{ n.number }}</th>
                   <td>{{ n.issuedAt | hubTime }}</td>
                   <td class="actions">
-                    <a [href]="'/documents/' + n.id" (click)="open($event, n.id)" [attr.data-testid]="'document-open-' + n.number">{{ 'documents.view' | t }}</a>
+                    <a [href]="'/documents/' + n.id" (click)="open($event, n.id)" [attr.data-testid]="'document-open-' + n.number">{{
+                      'documents.view' | t
+                    }}</a>
                     <a [href]="pdf(n.id)" download [attr.data-testid]="'document-pdf-' + n.number">{{ 'doc.pdf' | t }}</a>
                     @if (n.kind === 'receipt' && canPickup()) {
-                      <button type="button" class="button-link" [attr.data-testid]="'pickup-open-' + n.number" (click)="toggle({ pickup: n.id })">{{ 'documents.pickup' | t }}</button>
+                      <button
+                        type="button"
+                        class="button-link"
+                        [attr.data-testid]="'pickup-open-' + n.number"
+                        (click)="toggle({ pickup: n.id })"
+                      >
+                        {{ 'documents.pickup' | t }}
+                      </button>
                     }
                   </td>
                 </tr>
@@ -108,21 +146,40 @@ type Form = 'none' | 'otn' | 'receipt' | { pickup: string };
                       <form class="pickup-form" (submit)="recordPickup($event, n)" novalidate data-testid="pickup-form">
                         <div class="field">
                           <label for="pickup-date">{{ 'pickup.date' | t }}</label>
-                          <input id="pickup-date" type="date" data-testid="pickup-date" [value]="pickupDate()" (input)="pickupDate.set(value($event))" />
+                          <input
+                            id="pickup-date"
+                            type="date"
+                            data-testid="pickup-date"
+                            [value]="pickupDate()"
+                            (input)="pickupDate.set(value($event))"
+                          />
                         </div>
                         <div class="field">
                           <label for="pickup-name">{{ 'pickup.picker' | t }}</label>
-                          <input id="pickup-name" data-testid="pickup-name" [value]="pickerName()" (input)="pickerName.set(value($event))" />
+                          <input
+                            id="pickup-name"
+                            data-testid="pickup-name"
+                            [value]="pickerName()"
+                            (input)="pickerName.set(value($event))"
+                          />
                         </div>
                         <div class="field">
                           <label for="pickup-reason">{{ 'pickup.lateReason' | t }}</label>
-                          <input id="pickup-reason" data-testid="pickup-reason" [value]="lateReason()" (input)="lateReason.set(value($event))" aria-describedby="pickup-reason-hint" />
+                          <input
+                            id="pickup-reason"
+                            data-testid="pickup-reason"
+                            [value]="lateReason()"
+                            (input)="lateReason.set(value($event))"
+                            aria-describedby="pickup-reason-hint"
+                          />
                           <p class="field-hint" id="pickup-reason-hint">{{ 'pickup.lateHint' | t }}</p>
                           @if (pickupErrors()['lateReason']; as e) {
                             <p class="field-error" data-testid="field-error" data-field="lateReason">{{ e }}</p>
                           }
                         </div>
-                        <button type="submit" class="button-primary" data-testid="pickup-submit" [disabled]="busy()">{{ 'pickup.submit' | t }}</button>
+                        <button type="submit" class="button-primary" data-testid="pickup-submit" [disabled]="busy()">
+                          {{ 'pickup.submit' | t }}
+                        </button>
                       </form>
                     </td>
                   </tr>
@@ -217,7 +274,9 @@ export class ProjectDocumentsComponent {
     }
     this.feesError.set(null);
     const notes = this.notes().trim();
-    const issued = await this.call(this.api.issueOneTimeNotification(this.project().id, { fees: this.fees().trim(), ...(notes ? { notes } : {}) }));
+    const issued = await this.call(
+      this.api.issueOneTimeNotification(this.project().id, { fees: this.fees().trim(), ...(notes ? { notes } : {}) }),
+    );
     if (issued) void this.router.navigate(['/documents', issued.id]);
   }
 
@@ -230,8 +289,13 @@ export class ProjectDocumentsComponent {
   protected async recordPickup(event: Event, receipt: NoticeSummary): Promise<void> {
     event.preventDefault();
     const reason = this.lateReason().trim();
-    const issued = await this.call(this.api.recordPickup(receipt.id, { pickedUpOn: this.pickupDate(), pickerName: this.pickerName().trim(), ...(reason ? { lateReason: reason } : {}) }), (fields) =>
-      this.pickupErrors.set(fields),
+    const issued = await this.call(
+      this.api.recordPickup(receipt.id, {
+        pickedUpOn: this.pickupDate(),
+        pickerName: this.pickerName().trim(),
+        ...(reason ? { lateReason: reason } : {}),
+      }),
+      (fields) => this.pickupErrors.set(fields),
     );
     if (issued) void this.router.navigate(['/documents', issued.id]);
   }

@@ -17,7 +17,17 @@ import { I18nService, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { HubClock } from '../core/live/hub-clock.service';
 import { PaperTrailApi } from './paper-trail.api';
 
-type TextField = 'name' | 'occupation' | 'legalRepresentative' | 'address' | 'phone' | 'receivedOn' | 'acceptedOn' | 'notAcceptedReason' | 'promisedCompletionOn' | 'applicantSignatory';
+type TextField =
+  | 'name'
+  | 'occupation'
+  | 'legalRepresentative'
+  | 'address'
+  | 'phone'
+  | 'receivedOn'
+  | 'acceptedOn'
+  | 'notAcceptedReason'
+  | 'promisedCompletionOn'
+  | 'applicantSignatory';
 
 const procedureKey = (p: SpecialProcedure) => `receipt.procedure.${p}` as const;
 
@@ -40,7 +50,14 @@ const procedureKey = (p: SpecialProcedure) => `receipt.procedure.${p}` as const;
         <div class="checks" role="radiogroup" [attr.aria-label]="'receipt.applicantType' | t">
           @for (type of types; track type) {
             <label class="check">
-              <input type="radio" name="applicant-type" [value]="type" [checked]="applicantType() === type" (change)="applicantType.set(type)" [attr.data-testid]="'receipt-type-' + type" />
+              <input
+                type="radio"
+                name="applicant-type"
+                [value]="type"
+                [checked]="applicantType() === type"
+                (change)="applicantType.set(type)"
+                [attr.data-testid]="'receipt-type-' + type"
+              />
               {{ typeKey(type) | t }}
             </label>
           }
@@ -58,7 +75,9 @@ const procedureKey = (p: SpecialProcedure) => `receipt.procedure.${p}` as const;
                 [attr.aria-describedby]="error(f.path) ? 'receipt-' + f.field + '-error' : null"
               />
               @if (error(f.path); as e) {
-                <p class="field-error" [id]="'receipt-' + f.field + '-error'" data-testid="field-error" [attr.data-field]="f.path">{{ e }}</p>
+                <p class="field-error" [id]="'receipt-' + f.field + '-error'" data-testid="field-error" [attr.data-field]="f.path">
+                  {{ e }}
+                </p>
               }
             </div>
           }
@@ -104,7 +123,14 @@ const procedureKey = (p: SpecialProcedure) => `receipt.procedure.${p}` as const;
           @for (p of procedures; track p) {
             <label class="procedure">
               {{ procedureKey(p) | t }}
-              <input type="number" min="0" max="365" [value]="days().get(p) ?? 0" (input)="setDays(p, $event)" [attr.data-testid]="'receipt-procedure-' + p" />
+              <input
+                type="number"
+                min="0"
+                max="365"
+                [value]="days().get(p) ?? 0"
+                (input)="setDays(p, $event)"
+                [attr.data-testid]="'receipt-procedure-' + p"
+              />
               {{ 'receipt.workingDays' | t }}
             </label>
           }
@@ -112,7 +138,12 @@ const procedureKey = (p: SpecialProcedure) => `receipt.procedure.${p}` as const;
       </fieldset>
       <div class="field">
         <label for="receipt-applicantSignatory">{{ 'receipt.signatory' | t }}</label>
-        <input id="receipt-applicantSignatory" data-testid="receipt-applicantSignatory" [value]="text().applicantSignatory" (input)="set('applicantSignatory', $event)" />
+        <input
+          id="receipt-applicantSignatory"
+          data-testid="receipt-applicantSignatory"
+          [value]="text().applicantSignatory"
+          (input)="set('applicantSignatory', $event)"
+        />
         @if (error('applicantSignatory'); as e) {
           <p class="field-error" data-testid="field-error" data-field="applicantSignatory">{{ e }}</p>
         }

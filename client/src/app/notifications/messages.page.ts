@@ -25,7 +25,11 @@ import { channelKey, NotificationsApi, outboxStateKey } from './notifications-ap
       <p class="muted" data-testid="messages-empty">{{ 'notify.messages.none' | t }}</p>
     } @else {
       <table data-testid="messages">
-        <caption class="visually-hidden">{{ 'notify.messages.title' | t }}</caption>
+        <caption class="visually-hidden">
+          {{
+            'notify.messages.title' | t
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ 'notify.messages.created' | t }}</th>
@@ -39,14 +43,21 @@ import { channelKey, NotificationsApi, outboxStateKey } from './notifications-ap
         <tbody>
           @for (m of messages(); track m.id) {
             <tr data-testid="message" [attr.data-state]="m.state">
-              <td><time [attr.datetime]="m.createdAt">{{ m.createdAt | hubTime: true }}</time></td>
-              <th scope="row">{{ m.recipientName ?? ('notify.messages.applicant' | t) }}<br /><span class="muted small">{{ m.address }}</span></th>
+              <td>
+                <time [attr.datetime]="m.createdAt">{{ m.createdAt | hubTime: true }}</time>
+              </td>
+              <th scope="row">
+                {{ m.recipientName ?? ('notify.messages.applicant' | t) }}<br /><span class="muted small">{{ m.address }}</span>
+              </th>
               <td>{{ channelKey(m.channel) | t }}</td>
               <td>{{ m.subject }}</td>
               <td>
-                <span class="badge" [class.status-overdue]="m.state === 'failed'" [class.status-held]="m.state === 'pending' || m.state === 'sending'">{{
-                  outboxStateKey(m.state) | t
-                }}</span>
+                <span
+                  class="badge"
+                  [class.status-overdue]="m.state === 'failed'"
+                  [class.status-held]="m.state === 'pending' || m.state === 'sending'"
+                  >{{ outboxStateKey(m.state) | t }}</span
+                >
                 @if (m.sentAt) {
                   <br /><time class="muted small" [attr.datetime]="m.sentAt">{{ m.sentAt | hubTime: true }}</time>
                 }

@@ -1,7 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { firstValueFrom } from 'rxjs';
-import { DEFAULT_NOTIFICATION_CHANNELS, NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, type NotificationChannel, type NotificationKind } from '@hub/shared';
+import {
+  DEFAULT_NOTIFICATION_CHANNELS,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
+  type NotificationChannel,
+  type NotificationKind,
+} from '@hub/shared';
 import { readProblem } from '../core/api/problem';
 import { I18nService, TranslatePipe } from '../core/i18n';
 import { channelKey, NotificationsApi } from './notifications-api.service';
@@ -27,16 +33,32 @@ import { channelKey, NotificationsApi } from './notifications-api.service';
         <div class="field-row">
           <div class="field">
             <label for="notify-email">{{ 'notify.mine.email' | t }}</label>
-            <input id="notify-email" type="email" autocomplete="email" name="email" [(ngModel)]="email" [attr.aria-invalid]="!!errors()['email']"
-              [attr.aria-describedby]="errors()['email'] ? 'notify-email-error' : null" data-testid="notify-email" />
+            <input
+              id="notify-email"
+              type="email"
+              autocomplete="email"
+              name="email"
+              [(ngModel)]="email"
+              [attr.aria-invalid]="!!errors()['email']"
+              [attr.aria-describedby]="errors()['email'] ? 'notify-email-error' : null"
+              data-testid="notify-email"
+            />
             @if (errors()['email']; as e) {
               <p class="field-error" id="notify-email-error">{{ e }}</p>
             }
           </div>
           <div class="field">
             <label for="notify-mobile">{{ 'notify.mine.mobile' | t }}</label>
-            <input id="notify-mobile" type="tel" autocomplete="tel" name="mobile" [(ngModel)]="mobile" [attr.aria-invalid]="!!errors()['mobile']"
-              [attr.aria-describedby]="errors()['mobile'] ? 'notify-mobile-error' : null" data-testid="notify-mobile" />
+            <input
+              id="notify-mobile"
+              type="tel"
+              autocomplete="tel"
+              name="mobile"
+              [(ngModel)]="mobile"
+              [attr.aria-invalid]="!!errors()['mobile']"
+              [attr.aria-describedby]="errors()['mobile'] ? 'notify-mobile-error' : null"
+              data-testid="notify-mobile"
+            />
             @if (errors()['mobile']; as e) {
               <p class="field-error" id="notify-mobile-error">{{ e }}</p>
             }
@@ -47,8 +69,14 @@ import { channelKey, NotificationsApi } from './notifications-api.service';
             <legend>{{ kindKey(kind) | t }}</legend>
             @for (channel of CHANNELS; track channel) {
               <label class="inline">
-                <input type="radio" [name]="'channel-' + kind" [value]="channel" [ngModel]="channels()[kind]" (ngModelChange)="choose(kind, $event)"
-                  [attr.data-testid]="'notify-' + kind + '-' + channel" />
+                <input
+                  type="radio"
+                  [name]="'channel-' + kind"
+                  [value]="channel"
+                  [ngModel]="channels()[kind]"
+                  (ngModelChange)="choose(kind, $event)"
+                  [attr.data-testid]="'notify-' + kind + '-' + channel"
+                />
                 {{ channelKey(channel) | t }}
               </label>
             }
@@ -59,7 +87,9 @@ import { channelKey, NotificationsApi } from './notifications-api.service';
         }
       }
       <div class="form-actions">
-        <button type="submit" class="button-primary" [disabled]="busy() || loading()" data-testid="notify-save">{{ 'notify.mine.save' | t }}</button>
+        <button type="submit" class="button-primary" [disabled]="busy() || loading()" data-testid="notify-save">
+          {{ 'notify.mine.save' | t }}
+        </button>
       </div>
       <div aria-live="polite">
         @if (message(); as m) {
@@ -123,7 +153,9 @@ export class MyNotificationsPage {
     this.errors.set({});
     this.message.set(null);
     try {
-      const saved = await firstValueFrom(this.api.saveMine({ email: this.email.trim() || null, mobile: this.mobile.trim() || null, channels: this.channels() }));
+      const saved = await firstValueFrom(
+        this.api.saveMine({ email: this.email.trim() || null, mobile: this.mobile.trim() || null, channels: this.channels() }),
+      );
       this.channels.set(saved.channels);
       this.failed.set(false);
       this.message.set(this.i18n.t('notify.mine.saved'));

@@ -1,7 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { MyNotifications, NotificationChannel, OutboxMessageView, OutboxState, SmtpSettings, SmtpSettingsView, UpdateMyNotificationsRequest } from '@hub/shared';
+import type {
+  MyNotifications,
+  NotificationChannel,
+  OutboxMessageView,
+  OutboxState,
+  SmtpSettings,
+  SmtpSettingsView,
+  UpdateMyNotificationsRequest,
+} from '@hub/shared';
 
 export const channelKey = (c: NotificationChannel) => `notify.channel.${c}` as const;
 export const outboxStateKey = (s: OutboxState) => `notify.state.${s}` as const;

@@ -12,7 +12,14 @@ import { NotificationsApi } from './notifications-api.service';
   imports: [FormsModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="card settings-form" (ngSubmit)="save()" novalidate data-testid="smtp-form" aria-labelledby="smtp-title" [attr.aria-busy]="loading()">
+    <form
+      class="card settings-form"
+      (ngSubmit)="save()"
+      novalidate
+      data-testid="smtp-form"
+      aria-labelledby="smtp-title"
+      [attr.aria-busy]="loading()"
+    >
       <h2 id="smtp-title">{{ 'notify.smtp.title' | t }}</h2>
       <p class="muted small">{{ 'notify.smtp.intro' | t }}</p>
       @if (loading()) {
@@ -24,13 +31,25 @@ import { NotificationsApi } from './notifications-api.service';
         </div>
         <div class="field">
           <label for="smtp-port">{{ 'notify.smtp.port' | t }}</label>
-          <input id="smtp-port" name="port" type="number" min="1" max="65535" [(ngModel)]="value.port" [attr.aria-invalid]="!!errors()['port']" data-testid="smtp-port" />
+          <input
+            id="smtp-port"
+            name="port"
+            type="number"
+            min="1"
+            max="65535"
+            [(ngModel)]="value.port"
+            [attr.aria-invalid]="!!errors()['port']"
+            data-testid="smtp-port"
+          />
           @if (errors()['port']; as e) {
             <p class="field-error">{{ e }}</p>
           }
         </div>
         <div class="field">
-          <label class="inline"><input type="checkbox" name="secure" [(ngModel)]="value.secure" data-testid="smtp-secure" /> {{ 'notify.smtp.secure' | t }}</label>
+          <label class="inline"
+            ><input type="checkbox" name="secure" [(ngModel)]="value.secure" data-testid="smtp-secure" />
+            {{ 'notify.smtp.secure' | t }}</label
+          >
         </div>
         <div class="field">
           <label for="smtp-user">{{ 'notify.smtp.user' | t }}</label>

@@ -48,7 +48,11 @@ describe('AdmissionFormComponent (R3)', () => {
     type('admit-override-reason', ' 市政府批示特事特办 ');
     q('admit-submit')!.click();
     await settle();
-    expect(api.admitProject).toHaveBeenCalledWith('p1', { leadDepartmentId: 'd1', participatingDepartmentIds: [], overrideReason: '市政府批示特事特办' });
+    expect(api.admitProject).toHaveBeenCalledWith('p1', {
+      leadDepartmentId: 'd1',
+      participatingDepartmentIds: [],
+      overrideReason: '市政府批示特事特办',
+    });
   });
 
   it('R3: with every precondition met there is no override to give', () => {

@@ -79,9 +79,15 @@ const PRECONDITION_LABEL: Record<PreconditionKey, TranslationKey> = {
           <legend>{{ 'register.preconditions' | t }}</legend>
           <ul class="preconditions">
             @for (key of preconditionKeys; track key) {
-              <li [class.met]="preconditions()[key]" [attr.data-testid]="'admit-precondition-' + key" [attr.data-met]="preconditions()[key]">
+              <li
+                [class.met]="preconditions()[key]"
+                [attr.data-testid]="'admit-precondition-' + key"
+                [attr.data-met]="preconditions()[key]"
+              >
                 <span aria-hidden="true">{{ preconditions()[key] ? '✓' : '✕' }}</span>
-                {{ 'common.labelValue' | t: { label: (labelOf(key) | t), value: ((preconditions()[key] ? 'project.yes' : 'project.no') | t) } }}
+                {{
+                  'common.labelValue' | t: { label: (labelOf(key) | t), value: ((preconditions()[key] ? 'project.yes' : 'project.no') | t) }
+                }}
               </li>
             }
           </ul>
@@ -132,8 +138,12 @@ const PRECONDITION_LABEL: Record<PreconditionKey, TranslationKey> = {
           <!-- A choice with legal effect is confirmed with its consequence stated (R3). -->
           <p class="alert alert-warning" role="alert" data-testid="refusal-consequence">{{ 'admit.refuseConsequence' | t }}</p>
           <div class="form-actions">
-            <button type="submit" class="button-danger" data-testid="refusal-confirm" [disabled]="busy()">{{ 'admit.refuseConfirm' | t }}</button>
-            <button type="button" class="button-quiet" data-testid="refusal-back" (click)="confirmingRefusal.set(false)">{{ 'admit.refuseBack' | t }}</button>
+            <button type="submit" class="button-danger" data-testid="refusal-confirm" [disabled]="busy()">
+              {{ 'admit.refuseConfirm' | t }}
+            </button>
+            <button type="button" class="button-quiet" data-testid="refusal-back" (click)="confirmingRefusal.set(false)">
+              {{ 'admit.refuseBack' | t }}
+            </button>
           </div>
         } @else {
           <div class="form-actions">
@@ -249,7 +259,9 @@ export class AdmissionFormComponent {
       .map((code) => byCode.get(code)?.id)
       .filter((id): id is string => id !== undefined);
     const overrideReason = this.unmet().length > 0 ? this.overrideReason().trim() : undefined;
-    await this.send(() => this.api.admitProject(this.projectId(), { leadDepartmentId: lead.id, participatingDepartmentIds, overrideReason }));
+    await this.send(() =>
+      this.api.admitProject(this.projectId(), { leadDepartmentId: lead.id, participatingDepartmentIds, overrideReason }),
+    );
   }
 
   private async send(request: () => Observable<ProjectView>): Promise<void> {

@@ -64,7 +64,11 @@ interface ItemRow {
       } @else {
         <div class="table-scroll">
           <table class="items" data-testid="items">
-            <caption class="visually-hidden">{{ 'items.caption' | t }}</caption>
+            <caption class="visually-hidden">
+              {{
+                'items.caption' | t
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ 'items.department' | t }}</th>

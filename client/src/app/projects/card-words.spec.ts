@@ -6,7 +6,7 @@ const entry = (seq: number, action: CardAction) => ({ seq, action }) as CardEntr
 describe('tracking card in plain language (R5)', () => {
   const entries = [entry(1, 'project.registered'), entry(2, 'item.accepted'), entry(3, 'meeting.closed'), entry(4, 'item.deemed_consent')];
 
-  it('R5: steps filter by kind, in the record\'s order or newest first; the card itself is not reordered', () => {
+  it("R5: steps filter by kind, in the record's order or newest first; the card itself is not reordered", () => {
     expect(cardView(entries, null, false).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     expect(cardView(entries, 'items', false).map((e) => e.seq)).toEqual([2, 4]);
     expect(cardView(entries, 'items', true).map((e) => e.seq)).toEqual([4, 2]);

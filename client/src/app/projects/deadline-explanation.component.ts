@@ -22,13 +22,13 @@ import { I18nService, TranslatePipe, dayReasonKey, procedureKey } from '../core/
         <p>
           {{ 'explain.from' | t: { from: (e.from | hubTime), n: e.workingDays, due: (e.dueAt | hubDue) } }}
           @if (e.provisional) {
-            <span class="provisional" [attr.title]="'countdown.provisionalHint' | t">{{
-              'countdown.provisional' | t
-            }}</span>
+            <span class="provisional" [attr.title]="'countdown.provisionalHint' | t">{{ 'countdown.provisional' | t }}</span>
           }
         </p>
         @if (e.paused; as paused) {
-          <p class="notice" data-testid="explain-paused">{{ 'explain.paused' | t: { name: procedureName(paused.kind, paused.name), since: (paused.since | hubTime) } }}</p>
+          <p class="notice" data-testid="explain-paused">
+            {{ 'explain.paused' | t: { name: procedureName(paused.kind, paused.name), since: (paused.since | hubTime) } }}
+          </p>
         }
         @if (e.itemDueAt) {
           <p class="notice" data-testid="explain-item-due">{{ 'explain.itemDueAt' | t: { due: (e.itemDueAt | hubDue) } }}</p>
@@ -38,7 +38,12 @@ import { I18nService, TranslatePipe, dayReasonKey, procedureKey } from '../core/
             <li [class.counted]="day.counted" [class.skipped]="!day.counted" [attr.data-reason]="day.reason">
               <span class="explain-date">{{ day.date | hubDate }}</span>
               <span class="explain-mark">{{ (day.counted ? 'explain.counted' : 'explain.skipped') | t }}</span>
-              <span class="explain-reason">{{ reasonKey(day) | t }}@if (day.name) {{{ 'common.paren' | t: { text: dayName(day) } }}}</span>
+              <span class="explain-reason"
+                >{{ reasonKey(day) | t }}
+                @if (day.name) {
+                  {{ 'common.paren' | t: { text: dayName(day) } }}
+                }
+              </span>
             </li>
           }
         </ol>

@@ -31,15 +31,31 @@ export type DeadlineAction = 'extend' | 'delay' | 'explain' | 'rule';
         <p class="pre">{{ pe.text }}</p>
         <fieldset class="checks">
           <div class="check">
-            <input type="radio" id="ruling-accept" name="ruling" data-testid="ruling-accept" [checked]="ruling() === 'accepted'" (change)="choose('accepted')" />
+            <input
+              type="radio"
+              id="ruling-accept"
+              name="ruling"
+              data-testid="ruling-accept"
+              [checked]="ruling() === 'accepted'"
+              (change)="choose('accepted')"
+            />
             <label for="ruling-accept">{{ 'items.ruleAccept' | t }}</label>
           </div>
           <div class="check">
-            <input type="radio" id="ruling-reject" name="ruling" data-testid="ruling-reject" [checked]="ruling() === 'rejected'" (change)="choose('rejected')" />
+            <input
+              type="radio"
+              id="ruling-reject"
+              name="ruling"
+              data-testid="ruling-reject"
+              [checked]="ruling() === 'rejected'"
+              (change)="choose('rejected')"
+            />
             <label for="ruling-reject">{{ 'items.ruleReject' | t }}</label>
           </div>
         </fieldset>
-        @if (fields()['ruling']; as e) { <p class="field-error" data-field="ruling">{{ e }}</p> }
+        @if (fields()['ruling']; as e) {
+          <p class="field-error" data-field="ruling">{{ e }}</p>
+        }
       }
       @if (action() === 'delay') {
         <div class="field">
@@ -50,18 +66,36 @@ export type DeadlineAction = 'extend' | 'delay' | 'explain' | 'rule';
               <option [value]="c" [selected]="c === cause()">{{ causeKey(c) | t }}</option>
             }
           </select>
-          @if (fields()['cause']; as e) { <p class="field-error" data-field="cause">{{ e }}</p> }
+          @if (fields()['cause']; as e) {
+            <p class="field-error" data-field="cause">{{ e }}</p>
+          }
         </div>
         @if (cause() === 'network_outage') {
           <div class="field">
             <label for="outage-from">{{ 'items.outageFrom' | t }}</label>
-            <input id="outage-from" type="datetime-local" data-testid="outage-from" [value]="outageFrom()" (input)="edit(outageFrom, $any($event.target).value)" />
-            @if (fields()['outageFrom']; as e) { <p class="field-error" data-field="outageFrom">{{ e }}</p> }
+            <input
+              id="outage-from"
+              type="datetime-local"
+              data-testid="outage-from"
+              [value]="outageFrom()"
+              (input)="edit(outageFrom, $any($event.target).value)"
+            />
+            @if (fields()['outageFrom']; as e) {
+              <p class="field-error" data-field="outageFrom">{{ e }}</p>
+            }
           </div>
           <div class="field">
             <label for="outage-to">{{ 'items.outageTo' | t }}</label>
-            <input id="outage-to" type="datetime-local" data-testid="outage-to" [value]="outageTo()" (input)="edit(outageTo, $any($event.target).value)" />
-            @if (fields()['outageTo']; as e) { <p class="field-error" data-field="outageTo">{{ e }}</p> }
+            <input
+              id="outage-to"
+              type="datetime-local"
+              data-testid="outage-to"
+              [value]="outageTo()"
+              (input)="edit(outageTo, $any($event.target).value)"
+            />
+            @if (fields()['outageTo']; as e) {
+              <p class="field-error" data-field="outageTo">{{ e }}</p>
+            }
           </div>
         }
       }
@@ -79,14 +113,30 @@ export type DeadlineAction = 'extend' | 'delay' | 'explain' | 'rule';
       @if (needsDue()) {
         <div class="field">
           <label for="new-due">{{ 'items.newDueAt' | t }}</label>
-          <input id="new-due" type="datetime-local" data-testid="new-due" [value]="newDue()" (input)="edit(newDue, $any($event.target).value)" />
-          @if (fields()['newDueAt']; as e) { <p class="field-error" data-field="newDueAt">{{ e }}</p> }
+          <input
+            id="new-due"
+            type="datetime-local"
+            data-testid="new-due"
+            [value]="newDue()"
+            (input)="edit(newDue, $any($event.target).value)"
+          />
+          @if (fields()['newDueAt']; as e) {
+            <p class="field-error" data-field="newDueAt">{{ e }}</p>
+          }
         </div>
       }
       <div class="field">
         <label for="deadline-text">{{ textLabel() | t }}</label>
-        <textarea id="deadline-text" rows="2" data-testid="deadline-text" [value]="text()" (input)="edit(text, $any($event.target).value)"></textarea>
-        @if (textError(); as e) { <p class="field-error">{{ e }}</p> }
+        <textarea
+          id="deadline-text"
+          rows="2"
+          data-testid="deadline-text"
+          [value]="text()"
+          (input)="edit(text, $any($event.target).value)"
+        ></textarea>
+        @if (textError(); as e) {
+          <p class="field-error">{{ e }}</p>
+        }
       </div>
       @if (message(); as m) {
         <p class="field-error" role="alert" data-testid="deadline-error">{{ m }}</p>
@@ -196,7 +246,9 @@ export class ItemDeadlineFormComponent {
     const item = this.item();
     try {
       const list = await firstValueFrom(this.api.meetings(item.projectId));
-      this.meetings.set(list.filter((m) => (m.status === 'scheduled' || m.status === 'open') && m.invitedDepartmentIds.includes(item.departmentId)));
+      this.meetings.set(
+        list.filter((m) => (m.status === 'scheduled' || m.status === 'open') && m.invitedDepartmentIds.includes(item.departmentId)),
+      );
     } catch {
       // Without the list the explanation concerns the deadline, which is still useful.
     }
@@ -217,7 +269,10 @@ export class ItemDeadlineFormComponent {
     if (action === 'delay' && this.cause() === null) required['cause'] = this.i18n.t('common.required');
     const due = this.needsDue() ? instantOfWallClock(this.newDue(), zone) : null;
     if (this.needsDue() && !due) required['newDueAt'] = this.i18n.t('common.required');
-    const outage = action === 'delay' && this.cause() === 'network_outage' ? { from: instantOfWallClock(this.outageFrom(), zone), to: instantOfWallClock(this.outageTo(), zone) } : null;
+    const outage =
+      action === 'delay' && this.cause() === 'network_outage'
+        ? { from: instantOfWallClock(this.outageFrom(), zone), to: instantOfWallClock(this.outageTo(), zone) }
+        : null;
     if (outage && !outage.from) required['outageFrom'] = this.i18n.t('common.required');
     if (outage && !outage.to) required['outageTo'] = this.i18n.t('common.required');
     this.fields.set(required);

@@ -58,9 +58,7 @@ export class ProjectDetailPage {
   protected readonly project = signal<ProjectView | null>(null);
   protected readonly entries = signal<CardEntry[]>([]);
 
-  protected readonly canAdmit = computed(
-    () => this.project()?.life === 'registered' && this.session.can('project.admit'),
-  );
+  protected readonly canAdmit = computed(() => this.project()?.life === 'registered' && this.session.can('project.admit'));
   protected readonly leadDepartment = computed(() => {
     const id = this.project()?.leadDepartmentId;
     return id ? (this.departments.byId().get(id) ?? null) : null;
@@ -94,10 +92,7 @@ export class ProjectDetailPage {
       this.state.set('loading');
     }
     try {
-      const [project, card] = await Promise.all([
-        firstValueFrom(this.api.project(id)),
-        firstValueFrom(this.api.card(id)),
-      ]);
+      const [project, card] = await Promise.all([firstValueFrom(this.api.project(id)), firstValueFrom(this.api.card(id))]);
       if (this.loadingId !== id) return; // navigated elsewhere meanwhile
       this.project.set(project);
       this.mergeEntries(card);

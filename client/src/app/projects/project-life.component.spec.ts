@@ -76,7 +76,14 @@ describe('ProjectLifeComponent', () => {
     TestBed.resetTestingModule();
     expect(render({ ...PROJECT, life: 'completed' }, true).q('withdraw-form')).toBeNull();
     TestBed.resetTestingModule();
-    const withdrawn = render({ ...PROJECT, life: 'withdrawn', withdrawal: { reason: '撤回', requestedOn: '2026-11-27', recordedBy: '李窗口', recordedAt: '2026-11-27T02:00:00.000Z' } }, true);
+    const withdrawn = render(
+      {
+        ...PROJECT,
+        life: 'withdrawn',
+        withdrawal: { reason: '撤回', requestedOn: '2026-11-27', recordedBy: '李窗口', recordedAt: '2026-11-27T02:00:00.000Z' },
+      },
+      true,
+    );
     expect(withdrawn.q('withdraw-form')).toBeNull();
     expect(withdrawn.q('project-life-state')?.textContent?.trim()).toBe('已撤回');
     expect(withdrawn.q('project-withdrawal')?.textContent).toBe('撤回');

@@ -71,7 +71,9 @@ import { SessionStore } from '../core/session/session.store';
               <p class="field-error" data-testid="field-error" data-field="nationalCode" role="alert">{{ e }}</p>
             }
           </div>
-          <button type="submit" class="button-quiet" data-testid="life-national-code-save" [disabled]="busy()">{{ 'life.nationalCodeSave' | t }}</button>
+          <button type="submit" class="button-quiet" data-testid="life-national-code-save" [disabled]="busy()">
+            {{ 'life.nationalCodeSave' | t }}
+          </button>
         </form>
       }
 
@@ -123,7 +125,9 @@ import { SessionStore } from '../core/session/session.store';
             <!-- A binding act: the consequence is stated before it is sent (R4a). -->
             <div class="alert alert-warning" role="alert" data-testid="withdraw-consequence">{{ 'life.withdrawConsequence' | t }}</div>
             <div class="form-actions">
-              <button type="submit" class="button-danger" data-testid="withdraw-confirm" [disabled]="busy()">{{ 'life.withdrawConfirm' | t }}</button>
+              <button type="submit" class="button-danger" data-testid="withdraw-confirm" [disabled]="busy()">
+                {{ 'life.withdrawConfirm' | t }}
+              </button>
               <button type="button" class="button-quiet" (click)="confirming.set(false)">{{ 'life.withdrawBack' | t }}</button>
             </div>
           } @else {
@@ -156,8 +160,12 @@ export class ProjectLifeComponent {
   protected readonly done = signal<'life.withdrawDone' | 'life.nationalCodeSaved' | null>(null);
 
   // The same guards as the server's (R4a), so the window only sees what it may do now.
-  protected readonly canWithdraw = computed(() => this.session.can('project.withdraw') && lifeActionError(this.project().life, 'withdraw') === null);
-  protected readonly canEditCode = computed(() => this.session.can('project.edit') && lifeActionError(this.project().life, 'edit_national_code') === null);
+  protected readonly canWithdraw = computed(
+    () => this.session.can('project.withdraw') && lifeActionError(this.project().life, 'withdraw') === null,
+  );
+  protected readonly canEditCode = computed(
+    () => this.session.can('project.edit') && lifeActionError(this.project().life, 'edit_national_code') === null,
+  );
 
   protected value(event: Event): string {
     return (event.target as HTMLInputElement).value;
@@ -204,7 +212,9 @@ export class ProjectLifeComponent {
     }
     this.busy.set(true);
     try {
-      const project = await firstValueFrom(this.api.withdrawProject(this.project().id, { reason: this.reason().trim(), requestedOn: this.requestedOn() }));
+      const project = await firstValueFrom(
+        this.api.withdrawProject(this.project().id, { reason: this.reason().trim(), requestedOn: this.requestedOn() }),
+      );
       this.confirming.set(false);
       this.done.set('life.withdrawDone');
       this.changed.emit(project);

@@ -189,7 +189,10 @@ export class RegisterProjectPage {
       category: value.category as ProjectCategory,
       preconditions: value.preconditions,
       // Valid here, so the conversion succeeds; the server checks the stored form again.
-      totalInvestment: { amount: amountFromUnit(value.totalInvestment.amount, value.totalInvestment.unit) ?? '', currency: value.totalInvestment.currency },
+      totalInvestment: {
+        amount: amountFromUnit(value.totalInvestment.amount, value.totalInvestment.unit) ?? '',
+        currency: value.totalInvestment.currency,
+      },
       reportToHigherAuthority: value.reportToHigherAuthority,
       nationalCode: value.nationalCode.trim() || null,
     };
@@ -202,9 +205,7 @@ export class RegisterProjectPage {
       await this.router.navigate(['/projects', project.id]);
     } catch (e) {
       const problem = readProblem(e);
-      this.submittedValues = Object.fromEntries(
-        Object.keys(problem.fields).map((path) => [path, this.form.get(path)?.value]),
-      );
+      this.submittedValues = Object.fromEntries(Object.keys(problem.fields).map((path) => [path, this.form.get(path)?.value]));
       this.serverErrors.set(problem.fields);
       this.formMessage.set(
         problem.status === 403

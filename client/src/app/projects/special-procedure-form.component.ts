@@ -30,8 +30,16 @@ import { I18nService, TranslatePipe, procedureKey } from '../core/i18n';
         <p>{{ 'procedure.pausedBy' | t: { name: (kindKey(paused.kind) | t), since: wall(paused.since) } }}</p>
         <div class="field">
           <label for="procedure-ends">{{ 'procedure.endsAt' | t }}</label>
-          <input id="procedure-ends" type="datetime-local" data-testid="procedure-ends" [value]="at()" (input)="edit($any($event.target).value)" />
-          @if (fields()['endsAt']; as e) { <p class="field-error" data-field="endsAt">{{ e }}</p> }
+          <input
+            id="procedure-ends"
+            type="datetime-local"
+            data-testid="procedure-ends"
+            [value]="at()"
+            (input)="edit($any($event.target).value)"
+          />
+          @if (fields()['endsAt']; as e) {
+            <p class="field-error" data-field="endsAt">{{ e }}</p>
+          }
         </div>
       } @else {
         <div class="field">
@@ -42,12 +50,22 @@ import { I18nService, TranslatePipe, procedureKey } from '../core/i18n';
               <option [value]="k" [selected]="k === kind()">{{ kindKey(k) | t }}</option>
             }
           </select>
-          @if (fields()['kind']; as e) { <p class="field-error" data-field="kind">{{ e }}</p> }
+          @if (fields()['kind']; as e) {
+            <p class="field-error" data-field="kind">{{ e }}</p>
+          }
         </div>
         <div class="field">
           <label for="procedure-starts">{{ 'procedure.startsAt' | t }}</label>
-          <input id="procedure-starts" type="datetime-local" data-testid="procedure-starts" [value]="at()" (input)="edit($any($event.target).value)" />
-          @if (fields()['startsAt']; as e) { <p class="field-error" data-field="startsAt">{{ e }}</p> }
+          <input
+            id="procedure-starts"
+            type="datetime-local"
+            data-testid="procedure-starts"
+            [value]="at()"
+            (input)="edit($any($event.target).value)"
+          />
+          @if (fields()['startsAt']; as e) {
+            <p class="field-error" data-field="startsAt">{{ e }}</p>
+          }
         </div>
       }
       @if (message(); as m) {
@@ -116,14 +134,21 @@ export class SpecialProcedureFormComponent implements OnInit {
     const item = this.item();
     const paused = item.paused;
     if (!paused) {
-      return this.i18n.t('procedure.consequence.start', { dept: this.departmentName(), name: this.i18n.t(procedureKey(this.kind()!)), start: this.wall(at.toISOString()) });
+      return this.i18n.t('procedure.consequence.start', {
+        dept: this.departmentName(),
+        name: this.i18n.t(procedureKey(this.kind()!)),
+        start: this.wall(at.toISOString()),
+      });
     }
     const cal = this.calendar.calendar();
     const { timeZone } = this.calendar.settings();
     const earlier = this.procedures()
       .filter((p) => p.endsAt !== null)
       .map((p) => ({ startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt!) }));
-    const days = cal && item.acceptedAt ? stoppedWorkingDays({ startsAt: new Date(paused.since), endsAt: at }, new Date(item.acceptedAt), earlier, cal, timeZone).length : 0;
+    const days =
+      cal && item.acceptedAt
+        ? stoppedWorkingDays({ startsAt: new Date(paused.since), endsAt: at }, new Date(item.acceptedAt), earlier, cal, timeZone).length
+        : 0;
     const moved = cal && item.dueAt ? dueMovedBy(new Date(item.dueAt), days, cal, { timeZone }) : null;
     return this.i18n.t('procedure.consequence.end', {
       name: this.i18n.t(procedureKey(paused.kind)),

@@ -1,6 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { CLOCK_STOPPING_PROCEDURES, CLOSE_OUTCOMES, CONFIGURATION_ACTIONS, DELAY_CAUSES, OPINION_KINDS, type CardEntry, type CloseOutcome, type CardState, type CardVerification, type ConfigurationAction, type Department } from '@hub/shared';
+import {
+  CLOCK_STOPPING_PROCEDURES,
+  CLOSE_OUTCOMES,
+  CONFIGURATION_ACTIONS,
+  DELAY_CAUSES,
+  OPINION_KINDS,
+  type CardEntry,
+  type CloseOutcome,
+  type CardState,
+  type CardVerification,
+  type ConfigurationAction,
+  type Department,
+} from '@hub/shared';
 import { ApiService } from '../core/api/api.service';
 import { readProblem } from '../core/api/problem';
 import { HubTimePipe } from '../core/format/format.pipes';
@@ -144,18 +156,18 @@ const CAUSES: Record<string, TranslationKey> = {
             </select>
           </label>
           <label class="check">
-            <input type="checkbox" data-testid="card-newest-first" [checked]="newestFirst()" (change)="newestFirst.set($any($event.target).checked)" />
+            <input
+              type="checkbox"
+              data-testid="card-newest-first"
+              [checked]="newestFirst()"
+              (change)="newestFirst.set($any($event.target).checked)"
+            />
             {{ 'card.filter.newestFirst' | t }}
           </label>
         </div>
         <ol class="timeline" data-testid="card-entries">
           @for (entry of shown(); track entry.seq) {
-            <li
-              class="timeline-entry"
-              data-testid="card-entry"
-              [attr.data-action]="entry.action"
-              [attr.data-seq]="entry.seq"
-            >
+            <li class="timeline-entry" data-testid="card-entry" [attr.data-action]="entry.action" [attr.data-seq]="entry.seq">
               <div class="entry-head">
                 <span class="entry-seq">#{{ entry.seq }}</span>
                 <span class="entry-action">{{ title(entry) }}</span>
@@ -281,7 +293,11 @@ export class TrackingCardComponent {
         return kind ? this.i18n.t(procedureKey(kind)) : value;
       }
       case 'phase':
-        return value === 'started' ? this.i18n.t('procedure.phase.started') : value === 'ended' ? this.i18n.t('procedure.phase.ended') : value;
+        return value === 'started'
+          ? this.i18n.t('procedure.phase.started')
+          : value === 'ended'
+            ? this.i18n.t('procedure.phase.ended')
+            : value;
       case 'provisional':
         return this.i18n.t(value === 'true' ? 'countdown.provisional' : 'card.detail.published');
       case 'calendarChange':
@@ -290,7 +306,11 @@ export class TrackingCardComponent {
         return this.departmentName(value);
       case 'absences':
         return recordedPairs(value)
-          .map(([dept, outcome]) => this.departmentName(dept) + this.i18n.t('common.paren', { text: isCloseOutcome(outcome) ? this.i18n.t(closeOutcomeKey(outcome)) : outcome }))
+          .map(
+            ([dept, outcome]) =>
+              this.departmentName(dept) +
+              this.i18n.t('common.paren', { text: isCloseOutcome(outcome) ? this.i18n.t(closeOutcomeKey(outcome)) : outcome }),
+          )
           .join('、');
       case 'lateExcused':
         return recordedPairs(value)
@@ -299,9 +319,13 @@ export class TrackingCardComponent {
       case 'noticeNumbers':
         return value.split(',').filter(Boolean).join('、');
       case 'opinion':
-        return (OPINION_KINDS as readonly string[]).includes(value) ? this.i18n.t(opinionKey(value as (typeof OPINION_KINDS)[number])) : value;
+        return (OPINION_KINDS as readonly string[]).includes(value)
+          ? this.i18n.t(opinionKey(value as (typeof OPINION_KINDS)[number]))
+          : value;
       case 'delayCause':
-        return (DELAY_CAUSES as readonly string[]).includes(value) ? this.i18n.t(delayCauseKey(value as (typeof DELAY_CAUSES)[number])) : value;
+        return (DELAY_CAUSES as readonly string[]).includes(value)
+          ? this.i18n.t(delayCauseKey(value as (typeof DELAY_CAUSES)[number]))
+          : value;
       case 'ruling':
         return value === 'accepted' ? this.i18n.t('items.ruleAccept') : value === 'rejected' ? this.i18n.t('items.ruleReject') : value;
       case 'lateMs': {

@@ -43,62 +43,93 @@ import { ShortcutDirective } from '../ui/shortcut.directive';
         @if (hasInbox()) {
           <a routerLink="/inbox" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-inbox">{{ 'nav.inbox' | t }}</a>
         }
-        <a routerLink="/board" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-board">{{
-          'nav.board' | t
-        }}</a>
+        <a routerLink="/board" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-board">{{ 'nav.board' | t }}</a>
         <a routerLink="/meetings" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-meetings">{{
           'nav.meetings' | t
         }}</a>
         @if (canRegister()) {
-          <a
-            routerLink="/projects/new"
-            routerLinkActive="active"
-            ariaCurrentWhenActive="page"
-            data-testid="nav-register"
-            >{{ 'nav.register' | t }}</a
-          >
+          <a routerLink="/projects/new" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-register">{{
+            'nav.register' | t
+          }}</a>
         }
         @if (canReadInquiries()) {
-          <a routerLink="/inquiries" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page" data-testid="nav-inquiries">{{
-            'nav.inquiries' | t
-          }}</a>
+          <a
+            routerLink="/inquiries"
+            routerLinkActive="active"
+            [routerLinkActiveOptions]="{ exact: true }"
+            ariaCurrentWhenActive="page"
+            data-testid="nav-inquiries"
+            >{{ 'nav.inquiries' | t }}</a
+          >
         }
         @if (canReadAlerts()) {
           <a routerLink="/alerts" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-alerts"
-            >{{ 'nav.alerts' | t }}@if (alerts.unread() > 0) {
-              <span class="nav-count" data-testid="nav-alerts-unread">{{ alerts.unread() }}<span class="visually-hidden">{{ 'nav.unread' | t }}</span></span>
-            }</a
-          >
+            >{{ 'nav.alerts' | t }}
+            @if (alerts.unread() > 0) {
+              <span class="nav-count" data-testid="nav-alerts-unread"
+                >{{ alerts.unread() }}<span class="visually-hidden">{{ 'nav.unread' | t }}</span></span
+              >
+            }
+          </a>
         }
         @if (canReadAccountability()) {
-          <a routerLink="/accountability" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-accountability">{{ 'nav.accountability' | t }}</a>
+          <a routerLink="/accountability" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-accountability">{{
+            'nav.accountability' | t
+          }}</a>
         }
         @if (canManagePeople()) {
-          <a routerLink="/admin/departments" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-departments">{{ 'nav.departments' | t }}</a>
-          <a routerLink="/admin/people" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-people">{{ 'nav.people' | t }}</a>
+          <a routerLink="/admin/departments" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-departments">{{
+            'nav.departments' | t
+          }}</a>
+          <a routerLink="/admin/people" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-people">{{
+            'nav.people' | t
+          }}</a>
         }
         @if (canNameDeputy()) {
-          <a routerLink="/deputies" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-deputies">{{ 'nav.deputies' | t }}</a>
+          <a routerLink="/deputies" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-deputies">{{
+            'nav.deputies' | t
+          }}</a>
         }
         @if (canEditCalendar()) {
-          <a routerLink="/admin/calendar" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-calendar">{{ 'nav.calendar' | t }}</a>
-          <a routerLink="/admin/settings" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-settings">{{ 'nav.settings' | t }}</a>
-          <a routerLink="/admin/messages" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-messages">{{ 'notify.nav.messages' | t }}</a>
+          <a routerLink="/admin/calendar" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-calendar">{{
+            'nav.calendar' | t
+          }}</a>
+          <a routerLink="/admin/settings" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-settings">{{
+            'nav.settings' | t
+          }}</a>
+          <a routerLink="/admin/messages" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-messages">{{
+            'notify.nav.messages' | t
+          }}</a>
         }
-        <a routerLink="/notifications" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-notifications">{{ 'notify.nav.mine' | t }}</a>
+        <a routerLink="/notifications" routerLinkActive="active" ariaCurrentWhenActive="page" data-testid="nav-notifications">{{
+          'notify.nav.mine' | t
+        }}</a>
         <a routerLink="/wall" data-testid="nav-wall">{{ 'nav.wall' | t }}</a>
         @if (canRegisterInquiry()) {
           <!-- R23: Alt+N opens a new inquiry from anywhere, for keyboard-only registration. -->
-          <a routerLink="/inquiries/new" routerLinkActive="active" ariaCurrentWhenActive="page" hubShortcut="Alt+N" data-testid="nav-new-inquiry">{{
-            'nav.newInquiry' | t
-          }}</a>
+          <a
+            routerLink="/inquiries/new"
+            routerLinkActive="active"
+            ariaCurrentWhenActive="page"
+            hubShortcut="Alt+N"
+            data-testid="nav-new-inquiry"
+            >{{ 'nav.newInquiry' | t }}</a
+          >
         }
       </nav>
       <div class="topbar-end">
         <!-- Issue 14: a project by its code, owner, contact or phone, from any page (the board filters in SQL). -->
         <form class="global-search" role="search" (submit)="search($event, query.value); query.value = ''">
           <label for="global-search" class="visually-hidden">{{ 'nav.search' | t }}</label>
-          <input #query id="global-search" type="search" data-testid="global-search" autocomplete="off" [attr.placeholder]="'nav.search' | t" [attr.title]="'boardFilter.searchHint' | t" />
+          <input
+            #query
+            id="global-search"
+            type="search"
+            data-testid="global-search"
+            autocomplete="off"
+            [attr.placeholder]="'nav.search' | t"
+            [attr.title]="'boardFilter.searchHint' | t"
+          />
         </form>
         <p
           class="live-status"

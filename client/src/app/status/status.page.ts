@@ -25,11 +25,26 @@ import { LangSwitchComponent } from '../ui/lang-switch.component';
       <form class="card status-form" (submit)="lookup($event)" novalidate>
         <div class="field">
           <label for="status-code">{{ 'status.projectCode' | t }}</label>
-          <input id="status-code" data-testid="status-code" autocomplete="off" spellcheck="false" [value]="projectCode()" (input)="projectCode.set(value($event))" placeholder="GC-2026-0001 / 2024-330106-48-01-012345" />
+          <input
+            id="status-code"
+            data-testid="status-code"
+            autocomplete="off"
+            spellcheck="false"
+            [value]="projectCode()"
+            (input)="projectCode.set(value($event))"
+            placeholder="GC-2026-0001 / 2024-330106-48-01-012345"
+          />
         </div>
         <div class="field">
           <label for="status-access">{{ 'status.accessCode' | t }}</label>
-          <input id="status-access" data-testid="status-access" autocomplete="off" spellcheck="false" [value]="accessCode()" (input)="accessCode.set(value($event))" />
+          <input
+            id="status-access"
+            data-testid="status-access"
+            autocomplete="off"
+            spellcheck="false"
+            [value]="accessCode()"
+            (input)="accessCode.set(value($event))"
+          />
         </div>
         <div class="form-actions">
           <button type="submit" class="button-primary" data-testid="status-submit" [disabled]="busy()">{{ 'status.submit' | t }}</button>
@@ -87,7 +102,11 @@ import { LangSwitchComponent } from '../ui/lang-switch.component';
           }
           <div class="table-scroll">
             <table data-testid="status-departments">
-              <caption>{{ 'status.progress' | t }}</caption>
+              <caption>
+                {{
+                  'status.progress' | t
+                }}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{{ 'items.department' | t }}</th>
@@ -237,11 +256,19 @@ export class StatusPage {
     this.error.set(null);
     this.status.set(null);
     try {
-      this.status.set(await firstValueFrom(this.api.projectStatus({ projectCode: this.projectCode().trim(), accessCode: this.accessCode().trim() })));
+      this.status.set(
+        await firstValueFrom(this.api.projectStatus({ projectCode: this.projectCode().trim(), accessCode: this.accessCode().trim() })),
+      );
     } catch (e) {
       const problem = readProblem(e);
       this.error.set(
-        problem.status === 404 ? this.i18n.t('status.notFound') : problem.status === 429 ? this.i18n.t('status.tooMany') : problem.status === 400 ? this.i18n.t('status.badInput') : this.i18n.t('common.networkError'),
+        problem.status === 404
+          ? this.i18n.t('status.notFound')
+          : problem.status === 429
+            ? this.i18n.t('status.tooMany')
+            : problem.status === 400
+              ? this.i18n.t('status.badInput')
+              : this.i18n.t('common.networkError'),
       );
     } finally {
       this.busy.set(false);

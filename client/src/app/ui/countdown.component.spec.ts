@@ -59,7 +59,7 @@ describe('CountdownComponent', () => {
     expect(el.querySelector('.countdown')?.classList).not.toContain('urgent');
   });
 
-  it('R4a: an item stopped by the project\'s withdrawal shows no countdown', () => {
+  it("R4a: an item stopped by the project's withdrawal shows no countdown", () => {
     const el = render({ status: 'withdrawn', dueAt: DUE, provisional: true }, '2026-11-27T02:00:00.000Z');
     expect(el.querySelector('.countdown')).toBeNull();
     expect(el.querySelector('.provisional')).toBeNull();

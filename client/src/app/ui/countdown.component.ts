@@ -42,7 +42,9 @@ export class CountdownComponent {
   private readonly format = inject(HubFormat);
 
   // The board's slim rows carry only the kind of a pending explanation (R16: what holds), enough here.
-  readonly item = input.required<Pick<ApprovalItemView, 'status' | 'dueAt' | 'provisional' | 'paused'> & { pendingExplanation?: Pick<PendingExplanation, 'kind'> | null }>();
+  readonly item = input.required<
+    Pick<ApprovalItemView, 'status' | 'dueAt' | 'provisional' | 'paused'> & { pendingExplanation?: Pick<PendingExplanation, 'kind'> | null }
+  >();
 
   protected readonly view = computed<CountdownView | null>(() => {
     const { status, dueAt } = this.item();
@@ -51,7 +53,8 @@ export class CountdownComponent {
     if (status !== 'in_review' || !dueAt || !cal) return null;
     // R10a: a special procedure stopped the clock: nothing counts down until its end is recorded.
     const paused = this.item().paused;
-    if (paused) return { text: this.i18n.t('countdown.paused', { name: this.i18n.t(procedureKey(paused.kind)) }), due: null, urgent: false };
+    if (paused)
+      return { text: this.i18n.t('countdown.paused', { name: this.i18n.t(procedureKey(paused.kind)) }), due: null, urgent: false };
     const now = new Date(this.clock.now());
     // R16: past due but held by a deadline explanation: held, never "overdue" beside a running clock.
     if (isHeld({ status, dueAt, pendingExplanation: this.item().pendingExplanation ?? null }, now)) {

@@ -67,12 +67,16 @@ export class Loadable<T> implements LoadingSource {
   template: `
     @switch (of().phase()) {
       @case ('loading') {
-        <p class="loading" role="status" [attr.data-testid]="testId() + '-loading'"><span class="spinner" aria-hidden="true"></span>{{ 'common.loading' | t }}</p>
+        <p class="loading" role="status" [attr.data-testid]="testId() + '-loading'">
+          <span class="spinner" aria-hidden="true"></span>{{ 'common.loading' | t }}
+        </p>
       }
       @case ('error') {
         <div class="alert alert-error load-error" role="alert" [attr.data-testid]="testId() + '-load-error'">
           <p>{{ of().error() ?? ('common.networkError' | t) }}</p>
-          <button type="button" class="button-secondary" (click)="of().load()" [attr.data-testid]="testId() + '-retry'">{{ 'common.retry' | t }}</button>
+          <button type="button" class="button-secondary" (click)="of().load()" [attr.data-testid]="testId() + '-retry'">
+            {{ 'common.retry' | t }}
+          </button>
         </div>
       }
     }

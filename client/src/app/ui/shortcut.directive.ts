@@ -21,7 +21,10 @@ export class ShortcutDirective {
   }
 }
 
-export function matchesShortcut(event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'shiftKey' | 'metaKey'>, shortcut: string): boolean {
+export function matchesShortcut(
+  event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'shiftKey' | 'metaKey'>,
+  shortcut: string,
+): boolean {
   const parts = shortcut.split('+');
   const key = parts.pop()!.toUpperCase();
   const modifiers = { Alt: event.altKey, Control: event.ctrlKey, Shift: event.shiftKey, Meta: event.metaKey };

@@ -24,7 +24,8 @@ const GLYPHS: Record<BoardCellStatus, string> = {
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<span class="badge status-{{ status() }}"
-    ><span class="glyph" aria-hidden="true">{{ glyph() }}</span>{{ labelKey() | t }}</span
+    ><span class="glyph" aria-hidden="true">{{ glyph() }}</span
+    >{{ labelKey() | t }}</span
   >`,
 })
 export class StatusBadgeComponent {

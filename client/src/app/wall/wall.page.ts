@@ -1,7 +1,26 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { BOARD_URGENCY, boardStatus, civilDateOf, lifeOf, type ApprovalItemView, type BoardCellStatus, type BoardProject, type CardEntry } from '@hub/shared';
+import {
+  BOARD_URGENCY,
+  boardStatus,
+  civilDateOf,
+  lifeOf,
+  type ApprovalItemView,
+  type BoardCellStatus,
+  type BoardProject,
+  type CardEntry,
+} from '@hub/shared';
 import { LeadersApi } from '../core/api/leaders-api.service';
 import { CalendarStore } from '../core/calendar/calendar.store';
 import { DepartmentsStore } from '../core/departments/departments.store';
@@ -42,11 +61,20 @@ interface WallCell {
       <header class="wall-head">
         <h1>{{ 'app.name' | t }} · {{ 'wall.title' | t }}</h1>
         <p class="wall-clock" data-testid="wall-clock">{{ clock.now() | hubTime: true }}</p>
-        <p class="wall-live" [class.is-live]="live.status() === 'live'" role="status" aria-live="polite" data-testid="wall-live" [attr.data-state]="live.status()">
+        <p
+          class="wall-live"
+          [class.is-live]="live.status() === 'live'"
+          role="status"
+          aria-live="polite"
+          data-testid="wall-live"
+          [attr.data-state]="live.status()"
+        >
           <span class="live-dot" aria-hidden="true"></span>{{ (live.status() === 'live' ? 'live.live' : 'live.reconnecting') | t }}
         </p>
         <div class="wall-tools">
-          <button type="button" class="button-quiet" (click)="fullscreen()" data-testid="wall-fullscreen">{{ 'wall.fullscreen' | t }}</button>
+          <button type="button" class="button-quiet" (click)="fullscreen()" data-testid="wall-fullscreen">
+            {{ 'wall.fullscreen' | t }}
+          </button>
           <a routerLink="/board">{{ 'wall.exit' | t }}</a>
         </div>
       </header>
@@ -71,7 +99,14 @@ interface WallCell {
       </dl>
 
       <div class="wall-body">
-        <section class="wall-projects" #scroller (mouseenter)="paused.set(true)" (mouseleave)="paused.set(false)" [attr.aria-label]="'wall.projects' | t" data-testid="wall-projects">
+        <section
+          class="wall-projects"
+          #scroller
+          (mouseenter)="paused.set(true)"
+          (mouseleave)="paused.set(false)"
+          [attr.aria-label]="'wall.projects' | t"
+          data-testid="wall-projects"
+        >
           <hub-load-state class="wall-empty" [of]="loading" testId="wall" />
           @for (row of rows(); track row.project.id) {
             <article class="wall-project" [attr.data-testid]="'wall-row-' + row.project.code">
@@ -82,7 +117,9 @@ interface WallCell {
                 @if (lifeOf(row.project); as life) {
                   @if (life !== 'in_channel') {
                     <!-- R4a: a project out of the channel's work says so at a glance. -->
-                    <span class="wall-life" [attr.data-life]="life" [attr.data-testid]="'wall-life-' + row.project.code">{{ lifeKey(life) | t }}</span>
+                    <span class="wall-life" [attr.data-life]="life" [attr.data-testid]="'wall-life-' + row.project.code">{{
+                      lifeKey(life) | t
+                    }}</span>
                   }
                 }
               </h2>
@@ -91,12 +128,23 @@ interface WallCell {
               } @else {
                 <ul class="wall-cells">
                   @for (cell of row.cells; track cell.item.id) {
-                    <li class="wall-cell cell-{{ cell.status }}" [attr.data-status]="cell.status" [attr.data-testid]="'wall-cell-' + row.project.code + '-' + cell.code">
-                      <span class="wall-dept">{{ cell.department }}@if (cell.item.isLead) {<span class="lead-mark">{{ 'board.lead' | t }}</span>}</span>
+                    <li
+                      class="wall-cell cell-{{ cell.status }}"
+                      [attr.data-status]="cell.status"
+                      [attr.data-testid]="'wall-cell-' + row.project.code + '-' + cell.code"
+                    >
+                      <span class="wall-dept"
+                        >{{ cell.department }}
+                        @if (cell.item.isLead) {
+                          <span class="lead-mark">{{ 'board.lead' | t }}</span>
+                        }
+                      </span>
                       <hub-status-badge [status]="cell.status" />
                       <hub-countdown [item]="cell.item" />
                       @if (cell.item.deemedCause; as cause) {
-                        <span class="wall-cause" [attr.data-testid]="'wall-cause-' + row.project.code + '-' + cell.code">{{ causeKey(cause) | t }}</span>
+                        <span class="wall-cause" [attr.data-testid]="'wall-cause-' + row.project.code + '-' + cell.code">{{
+                          causeKey(cause) | t
+                        }}</span>
                       }
                     </li>
                   }
@@ -163,17 +211,18 @@ export class WallPage {
 
   /** Issue 12: red, ruling overdue, held, due today and amber first, then the rest (a stable sort keeps the board's order within each). */
   protected readonly rows = computed(() =>
-    this.live.projects().map((project) => ({
-      project,
-      cells: project.items.map(
-        (item): WallCell => ({
+    this.live
+      .projects()
+      .map((project) => ({
+        project,
+        cells: project.items.map((item): WallCell => ({
           item,
           status: this.statuses().get(item.id) ?? 'awaiting_acceptance',
           department: this.departmentName(item.departmentId),
           code: this.departments.byId().get(item.departmentId)?.code ?? item.departmentId,
-        }),
-      ),
-    })).map((row) => ({ ...row, urgency: Math.min(BOARD_URGENCY.length, ...row.cells.map((c) => BOARD_URGENCY.indexOf(c.status))) }))
+        })),
+      }))
+      .map((row) => ({ ...row, urgency: Math.min(BOARD_URGENCY.length, ...row.cells.map((c) => BOARD_URGENCY.indexOf(c.status))) }))
       .sort((a, b) => a.urgency - b.urgency),
   );
 
@@ -187,13 +236,17 @@ export class WallPage {
       dueSoon: statuses.filter((s) => s === 'due_soon').length,
       dueToday: statuses.filter((s) => s === 'due_today').length,
       // R14 consent takes effect at the due instant (24:00 belongs to the day it ends).
-      deemedThisMonth: items.filter((i) => i.status === 'deemed_consent' && i.decidedAt && civilDateOf(new Date(Date.parse(i.decidedAt) - 1), zone).startsWith(month)).length,
+      deemedThisMonth: items.filter(
+        (i) => i.status === 'deemed_consent' && i.decidedAt && civilDateOf(new Date(Date.parse(i.decidedAt) - 1), zone).startsWith(month),
+      ).length,
     };
   });
 
   constructor() {
     const destroyRef = inject(DestroyRef);
-    const entries = this.live.entries$.subscribe((entry) => this.ticker.update((list) => [entry, ...list.filter((e) => e.position !== entry.position)].slice(0, TICKER_LENGTH)));
+    const entries = this.live.entries$.subscribe((entry) =>
+      this.ticker.update((list) => [entry, ...list.filter((e) => e.position !== entry.position)].slice(0, TICKER_LENGTH)),
+    );
     void this.start();
 
     afterNextRender(() => {
@@ -218,7 +271,9 @@ export class WallPage {
       await Promise.all([this.live.start({ whole: true }), this.calendar.load(), this.departments.load()]);
       const latest = await firstValueFrom(this.api.ticker());
       // Entries pushed meanwhile are newer; the seed goes after them.
-      this.ticker.update((pushed) => [...pushed, ...latest.filter((e) => !pushed.some((p) => p.position === e.position))].slice(0, TICKER_LENGTH));
+      this.ticker.update((pushed) =>
+        [...pushed, ...latest.filter((e) => !pushed.some((p) => p.position === e.position))].slice(0, TICKER_LENGTH),
+      );
     } catch {
       // A wall mostly has nobody to press "retry": try again by itself until the hub answers.
       this.failed.set(true);
@@ -236,7 +291,11 @@ export class WallPage {
   /** "GC-2026-0007 新能源… · 发展和改革局": the project, and the department for an item's step. */
   protected subject(entry: CardEntry): string {
     const project = this.live.projects().find((p) => p.id === entry.projectId);
-    const name = project ? `${project.code} ${project.name}` : entry.after.kind === 'project' ? `${entry.after.project.code} ${entry.after.project.name}` : '';
+    const name = project
+      ? `${project.code} ${project.name}`
+      : entry.after.kind === 'project'
+        ? `${entry.after.project.code} ${entry.after.project.name}`
+        : '';
     return entry.after.kind === 'item' ? `${name} · ${this.departmentName(entry.after.item.departmentId)}` : name;
   }
 

@@ -165,7 +165,9 @@ export class CreateHubSchema1764150000000 implements MigrationInterface {
         RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
     for (const table of ['card_entries', 'notices', 'deemed_consents']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`,
+      );
       await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION forbid_rewrite()`);
     }
 
@@ -179,7 +181,22 @@ export class CreateHubSchema1764150000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['socket_io_attachments', 'card_entries', 'deemed_consents', 'notices', 'approval_items', 'projects', 'number_counters', 'settings', 'calendar_days', 'calendar_years', 'sessions', 'users', 'departments', 'hub_clock']) {
+    for (const t of [
+      'socket_io_attachments',
+      'card_entries',
+      'deemed_consents',
+      'notices',
+      'approval_items',
+      'projects',
+      'number_counters',
+      'settings',
+      'calendar_days',
+      'calendar_years',
+      'sessions',
+      'users',
+      'departments',
+      'hub_clock',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t} CASCADE`);
     }
     await q.query(`DROP FUNCTION IF EXISTS forbid_rewrite()`);

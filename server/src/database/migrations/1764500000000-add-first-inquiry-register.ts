@@ -80,8 +80,12 @@ export class AddFirstInquiryRegister1764500000000 implements MigrationInterface 
       )`);
     await q.query(`CREATE INDEX inquiry_entries_action ON inquiry_entries (action)`);
     // Append-only whatever the application does (forbid_rewrite() comes with the first schema).
-    await q.query(`CREATE TRIGGER inquiry_entries_append_only BEFORE UPDATE OR DELETE ON inquiry_entries FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`);
-    await q.query(`CREATE TRIGGER inquiry_entries_no_truncate BEFORE TRUNCATE ON inquiry_entries FOR EACH STATEMENT EXECUTE FUNCTION forbid_rewrite()`);
+    await q.query(
+      `CREATE TRIGGER inquiry_entries_append_only BEFORE UPDATE OR DELETE ON inquiry_entries FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`,
+    );
+    await q.query(
+      `CREATE TRIGGER inquiry_entries_no_truncate BEFORE TRUNCATE ON inquiry_entries FOR EACH STATEMENT EXECUTE FUNCTION forbid_rewrite()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -50,7 +50,9 @@ export class AddPaperTrail1764700000000 implements MigrationInterface {
         notice_id uuid NOT NULL UNIQUE REFERENCES notices(id)
       )`);
     for (const table of ['permits', 'pickups']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`,
+      );
       await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION forbid_rewrite()`);
     }
 
@@ -79,7 +81,8 @@ export class AddPaperTrail1764700000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['mega_forwarding', 'project_access', 'pickups', 'permits', 'material_requirements']) await q.query(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of ['mega_forwarding', 'project_access', 'pickups', 'permits', 'material_requirements'])
+      await q.query(`DROP TABLE IF EXISTS ${t}`);
     await q.query(`DROP INDEX IF EXISTS notices_project`);
     await q.query(`ALTER TABLE notices DROP COLUMN IF EXISTS issued_by`);
     await q.query(`ALTER TABLE notices DROP COLUMN IF EXISTS corrects_id`);

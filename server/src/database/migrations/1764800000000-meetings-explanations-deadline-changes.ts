@@ -55,7 +55,9 @@ export class MeetingsExplanationsDeadlineChanges1764800000000 implements Migrati
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER meeting_invitees_durable BEFORE UPDATE ON meeting_invitees FOR EACH ROW EXECUTE FUNCTION attendance_is_durable()`);
+    await q.query(
+      `CREATE TRIGGER meeting_invitees_durable BEFORE UPDATE ON meeting_invitees FOR EACH ROW EXECUTE FUNCTION attendance_is_durable()`,
+    );
 
     // R18: each change of opinion is a new version; none is ever lost or rewritten.
     await q.query(`
@@ -125,15 +127,21 @@ export class MeetingsExplanationsDeadlineChanges1764800000000 implements Migrati
         UNIQUE (item_id, to_version)
       )`);
     for (const table of ['deadline_changes', 'meeting_opinions']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`,
+      );
       await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION forbid_rewrite()`);
     }
 
     // R15: deemed consent by absence, naming the meeting; still one row per (item, deadline version).
     await q.query(`ALTER TABLE deemed_consents DROP CONSTRAINT deemed_consents_cause_check`);
-    await q.query(`ALTER TABLE deemed_consents ADD CONSTRAINT deemed_consents_cause_check CHECK (cause IN ('timeout','meeting_absence','inspection_absence'))`);
+    await q.query(
+      `ALTER TABLE deemed_consents ADD CONSTRAINT deemed_consents_cause_check CHECK (cause IN ('timeout','meeting_absence','inspection_absence'))`,
+    );
     await q.query(`ALTER TABLE deemed_consents ADD COLUMN meeting_id uuid REFERENCES meetings(id)`);
-    await q.query(`ALTER TABLE deemed_consents ADD CONSTRAINT deemed_consents_absence_names_meeting CHECK ((cause = 'timeout') = (meeting_id IS NULL))`);
+    await q.query(
+      `ALTER TABLE deemed_consents ADD CONSTRAINT deemed_consents_absence_names_meeting CHECK ((cause = 'timeout') = (meeting_id IS NULL))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

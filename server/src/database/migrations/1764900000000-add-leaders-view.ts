@@ -62,7 +62,9 @@ export class AddLeadersView1764900000000 implements MigrationInterface {
 
     // R22: a circulation report names a department, not a project.
     await q.query(`ALTER TABLE notices ALTER COLUMN project_id DROP NOT NULL`);
-    await q.query(`ALTER TABLE notices ADD CONSTRAINT notices_project_or_circulation CHECK (project_id IS NOT NULL OR kind = 'circulation_report')`);
+    await q.query(
+      `ALTER TABLE notices ADD CONSTRAINT notices_project_or_circulation CHECK (project_id IS NOT NULL OR kind = 'circulation_report')`,
+    );
     // R22: one report per department and quarter, pointing at its numbered, immutable notice.
     await q.query(`
       CREATE TABLE circulation_reports (
@@ -75,13 +77,16 @@ export class AddLeadersView1764900000000 implements MigrationInterface {
       )`);
 
     for (const table of ['configuration_changes', 'item_warnings', 'circulation_reports']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`,
+      );
       await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION forbid_rewrite()`);
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['circulation_reports', 'alerts', 'item_warnings', 'configuration_changes', 'calendar_version']) await q.query(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of ['circulation_reports', 'alerts', 'item_warnings', 'configuration_changes', 'calendar_version'])
+      await q.query(`DROP TABLE IF EXISTS ${t}`);
     await q.query(`ALTER TABLE notices DROP CONSTRAINT IF EXISTS notices_project_or_circulation`);
     await q.query(`ALTER TABLE notices ALTER COLUMN project_id SET NOT NULL`);
     await q.query(`ALTER TABLE approval_items DROP COLUMN IF EXISTS due_rule`);

@@ -18,7 +18,9 @@ export class CiteNoticesAndAnchorCardHeads1765130000000 implements MigrationInte
         seq int NOT NULL,
         hash text NOT NULL
       )`);
-    await q.query(`INSERT INTO card_heads (project_id, seq, hash) SELECT DISTINCT ON (project_id) project_id, seq, hash FROM card_entries ORDER BY project_id, seq DESC`);
+    await q.query(
+      `INSERT INTO card_heads (project_id, seq, hash) SELECT DISTINCT ON (project_id) project_id, seq, hash FROM card_entries ORDER BY project_id, seq DESC`,
+    );
     // A head only ever moves one entry forward; it is never removed.
     await q.query(`
       CREATE FUNCTION card_head_moves_forward() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -30,7 +32,9 @@ export class CiteNoticesAndAnchorCardHeads1765130000000 implements MigrationInte
       END $$`);
     await q.query(`CREATE TRIGGER card_heads_forward BEFORE UPDATE ON card_heads FOR EACH ROW EXECUTE FUNCTION card_head_moves_forward()`);
     await q.query(`CREATE TRIGGER card_heads_append_only BEFORE DELETE ON card_heads FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`);
-    await q.query(`CREATE TRIGGER card_heads_no_truncate BEFORE TRUNCATE ON card_heads FOR EACH STATEMENT EXECUTE FUNCTION forbid_rewrite()`);
+    await q.query(
+      `CREATE TRIGGER card_heads_no_truncate BEFORE TRUNCATE ON card_heads FOR EACH STATEMENT EXECUTE FUNCTION forbid_rewrite()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -22,13 +22,19 @@ export class MeetingNoticeAttendanceCorrections1765140000000 implements Migratio
     await q.query(`ALTER TABLE meeting_invitees ALTER COLUMN notice_given DROP DEFAULT`);
     await q.query(`ALTER TABLE meeting_invitees ADD COLUMN late_excuse text`);
     await q.query(`ALTER TABLE meeting_invitees DROP CONSTRAINT meeting_invitees_outcome_check`);
-    await q.query(`ALTER TABLE meeting_invitees ADD CONSTRAINT meeting_invitees_outcome_check CHECK (outcome IN ('present','excused','held','deemed','absent_no_open_item','not_bound'))`);
+    await q.query(
+      `ALTER TABLE meeting_invitees ADD CONSTRAINT meeting_invitees_outcome_check CHECK (outcome IN ('present','excused','held','deemed','absent_no_open_item','not_bound'))`,
+    );
     await q.query(`ALTER TABLE meetings ADD COLUMN close_proposed_at timestamptz, ADD COLUMN close_proposed_by uuid REFERENCES users(id)`);
 
     await q.query(`ALTER TABLE deemed_consents DROP CONSTRAINT deemed_consents_cause_check`);
-    await q.query(`ALTER TABLE deemed_consents ADD CONSTRAINT deemed_consents_cause_check CHECK (cause IN ('timeout','meeting_absence','inspection_absence','explanation_rejected'))`);
+    await q.query(
+      `ALTER TABLE deemed_consents ADD CONSTRAINT deemed_consents_cause_check CHECK (cause IN ('timeout','meeting_absence','inspection_absence','explanation_rejected'))`,
+    );
     await q.query(`ALTER TABLE deemed_consents DROP CONSTRAINT deemed_consents_absence_names_meeting`);
-    await q.query(`ALTER TABLE deemed_consents ADD CONSTRAINT deemed_consents_absence_names_meeting CHECK ((cause IN ('timeout','explanation_rejected')) = (meeting_id IS NULL))`);
+    await q.query(
+      `ALTER TABLE deemed_consents ADD CONSTRAINT deemed_consents_absence_names_meeting CHECK ((cause IN ('timeout','explanation_rejected')) = (meeting_id IS NULL))`,
+    );
 
     // R17: a document is corrected once; the correction notice cites it (corrects_id).
     await q.query(`CREATE UNIQUE INDEX notices_one_correction ON notices (corrects_id) WHERE kind = 'correction_notice'`);
@@ -44,19 +50,27 @@ export class MeetingNoticeAttendanceCorrections1765140000000 implements Migratio
         PRIMARY KEY (item_id, deadline_version),
         FOREIGN KEY (item_id, deadline_version) REFERENCES deemed_consents (item_id, deadline_version)
       )`);
-    await q.query(`CREATE TRIGGER deemed_consent_revocations_append_only BEFORE UPDATE OR DELETE ON deemed_consent_revocations FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`);
+    await q.query(
+      `CREATE TRIGGER deemed_consent_revocations_append_only BEFORE UPDATE OR DELETE ON deemed_consent_revocations FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE deemed_consent_revocations`);
     await q.query(`DROP INDEX notices_one_correction`);
     await q.query(`ALTER TABLE deemed_consents DROP CONSTRAINT deemed_consents_absence_names_meeting`);
-    await q.query(`ALTER TABLE deemed_consents ADD CONSTRAINT deemed_consents_absence_names_meeting CHECK ((cause = 'timeout') = (meeting_id IS NULL))`);
+    await q.query(
+      `ALTER TABLE deemed_consents ADD CONSTRAINT deemed_consents_absence_names_meeting CHECK ((cause = 'timeout') = (meeting_id IS NULL))`,
+    );
     await q.query(`ALTER TABLE deemed_consents DROP CONSTRAINT deemed_consents_cause_check`);
-    await q.query(`ALTER TABLE deemed_consents ADD CONSTRAINT deemed_consents_cause_check CHECK (cause IN ('timeout','meeting_absence','inspection_absence'))`);
+    await q.query(
+      `ALTER TABLE deemed_consents ADD CONSTRAINT deemed_consents_cause_check CHECK (cause IN ('timeout','meeting_absence','inspection_absence'))`,
+    );
     await q.query(`ALTER TABLE meetings DROP COLUMN close_proposed_at, DROP COLUMN close_proposed_by`);
     await q.query(`ALTER TABLE meeting_invitees DROP CONSTRAINT meeting_invitees_outcome_check`);
-    await q.query(`ALTER TABLE meeting_invitees ADD CONSTRAINT meeting_invitees_outcome_check CHECK (outcome IN ('present','excused','held','deemed','absent_no_open_item'))`);
+    await q.query(
+      `ALTER TABLE meeting_invitees ADD CONSTRAINT meeting_invitees_outcome_check CHECK (outcome IN ('present','excused','held','deemed','absent_no_open_item'))`,
+    );
     await q.query(`ALTER TABLE meeting_invitees DROP COLUMN late_excuse, DROP COLUMN notice_given, DROP COLUMN invited_at`);
   }
 }

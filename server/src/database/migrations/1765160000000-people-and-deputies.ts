@@ -56,7 +56,9 @@ export class PeopleAndDeputies1765160000000 implements MigrationInterface {
     await q.query(`ALTER TABLE configuration_changes ENABLE TRIGGER configuration_changes_append_only`);
     await q.query(`ALTER TABLE configuration_changes DROP CONSTRAINT configuration_changes_subject_check`);
     await q.query(`ALTER TABLE configuration_changes DROP CONSTRAINT configuration_changes_action_check`);
-    await q.query(`ALTER TABLE configuration_changes ADD CONSTRAINT configuration_changes_subject_check CHECK (subject IN ('calendar','settings'))`);
+    await q.query(
+      `ALTER TABLE configuration_changes ADD CONSTRAINT configuration_changes_subject_check CHECK (subject IN ('calendar','settings'))`,
+    );
     await q.query(`ALTER TABLE configuration_changes ADD CONSTRAINT configuration_changes_action_check
       CHECK (action IN ('day_set','day_cleared','year_published','year_imported','settings_changed'))`);
     await q.query(`DROP TABLE IF EXISTS deputies`);

@@ -39,14 +39,18 @@ export class ProjectLife1765200000000 implements MigrationInterface {
       )`);
     // Facts of a project's life are never changed or removed (R5).
     for (const table of ['project_withdrawals', 'project_completions']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`,
+      );
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE project_completions, project_withdrawals`);
     await q.query(`ALTER TABLE approval_items DROP CONSTRAINT approval_items_running_has_due`);
-    await q.query(`ALTER TABLE approval_items ADD CONSTRAINT approval_items_check CHECK (status = 'awaiting_acceptance' OR due_at IS NOT NULL)`);
+    await q.query(
+      `ALTER TABLE approval_items ADD CONSTRAINT approval_items_check CHECK (status = 'awaiting_acceptance' OR due_at IS NOT NULL)`,
+    );
     await q.query(`ALTER TABLE approval_items DROP CONSTRAINT approval_items_status_check`);
     await q.query(`ALTER TABLE approval_items ADD CONSTRAINT approval_items_status_check
       CHECK (status IN ('awaiting_acceptance','in_review','approved','rejected','deemed_consent'))`);

@@ -24,7 +24,9 @@ export class SpecialProcedurePeriods1765220000000 implements MigrationInterface 
         AND (ends_at IS NULL) = (stopped_working_days IS NULL) AND (ends_at IS NULL) = (from_due_at IS NULL)
         AND (ends_at IS NULL) = (to_due_at IS NULL))`);
     await q.query(`CREATE UNIQUE INDEX special_procedures_one_open ON special_procedures (item_id) WHERE ends_at IS NULL`);
-    await q.query(`CREATE UNIQUE INDEX special_procedures_version ON special_procedures (item_id, to_version) WHERE to_version IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX special_procedures_version ON special_procedures (item_id, to_version) WHERE to_version IS NOT NULL`,
+    );
     await q.query(`DROP TRIGGER special_procedures_append_only ON special_procedures`);
     await q.query(`
       CREATE FUNCTION special_procedure_ends_once() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -36,7 +38,9 @@ export class SpecialProcedurePeriods1765220000000 implements MigrationInterface 
         END IF;
         RAISE EXCEPTION 'special_procedures: only an open period may be ended, once; % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await q.query(`CREATE TRIGGER special_procedures_ends_once BEFORE UPDATE OR DELETE ON special_procedures FOR EACH ROW EXECUTE FUNCTION special_procedure_ends_once()`);
+    await q.query(
+      `CREATE TRIGGER special_procedures_ends_once BEFORE UPDATE OR DELETE ON special_procedures FOR EACH ROW EXECUTE FUNCTION special_procedure_ends_once()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -46,8 +50,11 @@ export class SpecialProcedurePeriods1765220000000 implements MigrationInterface 
     await q.query(`DROP INDEX special_procedures_version`);
     await q.query(`DROP INDEX special_procedures_one_open`);
     await q.query(`ALTER TABLE special_procedures DROP CONSTRAINT special_procedures_end_complete`);
-    for (const c of ['to_version', 'to_due_at', 'from_due_at', 'stopped_working_days', 'end_recorded_at', 'ended_by']) await q.query(`ALTER TABLE special_procedures DROP COLUMN ${c}`);
+    for (const c of ['to_version', 'to_due_at', 'from_due_at', 'stopped_working_days', 'end_recorded_at', 'ended_by'])
+      await q.query(`ALTER TABLE special_procedures DROP COLUMN ${c}`);
     await q.query(`ALTER TABLE special_procedures ALTER COLUMN ends_at SET NOT NULL`);
-    await q.query(`CREATE TRIGGER special_procedures_append_only BEFORE UPDATE OR DELETE ON special_procedures FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`);
+    await q.query(
+      `CREATE TRIGGER special_procedures_append_only BEFORE UPDATE OR DELETE ON special_procedures FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`,
+    );
   }
 }

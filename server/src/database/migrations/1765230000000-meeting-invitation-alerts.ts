@@ -32,7 +32,9 @@ export class MeetingInvitationAlerts1765230000000 implements MigrationInterface 
         OR (kind IN ('explanation_filed','ruling_overdue') AND item_id IS NOT NULL AND deadline_version IS NULL AND explanation_id IS NOT NULL)
         OR (kind = 'forwarding_overdue' AND item_id IS NULL AND deadline_version IS NULL AND explanation_id IS NULL))`);
     await q.query(`ALTER TABLE alerts DROP CONSTRAINT alerts_kind_check`);
-    await q.query(`ALTER TABLE alerts ADD CONSTRAINT alerts_kind_check CHECK (kind IN ('deadline_warning','explanation_filed','ruling_overdue','forwarding_overdue'))`);
+    await q.query(
+      `ALTER TABLE alerts ADD CONSTRAINT alerts_kind_check CHECK (kind IN ('deadline_warning','explanation_filed','ruling_overdue','forwarding_overdue'))`,
+    );
     await q.query(`ALTER TABLE alerts DROP COLUMN meeting_id`);
   }
 }

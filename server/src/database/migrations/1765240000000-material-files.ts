@@ -23,8 +23,12 @@ export class MaterialFiles1765240000000 implements MigrationInterface {
         attached_at timestamptz NOT NULL
       )`);
     await q.query(`CREATE INDEX material_files_project ON material_files (project_id, attached_at)`);
-    await q.query(`CREATE TRIGGER material_files_append_only BEFORE UPDATE OR DELETE ON material_files FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`);
-    await q.query(`CREATE TRIGGER material_files_no_truncate BEFORE TRUNCATE ON material_files FOR EACH STATEMENT EXECUTE FUNCTION forbid_rewrite()`);
+    await q.query(
+      `CREATE TRIGGER material_files_append_only BEFORE UPDATE OR DELETE ON material_files FOR EACH ROW EXECUTE FUNCTION forbid_rewrite()`,
+    );
+    await q.query(
+      `CREATE TRIGGER material_files_no_truncate BEFORE TRUNCATE ON material_files FOR EACH STATEMENT EXECUTE FUNCTION forbid_rewrite()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

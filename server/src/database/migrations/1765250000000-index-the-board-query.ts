@@ -8,7 +8,9 @@ export class IndexTheBoardQuery1765250000000 implements MigrationInterface {
   name = 'IndexTheBoardQuery1765250000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX approval_items_department_running_due ON approval_items (department_id, due_at) WHERE status = 'in_review'`);
+    await q.query(
+      `CREATE INDEX approval_items_department_running_due ON approval_items (department_id, due_at) WHERE status = 'in_review'`,
+    );
     await q.query('CREATE INDEX projects_lead_department ON projects (lead_department_id) WHERE lead_department_id IS NOT NULL');
     await q.query('CREATE INDEX projects_registered ON projects (registered_at, code)');
   }

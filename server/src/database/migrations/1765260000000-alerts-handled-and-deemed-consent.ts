@@ -17,8 +17,12 @@ export class AlertsHandledAndDeemedConsent1765260000000 implements MigrationInte
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE alerts ADD COLUMN handled_at timestamptz`);
     await q.query(`ALTER TABLE alerts ADD COLUMN deemed_version int`);
-    await q.query(`ALTER TABLE alerts ADD CONSTRAINT alerts_deemed_consent_fk FOREIGN KEY (item_id, deemed_version) REFERENCES deemed_consents (item_id, deadline_version)`);
-    await q.query(`ALTER TABLE alerts ADD CONSTRAINT alerts_deemed_version_only_deemed CHECK (deemed_version IS NULL OR kind = 'deemed_consent')`);
+    await q.query(
+      `ALTER TABLE alerts ADD CONSTRAINT alerts_deemed_consent_fk FOREIGN KEY (item_id, deemed_version) REFERENCES deemed_consents (item_id, deadline_version)`,
+    );
+    await q.query(
+      `ALTER TABLE alerts ADD CONSTRAINT alerts_deemed_version_only_deemed CHECK (deemed_version IS NULL OR kind = 'deemed_consent')`,
+    );
     await q.query(`
       DO $$
       DECLARE kinds text; subject text;
@@ -30,7 +34,9 @@ export class AlertsHandledAndDeemedConsent1765260000000 implements MigrationInte
         EXECUTE 'ALTER TABLE alerts ADD CONSTRAINT alerts_kind_subject CHECK (' || subject
           || ' OR (kind = ''deemed_consent'' AND item_id IS NOT NULL AND deemed_version IS NOT NULL AND deadline_version IS NULL AND explanation_id IS NULL))';
       END $$`);
-    await q.query(`CREATE UNIQUE INDEX alerts_once_per_deemed_consent ON alerts (user_id, item_id, deemed_version) WHERE kind = 'deemed_consent'`);
+    await q.query(
+      `CREATE UNIQUE INDEX alerts_once_per_deemed_consent ON alerts (user_id, item_id, deemed_version) WHERE kind = 'deemed_consent'`,
+    );
     // What still waits: the leader's inbox and the liaison's desk read the unhandled alerts of a kind.
     await q.query(`CREATE INDEX alerts_open_by_item ON alerts (item_id) WHERE handled_at IS NULL`);
   }

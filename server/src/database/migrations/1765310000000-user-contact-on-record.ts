@@ -10,7 +10,9 @@ export class UserContactOnRecord1765310000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE configuration_changes DROP CONSTRAINT configuration_changes_action_check`);
-    await q.query(`ALTER TABLE configuration_changes ADD CONSTRAINT configuration_changes_action_check CHECK (action IN (${BEFORE},'user_contact_changed'))`);
+    await q.query(
+      `ALTER TABLE configuration_changes ADD CONSTRAINT configuration_changes_action_check CHECK (action IN (${BEFORE},'user_contact_changed'))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -112,7 +112,10 @@ export class ApiService {
     return this.http.post<SpecialProcedureView>(`/api/items/${encodeURIComponent(itemId)}/special-procedures`, body);
   }
   endSpecialProcedure(itemId: string, procedureId: string, body: EndSpecialProcedureRequest): Observable<SpecialProcedureView> {
-    return this.http.post<SpecialProcedureView>(`/api/items/${encodeURIComponent(itemId)}/special-procedures/${encodeURIComponent(procedureId)}/end`, body);
+    return this.http.post<SpecialProcedureView>(
+      `/api/items/${encodeURIComponent(itemId)}/special-procedures/${encodeURIComponent(procedureId)}/end`,
+      body,
+    );
   }
   /** R16: a written explanation, and a leader's ruling on it. */
   fileExplanation(itemId: string, body: FileExplanationRequest): Observable<ExplanationView> {
@@ -180,8 +183,6 @@ export class ApiService {
     return this.http.get<CardEntry[]>(`/api/projects/${encodeURIComponent(projectId)}/card`);
   }
   verifyCard(projectId: string): Observable<CardVerification> {
-    return this.http.get<CardVerification>(
-      `/api/projects/${encodeURIComponent(projectId)}/card/verification`,
-    );
+    return this.http.get<CardVerification>(`/api/projects/${encodeURIComponent(projectId)}/card/verification`);
   }
 }

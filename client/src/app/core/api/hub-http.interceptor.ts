@@ -9,8 +9,6 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export const hubHttpInterceptor: HttpInterceptorFn = (req, next) => {
   if (!req.url.startsWith('/api/')) return next(req);
-  const headers = SAFE_METHODS.has(req.method)
-    ? req.headers
-    : req.headers.set('X-Requested-With', 'XMLHttpRequest');
+  const headers = SAFE_METHODS.has(req.method) ? req.headers : req.headers.set('X-Requested-With', 'XMLHttpRequest');
   return next(req.clone({ headers, withCredentials: true }));
 };

@@ -47,7 +47,9 @@ export class LeadersApi {
   /** Issue 14: the items behind one figure; department null for the totals. */
   accountabilityItems(from: string, to: string, figure: string, department: string | null): Observable<AccountabilityItemsBehind> {
     const params = period(from, to).set('figure', figure);
-    return this.http.get<AccountabilityItemsBehind>('/api/accountability/items', { params: department ? params.set('department', department) : params });
+    return this.http.get<AccountabilityItemsBehind>('/api/accountability/items', {
+      params: department ? params.set('department', department) : params,
+    });
   }
   /** Exports are plain download links: the browser saves them under the server's file name. */
   accountabilityExportUrl(format: 'csv' | 'xlsx', from: string, to: string): string {

@@ -1,12 +1,6 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { firstValueFrom, merge } from 'rxjs';
-import {
-  DEFAULT_CALENDAR_SETTINGS,
-  buildCalendar,
-  type CalendarResponse,
-  type CalendarSettings,
-  type WorkingCalendar,
-} from '@hub/shared';
+import { DEFAULT_CALENDAR_SETTINGS, buildCalendar, type CalendarResponse, type CalendarSettings, type WorkingCalendar } from '@hub/shared';
 import { ApiService } from '../api/api.service';
 import { LiveBoardService } from '../live/live-board.service';
 

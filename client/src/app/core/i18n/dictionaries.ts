@@ -386,7 +386,8 @@ export const zh = {
   'items.outageTo': '网络中断结束时间',
   'items.consequence.extend': '办理时限将延至 {due}，业主将收到编号的延期通知。同一事项累计延期不超过 10 个工作日。',
   'items.consequence.delay': '将出具编号的延时审批通知书（原因：{cause}），办理时限延至 {due}，此次延时不产生超时默许。',
-  'items.consequence.delayOutage': '将出具编号的延时审批通知书（原因：{cause}），办理时限延至 {due}。网络中断期间发生的超时默许将以更正通知书撤销。',
+  'items.consequence.delayOutage':
+    '将出具编号的延时审批通知书（原因：{cause}），办理时限延至 {due}。网络中断期间发生的超时默许将以更正通知书撤销。',
   'items.consequence.explainDeadline': '提交后，领导裁定前本事项不会超时默许；领导应在 1 个工作日内裁定。',
   'items.consequence.explainMeeting': '会议请假说明只用于该次会议的缺席认定，不暂停本事项的办理时限。',
   'items.consequence.ruleAccept': '采纳说明：办理时限改为 {due}（计入 10 个工作日的延期上限）。',
@@ -1098,7 +1099,8 @@ export const zh = {
   'life.withdrawReason': '撤回理由',
   'life.withdrawRequestedOn': '业主提出撤回申请的日期',
   'life.withdrawSubmit': '撤回项目…',
-  'life.withdrawConsequence': '确认撤回后：本项目所有正在计时的审批期限立即停止，此后不再产生任何超时默许；尚未结束的会议和联合踏勘即行关闭，不产生缺席默许（R15）；已作出的决定和已出具的文书保留。撤回不可恢复，并记入跟踪服务卡。',
+  'life.withdrawConsequence':
+    '确认撤回后：本项目所有正在计时的审批期限立即停止，此后不再产生任何超时默许；尚未结束的会议和联合踏勘即行关闭，不产生缺席默许（R15）；已作出的决定和已出具的文书保留。撤回不可恢复，并记入跟踪服务卡。',
   'life.withdrawConfirm': '确认撤回',
   'life.withdrawBack': '返回修改',
   'life.withdrawDone': '项目已撤回，所有计时已停止。',
@@ -1298,7 +1300,8 @@ export const en: Record<TranslationKey, string> = {
   'register.preSafety': 'Safety and stability ensured',
   'register.investment': 'Total investment',
   'register.amount': 'Amount',
-  'register.amountHint': 'In the unit chosen, e.g. 4.2 (100 million) or 3800 (10 thousand); at most two decimals once in whole currency units',
+  'register.amountHint':
+    'In the unit chosen, e.g. 4.2 (100 million) or 3800 (10 thousand); at most two decimals once in whole currency units',
   'register.amountPattern': 'Not a valid amount: digits only, e.g. 4.2 or 3800; at most two decimals once in whole currency units',
   'register.currency': 'Currency',
   'register.currency.CNY': 'Chinese yuan (CNY)',
@@ -1316,7 +1319,8 @@ export const en: Record<TranslationKey, string> = {
   'register.phonePattern': 'Not a phone number: 5–30 digits, + - ( ) and spaces allowed',
   'register.emailPattern': 'Not an e-mail address, e.g. name@example.com',
   'register.reportHigher': 'Must be reported to provincial or national authorities',
-  'register.megaNotice': 'Mega project: once materials are complete it must be forwarded to higher authorities in time, with a named staff member tracking it throughout.',
+  'register.megaNotice':
+    'Mega project: once materials are complete it must be forwarded to higher authorities in time, with a named staff member tracking it throughout.',
   'register.submit': 'Register',
   'register.submitting': 'Submitting…',
 
@@ -1451,7 +1455,8 @@ export const en: Record<TranslationKey, string> = {
   'delayCause.network_outage': 'Network outage',
   'delayCause.natural_disaster': 'Natural disaster',
   'meetings.title': 'My meetings',
-  'meetings.intro': 'Coordination, joint review and supervision meetings and joint site inspections your department is invited to, live (R18–R20).',
+  'meetings.intro':
+    'Coordination, joint review and supervision meetings and joint site inspections your department is invited to, live (R18–R20).',
   'meetings.none': 'No meetings',
   'meetings.project': 'Project',
   'meetings.when': 'When',
@@ -1538,7 +1543,8 @@ export const en: Record<TranslationKey, string> = {
   'doc.reason': 'Reason for the correction',
   'doc.newDueAt': 'Due time once back in review',
   'doc.confirm.correct': 'A numbered correction notice will be issued and {number} superseded.',
-  'doc.confirm.revoke': 'The deemed consent of {number} will be revoked: the item returns to review, due {due}; the original notice is superseded.',
+  'doc.confirm.revoke':
+    'The deemed consent of {number} will be revoked: the item returns to review, due {due}; the original notice is superseded.',
   'doc.confirm.go': 'Confirm and issue',
   'doc.confirm.cancel': 'Cancel',
   'rect.title': 'On-the-spot rectification requests',
@@ -1570,13 +1576,17 @@ export const en: Record<TranslationKey, string> = {
   'items.back': 'Back',
   'items.outageFrom': 'Outage began',
   'items.outageTo': 'Outage ended',
-  'items.consequence.extend': 'The deadline moves to {due}; the applicant gets a numbered extension notice. All extensions of an item add at most 10 working days.',
-  'items.consequence.delay': 'A numbered Delayed Approval Notice is issued (cause: {cause}); the deadline moves to {due}; no deemed consent arises from this delay.',
-  'items.consequence.delayOutage': 'A numbered Delayed Approval Notice is issued (cause: {cause}); the deadline moves to {due}. A deemed consent that fired during the outage is undone by a correction notice.',
+  'items.consequence.extend':
+    'The deadline moves to {due}; the applicant gets a numbered extension notice. All extensions of an item add at most 10 working days.',
+  'items.consequence.delay':
+    'A numbered Delayed Approval Notice is issued (cause: {cause}); the deadline moves to {due}; no deemed consent arises from this delay.',
+  'items.consequence.delayOutage':
+    'A numbered Delayed Approval Notice is issued (cause: {cause}); the deadline moves to {due}. A deemed consent that fired during the outage is undone by a correction notice.',
   'items.consequence.explainDeadline': 'Until a leader rules, this item is not deemed to consent; the leader rules within 1 working day.',
   'items.consequence.explainMeeting': 'A meeting excuse counts only for that meeting’s attendance; it does not hold this item’s deadline.',
   'items.consequence.ruleAccept': 'Accepted: the deadline becomes {due} (within the 10-working-day extension bound).',
-  'items.consequence.ruleReject': 'Rejected: if the deadline has passed, the item is deemed to consent at once (effective at the original due instant) and a notice is issued.',
+  'items.consequence.ruleReject':
+    'Rejected: if the deadline has passed, the item is deemed to consent at once (effective at the original due instant) and a notice is issued.',
   'items.submit': 'Submit',
   'items.cancel': 'Cancel',
   'items.held': 'Clock held until a leader rules',
@@ -1621,7 +1631,8 @@ export const en: Record<TranslationKey, string> = {
   'action.inquiry.project_linked': 'Became a project registration',
   'inquiry.register.title': 'Register an inquiry',
   'inquiry.register.intro': 'The first staff member asked is the first responder and owns the question until it is answered (R23).',
-  'inquiry.register.keys': 'Keyboard: Tab next, Shift+Tab back, ←→ choose within a group, Enter submits; Alt+N starts a new inquiry from any page.',
+  'inquiry.register.keys':
+    'Keyboard: Tab next, Shift+Tab back, ←→ choose within a group, Enter submits; Alt+N starts a new inquiry from any page.',
   'inquiry.register.channel': 'Channel',
   'inquiry.register.inquirer': 'Inquirer',
   'inquiry.register.inquirerKind': 'Kind of inquirer',
@@ -1676,7 +1687,8 @@ export const en: Record<TranslationKey, string> = {
   'inquiry.detail.actions': 'Actions',
   'inquiry.detail.dispose': 'Record a disposition',
   'inquiry.detail.disposeSubmit': 'Record',
-  'inquiry.detail.ackHint': 'This inquiry was transferred to you: acknowledge it. The first responder keeps supervising until it is closed.',
+  'inquiry.detail.ackHint':
+    'This inquiry was transferred to you: acknowledge it. The first responder keeps supervising until it is closed.',
   'inquiry.detail.acknowledge': 'Acknowledge the transfer',
   'inquiry.detail.remind': 'Supervise',
   'inquiry.detail.remindNote': 'Reminder',
@@ -1915,7 +1927,8 @@ export const en: Record<TranslationKey, string> = {
   'card.detail.calendarChange': 'Calendar change',
   'card.detail.calendarTarget': 'Date or year changed',
   'doc.backAccountability': 'Back to accountability',
-  'explain.itemDueAt': 'This item is actually due {due}: moved by an extension, a delay or a ruling, or passed before a calendar change — not as the calendar above computes it.',
+  'explain.itemDueAt':
+    'This item is actually due {due}: moved by an extension, a delay or a ruling, or passed before a calendar change — not as the calendar above computes it.',
 
   'alerts.title': 'Alerts',
   'alerts.unread': '{n} unread',
@@ -1956,8 +1969,10 @@ export const en: Record<TranslationKey, string> = {
   'acc.items.project': 'Project',
   'acc.items.status': 'Item status',
   'acc.items.open': 'See the {n} items behind “{figure}” of {department}',
-  'acc.note': 'Handled counts approvals, rejections and deemed consents; on-time rate = decided by the department in time ÷ handled; working hours count working days only (R11).',
-  'acc.centerRulingsOverdue': 'Written explanations the center’s leaders did not rule on in time: {n} (counted against the center, not a department)',
+  'acc.note':
+    'Handled counts approvals, rejections and deemed consents; on-time rate = decided by the department in time ÷ handled; working hours count working days only (R11).',
+  'acc.centerRulingsOverdue':
+    'Written explanations the center’s leaders did not rule on in time: {n} (counted against the center, not a department)',
   'acc.charts': 'Charts',
   'acc.chart.onTime': 'On-time rate per department',
   'acc.chart.deemed': 'Deemed consents per department, by cause',
@@ -2091,7 +2106,8 @@ export const en: Record<TranslationKey, string> = {
   'dept.saved': 'Saved: {name} (on record)',
   'dept.deactivated': 'Switched off: {name} (on record)',
   'dept.deactivateOf': 'Switch off {name}',
-  'dept.deactivateConsequence': 'A switched-off department takes no new items or liaisons; it cannot be switched off while items or meetings are open.',
+  'dept.deactivateConsequence':
+    'A switched-off department takes no new items or liaisons; it cannot be switched off while items or meetings are open.',
   'people.title': 'People',
   'people.new': 'New user',
   'people.displayName': 'Name',
@@ -2125,7 +2141,8 @@ export const en: Record<TranslationKey, string> = {
   'people.badEmail': 'Not an e-mail address',
   'people.badMobile': 'Not a mobile number (11 digits starting with 1)',
   'import.title': 'Import departments and people from a spreadsheet',
-  'import.intro': 'Download the template (XLSX or CSV) and fill in its columns. Every row is checked first; if any row is bad, nothing is written.',
+  'import.intro':
+    'Download the template (XLSX or CSV) and fill in its columns. Every row is checked first; if any row is bad, nothing is written.',
   'import.template': 'Download the CSV template',
   'import.file': 'Choose an XLSX or CSV file',
   'import.summary': '{departments} departments, {users} people, {errors} bad rows',
@@ -2137,7 +2154,8 @@ export const en: Record<TranslationKey, string> = {
   'import.done': 'Imported {departments} departments and {users} people. One-time passwords, shown this once:',
   'deputy.title': 'Deputies',
   'deputy.new': 'Name a deputy',
-  'deputy.intro': 'A liaison names a colleague of its department as deputy for a period; during it the deputy handles the department\'s items and every step records "who (for whom)".',
+  'deputy.intro':
+    'A liaison names a colleague of its department as deputy for a period; during it the deputy handles the department\'s items and every step records "who (for whom)".',
   'deputy.principal': 'Liaison represented',
   'deputy.deputy': 'Deputy',
   'deputy.starts': 'From',
@@ -2155,11 +2173,14 @@ export const en: Record<TranslationKey, string> = {
   'procedure.kind': 'Special procedure',
   'procedure.startsAt': 'Began at',
   'procedure.endsAt': 'Ended at',
-  'procedure.consequence.start': 'The clock of {dept}’s item stops from {start} for the {name} until its end is recorded; no deemed consent arises meanwhile.',
-  'procedure.consequence.end': 'The {name} ended at {end}: {n} working days are not counted; the deadline moves from {from} to {to} (a new deadline version).',
+  'procedure.consequence.start':
+    'The clock of {dept}’s item stops from {start} for the {name} until its end is recorded; no deemed consent arises meanwhile.',
+  'procedure.consequence.end':
+    'The {name} ended at {end}: {n} working days are not counted; the deadline moves from {from} to {to} (a new deadline version).',
   'procedure.phase.started': 'began',
   'procedure.phase.ended': 'ended',
-  'explain.paused': '{name} under way (since {since}): the clock is stopped. Shown as if it ended now; the deadline moves when its end is recorded.',
+  'explain.paused':
+    '{name} under way (since {since}): the clock is stopped. Shown as if it ended now; the deadline moves when its end is recorded.',
   'card.detail.phase': 'Step',
   'card.detail.procedure': 'Special procedure',
   'card.detail.startsAt': 'Began at',
@@ -2168,18 +2189,21 @@ export const en: Record<TranslationKey, string> = {
   'card.detail.stoppedDays': 'Days not counted',
   // R18 opinions: opposed at the meeting, bounded history
   'opposed.badge': 'Opposed at the meeting',
-  'opposed.withBasis': 'Opposed at the meeting ({meeting}): {basis}. An opinion is not the decision: the department must still decide in time.',
+  'opposed.withBasis':
+    'Opposed at the meeting ({meeting}): {basis}. An opinion is not the decision: the department must still decide in time.',
   'opposed.room': 'Opposed at the meeting: shown until {dept} decides its item',
   'opposed.history': '{n} earlier versions ({total} in all, every one on the tracking card)',
   // R3 admission: preconditions checked, a leader's override or refusal (issue 10)
-  'admit.overrideHint': 'A precondition is not met: only a center leader recording the reason (special handling) can admit the project (R3).',
+  'admit.overrideHint':
+    'A precondition is not met: only a center leader recording the reason (special handling) can admit the project (R3).',
   'admit.overrideReason': 'Reason for special handling',
   'admit.overrideRequired': 'A precondition is not met: state the reason for special handling',
-  'admit.overriddenWith': 'Admitted by a leader\'s special handling with preconditions not met: {reason}',
+  'admit.overriddenWith': "Admitted by a leader's special handling with preconditions not met: {reason}",
   'admit.refuseTitle': 'Refuse admission',
   'admit.refusalReason': 'Reason for refusing admission',
   'admit.refuse': 'Refuse admission…',
-  'admit.refuseConsequence': 'Once confirmed, the project does not enter the green channel and this cannot be undone; the reason is recorded on the tracking card and shown to the applicant.',
+  'admit.refuseConsequence':
+    'Once confirmed, the project does not enter the green channel and this cannot be undone; the reason is recorded on the tracking card and shown to the applicant.',
   'admit.refuseConfirm': 'Confirm: refuse admission',
   'admit.refuseBack': 'Back',
   'admit.refusedBy': '{name} refused admission at {time}: {reason}',
@@ -2209,7 +2233,7 @@ export const en: Record<TranslationKey, string> = {
   'status.receivedLine': '{department}: {name} ({copies} paper copies, {files} files)',
   // XLSX import of departments and people (same preview as CSV)
   'import.templateXlsx': 'Download the XLSX template',
-  'import.unreadable': 'This file cannot be read: use the template\'s XLSX or CSV format',
+  'import.unreadable': "This file cannot be read: use the template's XLSX or CSV format",
   // Reactivating a person, ending a deputy period early
   'changes.action.user_reactivated': 'User switched on again',
   'changes.action.deputy_ended': 'Deputy period ended early',
@@ -2227,7 +2251,8 @@ export const en: Record<TranslationKey, string> = {
   'notify.nav.mine': 'My notifications',
   'notify.nav.messages': 'Messages',
   'notify.mine.title': 'My notifications',
-  'notify.mine.intro': 'Every kind of alert appears in your inbox in the hub; you may also receive it by e-mail or SMS. Meeting invitations by e-mail carry a calendar file (.ics).',
+  'notify.mine.intro':
+    'Every kind of alert appears in your inbox in the hub; you may also receive it by e-mail or SMS. Meeting invitations by e-mail carry a calendar file (.ics).',
   'notify.mine.email': 'E-mail address',
   'notify.mine.mobile': 'Mobile number',
   'notify.mine.save': 'Save',
@@ -2240,7 +2265,8 @@ export const en: Record<TranslationKey, string> = {
   'notify.state.sent': 'Delivered',
   'notify.state.failed': 'Given up',
   'notify.messages.title': 'Messages sent',
-  'notify.messages.intro': 'Recent e-mails and text messages with their delivery state. A failed message is retried with back-off; after repeated failures, or when the server refuses it, it is given up on record.',
+  'notify.messages.intro':
+    'Recent e-mails and text messages with their delivery state. A failed message is retried with back-off; after repeated failures, or when the server refuses it, it is given up on record.',
   'notify.messages.reload': 'Reload',
   'notify.messages.none': 'No messages yet',
   'notify.messages.created': 'Created',
@@ -2251,7 +2277,8 @@ export const en: Record<TranslationKey, string> = {
   'notify.messages.state': 'State',
   'notify.messages.attempts': 'Tries',
   'notify.smtp.title': 'Mail server (SMTP)',
-  'notify.smtp.intro': 'Leave the host empty to use the environment (HUB_SMTP_*). The password is read only from HUB_SMTP_PASSWORD and never stored in the hub.',
+  'notify.smtp.intro':
+    'Leave the host empty to use the environment (HUB_SMTP_*). The password is read only from HUB_SMTP_PASSWORD and never stored in the hub.',
   'notify.smtp.host': 'Host',
   'notify.smtp.port': 'Port',
   'notify.smtp.secure': 'Connect with TLS (usually port 465)',
@@ -2271,7 +2298,8 @@ export const en: Record<TranslationKey, string> = {
   'life.withdrawn': 'Withdrawn',
   'life.title': 'Project state',
   'life.nationalCode': 'National project code',
-  'life.nationalCodeHint': 'The code from the national online approval and supervision platform: 24 characters, e.g. 2024-330106-48-01-012345. Leave empty if there is none.',
+  'life.nationalCodeHint':
+    'The code from the national online approval and supervision platform: 24 characters, e.g. 2024-330106-48-01-012345. Leave empty if there is none.',
   'life.nationalCodeNone': 'Not recorded',
   'life.nationalCodeSave': 'Save project code',
   'life.nationalCodeSaved': 'Project code saved.',
@@ -2280,12 +2308,13 @@ export const en: Record<TranslationKey, string> = {
   'life.withdrawnBy': 'Recorded by',
   'life.completedAt': 'Completed at',
   'life.completionNotice': 'Completion notice',
-  'life.withdrawTitle': 'Record the applicant\'s withdrawal',
+  'life.withdrawTitle': "Record the applicant's withdrawal",
   'life.withdrawIntro': 'When the applicant asks to withdraw the project, the window records the reason and the day the applicant asked.',
   'life.withdrawReason': 'Reason for withdrawal',
   'life.withdrawRequestedOn': 'Day the applicant asked to withdraw',
   'life.withdrawSubmit': 'Withdraw project…',
-  'life.withdrawConsequence': 'Once confirmed: every running deadline of this project stops at once and no deemed consent arises afterwards; meetings and site inspections not yet over are closed without any deemed consent for absence (R15); decisions already made and documents already issued stay. A withdrawal cannot be undone and is recorded on the tracking card.',
+  'life.withdrawConsequence':
+    'Once confirmed: every running deadline of this project stops at once and no deemed consent arises afterwards; meetings and site inspections not yet over are closed without any deemed consent for absence (R15); decisions already made and documents already issued stay. A withdrawal cannot be undone and is recorded on the tracking card.',
   'life.withdrawConfirm': 'Confirm withdrawal',
   'life.withdrawBack': 'Back to the form',
   'life.withdrawDone': 'The project is withdrawn; every clock has stopped.',
@@ -2293,7 +2322,7 @@ export const en: Record<TranslationKey, string> = {
   'life.dateRequired': 'Give the day the applicant asked',
   'board.showCompleted': 'Show completed projects (kept for the record)',
   'action.project.national_code_set': 'National project code recorded',
-  'action.project.withdrawn': 'Withdrawn at the applicant\'s request; clocks stopped',
+  'action.project.withdrawn': "Withdrawn at the applicant's request; clocks stopped",
   'action.project.completed': 'Project completed',
   // Issue 12: the board's search, filters, sort and pages
   'boardFilter.search': 'Search',
@@ -2339,8 +2368,10 @@ export const en: Record<TranslationKey, string> = {
   'decision.continue': 'Next: confirm',
   'decision.confirm': 'Confirm the decision',
   'decision.chooseFirst': 'Choose to grant or to refuse',
-  'decision.consequence.approve': 'This grants the permit: the item is decided, recorded on the tracking card and cannot be taken back; the window then issues the permit (once materials are complete).',
-  'decision.consequence.reject': 'This refuses the permit (basis: {basis}): the item is decided, recorded on the tracking card and cannot be taken back; the applicant is told.',
+  'decision.consequence.approve':
+    'This grants the permit: the item is decided, recorded on the tracking card and cannot be taken back; the window then issues the permit (once materials are complete).',
+  'decision.consequence.reject':
+    'This refuses the permit (basis: {basis}): the item is decided, recorded on the tracking card and cannot be taken back; the applicant is told.',
   'inbox.title': 'Leader inbox',
   'inbox.empty': 'Nothing waits for a leader',
   'inbox.rulingsOverdue': 'Rulings overdue ({n})',

@@ -28,9 +28,7 @@ describe('I18nService', () => {
 
   it('every text exists in both languages, not empty, with the same placeholders', () => {
     const keys = Object.keys(zh) as TranslationKey[];
-    const faults = keys.filter(
-      (k) => !zh[k].trim() || !en[k].trim() || placeholders(zh[k]).join() !== placeholders(en[k]).join(),
-    );
+    const faults = keys.filter((k) => !zh[k].trim() || !en[k].trim() || placeholders(zh[k]).join() !== placeholders(en[k]).join());
     expect(faults).toEqual([]);
   });
 

@@ -39,9 +39,7 @@ export class I18nService {
   t(key: TranslationKey, params?: TranslationParams): string {
     const text = DICTIONARIES[this.lang()][key] ?? key;
     if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   }
 
   /** Picks the department (or any bilingual) name for the current language. */

@@ -5,7 +5,20 @@ import { BoardRowsFeed } from './board-rows-feed';
 import { LiveBoardService } from './live-board.service';
 
 const item = (id: string, projectId: string, status: ApprovalItemView['status'] = 'awaiting_acceptance') =>
-  ({ id, projectId, departmentId: 'd1', isLead: true, status, dueAt: null, provisional: false, deemedCause: null, noticeNumber: null, paused: false, opposed: false, pendingExplanation: null }) as unknown as ApprovalItemView;
+  ({
+    id,
+    projectId,
+    departmentId: 'd1',
+    isLead: true,
+    status,
+    dueAt: null,
+    provisional: false,
+    deemedCause: null,
+    noticeNumber: null,
+    paused: false,
+    opposed: false,
+    pendingExplanation: null,
+  }) as unknown as ApprovalItemView;
 const project = (id: string, items: ApprovalItemView[]): BoardRowProject => ({
   id,
   code: `GC-${id}`,
@@ -17,7 +30,8 @@ const project = (id: string, items: ApprovalItemView[]): BoardRowProject => ({
   leadDepartmentId: 'd1',
   items,
 });
-const itemEntry = (position: number, after: ApprovalItemView): CardEntry => ({ position, projectId: after.projectId, after: { kind: 'item', item: after } }) as unknown as CardEntry;
+const itemEntry = (position: number, after: ApprovalItemView): CardEntry =>
+  ({ position, projectId: after.projectId, after: { kind: 'item', item: after } }) as unknown as CardEntry;
 
 describe('BoardRowsFeed (R25: a few projects kept live)', () => {
   let entries: Subject<CardEntry>;

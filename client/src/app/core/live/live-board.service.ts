@@ -152,7 +152,9 @@ export class LiveBoardService {
 
   private async loadSnapshot(generation: number): Promise<void> {
     const sentAt = Date.now();
-    const snapshot = this.whole ? await firstValueFrom(this.api.board()) : { ...(await firstValueFrom(this.api.boardHead())), projects: [] };
+    const snapshot = this.whole
+      ? await firstValueFrom(this.api.board())
+      : { ...(await firstValueFrom(this.api.boardHead())), projects: [] };
     if (generation !== this.generation) return;
     this.clock.sync(snapshot.serverNow, sentAt, Date.now());
     this.boardState.set(snapshot);
@@ -222,10 +224,13 @@ export class LiveBoardService {
     if (this.manualRetryTimer || !this.socket) return;
     const base = Math.min(RECONNECT_DELAY_MAX_MS, RECONNECT_DELAY_MS * 2 ** this.manualRetries++);
     const jitter = base * RANDOMIZATION * (Math.random() * 2 - 1);
-    this.manualRetryTimer = setTimeout(() => {
-      this.manualRetryTimer = null;
-      this.socket?.connect();
-    }, Math.max(0, base + jitter));
+    this.manualRetryTimer = setTimeout(
+      () => {
+        this.manualRetryTimer = null;
+        this.socket?.connect();
+      },
+      Math.max(0, base + jitter),
+    );
   }
 
   private receive(entry: CardEntry): void {

@@ -11,17 +11,16 @@ export const sessionExpiryInterceptor: HttpInterceptorFn = (req, next) => {
   const router = inject(Router);
   return next(req).pipe(
     catchError((error: unknown) => {
-      if (
-        error instanceof HttpErrorResponse &&
-        error.status === 401 &&
-        !req.url.startsWith('/api/auth/') &&
-        session.signedIn()
-      ) {
+      if (error instanceof HttpErrorResponse && error.status === 401 && !req.url.startsWith('/api/auth/') && session.signedIn()) {
         session.forget();
         void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });
       }
       // R1: the server refuses everything until a new password is chosen.
-      if (error instanceof HttpErrorResponse && error.status === 403 && (error.error as { type?: string } | null)?.type === PASSWORD_CHANGE_REQUIRED) {
+      if (
+        error instanceof HttpErrorResponse &&
+        error.status === 403 &&
+        (error.error as { type?: string } | null)?.type === PASSWORD_CHANGE_REQUIRED
+      ) {
         void router.navigate(['/password']);
       }
       return throwError(() => error);
