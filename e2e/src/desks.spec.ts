@@ -156,3 +156,67 @@ test('the board prints on A4 landscape without navigation (PDF from Chromium)', 
   expect(Math.round(width!)).toBe(842);
   expect(Math.round(height!)).toBe(595);
 });
+
+test('R6: the window types the investment in 亿元, it is stored exactly in yuan; then finds the project by its phone from any page', async ({
+  browser,
+  baseURL,
+}) => {
+  const window = await apiAs(baseURL!, 'window');
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const phone = `0571-${String(Date.now()).slice(-8, -4)} ${String(Date.now()).slice(-4)}`;
+  await logInAs(page, 'window');
+
+  await test.step('R6: 4.35 亿元 is echoed as stored (435000000, no float drift) and flags nothing mega', async () => {
+    await page.getByTestId('nav-register').click();
+    await page.getByTestId('project-name').fill('滨江电池回收项目');
+    await page.getByTestId('project-category').selectOption('city_key');
+    await page.getByTestId('owner-name').fill('滨江循环科技有限公司');
+    await page.getByTestId('owner-legal-rep').fill('周滨');
+    await page.getByTestId('owner-contact-name').fill('吴江');
+    await page.getByTestId('owner-contact-phone').fill('电话');
+    await expect(page.getByTestId('investment-unit')).toHaveValue('wan'); // the center counts in 万元
+    await page.getByTestId('investment-unit').selectOption('yi');
+    await page.getByTestId('investment-amount').fill('4.35');
+    await expect(page.getByTestId('investment-in-units')).toContainText('4.35 亿元');
+    await expect(page.getByTestId('investment-in-units')).toContainText('435000000');
+    await expect(page.getByTestId('mega-notice')).toHaveCount(0);
+    await page.getByTestId('project-submit').click();
+    // The browser refuses what the server would, in the same words, before anything is sent.
+    await expect(page.locator('[data-field="owner.contactPhone"]')).toHaveText('联系电话格式不正确：5–30 位数字，可含 + - ( ) 和空格');
+    await page.screenshot({ path: 'e2e/artifacts/register-yi.png', fullPage: true });
+    await page.getByTestId('owner-contact-phone').fill(phone);
+    await page.getByTestId('project-submit').click();
+    await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('project-investment')).toHaveText('4.35 亿元');
+    const id = /\/projects\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+    expect((await (await window.get(`/api/projects/${id}`)).json()).totalInvestment).toEqual({ amount: '435000000.00', currency: 'CNY' });
+  });
+
+  await test.step('search by phone from the project page: the board opens filtered to it', async () => {
+    await page.getByTestId('global-search').fill(phone.slice(5)); // "7312 4455": part of the phone, as said on the telephone
+    await page.getByTestId('global-search').press('Enter');
+    await expect(page).toHaveURL(/\/board\?q=/);
+    const rows = page.locator('tbody tr[data-testid^="row-"]');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('滨江电池回收项目');
+    await page.screenshot({ path: 'e2e/artifacts/search-by-phone.png', fullPage: true });
+  });
+});
+
+test('R21: a figure on the accountability record opens the items behind it', async ({ browser, baseURL }) => {
+  const window = await apiAs(baseURL!, 'window');
+  const leaderApi = await apiAs(baseURL!, 'leader');
+  const { project, items } = await runningProject(window, leaderApi, '考核穿透核对项目', ['NRP']);
+  const nrp = await apiAs(baseURL!, 'liaison-nrp');
+  expect((await nrp.post(`/api/items/${items['NRP']!.id}/decision`, { data: { outcome: 'approved' } })).status()).toBe(200);
+
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  await logInAs(page, 'leader');
+  await page.getByTestId('nav-accountability').click();
+  const row = page.locator('[data-testid="acc-row"][data-department="自然资源和规划局"]');
+  await row.locator('[data-column="handled"]').getByTestId('acc-figure').click();
+  await expect(page).toHaveURL(/\/accountability\/items\?.*figure=handled/);
+  await expect(page.getByTestId('acc-items-title')).toContainText('自然资源和规划局 · 办结');
+  await expect(page.locator(`[data-testid="acc-item"][data-item-id="${items['NRP']!.id}"]`)).toContainText(project.code);
+  await page.screenshot({ path: 'e2e/artifacts/accountability-items.png', fullPage: true });
+});
