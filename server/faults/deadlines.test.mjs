@@ -45,17 +45,19 @@ describe('deadline engine under faults (R14)', () => {
   it('R14: an instance frozen with SIGSTOP while deadlines fall due does not hold them: all fire, max lateness ≤ 5 s', async () => {
     const cluster = await hubCluster(db.url, 3, 4320);
     try {
-      // 300 due in the same instant keep every instance busy claiming, so the one frozen holds claims.
+      // 120 due in the same instant: more than one claim batch (25) for each of the 3 instances, so the
+      // one frozen holds claims; few enough that the bound measures the release of its claims (the
+      // idle limit) and not how fast two instances fire on a machine at half speed.
       const ids = await runningItemsDueIn(
         sql,
-        Array.from({ length: 300 }, () => 3000),
+        Array.from({ length: 120 }, () => 3000),
       );
       await sleep(3000 + 60);
       cluster[0].signal('SIGSTOP');
       await until(async () => (await firings(sql, ids)).length === ids.length, 30000, 'all deadlines to fire');
       const lateness = (await firings(sql, ids)).map((f) => f.lateMs);
       console.log(
-        `  300 deadlines, one instance frozen: min ${Math.min(...lateness).toFixed(0)} p50 ${percentile(lateness, 50).toFixed(0)} p99 ${percentile(lateness, 99).toFixed(0)} ms, max ${Math.max(...lateness).toFixed(0)} ms`,
+        `  ${ids.length} deadlines, one instance frozen: min ${Math.min(...lateness).toFixed(0)} p50 ${percentile(lateness, 50).toFixed(0)} p99 ${percentile(lateness, 99).toFixed(0)} ms, max ${Math.max(...lateness).toFixed(0)} ms`,
       );
       assert.equal(lateness.length, ids.length);
       assert.ok(Math.max(...lateness) <= 5000, `max lateness ${Math.max(...lateness)} ms`);
