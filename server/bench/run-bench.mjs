@@ -299,7 +299,16 @@ async function deadlineLateness() {
     Array.from({ length: 100_000 }, () => 30 * 86_400_000),
   );
   const measure = async (offsets) => {
+    // Items a few seconds from due were warned a working day before (R14a): made already warned, in one
+    // transaction with them, so the bench measures firing and not 1,000 first warnings raised beside it.
+    await sql.query('BEGIN');
     const ids = await runningItemsDueIn(sql, offsets);
+    await sql.query(
+      `INSERT INTO item_warnings (item_id, deadline_version, due_at, warned_at, working_days_left)
+       SELECT id, deadline_version, due_at, hub_now() - interval '1 day', 1 FROM approval_items WHERE id = ANY($1)`,
+      [ids],
+    );
+    await sql.query('COMMIT');
     await until(
       async () =>
         Number((await sql.query('SELECT count(*) AS n FROM deemed_consents WHERE item_id = ANY($1)', [ids])).rows[0].n) === ids.length,
@@ -338,7 +347,7 @@ async function deadlineLateness() {
     `Node timers p99 ${ms(percentile(timerLate, 99))}`,
     'all within 2 s',
     Math.max(...bunched) <= 2000,
-    `${(Math.max(...bunched) / 1000).toFixed(1)} s for 1,000: each firing writes its deemed consent, notice and card entry under the card stream's lock; not changed yet`,
+    `${(Math.max(...bunched) / 1000).toFixed(1)} s for 1,000: each firing writes its deemed consent, notice and card entry under the card stream's one lock, so firings run one after another`,
   );
   report(
     'deadline lateness, 100,000 pending, 1,000 due over 20 s',
@@ -346,7 +355,7 @@ async function deadlineLateness() {
     `Node timers p99 ${ms(percentile(timerLate, 99))}`,
     'p99 ≤ 250 ms',
     percentile(spread, 99) <= 250,
-    `p99 ${ms(percentile(spread, 99))} at 50 due a second; not changed yet`,
+    `p99 ${ms(percentile(spread, 99))} at 50 due a second: each firing (deemed consent, notice, card entry, alerts, outbox) takes its turn at the card stream's lock`,
   );
 }
 
