@@ -61,6 +61,20 @@ describe('AlertsStore', () => {
     expect(store.latest()?.id).toBe('a3');
   });
 
+  it('R14a: a warning pushed while the inbox is being read is kept, though the answer was read before it', async () => {
+    const store = TestBed.inject(AlertsStore);
+    const answer = new Subject<AlertInbox>();
+    TestBed.inject(LeadersApi).alerts = () => answer;
+    store.start();
+    const loading = store.load();
+    pushes.next(alert('a3'));
+    answer.next(inbox);
+    answer.complete();
+    await loading;
+    expect(store.alerts().map((a) => a.id)).toEqual(['a3', 'a1', 'a2']);
+    expect(store.unread()).toBe(2);
+  });
+
   it('R14a: marking read counts down once; marking an already read alert changes nothing', async () => {
     const store = TestBed.inject(AlertsStore);
     await store.load();

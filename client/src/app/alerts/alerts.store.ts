@@ -13,6 +13,8 @@ export class AlertsStore {
   private readonly api = inject(LeadersApi);
   private readonly live = inject(LiveBoardService);
   private subscription: Subscription | null = null;
+  private loads = 0;
+  private pushedWhileLoading: AlertView[] = [];
 
   readonly alerts = signal<AlertView[]>([]);
   readonly unread = signal(0);
@@ -35,10 +37,19 @@ export class AlertsStore {
     this.latest.set(null);
   }
 
+  /**
+   * Reads the inbox. A warning pushed while the read is in flight may be missing from its answer
+   * (read before the warning committed): it is kept, not dropped, and still counted unread. Only
+   * the newest read's answer is applied.
+   */
   async load(): Promise<void> {
+    const seq = ++this.loads;
+    this.pushedWhileLoading = [];
     const inbox = await firstValueFrom(this.api.alerts());
-    this.alerts.set(inbox.alerts);
-    this.unread.set(inbox.unread);
+    if (seq !== this.loads) return;
+    const missed = this.pushedWhileLoading.filter((p) => !inbox.alerts.some((a) => a.id === p.id));
+    this.alerts.set([...missed, ...inbox.alerts]);
+    this.unread.set(inbox.unread + missed.filter((a) => a.readAt === null).length);
   }
 
   async markRead(id: string): Promise<void> {
@@ -49,6 +60,7 @@ export class AlertsStore {
   }
 
   private receive(alert: AlertView): void {
+    this.pushedWhileLoading.push(alert);
     if (this.alerts().some((a) => a.id === alert.id)) return;
     this.alerts.update((list) => [alert, ...list]);
     this.unread.update((n) => n + 1);
