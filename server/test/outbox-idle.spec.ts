@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { OutboxSender } from '../src/notifications/outbox-sender';
-import { createTestDatabase, startTestHub, type TestHub } from './test-hub';
+import { startMailCatcher, type MailCatcher } from './mail-catcher';
+import { createTestDatabase, eventually, HubClient, loadPeople, startTestHub, type TestHub } from './test-hub';
 
 /**
  * An idle hub leaves the CPU to the deadline engine: the outbox sender, with nothing to send, waits
@@ -11,10 +12,13 @@ describe('outbox sender at rest (R27, R14)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let hub: TestHub;
   let sql: Client;
+  let mail: MailCatcher;
 
   beforeAll(async () => {
+    mail = await startMailCatcher();
     db = await createTestDatabase();
-    hub = await startTestHub(db.url);
+    hub = await startTestHub(db.url); // no SMTP server in the environment
+    await loadPeople(hub);
     sql = new Client({ connectionString: db.url });
     await sql.connect();
   });
@@ -22,6 +26,7 @@ describe('outbox sender at rest (R27, R14)', () => {
     await sql.end();
     await hub?.close();
     await db.drop();
+    await mail?.close();
   });
 
   it('R14 R27: with nothing to send the sender waits for its backstop; a retry due later wakes it at that instant, not before', async () => {
@@ -36,5 +41,24 @@ describe('outbox sender at rest (R27, R14)', () => {
     const wait = await sender.sendDue();
     expect(wait).toBeGreaterThan(50_000);
     expect(wait).toBeLessThanOrEqual(60_000);
+  });
+
+  it('R27: an e-mail waiting out its back-off for want of an SMTP server goes out as soon as the admin names one', async () => {
+    await sql.query(
+      `INSERT INTO outbox (fact, recipient, channel, address, kind, subject, body, attempts, last_error, next_attempt_at, created_at)
+       VALUES ('test:waiting', 'test', 'email', 'waiting@example.cn', 'test', '等待发送', '正文', 2, 'no SMTP server configured', now() + interval '10 minutes', now())`,
+    );
+    const admin = await HubClient.login(hub.url, 'admin');
+    const put = await admin.send('PUT', '/api/settings/smtp', {
+      host: '127.0.0.1',
+      port: mail.port,
+      secure: false,
+      user: '',
+      from: 'hub@center.example.gov.cn',
+    });
+    expect(put.status).toBe(200);
+    await eventually(() => (mail.received.some((m) => m.to?.text === 'waiting@example.cn') ? true : undefined));
+    const row = (await sql.query(`SELECT state, attempts FROM outbox WHERE fact = 'test:waiting'`)).rows[0];
+    expect(row).toEqual({ state: 'sent', attempts: 3 });
   });
 });

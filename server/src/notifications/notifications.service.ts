@@ -19,7 +19,7 @@ import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { Database } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import type { SmtpSettingsDto, UpdateMyNotificationsDto } from './notifications.dto';
-import { currentSmtp } from './outbox';
+import { currentSmtp, Outbox } from './outbox';
 
 /** The admin's list: this many newest messages. */
 const RECENT = 200;
@@ -47,6 +47,7 @@ export class NotificationsService {
     private readonly db: Database,
     private readonly clock: HubClock,
     private readonly log: ConfigurationLog,
+    private readonly outbox: Outbox,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
@@ -151,6 +152,7 @@ export class NotificationsService {
         after: next,
         recomputed: 0,
       });
+      await this.outbox.emailsDueNow(tx);
     });
     return this.smtp(user);
   }

@@ -56,6 +56,18 @@ export class Outbox {
     return stored;
   }
 
+  /**
+   * The center named (or changed) its SMTP server: e-mails waiting out a back-off — most of them for
+   * want of a server — are due now, and the local sender wakes once this commits (the other
+   * instances at their next sweep). Their tries so far still count.
+   */
+  async emailsDueNow(tx: Tx): Promise<void> {
+    const waiting = await tx.query(
+      `UPDATE outbox SET next_attempt_at = now() WHERE state = 'pending' AND channel = 'email' AND next_attempt_at > now() RETURNING id`,
+    );
+    if (waiting.length) tx.onCommit(() => this.written.forEach((listener) => listener()));
+  }
+
   get publicUrl(): string {
     return this.config.notifications.publicUrl;
   }
