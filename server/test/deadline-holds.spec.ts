@@ -3,63 +3,38 @@ import { Client } from 'pg';
 import {
   acceptItem,
   admittedProject,
-  connected,
-  connectSocket,
-  createTestDatabase,
   eventually,
   HubClient,
   hubWorkDone,
-  loadPeople,
   mainMaterialReceived,
   REGISTRATION,
-  startTestHub,
-  type HubSocket,
+  twoInstancesWatched,
   type TestHub,
 } from './test-hub';
 
 /** Extensions (R12), force-majeure delays (R13) and written explanations (R16) against the engine (R14). */
 describe('deadline holds: extension, delay, written explanation (real PostgreSQL, two engines)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let hubs: Awaited<ReturnType<typeof twoInstancesWatched>>;
   let first: TestHub;
   let second: TestHub;
   let sql: Client;
   let window: HubClient;
   let leader: HubClient;
-  let admin: HubClient;
   let drc: HubClient;
   let nrp: HubClient;
-  let board: HubSocket;
-  const entries: CardEntry[] = [];
+  let entries: CardEntry[];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    first = await startTestHub(db.url);
-    second = await startTestHub(db.url);
-    await loadPeople(first);
+    hubs = await twoInstancesWatched();
+    ({ first, second, sql, leader, entries } = hubs);
     window = await HubClient.login(first.url, 'window');
-    leader = await HubClient.login(second.url, 'leader');
-    admin = await HubClient.login(first.url, 'admin');
     drc = await HubClient.login(first.url, 'liaison-drc');
     nrp = await HubClient.login(second.url, 'liaison-nrp');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-    board = connectSocket(second.url, leader.cookie);
-    board.on('card:entry', (e) => entries.push(e));
-    await connected(board);
   });
-  afterAll(async () => {
-    board.disconnect();
-    await sql.end();
-    await first.close();
-    await second.close();
-    await db.drop();
-  });
+  afterAll(() => hubs.close());
 
-  const hubNow = async () => new Date((await leader.get('/api/board')).body.serverNow);
-  const advanceTo = async (instant: string | Date, plusMs: number) => {
-    const by = new Date(instant).getTime() - (await hubNow()).getTime() + plusMs;
-    if (by > 0) expect((await admin.post('/api/test/clock', { advanceMs: by })).status).toBe(200);
-  };
+  const hubNow = () => hubs.hubNow();
+  const advanceTo = (instant: string | Date, plusMs: number) => hubs.advanceTo(instant, plusMs);
   const item = async (id: string) =>
     (await sql.query('SELECT status, due_at, deadline_version FROM approval_items WHERE id = $1', [id])).rows[0];
   const settle = () => hubWorkDone(first, second); // both engines have passed since the last change

@@ -1,23 +1,10 @@
 import type { CardEntry, DeadlineExplanation } from '@hub/shared';
 import { Client } from 'pg';
-import {
-  acceptItem,
-  admittedProject,
-  connected,
-  connectSocket,
-  createTestDatabase,
-  eventually,
-  HubClient,
-  hubWorkDone,
-  loadPeople,
-  startTestHub,
-  type HubSocket,
-  type TestHub,
-} from './test-hub';
+import { acceptItem, admittedProject, eventually, HubClient, hubWorkDone, twoInstancesWatched, type TestHub } from './test-hub';
 
 /** R10a: special procedures stop an item's clock; their end moves the due instant, once. */
 describe('special procedures (R10a): real PostgreSQL, two instances', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let hubs: Awaited<ReturnType<typeof twoInstancesWatched>>;
   let first: TestHub;
   let second: TestHub;
   let sql: Client;
@@ -26,39 +13,20 @@ describe('special procedures (R10a): real PostgreSQL, two instances', () => {
   let leader: HubClient;
   let admin: HubClient;
   let drc: HubClient;
-  let board: HubSocket;
-  const entries: CardEntry[] = [];
+  let entries: CardEntry[];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    first = await startTestHub(db.url);
-    second = await startTestHub(db.url);
-    await loadPeople(first);
+    hubs = await twoInstancesWatched();
+    ({ first, second, sql, leader, admin, entries } = hubs);
     window = await HubClient.login(first.url, 'window');
     windowOnSecond = await HubClient.login(second.url, 'window');
-    leader = await HubClient.login(second.url, 'leader');
-    admin = await HubClient.login(first.url, 'admin');
     drc = await HubClient.login(first.url, 'liaison-drc');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-    board = connectSocket(second.url, leader.cookie);
-    board.on('card:entry', (e) => entries.push(e));
-    await connected(board);
   });
-  afterAll(async () => {
-    board.disconnect();
-    await sql.end();
-    await first.close();
-    await second.close();
-    await db.drop();
-  });
+  afterAll(() => hubs.close());
 
-  const hubNow = async () => new Date((await leader.get('/api/board')).body.serverNow);
-  const advance = async (ms: number) => expect((await admin.post('/api/test/clock', { advanceMs: ms })).status).toBe(200);
-  const advanceTo = async (instant: string | Date, plusMs: number) => {
-    const by = new Date(instant).getTime() - (await hubNow()).getTime() + plusMs;
-    if (by > 0) await advance(by);
-  };
+  const hubNow = () => hubs.hubNow();
+  const advance = (ms: number) => hubs.advance(ms);
+  const advanceTo = (instant: string | Date, plusMs: number) => hubs.advanceTo(instant, plusMs);
   const item = async (id: string) =>
     (await sql.query('SELECT status, due_at, deadline_version FROM approval_items WHERE id = $1', [id])).rows[0];
   const settle = () => hubWorkDone(first, second);

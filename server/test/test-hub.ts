@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@hub/shared';
+import type { CardEntry, ClientToServerEvents, ServerToClientEvents } from '@hub/shared';
 import { EarlyWarningWatch } from '../src/alerts/early-warning-watch';
 import { createHubApp } from '../src/app/create-hub-app';
 import { contentHash } from '../src/card/hash-chain';
@@ -127,6 +127,43 @@ export async function hubWorkDone(...hubs: TestHub[]): Promise<void> {
   } finally {
     await sql.end();
   }
+}
+
+/**
+ * The deadline specs' set-up: two instances on one fresh database with the demo people, the leader
+ * (on the second) and the admin (on the first) logged in, and the leader's board socket collecting
+ * every card entry; the hub clock moved forward to an instant, never back.
+ */
+export async function twoInstancesWatched() {
+  const db = await createTestDatabase();
+  const first = await startTestHub(db.url);
+  const second = await startTestHub(db.url);
+  await loadPeople(first);
+  const leader = await HubClient.login(second.url, 'leader');
+  const admin = await HubClient.login(first.url, 'admin');
+  const sql = new Client({ connectionString: db.url });
+  await sql.connect();
+  const entries: CardEntry[] = [];
+  const board = connectSocket(second.url, leader.cookie);
+  board.on('card:entry', (e) => entries.push(e));
+  await connected(board);
+  const hubNow = async () => new Date((await leader.get('/api/board')).body.serverNow);
+  const advance = async (ms: number) => {
+    const moved = await admin.post('/api/test/clock', { advanceMs: ms });
+    if (moved.status !== 200) throw new Error(JSON.stringify(moved.body));
+  };
+  const advanceTo = async (instant: string | Date, plusMs: number) => {
+    const by = new Date(instant).getTime() - (await hubNow()).getTime() + plusMs;
+    if (by > 0) await advance(by);
+  };
+  const close = async () => {
+    board.disconnect();
+    await sql.end();
+    await first.close();
+    await second.close();
+    await db.drop();
+  };
+  return { first, second, sql, leader, admin, entries, hubNow, advance, advanceTo, close };
 }
 
 /** Demo departments and users (no projects), password TEST_PASSWORD. */
