@@ -11,7 +11,17 @@ import {
   type BoardSnapshot,
 } from '@hub/shared';
 import { CalendarService } from '../src/calendar/calendar.service';
-import { createTestDatabase, HubClient, hubWorkDone, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
+import {
+  acceptItem,
+  admittedProject,
+  createTestDatabase,
+  HubClient,
+  hubWorkDone,
+  loadPeople,
+  REGISTRATION,
+  startTestHub,
+  type TestHub,
+} from './test-hub';
 
 const PROJECTS = 300;
 const CATEGORIES = ['national_key', 'provincial_key', 'city_key', 'free_agency', 'leader_directed'];
@@ -305,6 +315,29 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
     expect(changed.status).toBe(200);
     expect(changed.headers['content-encoding']).toBe('gzip');
     expect(changed.headers['etag']).not.toBe(etag);
+  });
+
+  it('R14 R25: changes after the board was read reach its rows and counts as the shared colours give (the changed projects read again)', async () => {
+    const drc = departments.find((d) => d.code === 'DRC')!.id;
+    const check = async (query: BoardQuery) => {
+      const { first, ids } = await allPages(query, 200);
+      const expected = await oracle(first, query);
+      expect([query, first.counts, ids]).toEqual([query, expected.counts, expected.ids]);
+      return first;
+    };
+    const before = await check({ department: drc });
+    const window = await HubClient.login(hub.url, 'window');
+    const { project } = await admittedProject(window, leader, ['DRC', 'NRP'], '变更后项目');
+    const waiting = await check({ department: drc, status: 'awaiting_acceptance' });
+    expect(waiting.position).toBeGreaterThan(before.position);
+    expect(waiting.projects.map((p) => p.id)).toContain(project.id);
+    const item = project.items.find((i: { departmentId: string }) => i.departmentId === drc);
+    expect((await acceptItem(window, item.id)).status).toBe(200);
+    const accepted = await check({ department: drc });
+    expect(accepted.counts.byStatus.awaiting_acceptance).toBe(waiting.counts.total - 1);
+    expect((await check({ q: '变更后项目' })).projects.map((p) => p.items.find((i) => i.departmentId === drc)?.status)).toEqual([
+      'in_review',
+    ]);
   });
 
   it('R2: every staff role reads the board as before (a liaison the whole of it); anonymous is refused; bad filters are refused naming the field', async () => {

@@ -1,3 +1,4 @@
+import type { BoardSort, BoardStatusFilter } from '../domain/board/board-selection';
 import type { ProjectLifeState } from '../domain/projects/project-life';
 import type { ProjectPaperwork } from './paper-trail';
 import type { ApprovalItemView, PendingExplanation, ProjectCategory, ProjectStatus } from './projects';
@@ -40,22 +41,6 @@ export interface BoardRowProject {
   /** R6: a mega project's forwarding, drawn as its flag; absent on other projects. */
   paperwork?: ProjectPaperwork;
 }
-
-/** The cell states a board can be filtered by (R14 red, R14a amber, R13 deemed, R16 held and ruling overdue). */
-export const BOARD_STATUS_FILTERS = [
-  'overdue',
-  'ruling_overdue',
-  'due_today',
-  'due_soon',
-  'held',
-  'deemed_consent',
-  'awaiting_acceptance',
-] as const;
-export type BoardStatusFilter = (typeof BOARD_STATUS_FILTERS)[number];
-
-/** urgency: red, ruling overdue, held, due today, amber first (the default); due: the nearest running deadline first. */
-export const BOARD_SORTS = ['urgency', 'due', 'code', 'registered'] as const;
-export type BoardSort = (typeof BOARD_SORTS)[number];
 
 export const BOARD_PAGE_MAX = 200;
 

@@ -16,6 +16,7 @@ export * from './permissions/can';
 export * from './board/card-entry';
 export * from './board/board-status';
 export * from './board/board-filter';
+export * from './board/board-selection';
 export * from './meetings/meeting-rules';
 export * from './inquiries/inquiry-status';
 export * from './inquiries/inquiry-transitions';

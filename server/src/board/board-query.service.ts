@@ -5,21 +5,20 @@ import {
   BOARD_PAGE_MAX,
   BOARD_SORTS,
   BOARD_STATUS_FILTERS,
-  BOARD_URGENCY,
   boardStatusBounds,
   PROJECT_CATEGORIES,
   projectLifeState,
-  type BoardCounts,
+  selectBoard,
   type BoardQuery,
   type BoardRowProject,
   type ProjectPaperwork,
-  type BoardSort,
 } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
 import { badRequest } from '../common/problem';
 import { Database } from '../database/database';
 import { loadPaperwork } from '../materials/material-records';
 import { STANDING_PERMITS } from '../notices/standing-permit';
+import { BoardIndex } from './board-index';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_LIMIT = 50;
@@ -96,108 +95,45 @@ export function parseBoardQuery(raw: Record<string, unknown>): Required<Pick<Boa
   };
 }
 
-const ORDER: Record<BoardSort, string> = {
-  urgency: 'f.urgency, f.next_due NULLS LAST, p.code',
-  due: 'f.next_due NULLS LAST, p.code',
-  code: 'p.code',
-  registered: 'p.registered_at, p.code',
-};
-
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * One statement for a page and its counts. `base` is the projects the search, category and lead
- * keep; `cells` colours their items as boardStatus does (the
- * bounds come from boardStatusBounds); `facts` sums each project up over the items the department
- * filter looks at; the counts of each filter value keep the other filters.
- * $1 now, $2 end of today, $3 amber until, $4 search pattern, $5 category, $6 lead, $7 department,
- * $8 urgency order, $9 status, $10 offset, $11 limit, $12 completed projects too (R4a).
+ * The rows of one page (issue 12): the projects whose ids $1 names, in that order, each with all
+ * its items as the board draws them. Which projects, in which order, and the counts come from the
+ * BoardIndex (selectBoard), read in the same snapshot.
  */
-function boardSql(sort: BoardSort): string {
-  return `
-  WITH base AS (
-    SELECT p.id, p.status FROM projects p
-    WHERE ($4::text IS NULL OR p.code ILIKE $4 OR p.national_code ILIKE $4 OR p.name ILIKE $4 OR p.owner->>'name' ILIKE $4
-           OR p.owner->>'contactName' ILIKE $4 OR p.owner->>'contactPhone' ILIKE $4)
-      AND ($5::text IS NULL OR p.category = $5) AND ($6::uuid IS NULL OR p.lead_department_id = $6)
-      AND ($12::boolean OR NOT EXISTS (SELECT 1 FROM project_completions pc WHERE pc.project_id = p.id))
-  ),
-  cells AS (
-    SELECT i.id, i.project_id, i.department_id, i.is_lead, i.status, i.due_at, i.provisional, i.notice_number,
-      CASE WHEN i.status = 'deemed_consent' THEN dc.cause END AS deemed_cause, e.kind AS pe_kind, e.ruling_due_at AS pe_ruling_due_at,
-      sp.id AS sp_id, sp.kind AS sp_kind, sp.starts_at AS sp_starts_at,
-      CASE WHEN i.status <> 'in_review' THEN i.status
-           WHEN e.ruling_due_at <= $1 THEN 'ruling_overdue'
-           WHEN sp.id IS NOT NULL THEN 'paused'
-           WHEN i.due_at <= $1 AND e.kind = 'deadline' THEN 'held'
-           WHEN i.due_at <= $1 THEN 'overdue'
-           WHEN i.due_at <= $2 THEN 'due_today'
-           WHEN i.due_at <= $3 THEN 'due_soon'
-           ELSE 'on_track' END AS cell
-    FROM base b JOIN approval_items i ON i.project_id = b.id LEFT JOIN written_explanations e ON e.item_id = i.id AND e.status = 'pending'
-      LEFT JOIN deemed_consents dc ON dc.item_id = i.id AND dc.deadline_version = i.deadline_version
-      LEFT JOIN special_procedures sp ON sp.item_id = i.id AND sp.ends_at IS NULL
-  ),
-  facts AS (
-    SELECT b.id, b.status,
-      ($7::uuid IS NULL OR bool_or(c.department_id = $7)) AS in_department,
-      array_agg(DISTINCT c.cell) FILTER (WHERE c.id IS NOT NULL AND ($7::uuid IS NULL OR c.department_id = $7)) AS cells,
-      COALESCE(min(array_position($8::text[], c.cell)) FILTER (WHERE $7::uuid IS NULL OR c.department_id = $7),
-               array_position($8::text[], 'awaiting_acceptance')) AS urgency,
-      min(c.due_at) FILTER (WHERE c.status = 'in_review' AND ($7::uuid IS NULL OR c.department_id = $7)) AS next_due
-    FROM base b LEFT JOIN cells c ON c.project_id = b.id
-    GROUP BY b.id, b.status
-  ),
-  shown AS (SELECT * FROM facts f WHERE f.in_department AND ($9::text IS NULL OR $9 = ANY(f.cells))),
-  page AS (
-    SELECT f.id, row_number() OVER (ORDER BY ${ORDER[sort]}) AS ord
-    FROM shown f JOIN projects p ON p.id = f.id
-    ORDER BY ${ORDER[sort]} OFFSET $10 LIMIT $11
-  ),
+const PAGE_SQL = `
+  WITH page AS (SELECT t.id, t.ord FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, ord)),
   page_items AS (
-    SELECT c.project_id, json_agg(json_build_object(
-        'id', c.id, 'projectId', c.project_id, 'departmentId', c.department_id, 'isLead', c.is_lead, 'status', c.status,
-        'dueAt', ${iso('c.due_at')}, 'provisional', c.provisional, 'deemedCause', c.deemed_cause, 'noticeNumber', c.notice_number,
-        'pendingExplanation', CASE WHEN c.pe_kind IS NULL THEN NULL
-          ELSE json_build_object('kind', c.pe_kind, 'rulingDueAt', ${iso('c.pe_ruling_due_at')}) END,
-        'paused', CASE WHEN c.sp_id IS NULL THEN NULL
-          ELSE json_build_object('procedureId', c.sp_id, 'kind', c.sp_kind, 'since', ${iso('c.sp_starts_at')}) END,
+    SELECT i.project_id, json_agg(json_build_object(
+        'id', i.id, 'projectId', i.project_id, 'departmentId', i.department_id, 'isLead', i.is_lead, 'status', i.status,
+        'dueAt', ${iso('i.due_at')}, 'provisional', i.provisional,
+        'deemedCause', CASE WHEN i.status = 'deemed_consent' THEN dc.cause END, 'noticeNumber', i.notice_number,
+        'pendingExplanation', CASE WHEN e.kind IS NULL THEN NULL
+          ELSE json_build_object('kind', e.kind, 'rulingDueAt', ${iso('e.ruling_due_at')}) END,
+        'paused', CASE WHEN sp.id IS NULL THEN NULL
+          ELSE json_build_object('procedureId', sp.id, 'kind', sp.kind, 'since', ${iso('sp.starts_at')}) END,
         'opposed', CASE WHEN op.kind = 'disagree' AND op.basis IS NOT NULL
           THEN json_build_object('meetingId', op.meeting_id, 'meetingTitle', op.title, 'basis', op.basis, 'givenAt', ${iso('op.given_at')}) END)
-      ORDER BY c.is_lead DESC, d.code) AS items
-    FROM cells c JOIN page pg ON pg.id = c.project_id JOIN departments d ON d.id = c.department_id
-      -- R18: the department's latest opinion in a meeting of the project (only for the rows of the page).
+      ORDER BY i.is_lead DESC, d.code) AS items
+    FROM page pg JOIN approval_items i ON i.project_id = pg.id JOIN departments d ON d.id = i.department_id
+      LEFT JOIN written_explanations e ON e.item_id = i.id AND e.status = 'pending'
+      LEFT JOIN deemed_consents dc ON dc.item_id = i.id AND dc.deadline_version = i.deadline_version
+      LEFT JOIN special_procedures sp ON sp.item_id = i.id AND sp.ends_at IS NULL
+      -- R18: the department's latest opinion in a meeting of the project.
       LEFT JOIN LATERAL (SELECT o.kind, o.basis, o.given_at, o.meeting_id, m.title FROM meeting_opinions o JOIN meetings m ON m.id = o.meeting_id
-                         WHERE m.project_id = c.project_id AND o.department_id = c.department_id
+                         WHERE m.project_id = i.project_id AND o.department_id = i.department_id
                          ORDER BY o.given_at DESC, o.version DESC LIMIT 1) op ON true
-    GROUP BY c.project_id
+    GROUP BY i.project_id
   )
-  SELECT
-    (SELECT count(*) FROM shown)::int AS total,
-    (SELECT count(*) FROM shown s WHERE s.status = 'in_channel'  -- R4a: still in the channel, not withdrawn or completed
-       AND NOT EXISTS (SELECT 1 FROM project_withdrawals w WHERE w.project_id = s.id)
-       AND NOT EXISTS (SELECT 1 FROM project_completions c WHERE c.project_id = s.id))::int AS in_channel,
-    (SELECT COALESCE(json_object_agg(s, n), '{}') FROM (
-       SELECT s, count(*)::int AS n FROM facts, unnest(cells) AS s WHERE in_department GROUP BY s) x) AS by_status,
-    (SELECT COALESCE(json_object_agg(department_id, n), '{}') FROM (
-       SELECT c.department_id, count(DISTINCT c.project_id)::int AS n FROM cells c
-       WHERE $9::text IS NULL OR c.cell = $9 GROUP BY c.department_id) y) AS by_department,
-    (SELECT COALESCE(json_agg(json_build_object(
+  SELECT COALESCE(json_agg(json_build_object(
        'id', p.id, 'code', p.code, 'name', p.name, 'category', p.category, 'mega', p.mega, 'status', p.status,
        'registeredAt', ${iso('p.registered_at')}, 'leadDepartmentId', p.lead_department_id, 'items', COALESCE(pi.items, '[]'),
        'nationalCode', p.national_code, 'refused', p.admission_refused_at IS NOT NULL,
        'withdrawn', EXISTS (SELECT 1 FROM project_withdrawals w WHERE w.project_id = p.id),
        'permittedItems', ARRAY(SELECT s.item_id FROM (${STANDING_PERMITS}) s JOIN approval_items si ON si.id = s.item_id WHERE si.project_id = p.id))
-     ORDER BY pg.ord), '[]') FROM page pg JOIN projects p ON p.id = pg.id LEFT JOIN page_items pi ON pi.project_id = p.id) AS projects`;
-}
-
-interface BoardRowsRecord {
-  total: number;
-  in_channel: number;
-  by_status: Record<string, number>;
-  by_department: Record<string, number>;
-  projects: unknown[];
-}
+     ORDER BY pg.ord), '[]') AS projects
+  FROM page pg JOIN projects p ON p.id = pg.id LEFT JOIN page_items pi ON pi.project_id = p.id`;
 
 /**
  * The board at thousands of projects (issue 12, R25): one page of it, filtered, sorted and paged
@@ -209,6 +145,7 @@ interface BoardRowsRecord {
 export class BoardQueryService {
   private readonly cache = new Map<string, Promise<BuiltBoardRows>>();
   private readonly heads: SharedReads<{ position: number; now: Date }>;
+  private readonly index = new BoardIndex();
 
   constructor(
     private readonly db: Database,
@@ -257,39 +194,33 @@ export class BoardQueryService {
     return built;
   }
 
-  /** One consistent read (REPEATABLE READ): the page and its counts exactly as of the position it names, coloured at `bucket`. */
+  /**
+   * One consistent read (REPEATABLE READ): the page and its counts exactly as of the position it
+   * names, coloured at `bucket`. The index is brought to that snapshot first; when another request
+   * has already moved it past, a newer snapshot is taken.
+   */
   private async build(query: ReturnType<typeof parseBoardQuery>, bucket: number): Promise<BuiltBoardRows> {
     const { calendar, settings } = await this.calendars.current();
-    return this.db.transaction(async (tx) => {
-      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const head = await tx.one<{ position: string }>('SELECT COALESCE(MAX(position), 0) AS position FROM card_entries');
-      const position = Number(head!.position);
-      const bounds = boardStatusBounds(new Date(bucket), calendar, settings);
-      const [r] = await tx.query<BoardRowsRecord>(boardSql(query.sort), [
-        bounds.now,
-        bounds.endOfToday,
-        bounds.amberUntil,
-        query.q ? `%${query.q.replace(/[\\%_]/g, '\\$&')}%` : null,
-        query.category ?? null,
-        query.lead ?? null,
-        query.department ?? null,
-        BOARD_URGENCY,
-        query.status ?? null,
-        query.offset,
-        query.limit,
-        query.completed ?? false,
-      ]);
-      const byStatus = Object.fromEntries(BOARD_STATUS_FILTERS.map((s) => [s, r!.by_status[s] ?? 0])) as BoardCounts['byStatus'];
-      const counts = { total: r!.total, inChannel: r!.in_channel, byStatus, byDepartment: r!.by_department };
-      const projects = (r!.projects as BoardRowRecord[]).map(withLife);
-      // R6: the flag of a mega project shows its forwarding; the few on a page read it here.
-      const megas = projects.filter((p) => p.mega).map((p) => p.id);
-      const paperwork = megas.length ? await loadPaperwork(tx, megas) : new Map<string, ProjectPaperwork>();
-      for (const p of projects) if (paperwork.has(p.id)) p.paperwork = paperwork.get(p.id);
-      // The ETag names the position read here, which may be newer than the one the request saw.
-      const json = `{"position":${position},"asOf":${JSON.stringify(new Date(bucket).toISOString())},"offset":${query.offset},"limit":${query.limit},"counts":${JSON.stringify(counts)},"projects":${JSON.stringify(projects)}}`;
-      return new BuiltBoardRows(etagOf(position, bucket, query), json);
-    });
+    const bounds = boardStatusBounds(new Date(bucket), calendar, settings);
+    for (;;) {
+      const built = await this.db.transaction(async (tx) => {
+        await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const head = await tx.one<{ position: string }>('SELECT COALESCE(MAX(position), 0) AS position FROM card_entries');
+        const position = Number(head!.position);
+        const selection = await this.index.at(tx, position, (projects) => selectBoard(projects, query, bounds));
+        if (!selection) return undefined;
+        const [page] = await tx.query<{ projects: BoardRowRecord[] }>(PAGE_SQL, [selection.ids]);
+        const projects = page!.projects.map(withLife);
+        // R6: the flag of a mega project shows its forwarding; the few on a page read it here.
+        const megas = projects.filter((p) => p.mega).map((p) => p.id);
+        const paperwork = megas.length ? await loadPaperwork(tx, megas) : new Map<string, ProjectPaperwork>();
+        for (const p of projects) if (paperwork.has(p.id)) p.paperwork = paperwork.get(p.id);
+        // The ETag names the position read here, which may be newer than the one the request saw.
+        const json = `{"position":${position},"asOf":${JSON.stringify(new Date(bucket).toISOString())},"offset":${query.offset},"limit":${query.limit},"counts":${JSON.stringify(selection.counts)},"projects":${JSON.stringify(projects)}}`;
+        return new BuiltBoardRows(etagOf(position, bucket, query), json);
+      });
+      if (built) return built;
+    }
   }
 }
 

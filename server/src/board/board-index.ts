@@ -1,0 +1,136 @@
+import type { BoardIndexItem, BoardIndexProject, ExplanationKind, ItemStatus } from '@hub/shared';
+import type { Tx } from '../database/database';
+
+/** More changed projects than this since the last read: read them all again (one pass beats a long id list). */
+const DELTA_MAX = 500;
+/**
+ * Read everything again after this long. Every change the board shows moves the stream with an
+ * entry on its project's card (R5), so the delta is enough; this bounds how long a row fixed by
+ * hand in the database (no card entry) could stay wrong.
+ */
+const FULL_READ_EVERY_MS = 5 * 60_000;
+
+interface ProjectRow {
+  id: string;
+  code: string;
+  national_code: string | null;
+  name: string;
+  owner_name: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  category: string;
+  lead_department_id: string | null;
+  registered_at: Date;
+  status: string;
+  completed: boolean;
+  withdrawn: boolean;
+}
+
+interface ItemRow {
+  project_id: string;
+  department_id: string;
+  status: ItemStatus;
+  due_at: Date | null;
+  explanation_kind: ExplanationKind | null;
+  ruling_due_at: Date | null;
+  paused: boolean;
+}
+
+/**
+ * What the board's search, filters, counts and order read of every project (issue 12), kept in
+ * memory at one stream position: a request colours, filters and orders them (selectBoard) instead
+ * of asking PostgreSQL to colour every item again. Moving to a newer position reads only the
+ * projects whose cards gained entries since.
+ */
+export class BoardIndex {
+  private projects = new Map<string, BoardIndexProject>();
+  private position = -1;
+  private readAllAt = 0;
+
+  /**
+   * Brings the index to the snapshot of `tx` — a REPEATABLE READ transaction whose stream head is
+   * `position` — and runs `use` on it at once (before anything can move it on). Undefined when
+   * another request already moved the index past this snapshot: ask again in a newer one.
+   */
+  async at<T>(tx: Tx, position: number, use: (projects: Iterable<BoardIndexProject>) => T): Promise<T | undefined> {
+    for (;;) {
+      const from = this.position;
+      const readAll = from < 0 || Date.now() - this.readAllAt > FULL_READ_EVERY_MS;
+      if (from === position && !readAll) return use(this.projects.values());
+      if (from > position) return undefined;
+      const changed = readAll ? null : await changedProjects(tx, from, position);
+      const read = await readProjects(tx, changed && changed.length > DELTA_MAX ? null : changed);
+      if (this.position !== from) continue; // another request moved it meanwhile: look again
+      if (read.every) {
+        this.projects = read.projects;
+        this.readAllAt = Date.now();
+      } else {
+        for (const id of changed!) {
+          const project = read.projects.get(id);
+          if (project) this.projects.set(id, project);
+          else this.projects.delete(id);
+        }
+      }
+      this.position = position;
+    }
+  }
+}
+
+async function changedProjects(tx: Tx, after: number, upTo: number): Promise<string[]> {
+  const rows = await tx.query<{ project_id: string }>(
+    'SELECT DISTINCT project_id FROM card_entries WHERE position > $1 AND position <= $2 AND project_id IS NOT NULL',
+    [after, upTo],
+  );
+  return rows.map((r) => r.project_id);
+}
+
+/** The projects named (every project when `ids` is null) with their items, as the index keeps them. */
+async function readProjects(tx: Tx, ids: string[] | null): Promise<{ every: boolean; projects: Map<string, BoardIndexProject> }> {
+  const params = ids ? [ids] : [];
+  const projects = await tx.query<ProjectRow>(
+    `SELECT p.id, p.code, p.national_code, p.name, p.owner->>'name' AS owner_name, p.owner->>'contactName' AS contact_name,
+       p.owner->>'contactPhone' AS contact_phone, p.category, p.lead_department_id, p.registered_at, p.status,
+       EXISTS (SELECT 1 FROM project_completions c WHERE c.project_id = p.id) AS completed,
+       EXISTS (SELECT 1 FROM project_withdrawals w WHERE w.project_id = p.id) AS withdrawn
+     FROM projects p ${ids ? 'WHERE p.id = ANY($1::uuid[])' : ''}`,
+    params,
+  );
+  const items = await tx.query<ItemRow>(
+    `SELECT i.project_id, i.department_id, i.status, i.due_at, e.kind AS explanation_kind, e.ruling_due_at, sp.id IS NOT NULL AS paused
+     FROM approval_items i
+       LEFT JOIN written_explanations e ON e.item_id = i.id AND e.status = 'pending'
+       LEFT JOIN special_procedures sp ON sp.item_id = i.id AND sp.ends_at IS NULL
+     ${ids ? 'WHERE i.project_id = ANY($1::uuid[])' : ''}`,
+    params,
+  );
+  const itemsOf = new Map<string, BoardIndexItem[]>();
+  for (const i of items) {
+    let list = itemsOf.get(i.project_id);
+    if (!list) itemsOf.set(i.project_id, (list = []));
+    list.push({
+      departmentId: i.department_id,
+      status: i.status,
+      dueAt: i.due_at?.getTime() ?? null,
+      pendingExplanation: i.explanation_kind ? { kind: i.explanation_kind, rulingDueAt: i.ruling_due_at!.getTime() } : null,
+      paused: i.paused,
+    });
+  }
+  const map = new Map<string, BoardIndexProject>();
+  for (const p of projects) {
+    map.set(p.id, {
+      id: p.id,
+      code: p.code,
+      searchable: [p.code, p.national_code, p.name, p.owner_name, p.contact_name, p.contact_phone]
+        .filter((t): t is string => Boolean(t))
+        .map((t) => t.toLowerCase()),
+      category: p.category,
+      leadDepartmentId: p.lead_department_id,
+      registeredAt: p.registered_at.getTime(),
+      status: p.status,
+      completed: p.completed,
+      withdrawn: p.withdrawn,
+      items: itemsOf.get(p.id) ?? [],
+    });
+  }
+  return { every: ids === null, projects: map };
+}
