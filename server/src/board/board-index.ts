@@ -5,8 +5,9 @@ import type { Tx } from '../database/database';
 const DELTA_MAX = 500;
 /**
  * Read everything again after this long. Every change the board shows moves the stream with an
- * entry on its project's card (R5), so the delta is enough; this bounds how long a row fixed by
- * hand in the database (no card entry) could stay wrong.
+ * entry on its project's card (R5), so the delta is enough; this bounds how long a row changed by
+ * hand in the database (no card entry) could stay wrong. Projects added or removed by hand are
+ * seen at once: the count of projects no longer matches.
  */
 const FULL_READ_EVERY_MS = 5 * 60_000;
 
@@ -46,33 +47,44 @@ export class BoardIndex {
   private projects = new Map<string, BoardIndexProject>();
   private position = -1;
   private readAllAt = 0;
+  /** One read at a time: the requests arriving meanwhile look again after it. */
+  private reading: Promise<void> | null = null;
 
   /**
    * Brings the index to the snapshot of `tx` — a REPEATABLE READ transaction whose stream head is
-   * `position` — and runs `use` on it at once (before anything can move it on). Undefined when
-   * another request already moved the index past this snapshot: ask again in a newer one.
+   * `position` and which holds `projectCount` projects — and runs `use` on it at once (before
+   * anything can move it on). Undefined when another request already moved the index past this
+   * snapshot: ask again in a newer one.
    */
-  async at<T>(tx: Tx, position: number, use: (projects: Iterable<BoardIndexProject>) => T): Promise<T | undefined> {
+  async at<T>(tx: Tx, position: number, projectCount: number, use: (projects: Iterable<BoardIndexProject>) => T): Promise<T | undefined> {
     for (;;) {
-      const from = this.position;
-      const readAll = from < 0 || Date.now() - this.readAllAt > FULL_READ_EVERY_MS;
-      if (from === position && !readAll) return use(this.projects.values());
-      if (from > position) return undefined;
-      const changed = readAll ? null : await changedProjects(tx, from, position);
-      const read = await readProjects(tx, changed && changed.length > DELTA_MAX ? null : changed);
-      if (this.position !== from) continue; // another request moved it meanwhile: look again
-      if (read.every) {
-        this.projects = read.projects;
-        this.readAllAt = Date.now();
-      } else {
-        for (const id of changed!) {
-          const project = read.projects.get(id);
-          if (project) this.projects.set(id, project);
-          else this.projects.delete(id);
-        }
+      if (this.position > position) return undefined;
+      const due = Date.now() - this.readAllAt > FULL_READ_EVERY_MS;
+      if (this.position === position && !due && this.projects.size === projectCount) return use(this.projects.values());
+      if (this.reading) {
+        await this.reading.catch(() => undefined);
+        continue;
       }
-      this.position = position;
+      // At this position already, yet not right: read everything (the delta is read first otherwise).
+      this.reading = this.read(tx, position, due || this.position === position).finally(() => (this.reading = null));
+      await this.reading;
     }
+  }
+
+  private async read(tx: Tx, position: number, all: boolean): Promise<void> {
+    const changed = all ? null : await changedProjects(tx, this.position, position);
+    const read = await readProjects(tx, changed && changed.length <= DELTA_MAX ? changed : null);
+    if (read.every) {
+      this.projects = read.projects;
+      this.readAllAt = Date.now();
+    } else {
+      for (const id of changed!) {
+        const project = read.projects.get(id);
+        if (project) this.projects.set(id, project);
+        else this.projects.delete(id);
+      }
+    }
+    this.position = position;
   }
 }
 

@@ -205,9 +205,11 @@ export class BoardQueryService {
     for (;;) {
       const built = await this.db.transaction(async (tx) => {
         await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const head = await tx.one<{ position: string }>('SELECT COALESCE(MAX(position), 0) AS position FROM card_entries');
+        const head = await tx.one<{ position: string; projects: number }>(
+          'SELECT COALESCE(MAX(position), 0) AS position, (SELECT count(*) FROM projects)::int AS projects FROM card_entries',
+        );
         const position = Number(head!.position);
-        const selection = await this.index.at(tx, position, (projects) => selectBoard(projects, query, bounds));
+        const selection = await this.index.at(tx, position, head!.projects, (projects) => selectBoard(projects, query, bounds));
         if (!selection) return undefined;
         const [page] = await tx.query<{ projects: BoardRowRecord[] }>(PAGE_SQL, [selection.ids]);
         const projects = page!.projects.map(withLife);

@@ -22,6 +22,7 @@ import { ReactivationAndDeputyEnd1765240000001 } from './1765240000001-reactivat
 import { IndexTheBoardQuery1765250000000 } from './1765250000000-index-the-board-query';
 import { AlertsHandledAndDeemedConsent1765260000000 } from './1765260000000-alerts-handled-and-deemed-consent';
 import { UserContactOnRecord1765310000000 } from './1765310000000-user-contact-on-record';
+import { HubNowStable1765450000000 } from './1765450000000-hub-now-stable';
 
 /** Every migration, oldest first; run on start. */
 export const HUB_MIGRATIONS = [
@@ -49,4 +50,5 @@ export const HUB_MIGRATIONS = [
   IndexTheBoardQuery1765250000000,
   AlertsHandledAndDeemedConsent1765260000000,
   UserContactOnRecord1765310000000,
+  HubNowStable1765450000000,
 ];
