@@ -298,6 +298,9 @@ async function deadlineLateness() {
     sql,
     Array.from({ length: 100_000 }, () => 30 * 86_400_000),
   );
+  // A hub that grew to 100,000 pending items has its planner statistics (autovacuum analyzes within a
+  // minute of a bulk change); without this the first minute of the row measured a stale-statistics plan.
+  await sql.query('ANALYZE');
   const measure = async (offsets) => {
     // Items a few seconds from due were warned a working day before (R14a): made already warned, in one
     // transaction with them, so the bench measures firing and not 1,000 first warnings raised beside it.
@@ -347,7 +350,7 @@ async function deadlineLateness() {
     `Node timers p99 ${ms(percentile(timerLate, 99))}`,
     'all within 2 s',
     Math.max(...bunched) <= 2000,
-    `${(Math.max(...bunched) / 1000).toFixed(1)} s for 1,000: each firing writes its deemed consent, notice and card entry under the card stream's one lock, so firings run one after another`,
+    `${(Math.max(...bunched) / 1000).toFixed(1)} s for 1,000 (${(Math.max(...bunched) / 1000).toFixed(1)} ms a firing): a claim of 25 writes its deemed consents, notices, item updates and alerts in a dozen set-based statements, but each card entry is still appended alone under the card stream's one lock, and the R17 numbering row stays locked to commit, so claims run one after another`,
   );
   report(
     'deadline lateness, 100,000 pending, 1,000 due over 20 s',
@@ -355,7 +358,7 @@ async function deadlineLateness() {
     `Node timers p99 ${ms(percentile(timerLate, 99))}`,
     'p99 ≤ 250 ms',
     percentile(spread, 99) <= 250,
-    `p99 ${ms(percentile(spread, 99))} at 50 due a second: each firing (deemed consent, notice, card entry, alerts, outbox) takes its turn at the card stream's lock`,
+    `p99 ${ms(percentile(spread, 99))} at 50 due a second: each claim (deemed consent, notice, card entry, alerts, outbox) takes its turn at the card stream's lock and the R17 numbering row`,
   );
 }
 

@@ -107,6 +107,35 @@ describe('deadline engine: deemed consent exactly once, never early (real Postgr
     ).toBe(0);
   });
 
+  it("R17: deadlines fired together in one claim each get their own notice: numbered in due order, cited by that item's card entry alone, every card verifying", async () => {
+    // The items of the race above fell due together and were fired in claims of several at a time.
+    const fired = (
+      await sql.query(
+        `SELECT d.item_id, d.due_at, d.fired_at, n.id AS notice_id, n.number, n.serial, n.content_hash, n.content->>'itemId' AS notice_item,
+                c.detail->>'noticeNumber' AS entry_number, c.notices AS cited, i.project_id
+         FROM deemed_consents d JOIN notices n ON n.id = d.notice_id JOIN approval_items i ON i.id = d.item_id
+         JOIN card_entries c ON c.action = 'item.deemed_consent' AND c.after->'item'->>'id' = d.item_id::text
+         ORDER BY n.serial`,
+      )
+    ).rows;
+    expect(fired.length).toBeGreaterThan(1);
+    // Some claim fired more than one (the same fired_at), or the batching would not be under test.
+    expect(new Set(fired.map((f) => f.fired_at.toISOString())).size).toBeLessThan(fired.length);
+    for (const f of fired) {
+      expect(f.notice_item).toBe(f.item_id);
+      expect(f.entry_number).toBe(f.number);
+      expect(f.cited).toEqual([{ id: f.notice_id, number: f.number, contentHash: f.content_hash }]);
+    }
+    // Within a claim (one fired_at), numbered in the order the deadlines fell due; gapless, as the race above checks.
+    for (const at of new Set(fired.map((f) => f.fired_at.getTime()))) {
+      const dues = fired.filter((f) => f.fired_at.getTime() === at).map((f) => f.due_at.getTime());
+      expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    }
+    for (const projectId of new Set(fired.map((f) => f.project_id))) {
+      expect((await leader.get(`/api/projects/${projectId}/card/verification`)).body).toMatchObject({ valid: true });
+    }
+  });
+
   it('R14: the database refuses a second firing of the same deadline', async () => {
     const fired = (await sql.query('SELECT item_id, deadline_version, due_at, fired_at, notice_id FROM deemed_consents LIMIT 1')).rows[0];
     await expect(

@@ -45,7 +45,7 @@ export type AlertSubject =
   | { kind: 'meeting_invited'; projectId: string; meetingId: string };
 
 /** What was settled: the alerts about it that still wait are marked handled (in the settling transaction). */
-export type HandledSubject = { itemId: string } | { explanationId: string } | { forwardedProjectId: string };
+export type HandledSubject = { itemIds: readonly string[] } | { explanationId: string } | { forwardedProjectId: string };
 
 // The instant an alert is about: the warned deadline (R14a), the ruling's due instant (R16), the forward
 // deadline (R6), the meeting's start (R15a), the instant a deemed consent took effect (R17).
@@ -305,8 +305,8 @@ export class AlertsService {
    */
   async markHandled(tx: Tx, subject: HandledSubject, now: Date): Promise<number> {
     const [where, param] =
-      'itemId' in subject
-        ? [`item_id = $1 AND kind = 'deadline_warning'`, subject.itemId]
+      'itemIds' in subject
+        ? [`item_id = ANY($1::uuid[]) AND kind = 'deadline_warning'`, subject.itemIds]
         : 'explanationId' in subject
           ? [`explanation_id = $1`, subject.explanationId]
           : [`project_id = $1 AND kind = 'forwarding_overdue'`, subject.forwardedProjectId];

@@ -63,9 +63,10 @@ export class EarlyWarningWatch implements OnApplicationBootstrap, OnModuleDestro
    */
   async warnAllDue(): Promise<number> {
     const { calendar, settings } = await this.calendars.current();
+    // (SELECT hub_now()): read once and used as the index bound; the volatile hub_now() per row cost a call for each pending item.
     const candidates = await this.db.query<{ id: string; accepted_at: Date | null; due_at: Date }>(
       `SELECT id, accepted_at, due_at FROM approval_items i
-       WHERE status = 'in_review' AND due_at > hub_now()
+       WHERE status = 'in_review' AND due_at > (SELECT hub_now())
          AND NOT EXISTS (SELECT 1 FROM item_warnings w WHERE w.item_id = i.id AND w.deadline_version = i.deadline_version)
          -- R10a: a stopped clock counts down nothing; the end of the period warns afresh if due.
          AND NOT EXISTS (SELECT 1 FROM special_procedures sp WHERE sp.item_id = i.id AND sp.ends_at IS NULL)

@@ -40,7 +40,7 @@ import { DeadlineSignals } from '../events/deadline-signals';
 import { NoticesService } from '../notices/notices.service';
 import { assertMainMaterialsComplete } from '../materials/material-records';
 import { ProjectCompletions } from '../projects/project-completions';
-import { loadItem } from '../projects/project-records';
+import { loadItem, loadItemsById } from '../projects/project-records';
 import type { DecisionDto } from './decision.dto';
 import type { DelayItemDto, ExtendItemDto, FileExplanationDto, RuleExplanationDto } from './deadline.dto';
 import { STANDING_PERMITS } from '../notices/standing-permit';
@@ -145,7 +145,7 @@ export class ApprovalsService {
         basis,
       ]);
       const after = (await loadItem(tx, id))!;
-      await this.alerts.markHandled(tx, { itemId: id }, now);
+      await this.alerts.markHandled(tx, { itemIds: [id] }, now);
       await this.record(tx, user, status === 'approved' ? 'item.approved' : 'item.rejected', before, after, basis ? { basis } : {});
       // R4a: a rejection needs no permit, so it may decide the project's last item.
       if (status === 'rejected') await this.completions.recordIfDone(tx, after.projectId, user);
@@ -437,70 +437,106 @@ export class ApprovalsService {
     return rows.map(toExplanation);
   }
 
-  /**
-   * R14/R15/R17: marks a running item deemed to consent, with its numbered notice, inside the
-   * caller's transaction (engine: timeout; meeting close or ruling: absence). The (item, deadline
-   * version) key of deemed_consents and the state machine make a second firing impossible.
-   */
+  /** R14/R15/R17: one deemed consent (see deemConsents). */
   async deemConsent(tx: Tx, before: ApprovalItemView, firedAt: Date, cause: DeemCause = { kind: 'timeout' }): Promise<ApprovalItemView> {
-    const status = nextItemStatus(before.status, 'deem_consent');
+    return (await this.deemConsents(tx, [{ before, cause }], firedAt))[0]!;
+  }
+
+  /**
+   * R14/R15/R17: marks running items deemed to consent, each with its numbered notice, inside the
+   * caller's transaction (engine: timeout; meeting close or ruling: absence). The (item, deadline
+   * version) key of deemed_consents and the state machine make a second firing impossible. A batch
+   * (the engine's claim) is written in a few set-based statements, whatever its size; only the card
+   * entries go one by one, each citing its own notice.
+   */
+  async deemConsents(
+    tx: Tx,
+    firings: readonly { before: ApprovalItemView; cause?: DeemCause }[],
+    firedAt: Date,
+  ): Promise<ApprovalItemView[]> {
+    if (!firings.length) return [];
     const { settings } = await this.calendars.current();
-    // R17 Decision: the decision takes effect at the legal instant — the due instant (R14 timeout, and an
-    // explanation rejected after it: the explanation only held the clock) or the close (R15) — never at
-    // the later instant the hub or the leader got to it.
-    const absence = cause.kind === 'meeting_absence' || cause.kind === 'inspection_absence' ? cause : null;
-    const effectiveAt = absence ? absence.effectiveAt : new Date(before.dueAt!);
-    const content: ImpliedConsentContent = {
-      itemId: before.id,
-      departmentId: before.departmentId,
-      acceptedAt: before.acceptedAt,
-      dueAt: before.dueAt,
-      cause: cause.kind,
-      effectiveAt: effectiveAt.toISOString(),
-      ...(absence
-        ? {
-            meetingId: absence.meetingId,
-            meeting: absence.meetingTitle,
-            meetingKind: absence.meetingKind,
-            meetingStartsAt: absence.meetingStartsAt.toISOString(),
-          }
-        : {}),
-      ...(cause.kind === 'explanation_rejected'
-        ? { explanationFiledAt: cause.filedAt.toISOString(), explanationRuledAt: cause.ruledAt.toISOString() }
-        : {}),
-    };
-    const notice = await this.notices.issue(tx, {
-      kind: 'timeout_implied_consent',
-      projectId: before.projectId,
-      itemId: before.id,
-      issuedAt: firedAt,
-      timeZone: settings.timeZone,
-      content: { title: '超时默许通知书', ...content },
+    const deemed = firings.map(({ before, cause = { kind: 'timeout' } }) => {
+      const status = nextItemStatus(before.status, 'deem_consent');
+      // R17 Decision: the decision takes effect at the legal instant — the due instant (R14 timeout, and an
+      // explanation rejected after it: the explanation only held the clock) or the close (R15) — never at
+      // the later instant the hub or the leader got to it.
+      const absence = cause.kind === 'meeting_absence' || cause.kind === 'inspection_absence' ? cause : null;
+      const effectiveAt = absence ? absence.effectiveAt : new Date(before.dueAt!);
+      const content: ImpliedConsentContent = {
+        itemId: before.id,
+        departmentId: before.departmentId,
+        acceptedAt: before.acceptedAt,
+        dueAt: before.dueAt,
+        cause: cause.kind,
+        effectiveAt: effectiveAt.toISOString(),
+        ...(absence
+          ? {
+              meetingId: absence.meetingId,
+              meeting: absence.meetingTitle,
+              meetingKind: absence.meetingKind,
+              meetingStartsAt: absence.meetingStartsAt.toISOString(),
+            }
+          : {}),
+        ...(cause.kind === 'explanation_rejected'
+          ? { explanationFiledAt: cause.filedAt.toISOString(), explanationRuledAt: cause.ruledAt.toISOString() }
+          : {}),
+      };
+      return { before, cause, status, absence, effectiveAt, content };
     });
-    await tx.query(
-      `INSERT INTO deemed_consents (item_id, deadline_version, cause, due_at, fired_at, notice_id, meeting_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [before.id, before.deadlineVersion, cause.kind, effectiveAt, firedAt, notice.id, absence?.meetingId ?? null],
+    const notices = await this.notices.issueMany(
+      tx,
+      deemed.map((d) => ({
+        kind: 'timeout_implied_consent' as const,
+        projectId: d.before.projectId,
+        itemId: d.before.id,
+        issuedAt: firedAt,
+        timeZone: settings.timeZone,
+        content: { title: '超时默许通知书', ...d.content },
+      })),
     );
-    await tx.query(`UPDATE approval_items SET status = $2, decided_at = $3, notice_number = $4 WHERE id = $1`, [
-      before.id,
-      status,
-      effectiveAt,
-      notice.number,
-    ]);
-    const after = (await loadItem(tx, before.id))!;
-    const lateMs = firedAt.getTime() - effectiveAt.getTime();
-    // The desks: the warnings that waited on the item are settled; the department's liaisons and the
+    const ids = deemed.map((d) => d.before.id);
+    await tx.query(
+      `INSERT INTO deemed_consents (item_id, deadline_version, cause, due_at, fired_at, notice_id, meeting_id)
+       SELECT item_id, deadline_version, cause, due_at, $5::timestamptz, notice_id, meeting_id
+       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[], $6::uuid[], $7::uuid[])
+         AS d(item_id, deadline_version, cause, due_at, notice_id, meeting_id)`,
+      [
+        ids,
+        deemed.map((d) => d.before.deadlineVersion),
+        deemed.map((d) => d.cause.kind),
+        deemed.map((d) => d.effectiveAt.toISOString()),
+        firedAt,
+        notices.map((n) => n.id),
+        deemed.map((d) => d.absence?.meetingId ?? null),
+      ],
+    );
+    await tx.query(
+      `UPDATE approval_items i SET status = d.status, decided_at = d.decided_at, notice_number = d.notice_number
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[]) AS d(id, status, decided_at, notice_number)
+       WHERE i.id = d.id`,
+      [ids, deemed.map((d) => d.status), deemed.map((d) => d.effectiveAt.toISOString()), notices.map((n) => n.number)],
+    );
+    const afterById = new Map((await loadItemsById(tx, ids)).map((item) => [item.id, item]));
+    // The desks: the warnings that waited on the items are settled; each department's liaisons and the
     // leaders learn of the deemed consent (raised with every other one of this transaction, at its end).
-    await this.alerts.markHandled(tx, { itemId: before.id }, firedAt);
-    this.alerts.deemedConsent(tx, { itemId: before.id, deadlineVersion: before.deadlineVersion }, firedAt);
-    await this.record(tx, null, 'item.deemed_consent', before, after, {
-      cause: cause.kind,
-      noticeNumber: notice.number,
-      dueAt: before.dueAt!,
-      lateMs: String(lateMs),
-      ...(absence ? { meeting: absence.meetingTitle, meetingId: absence.meetingId } : {}),
-    });
-    return after;
+    await this.alerts.markHandled(tx, { itemIds: ids }, firedAt);
+    const afters: ApprovalItemView[] = [];
+    for (const [i, { before, cause, absence, effectiveAt }] of deemed.entries()) {
+      const after = afterById.get(before.id)!;
+      const notice = notices[i]!;
+      this.alerts.deemedConsent(tx, { itemId: before.id, deadlineVersion: before.deadlineVersion }, firedAt);
+      this.card.cite(tx, before.projectId, notice);
+      await this.record(tx, null, 'item.deemed_consent', before, after, {
+        cause: cause.kind,
+        noticeNumber: notice.number,
+        dueAt: before.dueAt!,
+        lateMs: String(firedAt.getTime() - effectiveAt.getTime()),
+        ...(absence ? { meeting: absence.meetingTitle, meetingId: absence.meetingId } : {}),
+      });
+      afters.push(after);
+    }
+    return afters;
   }
 
   /**

@@ -41,6 +41,11 @@ export interface IssuedNotice {
   number: string;
 }
 
+/** An issued document with the hash the card entry recording it cites (R5/R17). */
+export interface CitableNotice extends IssuedNotice {
+  contentHash: string;
+}
+
 export interface NoticeRequest {
   kind: NoticeKind;
   /** null only for a document about a department (R22: a circulation report). */
@@ -76,51 +81,79 @@ export class NoticesService {
    * (R22) is covered by the signed checkpoint instead.
    */
   async issue(tx: Tx, notice: NoticeRequest): Promise<IssuedNotice> {
-    const year = Number(civilDateOf(notice.issuedAt, notice.timeZone).slice(0, 4));
-    const serial = await this.numbering.next(tx, notice.kind, year);
-    const number = formatNoticeNumber(NOTICE_PREFIX[notice.kind], year, serial);
+    const [issued] = await this.issueMany(tx, [notice]);
+    if (notice.projectId !== null) this.card.cite(tx, notice.projectId, issued);
+    return issued;
+  }
+
+  /**
+   * Issues documents in the order given, numbered in that order, in three statements however many
+   * (a batch of deemed consents, R14/R17). Not cited yet: the caller cites each (CardService.cite)
+   * just before the card entry that records it, as a project's next entry takes all its citations.
+   */
+  async issueMany(tx: Tx, notices: readonly NoticeRequest[]): Promise<CitableNotice[]> {
+    const years = notices.map((n) => Number(civilDateOf(n.issuedAt, n.timeZone).slice(0, 4)));
+    const counts = new Map<string, { kind: NoticeKind; year: number; count: number; next: number }>();
+    notices.forEach((n, i) => {
+      const key = `${n.kind}:${years[i]}`;
+      const range = counts.get(key) ?? { kind: n.kind, year: years[i], count: 0, next: 0 };
+      range.count++;
+      counts.set(key, range);
+    });
+    for (const range of counts.values()) range.next = await this.numbering.take(tx, range.kind, range.year, range.count);
+    const serials = notices.map((n, i) => counts.get(`${n.kind}:${years[i]}`)!.next++);
     // R22: a circulation report names a department and no project; every other kind has its project.
-    const project =
-      notice.projectId === null
-        ? null
-        : await tx.one<NonNullable<NoticeEnvelope['project']>>('SELECT code, name, owner FROM projects WHERE id = $1', [notice.projectId]);
-    if (project === undefined) throw notFound('Project');
-    const department = await tx.one<{ code: string; name: string }>(
-      `SELECT d.code, d.name FROM departments d WHERE d.id = COALESCE((SELECT department_id FROM approval_items WHERE id = $1), $2)`,
-      [notice.itemId, notice.departmentId ?? null],
+    const about = await tx.query<{
+      project: NonNullable<NoticeEnvelope['project']> | null;
+      department: { code: string; name: string } | null;
+    }>(
+      `SELECT CASE WHEN p.id IS NULL THEN NULL ELSE jsonb_build_object('code', p.code, 'name', p.name, 'owner', p.owner) END AS project,
+              CASE WHEN d.id IS NULL THEN NULL ELSE jsonb_build_object('code', d.code, 'name', d.name) END AS department
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY AS r(project_id, item_id, department_id, ord)
+       LEFT JOIN projects p ON p.id = r.project_id
+       LEFT JOIN departments d ON d.id = COALESCE((SELECT department_id FROM approval_items WHERE id = r.item_id), r.department_id)
+       ORDER BY r.ord`,
+      [notices.map((n) => n.projectId), notices.map((n) => n.itemId), notices.map((n) => n.departmentId ?? null)],
     );
-    const envelope: NoticeEnvelope = {
-      kind: notice.kind,
-      title: NOTICE_TITLES[notice.kind],
-      number,
-      issuedAt: notice.issuedAt.toISOString(),
-      timeZone: notice.timeZone,
-      project: project && { code: project.code, name: project.name, owner: project.owner },
-      department: department ? { code: department.code, name: department.name } : null,
-      issuer: notice.issuedBy ? { displayName: notice.issuedBy.displayName } : null,
-      corrects: notice.corrects ?? null,
-    };
-    const content = { ...notice.content, ...envelope };
-    const hash = contentHash(content);
-    const row = await tx.one<{ id: string }>(
-      `INSERT INTO notices (kind, year, serial, number, project_id, item_id, issued_at, content, content_hash, corrects_id, issued_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [
-        notice.kind,
-        year,
-        serial,
+    const rows = notices.map((notice, i) => {
+      const { project, department } = about[i]!;
+      if (notice.projectId !== null && !project) throw notFound('Project');
+      const number = formatNoticeNumber(NOTICE_PREFIX[notice.kind], years[i], serials[i]);
+      const envelope: NoticeEnvelope = {
+        kind: notice.kind,
+        title: NOTICE_TITLES[notice.kind],
         number,
-        notice.projectId,
-        notice.itemId,
-        notice.issuedAt,
-        content,
-        hash,
-        notice.corrects?.id ?? null,
-        notice.issuedBy?.id ?? null,
+        issuedAt: notice.issuedAt.toISOString(),
+        timeZone: notice.timeZone,
+        project: project && { code: project.code, name: project.name, owner: project.owner },
+        department,
+        issuer: notice.issuedBy ? { displayName: notice.issuedBy.displayName } : null,
+        corrects: notice.corrects ?? null,
+      };
+      const content = { ...notice.content, ...envelope };
+      return { notice, number, serial: serials[i], year: years[i], content, hash: contentHash(content) };
+    });
+    const ids = await tx.query<{ id: string; number: string }>(
+      `INSERT INTO notices (kind, year, serial, number, project_id, item_id, issued_at, content, content_hash, corrects_id, issued_by)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::uuid[], $6::uuid[], $7::timestamptz[], $8::jsonb[], $9::text[],
+                            $10::uuid[], $11::uuid[])
+       RETURNING id, number`,
+      [
+        rows.map((r) => r.notice.kind),
+        rows.map((r) => r.year),
+        rows.map((r) => r.serial),
+        rows.map((r) => r.number),
+        rows.map((r) => r.notice.projectId),
+        rows.map((r) => r.notice.itemId),
+        rows.map((r) => r.notice.issuedAt.toISOString()),
+        rows.map((r) => JSON.stringify(r.content)),
+        rows.map((r) => r.hash),
+        rows.map((r) => r.notice.corrects?.id ?? null),
+        rows.map((r) => r.notice.issuedBy?.id ?? null),
       ],
     );
-    if (notice.projectId !== null) this.card.cite(tx, notice.projectId, { id: row!.id, number, contentHash: hash });
-    return { id: row!.id, number };
+    const idOf = new Map(ids.map((r) => [r.number, r.id]));
+    return rows.map((r) => ({ id: idOf.get(r.number)!, number: r.number, contentHash: r.hash }));
   }
 
   /** R17: every document of a project, oldest first. */

@@ -141,6 +141,11 @@ export async function loadItem(q: Queryable, id: string, lock = false): Promise<
   return rows[0] && toItemView(rows[0]);
 }
 
+/** Items by id, in no particular order (a batch of deemed consents, R14). */
+export async function loadItemsById(q: Queryable, ids: readonly string[]): Promise<ApprovalItemView[]> {
+  return (await q.query<ItemRow>(`${ITEM_SELECT} WHERE i.id = ANY($1::uuid[])`, [ids])).map(toItemView);
+}
+
 /** The item of a department in a project (one per pair, R4), optionally locked. */
 export async function loadItemOf(
   q: Queryable,
