@@ -73,7 +73,7 @@ export async function assertMainMaterialsComplete(tx: Tx, itemId: string): Promi
   const message = gate.missingMain.length
     ? `Main materials are missing (R8): ${describeMissing(gate.missingMain)}`
     : 'The checklist lists no main material: nothing was checked, so the main materials are not complete (R8)';
-  throw refusedBy('R8', 'materials', message, true);
+  throw refusedBy('R8', 'materials', message, true, 'materials.incomplete');
 }
 
 /** R6–R9: the paperwork summary the board shows and the card records, per project. */

@@ -47,9 +47,10 @@ export class PermitsService {
       if (life) refuse(life);
       const [item] = await loadItemRefs(tx, { itemId }); // as it is now that the project is locked
       if (item!.status !== 'approved' && item!.status !== 'deemed_consent') {
-        throw conflict(`A permit follows approval or deemed consent; this item is ${item!.status}`);
+        throw conflict(`A permit follows approval or deemed consent; this item is ${item!.status}`, 'item.not_in_review');
       }
-      if (await tx.one(HAS_STANDING_PERMIT, [itemId])) throw conflict('The permit for this item is already issued');
+      if (await tx.one(HAS_STANDING_PERMIT, [itemId]))
+        throw conflict('The permit for this item is already issued', 'permit.already_issued');
       const materials = await loadMaterials(tx, { itemId });
       const gate = materialsGate(materials);
       if (!gate.mayIssuePermit) {
