@@ -14,6 +14,6 @@ export interface ProblemDetails {
   instance?: string;
   /** The rule that refused the request (e.g. "R12"), where a rule refused it. */
   rule?: string;
-  /** Field names at fault with their codes and English messages (validation errors). */
-  errors?: { field: string; code: string; message: string }[];
+  /** Field names at fault with their codes, English messages and the data their words name (params). */
+  errors?: { field: string; code: string; message: string; params?: Record<string, string> }[];
 }

@@ -2,7 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { statusProblemCode, type ProblemCode, type ProblemDetails, type RuleProblem } from '@hub/shared';
 
 /** A field at fault; without a code it is 'field.invalid' (the client then says "this value is not valid"). */
-type FieldError = { field: string; message: string; code?: ProblemCode };
+type FieldError = { field: string; message: string; code?: ProblemCode; params?: Record<string, string> };
 
 /** An error that becomes an application/problem+json response as it is. */
 export class ProblemException extends HttpException {
@@ -18,7 +18,12 @@ export class ProblemException extends HttpException {
     extra: { type?: string; rule?: string; code?: ProblemCode } = {},
   ) {
     const { type = 'about:blank', rule } = extra;
-    const fields = errors?.map(({ field, code = 'field.invalid', message }) => ({ field, code, message }));
+    const fields = errors?.map(({ field, code = 'field.invalid', message, params }) => ({
+      field,
+      code,
+      message,
+      ...(params ? { params } : {}),
+    }));
     const code = extra.code ?? (fields?.length === 1 ? fields[0]!.code : statusProblemCode(status));
     const body: ProblemDetails = {
       type,
@@ -59,10 +64,17 @@ export const conflict = (detail: string, code?: ProblemCode) =>
 export const invalidFields = (errors: FieldError[]) =>
   new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', errors.map((e) => e.message).join('; '), errors);
 /** A rule refuses: 409 when the state forbids it, 400 for bad input; names the rule and the field. */
-export const refusedBy = (rule: string, field: string, message: string, isConflict = false, code?: ProblemCode) =>
+export const refusedBy = (
+  rule: string,
+  field: string,
+  message: string,
+  isConflict = false,
+  code?: ProblemCode,
+  params?: Record<string, string>,
+) =>
   isConflict
-    ? new ProblemException(HttpStatus.CONFLICT, 'Conflict', message, [{ field, message, code }], { rule })
-    : new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', message, [{ field, message, code }], { rule });
+    ? new ProblemException(HttpStatus.CONFLICT, 'Conflict', message, [{ field, message, code, params }], { rule })
+    : new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid request', message, [{ field, message, code, params }], { rule });
 
 /**
  * Turns a pure rule's problem into problem+json: 409 for the item's state, 400 otherwise, naming

@@ -76,9 +76,9 @@ export class NotificationsService {
       if (!(NOTIFICATION_CHANNELS as readonly string[]).includes(channel))
         throw refusedBy('R27', `channels.${kind}`, `Channel must be one of ${NOTIFICATION_CHANNELS.join(', ')}`);
       if (channel === 'email' && !email)
-        throw refusedBy('R27', `channels.${kind}`, 'Give an e-mail address to receive this by e-mail', false, 'channel.needs_address');
+        throw refusedBy('R27', `channels.${kind}`, 'Give an e-mail address to receive this by e-mail', false, 'channel.needs_email');
       if (channel === 'sms' && !mobile)
-        throw refusedBy('R27', `channels.${kind}`, 'Give a mobile number to receive this by SMS', false, 'channel.needs_address');
+        throw refusedBy('R27', `channels.${kind}`, 'Give a mobile number to receive this by SMS', false, 'channel.needs_mobile');
     }
     await this.db.transaction(async (tx) => {
       await tx.query('UPDATE users SET email = $2, mobile = $3 WHERE id = $1', [user.id, email, mobile]);

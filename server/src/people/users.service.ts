@@ -155,7 +155,7 @@ export class UsersService {
             field,
             `${target.displayName} receives ${relying.join(', ')} by ${channel}: give an address, or the person chooses another channel first`,
             false,
-            'channel.needs_address',
+            channel === 'email' ? 'channel.needs_email' : 'channel.needs_mobile',
           );
       }
       const before = { email: target.email, mobile: target.mobile };

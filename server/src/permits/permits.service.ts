@@ -54,15 +54,12 @@ export class PermitsService {
       const materials = await loadMaterials(tx, { itemId });
       const gate = materialsGate(materials);
       if (!gate.mayIssuePermit) {
-        const missing = [...gate.missingMain, ...gate.missingSecondary];
-        throw refusedBy(
-          'R8',
-          'materials',
-          missing.length
-            ? `No permit while materials are missing (R8): ${describeMissing(missing)}`
-            : 'No permit: the checklist lists no main material (R8)',
-          true,
-        );
+        const missing = describeMissing([...gate.missingMain, ...gate.missingSecondary]);
+        throw missing
+          ? refusedBy('R8', 'materials', `No permit while materials are missing (R8): ${missing}`, true, 'materials.incomplete', {
+              missing,
+            })
+          : refusedBy('R8', 'materials', 'No permit: the checklist lists no main material (R8)', true, 'materials.checklist_missing');
       }
       const now = await this.clock.now(tx);
       const content: PermitContent = {

@@ -3,7 +3,8 @@
  * that refuses names its code here; the server sends the code in problem+json (beside its English
  * `detail`), the browser's own checks use the same code, and the client shows these words — so a
  * Chinese screen never shows the server's English, and browser and server say the same thing.
- * Words carry no placeholders: the specifics (which number, which date) stay in the English detail.
+ * Words carry placeholders only for data the user needs to act on (the missing materials' names),
+ * filled from the field error's `params`; other specifics (numbers, states) stay in the English detail.
  */
 export const PROBLEM_WORDS = {
   // One per status: the fallback when a problem names nothing more precise.
@@ -105,7 +106,7 @@ export const PROBLEM_WORDS = {
   'material.duplicate': { zh: '该材料已在清单中', en: 'This material is already on the checklist' },
   'material.reason_required': { zh: '不在一次性告知书中的材料须说明理由', en: 'Not on the one-time notification: say why it is needed' },
   'material.too_many_copies': { zh: '收取份数超过要求的份数', en: 'More copies than required' },
-  'materials.incomplete': { zh: '材料尚未收齐', en: 'The materials are not complete' },
+  'materials.incomplete': { zh: '材料尚未收齐：{missing}', en: 'The materials are not complete: {missing}' },
   'materials.checklist_missing': { zh: '请先登记材料清单', en: 'Record the materials checklist first' },
   'permit.already_issued': { zh: '该事项的许可已签发', en: 'The permit for this item is already issued' },
 
@@ -221,7 +222,8 @@ export const PROBLEM_WORDS = {
   'calendar.import_unreadable': { zh: '无法读取导入的日历文件', en: 'The calendar file cannot be read' },
   'time_zone.invalid': { zh: '不是有效的时区（如 Asia/Shanghai）', en: 'Not a time zone (IANA, e.g. Asia/Shanghai)' },
   'time_of_day.invalid': { zh: '时间须为 HH:MM 或 24:00', en: 'The time is HH:MM or 24:00' },
-  'channel.needs_address': { zh: '该通知方式缺少地址（邮箱或手机号）', en: 'This channel needs an address (e-mail or mobile)' },
+  'channel.needs_email': { zh: '请先填写电子邮箱，才能通过邮件接收', en: 'Give an e-mail address to receive this by e-mail' },
+  'channel.needs_mobile': { zh: '请先填写手机号码，才能通过短信接收', en: 'Give a mobile number to receive this by SMS' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ProblemCode = keyof typeof PROBLEM_WORDS;
@@ -236,6 +238,8 @@ export interface FieldProblem {
   field: string;
   code: ProblemCode;
   message: string;
+  /** Data the code's words name (their {placeholders}), e.g. { missing: '宗地图（主件，缺 1 份）' }. */
+  params?: Record<string, string>;
 }
 
 /** The generic problem of an HTTP status: the client's fallback and the server's default. */

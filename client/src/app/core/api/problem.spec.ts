@@ -55,6 +55,25 @@ describe('readProblem (issue 14: server errors in the user language)', () => {
     expect(readProblem(error, i18n)).toEqual({ status: 409, code: 'item.not_pending', fields: {}, message: '该事项不在待受理状态' });
   });
 
+  it('R8: the words name the data the user acts on (the missing materials), from the field error params', () => {
+    const missing = '宗地图（主件，缺 1 份）';
+    const error = new HttpErrorResponse({
+      status: 409,
+      error: {
+        title: 'Conflict',
+        status: 409,
+        code: 'materials.incomplete',
+        rule: 'R8',
+        errors: [
+          { field: 'materials', code: 'materials.incomplete', message: 'No permit while materials are missing', params: { missing } },
+        ],
+      },
+    });
+    const problem = readProblem(error, i18n);
+    expect(problem.fields).toEqual({ materials: `材料尚未收齐：${missing}` });
+    expect(problemMessages(problem)).toEqual([`材料尚未收齐：${missing}`]);
+  });
+
   it('a code this client does not know falls back to its status words (problem) and "not valid" (field)', () => {
     const error = new HttpErrorResponse({
       status: 409,

@@ -18,9 +18,9 @@ type Translator = Pick<I18nService, 't'>;
 /** The dictionary key of a code's words (the browser's own checks name the same codes as the server). */
 export const problemKey = (code: ProblemCode): TranslationKey => `problem.${code}`;
 
-/** The words of a code the hub knows, or null (a newer server's code, or none). */
-export function problemWords(code: unknown, i18n: Translator): string | null {
-  return isProblemCode(code) ? i18n.t(problemKey(code)) : null;
+/** The words of a code the hub knows (its placeholders filled from params), or null (a newer server's code, or none). */
+export function problemWords(code: unknown, i18n: Translator, params?: Record<string, string>): string | null {
+  return isProblemCode(code) ? i18n.t(problemKey(code), params) : null;
 }
 
 /**
@@ -37,13 +37,14 @@ export function readProblem(error: unknown, i18n: Translator): FailedCall {
   const fields: Record<string, string> = {};
   for (const e of body.errors ?? []) {
     if (!e || typeof e.field !== 'string') continue;
-    const words = problemWords(e.code, i18n) ?? i18n.t('problem.field.invalid');
+    const words = problemWords(e.code, i18n, e.params) ?? i18n.t('problem.field.invalid');
     const known = fields[e.field];
     // Several problems on one field: each said once, one sentence after another.
     fields[e.field] = !known ? words : known.split('；').includes(words) ? known : `${known}；${words}`;
   }
   const status = typeof body.status === 'number' ? body.status : error.status;
-  const message = problemWords(body.code, i18n) ?? i18n.t(`problem.${statusProblemCode(status)}`);
+  const params = body.errors?.find((e) => e?.code === body.code)?.params;
+  const message = problemWords(body.code, i18n, params) ?? i18n.t(`problem.${statusProblemCode(status)}`);
   return { status: error.status, code: typeof body.code === 'string' ? body.code : null, fields, message };
 }
 
