@@ -135,13 +135,97 @@ test("R16: the leader's inbox lists the explanation to rule on; the ruling form 
   await expect(page.locator(`[data-testid="inbox-ruling"][data-item-id="${items['EMB']!.id}"]`)).toHaveCount(0);
 });
 
-test('R1: /status on a 390-px phone shows each department as a card, nothing cut off', async ({ browser }) => {
+test('R1: on a 390-px phone the applicant looks its project up on /status and reads each department as a card, nothing cut off', async ({
+  browser,
+  baseURL,
+}) => {
+  const window = await apiAs(baseURL!, 'window');
+  const leader = await apiAs(baseURL!, 'leader');
+  const { project } = await runningProject(window, leader, '滨湖智慧物流园二期冷链仓储中心', ['DRC', 'HUD', 'NRP'], false);
+  const receipt = await window.post(`/api/projects/${project.id}/receipts`, {
+    data: {
+      applicant: {
+        type: 'organisation',
+        name: '东湖新材料有限公司',
+        legalRepresentative: '王东',
+        address: '杭州市滨江区江南大道 1 号',
+        phone: '0571-88886666',
+      },
+      receivedOn: '2026-03-02',
+      acceptedOn: '2026-03-02',
+      promisedCompletionOn: '2026-03-16',
+      specialProcedures: [],
+      applicantSignatory: '李湖',
+    },
+  });
+  expect(receipt.status()).toBe(201);
+  const { accessCode } = (await receipt.json()) as { accessCode: string };
+
   const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })).newPage();
   await page.goto('/status');
-  await expect(page.getByTestId('status-submit')).toBeVisible();
+  await page.getByTestId('status-code').fill(project.code);
+  await page.getByTestId('status-access').fill(accessCode);
+  await page.getByTestId('status-submit').click();
+  await expect(page.getByTestId('status-project-name')).toHaveText('滨湖智慧物流园二期冷链仓储中心');
+  const cards = page.locator('[data-testid^="status-dept-"]');
+  await expect(cards).toHaveCount(3);
+  // Each department is a card (a block as wide as the screen allows), not a squeezed table row.
+  for (const card of await cards.all()) {
+    expect(await card.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+    const box = (await card.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  // The heading over the cards reads on one line, not a character per line.
+  const caption = (await page.locator('[data-testid="status-departments"] caption').boundingBox())!;
+  expect(caption.width).toBeGreaterThan(200);
+  expect(caption.height).toBeLessThan(60);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'e2e/artifacts/status-390.png', fullPage: true });
+});
+
+test('issue 14: a refusal only the server can make reads in Chinese on the Chinese form, once, and the form keeps what was typed', async ({
+  browser,
+  baseURL,
+}) => {
+  const window = await apiAs(baseURL!, 'window');
+  const nationalCode = `2026-330106-48-01-${String(Date.now()).slice(-6)}`;
+  const first = await window.post('/api/projects', {
+    data: {
+      name: '已登记项目代码的项目',
+      owner: { name: '东湖新材料有限公司', legalRepresentative: '王东', contactName: '李湖', contactPhone: '0571-88886666' },
+      category: 'city_key',
+      preconditions: { environmentalCompliance: true, feesAndTaxesPaid: true, safetyAndStability: true },
+      totalInvestment: { amount: '380000000.00', currency: 'CNY' },
+      reportToHigherAuthority: false,
+      nationalCode,
+    },
+  });
+  expect(first.status()).toBe(201);
+
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await logInAs(page, 'window');
+  await page.getByTestId('nav-register').click();
+  await page.getByTestId('project-name').fill('重复项目代码的新项目');
+  await page.getByTestId('project-category').selectOption('city_key');
+  await page.getByTestId('owner-name').fill('西溪数字科技有限公司');
+  await page.getByTestId('owner-legal-rep').fill('钱西');
+  await page.getByTestId('owner-contact-name').fill('孙溪');
+  await page.getByTestId('owner-contact-phone').fill('0571-66668888');
+  await page.getByTestId('investment-amount').fill('3800');
+  await page.getByTestId('national-code').fill(nationalCode);
+  await page.getByTestId('project-submit').click();
+  // R4a: the code is taken — only the server knows; its code's words appear under the field, in Chinese.
+  await expect(page.locator('[data-field="nationalCode"]')).toHaveText('另一个项目已使用该项目代码');
+  await expect(page.getByTestId('form-error')).toHaveText('请更正标出的字段');
+  const body = await page.locator('main').innerText();
+  expect(body).not.toMatch(/[A-Za-z]{4,} [a-z]+ [a-z]+/); // no English sentence on the Chinese screen
+  expect(body.split('另一个项目已使用该项目代码')).toHaveLength(2); // said once
+  await expect(page.getByTestId('project-name')).toHaveValue('重复项目代码的新项目');
+  await expect(page.getByTestId('national-code')).toHaveValue(nationalCode);
+  await expect(page.getByTestId('investment-amount')).toHaveValue('3800');
+  await page.screenshot({ path: 'e2e/artifacts/register-server-error-zh.png', fullPage: true });
 });
 
 test('the board prints on A4 landscape without navigation (PDF from Chromium)', async ({ browser }) => {
@@ -199,7 +283,26 @@ test('R6: the window types the investment in 亿元, it is stored exactly in yua
     const rows = page.locator('tbody tr[data-testid^="row-"]');
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('滨江电池回收项目');
+    await expect(page.getByTestId('board-search')).toHaveValue(phone.slice(5));
     await page.screenshot({ path: 'e2e/artifacts/search-by-phone.png', fullPage: true });
+  });
+
+  await test.step('issue 14: searching from the top bar while on the board shows the new query in the board box too', async () => {
+    await page.getByTestId('global-search').fill('滨江循环');
+    await page.getByTestId('global-search').press('Enter');
+    await expect(page).toHaveURL(/q=%E6%BB%A8%E6%B1%9F/);
+    await expect(page.getByTestId('board-search')).toHaveValue('滨江循环');
+  });
+
+  await test.step('issue 14: at 1280 px the top-bar search shows its whole placeholder', async () => {
+    const cut = await page.getByTestId('global-search').evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return context.measureText(input.placeholder).width - room;
+    });
+    expect(cut).toBeLessThanOrEqual(0);
   });
 });
 

@@ -90,7 +90,7 @@ test('R27 R28 R1 R15a R19: the admin names the mail server and the file size lim
       await expect(liaison.getByTestId('notify-meeting_invited-email')).toBeChecked();
       await liaison.getByTestId('notify-deadline_warning-sms').check();
       await liaison.getByTestId('notify-save').click();
-      await expect(liaison.locator('fieldset[data-kind="deadline_warning"] .field-error')).toContainText('mobile'); // R27: no mobile, refused at its field
+      await expect(liaison.locator('fieldset[data-kind="deadline_warning"] .field-error')).toContainText('手机号码'); // R27: no mobile, refused at its field, in Chinese
       await liaison.getByTestId('notify-deadline_warning-hub').check();
       await liaison.getByTestId('notify-email').fill('shuili.zhou@example.gov.cn');
       await liaison.getByTestId('notify-save').click();

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { isProblemCode } from '@hub/shared';
 import { ProblemFilter } from '../src/common/problem.filter';
 import {
   acceptItem,
@@ -36,6 +37,7 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
   let window: HubClient;
   let leader: HubClient;
   let itemId: string;
+  let project: { id: string; leadDepartmentId: string };
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -46,8 +48,9 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
     window = await HubClient.login(hub.url, 'window');
     leader = await HubClient.login(hub.url, 'leader');
     const liaison = await HubClient.login(hub.url, 'liaison-drc');
-    const { project } = await admittedProject(window, leader, ['DRC']);
-    itemId = project.items[0].id;
+    const admitted = await admittedProject(window, leader, ['DRC']);
+    project = admitted.project;
+    itemId = admitted.project.items[0].id;
     const accepted = await acceptItem(window, itemId, liaison);
     expect(accepted.status).toBeLessThan(300);
   });
@@ -57,14 +60,92 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
     await db.drop();
   });
 
-  async function refusedNamingField(send: () => Promise<Reply>, status: number, field?: string) {
+  /** Refused with `status`, naming `field` (with `code` when given); every problem carries a catalogued code (issue 14). */
+  async function refusedNamingField(send: () => Promise<Reply>, status: number, field?: string, code?: string) {
     const before = await snapshot(sql);
     const reply = await send();
     expect(reply.status).toBe(status);
     expect(reply.type).toContain('application/problem+json');
-    if (field) expect(reply.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    expect(isProblemCode(reply.body.code)).toBe(true);
+    for (const error of reply.body.errors ?? []) expect(isProblemCode(error.code)).toBe(true);
+    if (field) expect(reply.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, ...(code ? { code } : {}) })]));
     expect(await snapshot(sql)).toBe(before);
+    return reply;
   }
+
+  describe('issue 14: a stable code per problem and per field, the English detail kept', () => {
+    it('a bad phone is phone.invalid, the code the browser checks with', async () => {
+      const owner = { ...REGISTRATION.owner, contactPhone: 'call me' };
+      const reply = await refusedNamingField(
+        () => window.post('/api/projects', { ...REGISTRATION, owner }),
+        400,
+        'owner.contactPhone',
+        'phone.invalid',
+      );
+      expect(reply.body).toMatchObject({ code: 'phone.invalid', detail: expect.any(String) });
+      expect(reply.body.errors).toEqual([
+        { field: 'owner.contactPhone', code: 'phone.invalid', message: 'contactPhone must be a phone number' },
+      ]);
+    });
+
+    it.each([
+      ['0', 'amount.not_positive'],
+      ['12.345', 'amount.invalid'],
+      ['1'.repeat(22), 'amount.out_of_range'],
+    ])('R6: the amount %s is refused as %s, one code for the field', async (amount, code) => {
+      const reply = await refusedNamingField(
+        () => window.post('/api/projects', { ...REGISTRATION, totalInvestment: { amount, currency: 'CNY' } }),
+        400,
+        'totalInvestment.amount',
+        code,
+      );
+      expect(reply.body.errors).toHaveLength(1);
+    });
+
+    it('several fields at fault: the problem is request.invalid, each field keeps its own code', async () => {
+      const owner = { ...REGISTRATION.owner, name: '', contactPhone: 'x' };
+      const reply = await refusedNamingField(() => window.post('/api/projects', { ...REGISTRATION, owner, extra: 1 }), 400);
+      expect(reply.body.code).toBe('request.invalid');
+      expect(reply.body.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'owner.name', code: 'field.required' }),
+          expect.objectContaining({ field: 'owner.contactPhone', code: 'phone.invalid' }),
+          expect.objectContaining({ field: 'extra', code: 'field.unknown' }),
+        ]),
+      );
+    });
+
+    it('R10: accepting an item already accepted is 409 item.not_pending', async () => {
+      const reply = await refusedNamingField(() => window.post(`/api/items/${itemId}/acceptance`), 409);
+      expect(reply.body).toMatchObject({ code: 'item.not_pending', detail: expect.stringContaining('accept') });
+    });
+
+    it('R4a: a malformed national code names the rule and national_code.invalid', async () => {
+      const reply = await refusedNamingField(
+        () => window.post('/api/projects', { ...REGISTRATION, nationalCode: '2024-33' }),
+        400,
+        'nationalCode',
+        'national_code.invalid',
+      );
+      expect(reply.body).toMatchObject({ rule: 'R4a', code: 'national_code.invalid' });
+    });
+
+    it('R26 and the statuses: unreadable text, an unknown route, a forbidden step each have their code', async () => {
+      const owner = { ...REGISTRATION.owner, contactName: '赵\u0000敏' };
+      await refusedNamingField(
+        () => window.post('/api/projects', { ...REGISTRATION, owner }),
+        400,
+        'owner.contactName',
+        'field.unreadable',
+      );
+      expect((await window.get('/api/no-such-thing')).body.code).toBe('request.not_found');
+      const admit = { leadDepartmentId: project.leadDepartmentId, participatingDepartmentIds: [] };
+      expect((await window.post(`/api/projects/${project.id}/admission`, admit)).body).toMatchObject({
+        status: 403,
+        code: 'request.forbidden',
+      });
+    });
+  });
 
   it('R26: a NUL byte in the unauthenticated login is refused naming the field', async () => {
     await refusedNamingField(

@@ -74,7 +74,9 @@ describe('first start on an empty database (R1)', () => {
 
     const short = await admin.post('/api/auth/password', { currentPassword: 'initial-admin-pw', newPassword: 'short' });
     expect(short.status).toBe(400);
-    expect(short.body.errors).toEqual([{ field: 'newPassword', message: 'newPassword must be at least 10 characters' }]);
+    expect(short.body.errors).toEqual([
+      { field: 'newPassword', code: 'password.too_short', message: 'newPassword must be at least 10 characters' },
+    ]);
     const wrong = await admin.post('/api/auth/password', { currentPassword: 'not-it-at-all', newPassword: NEW_PASSWORD });
     expect(wrong.body.errors[0].field).toBe('currentPassword');
     expect(await snapshot(sql)).toMatchObject({ departments: '0' });
@@ -101,6 +103,7 @@ describe('first start on an empty database (R1)', () => {
     expect((await anonymous.post('/api/setup', { token: start.token, newPassword: NEW_PASSWORD })).status).toBe(204);
     expect((await anonymous.post('/api/setup', { token: start.token, newPassword: 'another-passphrase' })).body.errors[0]).toEqual({
       field: 'token',
+      code: 'setup_link.invalid',
       message: 'this setup link is used, expired or unknown',
     });
     const admin = await HubClient.login(hub.url, 'admin', NEW_PASSWORD);
@@ -178,7 +181,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     const before = await snapshot(sql);
     const taken = await admin.post('/api/admin/departments', { code: 'DRC', name: '重复', nameEn: 'Dup' });
     expect(taken.status).toBe(400);
-    expect(taken.body.errors).toEqual([{ field: 'code', message: 'department code DRC is taken' }]);
+    expect(taken.body.errors).toEqual([{ field: 'code', code: 'department_code.taken', message: 'department code DRC is taken' }]);
     expect((await admin.post('/api/admin/departments', { code: 'NEW', name: ' ', nameEn: 'x' })).body.errors[0].field).toBe('name');
     expect(await snapshot(sql)).toEqual(before);
   });
@@ -223,7 +226,9 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     const liaison = await HubClient.login(hub.url, 'drc.second', second.oneTimePassword);
     expect((await liaison.get('/api/board')).body).toMatchObject({ type: PASSWORD_CHANGE_REQUIRED });
     const same = await liaison.post('/api/auth/password', { currentPassword: second.oneTimePassword, newPassword: 'drc.second' });
-    expect(same.body.errors).toEqual([{ field: 'newPassword', message: 'newPassword must not be the username' }]);
+    expect(same.body.errors).toEqual([
+      { field: 'newPassword', code: 'password.is_username', message: 'newPassword must not be the username' },
+    ]);
     expect((await liaison.post('/api/auth/password', { currentPassword: second.oneTimePassword, newPassword: NEW_PASSWORD })).status).toBe(
       200,
     );
@@ -300,7 +305,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     const snapshotBefore = await snapshot(sql);
     const orphan = await admin.post(`/api/admin/users/${liaison.user.id}/reactivation`);
     expect(orphan.status).toBe(409);
-    expect(orphan.body.errors).toEqual([{ field: 'departmentId', message: 'the department is switched off' }]);
+    expect(orphan.body.errors).toEqual([{ field: 'departmentId', code: 'department.inactive', message: 'the department is switched off' }]);
     expect(await snapshot(sql)).toEqual(snapshotBefore);
     expect((await window.post(`/api/admin/users/${created.user.id}/reactivation`)).status).toBe(403);
     const { rows } = await sql.query(
@@ -385,9 +390,17 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect(refused.status).toBe(400);
     expect(refused.type).toContain('application/problem+json');
     expect(refused.body.errors).toHaveLength(5);
-    expect(refused.body.errors[0]).toEqual({ field: 'line 4: department_code', message: 'unknown department NOPE' });
+    expect(refused.body.errors[0]).toEqual({
+      field: 'line 4: department_code',
+      code: 'reference.unknown',
+      message: 'unknown department NOPE',
+    });
     // A username twice in one file is named at its second line, pointing at the first.
-    expect(refused.body.errors[4]).toEqual({ field: 'line 8: username', message: 'username cul.one is repeated (first on line 3)' });
+    expect(refused.body.errors[4]).toEqual({
+      field: 'line 8: username',
+      code: 'import.username_repeated',
+      message: 'username cul.one is repeated (first on line 3)',
+    });
     expect(await snapshot(sql)).toEqual(before);
 
     const good = await admin.post('/api/admin/people-import', { content: PEOPLE_CSV_TEMPLATE.replace(/DRC/g, 'IMP') });
@@ -462,7 +475,9 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       });
       expect(other.status).toBe(400);
       expect(other.type).toContain('application/problem+json');
-      expect(other.body.errors).toEqual([{ field: 'deputyUserId', message: 'the deputy is from another department' }]);
+      expect(other.body.errors).toEqual([
+        { field: 'deputyUserId', code: 'deputy.other_department', message: 'the deputy is from another department' },
+      ]);
       const overlapping = await principal.post('/api/deputies', {
         principalUserId: principalId,
         deputyUserId: colleague,
@@ -472,6 +487,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       expect(overlapping.type).toContain('application/problem+json');
       expect(overlapping.body.errors[0]).toEqual({
         field: 'startsAt',
+        code: 'deputy.period_overlaps',
         message: 'the period overlaps another deputy period of this liaison',
       });
       const window = await principal.post('/api/deputies', {

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../domain/problems/problem-codes';
 import type { Role } from './auth';
 import type { Department } from './departments';
 
@@ -81,6 +82,8 @@ export interface PeopleImportRowError {
   /** 1-based line of the file (the header is line 1). */
   line: number;
   field: string;
+  /** A ProblemCode: the words shown; `message` says it in English with the specifics. */
+  code: ProblemCode;
   message: string;
 }
 

@@ -1,4 +1,5 @@
 // The pure rules of the hub. No framework imports here: server and client both run these.
+export * from './problems/problem-codes';
 export * from './approval/item-status';
 export * from './approval/item-transitions';
 export * from './approval/deemed-consent';

@@ -137,7 +137,7 @@ export class AccountabilityService {
 
   /** The item facts and events of a period, each with its item. */
   private async factsIn(tx: Tx, period: PeriodDays) {
-    if (period.to < period.from) throw badRequest('to', 'to must not be before from');
+    if (period.to < period.from) throw badRequest('to', 'to must not be before from', 'date.order');
     const { calendar, settings } = await this.calendars.current();
     const start = zonedInstant(period.from, '00:00', settings.timeZone);
     const end = zonedInstant(period.to, '24:00', settings.timeZone);

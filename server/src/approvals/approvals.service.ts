@@ -128,13 +128,13 @@ export class ApprovalsService {
       const before = await this.lockedItem(tx, id);
       authorize(user, 'item.decide', { departmentId: before.departmentId });
       const basisError = decisionBasisError(dto.outcome, dto.basis);
-      if (basisError) throw badRequest('basis', basisError);
+      if (basisError) throw badRequest('basis', basisError, 'decision.basis_required');
       const status = nextItemStatus(before.status, dto.outcome === 'approved' ? 'approve' : 'reject');
       const now = await this.clock.now(tx);
       // R14: at the due instant consent is already deemed (unless a pending explanation, R16, or an open special procedure, R10a, holds it).
       if (deemedConsentDue({ status: before.status, dueAt: before.dueAt ? new Date(before.dueAt) : null, holds: holdsOf(before) }, now)) {
         this.signals.deadlinesChanged();
-        throw conflict('The deadline has passed: the department is deemed to consent (R14)');
+        throw conflict('The deadline has passed: the department is deemed to consent (R14)', 'item.deemed_consent');
       }
       const basis = dto.basis?.trim() || null;
       await tx.query(`UPDATE approval_items SET status = $2, decided_at = $3, decided_by = $4, basis = $5 WHERE id = $1`, [
@@ -228,6 +228,7 @@ export class ApprovalsService {
       refuse({
         rule: 'R17',
         field: 'item',
+        code: 'correction.permit_rests_on_it',
         message: 'A permit was issued on this deemed consent: correct the permit first',
         conflict: true,
       });
@@ -256,7 +257,7 @@ export class ApprovalsService {
            WHERE m.id = $1 AND m.project_id = $2 AND mi.department_id = $3 FOR SHARE OF m`,
           [dto.meetingId, unlocked.projectId, unlocked.departmentId],
         );
-        if (!meeting) throw badRequest('meetingId', 'The department is not invited to that meeting of this project');
+        if (!meeting) throw badRequest('meetingId', 'The department is not invited to that meeting of this project', 'meeting.not_invited');
         about = { meetingOpen: meeting.status === 'scheduled' || meeting.status === 'open' };
         meetingTitle = meeting.title;
       }
@@ -317,7 +318,7 @@ export class ApprovalsService {
       const explanation = await tx.one<{ status: string }>('SELECT status FROM written_explanations WHERE id = $1 FOR UPDATE', [
         explanationId,
       ]);
-      if (explanation!.status !== 'pending') throw conflict(`The explanation has already been ${explanation!.status}`);
+      if (explanation!.status !== 'pending') throw conflict(`The explanation has already been ${explanation!.status}`, 'explanation.ruled');
       const now = await this.clock.now(tx);
       // R16 Decision: a meeting excuse settles only the outcome of the meeting it names — never another
       // meeting of the project, and a deadline explanation no meeting at all.
@@ -556,7 +557,7 @@ export class ApprovalsService {
     const now = await this.clock.now(tx);
     if (undo) {
       if (change.newDueAt.getTime() <= now.getTime())
-        refuse({ rule: 'R13', field: 'newDueAt', message: 'The new due time must lie in the future' });
+        refuse({ rule: 'R13', field: 'newDueAt', code: 'due.not_future', message: 'The new due time must lie in the future' });
     } else if (change.kind !== 'explanation_accepted') {
       // An accepted explanation was checked by the ruling table (R16); the bound below applies to it too.
       const problem = rescheduleError(

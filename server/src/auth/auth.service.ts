@@ -60,7 +60,10 @@ export class AuthService {
       throw new ProblemException(HttpStatus.UNAUTHORIZED, 'Unauthorized', 'Wrong username or password');
     }
     // R1: a switched-off account cannot log in, even with the right password.
-    if (!row.active) throw new ProblemException(HttpStatus.FORBIDDEN, 'Forbidden', 'This account is switched off; ask the administrator');
+    if (!row.active)
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'Forbidden', 'This account is switched off; ask the administrator', undefined, {
+        code: 'account.inactive',
+      });
     await this.throttle.recordSuccess(username, address);
     return this.openSession(row.id);
   }
@@ -96,7 +99,7 @@ export class AuthService {
       throw invalidFields([{ field: 'newPassword', message: 'newPassword must differ from the current one' }]);
     const row = await this.db.one<UserRow>('SELECT * FROM users WHERE id = $1', [user.id]);
     if (!row || !(await verify(row.password_hash, currentPassword).catch(() => false))) {
-      throw invalidFields([{ field: 'currentPassword', message: 'currentPassword is wrong' }]);
+      throw invalidFields([{ field: 'currentPassword', code: 'password.wrong', message: 'currentPassword is wrong' }]);
     }
     await this.db.query('UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1', [
       user.id,

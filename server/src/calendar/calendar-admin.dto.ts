@@ -47,7 +47,7 @@ export class ImportCalendarDto implements ImportCalendarRequest {
 @Injectable()
 export class CivilDateParam implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!isCivilDate(value)) throw badRequest('date', 'date must be a date YYYY-MM-DD');
+    if (!isCivilDate(value)) throw badRequest('date', 'date must be a date YYYY-MM-DD', 'date.invalid');
     return value;
   }
 }
@@ -57,7 +57,8 @@ export class CivilDateParam implements PipeTransform<string, string> {
 export class CalendarYearParam implements PipeTransform<string, number> {
   transform(value: string): number {
     const year = /^\d{4}$/.test(value) ? Number(value) : NaN;
-    if (!isCalendarYear(year)) throw badRequest('year', `year must be between ${CALENDAR_FIRST_YEAR} and ${CALENDAR_LAST_YEAR}`);
+    if (!isCalendarYear(year))
+      throw badRequest('year', `year must be between ${CALENDAR_FIRST_YEAR} and ${CALENDAR_LAST_YEAR}`, 'date.invalid');
     return year;
   }
 }

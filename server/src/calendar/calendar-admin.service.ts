@@ -46,7 +46,7 @@ export class CalendarAdminService {
     return this.change(user, { action: 'day_set', target: date }, async (tx, data) => {
       const rule: CalendarDayRule = { date, kind: dto.kind, name: dto.name.trim() };
       const problem = dayRuleProblem(data, rule);
-      if (problem) throw badRequest(problem.field, problem.message);
+      if (problem) throw badRequest(problem.field, problem.message, problem.code);
       const before = data.days.find((d) => d.date === date) ?? null;
       await tx.query(
         `INSERT INTO calendar_days (date, kind, name) VALUES ($1, $2, $3) ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name`,
@@ -88,7 +88,7 @@ export class CalendarAdminService {
       try {
         imported = parseCalendarImport(dto.format, dto.content, dto.year);
       } catch (error) {
-        if (error instanceof CalendarImportError) throw badRequest('content', error.message);
+        if (error instanceof CalendarImportError) throw badRequest('content', error.message, 'calendar.import_unreadable');
         throw error;
       }
       const before = data.days.filter((d) => yearOf(d.date) === dto.year).map(ruleOf);

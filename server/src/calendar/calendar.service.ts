@@ -110,7 +110,8 @@ export class CalendarService implements OnModuleInit {
       [id],
     );
     if (!item) throw notFound('Approval item');
-    if (!item.accepted_at || !item.due_at) throw conflict('The item is not accepted yet: its deadline has not started (R10)');
+    if (!item.accepted_at || !item.due_at)
+      throw conflict('The item is not accepted yet: its deadline has not started (R10)', 'item.not_running');
     const { calendar, settings } = await this.current();
     const rule = item.due_rule ?? deadlineRuleOf(settings);
     // R10a: the special procedures stop the clock; an open one up to now (its days so far are stopped).

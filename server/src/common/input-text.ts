@@ -1,4 +1,5 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import type { FieldProblem } from '@hub/shared';
 import { badRequest } from './problem';
 
 /** Deeper than any request the hub takes; far below what would overflow the stack in validation. */
@@ -26,18 +27,19 @@ const printable = (key: string) =>
  * take: nested deeper than MAX_INPUT_DEPTH, or a key or string with a NUL character or a lone
  * surrogate. Walks at most MAX_INPUT_DEPTH levels, so it never overflows the stack itself.
  */
-export function inputProblem(value: unknown, path: string, depth = 0): { field: string; message: string } | null {
+export function inputProblem(value: unknown, path: string, depth = 0): FieldProblem | null {
   const field = path || 'body';
   if (typeof value === 'string') {
     const message = textProblem(value);
-    return message ? { field, message: `${field} ${message}` } : null;
+    return message ? { field, code: 'field.unreadable', message: `${field} ${message}` } : null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  if (depth >= MAX_INPUT_DEPTH) return { field, message: `${field} is nested deeper than ${MAX_INPUT_DEPTH} levels` };
+  if (depth >= MAX_INPUT_DEPTH)
+    return { field, code: 'field.too_deep', message: `${field} is nested deeper than ${MAX_INPUT_DEPTH} levels` };
   for (const [key, child] of Object.entries(value)) {
     const childPath = path ? `${path}.${printable(key)}` : printable(key);
     const keyMessage = textProblem(key);
-    if (keyMessage) return { field: childPath, message: `the field name ${keyMessage}` };
+    if (keyMessage) return { field: childPath, code: 'field.unreadable', message: `the field name ${keyMessage}` };
     const problem = inputProblem(child, childPath, depth + 1);
     if (problem) return problem;
   }
@@ -53,7 +55,7 @@ export class InputTextPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;
     const problem = inputProblem(value, metadata.data ?? '');
-    if (problem) throw badRequest(problem.field, problem.message);
+    if (problem) throw badRequest(problem.field, problem.message, problem.code);
     return value;
   }
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ProblemDetails } from '@hub/shared';
-import { IllegalTransitionError } from '@hub/shared';
+import { IllegalTransitionError, statusProblemCode } from '@hub/shared';
 import { isConnectionLost } from '../database/database';
 import { TooManyRequests } from './problem';
 
@@ -32,18 +32,20 @@ export class ProblemFilter implements ExceptionFilter {
         type: 'about:blank',
         title: 'Service unavailable',
         status: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'request.unavailable',
         detail: 'The database connection was lost; reload and try again',
       };
     }
     if (error instanceof IllegalTransitionError) {
-      return { type: 'about:blank', title: 'Conflict', status: HttpStatus.CONFLICT, detail: error.message };
+      return { type: 'about:blank', title: 'Conflict', status: HttpStatus.CONFLICT, code: error.code, detail: error.message };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const body = error.getResponse();
       if (typeof body === 'object' && body !== null && 'title' in body) return { ...(body as ProblemDetails) };
       const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
-      return { type: 'about:blank', title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'Error', status, detail };
+      const title = HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'Error';
+      return { type: 'about:blank', title, status, code: statusProblemCode(status), detail };
     }
     const parserStatus = bodyParserStatus(error);
     if (parserStatus !== null) {
@@ -56,6 +58,7 @@ export class ProblemFilter implements ExceptionFilter {
         type: 'about:blank',
         title: HttpStatus[parserStatus]?.replace(/_/g, ' ').toLowerCase() ?? 'Bad request',
         status: parserStatus,
+        code: statusProblemCode(parserStatus),
         detail,
       };
     }
@@ -66,10 +69,11 @@ export class ProblemFilter implements ExceptionFilter {
         type: 'about:blank',
         title: 'Invalid request',
         status: HttpStatus.BAD_REQUEST,
+        code: 'request.invalid',
         detail: 'A value is outside what the hub can store',
       };
     }
-    return { type: 'about:blank', title: 'Internal server error', status: HttpStatus.INTERNAL_SERVER_ERROR };
+    return { type: 'about:blank', title: 'Internal server error', status: HttpStatus.INTERNAL_SERVER_ERROR, code: 'request.failed' };
   }
 }
 

@@ -111,7 +111,8 @@ export class InquiriesService {
   /** 督办: the first responder (or a leader) keeps supervising until the inquiry is closed. */
   async remind(user: SessionUser, id: string, note: string): Promise<InquiryView> {
     return this.step(user, id, 'remind', async (tx, before) => {
-      if (isInquiryClosed(before.status)) throw conflict(`Inquiry ${before.number} is closed ("${before.status}"): nothing to supervise`);
+      if (isInquiryClosed(before.status))
+        throw conflict(`Inquiry ${before.number} is closed ("${before.status}"): nothing to supervise`, 'inquiry.closed');
       await tx.query(`UPDATE inquiries SET reminded_at = $2, reminded_by = $3, reminder_note = $4 WHERE id = $1`, [
         id,
         await this.clock.now(tx),
@@ -127,8 +128,11 @@ export class InquiriesService {
     return this.step(user, id, 'follow_up', async (tx, before) => {
       refuseProblems(followUpErrors(dto));
       if (!isInquiryClosed(before.status))
-        throw conflict(`Inquiry ${before.number} is "${before.status}": follow up once it is answered or referred`);
-      if (before.followUp) throw conflict(`Inquiry ${before.number} was already followed up`);
+        throw conflict(
+          `Inquiry ${before.number} is "${before.status}": follow up once it is answered or referred`,
+          'inquiry.state_forbids',
+        );
+      if (before.followUp) throw conflict(`Inquiry ${before.number} was already followed up`, 'inquiry.already_followed_up');
       const comment = dto.comment?.trim() || null;
       await tx.query(
         `UPDATE inquiries SET followed_up_at = $2, followed_up_by = $3, satisfaction = $4, follow_up_comment = $5 WHERE id = $1`,
@@ -142,8 +146,9 @@ export class InquiriesService {
   async linkProject(user: SessionUser, id: string, projectId: string): Promise<InquiryView> {
     return this.step(user, id, 'link_project', async (tx, before) => {
       const project = await tx.one<{ code: string }>('SELECT code FROM projects WHERE id = $1', [projectId]);
-      if (!project) throw badRequest('projectId', `no project ${projectId}`);
-      if (before.project) throw conflict(`Inquiry ${before.number} already became project ${before.project.code}`);
+      if (!project) throw badRequest('projectId', `no project ${projectId}`, 'reference.unknown');
+      if (before.project)
+        throw conflict(`Inquiry ${before.number} already became project ${before.project.code}`, 'inquiry.already_linked');
       await tx.query('UPDATE inquiries SET project_id = $2 WHERE id = $1', [id, projectId]);
       return { action: 'inquiry.project_linked', detail: { projectId, projectCode: project.code } };
     });
@@ -238,7 +243,8 @@ export class InquiriesService {
       }
       case 'promise': {
         // R24: the promise was made to the inquirer; a second one would move the goalposts.
-        if (before.promise) throw conflict(`Inquiry ${before.number} already has a reply promised by ${before.promise.dueDate}`);
+        if (before.promise)
+          throw conflict(`Inquiry ${before.number} already has a reply promised by ${before.promise.dueDate}`, 'inquiry.already_promised');
         const { calendar, settings } = await this.calendars.current();
         const due = promisedReplyDue(now, d.workingDays!, calendar, settings);
         await tx.query(
@@ -292,14 +298,15 @@ export class InquiriesService {
         [d.toUserId],
       );
       if (!colleague || !STAFF_ROLES.includes(colleague.role))
-        throw badRequest(`${prefix}toUserId`, `no colleague ${d.toUserId} who can take an inquiry`);
-      if (d.toUserId === user.id) throw badRequest(`${prefix}toUserId`, 'an inquiry is transferred to someone else');
+        throw badRequest(`${prefix}toUserId`, `no colleague ${d.toUserId} who can take an inquiry`, 'reference.unknown');
+      if (d.toUserId === user.id)
+        throw badRequest(`${prefix}toUserId`, 'an inquiry is transferred to someone else', 'inquiry.transfer_to_self');
       const detail: Record<string, string> = { toUserId: d.toUserId, toUserName: colleague.display_name };
       if (colleague.department_id) detail['toDepartmentId'] = colleague.department_id;
       return { userId: d.toUserId, departmentId: colleague.department_id, detail };
     }
     const department = await tx.one<{ name: string }>('SELECT name FROM departments WHERE id = $1', [d.toDepartmentId]);
-    if (!department) throw badRequest(`${prefix}toDepartmentId`, `no department ${d.toDepartmentId}`);
+    if (!department) throw badRequest(`${prefix}toDepartmentId`, `no department ${d.toDepartmentId}`, 'reference.unknown');
     return {
       userId: null,
       departmentId: d.toDepartmentId!,
@@ -333,7 +340,7 @@ export class InquiriesService {
     try {
       return nextInquiryStatus(from, to);
     } catch (error) {
-      if (error instanceof IllegalInquiryTransitionError) throw conflict(error.message);
+      if (error instanceof IllegalInquiryTransitionError) throw conflict(error.message, 'inquiry.state_forbids');
       throw error;
     }
   }

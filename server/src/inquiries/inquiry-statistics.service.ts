@@ -45,7 +45,7 @@ export class InquiryStatisticsService {
   /** Inquiries registered from `from` to `to` (civil dates in the center's zone, inclusive). */
   async statistics(user: SessionUser, period: StatisticsQueryDto): Promise<InquiryStatistics> {
     authorize(user, 'inquiry.statistics');
-    if (period.to < period.from) throw badRequest('to', 'to must not be before from');
+    if (period.to < period.from) throw badRequest('to', 'to must not be before from', 'date.order');
     const { settings } = await this.calendars.current();
     const start = zonedInstant(period.from, '00:00', settings.timeZone);
     const end = zonedInstant(period.to, '24:00', settings.timeZone);

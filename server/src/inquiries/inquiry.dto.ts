@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   DISPOSITION_KINDS,
   INQUIRER_KINDS,
@@ -20,13 +20,13 @@ import {
   type ReminderRequest,
   type Satisfaction,
 } from '@hub/shared';
-import { IsCalendarDate } from '../common/validation';
+import { IsCalendarDate, IsNotBlank } from '../common/validation';
 
 /** A required text that is more than blanks. */
 const Text = (max: number) => (target: object, key: string) => {
   IsString()(target, key);
   MaxLength(max)(target, key);
-  Matches(/\S/, { message: `${key} must not be blank` })(target, key);
+  IsNotBlank()(target, key);
 };
 /** Optional text; blank counts as given (the domain rules decide what a kind needs). */
 const OptionalText = (max: number) => (target: object, key: string) => {

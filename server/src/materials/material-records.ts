@@ -70,10 +70,16 @@ export async function assertMainMaterialsComplete(tx: Tx, itemId: string): Promi
   const gate = materialsGate(await loadMaterials(tx, { itemId }));
   if (gate.mayAccept) return;
   // R8 Decision: an empty checklist is not complete — at least one main material, every one received.
-  const message = gate.missingMain.length
-    ? `Main materials are missing (R8): ${describeMissing(gate.missingMain)}`
-    : 'The checklist lists no main material: nothing was checked, so the main materials are not complete (R8)';
-  throw refusedBy('R8', 'materials', message, true);
+  if (!gate.missingMain.length)
+    throw refusedBy(
+      'R8',
+      'materials',
+      'The checklist lists no main material: nothing was checked, so the main materials are not complete (R8)',
+      true,
+      'materials.checklist_missing',
+    );
+  const missing = describeMissing(gate.missingMain);
+  throw refusedBy('R8', 'materials', `Main materials are missing (R8): ${missing}`, true, 'materials.incomplete', { missing });
 }
 
 /** R6–R9: the paperwork summary the board shows and the card records, per project. */

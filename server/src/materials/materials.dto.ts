@@ -10,7 +10,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -18,6 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsNotBlank, IsPhone } from '../common/validation';
 import {
   APPLICANT_TYPES,
   isCivilDate,
@@ -45,10 +45,8 @@ const IsCivilDate = () =>
     },
   });
 
-const PHONE = /^[0-9+\-() ]{5,30}$/;
-
 export class AddMaterialDto implements AddMaterialRequest {
-  @ApiProperty() @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @MaxLength(200) name: string;
+  @ApiProperty() @IsString() @IsNotBlank() @MaxLength(200) name: string;
   @ApiProperty({ enum: MATERIAL_KINDS }) @IsIn(MATERIAL_KINDS) kind: MaterialKind;
   @ApiProperty() @IsInt() @Min(1) @Max(99) copies: number;
   @ApiPropertyOptional({ description: 'Why it is needed; required after the one-time notification (R7)' })
@@ -70,7 +68,7 @@ export class MaterialRulingDto implements MaterialRulingRequest {
 export class IssueOneTimeNotificationDto implements IssueOneTimeNotificationRequest {
   @ApiProperty({ description: 'Fees and their basis, or that none are charged' })
   @IsString()
-  @Matches(/\S/, { message: 'fees must not be blank' })
+  @IsNotBlank()
   @MaxLength(4000)
   fees: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) notes?: string;
@@ -82,7 +80,7 @@ class ApplicantDto implements ReceiptApplicant {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) occupation?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) legalRepresentative?: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) address: string;
-  @ApiProperty() @IsString() @Matches(PHONE, { message: 'phone must be a phone number' }) phone: string;
+  @ApiProperty() @IsString() @IsPhone() phone: string;
 }
 
 class SpecialProcedureDto {

@@ -80,15 +80,20 @@ export class MaterialsService {
       if (!item) throw notFound('Approval item');
       authorize(user, 'materials.request', { departmentId: item.departmentId });
       const before = await this.steps.lock(tx, item.projectId);
-      if (await tx.one(HAS_STANDING_PERMIT, [itemId])) throw conflict('The permit for this item is already issued');
+      if (await tx.one(HAS_STANDING_PERMIT, [itemId]))
+        throw conflict('The permit for this item is already issued', 'permit.already_issued');
       const name = dto.name.trim();
       if (await tx.one('SELECT 1 FROM material_requirements WHERE item_id = $1 AND name = $2', [itemId, name])) {
-        throw badRequest('name', `"${name}" is already on this item's checklist`);
+        throw badRequest('name', `"${name}" is already on this item's checklist`, 'material.duplicate');
       }
       const [notification] = (await loadNotices(tx, item.projectId, 'one_time_notification')).slice(-1);
       const reason = dto.reason?.trim() || null;
       if (notification && !reason)
-        throw badRequest('reason', `Not on the one-time notification ${notification.number}: say why it is needed (R7)`);
+        throw badRequest(
+          'reason',
+          `Not on the one-time notification ${notification.number}: say why it is needed (R7)`,
+          'material.reason_required',
+        );
       const now = await this.clock.now(tx);
       const row = await tx.one<{ id: string }>(
         `INSERT INTO material_requirements (project_id, item_id, name, kind, copies, status, after_notice, reason, added_by, added_at)
@@ -156,7 +161,8 @@ export class MaterialsService {
     return this.db.transaction(async (tx) => {
       const material = await this.lockedMaterial(tx, materialId);
       if (material.view.status === 'refused') throw conflict('A refused material is not collected');
-      if (dto.received > material.view.copies) throw badRequest('received', `At most ${material.view.copies} copies are required`);
+      if (dto.received > material.view.copies)
+        throw badRequest('received', `At most ${material.view.copies} copies are required`, 'material.too_many_copies');
       if (dto.received === material.view.received) return material.view;
       const now = await this.clock.now(tx);
       await tx.query('UPDATE material_requirements SET received = $2 WHERE id = $1', [materialId, dto.received]);
@@ -181,7 +187,7 @@ export class MaterialsService {
       const items = await loadItemRefs(tx, { projectId });
       if (items.length === 0) throw conflict('The project has no departments yet: admit it first (R4)');
       const materials = (await loadMaterials(tx, { projectId })).filter((m) => m.status === 'required');
-      if (materials.length === 0) throw conflict('Record the materials checklist first (R7)');
+      if (materials.length === 0) throw conflict('Record the materials checklist first (R7)', 'materials.checklist_missing');
       const department = (itemId: string) => items.find((i) => i.id === itemId)!.departmentName;
       const { settings } = await this.calendars.current();
       const content: OneTimeNotificationContent = {
@@ -251,7 +257,7 @@ export class MaterialsService {
       if (!receipt || receipt.kind !== 'receipt' || receipt.projectId === null) throw notFound('Receipt');
       const before = await this.steps.lock(tx, receipt.projectId);
       if (await tx.one('SELECT 1 FROM pickups WHERE receipt_id = $1', [receiptId]))
-        throw conflict(`The pickup for ${receipt.number} is already registered`);
+        throw conflict(`The pickup for ${receipt.number} is already registered`, 'pickup.already_registered');
       const issued = receipt.content as unknown as ReceiptContent;
       refuseFields(pickupProblems(dto, { receivedOn: issued.receivedOn, promisedOn: issued.promisedCompletionOn }));
       const late = dto.pickedUpOn > issued.promisedCompletionOn;

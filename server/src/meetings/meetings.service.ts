@@ -79,7 +79,8 @@ export class MeetingsService {
       // R4a: a withdrawn or completed project is kept for the record only (FOR SHARE above: no withdrawal slips in).
       const life = lifeActionError(lifeOf((await loadBoardProjects(tx, [projectId]))[0]!), 'convene_meeting');
       if (life) refuse(life);
-      if (!dto.online && !dto.place?.trim()) throw badRequest('place', 'Give a place, or hold the meeting online');
+      if (!dto.online && !dto.place?.trim())
+        throw badRequest('place', 'Give a place, or hold the meeting online', 'meeting.place_required');
       const items = await loadItems(tx, [projectId]);
       const invited = dto.invitedDepartmentIds ?? defaultInvitees(items);
       const invitees = inviteesError(
@@ -256,13 +257,17 @@ export class MeetingsService {
     return this.change(id, 'FOR SHARE OF m', async (tx, meeting) => {
       this.authorizeManage(user, meeting);
       if (meeting.kind !== 'site_inspection')
-        refuse({ field: 'kind', message: 'R20: on-the-spot rectification requests belong to site inspections only' });
-      if (meeting.status === 'lapsed') refuse({ field: 'status', message: 'The meeting lapsed', conflict: true });
+        refuse({
+          field: 'kind',
+          code: 'rectification.inspection_only',
+          message: 'R20: on-the-spot rectification requests belong to site inspections only',
+        });
+      if (meeting.status === 'lapsed') refuse({ field: 'status', code: 'meeting.ended', message: 'The meeting lapsed', conflict: true });
       if (
         dto.departmentId &&
         !(await tx.one('SELECT 1 FROM meeting_invitees WHERE meeting_id = $1 AND department_id = $2', [id, dto.departmentId]))
       ) {
-        throw badRequest('departmentId', 'That department is not invited');
+        throw badRequest('departmentId', 'That department is not invited', 'meeting.not_invited');
       }
       const now = await this.clock.now(tx);
       await tx.query(
@@ -460,7 +465,7 @@ export class MeetingsService {
         'SELECT present_at FROM meeting_invitees WHERE meeting_id = $1 AND department_id = $2 FOR UPDATE',
         [id, departmentId],
       );
-      if (!invitee) throw badRequest('departmentId', 'That department is not invited');
+      if (!invitee) throw badRequest('departmentId', 'That department is not invited', 'meeting.not_invited');
       const closed = roomClosedError(meeting.status);
       if (closed && watchOnly) return false;
       if (closed) refuse(closed);

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../common/validation';
 import type { AssignTrackerRequest, RecordForwardingRequest } from '@hub/shared';
 
 export class AssignTrackerDto implements AssignTrackerRequest {
@@ -9,7 +10,7 @@ export class AssignTrackerDto implements AssignTrackerRequest {
 export class RecordForwardingDto implements RecordForwardingRequest {
   @ApiProperty({ example: '省发展和改革委员会' })
   @IsString()
-  @Matches(/\S/, { message: 'forwardedTo must not be blank' })
+  @IsNotBlank()
   @MaxLength(200)
   forwardedTo: string;
 }

@@ -107,7 +107,7 @@ export class MegaService {
     return this.db.transaction(async (tx) => {
       const before = await this.forwardingProject(tx, projectId);
       const forwarding = before.paperwork?.forwarding;
-      if (!forwarding?.dueAt) throw conflict('The materials are not complete yet: forward once they are (R6)');
+      if (!forwarding?.dueAt) throw conflict('The materials are not complete yet: forward once they are (R6)', 'materials.incomplete');
       if (forwarding.forwardedAt) throw conflict(`Already forwarded to ${forwarding.forwardedTo}`);
       const now = await this.clock.now(tx);
       await tx.query('UPDATE mega_forwarding SET forwarded_at = $2, forwarded_to = $3, forwarded_by = $4 WHERE project_id = $1', [

@@ -70,13 +70,15 @@ export class NotificationsService {
     this.staffOnly(user);
     const { email, mobile } = normalizeContact(dto);
     const [bad] = contactProblems({ email, mobile });
-    if (bad) throw refusedBy('R27', bad.field, bad.message);
+    if (bad) throw refusedBy('R27', bad.field, bad.message, false, bad.code);
     for (const [kind, channel] of Object.entries(dto.channels ?? {})) {
       if (!(NOTIFICATION_KINDS as readonly string[]).includes(kind)) throw refusedBy('R27', `channels.${kind}`, `No alert of kind ${kind}`);
       if (!(NOTIFICATION_CHANNELS as readonly string[]).includes(channel))
         throw refusedBy('R27', `channels.${kind}`, `Channel must be one of ${NOTIFICATION_CHANNELS.join(', ')}`);
-      if (channel === 'email' && !email) throw refusedBy('R27', `channels.${kind}`, 'Give an e-mail address to receive this by e-mail');
-      if (channel === 'sms' && !mobile) throw refusedBy('R27', `channels.${kind}`, 'Give a mobile number to receive this by SMS');
+      if (channel === 'email' && !email)
+        throw refusedBy('R27', `channels.${kind}`, 'Give an e-mail address to receive this by e-mail', false, 'channel.needs_email');
+      if (channel === 'sms' && !mobile)
+        throw refusedBy('R27', `channels.${kind}`, 'Give a mobile number to receive this by SMS', false, 'channel.needs_mobile');
     }
     await this.db.transaction(async (tx) => {
       await tx.query('UPDATE users SET email = $2, mobile = $3 WHERE id = $1', [user.id, email, mobile]);

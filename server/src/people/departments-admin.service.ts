@@ -87,7 +87,7 @@ function checked(dto: SaveDepartmentRequest): SaveDepartmentRequest {
 async function assertCodeFree(tx: Tx, code: string, except: string | null): Promise<void> {
   await tx.query('LOCK TABLE departments IN SHARE ROW EXCLUSIVE MODE');
   const taken = await tx.one('SELECT 1 FROM departments WHERE code = $1 AND id IS DISTINCT FROM $2', [code, except]);
-  if (taken) throw invalidFields([{ field: 'code', message: `department code ${code} is taken` }]);
+  if (taken) throw invalidFields([{ field: 'code', code: 'department_code.taken', message: `department code ${code} is taken` }]);
 }
 
 async function lockDepartment(tx: Tx, id: string): Promise<DepartmentAdminView> {

@@ -55,7 +55,7 @@ export class DeputiesService {
       const deputy = await candidate(tx, dto.deputyUserId, 'deputyUserId', false);
       const period = { startsAt: new Date(dto.startsAt), endsAt: new Date(dto.endsAt) };
       const now = (await tx.one<{ now: Date }>('SELECT hub_now() AS now'))!.now;
-      if (period.endsAt <= now) throw invalidFields([{ field: 'endsAt', message: 'endsAt is already past' }]);
+      if (period.endsAt <= now) throw invalidFields([{ field: 'endsAt', code: 'due.not_future', message: 'endsAt is already past' }]);
       const existing = await tx.query<{ startsAt: Date; endsAt: Date }>(
         'SELECT starts_at AS "startsAt", ends_at AS "endsAt" FROM deputies WHERE principal_user_id = $1',
         [principal.id],
@@ -123,6 +123,9 @@ async function candidate(tx: Tx, id: string, field: string, lock: boolean): Prom
     `SELECT id, role, department_id AS "departmentId", active FROM users WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
     [id],
   );
-  if (!row) throw field === 'principalUserId' ? notFound('Principal') : invalidFields([{ field, message: 'no such user' }]);
+  if (!row)
+    throw field === 'principalUserId'
+      ? notFound('Principal')
+      : invalidFields([{ field, code: 'reference.unknown', message: 'no such user' }]);
   return row;
 }

@@ -65,7 +65,8 @@ export class FirstStartService {
          WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > hub_now() AND u.active FOR UPDATE OF t`,
         [hashSessionToken(token)],
       );
-      if (!row) throw invalidFields([{ field: 'token', message: 'this setup link is used, expired or unknown' }]);
+      if (!row)
+        throw invalidFields([{ field: 'token', code: 'setup_link.invalid', message: 'this setup link is used, expired or unknown' }]);
       await tx.query('UPDATE setup_tokens SET used_at = hub_now() WHERE token_hash = $1', [hashSessionToken(token)]);
       await tx.query('UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1', [row.user_id, passwordHash]);
     });

@@ -53,9 +53,9 @@ export class UsersService {
     return this.db.transaction(async (tx) => {
       await lockUsernames(tx);
       if (await tx.one('SELECT 1 FROM users WHERE lower(username) = lower($1)', [u.username]))
-        throw invalidFields([{ field: 'username', message: `username ${u.username} is taken` }]);
+        throw invalidFields([{ field: 'username', code: 'username.taken', message: `username ${u.username} is taken` }]);
       if (u.departmentId && !(await tx.one('SELECT 1 FROM departments WHERE id = $1 AND active', [u.departmentId]))) {
-        throw invalidFields([{ field: 'departmentId', message: 'no such active department' }]);
+        throw invalidFields([{ field: 'departmentId', code: 'reference.unknown', message: 'no such active department' }]);
       }
       const id = await insertUser(tx, u, passwordHash);
       await recordPeopleChange(tx, user, 'users', 'user_created', u.username, null, {
@@ -117,7 +117,7 @@ export class UsersService {
           HttpStatus.CONFLICT,
           'Conflict',
           `The department of ${target.username} is switched off: switch it on or move the person first`,
-          [{ field: 'departmentId', message: 'the department is switched off' }],
+          [{ field: 'departmentId', code: 'department.inactive', message: 'the department is switched off' }],
         );
       }
       await tx.query('UPDATE users SET active = true WHERE id = $1', [id]);
@@ -154,6 +154,8 @@ export class UsersService {
             'R27',
             field,
             `${target.displayName} receives ${relying.join(', ')} by ${channel}: give an address, or the person chooses another channel first`,
+            false,
+            channel === 'email' ? 'channel.needs_email' : 'channel.needs_mobile',
           );
       }
       const before = { email: target.email, mobile: target.mobile };
@@ -181,7 +183,7 @@ export class UsersService {
           HttpStatus.BAD_REQUEST,
           'Invalid import',
           `${p.errors.length} bad row(s); nothing was imported`,
-          p.errors.map((e) => ({ field: `line ${e.line}: ${e.field}`, message: e.message })),
+          p.errors.map((e) => ({ field: `line ${e.line}: ${e.field}`, code: e.code, message: e.message })),
         );
       }
       if (!p.departments.length && !p.users.length) throw invalidFields([{ field: 'content', message: 'the file has no rows' }]);
@@ -212,7 +214,12 @@ async function preview(tx: Tx, content: string): Promise<PeopleImportPreview> {
   const p = previewPeopleImport(content, { departmentCodes, usernames });
   // A switched-off department's code stays taken, but takes no new people.
   for (const d of p.departments.filter((d) => inactive.includes(d.code)))
-    p.errors.push({ line: d.line, field: 'code', message: `department ${d.code} exists already (switched off)` });
+    p.errors.push({
+      line: d.line,
+      field: 'code',
+      code: 'department_code.taken',
+      message: `department ${d.code} exists already (switched off)`,
+    });
   p.departments = p.departments.filter((d) => !inactive.includes(d.code));
   p.errors.sort((a, b) => a.line - b.line);
   return p;

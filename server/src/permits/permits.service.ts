@@ -47,21 +47,19 @@ export class PermitsService {
       if (life) refuse(life);
       const [item] = await loadItemRefs(tx, { itemId }); // as it is now that the project is locked
       if (item!.status !== 'approved' && item!.status !== 'deemed_consent') {
-        throw conflict(`A permit follows approval or deemed consent; this item is ${item!.status}`);
+        throw conflict(`A permit follows approval or deemed consent; this item is ${item!.status}`, 'item.not_in_review');
       }
-      if (await tx.one(HAS_STANDING_PERMIT, [itemId])) throw conflict('The permit for this item is already issued');
+      if (await tx.one(HAS_STANDING_PERMIT, [itemId]))
+        throw conflict('The permit for this item is already issued', 'permit.already_issued');
       const materials = await loadMaterials(tx, { itemId });
       const gate = materialsGate(materials);
       if (!gate.mayIssuePermit) {
-        const missing = [...gate.missingMain, ...gate.missingSecondary];
-        throw refusedBy(
-          'R8',
-          'materials',
-          missing.length
-            ? `No permit while materials are missing (R8): ${describeMissing(missing)}`
-            : 'No permit: the checklist lists no main material (R8)',
-          true,
-        );
+        const missing = describeMissing([...gate.missingMain, ...gate.missingSecondary]);
+        throw missing
+          ? refusedBy('R8', 'materials', `No permit while materials are missing (R8): ${missing}`, true, 'materials.incomplete', {
+              missing,
+            })
+          : refusedBy('R8', 'materials', 'No permit: the checklist lists no main material (R8)', true, 'materials.checklist_missing');
       }
       const now = await this.clock.now(tx);
       const content: PermitContent = {

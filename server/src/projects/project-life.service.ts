@@ -32,7 +32,7 @@ export async function uniqueNationalCode<T>(work: () => Promise<T>): Promise<T> 
     const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
     const pg = e.driverError ?? e;
     if (pg.code === '23505' && pg.constraint === 'projects_national_code_unique') {
-      throw refusedBy('R4a', 'nationalCode', 'Another project already has this national project code', true);
+      throw refusedBy('R4a', 'nationalCode', 'Another project already has this national project code', true, 'national_code.taken');
     }
     throw error;
   }
@@ -87,7 +87,7 @@ export class ProjectLifeService {
       const now = await this.clock.now(tx);
       const { settings } = await this.calendars.current(tx);
       if (dto.requestedOn > civilDateOf(now, settings.timeZone)) {
-        refuse({ rule: 'R4a', field: 'requestedOn', message: 'The applicant cannot have asked after today' });
+        refuse({ rule: 'R4a', field: 'requestedOn', code: 'date.in_future', message: 'The applicant cannot have asked after today' });
       }
       const meetings = await tx.query<{ id: string }>(
         `SELECT id FROM meetings WHERE project_id = $1 AND status IN ('scheduled','open') ORDER BY id FOR UPDATE`,

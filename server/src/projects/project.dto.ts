@@ -11,20 +11,13 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
-  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '../common/validation';
+import { IsCalendarDate, IsEmailAddress, IsMoneyAmount, IsNotBlank, IsPhone } from '../common/validation';
 import {
   CURRENCIES,
-  EMAIL_PATTERN,
-  MONEY_AMOUNT_MAX_LENGTH,
-  MONEY_AMOUNT_PATTERN,
-  parseMoneyAmount,
-  PHONE_PATTERN,
   PROJECT_CATEGORIES,
   type AdmitProjectRequest,
   type NationalCodeRequest,
@@ -42,13 +35,13 @@ class OwnerDto implements OwnerOrganisation {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) legalRepresentative: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) contactName: string;
-  @ApiProperty() @IsString() @Matches(PHONE_PATTERN, { message: 'contactPhone must be a phone number' }) contactPhone: string;
+  @ApiProperty() @IsString() @IsPhone() contactPhone: string;
   /** R27: the applicant is told of each step by e-mail when one is given. */
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  @Matches(EMAIL_PATTERN, { message: 'contactEmail must be an e-mail address' })
+  @IsEmailAddress()
   contactEmail?: string;
 }
 
@@ -61,15 +54,7 @@ class PreconditionsDto implements Preconditions {
 class MoneyDto implements Money {
   @ApiProperty({ example: '1250000000.00' })
   @IsString()
-  @MaxLength(MONEY_AMOUNT_MAX_LENGTH, { message: 'amount must be below 10^18' })
-  @Matches(MONEY_AMOUNT_PATTERN, { message: 'amount must be a decimal with at most 2 decimals' })
-  @ValidateBy({
-    name: 'positiveAmount',
-    validator: {
-      validate: (v) => MONEY_AMOUNT_PATTERN.test(String(v)) && parseMoneyAmount(String(v)) > 0n,
-      defaultMessage: () => 'amount must be greater than zero',
-    },
-  })
+  @IsMoneyAmount()
   amount: string;
 
   @ApiProperty({ enum: CURRENCIES }) @IsIn(CURRENCIES) currency: Currency;
@@ -99,7 +84,7 @@ export class NationalCodeDto implements NationalCodeRequest {
 }
 
 export class WithdrawProjectDto implements WithdrawProjectRequest {
-  @ApiProperty() @IsString() @Matches(/\S/, { message: 'reason must not be blank' }) @MaxLength(2000) reason: string;
+  @ApiProperty() @IsString() @IsNotBlank() @MaxLength(2000) reason: string;
   @ApiProperty({ example: '2026-03-02', description: 'The day the applicant asked to withdraw' }) @IsCalendarDate() requestedOn: string;
 }
 

@@ -93,7 +93,11 @@ export class ProjectsService {
   async admit(user: SessionUser, id: string, dto: AdmitProjectDto): Promise<ProjectView> {
     authorize(user, 'project.admit');
     if (dto.participatingDepartmentIds.includes(dto.leadDepartmentId)) {
-      throw badRequest('participatingDepartmentIds', 'the lead department cannot also be a participating department');
+      throw badRequest(
+        'participatingDepartmentIds',
+        'the lead department cannot also be a participating department',
+        'admission.lead_also_participating',
+      );
     }
     const departmentIds = [dto.leadDepartmentId, ...dto.participatingDepartmentIds];
     await this.db.transaction(async (tx) => {
@@ -180,8 +184,14 @@ export class ProjectsService {
     );
     if (!project) throw notFound('Project');
     if (project.admission_refused_at)
-      throw ruleRefusal({ rule: 'R3', field: 'status', message: 'Admission of this project was refused', conflict: true });
-    if (project.status !== 'registered') throw conflict('The project is already in the green channel');
+      throw ruleRefusal({
+        rule: 'R3',
+        field: 'status',
+        code: 'admission.refused',
+        message: 'Admission of this project was refused',
+        conflict: true,
+      });
+    if (project.status !== 'registered') throw conflict('The project is already in the green channel', 'admission.already_admitted');
     return project;
   }
 

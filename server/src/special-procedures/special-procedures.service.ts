@@ -148,6 +148,7 @@ export class SpecialProceduresService {
         refuse({
           rule: 'R10a',
           field: 'endsAt',
+          code: 'due.beyond_calendar',
           message: 'The moved due instant would lie beyond the years the working-day calendar knows',
         });
       let toVersion: number | null = null;

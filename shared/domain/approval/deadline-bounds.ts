@@ -64,6 +64,7 @@ export function deadlineMoveError(
     return {
       rule: 'R12',
       field: 'newDueAt',
+      code: 'due.beyond_calendar',
       message: `The new due time lies in ${year}, beyond the last year the calendar knows (${cal.lastYear})`,
     };
   }
@@ -72,6 +73,7 @@ export function deadlineMoveError(
     return {
       rule: 'R12',
       field: 'newDueAt',
+      code: 'due.extension_exhausted',
       message:
         `All extensions of one item together add at most ${limits.extensionWorkingDays} working days: ` +
         `${move.usedWorkingDays} already added, this one adds ${added}`,
@@ -99,17 +101,28 @@ export function delayCauseError(
   limits: DeadlineLimits = DEADLINE_LIMITS,
 ): RuleProblem | null {
   if (cause !== 'network_outage') {
-    if (outage.from || outage.to) return { rule: 'R13', field: 'outageFrom', message: 'Only a network outage states an outage period' };
+    if (outage.from || outage.to)
+      return { rule: 'R13', field: 'outageFrom', code: 'outage.not_for_cause', message: 'Only a network outage states an outage period' };
     return null;
   }
-  if (!outage.from) return { rule: 'R13', field: 'outageFrom', message: 'A network-outage delay states when the outage began' };
-  if (!outage.to) return { rule: 'R13', field: 'outageTo', message: 'A network-outage delay states when the outage ended' };
-  if (outage.to.getTime() <= outage.from.getTime()) return { rule: 'R13', field: 'outageTo', message: 'The outage ends after it began' };
-  if (outage.from.getTime() > now.getTime()) return { rule: 'R13', field: 'outageFrom', message: 'The outage has not begun yet' };
+  if (!outage.from)
+    return {
+      rule: 'R13',
+      field: 'outageFrom',
+      code: 'outage.start_required',
+      message: 'A network-outage delay states when the outage began',
+    };
+  if (!outage.to)
+    return { rule: 'R13', field: 'outageTo', code: 'outage.end_required', message: 'A network-outage delay states when the outage ended' };
+  if (outage.to.getTime() <= outage.from.getTime())
+    return { rule: 'R13', field: 'outageTo', code: 'outage.order', message: 'The outage ends after it began' };
+  if (outage.from.getTime() > now.getTime())
+    return { rule: 'R13', field: 'outageFrom', code: 'outage.not_begun', message: 'The outage has not begun yet' };
   if (now.getTime() >= outageRecordableUntil(outage.to, cal, settings, limits).getTime()) {
     return {
       rule: 'R13',
       field: 'outageTo',
+      code: 'outage.too_late',
       message: `An outage delay may be recorded up to ${limits.outageRecordingWorkingDays} working day(s) after the outage`,
     };
   }

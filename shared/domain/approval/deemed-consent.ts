@@ -1,6 +1,7 @@
 import type { DecisionOutcome } from '../../contracts/projects';
 import type { Ruling } from '../../contracts/deadlines';
 import type { ItemStatus } from './item-status';
+import type { FieldProblem } from '../problems/problem-codes';
 
 /** What stops the R14 clock from firing although the due time has passed. */
 export interface DeadlineHolds {
@@ -30,11 +31,9 @@ export function decisionBasisError(outcome: DecisionOutcome, basis: string | nul
   return null;
 }
 
-export interface RuleProblem {
+export interface RuleProblem extends FieldProblem {
   /** The rule that refuses, e.g. 'R12' (problem+json "rule"). */
   rule?: string;
-  field: string;
-  message: string;
   /** conflict: the item's state forbids it (409); otherwise bad input (400). */
   conflict?: boolean;
 }
@@ -46,14 +45,25 @@ export interface RuleProblem {
  */
 export function rescheduleError(item: RunningItem, newDueAt: Date, now: Date): RuleProblem | null {
   if (item.status !== 'in_review' || item.dueAt === null) {
-    return { field: 'item', message: `An item in state "${item.status}" has no running deadline to move`, conflict: true };
+    return {
+      field: 'item',
+      code: 'item.not_running',
+      message: `An item in state "${item.status}" has no running deadline to move`,
+      conflict: true,
+    };
   }
   if (deemedConsentDue(item, now)) {
-    return { field: 'item', message: 'The deadline has passed: the department is deemed to consent (R14)', conflict: true };
+    return {
+      field: 'item',
+      code: 'item.deemed_consent',
+      message: 'The deadline has passed: the department is deemed to consent (R14)',
+      conflict: true,
+    };
   }
-  if (newDueAt.getTime() <= now.getTime()) return { field: 'newDueAt', message: 'The new due time must lie in the future' };
+  if (newDueAt.getTime() <= now.getTime())
+    return { field: 'newDueAt', code: 'due.not_future', message: 'The new due time must lie in the future' };
   if (newDueAt.getTime() <= item.dueAt.getTime())
-    return { field: 'newDueAt', message: 'The new due time must be later than the current one' };
+    return { field: 'newDueAt', code: 'due.not_later', message: 'The new due time must be later than the current one' };
   return null;
 }
 
@@ -67,18 +77,25 @@ export function explanationFilingError(
   now: Date,
 ): RuleProblem | null {
   if (item.status === 'approved' || item.status === 'rejected' || item.status === 'deemed_consent') {
-    return { field: 'item', message: `The item is already decided ("${item.status}")`, conflict: true };
+    return { field: 'item', code: 'item.decided', message: `The item is already decided ("${item.status}")`, conflict: true };
   }
-  if (item.explanationPending) return { field: 'item', message: 'An explanation already awaits a ruling', conflict: true };
+  if (item.explanationPending)
+    return { field: 'item', code: 'explanation.pending', message: 'An explanation already awaits a ruling', conflict: true };
   if (about) {
-    if (!about.meetingOpen) return { field: 'meetingId', message: 'The meeting is over: explain before it closes', conflict: true };
+    if (!about.meetingOpen)
+      return {
+        field: 'meetingId',
+        code: 'explanation.meeting_over',
+        message: 'The meeting is over: explain before it closes',
+        conflict: true,
+      };
     return null;
   }
   if (item.status !== 'in_review' || item.dueAt === null) {
-    return { field: 'item', message: 'Only an accepted item has a deadline to explain', conflict: true };
+    return { field: 'item', code: 'item.not_running', message: 'Only an accepted item has a deadline to explain', conflict: true };
   }
   if (now.getTime() >= item.dueAt.getTime()) {
-    return { field: 'item', message: 'The deadline has passed: explain before it (R16)', conflict: true };
+    return { field: 'item', code: 'explanation.too_late', message: 'The deadline has passed: explain before it (R16)', conflict: true };
   }
   return null;
 }
@@ -110,12 +127,12 @@ export function rulingEffect(
   if (ruling === 'accepted') {
     if (context.newDueAt !== null) {
       if (context.newDueAt.getTime() <= now.getTime())
-        return { problem: { field: 'newDueAt', message: 'The new due time must lie in the future' } };
+        return { problem: { field: 'newDueAt', code: 'due.not_future', message: 'The new due time must lie in the future' } };
       return { effect: { kind: 'reschedule', newDueAt: context.newDueAt } };
     }
     // A meeting excuse while the deadline still runs needs no new due time; anything else does.
     if (context.aboutMeeting && !passed) return { effect: { kind: 'none' } };
-    return { problem: { field: 'newDueAt', message: 'Accepting sets the new due time (R12)' } };
+    return { problem: { field: 'newDueAt', code: 'due.required', message: 'Accepting sets the new due time (R12)' } };
   }
   if (context.absentFromClosedMeeting) return { effect: { kind: 'deem', cause: 'absence' } };
   if (passed) return { effect: { kind: 'deem', cause: context.aboutMeeting ? 'timeout' : 'explanation_rejected' } };

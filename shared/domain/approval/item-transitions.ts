@@ -1,4 +1,5 @@
 import type { ItemStatus, ItemEvent } from './item-status';
+import type { ProblemCode } from '../problems/problem-codes';
 
 /** R10/R14: the item state machine as data. Terminal states have no way out. */
 export const ITEM_TRANSITIONS: Readonly<Record<ItemStatus, Readonly<Partial<Record<ItemEvent, ItemStatus>>>>> = {
@@ -10,13 +11,25 @@ export const ITEM_TRANSITIONS: Readonly<Record<ItemStatus, Readonly<Partial<Reco
   withdrawn: {},
 };
 
+/** What an event refused by the state machine means to the person who tried it. */
+const REFUSED_EVENT_CODES: Readonly<Record<ItemEvent, ProblemCode>> = {
+  accept: 'item.not_pending',
+  approve: 'item.not_in_review',
+  reject: 'item.not_in_review',
+  deem_consent: 'item.not_in_review',
+  withdraw: 'item.decided',
+  correct: 'correction.consent_gone',
+};
+
 export class IllegalTransitionError extends Error {
+  readonly code: ProblemCode;
   constructor(
     readonly from: ItemStatus,
     readonly event: ItemEvent,
   ) {
     super(`An item in state "${from}" cannot take event "${event}"`);
     this.name = 'IllegalTransitionError';
+    this.code = REFUSED_EVENT_CODES[event];
   }
 }
 

@@ -7,6 +7,7 @@ import { addWorkingDays, isCalendarYear, isWorkingDay, type WorkingCalendar } fr
 import { SPECIAL_PROCEDURE_NAMES } from '../documents/document-layout';
 import type { ItemStatus } from './item-status';
 import { deemedConsentDue, type RuleProblem } from './deemed-consent';
+import type { ProblemCode } from '../problems/problem-codes';
 
 /** R10a: the stop as the deadline math and its explanation take it, named as printed ("专家评审"). */
 export function clockStopOf(p: { kind: ClockStoppingProcedure; startsAt: Date; endsAt: Date }): ClockStop {
@@ -25,9 +26,10 @@ interface ItemForProcedure {
   lastEndedAt: Date | null;
 }
 
-const r10a = (field: string, message: string, conflict = false): RuleProblem => ({
+const r10a = (field: string, code: ProblemCode, message: string, conflict = false): RuleProblem => ({
   rule: 'R10a',
   field,
+  code,
   message,
   ...(conflict ? { conflict } : {}),
 });
@@ -39,29 +41,31 @@ const r10a = (field: string, message: string, conflict = false): RuleProblem => 
  */
 export function procedureStartError(item: ItemForProcedure, startsAt: Date, now: Date): RuleProblem | null {
   if (item.status !== 'in_review' || item.acceptedAt === null || item.dueAt === null) {
-    return r10a('item', `An item in state "${item.status}" has no running clock to stop`, true);
+    return r10a('item', 'item.not_running', `An item in state "${item.status}" has no running clock to stop`, true);
   }
-  if (item.procedureOpen) return r10a('item', 'A special procedure is already open on this item: record its end first', true);
+  if (item.procedureOpen)
+    return r10a('item', 'procedure.already_open', 'A special procedure is already open on this item: record its end first', true);
   const holds = { deadlineExplanationPending: item.deadlineExplanationPending };
   if (deemedConsentDue({ status: item.status, dueAt: item.dueAt, holds }, now)) {
-    return r10a('item', 'The deadline has passed: the department is deemed to consent (R14)', true);
+    return r10a('item', 'item.deemed_consent', 'The deadline has passed: the department is deemed to consent (R14)', true);
   }
-  if (startsAt.getTime() > now.getTime()) return r10a('startsAt', 'Record a special procedure when it has begun, not in advance');
+  if (startsAt.getTime() > now.getTime())
+    return r10a('startsAt', 'procedure.in_future', 'Record a special procedure when it has begun, not in advance');
   if (startsAt.getTime() < item.acceptedAt.getTime())
-    return r10a('startsAt', 'A special procedure stops the clock only after acceptance started it');
+    return r10a('startsAt', 'procedure.before_acceptance', 'A special procedure stops the clock only after acceptance started it');
   if (startsAt.getTime() >= item.dueAt.getTime())
-    return r10a('startsAt', 'It must begin before the due instant: the clock had run out by then');
+    return r10a('startsAt', 'procedure.after_due', 'It must begin before the due instant: the clock had run out by then');
   if (item.lastEndedAt && startsAt.getTime() < item.lastEndedAt.getTime()) {
-    return r10a('startsAt', 'It must begin after the previous special procedure on this item ended');
+    return r10a('startsAt', 'procedure.overlaps', 'It must begin after the previous special procedure on this item ended');
   }
   return null;
 }
 
 /** R10a: the end of an open period: after its start, not in the future; recorded once. */
 export function procedureEndError(procedure: { startsAt: Date; ended: boolean }, endsAt: Date, now: Date): RuleProblem | null {
-  if (procedure.ended) return r10a('procedure', 'This special procedure has already ended', true);
-  if (endsAt.getTime() <= procedure.startsAt.getTime()) return r10a('endsAt', 'It must end after it began');
-  if (endsAt.getTime() > now.getTime()) return r10a('endsAt', 'Record the end when it has happened, not in advance');
+  if (procedure.ended) return r10a('procedure', 'procedure.ended', 'This special procedure has already ended', true);
+  if (endsAt.getTime() <= procedure.startsAt.getTime()) return r10a('endsAt', 'procedure.order', 'It must end after it began');
+  if (endsAt.getTime() > now.getTime()) return r10a('endsAt', 'procedure.in_future', 'Record the end when it has happened, not in advance');
   return null;
 }
 

@@ -1,4 +1,5 @@
 import type { CalendarData, CalendarDayRule, CivilDate, YearStatus } from './calendar-data';
+import type { FieldProblem } from '../problems/problem-codes';
 import { addCalendarDays, civilDateParts, formatCivilDate, isCivilDate, weekdayOf, yearOf } from './civil-date';
 import { statutoryHolidays } from './statutory-holidays';
 import { buildCalendar, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, dayInfo, isCalendarYear } from './working-calendar';
@@ -10,16 +11,21 @@ const MAX_NAME = 40;
  * worked, so it is refused on a day that is already worked; a holiday may fall on a weekend (a
  * notice names the weekend days inside a holiday).
  */
-export function dayRuleProblem(data: CalendarData, rule: CalendarDayRule): { field: 'date' | 'kind' | 'name'; message: string } | null {
-  if (!isCivilDate(rule.date)) return { field: 'date', message: 'date must be a date YYYY-MM-DD' };
+export function dayRuleProblem(data: CalendarData, rule: CalendarDayRule): (FieldProblem & { field: 'date' | 'kind' | 'name' }) | null {
+  if (!isCivilDate(rule.date)) return { field: 'date', code: 'date.invalid', message: 'date must be a date YYYY-MM-DD' };
   if (!isCalendarYear(yearOf(rule.date)))
-    return { field: 'date', message: `the calendar covers ${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR}` };
+    return { field: 'date', code: 'date.invalid', message: `the calendar covers ${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR}` };
   const name = rule.name.trim();
-  if (!name || name.length > MAX_NAME) return { field: 'name', message: `name must be 1 to ${MAX_NAME} characters` };
+  if (!name || name.length > MAX_NAME)
+    return { field: 'name', code: 'calendar.name_invalid', message: `name must be 1 to ${MAX_NAME} characters` };
   if (rule.kind === 'workday') {
     const without = buildCalendar({ ...data, days: data.days.filter((d) => d.date !== rule.date) });
     if (dayInfo(rule.date, without).working)
-      return { field: 'kind', message: `${rule.date} is already a working day: a make-up working day replaces a day off` };
+      return {
+        field: 'kind',
+        code: 'calendar.already_working',
+        message: `${rule.date} is already a working day: a make-up working day replaces a day off`,
+      };
   }
   return null;
 }

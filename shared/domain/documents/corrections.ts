@@ -43,42 +43,59 @@ export function correctionError(
   item: DeemedItem | null,
   context: { now: Date; timeZone: string; lastKnownYear: number },
 ): RuleRefusal | null {
-  if (!request.reason.trim()) return { rule: 'R17', field: 'reason', message: 'R17: a correction states its reason' };
+  if (!request.reason.trim())
+    return { rule: 'R17', field: 'reason', code: 'correction.reason_required', message: 'R17: a correction states its reason' };
   if (document.supersededBy) {
     return {
       rule: 'R17',
       field: 'notice',
+      code: 'correction.already_corrected',
       conflict: true,
       message: `R17: ${document.number} was already corrected by ${document.supersededBy}`,
     };
   }
   if (document.kind !== 'timeout_implied_consent') {
-    if (request.newDueAt) return { rule: 'R17', field: 'newDueAt', message: 'R17: only revoking a deemed consent sets a new due instant' };
+    if (request.newDueAt)
+      return {
+        rule: 'R17',
+        field: 'newDueAt',
+        code: 'due.not_taken',
+        message: 'R17: only revoking a deemed consent sets a new due instant',
+      };
     return null;
   }
   if (!request.newDueAt)
     return {
       rule: 'R17',
       field: 'newDueAt',
+      code: 'due.required',
       message: 'R17: revoking a deemed consent sets the due instant the item returns to review with',
     };
   if (!item || item.status !== 'deemed_consent' || item.noticeNumber !== document.number) {
-    return { rule: 'R17', field: 'notice', conflict: true, message: `R17: the deemed consent of ${document.number} no longer stands` };
+    return {
+      rule: 'R17',
+      field: 'notice',
+      code: 'correction.consent_gone',
+      conflict: true,
+      message: `R17: the deemed consent of ${document.number} no longer stands`,
+    };
   }
   if (item.standingPermit) {
     return {
       rule: 'R17',
       field: 'notice',
+      code: 'correction.permit_rests_on_it',
       conflict: true,
       message: `R17: the permit decision ${item.standingPermit} rests on it: correct that first`,
     };
   }
   if (request.newDueAt.getTime() <= context.now.getTime())
-    return { rule: 'R17', field: 'newDueAt', message: 'R17: the new due instant must lie in the future' };
+    return { rule: 'R17', field: 'newDueAt', code: 'due.not_future', message: 'R17: the new due instant must lie in the future' };
   if (Number(civilDateOf(request.newDueAt, context.timeZone).slice(0, 4)) > context.lastKnownYear) {
     return {
       rule: 'R17',
       field: 'newDueAt',
+      code: 'due.beyond_calendar',
       message: `R17: the new due instant lies beyond ${context.lastKnownYear}, the last year the calendar knows`,
     };
   }

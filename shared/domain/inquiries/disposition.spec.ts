@@ -42,7 +42,9 @@ describe('disposition requests', () => {
   });
 
   it('R24: a dissatisfied follow-up needs the reason; the others do not', () => {
-    expect(followUpErrors({ satisfaction: 'dissatisfied' })).toEqual([{ field: 'comment', message: expect.any(String) }]);
+    expect(followUpErrors({ satisfaction: 'dissatisfied' })).toEqual([
+      { field: 'comment', code: 'follow_up.comment_required', message: expect.any(String) },
+    ]);
     expect(followUpErrors({ satisfaction: 'dissatisfied', comment: '答复未解决问题' })).toEqual([]);
     expect(followUpErrors({ satisfaction: 'satisfied' })).toEqual([]);
     expect(followUpErrors({ satisfaction: 'basically_satisfied', comment: '等待稍久' })).toEqual([]);
@@ -50,7 +52,7 @@ describe('disposition requests', () => {
 
   it('R23: an organisation names the person who asked; a person needs no contact person', () => {
     expect(inquirerErrors({ kind: 'organisation', name: '云港物流集团', contactName: null, contact: '0571-1' })).toEqual([
-      { field: 'inquirer.contactName', message: expect.any(String) },
+      { field: 'inquirer.contactName', code: 'inquirer.contact_required', message: expect.any(String) },
     ]);
     expect(inquirerErrors({ kind: 'organisation', name: '云港物流集团', contactName: '吴青', contact: '0571-1' })).toEqual([]);
     expect(inquirerErrors({ kind: 'person', name: '张三', contactName: null, contact: '138' })).toEqual([]);

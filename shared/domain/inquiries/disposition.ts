@@ -1,10 +1,6 @@
 import type { DispositionKind, DispositionRequest, FollowUpRequest, Inquirer } from '../../contracts/inquiries';
 import type { InquiryStatus } from './inquiry-status';
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+import type { FieldProblem, ProblemCode } from '../problems/problem-codes';
 
 /** The state each disposition leads to (R23). */
 export const DISPOSITION_TARGET: Readonly<Record<DispositionKind, InquiryStatus>> = {
@@ -42,21 +38,23 @@ const present = (value: unknown) => value !== undefined && value !== null && !(t
 export function dispositionErrors(request: DispositionRequest, prefix = ''): FieldProblem[] {
   const spec = FIELDS[request.kind];
   const problems: FieldProblem[] = [];
-  const at = (field: string, message: string) => problems.push({ field: `${prefix}${field}`, message });
+  const at = (field: string, code: ProblemCode, message: string) => problems.push({ field: `${prefix}${field}`, code, message });
   for (const field of spec.required) {
-    if (!present(request[field])) at(field, `${field} is required to ${request.kind}`);
+    if (!present(request[field])) at(field, 'disposition.field_required', `${field} is required to ${request.kind}`);
   }
   if (spec.oneOf) {
     const given = spec.oneOf.filter((f) => present(request[f]));
-    if (given.length !== 1) at(spec.oneOf[0], `a ${request.kind} names exactly one of ${spec.oneOf.join(' or ')}`);
+    if (given.length !== 1)
+      at(spec.oneOf[0], 'disposition.one_target', `a ${request.kind} names exactly one of ${spec.oneOf.join(' or ')}`);
   }
   const allowed = new Set([...spec.required, ...spec.optional, ...(spec.oneOf ?? [])]);
   for (const field of ALL_FIELDS) {
-    if (!allowed.has(field) && request[field] !== undefined) at(field, `${field} does not belong to a ${request.kind}`);
+    if (!allowed.has(field) && request[field] !== undefined)
+      at(field, 'disposition.field_not_allowed', `${field} does not belong to a ${request.kind}`);
   }
   const days = request.workingDays;
   if (request.kind === 'promise' && present(days) && !(Number.isInteger(days) && days! >= 1 && days! <= PROMISE_MAX_WORKING_DAYS)) {
-    at('workingDays', `workingDays must be a whole number from 1 to ${PROMISE_MAX_WORKING_DAYS}`);
+    at('workingDays', 'disposition.working_days', `workingDays must be a whole number from 1 to ${PROMISE_MAX_WORKING_DAYS}`);
   }
   return problems;
 }
@@ -64,7 +62,7 @@ export function dispositionErrors(request: DispositionRequest, prefix = ''): Fie
 /** R24: a dissatisfied inquirer's view is recorded with the reason. */
 export function followUpErrors(request: FollowUpRequest): FieldProblem[] {
   if (request.satisfaction === 'dissatisfied' && !present(request.comment)) {
-    return [{ field: 'comment', message: 'comment is required when the inquirer is dissatisfied' }];
+    return [{ field: 'comment', code: 'follow_up.comment_required', message: 'comment is required when the inquirer is dissatisfied' }];
   }
   return [];
 }
@@ -72,10 +70,16 @@ export function followUpErrors(request: FollowUpRequest): FieldProblem[] {
 /** R23: an organisation is reached through the person who asked; a person is that person. */
 export function inquirerErrors(inquirer: Inquirer, prefix = 'inquirer.'): FieldProblem[] {
   if (inquirer.kind === 'organisation' && !present(inquirer.contactName)) {
-    return [{ field: `${prefix}contactName`, message: 'contactName is required for an organisation' }];
+    return [{ field: `${prefix}contactName`, code: 'inquirer.contact_required', message: 'contactName is required for an organisation' }];
   }
   if (inquirer.kind === 'person' && present(inquirer.contactName)) {
-    return [{ field: `${prefix}contactName`, message: 'contactName is for organisations; a person is named in name' }];
+    return [
+      {
+        field: `${prefix}contactName`,
+        code: 'inquirer.contact_for_organisation',
+        message: 'contactName is for organisations; a person is named in name',
+      },
+    ];
   }
   return [];
 }

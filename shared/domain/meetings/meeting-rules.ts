@@ -80,6 +80,7 @@ export function closeError(meeting: { status: MeetingStatus; startsAt: Date }, n
     return {
       rule: 'R15a',
       field: 'status',
+      code: 'meeting.grace_not_over',
       conflict: true,
       message: `R15a: the meeting may close only after its start plus ${minutes} minutes of grace`,
     };
@@ -104,11 +105,17 @@ export function lateExcusesError(
       return {
         rule: 'R15a',
         field: `lateExcuses[${i}].departmentId`,
+        code: 'meeting.late_excuse_invalid',
         message: 'R15a: only a department that arrived late can be excused for it, once',
       };
     }
     if (!excuse.reason.trim())
-      return { rule: 'R15a', field: `lateExcuses[${i}].reason`, message: 'R15a: excusing a late arrival states the reason' };
+      return {
+        rule: 'R15a',
+        field: `lateExcuses[${i}].reason`,
+        code: 'meeting.late_excuse_reason',
+        message: 'R15a: excusing a late arrival states the reason',
+      };
     seen.add(excuse.departmentId);
   }
   return null;
@@ -128,23 +135,42 @@ export function absenceCause(kind: MeetingKind): Extract<DeemedCause, 'meeting_a
 
 /** Only departments of the project can be invited, at least one. */
 export function inviteesError(invited: readonly string[], projectDepartments: readonly string[]): RuleProblem | null {
-  if (invited.length === 0) return { field: 'invitedDepartmentIds', message: 'Invite at least one department' };
+  if (invited.length === 0)
+    return { field: 'invitedDepartmentIds', code: 'meeting.no_invitees', message: 'Invite at least one department' };
   const stranger = invited.find((d) => !projectDepartments.includes(d));
-  if (stranger) return { field: 'invitedDepartmentIds', message: `Department ${stranger} has no item in this project` };
+  if (stranger)
+    return {
+      field: 'invitedDepartmentIds',
+      code: 'meeting.invitee_not_in_project',
+      message: `Department ${stranger} has no item in this project`,
+    };
   return null;
 }
 
 export function scheduleError(startsAt: Date, endsAt: Date, now: Date): RuleProblem | null {
-  if (endsAt.getTime() <= startsAt.getTime()) return { field: 'endsAt', message: 'The end must come after the start' };
-  if (endsAt.getTime() <= now.getTime()) return { field: 'startsAt', message: 'The meeting would already be over' };
+  if (endsAt.getTime() <= startsAt.getTime())
+    return { field: 'endsAt', code: 'meeting.order', message: 'The end must come after the start' };
+  if (endsAt.getTime() <= now.getTime())
+    return { field: 'startsAt', code: 'meeting.already_over', message: 'The meeting would already be over' };
   return null;
 }
 
 /** R19: the convener opens the room at meeting time (up to an hour early). */
 export function openError(meeting: { status: MeetingStatus; startsAt: Date }, now: Date): RuleProblem | null {
-  if (meeting.status !== 'scheduled') return { field: 'status', message: `The meeting is ${meeting.status}`, conflict: true };
+  if (meeting.status !== 'scheduled')
+    return {
+      field: 'status',
+      code: meeting.status === 'open' ? 'meeting.already_open' : 'meeting.ended',
+      message: `The meeting is ${meeting.status}`,
+      conflict: true,
+    };
   if (now.getTime() < meeting.startsAt.getTime() - MEETING_OPEN_EARLY_MS) {
-    return { field: 'status', message: 'Too early: the room opens at most an hour before the meeting', conflict: true };
+    return {
+      field: 'status',
+      code: 'meeting.too_early',
+      message: 'Too early: the room opens at most an hour before the meeting',
+      conflict: true,
+    };
   }
   return null;
 }
@@ -152,10 +178,10 @@ export function openError(meeting: { status: MeetingStatus; startsAt: Date }, no
 /** R18: agree; agree with conditions (the conditions required); disagree (the legal basis required). */
 export function opinionError(opinion: { kind: OpinionKind; conditions?: string | null; basis?: string | null }): RuleProblem | null {
   if (opinion.kind === 'agree_with_conditions' && !opinion.conditions?.trim()) {
-    return { field: 'conditions', message: 'Agreeing with conditions must state the conditions' };
+    return { field: 'conditions', code: 'opinion.conditions_required', message: 'Agreeing with conditions must state the conditions' };
   }
   if (opinion.kind === 'disagree' && !opinion.basis?.trim()) {
-    return { field: 'basis', message: 'Disagreeing must state its legal basis' };
+    return { field: 'basis', code: 'opinion.basis_required', message: 'Disagreeing must state its legal basis' };
   }
   return null;
 }
@@ -203,6 +229,7 @@ export function roomClosedError(status: MeetingStatus): RuleProblem | null {
   if (status === 'open') return null;
   return {
     field: 'status',
+    code: status === 'scheduled' ? 'meeting.not_opened' : 'meeting.ended',
     message: status === 'scheduled' ? 'The meeting has not been opened yet' : `The meeting is ${status}`,
     conflict: true,
   };

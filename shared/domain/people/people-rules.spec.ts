@@ -22,10 +22,10 @@ const grant = (departmentId: string) => ({
 describe('people rules (R1)', () => {
   it('R1: a password has at least 10 characters and is not the username; the error names the field', () => {
     expect(passwordProblems('zhang.san', 'short')).toEqual([
-      { field: 'newPassword', message: 'newPassword must be at least 10 characters' },
+      { field: 'newPassword', code: 'password.too_short', message: 'newPassword must be at least 10 characters' },
     ]);
     expect(passwordProblems('zhang.san10', 'Zhang.San10')).toEqual([
-      { field: 'newPassword', message: 'newPassword must not be the username' },
+      { field: 'newPassword', code: 'password.is_username', message: 'newPassword must not be the username' },
     ]);
     expect(passwordProblems('zhang.san', 'a long enough secret')).toEqual([]);
   });
@@ -33,10 +33,10 @@ describe('people rules (R1)', () => {
   it('R1: a liaison needs exactly one department; other roles none; the applicant has no account', () => {
     const base = { username: 'zhang.san', displayName: '张三' };
     expect(userProblems({ ...base, role: 'liaison', departmentId: null })).toEqual([
-      { field: 'departmentId', message: 'a liaison needs exactly one department' },
+      { field: 'departmentId', code: 'role.liaison_needs_department', message: 'a liaison needs exactly one department' },
     ]);
     expect(userProblems({ ...base, role: 'window', departmentId: 'd' })).toEqual([
-      { field: 'departmentId', message: 'a window has no department' },
+      { field: 'departmentId', code: 'role.has_no_department', message: 'a window has no department' },
     ]);
     expect(userProblems({ ...base, role: 'applicant', departmentId: null })[0]!.field).toBe('role');
     expect(userProblems({ ...base, role: 'liaison', departmentId: 'd' })).toEqual([]);
@@ -55,7 +55,7 @@ describe('people rules (R1)', () => {
 
     it('R1: a deputy from another department is refused, naming the field', () => {
       expect(deputyProblems({ ...ok, deputy: { ...colleague, departmentId: 'nrp' } })).toEqual([
-        { field: 'deputyUserId', message: 'the deputy is from another department' },
+        { field: 'deputyUserId', code: 'deputy.other_department', message: 'the deputy is from another department' },
       ]);
     });
 
@@ -148,7 +148,7 @@ describe('people rules (R1)', () => {
 
     it("R1: a header without the template's columns is refused at line 1", () => {
       expect(previewPeopleImport('name,role\n', { departmentCodes: [], usernames: [] }).errors).toEqual([
-        { line: 1, field: 'kind', message: expect.stringContaining('kind') },
+        { line: 1, field: 'kind', code: 'import.column_missing', message: expect.stringContaining('kind') },
       ]);
     });
   });

@@ -1,5 +1,5 @@
 import type { DeputyGrant, Role, SessionUser } from '../../contracts/auth';
-import type { FieldProblem } from '../inquiries/disposition';
+import type { FieldProblem } from '../problems/problem-codes';
 import { EMAIL_PATTERN, MOBILE_PATTERN } from '../../contracts/notifications';
 import type {
   CreateUserRequest,
@@ -17,16 +17,19 @@ const DEPARTMENT_CODE = /^[A-Z0-9][A-Z0-9_-]{0,15}$/;
 
 /** Password rules: at least 10 characters, and not the username. */
 export function passwordProblems(username: string, password: string, field = 'newPassword'): FieldProblem[] {
-  if (password.length < PASSWORD_MIN_LENGTH) return [{ field, message: `${field} must be at least ${PASSWORD_MIN_LENGTH} characters` }];
-  if (password.trim().toLowerCase() === username.trim().toLowerCase()) return [{ field, message: `${field} must not be the username` }];
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return [{ field, code: 'password.too_short', message: `${field} must be at least ${PASSWORD_MIN_LENGTH} characters` }];
+  if (password.trim().toLowerCase() === username.trim().toLowerCase())
+    return [{ field, code: 'password.is_username', message: `${field} must not be the username` }];
   return [];
 }
 
 export function departmentProblems(d: SaveDepartmentRequest): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!DEPARTMENT_CODE.test(d.code)) problems.push({ field: 'code', message: 'code must be 1–16 capital letters, digits, - or _' });
-  if (!d.name.trim()) problems.push({ field: 'name', message: 'name is required' });
-  if (!d.nameEn.trim()) problems.push({ field: 'nameEn', message: 'nameEn is required' });
+  if (!DEPARTMENT_CODE.test(d.code))
+    problems.push({ field: 'code', code: 'department_code.invalid', message: 'code must be 1–16 capital letters, digits, - or _' });
+  if (!d.name.trim()) problems.push({ field: 'name', code: 'field.required', message: 'name is required' });
+  if (!d.nameEn.trim()) problems.push({ field: 'nameEn', code: 'field.required', message: 'nameEn is required' });
   return problems;
 }
 
@@ -36,14 +39,16 @@ export function userProblems(u: CreateUserRequest): FieldProblem[] {
   if (!USERNAME.test(u.username))
     problems.push({
       field: 'username',
+      code: 'username.invalid',
       message: 'username must be 2–40 lower-case letters, digits, . _ or -, starting with a letter or digit',
     });
-  if (!u.displayName.trim()) problems.push({ field: 'displayName', message: 'displayName is required' });
+  if (!u.displayName.trim()) problems.push({ field: 'displayName', code: 'field.required', message: 'displayName is required' });
   if (!(ACCOUNT_ROLES as readonly string[]).includes(u.role))
-    problems.push({ field: 'role', message: `role must be one of ${ACCOUNT_ROLES.join(', ')}` });
+    problems.push({ field: 'role', code: 'role.invalid', message: `role must be one of ${ACCOUNT_ROLES.join(', ')}` });
   else if (u.role === 'liaison' && !u.departmentId)
-    problems.push({ field: 'departmentId', message: 'a liaison needs exactly one department' });
-  else if (u.role !== 'liaison' && u.departmentId) problems.push({ field: 'departmentId', message: `a ${u.role} has no department` });
+    problems.push({ field: 'departmentId', code: 'role.liaison_needs_department', message: 'a liaison needs exactly one department' });
+  else if (u.role !== 'liaison' && u.departmentId)
+    problems.push({ field: 'departmentId', code: 'role.has_no_department', message: `a ${u.role} has no department` });
   return problems;
 }
 
@@ -55,9 +60,9 @@ export function normalizeContact(c: UpdateUserContactRequest): UpdateUserContact
 /** R27: a normalized e-mail and mobile, checked the same wherever they are set (by the person, or by the admin for it). */
 export function contactProblems(c: UpdateUserContactRequest): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (c.email && !EMAIL_PATTERN.test(c.email)) problems.push({ field: 'email', message: 'Not an e-mail address' });
+  if (c.email && !EMAIL_PATTERN.test(c.email)) problems.push({ field: 'email', code: 'email.invalid', message: 'Not an e-mail address' });
   if (c.mobile && !MOBILE_PATTERN.test(c.mobile))
-    problems.push({ field: 'mobile', message: 'Not a mobile number (11 digits starting with 1)' });
+    problems.push({ field: 'mobile', code: 'mobile.invalid', message: 'Not a mobile number (11 digits starting with 1)' });
   return problems;
 }
 
@@ -90,26 +95,28 @@ export function deputyProblems(args: {
 }): FieldProblem[] {
   const { namedBy, principal, deputy, period, existing } = args;
   if (principal.role !== 'liaison' || !principal.active)
-    return [{ field: 'principalUserId', message: 'only an active liaison has a deputy' }];
+    return [{ field: 'principalUserId', code: 'deputy.principal_not_liaison', message: 'only an active liaison has a deputy' }];
   if (namedBy.role !== 'admin' && namedBy.id !== principal.id)
-    return [{ field: 'principalUserId', message: 'a liaison names its own deputy' }];
-  if (deputy.id === principal.id) return [{ field: 'deputyUserId', message: 'a liaison cannot be its own deputy' }];
-  if (!deputy.active) return [{ field: 'deputyUserId', message: 'the deputy is switched off' }];
+    return [{ field: 'principalUserId', code: 'deputy.not_own', message: 'a liaison names its own deputy' }];
+  if (deputy.id === principal.id) return [{ field: 'deputyUserId', code: 'deputy.self', message: 'a liaison cannot be its own deputy' }];
+  if (!deputy.active) return [{ field: 'deputyUserId', code: 'deputy.inactive', message: 'the deputy is switched off' }];
   const sameDepartment = deputy.role === 'liaison' && deputy.departmentId === principal.departmentId;
   const centerStaff = deputy.role === 'window' && namedBy.role === 'admin';
   if (!sameDepartment && !centerStaff) {
     return [
       {
         field: 'deputyUserId',
+        code: 'deputy.other_department',
         message: deputy.departmentId
           ? 'the deputy is from another department'
           : "the deputy must be a liaison of the principal's department (or a window colleague the admin names)",
       },
     ];
   }
-  if (!(period.endsAt > period.startsAt)) return [{ field: 'endsAt', message: 'endsAt must be after startsAt' }];
+  if (!(period.endsAt > period.startsAt))
+    return [{ field: 'endsAt', code: 'deputy.period_order', message: 'endsAt must be after startsAt' }];
   if (existing.some((p) => periodsOverlap(p, period)))
-    return [{ field: 'startsAt', message: 'the period overlaps another deputy period of this liaison' }];
+    return [{ field: 'startsAt', code: 'deputy.period_overlaps', message: 'the period overlaps another deputy period of this liaison' }];
   return [];
 }
 
@@ -201,7 +208,7 @@ export function previewPeopleImport(text: string, existing: { departmentCodes: s
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const missing = PEOPLE_CSV_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) {
-    err({ line: 1, field: missing[0]!, message: `the header lacks column(s) ${missing.join(', ')}` });
+    err({ line: 1, field: missing[0]!, code: 'import.column_missing', message: `the header lacks column(s) ${missing.join(', ')}` });
     return preview;
   }
   const codes = new Set(existing.departmentCodes);
@@ -217,8 +224,9 @@ export function previewPeopleImport(text: string, existing: { departmentCodes: s
     if (kind === 'department') {
       const d = { code: get('code'), name: get('name'), nameEn: get('name_en') };
       const problems = departmentProblems(d);
-      if (!problems.length && codes.has(d.code)) problems.push({ field: 'code', message: `department ${d.code} exists already` });
-      problems.forEach((p) => err({ line, field: csvField(p.field), message: p.message }));
+      if (!problems.length && codes.has(d.code))
+        problems.push({ field: 'code', code: 'department_code.taken', message: `department ${d.code} exists already` });
+      problems.forEach((p) => err({ line, field: csvField(p.field), code: p.code, message: p.message }));
       codes.add(d.code);
       if (!problems.length) preview.departments.push({ line, ...d });
     } else if (kind === 'user') {
@@ -227,21 +235,25 @@ export function previewPeopleImport(text: string, existing: { departmentCodes: s
       const problems = userProblems(u);
       const key = u.username.toLowerCase();
       if (!problems.some((p) => p.field === 'username')) {
-        if (taken.has(key)) problems.push({ field: 'username', message: `username ${u.username} is taken` });
+        if (taken.has(key)) problems.push({ field: 'username', code: 'username.taken', message: `username ${u.username} is taken` });
         else if (firstLine.has(key))
-          problems.push({ field: 'username', message: `username ${u.username} is repeated (first on line ${firstLine.get(key)})` });
+          problems.push({
+            field: 'username',
+            code: 'import.username_repeated',
+            message: `username ${u.username} is repeated (first on line ${firstLine.get(key)})`,
+          });
       }
       if (!firstLine.has(key)) firstLine.set(key, line);
-      problems.forEach((p) => err({ line, field: csvField(p.field), message: p.message }));
+      problems.forEach((p) => err({ line, field: csvField(p.field), code: p.code, message: p.message }));
       if (!problems.length) users.push({ line, username: u.username, displayName: u.displayName, role: u.role, departmentCode });
     } else {
-      err({ line, field: 'kind', message: 'kind must be department or user' });
+      err({ line, field: 'kind', code: 'import.kind_invalid', message: 'kind must be department or user' });
     }
   });
   // Departments may come later in the file than their people.
   for (const u of users) {
     if (u.departmentCode && !codes.has(u.departmentCode))
-      err({ line: u.line, field: 'department_code', message: `unknown department ${u.departmentCode}` });
+      err({ line: u.line, field: 'department_code', code: 'reference.unknown', message: `unknown department ${u.departmentCode}` });
     else preview.users.push(u);
   }
   preview.errors.sort((a, b) => a.line - b.line);

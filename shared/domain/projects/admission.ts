@@ -28,12 +28,20 @@ export function admissionRefusal(preconditions: Preconditions, overrideReason: s
   const unmet = unmetPreconditions(preconditions);
   const reason = reasonOf(overrideReason);
   if (unmet.length === 0) {
-    return reason ? { rule: 'R3', field: 'overrideReason', message: 'Every precondition is met: there is nothing to override' } : null;
+    return reason
+      ? {
+          rule: 'R3',
+          field: 'overrideReason',
+          code: 'admission.nothing_to_override',
+          message: 'Every precondition is met: there is nothing to override',
+        }
+      : null;
   }
   if (!reason) {
     return {
       rule: 'R3',
       field: 'overrideReason',
+      code: 'admission.override_required',
       message: `Preconditions not met (${unmet.join(', ')}): only a leader's override with a reason admits the project`,
     };
   }
@@ -43,12 +51,12 @@ export function admissionRefusal(preconditions: Preconditions, overrideReason: s
 /** R3 Decision: a leader may refuse admission, with a reason. */
 export function admissionRefusalReasonProblem(reason: string | null | undefined): RuleRefusal | null {
   const text = reasonOf(reason);
-  if (!text) return { rule: 'R3', field: 'reason', message: 'A refusal of admission states its reason' };
+  if (!text) return { rule: 'R3', field: 'reason', code: 'admission.reason_required', message: 'A refusal of admission states its reason' };
   return reasonTooLong('reason', text);
 }
 
 function reasonTooLong(field: string, reason: string): RuleRefusal | null {
   return reason.length > ADMISSION_REASON_MAX_LENGTH
-    ? { rule: 'R3', field, message: `The reason is at most ${ADMISSION_REASON_MAX_LENGTH} characters` }
+    ? { rule: 'R3', field, code: 'reason.too_long', message: `The reason is at most ${ADMISSION_REASON_MAX_LENGTH} characters` }
     : null;
 }

@@ -1,4 +1,4 @@
-import { isMegaProject, MONEY_AMOUNT_PATTERN, parseMoneyAmount } from './mega-project';
+import { isMegaProject, moneyAmountProblem, MONEY_AMOUNT_PATTERN, parseMoneyAmount } from './mega-project';
 
 describe('isMegaProject', () => {
   it.each`
@@ -38,4 +38,15 @@ describe('parseMoneyAmount', () => {
       expect(() => parseMoneyAmount(amount)).toThrow('Not a money amount');
     },
   );
+});
+
+describe('moneyAmountProblem (issue 14: the same code in the browser and on the server)', () => {
+  it('R6: names what is wrong with an amount, one code at a time', () => {
+    expect(moneyAmountProblem('1250000000.00')).toBeNull();
+    expect(moneyAmountProblem('0')).toBe('amount.not_positive');
+    expect(moneyAmountProblem('0.00')).toBe('amount.not_positive');
+    expect(moneyAmountProblem('1.234')).toBe('amount.invalid');
+    expect(moneyAmountProblem('-5')).toBe('amount.invalid');
+    expect(moneyAmountProblem('1'.repeat(22))).toBe('amount.out_of_range');
+  });
 });

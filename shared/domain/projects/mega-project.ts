@@ -1,4 +1,5 @@
 import type { Currency, Money } from '../../contracts/projects';
+import type { ProblemCode } from '../problems/problem-codes';
 
 /** Whole units with at most two decimals, no sign, no leading zeros: "1250000000.00". */
 export const MONEY_AMOUNT_PATTERN = /^(0|[1-9]\d*)(\.\d{1,2})?$/;
@@ -6,6 +7,13 @@ export const MONEY_AMOUNT_PATTERN = /^(0|[1-9]\d*)(\.\d{1,2})?$/;
 export const MONEY_AMOUNT_MAX_LENGTH = 21;
 /** A contact phone as the window writes it down: digits, +, -, parentheses, spaces. */
 export const PHONE_PATTERN = /^[0-9+\-() ]{5,30}$/;
+
+/** What is wrong with a stored amount (whole units, as sent), checked alike by the server and the browser; null when fine. */
+export function moneyAmountProblem(amount: string): Extract<ProblemCode, `amount.${string}`> | null {
+  if (amount.length > MONEY_AMOUNT_MAX_LENGTH) return 'amount.out_of_range';
+  if (!MONEY_AMOUNT_PATTERN.test(amount)) return 'amount.invalid';
+  return parseMoneyAmount(amount) > 0n ? null : 'amount.not_positive';
+}
 
 /** A money amount in cents, exact (no floating point for money). Throws on malformed input. */
 export function parseMoneyAmount(amount: string): bigint {

@@ -87,7 +87,13 @@ const RULE_OF: Readonly<Record<ProjectLifeAction, string>> = {
 /** The refusal (409 naming the rule and the project's state) when the state forbids the step; null when allowed. */
 export function lifeActionError(state: ProjectLifeState, action: ProjectLifeAction): RuleProblem | null {
   if (LIFE_GUARDS[action].includes(state)) return null;
-  return { rule: RULE_OF[action], field: 'project', message: `Not allowed: the project is ${STATE_WORDS[state]}`, conflict: true };
+  return {
+    rule: RULE_OF[action],
+    field: 'project',
+    code: 'project.state_forbids',
+    message: `Not allowed: the project is ${STATE_WORDS[state]}`,
+    conflict: true,
+  };
 }
 
 /**
@@ -129,6 +135,7 @@ export function nationalCodeError(input: string | null | undefined): RuleProblem
   return {
     rule: 'R4a',
     field: 'nationalCode',
+    code: 'national_code.invalid',
     message: 'The national project code has 24 characters as the platform prints it: YYYY-RRRRRR-II-TT-NNNNNN (digits and dashes)',
   };
 }

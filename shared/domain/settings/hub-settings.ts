@@ -1,4 +1,5 @@
 import type { HubSettings } from '../../contracts/leaders';
+import type { FieldProblem } from '../problems/problem-codes';
 import { DEFAULT_CALENDAR_SETTINGS } from '../calendar/calendar-data';
 
 export const DEFAULT_HUB_SETTINGS: HubSettings = { ...DEFAULT_CALENDAR_SETTINGS, circulationThreshold: 3 };
@@ -22,15 +23,20 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /** What is wrong with a settings form, field by field (empty when it may be saved). */
-export function settingsProblems(s: HubSettings): { field: keyof HubSettings; message: string }[] {
-  const problems: { field: keyof HubSettings; message: string }[] = [];
+export function settingsProblems(s: HubSettings): (FieldProblem & { field: keyof HubSettings })[] {
+  const problems: (FieldProblem & { field: keyof HubSettings })[] = [];
   if (!isTimeZone(s.timeZone))
-    problems.push({ field: 'timeZone', message: `"${s.timeZone}" is not a time zone (IANA, e.g. Asia/Shanghai)` });
-  if (!TIME_OF_DAY.test(s.endOfDay)) problems.push({ field: 'endOfDay', message: 'endOfDay must be HH:MM or 24:00' });
+    problems.push({
+      field: 'timeZone',
+      code: 'time_zone.invalid',
+      message: `"${s.timeZone}" is not a time zone (IANA, e.g. Asia/Shanghai)`,
+    });
+  if (!TIME_OF_DAY.test(s.endOfDay))
+    problems.push({ field: 'endOfDay', code: 'time_of_day.invalid', message: 'endOfDay must be HH:MM or 24:00' });
   for (const field of ['workingDaysAllowed', 'warningWorkingDays', 'circulationThreshold'] as const) {
     const { min, max } = SETTINGS_LIMITS[field];
     if (!Number.isInteger(s[field]) || s[field] < min || s[field] > max)
-      problems.push({ field, message: `${field} must be a whole number from ${min} to ${max}` });
+      problems.push({ field, code: 'number.out_of_range', message: `${field} must be a whole number from ${min} to ${max}` });
   }
   return problems;
 }

@@ -172,7 +172,7 @@ export class CirculationComponent {
   }
 
   private problem(e: unknown): string {
-    const problem = readProblem(e);
+    const problem = readProblem(e, this.i18n);
     return Object.values(problem.fields)[0] ?? problem.message ?? this.i18n.t('common.networkError');
   }
 }

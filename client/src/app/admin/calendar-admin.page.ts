@@ -23,6 +23,7 @@ import { HubDatePipe } from '../core/format/format.pipes';
 import { I18nService, TranslatePipe, dayReasonKey } from '../core/i18n';
 import { HubClock } from '../core/live/hub-clock.service';
 import { ConfigurationChangesComponent } from './configuration-changes.component';
+import { loadable, LoadStateComponent } from '../ui/load-state';
 
 /** How a day shows in the grid: statutory = a provisional year's holiday by law, no admin rule yet. */
 type DayKind = 'working' | 'weekend' | 'holiday' | 'workday' | 'statutory';
@@ -44,13 +45,14 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
  */
 @Component({
   selector: 'hub-calendar-admin-page',
-  imports: [FormsModule, TranslatePipe, HubDatePipe, ConfigurationChangesComponent],
+  imports: [FormsModule, TranslatePipe, HubDatePipe, ConfigurationChangesComponent, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './admin.css',
   template: `
     <div class="page-head">
       <h1>{{ 'cal.title' | t }}</h1>
     </div>
+    <hub-load-state [of]="calendarLoad" testId="cal" />
     <div class="cal-toolbar">
       <button type="button" class="button-quiet" (click)="setYear(year() - 1)" [disabled]="year() <= firstYear" data-testid="cal-prev">
         {{ 'cal.prev' | t }}
@@ -277,8 +279,16 @@ export class CalendarAdminPage {
     return date && this.compiled() ? this.gridDay(date) : null;
   });
 
+  /** Issue 14: the calendar and its history load with a visible state and, failing, a retry. */
+  protected readonly calendarLoad = loadable(async () => {
+    const [calendar, changes] = await Promise.all([firstValueFrom(this.api.calendar()), firstValueFrom(this.api.configurationChanges())]);
+    this.data.set(calendar.calendar);
+    this.changes.set(changes);
+    return true;
+  });
+
   constructor() {
-    void this.load();
+    void this.calendarLoad.load();
   }
 
   protected setYear(year: number): void {
@@ -340,16 +350,6 @@ export class CalendarAdminPage {
     await this.run(this.api.importCalendar({ format, year: this.year(), content: await file.text() }));
   }
 
-  private async load(): Promise<void> {
-    try {
-      const [calendar, changes] = await Promise.all([firstValueFrom(this.api.calendar()), firstValueFrom(this.api.configurationChanges())]);
-      this.data.set(calendar.calendar);
-      this.changes.set(changes);
-    } catch (e) {
-      this.message.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
-    }
-  }
-
   /** One change: its answer carries the calendar as it now is; the history and the board's calendar follow. */
   private async run(call: Observable<CalendarChangeResult>): Promise<void> {
     this.busy.set(true);
@@ -362,7 +362,7 @@ export class CalendarAdminPage {
       this.changes.update((list) => [result.change, ...list]);
       void this.calendarStore.reload().catch(() => undefined);
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.message.set(Object.values(problem.fields)[0] ?? problem.message ?? this.i18n.t('common.networkError'));
     } finally {
       this.busy.set(false);

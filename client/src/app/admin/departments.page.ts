@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { firstValueFrom } from 'rxjs';
 import type { DepartmentAdminView, SaveDepartmentRequest } from '@hub/shared';
@@ -6,11 +6,12 @@ import { PeopleApi } from '../core/api/people-api.service';
 import { readProblem } from '../core/api/problem';
 import { DepartmentsStore } from '../core/departments/departments.store';
 import { I18nService, TranslatePipe } from '../core/i18n';
+import { loadable, LoadStateComponent } from '../ui/load-state';
 
 /** R1: the admin keeps the departments: create, rename (zh/en), recode, switch off when nothing is open. */
 @Component({
   selector: 'hub-departments-page',
-  imports: [ReactiveFormsModule, TranslatePipe],
+  imports: [ReactiveFormsModule, TranslatePipe, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './admin.css',
   template: `
@@ -62,6 +63,7 @@ import { I18nService, TranslatePipe } from '../core/i18n';
     </div>
     <section class="card" aria-labelledby="dept-list-title">
       <h2 id="dept-list-title">{{ 'dept.list' | t }}</h2>
+      <hub-load-state [of]="departmentsLoad" testId="dept" />
       <div class="table-scroll">
         <table data-testid="dept-table">
           <thead>
@@ -140,7 +142,9 @@ export class DepartmentsPage {
     { key: 'nameEn', label: 'dept.nameEn' },
   ] as const;
   protected readonly form = inject(NonNullableFormBuilder).group({ code: '', name: '', nameEn: '' });
-  protected readonly departments = signal<DepartmentAdminView[]>([]);
+  /** Issue 14: the list shows its loading and, failing, a retry — as every other page. */
+  protected readonly departmentsLoad = loadable(() => firstValueFrom(this.api.departments()));
+  protected readonly departments = computed(() => this.departmentsLoad.value() ?? []);
   protected readonly editing = signal<DepartmentAdminView | null>(null);
   protected readonly confirming = signal<string | null>(null);
   protected readonly errors = signal<Partial<Record<keyof SaveDepartmentRequest, string>>>({});
@@ -149,7 +153,7 @@ export class DepartmentsPage {
   protected readonly busy = signal(false);
 
   constructor() {
-    void this.load();
+    void this.departmentsLoad.load();
   }
 
   protected edit(d: DepartmentAdminView): void {
@@ -185,20 +189,16 @@ export class DepartmentsPage {
       this.errors.set({});
       this.confirming.set(null);
       this.saved.set(done(d));
-      await this.load();
+      await this.departmentsLoad.load();
       // Every screen's department names follow (the board, admission).
       this.store.reset();
       void this.store.load().catch(() => undefined);
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.errors.set(problem.fields);
       this.message.set(problem.message ?? this.i18n.t('common.networkError'));
     } finally {
       this.busy.set(false);
     }
-  }
-
-  private async load(): Promise<void> {
-    this.departments.set(await firstValueFrom(this.api.departments()));
   }
 }

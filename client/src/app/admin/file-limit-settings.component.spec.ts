@@ -18,6 +18,8 @@ function render() {
   const q = <T extends HTMLElement>(id: string) => el.querySelector<T>(`[data-testid="${id}"]`);
   const settle = async () => {
     fixture.detectChanges();
+    // The answer passes through the page's Loadable (a few promise steps) before it shows.
+    await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();
     fixture.detectChanges();
   };

@@ -5,6 +5,7 @@ import { MAX_FILE_BYTES_RANGE, type MaterialFilesSettings } from '@hub/shared';
 import { LeadersApi } from '../core/api/leaders-api.service';
 import { readProblem } from '../core/api/problem';
 import { I18nService, TranslatePipe } from '../core/i18n';
+import { loadable, LoadStateComponent } from '../ui/load-state';
 
 const MB = 1024 * 1024;
 /** The limit as the admin types it: whole megabytes within the range the server accepts. */
@@ -14,21 +15,13 @@ const MAX_MB = MAX_FILE_BYTES_RANGE.max / MB;
 /** R28 (setting): the largest material file the hub accepts, on the settings page; each change on record. */
 @Component({
   selector: 'hub-file-limit-settings',
-  imports: [FormsModule, TranslatePipe],
+  imports: [FormsModule, TranslatePipe, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form
-      class="card settings-form"
-      (ngSubmit)="save()"
-      novalidate
-      data-testid="file-limit-form"
-      aria-labelledby="file-limit-title"
-      [attr.aria-busy]="loading()"
-    >
+    <form class="card settings-form" (ngSubmit)="save()" novalidate data-testid="file-limit-form" aria-labelledby="file-limit-title">
       <h2 id="file-limit-title">{{ 'settings.files.title' | t }}</h2>
-      @if (loading()) {
-        <p class="loading" role="status" data-testid="file-limit-loading">{{ 'common.loading' | t }}</p>
-      } @else {
+      <hub-load-state [of]="limitLoad" testId="file-limit" />
+      @if (limitLoad.value()) {
         <div class="field">
           <label for="file-limit-mb">{{ 'settings.files.maxMb' | t }}</label>
           <input
@@ -71,17 +64,19 @@ export class FileLimitSettingsComponent {
   protected readonly minMb = MIN_MB;
   protected readonly maxMb = MAX_MB;
   protected megabytes: number | null = null;
-  protected readonly loading = signal(true);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly message = signal<string | null>(null);
   protected readonly failed = signal(false);
 
+  /** Issue 14: the fields appear with the saved limit; failing, the load says why and offers a retry. */
+  protected readonly limitLoad = loadable(async () => {
+    this.show(await firstValueFrom(this.api.filesSettings()));
+    return true;
+  });
+
   constructor() {
-    firstValueFrom(this.api.filesSettings()).then(
-      (s) => this.show(s),
-      (e: unknown) => this.fail(e),
-    );
+    void this.limitLoad.load();
   }
 
   protected async save(): Promise<void> {
@@ -109,12 +104,10 @@ export class FileLimitSettingsComponent {
 
   private show(s: MaterialFilesSettings): void {
     this.megabytes = Math.round((s.maxBytes / MB) * 10) / 10;
-    this.loading.set(false);
   }
 
   private fail(e: unknown): void {
-    const problem = readProblem(e);
-    this.loading.set(false);
+    const problem = readProblem(e, this.i18n);
     this.error.set(problem.fields['maxBytes'] ?? null);
     this.failed.set(true);
     this.message.set(problem.message ?? this.i18n.t('common.networkError'));

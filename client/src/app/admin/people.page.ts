@@ -16,9 +16,10 @@ import {
   type UserView,
 } from '@hub/shared';
 import { PeopleApi } from '../core/api/people-api.service';
-import { readProblem } from '../core/api/problem';
+import { problemKey, readProblem } from '../core/api/problem';
 import { I18nService, TranslatePipe } from '../core/i18n';
 import { roleKey } from '../core/i18n/labels';
+import { loadable, LoadStateComponent } from '../ui/load-state';
 
 /**
  * R1: the admin keeps the people: accounts with a role (a liaison with its one department), one-time
@@ -29,7 +30,7 @@ const isXlsx = (file: File) =>
 
 @Component({
   selector: 'hub-people-page',
-  imports: [ReactiveFormsModule, FormsModule, TranslatePipe],
+  imports: [ReactiveFormsModule, FormsModule, TranslatePipe, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './admin.css',
   template: `
@@ -131,10 +132,8 @@ const isXlsx = (file: File) =>
     </div>
     <section class="card" aria-labelledby="people-list-title">
       <h2 id="people-list-title">{{ 'people.list' | t }}</h2>
-      @if (loading()) {
-        <p class="loading" role="status" data-testid="people-loading">{{ 'common.loading' | t }}</p>
-      }
-      <div class="table-scroll" [attr.aria-busy]="loading()">
+      <hub-load-state [of]="peopleLoad" testId="people" />
+      <div class="table-scroll">
         <table data-testid="people-table">
           <thead>
             <tr>
@@ -310,7 +309,7 @@ const isXlsx = (file: File) =>
                 <tr>
                   <td>{{ e.line }}</td>
                   <td>{{ e.field }}</td>
-                  <td>{{ e.message }}</td>
+                  <td>{{ problemKey(e.code) | t }}</td>
                 </tr>
               }
             </tbody>
@@ -350,6 +349,7 @@ const isXlsx = (file: File) =>
 export class PeoplePage {
   private readonly api = inject(PeopleApi);
   private readonly i18n = inject(I18nService);
+  protected readonly problemKey = problemKey;
 
   protected readonly roles = ACCOUNT_ROLES;
   protected readonly roleLabel = roleKey;
@@ -360,15 +360,19 @@ export class PeoplePage {
     role: '' as Role | '',
     departmentId: '',
   });
-  protected readonly users = signal<UserView[]>([]);
-  protected readonly departments = signal<DepartmentAdminView[]>([]);
+  /** Issue 14: the people and departments load with a visible state and, failing, a retry. */
+  protected readonly peopleLoad = loadable(async () => {
+    const [users, departments] = await Promise.all([firstValueFrom(this.api.users()), firstValueFrom(this.api.departments())]);
+    return { users, departments };
+  });
+  protected readonly users = computed<UserView[]>(() => this.peopleLoad.value()?.users ?? []);
+  protected readonly departments = computed<DepartmentAdminView[]>(() => this.peopleLoad.value()?.departments ?? []);
   protected readonly activeDepartments = computed(() => this.departments().filter((d) => d.active));
   protected readonly errors = signal<Record<string, string>>({});
   protected readonly message = signal<string | null>(null);
   protected readonly oneTime = signal<OneTimePasswordResult | null>(null);
   protected readonly confirming = signal<{ id: string; kind: 'reset' | 'deactivate' } | null>(null);
   protected readonly busy = signal(false);
-  protected readonly loading = signal(true);
   /** R27: the person whose e-mail and mobile are being edited, and the values typed so far. */
   protected readonly contactOf = signal<string | null>(null);
   protected contactEmail = '';
@@ -379,7 +383,7 @@ export class PeoplePage {
   private content = '';
 
   constructor() {
-    this.load().catch((e: unknown) => this.message.set(readProblem(e).message ?? this.i18n.t('common.networkError')));
+    void this.peopleLoad.load();
   }
 
   protected departmentName(id: string | null): string {
@@ -431,18 +435,16 @@ export class PeoplePage {
     if (this.busy()) return;
     const contact = normalizeContact({ email: this.contactEmail, mobile: this.contactMobile });
     const problems = contactProblems(contact);
-    this.contactErrors.set(
-      Object.fromEntries(problems.map((p) => [p.field, this.i18n.t(p.field === 'email' ? 'people.badEmail' : 'people.badMobile')])),
-    );
+    this.contactErrors.set(Object.fromEntries(problems.map((p) => [p.field, this.i18n.t(`problem.${p.code}`)])));
     if (problems.length) return;
     this.busy.set(true);
     this.message.set(null);
     try {
       await firstValueFrom(this.api.updateContact(u.id, contact));
       this.contactOf.set(null);
-      await this.load();
+      await this.peopleLoad.load();
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.contactErrors.set(problem.fields);
       if (!Object.keys(problem.fields).length) this.message.set(problem.message ?? this.i18n.t('common.networkError'));
     } finally {
@@ -487,23 +489,13 @@ export class PeoplePage {
     try {
       await work();
       this.errors.set({});
-      await this.load();
+      await this.peopleLoad.load();
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.errors.set(problem.fields);
       this.message.set(problem.message ?? this.i18n.t('common.networkError'));
     } finally {
       this.busy.set(false);
-    }
-  }
-
-  private async load(): Promise<void> {
-    try {
-      const [users, departments] = await Promise.all([firstValueFrom(this.api.users()), firstValueFrom(this.api.departments())]);
-      this.users.set(users);
-      this.departments.set(departments);
-    } finally {
-      this.loading.set(false);
     }
   }
 }

@@ -9,6 +9,7 @@ import { I18nService, TranslatePipe } from '../core/i18n';
 import { SmtpSettingsComponent } from '../notifications/smtp-settings.component';
 import { ConfigurationChangesComponent } from './configuration-changes.component';
 import { FileLimitSettingsComponent } from './file-limit-settings.component';
+import { loadable, LoadStateComponent } from '../ui/load-state';
 
 type Field = keyof HubSettings;
 
@@ -19,25 +20,24 @@ type Field = keyof HubSettings;
  */
 @Component({
   selector: 'hub-settings-page',
-  imports: [ReactiveFormsModule, TranslatePipe, ConfigurationChangesComponent, SmtpSettingsComponent, FileLimitSettingsComponent],
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    ConfigurationChangesComponent,
+    SmtpSettingsComponent,
+    FileLimitSettingsComponent,
+    LoadStateComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './admin.css',
   template: `
     <div class="page-head">
       <h1>{{ 'settings.title' | t }}</h1>
     </div>
-    <form
-      class="card settings-form"
-      [formGroup]="form"
-      (ngSubmit)="save()"
-      novalidate
-      data-testid="settings-form"
-      [attr.aria-busy]="loading()"
-    >
+    <form class="card settings-form" [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="settings-form">
       <p class="muted small">{{ 'settings.intro' | t }}</p>
-      @if (loading()) {
-        <p class="loading" role="status" data-testid="settings-loading">{{ 'common.loading' | t }}</p>
-      } @else {
+      <hub-load-state [of]="settingsLoad" testId="settings" />
+      @if (settingsLoad.value()) {
         @for (f of fields; track f.key) {
           <div class="field">
             <label [for]="'s-' + f.key">{{ f.label | t }}</label>
@@ -59,7 +59,7 @@ type Field = keyof HubSettings;
         }
       }
       <div class="form-actions">
-        <button type="submit" class="button-primary" [disabled]="busy() || loading()" data-testid="settings-save">
+        <button type="submit" class="button-primary" [disabled]="busy() || !settingsLoad.value()" data-testid="settings-save">
           {{ 'settings.save' | t }}
         </button>
       </div>
@@ -122,12 +122,19 @@ export class SettingsPage {
   protected readonly errors = signal<Partial<Record<Field, string>>>({});
   protected readonly changes = signal<ConfigurationChange[]>([]);
   protected readonly busy = signal(false);
-  protected readonly loading = signal(true);
   protected readonly saved = signal(false);
   protected readonly message = signal<string | null>(null);
 
+  /** Issue 14: the settings and their history load with a visible state and, failing, a retry. */
+  protected readonly settingsLoad = loadable(async () => {
+    const [settings, changes] = await Promise.all([firstValueFrom(this.api.settings()), firstValueFrom(this.api.configurationChanges())]);
+    this.form.setValue(settings);
+    this.changes.set(changes);
+    return true;
+  });
+
   constructor() {
-    void this.load();
+    void this.settingsLoad.load();
   }
 
   protected async save(): Promise<void> {
@@ -142,7 +149,7 @@ export class SettingsPage {
     this.message.set(null);
     // The same checks as the server, so most mistakes show before the round trip.
     const problems = settingsProblems(next);
-    this.errors.set(Object.fromEntries(problems.map((p) => [p.field, p.message])));
+    this.errors.set(Object.fromEntries(problems.map((p) => [p.field, this.i18n.t(`problem.${p.code}`)])));
     if (problems.length) return;
     this.busy.set(true);
     try {
@@ -151,7 +158,7 @@ export class SettingsPage {
       this.changes.set(await firstValueFrom(this.api.configurationChanges()));
       void this.calendar.reload().catch(() => undefined);
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.errors.set(problem.fields as Partial<Record<Field, string>>);
       this.message.set(problem.message ?? this.i18n.t('common.networkError'));
     } finally {
@@ -161,17 +168,5 @@ export class SettingsPage {
 
   protected async reloadChanges(): Promise<void> {
     this.changes.set(await firstValueFrom(this.api.configurationChanges()).catch(() => this.changes()));
-  }
-
-  private async load(): Promise<void> {
-    try {
-      const [settings, changes] = await Promise.all([firstValueFrom(this.api.settings()), firstValueFrom(this.api.configurationChanges())]);
-      this.form.setValue(settings);
-      this.changes.set(changes);
-    } catch (e) {
-      this.message.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
-    } finally {
-      this.loading.set(false);
-    }
   }
 }

@@ -143,7 +143,7 @@ export class AlertsPage {
     try {
       await this.store.markRead(alert.id);
     } catch (e) {
-      this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
+      this.error.set(readProblem(e, this.i18n).message ?? this.i18n.t('common.networkError'));
     }
   }
 }

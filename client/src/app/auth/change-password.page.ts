@@ -104,7 +104,7 @@ export class ChangePasswordPage {
       this.session.passwordChanged(await firstValueFrom(this.api.changePassword({ currentPassword, newPassword })));
       await this.router.navigateByUrl('/');
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.errors.set(problem.fields);
       this.message.set(problem.message ?? this.i18n.t('common.networkError'));
     } finally {

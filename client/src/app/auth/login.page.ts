@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { readProblem } from '../core/api/problem';
-import { TranslatePipe, type TranslationKey } from '../core/i18n';
+import { I18nService, TranslatePipe, type TranslationKey } from '../core/i18n';
 import { SessionStore } from '../core/session/session.store';
 import { LangSwitchComponent } from '../ui/lang-switch.component';
 
@@ -77,6 +77,7 @@ interface Message {
 export class LoginPage {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18nService);
 
   /** Where the guard sent us from (query param, bound by the router). */
   readonly returnUrl = input<string>();
@@ -107,11 +108,11 @@ export class LoginPage {
       await this.session.login(this.form.getRawValue());
       await this.router.navigateByUrl(this.safeReturnUrl());
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       // Clear the password first: the value change would otherwise clear the new message.
       this.form.controls.password.reset();
-      // 401 is always "wrong username or password" in the user's language; other
-      // problems carry the server's own words; no answer at all is a network failure.
+      // 401 is always "wrong username or password"; other problems say their code's words
+      // (a switched-off account, too many attempts); no answer at all is a network failure.
       this.error.set(
         problem.status === 401 ? { key: 'login.failed' } : problem.message ? { text: problem.message } : { key: 'common.networkError' },
       );

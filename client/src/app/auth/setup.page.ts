@@ -76,7 +76,7 @@ export class SetupPage {
       await firstValueFrom(this.api.setup(this.token() ?? '', newPassword));
       this.done.set(true);
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.error.set(problem.fields['token'] ? this.i18n.t('setup.badLink') : (problem.message ?? this.i18n.t('common.networkError')));
     } finally {
       this.busy.set(false);

@@ -461,7 +461,12 @@ export class BoardPage {
     // Every change of the filter (the URL) loads its first screen.
     effect(() => {
       const query = this.query();
-      untracked(() => void this.load(query));
+      untracked(() => {
+        // A search from the top bar (or back and forward) changes q under the box: the box shows it,
+        // unless the user is typing into it (their text goes to the URL when they pause).
+        if (!this.searchTimer && (query.q ?? '') !== this.searchText().trim()) this.searchText.set(query.q ?? '');
+        void this.load(query);
+      });
     });
     this.live.entries$.pipe(takeUntilDestroyed()).subscribe((entry) => this.receive(entry));
     // Back after a drop: the live service replays the stream; the page catches up through it.

@@ -213,7 +213,7 @@ export class DeputiesPage {
       this.form.patchValue({ deputyUserId: '', startsAt: '', endsAt: '' });
       await this.load();
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.errors.set(problem.fields);
       this.message.set(problem.message ?? this.i18n.t('common.networkError'));
     } finally {
@@ -229,7 +229,7 @@ export class DeputiesPage {
       this.ending.set(null);
       await this.load();
     } catch (e) {
-      this.message.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
+      this.message.set(readProblem(e, this.i18n).message ?? this.i18n.t('common.networkError'));
     } finally {
       this.busy.set(false);
     }

@@ -144,7 +144,7 @@ export class DecisionFormComponent {
       const decided = await firstValueFrom(this.api.decideItem(this.item().id, outcome === 'approved' ? { outcome } : { outcome, basis }));
       this.decided.emit(decided);
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.confirming.set(null);
       this.fields.set(problem.fields);
       this.message.set(

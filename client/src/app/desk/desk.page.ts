@@ -231,7 +231,7 @@ export class DeskPage {
     try {
       await firstValueFrom(this.api.acceptItem(item.id)); // the board stream moves the row
     } catch (e) {
-      this.errors.update((m) => new Map(m).set(item.id, readProblem(e).message ?? this.i18n.t('common.networkError')));
+      this.errors.update((m) => new Map(m).set(item.id, readProblem(e, this.i18n).message ?? this.i18n.t('common.networkError')));
     } finally {
       this.busy.update((s) => {
         const next = new Set(s);
@@ -245,7 +245,7 @@ export class DeskPage {
     try {
       await this.alerts.markRead(alert.id);
     } catch (e) {
-      this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
+      this.error.set(readProblem(e, this.i18n).message ?? this.i18n.t('common.networkError'));
     }
   }
 }

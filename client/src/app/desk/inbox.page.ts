@@ -156,7 +156,7 @@ export class InboxPage {
     try {
       await this.alerts.markRead(alert.id);
     } catch (e) {
-      this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
+      this.error.set(readProblem(e, this.i18n).message ?? this.i18n.t('common.networkError'));
     }
   }
 }

@@ -158,7 +158,7 @@ export class InquiryDetailPage {
       this.state.set('loaded');
     } catch (e) {
       if (this.loadingId !== id) return;
-      const status = readProblem(e).status;
+      const status = readProblem(e, this.i18n).status;
       this.state.set(status === 404 || status === 403 ? 'not_found' : 'error');
     } finally {
       if (this.loadingId === id) this.loadingId = null;
@@ -223,7 +223,7 @@ export class InquiryDetailPage {
       await this.load(id);
       if (this.state() === 'not_found') await this.router.navigate(['/inquiries']);
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       const fields = Object.keys(problem.fields);
       if (fields.length > 0 && onFields) onFields(fields, problem.fields);
       this.message.set(problem.status === 403 ? this.i18n.t('common.forbidden') : (problem.message ?? this.i18n.t('common.networkError')));

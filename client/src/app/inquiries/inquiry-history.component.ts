@@ -151,7 +151,7 @@ export class InquiryHistoryComponent {
     try {
       this.verification.set(await firstValueFrom(this.api.verify(this.inquiryId())));
     } catch (e) {
-      this.verifyError.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
+      this.verifyError.set(readProblem(e, this.i18n).message ?? this.i18n.t('common.networkError'));
     } finally {
       this.verifying.set(false);
     }

@@ -163,7 +163,7 @@ export class RegisterInquiryPage {
       this.desk.upsert(inquiry);
       await this.router.navigate(['/inquiries', inquiry.id]);
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       const prefix = 'disposition.';
       const fields = Object.keys(problem.fields);
       const own = fields.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));

@@ -95,7 +95,7 @@ export class RectificationsComponent {
       this.changed.emit(await firstValueFrom(call));
       after?.();
     } catch (e) {
-      this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
+      this.error.set(readProblem(e, this.i18n).message ?? this.i18n.t('common.networkError'));
     } finally {
       this.busy.set(false);
     }

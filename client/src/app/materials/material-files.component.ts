@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { FILE_PICKER_ACCEPT, type MaterialFileView, type MaterialView } from '@hub/shared';
 import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
-import { readProblem } from '../core/api/problem';
+import { problemMessages, readProblem } from '../core/api/problem';
 import { HubTimePipe } from '../core/format/format.pipes';
 import { I18nService, TranslatePipe } from '../core/i18n';
 
@@ -220,8 +220,8 @@ export class MaterialFilesComponent {
       );
       this.changed.emit();
     } catch (e) {
-      const problem = readProblem(e);
-      this.error.set([problem.message, ...Object.values(problem.fields)].filter(Boolean).join('；') || this.i18n.t('common.networkError'));
+      const problem = readProblem(e, this.i18n);
+      this.error.set(problemMessages(problem).join('；') || this.i18n.t('common.networkError'));
     } finally {
       this.uploading.set(null);
     }

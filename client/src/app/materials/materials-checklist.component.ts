@@ -11,7 +11,7 @@ import {
   type MaterialView,
   type ProjectMaterialsView,
 } from '@hub/shared';
-import { readProblem } from '../core/api/problem';
+import { problemMessages, readProblem } from '../core/api/problem';
 import { I18nService, TranslatePipe, itemStatusKey } from '../core/i18n';
 import { SessionStore } from '../core/session/session.store';
 import { PaperTrailApi } from '../notices/paper-trail.api';
@@ -396,11 +396,8 @@ export class MaterialsChecklistComponent {
       this.changed.emit();
       then?.(result);
     } catch (e) {
-      const problem = readProblem(e);
-      this.fail(
-        itemId,
-        [problem.message, ...Object.values(problem.fields)].filter(Boolean).join('；') || this.i18n.t('common.networkError'),
-      );
+      const problem = readProblem(e, this.i18n);
+      this.fail(itemId, problemMessages(problem).join('；') || this.i18n.t('common.networkError'));
       this.changed.emit(); // the refusal changed nothing, but the view may be stale
     } finally {
       this.busy.set(false);

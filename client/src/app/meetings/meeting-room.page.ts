@@ -532,7 +532,7 @@ export class MeetingRoomPage {
       const joined = await this.live.joinMeeting(id);
       if (!joined.ok && joined.error && joined.error !== 'offline') this.actionError.set(joined.error);
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.state.set(problem.status === 404 ? 'not_found' : 'error');
       this.errorMessage.set(problem.message);
     }
@@ -634,7 +634,7 @@ export class MeetingRoomPage {
         this.preview.set({ deemed: deemed.join(this.i18n.lang() === 'zh' ? '、' : ', ') });
       })
       .catch((e) => {
-        const problem = readProblem(e);
+        const problem = readProblem(e, this.i18n);
         this.actionError.set(Object.values(problem.fields)[0] ?? problem.message ?? this.i18n.t('common.networkError'));
       })
       .finally(() => this.busy.set(false));
@@ -660,7 +660,7 @@ export class MeetingRoomPage {
     try {
       this.apply(await firstValueFrom(call));
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.actionError.set(Object.values(problem.fields)[0] ?? problem.message ?? this.i18n.t('common.networkError'));
     } finally {
       this.busy.set(false);

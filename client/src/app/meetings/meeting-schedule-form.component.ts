@@ -229,7 +229,7 @@ export class MeetingScheduleFormComponent {
       this.agenda.set('');
       this.convened.emit(meeting);
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.fields.set(problem.fields);
       this.message.set(problem.message ?? this.i18n.t('common.networkError'));
     } finally {

@@ -134,7 +134,7 @@ export class MegaPanelComponent implements OnInit {
       await call();
       this.changed.emit();
     } catch (e) {
-      this.message.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
+      this.message.set(readProblem(e, this.i18n).message ?? this.i18n.t('common.networkError'));
     } finally {
       this.busy.set(false);
     }

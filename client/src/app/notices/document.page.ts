@@ -241,7 +241,7 @@ export class DocumentPage {
       this.confirming.set(false);
       await this.router.navigate(['/documents', issued.id]);
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.fields.set(problem.fields);
       this.correctError.set(problem.message);
       this.confirming.set(false);

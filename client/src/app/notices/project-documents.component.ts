@@ -313,7 +313,7 @@ export class ProjectDocumentsComponent {
       this.changed.emit();
       return result;
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       onFields?.(problem.fields);
       this.message.set(problem.message ?? this.i18n.t('common.networkError'));
       return null;

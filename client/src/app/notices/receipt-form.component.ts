@@ -240,7 +240,7 @@ export class ReceiptFormComponent implements OnInit {
     const problems = receiptProblems(request);
     const required = (['name', 'address', 'phone', 'applicantSignatory'] as const).filter((f) => !this.text()[f].trim());
     const errors = Object.fromEntries([
-      ...problems.map((p) => [p.field, this.i18n.t(messageKey(p.field))]),
+      ...problems.map((p) => [p.field, this.i18n.t(`problem.${p.code}`)]),
       ...required.map((f) => [f === 'applicantSignatory' ? f : `applicant.${f}`, this.i18n.t('common.required')]),
     ]);
     this.fieldErrors.set(errors);
@@ -253,7 +253,7 @@ export class ReceiptFormComponent implements OnInit {
     try {
       this.issued.emit(await firstValueFrom(this.api.issueReceipt(this.project().id, request)));
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.fieldErrors.set(problem.fields);
       this.message.set(problem.message ?? this.i18n.t('common.networkError'));
     } finally {
@@ -299,20 +299,5 @@ export class ReceiptFormComponent implements OnInit {
       promisedCompletionOn: cal ? addWorkingDays(today, settings.workingDaysAllowed, cal) : today,
       applicantSignatory: owner().contactName,
     };
-  }
-}
-
-function messageKey(field: string): TranslationKey {
-  switch (field) {
-    case 'notAcceptedReason':
-      return 'receipt.error.notAcceptedReason';
-    case 'applicant.occupation':
-    case 'applicant.legalRepresentative':
-      return 'common.required';
-    case 'acceptedOn':
-    case 'promisedCompletionOn':
-      return 'receipt.error.dateOrder';
-    default:
-      return 'common.fixFields';
   }
 }

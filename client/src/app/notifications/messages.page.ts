@@ -1,27 +1,28 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { OutboxMessageView } from '@hub/shared';
-import { readProblem } from '../core/api/problem';
 import { HubTimePipe } from '../core/format/format.pipes';
-import { I18nService, TranslatePipe } from '../core/i18n';
+import { TranslatePipe } from '../core/i18n';
+import { loadable, LoadStateComponent } from '../ui/load-state';
 import { channelKey, NotificationsApi, outboxStateKey } from './notifications-api.service';
 
 /** R27: the admin sees the newest messages and whether each went out, is being retried, or was given up. */
 @Component({
   selector: 'hub-messages-page',
-  imports: [TranslatePipe, HubTimePipe],
+  imports: [TranslatePipe, HubTimePipe, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../admin/admin.css',
   template: `
     <div class="page-head">
       <h1>{{ 'notify.messages.title' | t }}</h1>
-      <button type="button" class="button-quiet" (click)="load()" data-testid="messages-reload">{{ 'notify.messages.reload' | t }}</button>
+      <button type="button" class="button-quiet" (click)="messagesLoad.load()" data-testid="messages-reload">
+        {{ 'notify.messages.reload' | t }}
+      </button>
     </div>
     <p class="muted small">{{ 'notify.messages.intro' | t }}</p>
-    @if (error(); as e) {
-      <p class="alert alert-error" role="alert">{{ e }}</p>
-    }
-    @if (messages().length === 0) {
+    <hub-load-state [of]="messagesLoad" testId="messages" />
+    @if (messagesLoad.value() === null) {
+      <!-- nothing yet: the load state speaks -->
+    } @else if (messages().length === 0) {
       <p class="muted" data-testid="messages-empty">{{ 'notify.messages.none' | t }}</p>
     } @else {
       <table data-testid="messages">
@@ -75,22 +76,13 @@ import { channelKey, NotificationsApi, outboxStateKey } from './notifications-ap
 })
 export class MessagesPage {
   private readonly api = inject(NotificationsApi);
-  private readonly i18n = inject(I18nService);
-  protected readonly messages = signal<OutboxMessageView[]>([]);
-  protected readonly error = signal<string | null>(null);
+  /** Issue 14: a visible load and, failing, a retry, as on every page. */
+  protected readonly messagesLoad = loadable(() => firstValueFrom(this.api.messages()));
+  protected readonly messages = computed(() => this.messagesLoad.value() ?? []);
   protected readonly channelKey = channelKey;
   protected readonly outboxStateKey = outboxStateKey;
 
   constructor() {
-    void this.load();
-  }
-
-  protected async load(): Promise<void> {
-    try {
-      this.messages.set(await firstValueFrom(this.api.messages()));
-      this.error.set(null);
-    } catch (e) {
-      this.error.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
-    }
+    void this.messagesLoad.load();
   }
 }

@@ -167,7 +167,7 @@ export class MyNotificationsPage {
   }
 
   private fail(e: unknown): void {
-    const problem = readProblem(e);
+    const problem = readProblem(e, this.i18n);
     this.errors.set(problem.fields);
     this.failed.set(true);
     this.message.set(problem.message ?? this.i18n.t('common.networkError'));

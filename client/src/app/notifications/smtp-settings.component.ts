@@ -4,27 +4,20 @@ import { firstValueFrom } from 'rxjs';
 import type { SmtpSettingsView } from '@hub/shared';
 import { readProblem } from '../core/api/problem';
 import { I18nService, TranslatePipe } from '../core/i18n';
+import { loadable, LoadStateComponent } from '../ui/load-state';
 import { NotificationsApi } from './notifications-api.service';
 
 /** R27: the center's SMTP server, on the settings page; the password stays in the environment (HUB_SMTP_PASSWORD). */
 @Component({
   selector: 'hub-smtp-settings',
-  imports: [FormsModule, TranslatePipe],
+  imports: [FormsModule, TranslatePipe, LoadStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form
-      class="card settings-form"
-      (ngSubmit)="save()"
-      novalidate
-      data-testid="smtp-form"
-      aria-labelledby="smtp-title"
-      [attr.aria-busy]="loading()"
-    >
+    <form class="card settings-form" (ngSubmit)="save()" novalidate data-testid="smtp-form" aria-labelledby="smtp-title">
       <h2 id="smtp-title">{{ 'notify.smtp.title' | t }}</h2>
       <p class="muted small">{{ 'notify.smtp.intro' | t }}</p>
-      @if (loading()) {
-        <p class="loading" role="status" data-testid="smtp-loading">{{ 'common.loading' | t }}</p>
-      } @else {
+      <hub-load-state [of]="smtpLoad" testId="smtp" />
+      @if (smtpLoad.value()) {
         <div class="field">
           <label for="smtp-host">{{ 'notify.smtp.host' | t }}</label>
           <input id="smtp-host" name="host" [(ngModel)]="value.host" data-testid="smtp-host" />
@@ -84,14 +77,17 @@ export class SmtpSettingsComponent {
   protected readonly message = signal<string | null>(null);
   protected readonly failed = signal(false);
   protected readonly busy = signal(false);
-  /** The fields appear with the saved values: typed into before they arrive, a late answer would overwrite them. */
-  protected readonly loading = signal(true);
+  /**
+   * The fields appear with the saved values (typed into before they arrive, a late answer would
+   * overwrite them); failing, the load says why and offers a retry (issue 14).
+   */
+  protected readonly smtpLoad = loadable(async () => {
+    this.show(await firstValueFrom(this.api.smtp()));
+    return true;
+  });
 
   constructor() {
-    firstValueFrom(this.api.smtp()).then(
-      (v) => this.show(v),
-      (e: unknown) => this.fail(e),
-    );
+    void this.smtpLoad.load();
   }
 
   protected async save(): Promise<void> {
@@ -114,12 +110,10 @@ export class SmtpSettingsComponent {
     const { passwordSet, ...value } = v;
     this.value = value;
     this.passwordSet.set(passwordSet);
-    this.loading.set(false);
   }
 
   private fail(e: unknown): void {
-    const problem = readProblem(e);
-    this.loading.set(false);
+    const problem = readProblem(e, this.i18n);
     this.errors.set(problem.fields);
     this.failed.set(true);
     this.message.set(problem.message ?? this.i18n.t('common.networkError'));

@@ -269,7 +269,7 @@ export class AdmissionFormComponent {
     try {
       this.admitted.emit(await firstValueFrom(request()));
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.serverErrors.set(problem.fields);
       const known = new Set(['leadDepartmentId', 'participatingDepartmentIds', 'overrideReason', 'reason']);
       const other = Object.entries(problem.fields).filter(([field]) => !known.has(field));

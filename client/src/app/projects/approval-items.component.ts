@@ -297,7 +297,7 @@ export class ApprovalItemsComponent {
     try {
       this.changed.emit(await firstValueFrom(call));
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       const message =
         problem.status === 403
           ? (problem.message ?? this.i18n.t('common.forbidden'))

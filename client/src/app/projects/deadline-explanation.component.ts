@@ -85,7 +85,7 @@ export class DeadlineExplanationComponent implements OnInit {
     try {
       this.explanation.set(await firstValueFrom(this.api.explainItemDeadline(this.itemId())));
     } catch (e) {
-      this.error.set(readProblem(e).message ?? '…');
+      this.error.set(readProblem(e, this.i18n).message ?? '…');
     }
   }
 }

@@ -315,7 +315,7 @@ export class ItemDeadlineFormComponent {
       }
       this.done.emit();
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.confirming.set(null);
       this.fields.set(problem.fields);
       this.message.set(problem.message ?? this.i18n.t('common.networkError'));

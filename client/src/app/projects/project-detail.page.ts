@@ -103,7 +103,7 @@ export class ProjectDetailPage {
       }
     } catch (e) {
       if (this.loadingId !== id) return;
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.state.set(problem.status === 404 ? 'not_found' : 'error');
       this.errorMessage.set(problem.message);
     } finally {

@@ -187,7 +187,7 @@ export class ProjectLifeComponent {
       this.changed.emit(await firstValueFrom(this.api.setNationalCode(this.project().id, { nationalCode: code === '' ? null : code })));
       this.done.set('life.nationalCodeSaved');
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.codeError.set(problem.fields['nationalCode'] ?? problem.message);
     } finally {
       this.busy.set(false);
@@ -219,7 +219,7 @@ export class ProjectLifeComponent {
       this.done.set('life.withdrawDone');
       this.changed.emit(project);
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.fields.set(problem.fields);
       this.message.set(problem.message);
       this.confirming.set(false);

@@ -19,11 +19,12 @@ import {
   AMOUNT_UNITS,
   CURRENCIES,
   EMAIL_PATTERN,
-  MONEY_AMOUNT_MAX_LENGTH,
   NATIONAL_CODE_PATTERN,
   PHONE_PATTERN,
   amountFromUnit,
-  parseMoneyAmount,
+  isProblemCode,
+  moneyAmountProblem,
+  type ProblemCode,
   type AmountUnit,
   PROJECT_CATEGORIES,
   isMegaProject,
@@ -34,7 +35,7 @@ import {
 } from '@hub/shared';
 import { ApiService } from '../core/api/api.service';
 import { HubFormat } from '../core/format/hub-format.service';
-import { readProblem } from '../core/api/problem';
+import { problemKey, readProblem } from '../core/api/problem';
 import { I18nService, TranslatePipe, categoryKey } from '../core/i18n';
 import { InquiriesApi } from '../inquiries/inquiries-api.service';
 import { projectPrefill } from '../inquiries/inquiry-project-link';
@@ -158,12 +159,7 @@ export class RegisterProjectPage {
     if (server) return server;
     const control = this.form.get(path);
     if (!control || !control.invalid || !(control.touched || this.submitted())) return null;
-    if (control.hasError('required')) return this.i18n.t('common.required');
-    if (control.hasError('amount')) return this.i18n.t('register.amountPattern');
-    if (control.hasError('amountPositive')) return this.i18n.t('register.amountPositive');
-    if (control.hasError('amountTooLarge')) return this.i18n.t('register.amountTooLarge');
-    if (control.hasError('pattern')) return this.i18n.t(PATTERN_MESSAGES[path] ?? 'common.fixFields');
-    return null;
+    return this.i18n.t(problemKey(browserProblem(path, control)));
   }
 
   protected async submit(): Promise<void> {
@@ -204,7 +200,7 @@ export class RegisterProjectPage {
       if (inquiry) await firstValueFrom(this.inquiries.linkProject(inquiry.id, project.id)).catch(() => undefined);
       await this.router.navigate(['/projects', project.id]);
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.submittedValues = Object.fromEntries(Object.keys(problem.fields).map((path) => [path, this.form.get(path)?.value]));
       this.serverErrors.set(problem.fields);
       this.formMessage.set(
@@ -243,12 +239,19 @@ export class RegisterProjectPage {
   }
 }
 
-/** The words for a pattern mismatch per field: the same checks the server makes, in the user's language. */
-const PATTERN_MESSAGES: Record<string, 'life.nationalCodeHint' | 'register.phonePattern' | 'register.emailPattern'> = {
-  nationalCode: 'life.nationalCodeHint',
-  'owner.contactPhone': 'register.phonePattern',
-  'owner.contactEmail': 'register.emailPattern',
+/** A pattern mismatch per field, as the server names it (issue 14: the same code, so the same words). */
+const PATTERN_CODES: Record<string, ProblemCode> = {
+  nationalCode: 'national_code.invalid',
+  'owner.contactPhone': 'phone.invalid',
+  'owner.contactEmail': 'email.invalid',
 };
+
+/** What the browser found wrong with a field, by the code the server would answer with. */
+function browserProblem(path: string, control: AbstractControl): ProblemCode {
+  if (control.hasError('required')) return 'field.required';
+  if (control.hasError('pattern')) return PATTERN_CODES[path] ?? 'field.invalid';
+  return Object.keys(control.errors ?? {}).find(isProblemCode) ?? 'field.invalid';
+}
 
 /**
  * R6: the typed amount in its unit (a sibling control) converts exactly to a positive amount the
@@ -260,10 +263,8 @@ function typedAmount(control: AbstractControl<string>): ValidationErrors | null 
   return refusal ? { [refusal]: true } : null;
 }
 
-function amountRefusal(typed: string, unit: AmountUnit): 'amount' | 'amountTooLarge' | 'amountPositive' | null {
+/** The server's check on the stored amount (moneyAmountProblem), after the unit's own: a typed number that converts. */
+function amountRefusal(typed: string, unit: AmountUnit): ProblemCode | null {
   const amount = amountFromUnit(typed, unit);
-  if (amount === null) return 'amount';
-  if (amount.length > MONEY_AMOUNT_MAX_LENGTH) return 'amountTooLarge';
-  if (parseMoneyAmount(amount) <= 0n) return 'amountPositive';
-  return null;
+  return amount === null ? 'amount.invalid' : moneyAmountProblem(amount);
 }

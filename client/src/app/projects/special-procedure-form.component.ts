@@ -180,7 +180,7 @@ export class SpecialProcedureFormComponent implements OnInit {
       else await firstValueFrom(this.api.startSpecialProcedure(item.id, { kind: this.kind()!, startsAt: at!.toISOString() }));
       this.done.emit();
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.confirming.set(null);
       this.fields.set(problem.fields);
       this.message.set(problem.message ?? this.i18n.t('common.networkError'));

@@ -349,7 +349,7 @@ export class TrackingCardComponent {
     try {
       this.verification.set(await firstValueFrom(this.api.verifyCard(this.projectId())));
     } catch (e) {
-      this.verifyError.set(readProblem(e).message ?? this.i18n.t('common.networkError'));
+      this.verifyError.set(readProblem(e, this.i18n).message ?? this.i18n.t('common.networkError'));
     } finally {
       this.verifying.set(false);
     }

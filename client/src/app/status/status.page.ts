@@ -200,6 +200,11 @@ import { LangSwitchComponent } from '../ui/lang-switch.component';
         display: block;
         width: auto;
       }
+      /* Without this the caption of a table laid out as blocks shrinks to one character a line. */
+      caption {
+        display: block;
+        text-align: left;
+      }
       thead {
         position: absolute;
         width: 1px;
@@ -260,7 +265,7 @@ export class StatusPage {
         await firstValueFrom(this.api.projectStatus({ projectCode: this.projectCode().trim(), accessCode: this.accessCode().trim() })),
       );
     } catch (e) {
-      const problem = readProblem(e);
+      const problem = readProblem(e, this.i18n);
       this.error.set(
         problem.status === 404
           ? this.i18n.t('status.notFound')

@@ -92,7 +92,7 @@ export class LoadStateComponent {
 export function loadable<T>(fetch: () => Promise<T>): Loadable<T> {
   const i18n = inject(I18nService);
   return new Loadable(fetch, (e) => {
-    const problem = readProblem(e);
+    const problem = readProblem(e, i18n);
     if (problem.status === 0) return i18n.t('common.networkError');
     if (problem.status === 403) return i18n.t('common.forbidden');
     return problem.message ?? i18n.t('common.networkError');

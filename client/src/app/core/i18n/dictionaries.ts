@@ -1,3 +1,5 @@
+import { problemDictionary } from '@hub/shared';
+
 /**
  * The hub's words, Chinese first (the center works in Chinese), English second.
  * `en` is typed against `zh`, so a key missing in either language breaks the build.
@@ -112,7 +114,6 @@ export const zh = {
   'register.investment': '总投资',
   'register.amount': '金额',
   'register.amountHint': '按所选单位填写，如 4.2 亿元或 3800 万元；换算成元（或美元）后最多两位小数',
-  'register.amountPattern': '金额格式不正确：只填数字，如 4.2 或 3800；换算成元后最多两位小数',
   'register.currency': '币种',
   'register.currency.CNY': '人民币 (CNY)',
   'register.currency.USD': '美元 (USD)',
@@ -124,10 +125,6 @@ export const zh = {
   'register.unit.wan.USD': '万美元',
   'register.unit.yi.USD': '亿美元',
   'register.amountStored': '按 {amount} 保存',
-  'register.amountPositive': '金额必须大于零',
-  'register.amountTooLarge': '金额过大（须小于 10^18）',
-  'register.phonePattern': '联系电话格式不正确：5–30 位数字，可含 + - ( ) 和空格',
-  'register.emailPattern': '电子邮箱格式不正确，如 name@example.com',
   'register.reportHigher': '须报省级或国家有关部门',
   'register.megaNotice': '重大项目：材料齐全后须在规定期限内报送上级部门，并由专人全程跟踪。',
   'register.submit': '登记',
@@ -664,8 +661,6 @@ export const zh = {
   'receipt.workingDays': '个工作日',
   'receipt.signatory': '申请人签字',
   'receipt.submit': '出具收件回执（一式三联）',
-  'receipt.error.notAcceptedReason': '未当日受理，须填写延期受理原因',
-  'receipt.error.dateOrder': '日期顺序应为：收到 ≤ 受理 ≤ 承诺办结',
 
   'pickup.date': '实际取件日期',
   'pickup.picker': '取件人',
@@ -883,8 +878,6 @@ export const zh = {
   'password.hint': '至少 10 个字符，不能与用户名相同',
   'password.repeat': '再次输入新密码',
   'password.submit': '保存新密码',
-  'password.tooShort': '新密码至少 10 个字符',
-  'password.notUsername': '新密码不能与用户名相同',
   'password.mismatch': '两次输入的新密码不一致',
   'setup.title': '设置管理员密码',
   'setup.intro': '这是首次启动时打印的一次性设置链接，只能使用一次。请为管理员 admin 设置密码。',
@@ -936,8 +929,6 @@ export const zh = {
   'people.contactOf': '修改 {name} 的电子邮箱和手机号码',
   'people.contactHint': '消息按本人在“我的通知”中的选择发往这里（R27）；本人已选用的地址不能清空。',
   'people.contactSave': '保存联系方式',
-  'people.badEmail': '不是有效的电子邮箱地址',
-  'people.badMobile': '不是有效的手机号码（以 1 开头的 11 位数字）',
   'import.title': '从表格导入部门和人员',
   'import.intro': '先下载模板（XLSX 或 CSV），按列填写。导入前逐行检查；有任何错误行则一行也不写入。',
   'import.template': '下载 CSV 模板',
@@ -1188,6 +1179,9 @@ export const zh = {
   'materials.noneListed': '尚未列明所需材料：不能受理，也不能出具许可',
   'money.yi': '{n} 亿元',
   'money.wan': '{n} 万元',
+
+  // Issue 14: the words of every problem code (server errors and the browser's own checks), from the shared catalogue.
+  ...problemDictionary('zh'),
 } as const;
 
 export type TranslationKey = keyof typeof zh;
@@ -1302,7 +1296,6 @@ export const en: Record<TranslationKey, string> = {
   'register.amount': 'Amount',
   'register.amountHint':
     'In the unit chosen, e.g. 4.2 (100 million) or 3800 (10 thousand); at most two decimals once in whole currency units',
-  'register.amountPattern': 'Not a valid amount: digits only, e.g. 4.2 or 3800; at most two decimals once in whole currency units',
   'register.currency': 'Currency',
   'register.currency.CNY': 'Chinese yuan (CNY)',
   'register.currency.USD': 'US dollar (USD)',
@@ -1314,10 +1307,6 @@ export const en: Record<TranslationKey, string> = {
   'register.unit.wan.USD': '10 thousand dollars',
   'register.unit.yi.USD': '100 million dollars',
   'register.amountStored': 'stored as {amount}',
-  'register.amountPositive': 'The amount must be greater than zero',
-  'register.amountTooLarge': 'The amount is too large (must be below 10^18)',
-  'register.phonePattern': 'Not a phone number: 5–30 digits, + - ( ) and spaces allowed',
-  'register.emailPattern': 'Not an e-mail address, e.g. name@example.com',
   'register.reportHigher': 'Must be reported to provincial or national authorities',
   'register.megaNotice':
     'Mega project: once materials are complete it must be forwarded to higher authorities in time, with a named staff member tracking it throughout.',
@@ -1862,8 +1851,6 @@ export const en: Record<TranslationKey, string> = {
   'receipt.workingDays': 'working days',
   'receipt.signatory': 'Applicant’s signature',
   'receipt.submit': 'Issue receipt (three copies)',
-  'receipt.error.notAcceptedReason': 'Not accepted the day received: give the reason',
-  'receipt.error.dateOrder': 'Dates must run received ≤ accepted ≤ promised',
 
   'pickup.date': 'Picked up on',
   'pickup.picker': 'Picked up by',
@@ -2084,8 +2071,6 @@ export const en: Record<TranslationKey, string> = {
   'password.hint': 'At least 10 characters, not your username',
   'password.repeat': 'New password again',
   'password.submit': 'Save new password',
-  'password.tooShort': 'The new password needs at least 10 characters',
-  'password.notUsername': 'The new password must not be the username',
   'password.mismatch': 'The two new passwords differ',
   'setup.title': 'Set the administrator password',
   'setup.intro': 'This is the one-time setup link printed at first start; it works once. Choose the password of the administrator "admin".',
@@ -2138,8 +2123,6 @@ export const en: Record<TranslationKey, string> = {
   'people.contactOf': 'Edit the e-mail and mobile of {name}',
   'people.contactHint': 'Messages go here as the person chose under My notifications (R27); an address the person uses cannot be cleared.',
   'people.contactSave': 'Save contact',
-  'people.badEmail': 'Not an e-mail address',
-  'people.badMobile': 'Not a mobile number (11 digits starting with 1)',
   'import.title': 'Import departments and people from a spreadsheet',
   'import.intro':
     'Download the template (XLSX or CSV) and fill in its columns. Every row is checked first; if any row is bad, nothing is written.',
@@ -2404,4 +2387,7 @@ export const en: Record<TranslationKey, string> = {
   'materials.noneListed': 'No materials listed yet: cannot accept, nor issue a permit',
   'money.yi': 'CNY {n} × 100 million (亿元)',
   'money.wan': 'CNY {n} × 10,000 (万元)',
+
+  // Issue 14: the words of every problem code (server errors and the browser's own checks), from the shared catalogue.
+  ...problemDictionary('en'),
 };
