@@ -31,7 +31,7 @@ import {
 } from '@hub/shared';
 import { AlertsService } from '../alerts/alerts.service';
 import { CalendarService } from '../calendar/calendar.service';
-import { CardService } from '../card/card.service';
+import { ProjectSteps } from '../card/project-steps';
 import { authorize } from '../common/authorize';
 import { badRequest, conflict, notFound, refuse } from '../common/problem';
 import { CLAIM_TX, Database, type Tx } from '../database/database';
@@ -93,7 +93,7 @@ export class ApprovalsService {
     private readonly db: Database,
     private readonly clock: HubClock,
     private readonly calendars: CalendarService,
-    private readonly card: CardService,
+    private readonly steps: ProjectSteps,
     private readonly notices: NoticesService,
     private readonly signals: DeadlineSignals,
     private readonly alerts: AlertsService,
@@ -117,7 +117,7 @@ export class ApprovalsService {
         [id, status, now, user.id, due.dueAt, due.provisional, JSON.stringify(deadlineRuleOf(settings))],
       );
       const after = (await loadItem(tx, id))!;
-      await this.record(tx, user, 'item.accepted', before, after, { dueAt: after.dueAt! });
+      await this.steps.recordStep(tx, { item: before, after }, { actor: user, action: 'item.accepted', detail: { dueAt: after.dueAt! } });
       tx.onCommit(() => this.signals.deadlinesChanged());
       return after;
     });
@@ -146,7 +146,11 @@ export class ApprovalsService {
       ]);
       const after = (await loadItem(tx, id))!;
       await this.alerts.markHandled(tx, { itemId: id }, now);
-      await this.record(tx, user, status === 'approved' ? 'item.approved' : 'item.rejected', before, after, basis ? { basis } : {});
+      await this.steps.recordStep(
+        tx,
+        { item: before, after },
+        { actor: user, action: status === 'approved' ? 'item.approved' : 'item.rejected', detail: basis ? { basis } : {} },
+      );
       // R4a: a rejection needs no permit, so it may decide the project's last item.
       if (status === 'rejected') await this.completions.recordIfDone(tx, after.projectId, user);
       return after;
@@ -282,12 +286,20 @@ export class ApprovalsService {
         [itemId, dto.meetingId ?? null, kind, dto.text.trim(), user.id, now, rulingDue],
       );
       const after = (await loadItem(tx, itemId))!;
-      await this.record(tx, user, 'explanation.filed', before, after, {
-        explanation: dto.text.trim(),
-        kind,
-        rulingDueAt: rulingDue.toISOString(),
-        ...(meetingTitle ? { meeting: meetingTitle, meetingId: dto.meetingId! } : {}),
-      });
+      await this.steps.recordStep(
+        tx,
+        { item: before, after },
+        {
+          actor: user,
+          action: 'explanation.filed',
+          detail: {
+            explanation: dto.text.trim(),
+            kind,
+            rulingDueAt: rulingDue.toISOString(),
+            ...(meetingTitle ? { meeting: meetingTitle, meetingId: dto.meetingId! } : {}),
+          },
+        },
+      );
       // R16: every leader is alerted at filing (inbox, live).
       await this.alerts.alert(
         tx,
@@ -350,11 +362,19 @@ export class ApprovalsService {
       }
       await this.alerts.markHandled(tx, { explanationId }, now);
       const afterRuling = (await loadItem(tx, before.id))!;
-      await this.record(tx, user, 'explanation.ruled', before, afterRuling, {
-        ruling: dto.ruling,
-        ...(note ? { note } : {}),
-        ...(held.length ? { meeting: held.map((m) => m.title).join('、') } : {}),
-      });
+      await this.steps.recordStep(
+        tx,
+        { item: before, after: afterRuling },
+        {
+          actor: user,
+          action: 'explanation.ruled',
+          detail: {
+            ruling: dto.ruling,
+            ...(note ? { note } : {}),
+            ...(held.length ? { meeting: held.map((m) => m.title).join('、') } : {}),
+          },
+        },
+      );
       switch (decided.effect.kind) {
         case 'reschedule':
           await this.reschedule(tx, user, afterRuling, {
@@ -419,11 +439,19 @@ export class ApprovalsService {
           { kind: 'ruling_overdue', projectId: item.projectId, itemId: item.id, explanationId: row.id },
           now,
         );
-        await this.record(tx, null, 'explanation.ruling_overdue', item, item, {
-          explanationId: row.id,
-          rulingDueAt: row.ruling_due_at.toISOString(),
-          alerted: String(leaders.length),
-        });
+        await this.steps.recordStep(
+          tx,
+          { item: item, after: item },
+          {
+            actor: null,
+            action: 'explanation.ruling_overdue',
+            detail: {
+              explanationId: row.id,
+              rulingDueAt: row.ruling_due_at.toISOString(),
+              alerted: String(leaders.length),
+            },
+          },
+        );
         return true;
       }, CLAIM_TX); // a background claim: a frozen instance lets go within a second
       if (!done) return escalated;
@@ -493,13 +521,21 @@ export class ApprovalsService {
     // leaders learn of the deemed consent (raised with every other one of this transaction, at its end).
     await this.alerts.markHandled(tx, { itemId: before.id }, firedAt);
     this.alerts.deemedConsent(tx, { itemId: before.id, deadlineVersion: before.deadlineVersion }, firedAt);
-    await this.record(tx, null, 'item.deemed_consent', before, after, {
-      cause: cause.kind,
-      noticeNumber: notice.number,
-      dueAt: before.dueAt!,
-      lateMs: String(lateMs),
-      ...(absence ? { meeting: absence.meetingTitle, meetingId: absence.meetingId } : {}),
-    });
+    await this.steps.recordStep(
+      tx,
+      { item: before, after },
+      {
+        actor: null,
+        action: 'item.deemed_consent',
+        detail: {
+          cause: cause.kind,
+          noticeNumber: notice.number,
+          dueAt: before.dueAt!,
+          lateMs: String(lateMs),
+          ...(absence ? { meeting: absence.meetingTitle, meetingId: absence.meetingId } : {}),
+        },
+      },
+    );
     return after;
   }
 
@@ -599,14 +635,22 @@ export class ApprovalsService {
       ],
     );
     const after = (await loadItem(tx, before.id))!;
-    await this.record(tx, user, change.action, current, after, {
-      reason: change.reason,
-      previousDueAt: before.dueAt!,
-      dueAt: after.dueAt!,
-      noticeNumber: notice.number,
-      addedWorkingDays: String(used + added),
-      ...change.detail,
-    });
+    await this.steps.recordStep(
+      tx,
+      { item: current, after },
+      {
+        actor: user,
+        action: change.action,
+        detail: {
+          reason: change.reason,
+          previousDueAt: before.dueAt!,
+          dueAt: after.dueAt!,
+          noticeNumber: notice.number,
+          addedWorkingDays: String(used + added),
+          ...change.detail,
+        },
+      },
+    );
     tx.onCommit(() => this.signals.deadlinesChanged());
     return after;
   }
@@ -666,11 +710,19 @@ export class ApprovalsService {
     const status = nextItemStatus(before.status, 'correct');
     await tx.query(`UPDATE approval_items SET status = $2, decided_at = NULL, notice_number = NULL WHERE id = $1`, [before.id, status]);
     const reopened = (await loadItem(tx, before.id))!;
-    await this.record(tx, user, 'item.deemed_consent_corrected', before, reopened, {
-      noticeNumber: correction.number,
-      corrects: undo.noticeNumber,
-      reason,
-    });
+    await this.steps.recordStep(
+      tx,
+      { item: before, after: reopened },
+      {
+        actor: user,
+        action: 'item.deemed_consent_corrected',
+        detail: {
+          noticeNumber: correction.number,
+          corrects: undo.noticeNumber,
+          reason,
+        },
+      },
+    );
     return reopened;
   }
 
@@ -683,24 +735,6 @@ export class ApprovalsService {
   private async explanation(tx: Tx, id: string): Promise<ExplanationView | undefined> {
     const row = await tx.one<ExplanationRow>(`${EXPLANATION_SELECT} WHERE e.id = $1`, [id]);
     return row && toExplanation(row);
-  }
-
-  private record(
-    tx: Tx,
-    actor: SessionUser | null,
-    action: CardAction,
-    before: ApprovalItemView,
-    after: ApprovalItemView,
-    detail: Record<string, string>,
-  ) {
-    return this.card.append(tx, {
-      projectId: after.projectId,
-      actor,
-      action,
-      before: { kind: 'item', item: before },
-      after: { kind: 'item', item: after },
-      detail,
-    });
   }
 }
 

@@ -9,7 +9,6 @@ import {
   type SessionUser,
 } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
-import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
 import { notFound, refusedBy, ruleRefusal } from '../common/problem';
 import { Database, type Tx } from '../database/database';
@@ -35,7 +34,6 @@ export class CorrectionsService {
     private readonly db: Database,
     private readonly clock: HubClock,
     private readonly calendars: CalendarService,
-    private readonly card: CardService,
     private readonly notices: NoticesService,
     private readonly signals: DeadlineSignals,
     private readonly steps: ProjectSteps,
@@ -125,14 +123,11 @@ export class CorrectionsService {
           [itemBefore.id, newDueAt, provisional],
         );
         const after = (await loadItem(tx, itemBefore.id))!;
-        await this.card.append(tx, {
-          projectId: after.projectId,
-          actor: user,
-          action: 'item.consent_revoked',
-          before: { kind: 'item', item: itemBefore },
-          after: { kind: 'item', item: after },
-          detail: { ...detail, dueAt: after.dueAt! },
-        });
+        await this.steps.recordStep(
+          tx,
+          { item: itemBefore, after },
+          { actor: user, action: 'item.consent_revoked', detail: { ...detail, dueAt: after.dueAt! } },
+        );
         tx.onCommit(() => this.signals.deadlinesChanged());
       } else if (projectBefore) {
         await this.steps.recordStep(tx, projectBefore, {

@@ -13,7 +13,6 @@ import {
   roomClosedError,
   scheduleError,
   type ApprovalItemView,
-  type CardAction,
   type ClosePreview,
   type JoinMeetingResult,
   type MeetingSummary,
@@ -24,7 +23,7 @@ import {
 } from '@hub/shared';
 import { AlertsService } from '../alerts/alerts.service';
 import { ApprovalsService } from '../approvals/approvals.service';
-import { CardService } from '../card/card.service';
+import { ProjectSteps, type StepChange } from '../card/project-steps';
 import { authorize } from '../common/authorize';
 import { badRequest, conflict, notFound, refuse, ruleRefusal } from '../common/problem';
 import { CalendarService } from '../calendar/calendar.service';
@@ -57,7 +56,7 @@ export class MeetingsService {
   constructor(
     private readonly db: Database,
     private readonly clock: HubClock,
-    private readonly card: CardService,
+    private readonly steps: ProjectSteps,
     private readonly approvals: ApprovalsService,
     private readonly live: LiveEvents,
     private readonly signals: DeadlineSignals,
@@ -128,7 +127,11 @@ export class MeetingsService {
         { kind: 'meeting_invited', projectId, meetingId: row!.id },
         now,
       );
-      await this.record(tx, user, row!.id, 'meeting.convened', null, { agenda: dto.agenda?.trim() ?? '', noticeGiven: String(bound) });
+      await this.steps.recordStep(tx, await this.changed(tx, row!.id, null), {
+        actor: user,
+        action: 'meeting.convened',
+        detail: { agenda: dto.agenda?.trim() ?? '', noticeGiven: String(bound) },
+      });
       tx.onCommit(() => this.signals.deadlinesChanged()); // the engine plans the lapse of this meeting
       return row!.id;
     });
@@ -172,7 +175,7 @@ export class MeetingsService {
       const problem = openError({ status: meeting.status, startsAt: meeting.starts_at }, now);
       if (problem) refuse(problem);
       await tx.query(`UPDATE meetings SET status = 'open', opened_at = $2 WHERE id = $1`, [id, now]);
-      await this.record(tx, user, id, 'meeting.opened', meeting);
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting.summary), { actor: user, action: 'meeting.opened' });
     });
   }
 
@@ -241,12 +244,16 @@ export class MeetingsService {
           now,
         ],
       );
-      await this.record(tx, user, id, 'meeting.opinion', meeting, {
-        department: departmentId,
-        opinion: dto.kind,
-        version: String(version!.v),
-        ...(dto.kind === 'agree_with_conditions' ? { conditions: dto.conditions!.trim() } : {}),
-        ...(dto.kind === 'disagree' ? { basis: dto.basis!.trim() } : {}),
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting.summary), {
+        actor: user,
+        action: 'meeting.opinion',
+        detail: {
+          department: departmentId,
+          opinion: dto.kind,
+          version: String(version!.v),
+          ...(dto.kind === 'agree_with_conditions' ? { conditions: dto.conditions!.trim() } : {}),
+          ...(dto.kind === 'disagree' ? { basis: dto.basis!.trim() } : {}),
+        },
       });
     });
   }
@@ -269,7 +276,11 @@ export class MeetingsService {
         `INSERT INTO rectifications (meeting_id, department_id, request, requested_at, requested_by) VALUES ($1, $2, $3, $4, $5)`,
         [id, dto.departmentId ?? null, dto.request.trim(), now, user.id],
       );
-      await this.record(tx, user, id, 'meeting.rectification', meeting, { request: dto.request.trim() });
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting.summary), {
+        actor: user,
+        action: 'meeting.rectification',
+        detail: { request: dto.request.trim() },
+      });
     });
   }
 
@@ -284,7 +295,11 @@ export class MeetingsService {
       if (rect.done_at) throw conflict('Already recorded as done');
       const now = await this.clock.now(tx);
       await tx.query('UPDATE rectifications SET done_at = $2, done_by = $3 WHERE id = $1', [rectificationId, now, user.id]);
-      await this.record(tx, user, id, 'meeting.rectification', meeting, { request: rect.request, done: 'true' });
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting.summary), {
+        actor: user,
+        action: 'meeting.rectification',
+        detail: { request: rect.request, done: 'true' },
+      });
     });
   }
 
@@ -300,7 +315,7 @@ export class MeetingsService {
       if (meeting.close_proposed_at) return false;
       const now = await this.clock.now(tx);
       await tx.query('UPDATE meetings SET close_proposed_at = $2, close_proposed_by = $3 WHERE id = $1', [id, now, user.id]);
-      await this.record(tx, user, id, 'meeting.close_proposed', meeting);
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting.summary), { actor: user, action: 'meeting.close_proposed' });
       return true;
     });
   }
@@ -360,12 +375,16 @@ export class MeetingsService {
         deemed.push(after.noticeNumber ?? '');
       }
       const absent = [...outcomes].filter(([, o]) => o !== 'present').map(([d, o]) => `${d}:${o}`);
-      await this.record(tx, user, id, 'meeting.closed', meeting, {
-        conclusion: dto.conclusion.trim(),
-        ...(dto.findings?.trim() ? { findings: dto.findings.trim() } : {}),
-        ...(absent.length ? { absences: absent.join(',') } : {}),
-        ...(lateExcuses.size ? { lateExcused: [...lateExcuses].map(([d, r]) => `${d}:${r}`).join(',') } : {}),
-        ...(deemed.length ? { noticeNumbers: deemed.join(',') } : {}),
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting.summary), {
+        actor: user,
+        action: 'meeting.closed',
+        detail: {
+          conclusion: dto.conclusion.trim(),
+          ...(dto.findings?.trim() ? { findings: dto.findings.trim() } : {}),
+          ...(absent.length ? { absences: absent.join(',') } : {}),
+          ...(lateExcuses.size ? { lateExcused: [...lateExcuses].map(([d, r]) => `${d}:${r}`).join(',') } : {}),
+          ...(deemed.length ? { noticeNumbers: deemed.join(',') } : {}),
+        },
       });
       tx.onCommit(() => this.signals.deadlinesChanged());
     });
@@ -406,14 +425,11 @@ export class MeetingsService {
       const meeting = (await loadSummary(tx, due.id))!;
       const now = await this.clock.now(tx);
       await tx.query(`UPDATE meetings SET status = 'lapsed', closed_at = $2 WHERE id = $1`, [due.id, now]);
-      await this.record(
-        tx,
-        null,
-        due.id,
-        'meeting.lapsed',
-        { summary: meeting },
-        { endsAt: meeting.endsAt, lapseAfterMs: String(this.config.meetingLapseMs) },
-      );
+      await this.steps.recordStep(tx, await this.changed(tx, due.id, meeting), {
+        actor: null,
+        action: 'meeting.lapsed',
+        detail: { endsAt: meeting.endsAt, lapseAfterMs: String(this.config.meetingLapseMs) },
+      });
       const view = (await loadMeetingView(tx, due.id, this.config.meetingGraceMs))!;
       tx.onCommit(() => this.live.publishMeeting(view));
       return due.id;
@@ -431,7 +447,11 @@ export class MeetingsService {
     for (const id of meetingIds) {
       const meeting = (await loadSummary(tx, id))!;
       await tx.query(`UPDATE meetings SET status = 'lapsed', closed_at = $2 WHERE id = $1`, [id, now]);
-      await this.record(tx, actor, id, 'meeting.lapsed', { summary: meeting }, { endsAt: meeting.endsAt, withdrawn: 'true' });
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting), {
+        actor: actor,
+        action: 'meeting.lapsed',
+        detail: { endsAt: meeting.endsAt, withdrawn: 'true' },
+      });
       const view = (await loadMeetingView(tx, id, this.config.meetingGraceMs))!;
       tx.onCommit(() => this.live.publishMeeting(view));
     }
@@ -470,7 +490,11 @@ export class MeetingsService {
         `UPDATE meeting_invitees SET present_at = $3, present_how = $4, present_by = $5 WHERE meeting_id = $1 AND department_id = $2`,
         [id, departmentId, now, how, user.id],
       );
-      await this.record(tx, user, id, 'meeting.attended', meeting, { department: departmentId, how });
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting.summary), {
+        actor: user,
+        action: 'meeting.attended',
+        detail: { department: departmentId, how },
+      });
       return true;
     });
   }
@@ -509,24 +533,8 @@ export class MeetingsService {
     return view;
   }
 
-  /** Every meeting step is on the project's card, so boards and desks learn of it live (R5, R25). */
-  private async record(
-    tx: Tx,
-    actor: SessionUser | null,
-    id: string,
-    action: CardAction,
-    before: { summary: MeetingSummary } | null,
-    detail: Record<string, string> = {},
-  ) {
-    const after = (await loadSummary(tx, id))!;
-    const previous = before ? { kind: 'meeting' as const, meeting: before.summary } : null;
-    await this.card.append(tx, {
-      projectId: after.projectId,
-      actor,
-      action,
-      before: previous,
-      after: { kind: 'meeting', meeting: after },
-      detail: { meeting: after.title, ...detail },
-    });
+  /** Every meeting step is on the project's card, so boards and desks learn of it live (R5, R25): the meeting before and now. */
+  private async changed(tx: Tx, id: string, before: MeetingSummary | null): Promise<StepChange> {
+    return { meeting: before, after: (await loadSummary(tx, id))! };
   }
 }

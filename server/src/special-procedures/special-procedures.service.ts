@@ -16,7 +16,7 @@ import {
   type SpecialProcedureView,
 } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
-import { CardService } from '../card/card.service';
+import { ProjectSteps } from '../card/project-steps';
 import { authorize } from '../common/authorize';
 import { notFound, refuse } from '../common/problem';
 import { Database, type Queryable, type Tx } from '../database/database';
@@ -66,7 +66,7 @@ export class SpecialProceduresService {
     private readonly db: Database,
     private readonly clock: HubClock,
     private readonly calendars: CalendarService,
-    private readonly card: CardService,
+    private readonly steps: ProjectSteps,
     private readonly signals: DeadlineSignals,
   ) {}
 
@@ -102,13 +102,21 @@ export class SpecialProceduresService {
         [itemId, dto.kind, startsAt, user.id, now],
       );
       const after = (await loadItem(tx, itemId))!;
-      await this.record(tx, user, before, after, {
-        phase: 'started',
-        procedure: dto.kind,
-        procedureName: SPECIAL_PROCEDURE_NAMES[dto.kind],
-        startsAt: startsAt.toISOString(),
-        dueAt: before.dueAt!,
-      });
+      await this.steps.recordStep(
+        tx,
+        { item: before, after },
+        {
+          actor: user,
+          action: 'item.special_procedure',
+          detail: {
+            phase: 'started',
+            procedure: dto.kind,
+            procedureName: SPECIAL_PROCEDURE_NAMES[dto.kind],
+            startsAt: startsAt.toISOString(),
+            dueAt: before.dueAt!,
+          },
+        },
+      );
       tx.onCommit(() => this.signals.deadlinesChanged());
       return toView(row!);
     });
@@ -167,17 +175,25 @@ export class SpecialProceduresService {
         [procedureId, endsAt, user.id, now, stopped.length, fromDueAt, toDueAt, toVersion],
       );
       const after = (await loadItem(tx, itemId))!;
-      await this.record(tx, user, before, after, {
-        phase: 'ended',
-        procedure: procedure.kind,
-        procedureName: SPECIAL_PROCEDURE_NAMES[procedure.kind],
-        startsAt: procedure.starts_at.toISOString(),
-        endsAt: endsAt.toISOString(),
-        stoppedWorkingDays: String(stopped.length),
-        stoppedDays: stopped.join(','),
-        previousDueAt: fromDueAt.toISOString(),
-        dueAt: toDueAt.toISOString(),
-      });
+      await this.steps.recordStep(
+        tx,
+        { item: before, after },
+        {
+          actor: user,
+          action: 'item.special_procedure',
+          detail: {
+            phase: 'ended',
+            procedure: procedure.kind,
+            procedureName: SPECIAL_PROCEDURE_NAMES[procedure.kind],
+            startsAt: procedure.starts_at.toISOString(),
+            endsAt: endsAt.toISOString(),
+            stoppedWorkingDays: String(stopped.length),
+            stoppedDays: stopped.join(','),
+            previousDueAt: fromDueAt.toISOString(),
+            dueAt: toDueAt.toISOString(),
+          },
+        },
+      );
       tx.onCommit(() => this.signals.deadlinesChanged());
       return toView(row!);
     });
@@ -187,16 +203,5 @@ export class SpecialProceduresService {
     const item = await loadItem(tx, id, true);
     if (!item) throw notFound('Approval item');
     return item;
-  }
-
-  private record(tx: Tx, actor: SessionUser, before: ApprovalItemView, after: ApprovalItemView, detail: Record<string, string>) {
-    return this.card.append(tx, {
-      projectId: after.projectId,
-      actor,
-      action: 'item.special_procedure',
-      before: { kind: 'item', item: before },
-      after: { kind: 'item', item: after },
-      detail,
-    });
   }
 }
