@@ -9,7 +9,6 @@ const NAMED_PAIRS = [
   'approvals ⇄ projects',
   'card ⇄ projects',
   'material-files ⇄ materials',
-  'materials ⇄ mega',
   'materials ⇄ public-status',
   'meetings ⇄ projects',
 ];

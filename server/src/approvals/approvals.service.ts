@@ -34,11 +34,11 @@ import { CalendarService } from '../calendar/calendar.service';
 import { ProjectSteps } from '../card/project-steps';
 import { authorize } from '../common/authorize';
 import { badRequest, conflict, notFound, refuse } from '../common/problem';
-import { CLAIM_TX, Database, type Tx } from '../database/database';
+import { CLAIM_TX, Database, type Queryable, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../events/deadline-signals';
 import { NoticesService } from '../notices/notices.service';
-import { assertMainMaterialsComplete } from '../materials/material-records';
+import { MaterialsService } from '../materials/materials.service';
 import { ProjectCompletions } from '../projects/project-completions';
 import { loadItem } from '../projects/project-records';
 import type { DecisionDto } from './decision.dto';
@@ -98,6 +98,7 @@ export class ApprovalsService {
     private readonly signals: DeadlineSignals,
     private readonly alerts: AlertsService,
     private readonly completions: ProjectCompletions,
+    private readonly materials: MaterialsService,
   ) {}
 
   async accept(user: SessionUser, id: string): Promise<ApprovalItemView> {
@@ -105,7 +106,7 @@ export class ApprovalsService {
       const before = await this.lockedItem(tx, id);
       authorize(user, 'item.accept', { departmentId: before.departmentId });
       const status = nextItemStatus(before.status, 'accept');
-      await assertMainMaterialsComplete(tx, id); // R8: secondary materials may follow, main ones may not
+      await this.materials.assertMainMaterialsComplete(tx, id); // R8: secondary materials may follow, main ones may not
       const now = await this.clock.now(tx);
       // In the transaction: a calendar change (R11) never slips between computing and storing it.
       const { calendar, settings } = await this.calendars.current(tx);
@@ -726,7 +727,13 @@ export class ApprovalsService {
     return reopened;
   }
 
-  private async lockedItem(tx: Tx, id: string): Promise<ApprovalItemView> {
+  /** An approval item as it is, read in `q` (the caller's transaction). */
+  item(q: Queryable, id: string): Promise<ApprovalItemView | undefined> {
+    return loadItem(q, id);
+  }
+
+  /** The item locked for a step on it; 404 when there is none. */
+  async lockedItem(tx: Tx, id: string): Promise<ApprovalItemView> {
     const item = await loadItem(tx, id, true);
     if (!item) throw notFound('Approval item');
     return item;

@@ -15,7 +15,6 @@ import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../events/deadline-signals';
 import { ProjectSteps } from '../card/project-steps';
-import { loadNotice } from '../notices/notice-records';
 import { NoticesService } from '../notices/notices.service';
 import { loadItem } from '../projects/project-records';
 import type { CorrectNoticeDto } from './correction.dto';
@@ -63,7 +62,7 @@ export class CorrectionsService {
         if (project?.withdrawn) throw refusedBy('R4a', 'project', 'The project is withdrawn: no deemed consent is reopened', true);
       }
       await tx.query('SELECT 1 FROM notices WHERE id = $1 FOR UPDATE', [noticeId]);
-      const document = (await loadNotice(tx, noticeId))!;
+      const document = (await this.notices.stored(tx, noticeId))!;
       const now = await this.clock.now(tx);
       const { calendar, settings, data } = await this.calendars.current(tx);
       const newDueAt = dto.newDueAt ? new Date(dto.newDueAt) : null;

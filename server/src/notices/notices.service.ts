@@ -15,7 +15,7 @@ import { CardService } from '../card/card.service';
 import { contentHash } from '../card/hash-chain';
 import { authorize } from '../common/authorize';
 import { notFound } from '../common/problem';
-import { Database, type Tx } from '../database/database';
+import { Database, type Queryable, type Tx } from '../database/database';
 import { loadNotice, loadNotices } from './notice-records';
 import { NumberingService } from './numbering.service';
 import { PdfRenderer } from './pdf-renderer';
@@ -121,6 +121,16 @@ export class NoticesService {
     );
     if (notice.projectId !== null) this.card.cite(tx, notice.projectId, { id: row!.id, number, contentHash: hash });
     return { id: row!.id, number };
+  }
+
+  /** The newest document of a kind of the project, read in `q` (R7: the one-time notification in force). */
+  async latest(q: Queryable, projectId: string, kind: NoticeKind): Promise<NoticeSummary | undefined> {
+    return (await loadNotices(q, projectId, kind)).at(-1);
+  }
+
+  /** A document as stored, read in `q` (the caller's transaction). */
+  stored(q: Queryable, id: string): Promise<Omit<NoticeView, 'hashValid'> | undefined> {
+    return loadNotice(q, id);
   }
 
   /** R17: every document of a project, oldest first. */

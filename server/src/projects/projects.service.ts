@@ -18,12 +18,12 @@ import { CalendarService } from '../calendar/calendar.service';
 import { ProjectSteps } from '../card/project-steps';
 import { authorize } from '../common/authorize';
 import { badRequest, conflict, notFound, refuse, ruleRefusal } from '../common/problem';
-import { Database, type Tx } from '../database/database';
+import { Database, type Queryable, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { NumberingService } from '../notices/numbering.service';
 import type { AdmitProjectDto, RefuseAdmissionDto, RegisterProjectDto } from './project.dto';
 import { uniqueNationalCode } from './project-life.service';
-import { loadBoardProjects, loadProjectView } from './project-records';
+import { loadBoardProjects, loadProjectView, type CurrentBoardProject } from './project-records';
 
 /** Intake (R3), admission with seal, lead and participants (R4), mega-project flag (R6). */
 @Injectable()
@@ -168,8 +168,13 @@ export class ProjectsService {
     return project;
   }
 
+  /** Projects as the board shows them (every project: null), read in `q` (the caller's transaction). */
+  boardProjects(q: Queryable, ids: string[] | null): Promise<CurrentBoardProject[]> {
+    return loadBoardProjects(q, ids);
+  }
+
   private async boardProject(tx: Tx, id: string): Promise<BoardProject> {
-    return (await loadBoardProjects(tx, [id]))[0]!;
+    return (await this.boardProjects(tx, [id]))[0]!;
   }
 
   /** Numbers run per year of the center's calendar, not of UTC. */
