@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
+  isLatePickup,
   materialsComplete,
   materialsGate,
   NOTICE_TITLES,
@@ -255,7 +256,7 @@ export class MaterialsService {
         throw conflict(`The pickup for ${receipt.number} is already registered`);
       const issued = receipt.content as unknown as ReceiptContent;
       refuseFields(pickupProblems(dto, { receivedOn: issued.receivedOn, promisedOn: issued.promisedCompletionOn }));
-      const late = dto.pickedUpOn > issued.promisedCompletionOn;
+      const late = isLatePickup(dto.pickedUpOn, issued.promisedCompletionOn);
       const content: PickupContent = {
         receipt: { id: receipt.id, number: receipt.number },
         applicant: issued.applicant,

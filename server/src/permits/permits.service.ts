@@ -4,6 +4,7 @@ import {
   lifeActionError,
   lifeOf,
   materialsGate,
+  permitMayFollow,
   type NoticeSummary,
   type PermitContent,
   type SessionUser,
@@ -45,7 +46,7 @@ export class PermitsService {
       const life = lifeActionError(lifeOf(before), 'issue_permit');
       if (life) refuse(life);
       const [item] = await this.materials.itemRefs(tx, { itemId }); // as it is now that the project is locked
-      if (item!.status !== 'approved' && item!.status !== 'deemed_consent') {
+      if (!permitMayFollow(item!.status)) {
         throw conflict(`A permit follows approval or deemed consent; this item is ${item!.status}`);
       }
       if (await tx.one(HAS_STANDING_PERMIT, [itemId])) throw conflict('The permit for this item is already issued');
