@@ -287,20 +287,13 @@ export class ApprovalsService {
         [itemId, dto.meetingId ?? null, kind, dto.text.trim(), user.id, now, rulingDue],
       );
       const after = (await loadItem(tx, itemId))!;
-      await this.steps.recordStep(
-        tx,
-        { item: before, after },
-        {
-          actor: user,
-          action: 'explanation.filed',
-          detail: {
-            explanation: dto.text.trim(),
-            kind,
-            rulingDueAt: rulingDue.toISOString(),
-            ...(meetingTitle ? { meeting: meetingTitle, meetingId: dto.meetingId! } : {}),
-          },
-        },
-      );
+      const detail = {
+        explanation: dto.text.trim(),
+        kind,
+        rulingDueAt: rulingDue.toISOString(),
+        ...(meetingTitle ? { meeting: meetingTitle, meetingId: dto.meetingId! } : {}),
+      };
+      await this.steps.recordStep(tx, { item: before, after }, { actor: user, action: 'explanation.filed', detail });
       // R16: every leader is alerted at filing (inbox, live).
       await this.alerts.alert(
         tx,
@@ -363,19 +356,12 @@ export class ApprovalsService {
       }
       await this.alerts.markHandled(tx, { explanationId }, now);
       const afterRuling = (await loadItem(tx, before.id))!;
-      await this.steps.recordStep(
-        tx,
-        { item: before, after: afterRuling },
-        {
-          actor: user,
-          action: 'explanation.ruled',
-          detail: {
-            ruling: dto.ruling,
-            ...(note ? { note } : {}),
-            ...(held.length ? { meeting: held.map((m) => m.title).join('、') } : {}),
-          },
-        },
-      );
+      const detail = {
+        ruling: dto.ruling,
+        ...(note ? { note } : {}),
+        ...(held.length ? { meeting: held.map((m) => m.title).join('、') } : {}),
+      };
+      await this.steps.recordStep(tx, { item: before, after: afterRuling }, { actor: user, action: 'explanation.ruled', detail });
       switch (decided.effect.kind) {
         case 'reschedule':
           await this.reschedule(tx, user, afterRuling, {
@@ -440,19 +426,12 @@ export class ApprovalsService {
           { kind: 'ruling_overdue', projectId: item.projectId, itemId: item.id, explanationId: row.id },
           now,
         );
-        await this.steps.recordStep(
-          tx,
-          { item: item, after: item },
-          {
-            actor: null,
-            action: 'explanation.ruling_overdue',
-            detail: {
-              explanationId: row.id,
-              rulingDueAt: row.ruling_due_at.toISOString(),
-              alerted: String(leaders.length),
-            },
-          },
-        );
+        const detail = {
+          explanationId: row.id,
+          rulingDueAt: row.ruling_due_at.toISOString(),
+          alerted: String(leaders.length),
+        };
+        await this.steps.recordStep(tx, { item: item, after: item }, { actor: null, action: 'explanation.ruling_overdue', detail });
         return true;
       }, CLAIM_TX); // a background claim: a frozen instance lets go within a second
       if (!done) return escalated;
@@ -522,21 +501,14 @@ export class ApprovalsService {
     // leaders learn of the deemed consent (raised with every other one of this transaction, at its end).
     await this.alerts.markHandled(tx, { itemId: before.id }, firedAt);
     this.alerts.deemedConsent(tx, { itemId: before.id, deadlineVersion: before.deadlineVersion }, firedAt);
-    await this.steps.recordStep(
-      tx,
-      { item: before, after },
-      {
-        actor: null,
-        action: 'item.deemed_consent',
-        detail: {
-          cause: cause.kind,
-          noticeNumber: notice.number,
-          dueAt: before.dueAt!,
-          lateMs: String(lateMs),
-          ...(absence ? { meeting: absence.meetingTitle, meetingId: absence.meetingId } : {}),
-        },
-      },
-    );
+    const detail = {
+      cause: cause.kind,
+      noticeNumber: notice.number,
+      dueAt: before.dueAt!,
+      lateMs: String(lateMs),
+      ...(absence ? { meeting: absence.meetingTitle, meetingId: absence.meetingId } : {}),
+    };
+    await this.steps.recordStep(tx, { item: before, after }, { actor: null, action: 'item.deemed_consent', detail });
     return after;
   }
 
@@ -636,22 +608,15 @@ export class ApprovalsService {
       ],
     );
     const after = (await loadItem(tx, before.id))!;
-    await this.steps.recordStep(
-      tx,
-      { item: current, after },
-      {
-        actor: user,
-        action: change.action,
-        detail: {
-          reason: change.reason,
-          previousDueAt: before.dueAt!,
-          dueAt: after.dueAt!,
-          noticeNumber: notice.number,
-          addedWorkingDays: String(used + added),
-          ...change.detail,
-        },
-      },
-    );
+    const detail = {
+      reason: change.reason,
+      previousDueAt: before.dueAt!,
+      dueAt: after.dueAt!,
+      noticeNumber: notice.number,
+      addedWorkingDays: String(used + added),
+      ...change.detail,
+    };
+    await this.steps.recordStep(tx, { item: current, after }, { actor: user, action: change.action, detail });
     tx.onCommit(() => this.signals.deadlinesChanged());
     return after;
   }
@@ -711,19 +676,12 @@ export class ApprovalsService {
     const status = nextItemStatus(before.status, 'correct');
     await tx.query(`UPDATE approval_items SET status = $2, decided_at = NULL, notice_number = NULL WHERE id = $1`, [before.id, status]);
     const reopened = (await loadItem(tx, before.id))!;
-    await this.steps.recordStep(
-      tx,
-      { item: before, after: reopened },
-      {
-        actor: user,
-        action: 'item.deemed_consent_corrected',
-        detail: {
-          noticeNumber: correction.number,
-          corrects: undo.noticeNumber,
-          reason,
-        },
-      },
-    );
+    const detail = {
+      noticeNumber: correction.number,
+      corrects: undo.noticeNumber,
+      reason,
+    };
+    await this.steps.recordStep(tx, { item: before, after: reopened }, { actor: user, action: 'item.deemed_consent_corrected', detail });
     return reopened;
   }
 

@@ -102,21 +102,14 @@ export class SpecialProceduresService {
         [itemId, dto.kind, startsAt, user.id, now],
       );
       const after = (await this.approvals.item(tx, itemId))!;
-      await this.steps.recordStep(
-        tx,
-        { item: before, after },
-        {
-          actor: user,
-          action: 'item.special_procedure',
-          detail: {
-            phase: 'started',
-            procedure: dto.kind,
-            procedureName: SPECIAL_PROCEDURE_NAMES[dto.kind],
-            startsAt: startsAt.toISOString(),
-            dueAt: before.dueAt!,
-          },
-        },
-      );
+      const detail = {
+        phase: 'started',
+        procedure: dto.kind,
+        procedureName: SPECIAL_PROCEDURE_NAMES[dto.kind],
+        startsAt: startsAt.toISOString(),
+        dueAt: before.dueAt!,
+      };
+      await this.steps.recordStep(tx, { item: before, after }, { actor: user, action: 'item.special_procedure', detail });
       tx.onCommit(() => this.signals.deadlinesChanged());
       return toView(row!);
     });
@@ -175,25 +168,18 @@ export class SpecialProceduresService {
         [procedureId, endsAt, user.id, now, stopped.length, fromDueAt, toDueAt, toVersion],
       );
       const after = (await this.approvals.item(tx, itemId))!;
-      await this.steps.recordStep(
-        tx,
-        { item: before, after },
-        {
-          actor: user,
-          action: 'item.special_procedure',
-          detail: {
-            phase: 'ended',
-            procedure: procedure.kind,
-            procedureName: SPECIAL_PROCEDURE_NAMES[procedure.kind],
-            startsAt: procedure.starts_at.toISOString(),
-            endsAt: endsAt.toISOString(),
-            stoppedWorkingDays: String(stopped.length),
-            stoppedDays: stopped.join(','),
-            previousDueAt: fromDueAt.toISOString(),
-            dueAt: toDueAt.toISOString(),
-          },
-        },
-      );
+      const detail = {
+        phase: 'ended',
+        procedure: procedure.kind,
+        procedureName: SPECIAL_PROCEDURE_NAMES[procedure.kind],
+        startsAt: procedure.starts_at.toISOString(),
+        endsAt: endsAt.toISOString(),
+        stoppedWorkingDays: String(stopped.length),
+        stoppedDays: stopped.join(','),
+        previousDueAt: fromDueAt.toISOString(),
+        dueAt: toDueAt.toISOString(),
+      };
+      await this.steps.recordStep(tx, { item: before, after }, { actor: user, action: 'item.special_procedure', detail });
       tx.onCommit(() => this.signals.deadlinesChanged());
       return toView(row!);
     });
