@@ -16,7 +16,6 @@ const RECORDS_IMPORTED_ACROSS = {
   'server/src/material-files/material-files.service.ts': ['../materials/material-records'],
   'server/src/meetings/meetings.service.ts': ['../projects/project-records'],
   'server/src/projects/project-records.ts': ['../materials/material-records'],
-  'server/src/public-status/public-status.service.ts': ['../materials/material-records', '../projects/project-records'],
 };
 const escape = (path) => path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const noForeignRecords = (allowed = []) => [

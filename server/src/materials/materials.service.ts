@@ -18,7 +18,7 @@ import {
   type ReceiptContent,
   type SessionUser,
 } from '@hub/shared';
-import { AccessCodes } from '../public-status/access-codes';
+import { AccessCodes } from './access-codes';
 import { CalendarService } from '../calendar/calendar.service';
 import { authorize } from '../common/authorize';
 import { badRequest, conflict, notFound, ProblemException } from '../common/problem';

@@ -23,7 +23,7 @@ import { HubClock } from '../database/hub-clock';
 import { NumberingService } from '../notices/numbering.service';
 import type { AdmitProjectDto, RefuseAdmissionDto, RegisterProjectDto } from './project.dto';
 import { uniqueNationalCode } from './project-life.service';
-import { loadBoardProjects, loadProjectView, type CurrentBoardProject } from './project-records';
+import { loadBoardProjects, loadLifeRecords, loadProjectView, type CurrentBoardProject } from './project-records';
 
 /** Intake (R3), admission with seal, lead and participants (R4), mega-project flag (R6). */
 @Injectable()
@@ -171,6 +171,11 @@ export class ProjectsService {
   /** Projects as the board shows them (every project: null), read in `q` (the caller's transaction). */
   boardProjects(q: Queryable, ids: string[] | null): Promise<CurrentBoardProject[]> {
     return loadBoardProjects(q, ids);
+  }
+
+  /** R4a: the project's withdrawal and completion as recorded, read in `q`. */
+  lifeRecords(q: Queryable, id: string): Promise<Pick<ProjectView, 'withdrawal' | 'completion'>> {
+    return loadLifeRecords(q, id);
   }
 
   private async boardProject(tx: Tx, id: string): Promise<BoardProject> {
