@@ -13,7 +13,6 @@ const RECORDS_IMPORTED_ACROSS = {
   'server/src/card/project-steps.ts': ['../projects/project-records'],
   'server/src/deadlines/deadline-engine.ts': ['../projects/project-records'],
   'server/src/deadlines/deadline-recompute.ts': ['../projects/project-records'],
-  'server/src/material-files/material-files.service.ts': ['../materials/material-records'],
   'server/src/meetings/meetings.service.ts': ['../projects/project-records'],
   'server/src/projects/project-records.ts': ['../materials/material-records'],
 };

@@ -26,7 +26,7 @@ import { Database, type Queryable, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { MegaService } from '../mega/mega.service';
 import { NoticesService } from '../notices/notices.service';
-import { loadFilesSettings, loadMaterialFiles, mayReadFiles } from '../material-files/material-files.service';
+import { loadFilesSettings, loadMaterialFiles, mayReadFiles } from './material-files.service';
 import { assertMainMaterialsComplete, loadItemRefs, loadMaterial, loadMaterials, loadPaperwork, type ItemRef } from './material-records';
 import type {
   AddMaterialDto,
