@@ -9,9 +9,7 @@ import nx from '@nx/eslint-plugin';
 const RECORDS_IMPORTED_ACROSS = {
   'server/src/alerts/alerts.service.ts': ['../projects/project-records'],
   'server/src/approvals/approvals.service.ts': ['../projects/project-records'],
-  'server/src/approvals/corrections.service.ts': ['../projects/project-records'],
   'server/src/card/project-steps.ts': ['../projects/project-records'],
-  'server/src/deadlines/deadline-engine.ts': ['../projects/project-records'],
   'server/src/deadlines/deadline-recompute.ts': ['../projects/project-records'],
   'server/src/meetings/meetings.service.ts': ['../projects/project-records'],
   'server/src/projects/project-records.ts': ['../materials/material-records'],

@@ -16,7 +16,7 @@ import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../events/deadline-signals';
 import { ProjectSteps } from '../card/project-steps';
 import { NoticesService } from '../notices/notices.service';
-import { loadItem } from '../projects/project-records';
+import { ApprovalsService } from './approvals.service';
 import type { CorrectNoticeDto } from './correction.dto';
 import { STANDING_PERMITS } from '../notices/standing-permit';
 
@@ -36,6 +36,7 @@ export class CorrectionsService {
     private readonly notices: NoticesService,
     private readonly signals: DeadlineSignals,
     private readonly steps: ProjectSteps,
+    private readonly approvals: ApprovalsService,
   ) {}
 
   async correct(user: SessionUser, noticeId: string, dto: CorrectNoticeDto): Promise<NoticeView> {
@@ -50,7 +51,7 @@ export class CorrectionsService {
       // document: its project (as every paperwork step does). Then the document itself.
       const revoking =
         (await tx.one<{ kind: string }>('SELECT kind FROM notices WHERE id = $1', [noticeId]))!.kind === 'timeout_implied_consent';
-      const itemBefore = revoking && locked.item_id ? await loadItem(tx, locked.item_id, true) : undefined;
+      const itemBefore = revoking && locked.item_id ? await this.approvals.lockedItem(tx, locked.item_id) : undefined;
       const projectBefore = !revoking && locked.project_id ? await this.steps.lock(tx, locked.project_id) : undefined;
       // R4a: a revocation reopens the item's clock, which a withdrawal has stopped for good (FOR SHARE:
       // a withdrawal either committed before, or waits and then stops the reopened item).
@@ -121,7 +122,7 @@ export class CorrectionsService {
           `UPDATE approval_items SET status = 'in_review', decided_at = NULL, notice_number = NULL, due_at = $2, provisional = $3, deadline_version = deadline_version + 1 WHERE id = $1`,
           [itemBefore.id, newDueAt, provisional],
         );
-        const after = (await loadItem(tx, itemBefore.id))!;
+        const after = (await this.approvals.item(tx, itemBefore.id))!;
         await this.steps.recordStep(
           tx,
           { item: itemBefore, after },

@@ -7,7 +7,6 @@ import { deemedConsentDue, holdsOf } from '@hub/shared';
 import { SweepLoop } from '../database/sweep-loop';
 import { MeetingsService } from '../meetings/meetings.service';
 import { MegaService } from '../mega/mega.service';
-import { loadItem } from '../projects/project-records';
 import { DeadlineSignals } from '../events/deadline-signals';
 
 /**
@@ -161,7 +160,7 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
       let fired = 0;
       for (const { id } of due) {
         claimed.push(id);
-        const item = (await loadItem(tx, id))!;
+        const item = (await this.approvals.item(tx, id))!;
         const firedAt = await this.clock.now(tx);
         if (!deemedConsentDue({ status: item.status, dueAt: item.dueAt ? new Date(item.dueAt) : null, holds: holdsOf(item) }, firedAt))
           continue;
