@@ -11,7 +11,6 @@ const RECORDS_IMPORTED_ACROSS = {
   'server/src/approvals/approvals.service.ts': ['../projects/project-records'],
   'server/src/card/project-steps.ts': ['../projects/project-records'],
   'server/src/deadlines/deadline-recompute.ts': ['../projects/project-records'],
-  'server/src/meetings/meetings.service.ts': ['../projects/project-records'],
   'server/src/projects/project-records.ts': ['../materials/material-records'],
 };
 const escape = (path) => path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -40,7 +40,7 @@ import { DeadlineSignals } from '../events/deadline-signals';
 import { NoticesService } from '../notices/notices.service';
 import { MaterialsService } from '../materials/materials.service';
 import { ProjectCompletions } from '../projects/project-completions';
-import { loadItem } from '../projects/project-records';
+import { loadItem, loadItemOf, loadItems } from '../projects/project-records';
 import type { DecisionDto } from './decision.dto';
 import type { DelayItemDto, ExtendItemDto, FileExplanationDto, RuleExplanationDto } from './deadline.dto';
 import { STANDING_PERMITS } from '../notices/standing-permit';
@@ -688,6 +688,16 @@ export class ApprovalsService {
   /** An approval item as it is, read in `q` (the caller's transaction). */
   item(q: Queryable, id: string): Promise<ApprovalItemView | undefined> {
     return loadItem(q, id);
+  }
+
+  /** A project's items (every project's: null), lead first, read in `q`. */
+  items(q: Queryable, projectIds: string[] | null): Promise<ApprovalItemView[]> {
+    return loadItems(q, projectIds);
+  }
+
+  /** The item of a department in a project (one per pair, R4), optionally locked, read in `q`. */
+  itemOf(q: Queryable, projectId: string, departmentId: string, lock: boolean): Promise<ApprovalItemView | undefined> {
+    return loadItemOf(q, projectId, departmentId, lock);
   }
 
   /** The item locked for a step on it; 404 when there is none. */

@@ -36,6 +36,11 @@ export class ProjectSteps {
     return (await loadBoardProjects(tx, [projectId]))[0]!;
   }
 
+  /** The project as a step on it would record it, read in the caller's transaction without locking it. */
+  async current(tx: Tx, projectId: string): Promise<CurrentBoardProject | undefined> {
+    return (await loadBoardProjects(tx, [projectId]))[0];
+  }
+
   /**
    * Records one step on the card of `subject`: the project as it was before (its state after is
    * read here; returned), or a StepChange.

@@ -31,7 +31,6 @@ import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../events/deadline-signals';
-import { loadBoardProjects, loadItemOf, loadItems } from '../projects/project-records';
 import { LiveEvents } from '../events/live-events';
 import type { CloseMeetingDto, ClosePreviewDto, ConveneMeetingDto, MarkPresentDto, OpinionDto, RectificationDto } from './meeting.dto';
 import {
@@ -76,10 +75,10 @@ export class MeetingsService {
       authorize(user, 'meeting.convene', { departmentId: project.lead_department_id ?? undefined });
       if (project.status !== 'in_channel') throw conflict('Only a project in the green channel has departments to convene');
       // R4a: a withdrawn or completed project is kept for the record only (FOR SHARE above: no withdrawal slips in).
-      const life = lifeActionError(lifeOf((await loadBoardProjects(tx, [projectId]))[0]!), 'convene_meeting');
+      const life = lifeActionError(lifeOf((await this.steps.current(tx, projectId))!), 'convene_meeting');
       if (life) refuse(life);
       if (!dto.online && !dto.place?.trim()) throw badRequest('place', 'Give a place, or hold the meeting online');
-      const items = await loadItems(tx, [projectId]);
+      const items = await this.approvals.items(tx, [projectId]);
       const invited = dto.invitedDepartmentIds ?? defaultInvitees(items);
       const invitees = inviteesError(
         invited,
@@ -402,7 +401,7 @@ export class MeetingsService {
     // Lock every invited department's item before any card entry (the card lock comes last everywhere).
     const items = new Map<string, ApprovalItemView>();
     for (const inv of [...invitations].sort((a, b) => a.department_id.localeCompare(b.department_id))) {
-      const item = await loadItemOf(tx, meeting.project_id, inv.department_id, lock);
+      const item = await this.approvals.itemOf(tx, meeting.project_id, inv.department_id, lock);
       if (item) items.set(inv.department_id, item);
     }
     const outcomes = closingOutcomes({ startsAt: meeting.starts_at }, roll, excuses, lateExcuses, items, this.config.meetingGraceMs);
