@@ -4,8 +4,8 @@ import { join, relative } from 'node:path';
 /**
  * Issue 15: a rule in `shared/domain` is the one implementation both sides run, so every rule it
  * exports is used by production code (server, client or another rule). These are the exports only
- * their own specs use, flagged: each is to be used where its rule is applied (the meeting lapse
- * is still decided in the lapse claim's SQL) or removed. A new one fails here.
+ * their own specs use, flagged: each is to be used where its rule is applied or removed. A new
+ * one fails here.
  */
 const UNUSED_BY_PRODUCTION = [
   'accountability/circulation.ts isQuarter',
@@ -13,10 +13,8 @@ const UNUSED_BY_PRODUCTION = [
   'calendar/deadline.ts dueInstantWithStops',
   'documents/notice-number.ts parseNoticeNumber',
   'documents/notice-number.ts serialProblems',
-  'meetings/meeting-rules.ts DEFAULT_MEETING_LAPSE_MS',
   'meetings/meeting-rules.ts boundedOpinionHistory',
   'meetings/meeting-rules.ts earliestBindingStart',
-  'meetings/meeting-rules.ts lapseDue',
   'meetings/meeting-rules.ts wouldBeDeemed',
 ];
 

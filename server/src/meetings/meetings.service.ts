@@ -3,6 +3,7 @@ import {
   absenceCause,
   closeError,
   closingOutcomes,
+  lapseDue,
   lateExcusesError,
   noticeGiven,
   DEFAULT_MEETING_DURATION_MS,
@@ -423,6 +424,8 @@ export class MeetingsService {
       if (!due) return null;
       const meeting = (await loadSummary(tx, due.id))!;
       const now = await this.clock.now(tx);
+      // The claim picks the candidate; the shared rule decides, as the engine's deemedConsentDue does.
+      if (!lapseDue({ status: meeting.status, endsAt: new Date(meeting.endsAt) }, now, this.config.meetingLapseMs)) return null;
       await tx.query(`UPDATE meetings SET status = 'lapsed', closed_at = $2 WHERE id = $1`, [due.id, now]);
       await this.steps.recordStep(tx, await this.changed(tx, due.id, meeting), {
         actor: null,
