@@ -8,21 +8,10 @@ import nx from '@nx/eslint-plugin';
  */
 const RECORDS_IMPORTED_ACROSS = {
   'server/src/alerts/alerts.service.ts': ['../projects/project-records'],
-  'server/src/approvals/approvals.service.ts': ['../materials/material-records', '../projects/project-records'],
-  'server/src/approvals/corrections.service.ts': ['../notices/notice-records', '../projects/project-records'],
-  'server/src/board/board-query.service.ts': ['../materials/material-records'],
-  'server/src/board/board.service.ts': ['../projects/project-records'],
+  'server/src/approvals/approvals.service.ts': ['../projects/project-records'],
   'server/src/card/project-steps.ts': ['../projects/project-records'],
-  'server/src/deadlines/deadline-engine.ts': ['../projects/project-records'],
   'server/src/deadlines/deadline-recompute.ts': ['../projects/project-records'],
-  'server/src/material-files/material-files.service.ts': ['../materials/material-records'],
-  'server/src/materials/materials.service.ts': ['../notices/notice-records'],
-  'server/src/meetings/meetings.service.ts': ['../projects/project-records'],
-  'server/src/mega/mega.service.ts': ['../materials/material-records'],
-  'server/src/permits/permits.service.ts': ['../materials/material-records'],
   'server/src/projects/project-records.ts': ['../materials/material-records'],
-  'server/src/public-status/public-status.service.ts': ['../materials/material-records', '../projects/project-records'],
-  'server/src/special-procedures/special-procedures.service.ts': ['../projects/project-records'],
 };
 const escape = (path) => path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const noForeignRecords = (allowed = []) => [

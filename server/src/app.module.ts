@@ -17,7 +17,7 @@ import { HealthModule } from './health/health.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { InquiriesModule } from './inquiries/inquiries.module';
-import { MaterialFilesModule } from './material-files/material-files.module';
+import { MaterialFilesModule } from './materials/material-files.module';
 import { MaterialsModule } from './materials/materials.module';
 import { MegaModule } from './mega/mega.module';
 import { NoticesModule } from './notices/notices.module';

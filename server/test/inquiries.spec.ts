@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import {
   buildCalendar,
@@ -319,6 +320,63 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     await sql.query(`UPDATE inquiry_entries SET detail = '{"answer":"改过的答复"}' WHERE inquiry_id = $1 AND seq = 2`, [inquiry.id]);
     await sql.query('ALTER TABLE inquiry_entries ENABLE TRIGGER inquiry_entries_append_only');
     expect((await leader.get(`/api/inquiries/${inquiry.id}/history/verification`)).body).toMatchObject({ valid: false, brokenAt: 2 });
+  });
+
+  it('R5/R23: a history written before the hash chain was shared with the card still verifies, and goes on from its last entry', async () => {
+    const inquiry = await register(withDisposition({ kind: 'answer', answer: '已答复' }));
+    const written = (await sql.query('SELECT * FROM inquiry_entries WHERE inquiry_id = $1 ORDER BY seq', [inquiry.id])).rows;
+    // Rewritten as the inquiry's own appender wrote them: SHA-256 over the entry's JSON, keys sorted, without its hash.
+    const sorted = (value: unknown): unknown =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([k, v]) => [k, sorted(v)]),
+          )
+        : value;
+    const statements: [string, unknown[]][] = [['DELETE FROM inquiry_entries WHERE inquiry_id = $1', [inquiry.id]]];
+    let prevHash = '0'.repeat(64);
+    for (const row of written) {
+      const unsigned = {
+        inquiryId: inquiry.id,
+        seq: row.seq,
+        at: row.at.toISOString(),
+        actor: row.actor,
+        action: row.action,
+        before: row.before,
+        after: row.after,
+        detail: row.detail,
+        prevHash,
+      };
+      const hash = createHash('sha256')
+        .update(JSON.stringify(sorted(unsigned)))
+        .digest('hex');
+      statements.push([
+        `INSERT INTO inquiry_entries (inquiry_id, seq, at, actor, action, before, after, detail, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          inquiry.id,
+          row.seq,
+          row.at,
+          JSON.stringify(row.actor),
+          row.action,
+          row.before,
+          row.after,
+          JSON.stringify(row.detail),
+          prevHash,
+          hash,
+        ],
+      ]);
+      prevHash = hash;
+    }
+    await sql.query('ALTER TABLE inquiry_entries DISABLE TRIGGER inquiry_entries_append_only');
+    for (const [text, values] of statements) await sql.query(text, values);
+    await sql.query('ALTER TABLE inquiry_entries ENABLE TRIGGER inquiry_entries_append_only');
+    const verification = async () => (await leader.get(`/api/inquiries/${inquiry.id}/history/verification`)).body;
+    expect(await verification()).toMatchObject({ valid: true, entries: 2, head: prevHash });
+    expect((await window.post(`/api/inquiries/${inquiry.id}/follow-up`, { satisfaction: 'satisfied' })).status).toBe(200);
+    expect((await detail(inquiry.id)).history.at(-1)).toMatchObject({ seq: 3, action: 'inquiry.followed_up', prevHash });
+    expect(await verification()).toMatchObject({ valid: true, entries: 3 });
   });
 
   // Moves the hub clock: keep it after the tests that do not.

@@ -9,7 +9,7 @@ import {
   type SessionUser,
 } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
-import { CardService } from '../card/card.service';
+import { ProjectSteps } from '../card/project-steps';
 import { authorize } from '../common/authorize';
 import { notFound, ProblemException } from '../common/problem';
 import { CLAIM_TX, Database, type Tx } from '../database/database';
@@ -111,7 +111,7 @@ export class AlertsService {
     private readonly db: Database,
     private readonly clock: HubClock,
     private readonly calendars: CalendarService,
-    private readonly card: CardService,
+    private readonly steps: ProjectSteps,
     private readonly live: LiveEvents,
     private readonly notifier: Notifier,
   ) {}
@@ -148,14 +148,15 @@ export class AlertsService {
         now,
       );
       // R5: the warning is a step of the project, on its card — proof the department was told in time.
-      await this.card.append(tx, {
-        projectId: item.projectId,
-        actor: null,
-        action: 'item.warned',
-        before: { kind: 'item', item },
-        after: { kind: 'item', item },
-        detail: { dueAt: item.dueAt!, workingDaysLeft: String(workingDaysLeft), alerted: String(recipients.length) },
-      });
+      await this.steps.recordStep(
+        tx,
+        { item, after: item },
+        {
+          actor: null,
+          action: 'item.warned',
+          detail: { dueAt: item.dueAt!, workingDaysLeft: String(workingDaysLeft), alerted: String(recipients.length) },
+        },
+      );
       const alerts = await loadAlerts(tx, 'a.id = ANY($1)', [ids]);
       const byId = new Map(recipients.map((r, i) => [ids[i]!, r.id]));
       await this.notifier.alerted(tx, alerts, byId, now); // R27: by e-mail or SMS where each chose so

@@ -32,15 +32,16 @@ import {
 import { AlertsService } from '../alerts/alerts.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { CardService } from '../card/card.service';
+import { ProjectSteps } from '../card/project-steps';
 import { authorize } from '../common/authorize';
 import { badRequest, conflict, notFound, refuse } from '../common/problem';
-import { CLAIM_TX, Database, type Tx } from '../database/database';
+import { CLAIM_TX, Database, type Queryable, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../events/deadline-signals';
 import { NoticesService } from '../notices/notices.service';
-import { assertMainMaterialsComplete } from '../materials/material-records';
+import { MaterialsService } from '../materials/materials.service';
 import { ProjectCompletions } from '../projects/project-completions';
-import { loadItem, loadItemsById } from '../projects/project-records';
+import { loadItem, loadItemOf, loadItems, loadItemsById } from '../projects/project-records';
 import type { DecisionDto } from './decision.dto';
 import type { DelayItemDto, ExtendItemDto, FileExplanationDto, RuleExplanationDto } from './deadline.dto';
 import { STANDING_PERMITS } from '../notices/standing-permit';
@@ -93,11 +94,13 @@ export class ApprovalsService {
     private readonly db: Database,
     private readonly clock: HubClock,
     private readonly calendars: CalendarService,
+    private readonly steps: ProjectSteps,
     private readonly card: CardService,
     private readonly notices: NoticesService,
     private readonly signals: DeadlineSignals,
     private readonly alerts: AlertsService,
     private readonly completions: ProjectCompletions,
+    private readonly materials: MaterialsService,
   ) {}
 
   async accept(user: SessionUser, id: string): Promise<ApprovalItemView> {
@@ -105,7 +108,7 @@ export class ApprovalsService {
       const before = await this.lockedItem(tx, id);
       authorize(user, 'item.accept', { departmentId: before.departmentId });
       const status = nextItemStatus(before.status, 'accept');
-      await assertMainMaterialsComplete(tx, id); // R8: secondary materials may follow, main ones may not
+      await this.materials.assertMainMaterialsComplete(tx, id); // R8: secondary materials may follow, main ones may not
       const now = await this.clock.now(tx);
       // In the transaction: a calendar change (R11) never slips between computing and storing it.
       const { calendar, settings } = await this.calendars.current(tx);
@@ -117,7 +120,7 @@ export class ApprovalsService {
         [id, status, now, user.id, due.dueAt, due.provisional, JSON.stringify(deadlineRuleOf(settings))],
       );
       const after = (await loadItem(tx, id))!;
-      await this.record(tx, user, 'item.accepted', before, after, { dueAt: after.dueAt! });
+      await this.steps.recordStep(tx, { item: before, after }, { actor: user, action: 'item.accepted', detail: { dueAt: after.dueAt! } });
       tx.onCommit(() => this.signals.deadlinesChanged());
       return after;
     });
@@ -146,7 +149,11 @@ export class ApprovalsService {
       ]);
       const after = (await loadItem(tx, id))!;
       await this.alerts.markHandled(tx, { itemIds: [id] }, now);
-      await this.record(tx, user, status === 'approved' ? 'item.approved' : 'item.rejected', before, after, basis ? { basis } : {});
+      await this.steps.recordStep(
+        tx,
+        { item: before, after },
+        { actor: user, action: status === 'approved' ? 'item.approved' : 'item.rejected', detail: basis ? { basis } : {} },
+      );
       // R4a: a rejection needs no permit, so it may decide the project's last item.
       if (status === 'rejected') await this.completions.recordIfDone(tx, after.projectId, user);
       return after;
@@ -283,12 +290,13 @@ export class ApprovalsService {
         [itemId, dto.meetingId ?? null, kind, dto.text.trim(), user.id, now, rulingDue],
       );
       const after = (await loadItem(tx, itemId))!;
-      await this.record(tx, user, 'explanation.filed', before, after, {
+      const detail = {
         explanation: dto.text.trim(),
         kind,
         rulingDueAt: rulingDue.toISOString(),
         ...(meetingTitle ? { meeting: meetingTitle, meetingId: dto.meetingId! } : {}),
-      });
+      };
+      await this.steps.recordStep(tx, { item: before, after }, { actor: user, action: 'explanation.filed', detail });
       // R16: every leader is alerted at filing (inbox, live).
       await this.alerts.alert(
         tx,
@@ -351,11 +359,12 @@ export class ApprovalsService {
       }
       await this.alerts.markHandled(tx, { explanationId }, now);
       const afterRuling = (await loadItem(tx, before.id))!;
-      await this.record(tx, user, 'explanation.ruled', before, afterRuling, {
+      const detail = {
         ruling: dto.ruling,
         ...(note ? { note } : {}),
         ...(held.length ? { meeting: held.map((m) => m.title).join('、') } : {}),
-      });
+      };
+      await this.steps.recordStep(tx, { item: before, after: afterRuling }, { actor: user, action: 'explanation.ruled', detail });
       switch (decided.effect.kind) {
         case 'reschedule':
           await this.reschedule(tx, user, afterRuling, {
@@ -420,11 +429,12 @@ export class ApprovalsService {
           { kind: 'ruling_overdue', projectId: item.projectId, itemId: item.id, explanationId: row.id },
           now,
         );
-        await this.record(tx, null, 'explanation.ruling_overdue', item, item, {
+        const detail = {
           explanationId: row.id,
           rulingDueAt: row.ruling_due_at.toISOString(),
           alerted: String(leaders.length),
-        });
+        };
+        await this.steps.recordStep(tx, { item: item, after: item }, { actor: null, action: 'explanation.ruling_overdue', detail });
         return true;
       }, CLAIM_TX); // a background claim: a frozen instance lets go within a second
       if (!done) return escalated;
@@ -528,13 +538,14 @@ export class ApprovalsService {
       const notice = notices[i]!;
       this.alerts.deemedConsent(tx, { itemId: before.id, deadlineVersion: before.deadlineVersion }, firedAt);
       this.card.cite(tx, before.projectId, notice);
-      await this.record(tx, null, 'item.deemed_consent', before, after, {
+      const detail = {
         cause: cause.kind,
         noticeNumber: notice.number,
         dueAt: before.dueAt!,
         lateMs: String(firedAt.getTime() - effectiveAt.getTime()),
         ...(absence ? { meeting: absence.meetingTitle, meetingId: absence.meetingId } : {}),
-      });
+      };
+      await this.steps.recordStep(tx, { item: before, after }, { actor: null, action: 'item.deemed_consent', detail });
       afters.push(after);
     }
     return afters;
@@ -636,14 +647,15 @@ export class ApprovalsService {
       ],
     );
     const after = (await loadItem(tx, before.id))!;
-    await this.record(tx, user, change.action, current, after, {
+    const detail = {
       reason: change.reason,
       previousDueAt: before.dueAt!,
       dueAt: after.dueAt!,
       noticeNumber: notice.number,
       addedWorkingDays: String(used + added),
       ...change.detail,
-    });
+    };
+    await this.steps.recordStep(tx, { item: current, after }, { actor: user, action: change.action, detail });
     tx.onCommit(() => this.signals.deadlinesChanged());
     return after;
   }
@@ -703,15 +715,37 @@ export class ApprovalsService {
     const status = nextItemStatus(before.status, 'correct');
     await tx.query(`UPDATE approval_items SET status = $2, decided_at = NULL, notice_number = NULL WHERE id = $1`, [before.id, status]);
     const reopened = (await loadItem(tx, before.id))!;
-    await this.record(tx, user, 'item.deemed_consent_corrected', before, reopened, {
+    const detail = {
       noticeNumber: correction.number,
       corrects: undo.noticeNumber,
       reason,
-    });
+    };
+    await this.steps.recordStep(tx, { item: before, after: reopened }, { actor: user, action: 'item.deemed_consent_corrected', detail });
     return reopened;
   }
 
-  private async lockedItem(tx: Tx, id: string): Promise<ApprovalItemView> {
+  /** An approval item as it is, read in `q` (the caller's transaction). */
+  item(q: Queryable, id: string): Promise<ApprovalItemView | undefined> {
+    return loadItem(q, id);
+  }
+
+  /** Approval items by id, read in `q` (the engine's claim). */
+  itemsById(q: Queryable, ids: readonly string[]): Promise<ApprovalItemView[]> {
+    return loadItemsById(q, ids);
+  }
+
+  /** A project's items (every project's: null), lead first, read in `q`. */
+  items(q: Queryable, projectIds: string[] | null): Promise<ApprovalItemView[]> {
+    return loadItems(q, projectIds);
+  }
+
+  /** The item of a department in a project (one per pair, R4), optionally locked, read in `q`. */
+  itemOf(q: Queryable, projectId: string, departmentId: string, lock: boolean): Promise<ApprovalItemView | undefined> {
+    return loadItemOf(q, projectId, departmentId, lock);
+  }
+
+  /** The item locked for a step on it; 404 when there is none. */
+  async lockedItem(tx: Tx, id: string): Promise<ApprovalItemView> {
     const item = await loadItem(tx, id, true);
     if (!item) throw notFound('Approval item');
     return item;
@@ -720,24 +754,6 @@ export class ApprovalsService {
   private async explanation(tx: Tx, id: string): Promise<ExplanationView | undefined> {
     const row = await tx.one<ExplanationRow>(`${EXPLANATION_SELECT} WHERE e.id = $1`, [id]);
     return row && toExplanation(row);
-  }
-
-  private record(
-    tx: Tx,
-    actor: SessionUser | null,
-    action: CardAction,
-    before: ApprovalItemView,
-    after: ApprovalItemView,
-    detail: Record<string, string>,
-  ) {
-    return this.card.append(tx, {
-      projectId: after.projectId,
-      actor,
-      action,
-      before: { kind: 'item', item: before },
-      after: { kind: 'item', item: after },
-      detail,
-    });
   }
 }
 

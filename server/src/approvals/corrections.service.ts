@@ -9,16 +9,14 @@ import {
   type SessionUser,
 } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
-import { CardService } from '../card/card.service';
 import { authorize } from '../common/authorize';
 import { notFound, refusedBy, ruleRefusal } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../events/deadline-signals';
 import { ProjectSteps } from '../card/project-steps';
-import { loadNotice } from '../notices/notice-records';
 import { NoticesService } from '../notices/notices.service';
-import { loadItem } from '../projects/project-records';
+import { ApprovalsService } from './approvals.service';
 import type { CorrectNoticeDto } from './correction.dto';
 import { STANDING_PERMITS } from '../notices/standing-permit';
 
@@ -35,10 +33,10 @@ export class CorrectionsService {
     private readonly db: Database,
     private readonly clock: HubClock,
     private readonly calendars: CalendarService,
-    private readonly card: CardService,
     private readonly notices: NoticesService,
     private readonly signals: DeadlineSignals,
     private readonly steps: ProjectSteps,
+    private readonly approvals: ApprovalsService,
   ) {}
 
   async correct(user: SessionUser, noticeId: string, dto: CorrectNoticeDto): Promise<NoticeView> {
@@ -53,7 +51,7 @@ export class CorrectionsService {
       // document: its project (as every paperwork step does). Then the document itself.
       const revoking =
         (await tx.one<{ kind: string }>('SELECT kind FROM notices WHERE id = $1', [noticeId]))!.kind === 'timeout_implied_consent';
-      const itemBefore = revoking && locked.item_id ? await loadItem(tx, locked.item_id, true) : undefined;
+      const itemBefore = revoking && locked.item_id ? await this.approvals.lockedItem(tx, locked.item_id) : undefined;
       const projectBefore = !revoking && locked.project_id ? await this.steps.lock(tx, locked.project_id) : undefined;
       // R4a: a revocation reopens the item's clock, which a withdrawal has stopped for good (FOR SHARE:
       // a withdrawal either committed before, or waits and then stops the reopened item).
@@ -65,7 +63,7 @@ export class CorrectionsService {
         if (project?.withdrawn) throw refusedBy('R4a', 'project', 'The project is withdrawn: no deemed consent is reopened', true);
       }
       await tx.query('SELECT 1 FROM notices WHERE id = $1 FOR UPDATE', [noticeId]);
-      const document = (await loadNotice(tx, noticeId))!;
+      const document = (await this.notices.stored(tx, noticeId))!;
       const now = await this.clock.now(tx);
       const { calendar, settings, data } = await this.calendars.current(tx);
       const newDueAt = dto.newDueAt ? new Date(dto.newDueAt) : null;
@@ -124,15 +122,12 @@ export class CorrectionsService {
           `UPDATE approval_items SET status = 'in_review', decided_at = NULL, notice_number = NULL, due_at = $2, provisional = $3, deadline_version = deadline_version + 1 WHERE id = $1`,
           [itemBefore.id, newDueAt, provisional],
         );
-        const after = (await loadItem(tx, itemBefore.id))!;
-        await this.card.append(tx, {
-          projectId: after.projectId,
-          actor: user,
-          action: 'item.consent_revoked',
-          before: { kind: 'item', item: itemBefore },
-          after: { kind: 'item', item: after },
-          detail: { ...detail, dueAt: after.dueAt! },
-        });
+        const after = (await this.approvals.item(tx, itemBefore.id))!;
+        await this.steps.recordStep(
+          tx,
+          { item: itemBefore, after },
+          { actor: user, action: 'item.consent_revoked', detail: { ...detail, dueAt: after.dueAt! } },
+        );
         tx.onCommit(() => this.signals.deadlinesChanged());
       } else if (projectBefore) {
         await this.steps.recordStep(tx, projectBefore, {

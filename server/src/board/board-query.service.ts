@@ -16,7 +16,7 @@ import {
 import { CalendarService } from '../calendar/calendar.service';
 import { badRequest } from '../common/problem';
 import { Database } from '../database/database';
-import { loadPaperwork } from '../materials/material-records';
+import { MaterialsService } from '../materials/materials.service';
 import { STANDING_PERMITS } from '../notices/standing-permit';
 import { BoardIndex } from './board-index';
 
@@ -150,6 +150,7 @@ export class BoardQueryService {
   constructor(
     private readonly db: Database,
     private readonly calendars: CalendarService,
+    private readonly materials: MaterialsService,
   ) {
     this.heads = new SharedReads(async () => {
       const head = await this.db.one<{ position: string; now: Date }>(
@@ -215,7 +216,7 @@ export class BoardQueryService {
         const projects = page!.projects.map(withLife);
         // R6: the flag of a mega project shows its forwarding; the few on a page read it here.
         const megas = projects.filter((p) => p.mega).map((p) => p.id);
-        const paperwork = megas.length ? await loadPaperwork(tx, megas) : new Map<string, ProjectPaperwork>();
+        const paperwork = megas.length ? await this.materials.paperwork(tx, megas) : new Map<string, ProjectPaperwork>();
         for (const p of projects) if (paperwork.has(p.id)) p.paperwork = paperwork.get(p.id);
         // The ETag names the position read here, which may be newer than the one the request saw.
         const json = `{"position":${position},"asOf":${JSON.stringify(new Date(bucket).toISOString())},"offset":${query.offset},"limit":${query.limit},"counts":${JSON.stringify(selection.counts)},"projects":${JSON.stringify(projects)}}`;

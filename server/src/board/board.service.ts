@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SessionUser } from '@hub/shared';
 import { authorize } from '../common/authorize';
 import { Database } from '../database/database';
-import { loadBoardProjects } from '../projects/project-records';
+import { ProjectsService } from '../projects/projects.service';
 
 /** The projects as of one stream position, serialised once. */
 interface BuiltBoard {
@@ -20,7 +20,10 @@ export class BoardService {
   private latest: BuiltBoard | null = null;
   private building: Promise<BuiltBoard> | null = null;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly projects: ProjectsService,
+  ) {}
 
   /** BoardSnapshot as JSON text: projects exactly as of the position it names, and the hub clock now. */
   async snapshotJson(user: SessionUser): Promise<string> {
@@ -39,7 +42,7 @@ export class BoardService {
       .transaction(async (tx) => {
         await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
         const head = await tx.one<{ position: string }>('SELECT COALESCE(MAX(position), 0) AS position FROM card_entries');
-        return { position: Number(head!.position), projectsJson: JSON.stringify(await loadBoardProjects(tx, null)) };
+        return { position: Number(head!.position), projectsJson: JSON.stringify(await this.projects.boardProjects(tx, null)) };
       })
       .then((built) => {
         if (!this.latest || built.position >= this.latest.position) this.latest = built;

@@ -18,6 +18,12 @@ export interface Chained {
   hash: string;
 }
 
+/** R5: `entry` as the link after `last` (undefined: the chain's first), sealed with its hash. */
+export function chainAfter<T extends object>(last: Pick<Chained, 'seq' | 'hash'> | undefined, entry: T): T & Chained {
+  const unsigned = { ...entry, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
+  return { ...unsigned, hash: chainHash(unsigned) };
+}
+
 export interface ChainVerification {
   valid: boolean;
   entries: number;

@@ -1,6 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { isIP } from 'node:net';
-import { DEFAULT_MEETING_TIMING } from '@hub/shared';
+import { DEFAULT_MEETING_LAPSE_MS, DEFAULT_MEETING_TIMING } from '@hub/shared';
 import { loadNotificationsConfig, type NotificationsConfig } from './notifications-config';
 
 /** Everything the hub reads from its environment, parsed once at start. */
@@ -64,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     secureCookies: env['HUB_SECURE_COOKIES'] === '1',
     redisUrl: env['REDIS_URL'] || null,
     deadlineSweepMs: intOr(env['HUB_DEADLINE_SWEEP_MS'], 1000, 'HUB_DEADLINE_SWEEP_MS'),
-    meetingLapseMs: intOr(env['HUB_MEETING_LAPSE_HOURS'], 24, 'HUB_MEETING_LAPSE_HOURS') * 3_600_000,
+    meetingLapseMs: intOr(env['HUB_MEETING_LAPSE_HOURS'], DEFAULT_MEETING_LAPSE_MS / 3_600_000, 'HUB_MEETING_LAPSE_HOURS') * 3_600_000,
     meetingNoticeWorkingDays: intOr(
       env['HUB_MEETING_NOTICE_WORKING_DAYS'],
       DEFAULT_MEETING_TIMING.noticeWorkingDays,

@@ -7,7 +7,6 @@ import { deemedConsentDue, holdsOf } from '@hub/shared';
 import { SweepLoop } from '../database/sweep-loop';
 import { MeetingsService } from '../meetings/meetings.service';
 import { MegaService } from '../mega/mega.service';
-import { loadItemsById } from '../projects/project-records';
 import { DeadlineSignals } from '../events/deadline-signals';
 
 /**
@@ -162,7 +161,7 @@ export class DeadlineEngine implements OnApplicationBootstrap, OnModuleDestroy {
       );
       claimed.push(...due.map((d) => d.id));
       if (!claimed.length) return { claimed: 0, fired: 0 };
-      const items = new Map((await loadItemsById(tx, claimed)).map((item) => [item.id, item]));
+      const items = new Map((await this.approvals.itemsById(tx, claimed)).map((item) => [item.id, item]));
       const firedAt = await this.clock.now(tx);
       // In claim (due) order: the batch's notices are numbered in the order their deadlines fell due.
       const firing = claimed

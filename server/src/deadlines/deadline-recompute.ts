@@ -11,7 +11,7 @@ import {
   type SessionUser,
   type WorkingCalendar,
 } from '@hub/shared';
-import { CardService } from '../card/card.service';
+import { ProjectSteps } from '../card/project-steps';
 import type { Tx } from '../database/database';
 import { loadPaperTrailSettings } from '../mega/paper-trail-settings';
 import { loadBoardProjects, loadItem } from '../projects/project-records';
@@ -31,7 +31,7 @@ export interface CalendarChangeRef {
  */
 @Injectable()
 export class DeadlineRecompute {
-  constructor(private readonly card: CardService) {}
+  constructor(private readonly steps: ProjectSteps) {}
 
   async apply(
     tx: Tx,
@@ -75,20 +75,21 @@ export class DeadlineRecompute {
         continue;
       }
       const updated = (await loadItem(tx, item.id))!;
-      await this.card.append(tx, {
-        projectId: item.projectId,
-        actor,
-        action: 'item.deadline_recomputed',
-        before: { kind: 'item', item },
-        after: { kind: 'item', item: updated },
-        detail: {
-          fromDueAt: item.dueAt!,
-          toDueAt: updated.dueAt!,
-          provisional: String(updated.provisional),
-          calendarChange: change.action,
-          calendarTarget: change.target,
+      await this.steps.recordStep(
+        tx,
+        { item, after: updated },
+        {
+          actor,
+          action: 'item.deadline_recomputed',
+          detail: {
+            fromDueAt: item.dueAt!,
+            toDueAt: updated.dueAt!,
+            provisional: String(updated.provisional),
+            calendarChange: change.action,
+            calendarTarget: change.target,
+          },
         },
-      });
+      );
       moved.push({
         itemId: item.id,
         projectId: item.projectId,
@@ -133,13 +134,9 @@ export class DeadlineRecompute {
       if (result.kind !== 'moved') continue;
       const [project] = await loadBoardProjects(tx, [row.project_id]);
       await tx.query('UPDATE mega_forwarding SET due_at = $2 WHERE project_id = $1', [row.project_id, result.dueAt]);
-      const [updated] = await loadBoardProjects(tx, [row.project_id]);
-      await this.card.append(tx, {
-        projectId: row.project_id,
+      await this.steps.recordStep(tx, project!, {
         actor,
         action: 'mega.forwarding_recomputed',
-        before: { kind: 'project', project: project! },
-        after: { kind: 'project', project: updated! },
         detail: {
           fromDueAt: row.due_at.toISOString(),
           toDueAt: result.dueAt.toISOString(),

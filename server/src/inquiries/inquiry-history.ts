@@ -7,7 +7,7 @@ import type {
   InquiryStatus,
   SessionUser,
 } from '@hub/shared';
-import { chainHash, GENESIS_HASH, verifyChain } from '../card/hash-chain';
+import { chainAfter, verifyChain } from '../card/hash-chain';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 
@@ -49,18 +49,15 @@ export class InquiryHistory {
       'SELECT seq, hash FROM inquiry_entries WHERE inquiry_id = $1 ORDER BY seq DESC LIMIT 1',
       [entry.inquiryId],
     );
-    const unsigned: Omit<InquiryHistoryEntry, 'hash'> = {
+    const recorded: InquiryHistoryEntry = chainAfter(last, {
       inquiryId: entry.inquiryId,
-      seq: (last?.seq ?? 0) + 1,
       at: (await this.clock.now(tx)).toISOString(),
       actor: entry.actor && { id: entry.actor.id, displayName: entry.actor.displayName, role: entry.actor.role },
       action: entry.action,
       before: entry.before,
       after: entry.after,
       detail: entry.detail,
-      prevHash: last?.hash ?? GENESIS_HASH,
-    };
-    const recorded: InquiryHistoryEntry = { ...unsigned, hash: chainHash(unsigned) };
+    });
     await tx.query(
       `INSERT INTO inquiry_entries (inquiry_id, seq, at, actor, action, before, after, detail, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,

@@ -1,5 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
+  isLatePickup,
+  materialsComplete,
   materialsGate,
   NOTICE_TITLES,
   missingMaterials,
@@ -12,20 +14,20 @@ import {
   type OneTimeNotificationContent,
   type PickupContent,
   type ProjectMaterialsView,
+  type ProjectPaperwork,
   type ReceiptContent,
   type SessionUser,
 } from '@hub/shared';
-import { AccessCodes } from '../public-status/access-codes';
+import { AccessCodes } from './access-codes';
 import { CalendarService } from '../calendar/calendar.service';
 import { authorize } from '../common/authorize';
 import { badRequest, conflict, notFound, ProblemException } from '../common/problem';
-import { Database, type Tx } from '../database/database';
+import { Database, type Queryable, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { MegaService } from '../mega/mega.service';
-import { loadNotice, loadNotices } from '../notices/notice-records';
 import { NoticesService } from '../notices/notices.service';
-import { loadFilesSettings, loadMaterialFiles, mayReadFiles } from '../material-files/material-files.service';
-import { loadItemRefs, loadMaterial, loadMaterials, loadPaperwork } from './material-records';
+import { loadFilesSettings, loadMaterialFiles, mayReadFiles } from './material-files.service';
+import { assertMainMaterialsComplete, loadItemRefs, loadMaterial, loadMaterials, loadPaperwork, type ItemRef } from './material-records';
 import type {
   AddMaterialDto,
   IssueOneTimeNotificationDto,
@@ -65,7 +67,7 @@ export class MaterialsService {
   async view(user: SessionUser, projectId: string): Promise<ProjectMaterialsView> {
     authorize(user, 'project.read');
     if (!(await this.db.one('SELECT 1 FROM projects WHERE id = $1', [projectId]))) throw notFound('Project');
-    const view = await projectMaterials(this.db, projectId);
+    const view = await this.checklist(projectId);
     // R28: the checklist is read by all staff; its files only by those who may read the project's files.
     return { ...view, files: (await mayReadFiles(this.db, user, projectId)) ? await loadMaterialFiles(this.db, projectId) : [] };
   }
@@ -86,7 +88,7 @@ export class MaterialsService {
       if (await tx.one('SELECT 1 FROM material_requirements WHERE item_id = $1 AND name = $2', [itemId, name])) {
         throw badRequest('name', `"${name}" is already on this item's checklist`, 'material.duplicate');
       }
-      const [notification] = (await loadNotices(tx, item.projectId, 'one_time_notification')).slice(-1);
+      const notification = await this.notices.latest(tx, item.projectId, 'one_time_notification');
       const reason = dto.reason?.trim() || null;
       if (notification && !reason)
         throw badRequest(
@@ -122,7 +124,7 @@ export class MaterialsService {
           ...(notification ? { afterNotice: notification.number, reason: reason! } : {}),
         },
       });
-      await this.mega.materialsChanged(tx, user, item.projectId, now);
+      await this.changed(tx, user, item.projectId, now);
       return (await loadMaterial(tx, row!.id))!;
     });
   }
@@ -150,7 +152,7 @@ export class MaterialsService {
           ...(dto.reason?.trim() ? { reason: dto.reason.trim() } : {}),
         },
       });
-      await this.mega.materialsChanged(tx, user, material.view.projectId, now);
+      await this.changed(tx, user, material.view.projectId, now);
       return (await loadMaterial(tx, materialId))!;
     });
   }
@@ -174,7 +176,7 @@ export class MaterialsService {
           received: `${material.view.received}→${dto.received}/${material.view.copies}`,
         },
       });
-      await this.mega.materialsChanged(tx, user, material.view.projectId, now);
+      await this.changed(tx, user, material.view.projectId, now);
       return (await loadMaterial(tx, materialId))!;
     });
   }
@@ -197,7 +199,7 @@ export class MaterialsService {
         fees: dto.fees.trim(),
         notes: dto.notes?.trim() || null,
       };
-      const [previous] = (await loadNotices(tx, projectId, 'one_time_notification')).slice(-1);
+      const previous = await this.notices.latest(tx, projectId, 'one_time_notification');
       return this.issueDocument(tx, user, before, {
         kind: 'one_time_notification',
         itemId: null,
@@ -253,14 +255,14 @@ export class MaterialsService {
   async recordPickup(user: SessionUser, receiptId: string, dto: RecordPickupDto): Promise<NoticeSummary> {
     authorize(user, 'pickup.record');
     return this.db.transaction(async (tx) => {
-      const receipt = await loadNotice(tx, receiptId);
+      const receipt = await this.notices.stored(tx, receiptId);
       if (!receipt || receipt.kind !== 'receipt' || receipt.projectId === null) throw notFound('Receipt');
       const before = await this.steps.lock(tx, receipt.projectId);
       if (await tx.one('SELECT 1 FROM pickups WHERE receipt_id = $1', [receiptId]))
         throw conflict(`The pickup for ${receipt.number} is already registered`, 'pickup.already_registered');
       const issued = receipt.content as unknown as ReceiptContent;
       refuseFields(pickupProblems(dto, { receivedOn: issued.receivedOn, promisedOn: issued.promisedCompletionOn }));
-      const late = dto.pickedUpOn > issued.promisedCompletionOn;
+      const late = isLatePickup(dto.pickedUpOn, issued.promisedCompletionOn);
       const content: PickupContent = {
         receipt: { id: receipt.id, number: receipt.number },
         applicant: issued.applicant,
@@ -329,44 +331,69 @@ export class MaterialsService {
     };
   }
 
+  /** An item's or a project's materials, read in `q` (the caller's transaction). */
+  materials(q: Queryable, where: { projectId: string } | { itemId: string }): Promise<MaterialView[]> {
+    return loadMaterials(q, where);
+  }
+
+  /** An item's or a project's approval items as the checklist names them, read in `q`. */
+  itemRefs(q: Queryable, where: { projectId: string } | { itemId: string }): Promise<ItemRef[]> {
+    return loadItemRefs(q, where);
+  }
+
+  /** R6–R9: the paperwork summary of projects (every project: null), read in `q`. */
+  paperwork(q: Queryable, projectIds: string[] | null): Promise<Map<string, ProjectPaperwork>> {
+    return loadPaperwork(q, projectIds);
+  }
+
+  /** R8 at acceptance: refused (409) while a main material of the item is missing. */
+  assertMainMaterialsComplete(tx: Tx, itemId: string): Promise<void> {
+    return assertMainMaterialsComplete(tx, itemId);
+  }
+
+  /** R6: after every change of a project's materials, mega learns whether they are complete (its forwarding clock may start). */
+  private async changed(tx: Tx, user: SessionUser, projectId: string, now: Date): Promise<void> {
+    await this.mega.materialsChanged(tx, user, projectId, now, materialsComplete(await loadMaterials(tx, { projectId })));
+  }
+
   private async lockedMaterial(tx: Tx, id: string) {
     const found = await loadMaterial(tx, id);
     if (!found) throw notFound('Material');
     const before = await this.steps.lock(tx, found.projectId);
     return { view: (await loadMaterial(tx, id, true))!, before };
   }
-}
 
-/** The project's checklist item by item, with its R8 gate and permit. */
-export async function projectMaterials(db: Database | Tx, projectId: string): Promise<ProjectMaterialsView> {
-  const items = await loadItemRefs(db, { projectId });
-  const materials = await loadMaterials(db, { projectId });
-  const permits = await db.query<{ item_id: string; id: string; number: string }>(
-    `SELECT p.item_id, n.id, n.number FROM (${STANDING_PERMITS}) p JOIN notices n ON n.id = p.notice_id WHERE n.project_id = $1`,
-    [projectId],
-  );
-  const [notification] = (await loadNotices(db, projectId, 'one_time_notification')).slice(-1);
-  const paperwork = (await loadPaperwork(db, [projectId])).get(projectId);
-  return {
-    projectId,
-    files: [],
-    maxFileBytes: (await loadFilesSettings(db)).maxBytes,
-    forwarding: paperwork?.forwarding ?? null,
-    oneTimeNotification: notification ? { id: notification.id, number: notification.number, issuedAt: notification.issuedAt } : null,
-    items: items.map((item) => {
-      const own = materials.filter((m) => m.itemId === item.id);
-      const permit = permits.find((p) => p.item_id === item.id);
-      return {
-        itemId: item.id,
-        departmentId: item.departmentId,
-        isLead: item.isLead,
-        status: item.status,
-        materials: own,
-        gate: materialsGate(own),
-        permit: permit ? { id: permit.id, number: permit.number } : null,
-      };
-    }),
-  };
+  /** The project's checklist item by item, with its R8 gate and permit. */
+  private async checklist(projectId: string): Promise<ProjectMaterialsView> {
+    const items = await loadItemRefs(this.db, { projectId });
+    const materials = await loadMaterials(this.db, { projectId });
+    const permits = await this.db.query<{ item_id: string; id: string; number: string }>(
+      `SELECT p.item_id, n.id, n.number FROM (${STANDING_PERMITS}) p JOIN notices n ON n.id = p.notice_id WHERE n.project_id = $1`,
+      [projectId],
+    );
+    const notification = await this.notices.latest(this.db, projectId, 'one_time_notification');
+    const paperwork = (await loadPaperwork(this.db, [projectId])).get(projectId);
+    return {
+      projectId,
+      files: [],
+      maxFileBytes: (await loadFilesSettings(this.db)).maxBytes,
+      forwarding: paperwork?.forwarding ?? null,
+      oneTimeNotification: notification ? { id: notification.id, number: notification.number, issuedAt: notification.issuedAt } : null,
+      items: items.map((item) => {
+        const own = materials.filter((m) => m.itemId === item.id);
+        const permit = permits.find((p) => p.item_id === item.id);
+        return {
+          itemId: item.id,
+          departmentId: item.departmentId,
+          isLead: item.isLead,
+          status: item.status,
+          materials: own,
+          gate: materialsGate(own),
+          permit: permit ? { id: permit.id, number: permit.number } : null,
+        };
+      }),
+    };
+  }
 }
 
 /** Rule problems found after validation: a 400 naming every field at fault, nothing changed (R26). */

@@ -3,6 +3,7 @@ import {
   absenceCause,
   closeError,
   closingOutcomes,
+  lapseDue,
   lateExcusesError,
   noticeGiven,
   DEFAULT_MEETING_DURATION_MS,
@@ -13,7 +14,6 @@ import {
   roomClosedError,
   scheduleError,
   type ApprovalItemView,
-  type CardAction,
   type ClosePreview,
   type JoinMeetingResult,
   type MeetingSummary,
@@ -24,7 +24,7 @@ import {
 } from '@hub/shared';
 import { AlertsService } from '../alerts/alerts.service';
 import { ApprovalsService } from '../approvals/approvals.service';
-import { CardService } from '../card/card.service';
+import { ProjectSteps, type StepChange } from '../card/project-steps';
 import { authorize } from '../common/authorize';
 import { badRequest, conflict, notFound, refuse, ruleRefusal } from '../common/problem';
 import { CalendarService } from '../calendar/calendar.service';
@@ -32,7 +32,6 @@ import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../events/deadline-signals';
-import { loadBoardProjects, loadItemOf, loadItems } from '../projects/project-records';
 import { LiveEvents } from '../events/live-events';
 import type { CloseMeetingDto, ClosePreviewDto, ConveneMeetingDto, MarkPresentDto, OpinionDto, RectificationDto } from './meeting.dto';
 import {
@@ -57,7 +56,7 @@ export class MeetingsService {
   constructor(
     private readonly db: Database,
     private readonly clock: HubClock,
-    private readonly card: CardService,
+    private readonly steps: ProjectSteps,
     private readonly approvals: ApprovalsService,
     private readonly live: LiveEvents,
     private readonly signals: DeadlineSignals,
@@ -77,11 +76,11 @@ export class MeetingsService {
       authorize(user, 'meeting.convene', { departmentId: project.lead_department_id ?? undefined });
       if (project.status !== 'in_channel') throw conflict('Only a project in the green channel has departments to convene');
       // R4a: a withdrawn or completed project is kept for the record only (FOR SHARE above: no withdrawal slips in).
-      const life = lifeActionError(lifeOf((await loadBoardProjects(tx, [projectId]))[0]!), 'convene_meeting');
+      const life = lifeActionError(lifeOf((await this.steps.current(tx, projectId))!), 'convene_meeting');
       if (life) refuse(life);
       if (!dto.online && !dto.place?.trim())
         throw badRequest('place', 'Give a place, or hold the meeting online', 'meeting.place_required');
-      const items = await loadItems(tx, [projectId]);
+      const items = await this.approvals.items(tx, [projectId]);
       const invited = dto.invitedDepartmentIds ?? defaultInvitees(items);
       const invitees = inviteesError(
         invited,
@@ -129,7 +128,11 @@ export class MeetingsService {
         { kind: 'meeting_invited', projectId, meetingId: row!.id },
         now,
       );
-      await this.record(tx, user, row!.id, 'meeting.convened', null, { agenda: dto.agenda?.trim() ?? '', noticeGiven: String(bound) });
+      await this.steps.recordStep(tx, await this.changed(tx, row!.id, null), {
+        actor: user,
+        action: 'meeting.convened',
+        detail: { agenda: dto.agenda?.trim() ?? '', noticeGiven: String(bound) },
+      });
       tx.onCommit(() => this.signals.deadlinesChanged()); // the engine plans the lapse of this meeting
       return row!.id;
     });
@@ -173,7 +176,7 @@ export class MeetingsService {
       const problem = openError({ status: meeting.status, startsAt: meeting.starts_at }, now);
       if (problem) refuse(problem);
       await tx.query(`UPDATE meetings SET status = 'open', opened_at = $2 WHERE id = $1`, [id, now]);
-      await this.record(tx, user, id, 'meeting.opened', meeting);
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting.summary), { actor: user, action: 'meeting.opened' });
     });
   }
 
@@ -242,12 +245,16 @@ export class MeetingsService {
           now,
         ],
       );
-      await this.record(tx, user, id, 'meeting.opinion', meeting, {
-        department: departmentId,
-        opinion: dto.kind,
-        version: String(version!.v),
-        ...(dto.kind === 'agree_with_conditions' ? { conditions: dto.conditions!.trim() } : {}),
-        ...(dto.kind === 'disagree' ? { basis: dto.basis!.trim() } : {}),
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting.summary), {
+        actor: user,
+        action: 'meeting.opinion',
+        detail: {
+          department: departmentId,
+          opinion: dto.kind,
+          version: String(version!.v),
+          ...(dto.kind === 'agree_with_conditions' ? { conditions: dto.conditions!.trim() } : {}),
+          ...(dto.kind === 'disagree' ? { basis: dto.basis!.trim() } : {}),
+        },
       });
     });
   }
@@ -274,7 +281,11 @@ export class MeetingsService {
         `INSERT INTO rectifications (meeting_id, department_id, request, requested_at, requested_by) VALUES ($1, $2, $3, $4, $5)`,
         [id, dto.departmentId ?? null, dto.request.trim(), now, user.id],
       );
-      await this.record(tx, user, id, 'meeting.rectification', meeting, { request: dto.request.trim() });
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting.summary), {
+        actor: user,
+        action: 'meeting.rectification',
+        detail: { request: dto.request.trim() },
+      });
     });
   }
 
@@ -289,7 +300,11 @@ export class MeetingsService {
       if (rect.done_at) throw conflict('Already recorded as done');
       const now = await this.clock.now(tx);
       await tx.query('UPDATE rectifications SET done_at = $2, done_by = $3 WHERE id = $1', [rectificationId, now, user.id]);
-      await this.record(tx, user, id, 'meeting.rectification', meeting, { request: rect.request, done: 'true' });
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting.summary), {
+        actor: user,
+        action: 'meeting.rectification',
+        detail: { request: rect.request, done: 'true' },
+      });
     });
   }
 
@@ -305,7 +320,7 @@ export class MeetingsService {
       if (meeting.close_proposed_at) return false;
       const now = await this.clock.now(tx);
       await tx.query('UPDATE meetings SET close_proposed_at = $2, close_proposed_by = $3 WHERE id = $1', [id, now, user.id]);
-      await this.record(tx, user, id, 'meeting.close_proposed', meeting);
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting.summary), { actor: user, action: 'meeting.close_proposed' });
       return true;
     });
   }
@@ -365,12 +380,16 @@ export class MeetingsService {
         deemed.push(after.noticeNumber ?? '');
       }
       const absent = [...outcomes].filter(([, o]) => o !== 'present').map(([d, o]) => `${d}:${o}`);
-      await this.record(tx, user, id, 'meeting.closed', meeting, {
-        conclusion: dto.conclusion.trim(),
-        ...(dto.findings?.trim() ? { findings: dto.findings.trim() } : {}),
-        ...(absent.length ? { absences: absent.join(',') } : {}),
-        ...(lateExcuses.size ? { lateExcused: [...lateExcuses].map(([d, r]) => `${d}:${r}`).join(',') } : {}),
-        ...(deemed.length ? { noticeNumbers: deemed.join(',') } : {}),
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting.summary), {
+        actor: user,
+        action: 'meeting.closed',
+        detail: {
+          conclusion: dto.conclusion.trim(),
+          ...(dto.findings?.trim() ? { findings: dto.findings.trim() } : {}),
+          ...(absent.length ? { absences: absent.join(',') } : {}),
+          ...(lateExcuses.size ? { lateExcused: [...lateExcuses].map(([d, r]) => `${d}:${r}`).join(',') } : {}),
+          ...(deemed.length ? { noticeNumbers: deemed.join(',') } : {}),
+        },
       });
       tx.onCommit(() => this.signals.deadlinesChanged());
     });
@@ -388,7 +407,7 @@ export class MeetingsService {
     // Lock every invited department's item before any card entry (the card lock comes last everywhere).
     const items = new Map<string, ApprovalItemView>();
     for (const inv of [...invitations].sort((a, b) => a.department_id.localeCompare(b.department_id))) {
-      const item = await loadItemOf(tx, meeting.project_id, inv.department_id, lock);
+      const item = await this.approvals.itemOf(tx, meeting.project_id, inv.department_id, lock);
       if (item) items.set(inv.department_id, item);
     }
     const outcomes = closingOutcomes({ startsAt: meeting.starts_at }, roll, excuses, lateExcuses, items, this.config.meetingGraceMs);
@@ -410,15 +429,14 @@ export class MeetingsService {
       if (!due) return null;
       const meeting = (await loadSummary(tx, due.id))!;
       const now = await this.clock.now(tx);
+      // The claim picks the candidate; the shared rule decides, as the engine's deemedConsentDue does.
+      if (!lapseDue({ status: meeting.status, endsAt: new Date(meeting.endsAt) }, now, this.config.meetingLapseMs)) return null;
       await tx.query(`UPDATE meetings SET status = 'lapsed', closed_at = $2 WHERE id = $1`, [due.id, now]);
-      await this.record(
-        tx,
-        null,
-        due.id,
-        'meeting.lapsed',
-        { summary: meeting },
-        { endsAt: meeting.endsAt, lapseAfterMs: String(this.config.meetingLapseMs) },
-      );
+      await this.steps.recordStep(tx, await this.changed(tx, due.id, meeting), {
+        actor: null,
+        action: 'meeting.lapsed',
+        detail: { endsAt: meeting.endsAt, lapseAfterMs: String(this.config.meetingLapseMs) },
+      });
       const view = (await loadMeetingView(tx, due.id, this.config.meetingGraceMs))!;
       tx.onCommit(() => this.live.publishMeeting(view));
       return due.id;
@@ -436,7 +454,11 @@ export class MeetingsService {
     for (const id of meetingIds) {
       const meeting = (await loadSummary(tx, id))!;
       await tx.query(`UPDATE meetings SET status = 'lapsed', closed_at = $2 WHERE id = $1`, [id, now]);
-      await this.record(tx, actor, id, 'meeting.lapsed', { summary: meeting }, { endsAt: meeting.endsAt, withdrawn: 'true' });
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting), {
+        actor: actor,
+        action: 'meeting.lapsed',
+        detail: { endsAt: meeting.endsAt, withdrawn: 'true' },
+      });
       const view = (await loadMeetingView(tx, id, this.config.meetingGraceMs))!;
       tx.onCommit(() => this.live.publishMeeting(view));
     }
@@ -475,7 +497,11 @@ export class MeetingsService {
         `UPDATE meeting_invitees SET present_at = $3, present_how = $4, present_by = $5 WHERE meeting_id = $1 AND department_id = $2`,
         [id, departmentId, now, how, user.id],
       );
-      await this.record(tx, user, id, 'meeting.attended', meeting, { department: departmentId, how });
+      await this.steps.recordStep(tx, await this.changed(tx, id, meeting.summary), {
+        actor: user,
+        action: 'meeting.attended',
+        detail: { department: departmentId, how },
+      });
       return true;
     });
   }
@@ -514,24 +540,8 @@ export class MeetingsService {
     return view;
   }
 
-  /** Every meeting step is on the project's card, so boards and desks learn of it live (R5, R25). */
-  private async record(
-    tx: Tx,
-    actor: SessionUser | null,
-    id: string,
-    action: CardAction,
-    before: { summary: MeetingSummary } | null,
-    detail: Record<string, string> = {},
-  ) {
-    const after = (await loadSummary(tx, id))!;
-    const previous = before ? { kind: 'meeting' as const, meeting: before.summary } : null;
-    await this.card.append(tx, {
-      projectId: after.projectId,
-      actor,
-      action,
-      before: previous,
-      after: { kind: 'meeting', meeting: after },
-      detail: { meeting: after.title, ...detail },
-    });
+  /** Every meeting step is on the project's card, so boards and desks learn of it live (R5, R25): the meeting before and now. */
+  private async changed(tx: Tx, id: string, before: MeetingSummary | null): Promise<StepChange> {
+    return { meeting: before, after: (await loadSummary(tx, id))! };
   }
 }

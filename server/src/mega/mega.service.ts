@@ -1,19 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import {
-  forwardingDueAt,
-  forwardingRuleOf,
-  materialsComplete,
-  requiresForwarding,
-  type BoardProject,
-  type SessionUser,
-  type StaffMember,
-} from '@hub/shared';
+import { forwardingDueAt, forwardingRuleOf, requiresForwarding, type BoardProject, type SessionUser, type StaffMember } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
 import { authorize } from '../common/authorize';
 import { badRequest, conflict } from '../common/problem';
 import { CLAIM_TX, Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { loadMaterials } from '../materials/material-records';
 import { ProjectSteps } from '../card/project-steps';
 import { AlertsService } from '../alerts/alerts.service';
 import { DeadlineSignals } from '../events/deadline-signals';
@@ -130,17 +121,18 @@ export class MegaService {
   }
 
   /**
-   * R6: called in every transaction that changes a project's materials: the first time they are
-   * complete, the forwarding clock starts. It starts once; later changes do not restart it.
+   * R6: called in every transaction that changes a project's materials, with whether they are
+   * complete now: the first time they are, the forwarding clock starts. It starts once; later
+   * changes do not restart it.
    */
-  async materialsChanged(tx: Tx, user: SessionUser, projectId: string, now: Date): Promise<void> {
+  async materialsChanged(tx: Tx, user: SessionUser, projectId: string, now: Date, complete: boolean): Promise<void> {
     const project = await tx.one<{ mega: boolean; report_to_higher: boolean; complete_at: Date | null }>(
       `SELECT p.mega, p.report_to_higher, f.complete_at FROM projects p LEFT JOIN mega_forwarding f ON f.project_id = p.id WHERE p.id = $1`,
       [projectId],
     );
     if (!project || !requiresForwarding({ mega: project.mega, reportToHigherAuthority: project.report_to_higher }) || project.complete_at)
       return;
-    if (!materialsComplete(await loadMaterials(tx, { projectId }))) return;
+    if (!complete) return;
     const before = await this.steps.lock(tx, projectId);
     const { calendar, settings } = await this.calendars.current();
     const workingDays = (await loadPaperTrailSettings(tx)).megaForwardingWorkingDays;

@@ -15,7 +15,7 @@ import { CardService } from '../card/card.service';
 import { contentHash } from '../card/hash-chain';
 import { authorize } from '../common/authorize';
 import { notFound } from '../common/problem';
-import { Database, type Tx } from '../database/database';
+import { Database, type Queryable, type Tx } from '../database/database';
 import { loadNotice, loadNotices } from './notice-records';
 import { NumberingService } from './numbering.service';
 import { PdfRenderer } from './pdf-renderer';
@@ -154,6 +154,16 @@ export class NoticesService {
     );
     const idOf = new Map(ids.map((r) => [r.number, r.id]));
     return rows.map((r) => ({ id: idOf.get(r.number)!, number: r.number, contentHash: r.hash }));
+  }
+
+  /** The newest document of a kind of the project, read in `q` (R7: the one-time notification in force). */
+  async latest(q: Queryable, projectId: string, kind: NoticeKind): Promise<NoticeSummary | undefined> {
+    return (await loadNotices(q, projectId, kind)).at(-1);
+  }
+
+  /** A document as stored, read in `q` (the caller's transaction). */
+  stored(q: Queryable, id: string): Promise<Omit<NoticeView, 'hashValid'> | undefined> {
+    return loadNotice(q, id);
   }
 
   /** R17: every document of a project, oldest first. */

@@ -4,6 +4,7 @@ import {
   lifeActionError,
   lifeOf,
   materialsGate,
+  permitMayFollow,
   type NoticeSummary,
   type PermitContent,
   type SessionUser,
@@ -13,7 +14,6 @@ import { conflict, notFound, refuse, refusedBy } from '../common/problem';
 import { HAS_STANDING_PERMIT } from '../notices/standing-permit';
 import { Database } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { loadItemRefs, loadMaterials } from '../materials/material-records';
 import { MaterialsService } from '../materials/materials.service';
 import { ProjectSteps } from '../card/project-steps';
 import { ProjectCompletions } from '../projects/project-completions';
@@ -39,19 +39,19 @@ export class PermitsService {
   async issue(user: SessionUser, itemId: string): Promise<NoticeSummary> {
     authorize(user, 'permit.issue');
     return this.db.transaction(async (tx) => {
-      const [found] = await loadItemRefs(tx, { itemId });
+      const [found] = await this.materials.itemRefs(tx, { itemId });
       if (!found) throw notFound('Approval item');
       const before = await this.steps.lock(tx, found.projectId);
       // R4a: no permit for a withdrawn project (the lock orders this against a withdrawal: one wins).
       const life = lifeActionError(lifeOf(before), 'issue_permit');
       if (life) refuse(life);
-      const [item] = await loadItemRefs(tx, { itemId }); // as it is now that the project is locked
-      if (item!.status !== 'approved' && item!.status !== 'deemed_consent') {
+      const [item] = await this.materials.itemRefs(tx, { itemId }); // as it is now that the project is locked
+      if (!permitMayFollow(item!.status)) {
         throw conflict(`A permit follows approval or deemed consent; this item is ${item!.status}`, 'item.not_in_review');
       }
       if (await tx.one(HAS_STANDING_PERMIT, [itemId]))
         throw conflict('The permit for this item is already issued', 'permit.already_issued');
-      const materials = await loadMaterials(tx, { itemId });
+      const materials = await this.materials.materials(tx, { itemId });
       const gate = materialsGate(materials);
       if (!gate.mayIssuePermit) {
         const missing = describeMissing([...gate.missingMain, ...gate.missingSecondary]);

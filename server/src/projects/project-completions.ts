@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { completionDue, lifeOf, type CompletionContent, type SessionUser } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
-import { CardService } from '../card/card.service';
+import { ProjectSteps } from '../card/project-steps';
 import type { Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { NoticesService } from '../notices/notices.service';
@@ -20,7 +20,7 @@ export class ProjectCompletions {
     private readonly clock: HubClock,
     private readonly calendars: CalendarService,
     private readonly notices: NoticesService,
-    private readonly card: CardService,
+    private readonly steps: ProjectSteps,
   ) {}
 
   async recordIfDone(tx: Tx, projectId: string, actor: SessionUser | null): Promise<void> {
@@ -52,13 +52,10 @@ export class ProjectCompletions {
       notice.id,
       now,
     ]);
-    await this.card.append(tx, {
-      projectId,
-      actor,
-      action: 'project.completed',
-      before: { kind: 'project', project },
-      after: { kind: 'project', project },
-      detail: { noticeNumber: notice.number },
-    });
+    await this.steps.recordStep(
+      tx,
+      { project, after: project },
+      { actor, action: 'project.completed', detail: { noticeNumber: notice.number } },
+    );
   }
 }

@@ -16,13 +16,13 @@ import { ApprovalsService } from '../approvals/approvals.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { ProjectSteps } from '../card/project-steps';
 import { authorize } from '../common/authorize';
-import { notFound, refuse, refusedBy } from '../common/problem';
+import { refuse, refusedBy } from '../common/problem';
 import { Database, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../events/deadline-signals';
 import { MeetingsService } from '../meetings/meetings.service';
 import type { NationalCodeDto, WithdrawProjectDto } from './project.dto';
-import { loadBoardProjects, loadItem, loadProjectView, type CurrentBoardProject } from './project-records';
+import { loadItem, loadProjectView, type CurrentBoardProject } from './project-records';
 
 /** R4a: the national code is unique across projects; a second one is refused naming the field. */
 export async function uniqueNationalCode<T>(work: () => Promise<T>): Promise<T> {
@@ -66,7 +66,11 @@ export class ProjectLifeService {
         const before = await this.locked(tx, id, 'edit_national_code');
         if (before.nationalCode === code) return;
         await tx.query('UPDATE projects SET national_code = $2 WHERE id = $1', [id, code]);
-        await this.record(tx, user, before, 'project.national_code_set', { nationalCode: code ?? '', previous: before.nationalCode ?? '' });
+        await this.steps.recordStep(tx, before, {
+          actor: user,
+          action: 'project.national_code_set',
+          detail: { nationalCode: code ?? '', previous: before.nationalCode ?? '' },
+        });
       }),
     );
     return (await loadProjectView(this.db, id))!;
@@ -117,11 +121,15 @@ export class ProjectLifeService {
         user,
         meetings.map((m) => m.id),
       );
-      await this.record(tx, user, before, 'project.withdrawn', {
-        reason: dto.reason.trim(),
-        requestedOn: dto.requestedOn,
-        stoppedItems: String(items.length - deemed),
-        closedMeetings: String(meetings.length),
+      await this.steps.recordStep(tx, before, {
+        actor: user,
+        action: 'project.withdrawn',
+        detail: {
+          reason: dto.reason.trim(),
+          requestedOn: dto.requestedOn,
+          stoppedItems: String(items.length - deemed),
+          closedMeetings: String(meetings.length),
+        },
       });
       tx.onCommit(() => this.signals.deadlinesChanged());
     });
@@ -130,20 +138,9 @@ export class ProjectLifeService {
 
   /** The project locked for a step of its life, refused (409, naming the rule) when its state forbids the step. */
   private async locked(tx: Tx, id: string, action: ProjectLifeAction): Promise<CurrentBoardProject> {
-    if (!(await tx.one('SELECT 1 FROM projects WHERE id = $1 FOR UPDATE', [id]))) throw notFound('Project');
-    const project = (await loadBoardProjects(tx, [id]))[0]!;
+    const project = await this.steps.lock(tx, id);
     const problem = lifeActionError(lifeOf(project), action);
     if (problem) refuse(problem);
     return project;
-  }
-
-  private async record(
-    tx: Tx,
-    user: SessionUser,
-    before: CurrentBoardProject,
-    action: 'project.national_code_set' | 'project.withdrawn',
-    detail: Record<string, string>,
-  ) {
-    await this.steps.recordStep(tx, before, { actor: user, action, detail });
   }
 }

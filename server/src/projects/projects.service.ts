@@ -15,15 +15,15 @@ import {
   type SessionUser,
 } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
-import { CardService } from '../card/card.service';
+import { ProjectSteps } from '../card/project-steps';
 import { authorize } from '../common/authorize';
 import { badRequest, conflict, notFound, refuse, ruleRefusal } from '../common/problem';
-import { Database, type Tx } from '../database/database';
+import { Database, type Queryable, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { NumberingService } from '../notices/numbering.service';
 import type { AdmitProjectDto, RefuseAdmissionDto, RegisterProjectDto } from './project.dto';
 import { uniqueNationalCode } from './project-life.service';
-import { loadBoardProjects, loadProjectView } from './project-records';
+import { loadBoardProjects, loadLifeRecords, loadProjectView, type CurrentBoardProject } from './project-records';
 
 /** Intake (R3), admission with seal, lead and participants (R4), mega-project flag (R6). */
 @Injectable()
@@ -33,7 +33,7 @@ export class ProjectsService {
     private readonly clock: HubClock,
     private readonly calendars: CalendarService,
     private readonly numbering: NumberingService,
-    private readonly card: CardService,
+    private readonly steps: ProjectSteps,
   ) {}
 
   async register(user: SessionUser, dto: RegisterProjectDto): Promise<ProjectView> {
@@ -65,13 +65,7 @@ export class ProjectsService {
           ],
         );
         const after = await this.boardProject(tx, row!.id);
-        await this.card.append(tx, {
-          projectId: row!.id,
-          actor: user,
-          action: 'project.registered',
-          before: null,
-          after: { kind: 'project', project: after },
-        });
+        await this.steps.recordStep(tx, { project: null, after }, { actor: user, action: 'project.registered' });
         return row!.id;
       }),
     );
@@ -132,13 +126,9 @@ export class ProjectsService {
           [id, departmentId, departmentId === dto.leadDepartmentId],
         );
       }
-      const after = await this.boardProject(tx, id);
-      await this.card.append(tx, {
-        projectId: id,
+      await this.steps.recordStep(tx, before, {
         actor: user,
         action: 'project.admitted',
-        before: { kind: 'project', project: before },
-        after: { kind: 'project', project: after },
         detail: overrideReason
           ? { sealNumber, overrideReason, unmetPreconditions: unmetPreconditions(project.preconditions).join(',') }
           : { sealNumber },
@@ -164,14 +154,7 @@ export class ProjectsService {
         'UPDATE projects SET admission_refused_at = $2, admission_refused_by = $3, admission_refusal_reason = $4 WHERE id = $1',
         [id, now, user.id, reason],
       );
-      await this.card.append(tx, {
-        projectId: id,
-        actor: user,
-        action: 'project.admission_refused',
-        before: { kind: 'project', project: before },
-        after: { kind: 'project', project: await this.boardProject(tx, id) },
-        detail: { reason },
-      });
+      await this.steps.recordStep(tx, before, { actor: user, action: 'project.admission_refused', detail: { reason } });
     });
     return (await loadProjectView(this.db, id))!;
   }
@@ -195,8 +178,18 @@ export class ProjectsService {
     return project;
   }
 
+  /** Projects as the board shows them (every project: null), read in `q` (the caller's transaction). */
+  boardProjects(q: Queryable, ids: string[] | null): Promise<CurrentBoardProject[]> {
+    return loadBoardProjects(q, ids);
+  }
+
+  /** R4a: the project's withdrawal and completion as recorded, read in `q`. */
+  lifeRecords(q: Queryable, id: string): Promise<Pick<ProjectView, 'withdrawal' | 'completion'>> {
+    return loadLifeRecords(q, id);
+  }
+
   private async boardProject(tx: Tx, id: string): Promise<BoardProject> {
-    return (await loadBoardProjects(tx, [id]))[0]!;
+    return (await this.boardProjects(tx, [id]))[0]!;
   }
 
   /** Numbers run per year of the center's calendar, not of UTC. */

@@ -5,7 +5,7 @@ import type { PublicProjectStatus, SessionUser } from '@hub/shared';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { Requires } from '../auth/requires.decorator';
-import { AccessCodes } from './access-codes';
+import { AccessCodes } from '../materials/access-codes';
 import { ProjectStatusLookupDto } from './public-status.dto';
 import { PublicStatusService } from './public-status.service';
 

@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { CardModule } from '../card/card.module';
-import { AccessCodes } from './access-codes';
+import { MaterialsModule } from '../materials/materials.module';
+import { ProjectsModule } from '../projects/projects.module';
 import { PublicStatusController } from './public-status.controller';
 import { PublicStatusService } from './public-status.service';
 
 @Module({
-  imports: [AuthModule, CardModule],
+  imports: [AuthModule, MaterialsModule, ProjectsModule],
   controllers: [PublicStatusController],
-  providers: [PublicStatusService, AccessCodes],
-  exports: [AccessCodes],
+  providers: [PublicStatusService],
 })
 export class PublicStatusModule {}

@@ -10,9 +10,9 @@ import {
 import { LoginThrottle } from '../auth/login-throttle';
 import { ProblemException } from '../common/problem';
 import { Database } from '../database/database';
-import { loadItemRefs, loadMaterials } from '../materials/material-records';
-import { loadBoardProjects, loadLifeRecords } from '../projects/project-records';
-import { AccessCodes } from './access-codes';
+import { AccessCodes } from '../materials/access-codes';
+import { MaterialsService } from '../materials/materials.service';
+import { ProjectsService } from '../projects/projects.service';
 import type { ProjectStatusLookupDto } from './public-status.dto';
 
 /** Documents addressed to the applicant; circulation reports are internal (R22). */
@@ -38,6 +38,8 @@ export class PublicStatusService {
     private readonly db: Database,
     private readonly throttle: LoginThrottle,
     private readonly access: AccessCodes,
+    private readonly materials: MaterialsService,
+    private readonly projects: ProjectsService,
   ) {}
 
   async lookup(dto: ProjectStatusLookupDto, address: string): Promise<PublicProjectStatus> {
@@ -96,8 +98,8 @@ export class PublicStatusService {
        FROM approval_items i JOIN departments d ON d.id = i.department_id WHERE i.project_id = $1 ORDER BY i.is_lead DESC, d.code`,
       [project.id],
     );
-    const refs = await loadItemRefs(this.db, { projectId: project.id });
-    const materials = await loadMaterials(this.db, { projectId: project.id });
+    const refs = await this.materials.itemRefs(this.db, { projectId: project.id });
+    const materials = await this.materials.materials(this.db, { projectId: project.id });
     const byId = new Map(materials.map((m) => [m.id, m]));
     const fileCounts = new Map(
       (
@@ -112,8 +114,8 @@ export class PublicStatusService {
       [project.id, APPLICANT_DOCUMENTS],
     );
     const iso = (d: Date | null) => d?.toISOString() ?? null;
-    const [board] = await loadBoardProjects(this.db, [project.id]);
-    const life = await loadLifeRecords(this.db, project.id);
+    const [board] = await this.projects.boardProjects(this.db, [project.id]);
+    const life = await this.projects.lifeRecords(this.db, project.id);
     return {
       code: project.code,
       nationalCode: board!.nationalCode,

@@ -8,7 +8,6 @@ import {
   procedureStartError,
   SPECIAL_PROCEDURE_NAMES,
   stoppedWorkingDays,
-  type ApprovalItemView,
   type ClockStop,
   type ClockStoppingProcedure,
   type DeadlineRule,
@@ -16,13 +15,13 @@ import {
   type SpecialProcedureView,
 } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
-import { CardService } from '../card/card.service';
+import { ProjectSteps } from '../card/project-steps';
 import { authorize } from '../common/authorize';
 import { notFound, refuse } from '../common/problem';
-import { Database, type Queryable, type Tx } from '../database/database';
+import { Database, type Queryable } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { DeadlineSignals } from '../events/deadline-signals';
-import { loadItem } from '../projects/project-records';
+import { ApprovalsService } from '../approvals/approvals.service';
 import type { EndSpecialProcedureDto, StartSpecialProcedureDto } from './special-procedure.dto';
 
 interface ProcedureRow {
@@ -66,20 +65,21 @@ export class SpecialProceduresService {
     private readonly db: Database,
     private readonly clock: HubClock,
     private readonly calendars: CalendarService,
-    private readonly card: CardService,
+    private readonly steps: ProjectSteps,
     private readonly signals: DeadlineSignals,
+    private readonly approvals: ApprovalsService,
   ) {}
 
   async list(user: SessionUser, itemId: string): Promise<SpecialProcedureView[]> {
     authorize(user, 'project.read');
-    if (!(await loadItem(this.db, itemId))) throw notFound('Approval item');
+    if (!(await this.approvals.item(this.db, itemId))) throw notFound('Approval item');
     return (await loadProcedures(this.db, itemId)).map(toView);
   }
 
   async start(user: SessionUser, itemId: string, dto: StartSpecialProcedureDto): Promise<SpecialProcedureView> {
     authorize(user, 'item.special_procedure');
     return this.db.transaction(async (tx) => {
-      const before = await this.lockedItem(tx, itemId);
+      const before = await this.approvals.lockedItem(tx, itemId);
       const now = await this.clock.now(tx);
       const startsAt = new Date(dto.startsAt);
       const earlier = await loadProcedures(tx, itemId);
@@ -101,14 +101,15 @@ export class SpecialProceduresService {
         `INSERT INTO special_procedures (item_id, kind, starts_at, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
         [itemId, dto.kind, startsAt, user.id, now],
       );
-      const after = (await loadItem(tx, itemId))!;
-      await this.record(tx, user, before, after, {
+      const after = (await this.approvals.item(tx, itemId))!;
+      const detail = {
         phase: 'started',
         procedure: dto.kind,
         procedureName: SPECIAL_PROCEDURE_NAMES[dto.kind],
         startsAt: startsAt.toISOString(),
         dueAt: before.dueAt!,
-      });
+      };
+      await this.steps.recordStep(tx, { item: before, after }, { actor: user, action: 'item.special_procedure', detail });
       tx.onCommit(() => this.signals.deadlinesChanged());
       return toView(row!);
     });
@@ -117,7 +118,7 @@ export class SpecialProceduresService {
   async end(user: SessionUser, itemId: string, procedureId: string, dto: EndSpecialProcedureDto): Promise<SpecialProcedureView> {
     authorize(user, 'item.special_procedure');
     return this.db.transaction(async (tx) => {
-      const before = await this.lockedItem(tx, itemId);
+      const before = await this.approvals.lockedItem(tx, itemId);
       const procedures = await loadProcedures(tx, itemId);
       const procedure = procedures.find((p) => p.id === procedureId);
       if (!procedure) throw notFound('Special procedure');
@@ -167,8 +168,8 @@ export class SpecialProceduresService {
          WHERE id = $1 AND ends_at IS NULL RETURNING *`,
         [procedureId, endsAt, user.id, now, stopped.length, fromDueAt, toDueAt, toVersion],
       );
-      const after = (await loadItem(tx, itemId))!;
-      await this.record(tx, user, before, after, {
+      const after = (await this.approvals.item(tx, itemId))!;
+      const detail = {
         phase: 'ended',
         procedure: procedure.kind,
         procedureName: SPECIAL_PROCEDURE_NAMES[procedure.kind],
@@ -178,26 +179,10 @@ export class SpecialProceduresService {
         stoppedDays: stopped.join(','),
         previousDueAt: fromDueAt.toISOString(),
         dueAt: toDueAt.toISOString(),
-      });
+      };
+      await this.steps.recordStep(tx, { item: before, after }, { actor: user, action: 'item.special_procedure', detail });
       tx.onCommit(() => this.signals.deadlinesChanged());
       return toView(row!);
-    });
-  }
-
-  private async lockedItem(tx: Tx, id: string): Promise<ApprovalItemView> {
-    const item = await loadItem(tx, id, true);
-    if (!item) throw notFound('Approval item');
-    return item;
-  }
-
-  private record(tx: Tx, actor: SessionUser, before: ApprovalItemView, after: ApprovalItemView, detail: Record<string, string>) {
-    return this.card.append(tx, {
-      projectId: after.projectId,
-      actor,
-      action: 'item.special_procedure',
-      before: { kind: 'item', item: before },
-      after: { kind: 'item', item: after },
-      detail,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { ITEM_EVENTS, ITEM_STATUSES } from './item-status';
+import { ITEM_EVENTS, ITEM_STATUSES, permitMayFollow } from './item-status';
 import { IllegalTransitionError, ITEM_TRANSITIONS, nextItemStatus } from './item-transitions';
 
 const EXPECTED: Record<string, string> = {
@@ -39,5 +39,9 @@ describe('item state machine', () => {
       expect(ITEM_TRANSITIONS[terminal]).toEqual({});
     }
     expect(ITEM_TRANSITIONS.deemed_consent).toEqual({ correct: 'in_review' });
+  });
+
+  it('R17: a permit decision follows approval or deemed consent only', () => {
+    expect(ITEM_STATUSES.filter(permitMayFollow)).toEqual(['approved', 'deemed_consent']);
   });
 });

@@ -1,4 +1,4 @@
-import type { ItemStatus } from '../approval/item-status';
+import { permitMayFollow, type ItemStatus } from '../approval/item-status';
 import { deemedConsentDue, type DeadlineHolds, type RuleProblem } from '../approval/deemed-consent';
 
 /**
@@ -24,7 +24,7 @@ export interface ProjectLifeFacts {
 /** R4a/R17: an item is done when rejected, or approved or deemed with its permit decision. */
 export function itemDone(item: { status: ItemStatus; permitted: boolean }): boolean {
   if (item.status === 'rejected') return true;
-  return (item.status === 'approved' || item.status === 'deemed_consent') && item.permitted;
+  return permitMayFollow(item.status) && item.permitted;
 }
 
 export function projectLifeState(facts: ProjectLifeFacts): ProjectLifeState {

@@ -3,6 +3,7 @@ import { Router } from '@angular/router';
 import { firstValueFrom, type Observable } from 'rxjs';
 import {
   MATERIAL_KINDS,
+  permitMayFollow,
   type Department,
   type ItemMaterialsView,
   type MaterialFileView,
@@ -331,7 +332,7 @@ export class MaterialsChecklistComponent {
     return this.view().files.filter((f) => f.materialId === materialId);
   }
   protected canPermit(item: ItemMaterialsView): boolean {
-    return (item.status === 'approved' || item.status === 'deemed_consent') && this.session.can('permit.issue');
+    return permitMayFollow(item.status) && this.session.can('permit.issue');
   }
   protected draftOf(itemId: string): Draft {
     return this.drafts().get(itemId) ?? EMPTY_DRAFT;

@@ -18,7 +18,7 @@ import { badRequest, conflict, notFound, ProblemException, refusedBy } from '../
 import { Database, type Tx } from '../database/database';
 import type { Queryable } from '../database/database';
 import { HubClock } from '../database/hub-clock';
-import { loadItemRefs, loadMaterial } from '../materials/material-records';
+import { loadItemRefs, loadMaterial } from './material-records';
 import { ProjectSteps } from '../card/project-steps';
 import { FILE_STORE, type FileStore } from './file-store';
 import { receiveUpload, UploadTooLarge } from './receive-upload';
