@@ -1,13 +1,5 @@
 import { Client } from 'pg';
-import {
-  buildCalendar,
-  DEFAULT_CALENDAR_SETTINGS,
-  SHIPPED_CALENDAR,
-  warningStartsAt,
-  type AlertInbox,
-  type AlertView,
-  type LeaderInboxProjects,
-} from '@hub/shared';
+import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, SHIPPED_CALENDAR, warningStartsAt, type AlertView } from '@hub/shared';
 import { advanceTo, runningProject } from './leaders-fixtures';
 import {
   connected,
@@ -63,7 +55,7 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
     let project: { id: string };
     ({ items, project } = await runningProject(window, leader, ['DRC', 'NRP', 'EEB'], '待办处理项目'));
     projectId = project.id;
-    const opens = warningStartsAt(new Date(items['DRC']!.dueAt), cal, DEFAULT_CALENDAR_SETTINGS, new Date(items['DRC']!.acceptedAt));
+    const opens = warningStartsAt(new Date(items['DRC']!.dueAt!), cal, DEFAULT_CALENDAR_SETTINGS, new Date(items['DRC']!.acceptedAt!));
     await advanceTo(admin, opens, 1000);
     await eventually(async () => ((await sql.query('SELECT count(*)::int AS n FROM item_warnings')).rows[0].n === 3 ? true : undefined));
   });
@@ -94,7 +86,7 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
       )
     ).rows;
     expect(rows).toEqual([{ same: true }, { same: true }, { same: true }]);
-    const inbox = (await drc.get<AlertInbox>('/api/alerts')).body;
+    const inbox = (await drc.get('/api/alerts')).body;
     expect(inbox.alerts.find((a) => a.itemId === drcItem.id)?.handledAt).toBe(decided.body.decidedAt);
   });
 
@@ -108,7 +100,7 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
     const leaders = (await sql.query(`SELECT count(*)::int AS n FROM users WHERE role = 'leader'`)).rows[0].n as number;
     expect(await waiting()).toBe(leaders);
     // Issue 14: the inbox reads the projects concerned, not the whole board; leaders only (R2).
-    const inboxProjects = async () => (await leader.get<LeaderInboxProjects>('/api/alerts/leader-projects')).body;
+    const inboxProjects = async () => (await leader.get('/api/alerts/leader-projects')).body;
     const before = await inboxProjects();
     expect(before.projects.map((p) => p.id)).toEqual([projectId]);
     expect(before.projects[0]!.items.find((i) => i.id === nrpItem.id)?.pendingExplanation).not.toBeNull();
@@ -122,7 +114,7 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
 
   it('R14 R17: a timeout alerts each liaison of the department and every leader exactly once across two instances, pushed live, with its cause; it fires once; its warnings are settled', async () => {
     const eebItem = items['EEB']!;
-    await advanceTo(admin, new Date(eebItem.dueAt), 1000);
+    await advanceTo(admin, new Date(eebItem.dueAt!), 1000);
     await eventually(async () => ((await open(eebItem.id, 'deemed_consent')) > 0 ? true : undefined));
     await hubWorkDone(first, second);
     const told = (
@@ -148,7 +140,7 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
       ).rows[0].n,
     ).toBe(1);
     expect(await open(eebItem.id, 'deadline_warning')).toBe(0);
-    const mine = (await eeb.get<AlertInbox>('/api/alerts')).body.alerts.filter((a) => a.kind === 'deemed_consent');
+    const mine = (await eeb.get('/api/alerts')).body.alerts.filter((a) => a.kind === 'deemed_consent');
     expect(mine).toEqual([
       expect.objectContaining({ itemId: eebItem.id, deemedCause: 'timeout', dueAt: eebItem.dueAt, handledAt: null, readAt: null }),
     ]);
@@ -156,6 +148,6 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
     expect(pushed).toEqual(mine[0]);
     // The NRP item (its explanation rejected before the deadline) runs out too: deemed, alerted to its own liaison only.
     await eventually(async () => ((await open(items['NRP']!.id, 'deemed_consent')) > 0 ? true : undefined));
-    expect((await drc.get<AlertInbox>('/api/alerts')).body.alerts.filter((a) => a.kind === 'deemed_consent')).toEqual([]);
+    expect((await drc.get('/api/alerts')).body.alerts.filter((a) => a.kind === 'deemed_consent')).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import {
   acceptItem,
   admittedProject,
   createTestDatabase,
+  fieldErrors,
   HubClient,
   loadPeople,
   REGISTRATION,
@@ -57,12 +58,12 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
     await db.drop();
   });
 
-  async function refusedNamingField(send: () => Promise<Reply>, status: number, field?: string) {
+  async function refusedNamingField(send: () => Promise<Reply<unknown>>, status: number, field?: string) {
     const before = await snapshot(sql);
     const reply = await send();
     expect(reply.status).toBe(status);
     expect(reply.type).toContain('application/problem+json');
-    if (field) expect(reply.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    if (field) expect(fieldErrors(reply)).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
     expect(await snapshot(sql)).toBe(before);
   }
 
@@ -77,8 +78,8 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
   it('R26: a NUL byte deep in a body or in a key is refused naming the path', async () => {
     const owner = { ...REGISTRATION.owner, contactName: '赵\u0000敏' };
     await refusedNamingField(() => window.post('/api/projects', { ...REGISTRATION, owner }), 400, 'owner.contactName');
-    await refusedNamingField(() => window.post('/api/projects', { ...REGISTRATION, ['na\u0000me']: 1 }), 400, 'na\\u0000me');
-    await refusedNamingField(() => window.post('/api/projects', { ...REGISTRATION, tags: ['ok', '\u0000'] }), 400, 'tags.1');
+    await refusedNamingField(() => window.send('POST', '/api/projects', { ...REGISTRATION, ['na\u0000me']: 1 }), 400, 'na\\u0000me');
+    await refusedNamingField(() => window.send('POST', '/api/projects', { ...REGISTRATION, tags: ['ok', '\u0000'] }), 400, 'tags.1');
   });
 
   it('R26: a NUL byte in a query or path parameter is refused naming it', async () => {

@@ -49,7 +49,7 @@ describe('corrections: a permit resting on a deemed consent is corrected first, 
   it('R17: revoking a deemed consent with a standing permit is refused naming the permit; once the permit is corrected, the revocation goes through and a new permit can follow a new decision', async () => {
     const { items } = await runningProject(window, leader, ['DRC'], '许可更正项目');
     const drcItem = items['DRC']!;
-    await advanceTo(admin, new Date(drcItem.dueAt), 1000);
+    await advanceTo(admin, new Date(drcItem.dueAt!), 1000);
     await eventually(async () => ((await item(drcItem.id)).status === 'deemed_consent' ? true : undefined));
     await hubWorkDone(hub);
     const consent = (

@@ -53,7 +53,7 @@ describe('deadline engine: deemed consent exactly once, never early (real Postgr
       const { project } = await admittedProject(window, leader, CODES, `项目${p}`);
       for (const item of project.items) {
         const accepted = (await acceptItem(window, item.id)).body;
-        latest = Math.max(latest, new Date(accepted.dueAt).getTime());
+        latest = Math.max(latest, new Date(accepted.dueAt!).getTime());
         ids.push(item.id);
       }
     }
@@ -159,7 +159,7 @@ describe('deadline engine: one failing item does not starve the others (R14)', (
     try {
       const { project } = await admittedProject(window, leader, CODES);
       let latest = 0;
-      for (const item of project.items) latest = Math.max(latest, new Date((await acceptItem(window, item.id)).body.dueAt).getTime());
+      for (const item of project.items) latest = Math.max(latest, new Date((await acceptItem(window, item.id)).body.dueAt!).getTime());
       // The first item to fall due cannot be deemed: its update always fails.
       const poisoned = project.items[0].id;
       await sql.query(

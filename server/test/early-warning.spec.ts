@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, SHIPPED_CALENDAR, warningStartsAt, type AlertInbox, type AlertView } from '@hub/shared';
+import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, SHIPPED_CALENDAR, warningStartsAt, type AlertView } from '@hub/shared';
 import { advanceTo, runningProject } from './leaders-fixtures';
 import {
   connected,
@@ -57,8 +57,8 @@ describe('early warning: amber once per item and deadline, alerted to the liaiso
 
   it('R14a: never early — just before the window opens nothing is warned', async () => {
     ({ items } = await runningProject(window, leader, ['DRC', 'NRP'], '早期预警项目'));
-    const dueAt = new Date(items['DRC']!.dueAt);
-    opens = warningStartsAt(dueAt, cal, DEFAULT_CALENDAR_SETTINGS, new Date(items['DRC']!.acceptedAt));
+    const dueAt = new Date(items['DRC']!.dueAt!);
+    opens = warningStartsAt(dueAt, cal, DEFAULT_CALENDAR_SETTINGS, new Date(items['DRC']!.acceptedAt!));
     await advanceTo(admin, opens, -5000);
     await hubWorkDone(first, second); // both instances have passed since the clock moved
     expect(await count('SELECT count(*) AS n FROM item_warnings')).toBe(0);
@@ -82,17 +82,17 @@ describe('early warning: amber once per item and deadline, alerted to the liaiso
   });
 
   it("R14a R2: a liaison reads only its own alerts in its inbox and marks them read; another's alert is refused", async () => {
-    const inbox = (await liaison.get<AlertInbox>('/api/alerts')).body;
+    const inbox = (await liaison.get('/api/alerts')).body;
     expect(inbox.unread).toBe(1);
     expect(inbox.alerts.map((a) => a.itemId)).toEqual([items['DRC']!.id]);
     const other = (await sql.query(`SELECT a.id FROM alerts a JOIN users u ON u.id = a.user_id WHERE u.username = 'liaison-nrp'`)).rows[0]
       .id;
     expect((await liaison.post(`/api/alerts/${other}/read`)).status).toBe(403);
-    const read = await liaison.post<AlertView>(`/api/alerts/${inbox.alerts[0]!.id}/read`);
+    const read = await liaison.post(`/api/alerts/${inbox.alerts[0]!.id}/read`);
     expect(read.status).toBe(200);
     expect(read.body.readAt).not.toBeNull();
-    expect((await liaison.get<AlertInbox>('/api/alerts')).body.unread).toBe(0);
-    expect((await window.get<AlertInbox>('/api/alerts')).body.alerts).toHaveLength(2);
+    expect((await liaison.get('/api/alerts')).body.unread).toBe(0);
+    expect((await window.get('/api/alerts')).body.alerts).toHaveLength(2);
   });
 
   it('R14a: the database refuses a second warning of the same deadline', async () => {
@@ -111,7 +111,7 @@ describe('early warning: amber once per item and deadline, alerted to the liaiso
     await second.close();
     // While no instance runs, the clock passes the new item's window opening (and the DRC item's due day begins).
     const eeb = later.items['EEB']!;
-    const eebOpens = warningStartsAt(new Date(eeb.dueAt), cal, DEFAULT_CALENDAR_SETTINGS, new Date(eeb.acceptedAt));
+    const eebOpens = warningStartsAt(new Date(eeb.dueAt!), cal, DEFAULT_CALENDAR_SETTINGS, new Date(eeb.acceptedAt!));
     const now = (await sql.query('SELECT hub_now() AS now')).rows[0].now as Date;
     await sql.query(`UPDATE hub_clock SET offset_ms = offset_ms + $1`, [Math.max(0, eebOpens.getTime() - now.getTime()) + 1000]);
     first = await startTestHub(db.url);
@@ -126,7 +126,7 @@ describe('early warning: amber once per item and deadline, alerted to the liaiso
   });
 
   it('R14a R14: at the due instant it turns red (deemed consent) and is never warned again', async () => {
-    await advanceTo(admin, new Date(items['DRC']!.dueAt), 1000);
+    await advanceTo(admin, new Date(items['DRC']!.dueAt!), 1000);
     await eventually(async () =>
       (await count(`SELECT count(*) AS n FROM approval_items WHERE id = $1 AND status = 'deemed_consent'`, [items['DRC']!.id])) === 1
         ? true

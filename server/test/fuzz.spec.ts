@@ -55,7 +55,7 @@ describe('fuzzing every route with random params, queries and bodies (R26)', () 
     clients.push(new HubClient(hub.url));
     const { project } = await admittedProject(clients[0]!, clients[1]!, ['DRC', 'NRP']);
     const registered = (await clients[0]!.post('/api/projects', REGISTRATION)).body;
-    knownIds.push(project.id, registered.id, ...project.items.map((i: { id: string }) => i.id));
+    knownIds.push(project.id, registered.id, ...project.items.map((i) => i.id));
   });
   afterAll(async () => {
     await sql.end();
@@ -135,7 +135,7 @@ describe('fuzzing every route with random params, queries and bodies (R26)', () 
                 expect(await fingerprint()).toBe(before);
                 unchanged = before;
               }
-              if (route === 'POST /api/auth/logout' && reply.status < 300) await client.post('/api/auth/login', {}); // keeps the cookie jar honest
+              if (route === 'POST /api/auth/logout' && reply.status < 300) await client.send('POST', '/api/auth/login', {}); // keeps the cookie jar honest
             },
           ),
           { numRuns: RUNS_PER_ROUTE, seed: 20261126 },

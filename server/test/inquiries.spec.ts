@@ -5,8 +5,9 @@ import {
   promisedReplyDue,
   SHIPPED_CALENDAR,
   type InquiryChangedEvent,
-  type InquiryDetail,
+  type InquiryStatsRow,
   type InquiryView,
+  type RegisterInquiryRequest,
 } from '@hub/shared';
 import { INQUIRY, withDisposition } from './inquiry-fixtures';
 import {
@@ -21,6 +22,8 @@ import {
   startTestHub,
   type HubSocket,
   type TestHub,
+  problem,
+  fieldErrors,
 } from './test-hub';
 
 describe('first-inquiry register: transfer, acknowledgement, supervision, follow-up (R23, R24; real PostgreSQL, two instances)', () => {
@@ -81,12 +84,12 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
   const seen = (received: InquiryChangedEvent[], id: string, action: string) =>
     eventually(() => received.find((e) => e.inquiry.id === id && e.entry.action === action));
 
-  async function register(body: object = INQUIRY, by = window): Promise<InquiryView> {
+  async function register(body: RegisterInquiryRequest = INQUIRY, by = window): Promise<InquiryView> {
     const reply = await by.post('/api/inquiries', body);
     expect(reply.status).toBe(201);
     return reply.body;
   }
-  const detail = async (id: string, as = leader) => (await as.get<InquiryDetail>(`/api/inquiries/${id}`)).body;
+  const detail = async (id: string, as = leader) => (await as.get(`/api/inquiries/${id}`)).body;
   const actions = async (id: string) => (await detail(id)).history.map((e) => e.action);
 
   it('R23: the first responder registers it with their name and the contact they gave; its history starts', async () => {
@@ -128,12 +131,12 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     const before = await count();
     const noContactPerson = await window.post('/api/inquiries', { ...INQUIRY, inquirer: { ...INQUIRY.inquirer, contactName: null } });
     expect(noContactPerson.status).toBe(400);
-    expect(noContactPerson.body.errors.map((e: { field: string }) => e.field)).toEqual(['inquirer.contactName']);
+    expect(fieldErrors(noContactPerson).map((e) => e.field)).toEqual(['inquirer.contactName']);
     const badPromise = await window.post('/api/inquiries', withDisposition({ kind: 'promise', workingDays: 2, toUserId: ids.window2 }));
-    expect(badPromise.body.errors.map((e: { field: string }) => e.field)).toEqual(['disposition.toUserId']);
+    expect(fieldErrors(badPromise).map((e) => e.field)).toEqual(['disposition.toUserId']);
     const toSelf = await window.post('/api/inquiries', withDisposition({ kind: 'transfer', toUserId: ids.window }));
     expect(toSelf).toMatchObject({ status: 400, body: { errors: [{ field: 'disposition.toUserId' }] } });
-    const unknown = await window.post('/api/inquiries', { ...INQUIRY, priority: 'high' });
+    const unknown = await window.send('POST', '/api/inquiries', { ...INQUIRY, priority: 'high' });
     expect(unknown.status).toBe(400);
     expect(await count()).toBe(before);
   });
@@ -158,8 +161,8 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     expect((await window.post(`/api/inquiries/${inquiry.id}/acknowledgement`)).status).toBe(403);
     const ownerAnswers = await window.post(`/api/inquiries/${inquiry.id}/disposition`, { kind: 'answer', answer: '已答复' });
     expect(ownerAnswers.status).toBe(409);
-    expect(ownerAnswers.body.detail).toContain('"transferred"');
-    expect(ownerAnswers.body.detail).toContain('"answered"');
+    expect(problem(ownerAnswers).detail).toContain('"transferred"');
+    expect(problem(ownerAnswers).detail).toContain('"answered"');
 
     const acknowledged = await window2.post(`/api/inquiries/${inquiry.id}/acknowledgement`);
     expect(acknowledged.body).toMatchObject({
@@ -249,7 +252,7 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     const before = await snapshot();
     for (const outsider of outsiders) {
       for (const [step, body] of attempts) {
-        const reply = await outsider.post(`/api/inquiries/${inquiry.id}/${step}`, body);
+        const reply = await outsider.send('POST', `/api/inquiries/${inquiry.id}/${step}`, body);
         expect({ step, status: reply.status }).toEqual({ step, status: 403 });
         expect(reply.body).toMatchObject({ status: 403, title: 'Forbidden' });
       }
@@ -391,22 +394,22 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     await register(INQUIRY, drc);
 
     const stats = (await leader.get(`/api/inquiries/statistics?from=${date}&to=${date}`)).body;
-    const counts = (row: Record<string, unknown>) => [
-      row['inquiries'],
-      row['closed'],
-      row['promised'],
-      row['repliedOnTime'],
-      row['late'],
-      row['transfersMade'],
-      row['transfersReceived'],
-      row['followUps'],
-      row['dissatisfied'],
+    const counts = (row: InquiryStatsRow) => [
+      row.inquiries,
+      row.closed,
+      row.promised,
+      row.repliedOnTime,
+      row.late,
+      row.transfersMade,
+      row.transfersReceived,
+      row.followUps,
+      row.dissatisfied,
     ];
-    expect(stats.byStaff.map((r: Record<string, unknown>) => [r['name'], ...counts(r)])).toEqual([
+    expect(stats.byStaff.map((r) => [r.name, ...counts(r)])).toEqual([
       ['李窗口', 2, 2, 1, 1, 0, 1, 0, 1, 1],
       ['发展和改革局联络员', 1, 0, 0, 0, 0, 0, 0, 0, 0],
     ]);
-    expect(stats.byDepartment.map((r: Record<string, unknown>) => [r['key'], ...counts(r)])).toEqual([
+    expect(stats.byDepartment.map((r) => [r.key, ...counts(r)])).toEqual([
       [null, 2, 2, 1, 1, 0, 1, 0, 1, 1],
       [ids.DRC, 1, 0, 0, 0, 0, 0, 1, 0, 0],
     ]);
@@ -420,6 +423,6 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
 
     const backwards = await leader.get(`/api/inquiries/statistics?from=${date}&to=2020-01-01`);
     expect(backwards).toMatchObject({ status: 400, body: { errors: [{ field: 'to' }] } });
-    expect((await leader.get(`/api/inquiries/statistics?from=2026-02-30&to=${date}`)).body.errors[0].field).toBe('from');
+    expect(fieldErrors(await leader.get(`/api/inquiries/statistics?from=2026-02-30&to=${date}`))[0]!.field).toBe('from');
   });
 });

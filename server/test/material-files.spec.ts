@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import type { MaterialFileView } from '@hub/shared';
 import { Client } from 'pg';
 import { paperFixture } from './paper-fixtures';
 import { admittedProject, createTestDatabase, HubClient, loadPeople, startTestHub, type Reply, type TestHub } from './test-hub';
@@ -55,19 +56,18 @@ describe('R28 material files: streamed, typed by content, hashed on the card, re
     return { projectId: project.id, materialId: added.body.id };
   }
 
-  const attach = (client: HubClient, materialId: string, content: Buffer, name: string): Promise<Reply> =>
+  const attach = (client: HubClient, materialId: string, content: Buffer, name: string): Promise<Reply<MaterialFileView>> =>
     client.sendText('POST', `/api/materials/${materialId}/files`, content as unknown as string, {
       'content-type': 'application/octet-stream',
       'x-file-name': encodeURIComponent(name),
-    });
+    }) as Promise<Reply<MaterialFileView>>; // the raw upload: its reply is the route's
 
   const storedFiles = () =>
     readdirSync(filesDir, { withFileTypes: true })
       .filter((d) => d.isDirectory() && d.name !== '.staging')
       .flatMap((d) => readdirSync(join(filesDir, d.name)));
   const staged = () => readdirSync(join(filesDir, '.staging'));
-  const cardOf = async (projectId: string) =>
-    (await window.get(`/api/projects/${projectId}/card`)).body as { action: string; detail: Record<string, string> }[];
+  const cardOf = async (projectId: string) => (await window.get(`/api/projects/${projectId}/card`)).body;
   const rowCount = async () => (await sql.query('SELECT count(*)::int AS n FROM material_files')).rows[0].n as number;
 
   /** Raw bytes of a download (HubClient reads text). */

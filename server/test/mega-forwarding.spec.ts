@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { addWorkingDays, buildCalendar, civilDateOf, forwardingDueAt, type CalendarChangeResult, type CalendarResponse } from '@hub/shared';
+import { addWorkingDays, buildCalendar, civilDateOf, forwardingDueAt, type RegisterProjectRequest } from '@hub/shared';
 import { DeadlineEngine } from '../src/deadlines/deadline-engine';
 import { MegaService } from '../src/mega/mega.service';
 import { advanceTo } from './leaders-fixtures';
@@ -15,7 +15,11 @@ import {
   type TestHub,
 } from './test-hub';
 
-const MEGA = { ...REGISTRATION, totalInvestment: { amount: '1500000000.00', currency: 'CNY' }, reportToHigherAuthority: true };
+const MEGA: RegisterProjectRequest = {
+  ...REGISTRATION,
+  totalInvestment: { amount: '1500000000.00', currency: 'CNY' },
+  reportToHigherAuthority: true,
+};
 
 /**
  * R6 with R11: the forward deadline of a mega project follows calendar changes, and the engine wakes
@@ -50,7 +54,7 @@ describe('mega-project forwarding deadline: recomputed with the calendar, escala
 
   /** A mega project reported higher with its materials complete: its forward clock runs. */
   async function forwarding(name: string) {
-    const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
+    const departments = (await window.get('/api/departments')).body;
     const registered = await window.post('/api/projects', { ...MEGA, name });
     const project = (
       await leader.post(`/api/projects/${registered.body.id}/admission`, {
@@ -74,12 +78,12 @@ describe('mega-project forwarding deadline: recomputed with the calendar, escala
 
   it("R6/R11: a holiday declared inside a running forward window moves the forward deadline in the change's transaction, on the card; taken back, it returns", async () => {
     const f = await forwarding('特大项目（日历调整）');
-    const { calendar: data, settings } = (await admin.get<CalendarResponse>('/api/calendar')).body;
+    const { calendar: data, settings } = (await admin.get('/api/calendar')).body;
     const day = addWorkingDays(civilDateOf(f.completeAt, settings.timeZone), 1, buildCalendar(data));
 
-    const changed = await admin.send<CalendarChangeResult>('PUT', `/api/calendar/days/${day}`, { kind: 'holiday', name: '临时调整' });
+    const changed = await admin.put(`/api/calendar/days/${day}`, { kind: 'holiday', name: '临时调整' });
     expect(changed.status).toBe(200);
-    const after = buildCalendar((await leader.get<CalendarResponse>('/api/calendar')).body.calendar);
+    const after = buildCalendar((await leader.get('/api/calendar')).body.calendar);
     const expected = forwardingDueAt(f.completeAt, after, settings, 3);
     expect(expected.getTime()).toBeGreaterThan(f.dueAt.getTime());
     expect(await dueOf(f.projectId)).toEqual(expected);
@@ -93,7 +97,7 @@ describe('mega-project forwarding deadline: recomputed with the calendar, escala
     expect(entry.before.project.paperwork.forwarding.dueAt).toBe(f.dueAt.toISOString());
     expect(entry.after.project.paperwork.forwarding.dueAt).toBe(expected.toISOString());
 
-    expect((await admin.send<CalendarChangeResult>('DELETE', `/api/calendar/days/${day}`)).status).toBe(200);
+    expect((await admin.delete(`/api/calendar/days/${day}`)).status).toBe(200);
     expect(await dueOf(f.projectId)).toEqual(f.dueAt);
     expect(await cardOf(f.projectId, 'mega.forwarding_recomputed')).toHaveLength(2);
   });
@@ -101,12 +105,12 @@ describe('mega-project forwarding deadline: recomputed with the calendar, escala
   it("R6/R11: a forwarded project's deadline stays through a calendar change", async () => {
     const f = await forwarding('特大项目（已转报）');
     expect((await window.post(`/api/projects/${f.projectId}/forwarding`, { forwardedTo: '省发展改革委' })).status).toBeLessThan(300);
-    const { calendar: data, settings } = (await admin.get<CalendarResponse>('/api/calendar')).body;
+    const { calendar: data, settings } = (await admin.get('/api/calendar')).body;
     const day = addWorkingDays(civilDateOf(f.completeAt, settings.timeZone), 1, buildCalendar(data));
-    expect((await admin.send('PUT', `/api/calendar/days/${day}`, { kind: 'holiday', name: '临时调整' })).status).toBe(200);
+    expect((await admin.put(`/api/calendar/days/${day}`, { kind: 'holiday', name: '临时调整' })).status).toBe(200);
     expect(await dueOf(f.projectId)).toEqual(f.dueAt);
     expect(await cardOf(f.projectId, 'mega.forwarding_recomputed')).toHaveLength(0);
-    expect((await admin.send('DELETE', `/api/calendar/days/${day}`)).status).toBe(200);
+    expect((await admin.delete(`/api/calendar/days/${day}`)).status).toBe(200);
   });
 
   it('R6: both engines wake at the forward deadline (not the 10-minute sweep) and escalate it exactly once', async () => {

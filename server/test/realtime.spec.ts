@@ -91,8 +91,8 @@ describe('live updates: card:entry pushes and sync replay (real Socket.IO, two i
     const { project } = await admittedProject(window, leader, ['NRP']);
     const after = (await leader.get('/api/board')).body;
     expect(after.position).toBe(before.position + 2);
-    expect(after.projects.find((p: { id: string }) => p.id === project.id)).toMatchObject({ status: 'in_channel' });
-    expect(before.projects.find((p: { id: string }) => p.id === project.id)).toBeUndefined();
+    expect(after.projects.find((p) => p.id === project.id)).toMatchObject({ status: 'in_channel' });
+    expect(before.projects.find((p) => p.id === project.id)).toBeUndefined();
   });
 
   it('R25: sync with a malformed position replays nothing', async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import type { CardEntry, ClientToServerEvents, ServerToClientEvents } from '@hub/shared';
+import type { CardEntry, ClientToServerEvents, ProblemDetails, RegisterProjectRequest, ServerToClientEvents } from '@hub/shared';
 import { EarlyWarningWatch } from '../src/alerts/early-warning-watch';
 import { createHubApp } from '../src/app/create-hub-app';
 import { contentHash } from '../src/card/hash-chain';
@@ -15,6 +15,7 @@ import { DemoData } from '../src/demo/demo-data';
 import { InquiryOverdueWatch } from '../src/inquiries/inquiry-overdue-watch';
 import { MeetingsService } from '../src/meetings/meetings.service';
 import { loadNotificationsConfig } from '../src/config/notifications-config';
+import type { HubBody, HubPath, HubReply } from './hub-routes';
 
 export const TEST_PASSWORD = 'test-password';
 
@@ -171,14 +172,31 @@ export async function loadPeople(hub: TestHub): Promise<void> {
   await hub.app.get(DemoData).loadIfEmpty(TEST_PASSWORD, false);
 }
 
-export interface Reply<T = any> {
+export interface Reply<T> {
   status: number;
   body: T;
   /** The response's content type. */
   type: string | null;
 }
 
-/** A logged-in browser-like API client: session cookie plus the CSRF header. */
+/** The RFC 9457 problem a refused request answers with; fails the test when the reply is anything else. */
+export function problem(reply: Reply<unknown>): ProblemDetails {
+  if (!reply.type?.startsWith('application/problem+json')) throw new Error(`not a problem: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body as ProblemDetails;
+}
+
+/** The fields a request was refused for (a validation problem), with their messages. */
+export function fieldErrors(reply: Reply<unknown>): { field: string; message: string }[] {
+  const { errors } = problem(reply);
+  if (!errors) throw new Error(`no field errors: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return errors;
+}
+
+/**
+ * A logged-in browser-like API client: session cookie plus the CSRF header. get/post/put/patch/delete
+ * take the routes of HubRoutes and answer their contract types; send and sendText take anything
+ * (malformed bodies, unknown paths) and answer unknown.
+ */
 export class HubClient {
   cookie = '';
 
@@ -191,20 +209,32 @@ export class HubClient {
     return client;
   }
 
-  get<T = any>(path: string): Promise<Reply<T>> {
-    return this.send<T>('GET', path);
+  get<P extends HubPath<'GET'>>(path: P): Promise<Reply<HubReply<'GET', P>>> {
+    return this.send('GET', path) as Promise<Reply<HubReply<'GET', P>>>;
   }
 
-  post<T = any>(path: string, body?: unknown): Promise<Reply<T>> {
-    return this.send<T>('POST', path, body);
+  post<P extends HubPath<'POST'>>(path: P, ...body: HubBody<'POST', P>): Promise<Reply<HubReply<'POST', P>>> {
+    return this.send('POST', path, body[0]) as Promise<Reply<HubReply<'POST', P>>>;
   }
 
-  send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
-    return this.sendText<T>(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
+  put<P extends HubPath<'PUT'>>(path: P, ...body: HubBody<'PUT', P>): Promise<Reply<HubReply<'PUT', P>>> {
+    return this.send('PUT', path, body[0]) as Promise<Reply<HubReply<'PUT', P>>>;
+  }
+
+  patch<P extends HubPath<'PATCH'>>(path: P, ...body: HubBody<'PATCH', P>): Promise<Reply<HubReply<'PATCH', P>>> {
+    return this.send('PATCH', path, body[0]) as Promise<Reply<HubReply<'PATCH', P>>>;
+  }
+
+  delete<P extends HubPath<'DELETE'>>(path: P): Promise<Reply<HubReply<'DELETE', P>>> {
+    return this.send('DELETE', path) as Promise<Reply<HubReply<'DELETE', P>>>;
+  }
+
+  send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<unknown>> {
+    return this.sendText(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
   }
 
   /** Sends a JSON body as given: text JSON.stringify never writes (lone surrogates, 10,000 levels deep, megabytes). */
-  async sendText<T>(method: string, path: string, text: string | undefined, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async sendText(method: string, path: string, text: string | undefined, headers: Record<string, string> = {}): Promise<Reply<unknown>> {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {
@@ -254,7 +284,7 @@ export async function eventually<T>(check: () => Promise<T | undefined> | T | un
   }
 }
 
-export const REGISTRATION = {
+export const REGISTRATION: RegisterProjectRequest = {
   name: '新能源汽车零部件产业园',
   owner: { name: '星河新能源科技有限公司', legalRepresentative: '陈星河', contactName: '赵敏', contactPhone: '0571-88886666' },
   category: 'provincial_key',
@@ -265,7 +295,7 @@ export const REGISTRATION = {
 
 /** Registers and admits a project with the given department codes (first is lead); returns the project view. */
 export async function admittedProject(window: HubClient, leader: HubClient, codes: string[], name = REGISTRATION.name) {
-  const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
+  const departments = (await window.get('/api/departments')).body;
   const id = (code: string) => departments.find((d) => d.code === code)!.id;
   const registered = await window.post('/api/projects', { ...REGISTRATION, name });
   if (registered.status !== 201) throw new Error(JSON.stringify(registered.body));
@@ -286,7 +316,7 @@ export async function mainMaterialReceived(window: HubClient, itemId: string): P
 }
 
 /** Completes the item's main materials (window) and accepts it (`by`, the window unless said). */
-export async function acceptItem(window: HubClient, itemId: string, by: HubClient = window): Promise<Reply> {
+export async function acceptItem(window: HubClient, itemId: string, by: HubClient = window) {
   await mainMaterialReceived(window, itemId);
   return by.post(`/api/items/${itemId}/acceptance`);
 }
