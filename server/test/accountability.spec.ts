@@ -1,5 +1,4 @@
 import { unzipSync, strFromU8 } from 'fflate';
-import { Client } from 'pg';
 import {
   buildCalendar,
   civilDateOf,
@@ -10,47 +9,26 @@ import {
   quarterOf,
   workingMsBetween,
 } from '@hub/shared';
-import { advanceTo, hubNow, runningProject } from './leaders-fixtures';
-import {
-  createTestDatabase,
-  eventually,
-  HubClient,
-  loadPeople,
-  rewriteNotice,
-  startTestHub,
-  type TestHub,
-  problem,
-  fieldErrors,
-} from './test-hub';
+import { runningProject } from './leaders-fixtures';
+import { withHub, eventually, rewriteNotice, problem, fieldErrors, advanceTo, hubNow } from './test-hub';
 
 const TZ = 'Asia/Shanghai';
 
 describe('accountability record and circulation reports (R21, R22, real PostgreSQL)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sql: Client;
-  let hub: TestHub;
-  let window: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
+  const hub = withHub({ people: { window: 'window', leader: 'leader', admin: 'admin' } });
+  const { sql } = hub;
+  const { window, leader, admin } = hub.people;
   const ids: Record<string, string> = {};
   let period: { from: string; to: string };
   let drcHours: number;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-    admin = await HubClient.login(hub.url, 'admin');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
     for (const d of (await window.get('/api/departments')).body) ids[d.code] = d.id;
 
     // As the steps of R12–R16 really happen (issue 3's routes): NRP approves and EEB rejects in time;
     // HUD's deadline is extended by a leader and HUD approves; DRC files an explanation that a leader
     // rejects, then runs out with three more DRC items; EMB misses a joint review meeting.
-    const liaison = async (code: string) => HubClient.login(hub.url, `liaison-${code.toLowerCase()}`);
+    const liaison = (code: string) => hub.login(`liaison-${code.toLowerCase()}`);
     const first = await runningProject(window, leader, ['DRC', 'NRP', 'EEB', 'HUD'], '考核项目一');
     const drcItems = [first.items['DRC']!];
     drcItems.push((await runningProject(window, leader, ['DRC'], '考核项目二')).items['DRC']!);
@@ -147,11 +125,6 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     const cal = buildCalendar((await leader.get('/api/calendar')).body.calendar);
     const hours = drcItems.map((i) => workingMsBetween(new Date(i.acceptedAt!), new Date(i.dueAt!), cal, TZ));
     drcHours = Math.round((medianOf(hours)! / 3_600_000) * 10) / 10;
-  });
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
   });
 
   const reportPath = <K extends '' | '/csv' | '/xlsx'>(kind: K) =>
@@ -264,7 +237,7 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     expect(lines[1]).toMatch(/^发展和改革局,[\d-]+~[\d-]+,4,4,0,0\.0%,[\d.]+,4,4,0,0,/);
     expect(lines.at(-1)).toMatch(/^合计 Total,/);
 
-    const res = await fetch(hub.url + reportPath('/xlsx'), { headers: { cookie: leader.cookie } });
+    const res = await fetch(hub.first.url + reportPath('/xlsx'), { headers: { cookie: leader.cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     expect(res.headers.get('content-disposition')).toContain(`accountability_${period.from}_${period.to}.xlsx`);
@@ -316,7 +289,7 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
       content: { project: null, department: { name: '发展和改革局' }, deemedConsents: 4, issuer: { displayName: '王主任' } },
     });
     expect(notice.content['text']).toContain('限期一周内提交整改报告。');
-    const pdf = await fetch(`${hub.url}/api/notices/${issued.body.id}/pdf`, { headers: { cookie: leader.cookie } });
+    const pdf = await fetch(`${hub.first.url}/api/notices/${issued.body.id}/pdf`, { headers: { cookie: leader.cookie } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
 
     const after = (await leader.get(`/api/circulation?year=${quarter.year}&quarter=${quarter.quarter}`)).body;

@@ -1,18 +1,6 @@
-import { Client } from 'pg';
 import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, SHIPPED_CALENDAR, warningStartsAt, type AlertView } from '@hub/shared';
-import { advanceTo, runningProject } from './leaders-fixtures';
-import {
-  connected,
-  connectSocket,
-  createTestDatabase,
-  eventually,
-  HubClient,
-  hubWorkDone,
-  loadPeople,
-  startTestHub,
-  type HubSocket,
-  type TestHub,
-} from './test-hub';
+import { runningProject } from './leaders-fixtures';
+import { connected, connectSocket, withHub, eventually, type HubSocket, advanceTo } from './test-hub';
 
 const cal = buildCalendar(SHIPPED_CALENDAR);
 
@@ -21,37 +9,28 @@ const cal = buildCalendar(SHIPPED_CALENDAR);
  * it, and a deemed consent reaches the department's liaisons and every leader, once.
  */
 describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R17, real PostgreSQL, two instances)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sql: Client;
-  let first: TestHub;
-  let second: TestHub;
-  let window: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
-  let drc: HubClient;
-  let nrp: HubClient;
-  let eeb: HubClient;
+  const hub = withHub({
+    instances: 2,
+    people: {
+      window: 'window',
+      leader: ['leader', 1],
+      admin: 'admin',
+      drc: 'liaison-drc',
+      nrp: ['liaison-nrp', 1],
+      eeb: ['liaison-eeb', 1],
+    },
+  });
+  const { sql } = hub;
+  const { window, leader, admin, drc, nrp, eeb } = hub.people;
   let eebSocket: HubSocket;
   const pushedToEeb: AlertView[] = [];
   let items: Awaited<ReturnType<typeof runningProject>>['items'];
   let projectId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    first = await startTestHub(db.url);
-    second = await startTestHub(db.url);
-    await loadPeople(first);
-    window = await HubClient.login(first.url, 'window');
-    leader = await HubClient.login(second.url, 'leader');
-    admin = await HubClient.login(first.url, 'admin');
-    drc = await HubClient.login(first.url, 'liaison-drc');
-    nrp = await HubClient.login(second.url, 'liaison-nrp');
-    eeb = await HubClient.login(second.url, 'liaison-eeb');
-    eebSocket = connectSocket(second.url, eeb.cookie);
+    eebSocket = connectSocket(hub.second.url, eeb.cookie);
     eebSocket.on('alert:new', (alert) => pushedToEeb.push(alert));
     await connected(eebSocket);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
     let project: { id: string };
     ({ items, project } = await runningProject(window, leader, ['DRC', 'NRP', 'EEB'], '待办处理项目'));
     projectId = project.id;
@@ -61,10 +40,6 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
   });
   afterAll(async () => {
     eebSocket?.close();
-    await sql.end();
-    await first?.close();
-    await second?.close();
-    await db.drop();
   });
 
   const open = async (itemId: string, kind: string) =>
@@ -116,7 +91,7 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
     const eebItem = items['EEB']!;
     await advanceTo(admin, new Date(eebItem.dueAt!), 1000);
     await eventually(async () => ((await open(eebItem.id, 'deemed_consent')) > 0 ? true : undefined));
-    await hubWorkDone(first, second);
+    await hub.quiesce();
     const told = (
       await sql.query(
         `SELECT u.username FROM alerts a JOIN users u ON u.id = a.user_id WHERE a.item_id = $1 AND a.kind = 'deemed_consent' ORDER BY u.username`,

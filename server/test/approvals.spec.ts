@@ -1,38 +1,9 @@
 import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, dueInstant, SHIPPED_CALENDAR } from '@hub/shared';
-import {
-  admittedProject,
-  createTestDatabase,
-  HubClient,
-  loadPeople,
-  startTestHub,
-  type TestHub,
-  acceptItem,
-  mainMaterialReceived,
-  problem,
-  fieldErrors,
-} from './test-hub';
+import { admittedProject, withHub, acceptItem, mainMaterialReceived, problem, fieldErrors } from './test-hub';
 
 describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let window: HubClient;
-  let leader: HubClient;
-  let drc: HubClient;
-  let nrp: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-    drc = await HubClient.login(hub.url, 'liaison-drc');
-    nrp = await HubClient.login(hub.url, 'liaison-nrp');
-  });
-  afterAll(async () => {
-    await hub.close();
-    await db.drop();
-  });
+  const hub = withHub({ people: { window: 'window', leader: 'leader', drc: 'liaison-drc', nrp: 'liaison-nrp' } });
+  const { window, leader, drc, nrp } = hub.people;
 
   const itemOf = (project: { items: { id: string; departmentId: string; status: string }[] }, departmentId: string) =>
     project.items.find((i) => i.departmentId === departmentId)!;
@@ -142,14 +113,14 @@ describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
   });
 
   it('R14: a decision after the due instant is refused: consent is already deemed', async () => {
-    const admin = await HubClient.login(hub.url, 'admin');
+    const admin = await hub.login('admin');
     const { project, departmentId } = await admittedProject(window, leader, ['EEB']);
     const item = itemOf(project, departmentId('EEB'));
     const accepted = (await acceptItem(window, item.id)).body;
     const now = (await leader.get('/api/board')).body.serverNow;
     await admin.post('/api/test/clock', { advanceMs: new Date(accepted.dueAt!).getTime() - new Date(now).getTime() + 1000 });
 
-    const eeb = await HubClient.login(hub.url, 'liaison-eeb');
+    const eeb = await hub.login('liaison-eeb');
     const late = await eeb.post(`/api/items/${item.id}/decision`, { outcome: 'approved' });
     expect(late.status).toBe(409);
   });

@@ -1,17 +1,6 @@
 import { Client } from 'pg';
 import { ProblemFilter } from '../src/common/problem.filter';
-import {
-  acceptItem,
-  admittedProject,
-  createTestDatabase,
-  fieldErrors,
-  HubClient,
-  loadPeople,
-  REGISTRATION,
-  startTestHub,
-  type Reply,
-  type TestHub,
-} from './test-hub';
+import { acceptItem, admittedProject, withHub, fieldErrors, HubClient, REGISTRATION, type Reply } from './test-hub';
 
 /** Every table's rows, so "changes nothing" is checked everywhere (sessions and the login throttle may move). */
 async function snapshot(sql: Client): Promise<string> {
@@ -31,31 +20,17 @@ async function snapshot(sql: Client): Promise<string> {
 }
 
 describe('bad input anywhere gets a clear 4xx naming the field and changes nothing (R26)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let sql: Client;
-  let window: HubClient;
-  let leader: HubClient;
+  const hub = withHub({ people: { window: 'window', leader: 'leader' } });
+  const { sql } = hub;
+  const { window, leader } = hub.people;
   let itemId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-    const liaison = await HubClient.login(hub.url, 'liaison-drc');
+    const liaison = await hub.login('liaison-drc');
     const { project } = await admittedProject(window, leader, ['DRC']);
     itemId = project.items[0].id;
     const accepted = await acceptItem(window, itemId, liaison);
     expect(accepted.status).toBeLessThan(300);
-  });
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
   });
 
   async function refusedNamingField(send: () => Promise<Reply<unknown>>, status: number, field?: string) {
@@ -69,7 +44,7 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
 
   it('R26: a NUL byte in the unauthenticated login is refused naming the field', async () => {
     await refusedNamingField(
-      () => new HubClient(hub.url).post('/api/auth/login', { username: 'win\u0000dow', password: 'x' }),
+      () => new HubClient(hub.first.url).post('/api/auth/login', { username: 'win\u0000dow', password: 'x' }),
       400,
       'username',
     );
@@ -94,7 +69,7 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
       'name',
     );
     await refusedNamingField(
-      () => new HubClient(hub.url).sendText('POST', '/api/auth/login', '{"username":"\\udc00","password":"x"}'),
+      () => new HubClient(hub.first.url).sendText('POST', '/api/auth/login', '{"username":"\\udc00","password":"x"}'),
       400,
       'username',
     );
@@ -104,7 +79,7 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
     const deep = '{"owner":'.repeat(10_000) + '1' + '}'.repeat(10_000);
     await refusedNamingField(() => window.sendText('POST', '/api/projects', deep), 400);
     await refusedNamingField(
-      () => new HubClient(hub.url).sendText('POST', '/api/auth/login', '['.repeat(10_000) + ']'.repeat(10_000)),
+      () => new HubClient(hub.first.url).sendText('POST', '/api/auth/login', '['.repeat(10_000) + ']'.repeat(10_000)),
       400,
     );
   });

@@ -3,18 +3,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { Client } from 'pg';
 import { BOARD_STATUS_FILTERS, BOARD_URGENCY, boardStatus, type BoardProject, type BoardQuery, type BoardRows } from '@hub/shared';
 import { CalendarService } from '../src/calendar/calendar.service';
-import {
-  acceptItem,
-  admittedProject,
-  createTestDatabase,
-  HubClient,
-  hubWorkDone,
-  loadPeople,
-  REGISTRATION,
-  startTestHub,
-  type TestHub,
-  fieldErrors,
-} from './test-hub';
+import { acceptItem, admittedProject, withHub, HubClient, REGISTRATION, fieldErrors } from './test-hub';
 
 const PROJECTS = 300;
 const CATEGORIES = ['national_key', 'provincial_key', 'city_key', 'free_agency', 'leader_directed'];
@@ -101,36 +90,22 @@ const path = (query: BoardQuery) =>
   )}` as const;
 
 describe('board query: the board at thousands of projects, filtered, sorted and paged by the server (issue 12, R25)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let sql: Client;
-  let leader: HubClient;
-  let liaison: HubClient;
+  const hub = withHub({ people: { leader: 'leader', liaison: 'liaison-drc' } });
+  const { sql } = hub;
+  const { leader, liaison } = hub.people;
   let departments: { id: string; code: string }[];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
     await generate(sql);
-    await hubWorkDone(hub); // early warnings and escalations of the generated items settle first
-    leader = await HubClient.login(hub.url, 'leader');
-    liaison = await HubClient.login(hub.url, 'liaison-drc');
+    await hub.quiesce(); // early warnings and escalations of the generated items settle first
     departments = (await leader.get('/api/departments')).body;
   }, 120_000);
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
-  });
 
   /** The oracle: the whole board, coloured by the shared boardStatus at the answer's own instant. */
   async function oracle(rows: BoardRows, query: BoardQuery): Promise<{ ids: string[]; counts: BoardRows['counts'] }> {
     const whole = (await leader.get('/api/board')).body;
     expect(whole.position).toBe(rows.position);
-    const { calendar, settings } = await hub.app.get(CalendarService).current();
+    const { calendar, settings } = await hub.first.app.get(CalendarService).current();
     const now = new Date(rows.asOf);
     const considered = (p: BoardProject, department = query.department) =>
       p.items.filter((i) => !department || i.departmentId === department);
@@ -291,7 +266,7 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
   }
 
   it('R25: compressed (br) with an ETag; the same ETag answers 304 until a card entry moves the stream', async () => {
-    const url = hub.url + path({ limit: 50 });
+    const url = hub.first.url + path({ limit: 50 });
     const first = await raw(url, { cookie: leader.cookie, 'accept-encoding': 'gzip, br' });
     expect(first.status).toBe(200);
     expect(first.headers['content-encoding']).toBe('br');
@@ -301,7 +276,7 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
     const again = await raw(url, { cookie: leader.cookie, 'if-none-match': etag });
     expect([again.status, again.body.length, again.headers['etag']]).toEqual([304, 0, etag]);
 
-    const window = await HubClient.login(hub.url, 'window');
+    const window = await hub.login('window');
     expect((await window.post('/api/projects', REGISTRATION)).status).toBe(201);
     const changed = await raw(url, { cookie: leader.cookie, 'if-none-match': etag, 'accept-encoding': 'gzip' });
     expect(changed.status).toBe(200);
@@ -318,7 +293,7 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
       return first;
     };
     const before = await check({ department: drc });
-    const window = await HubClient.login(hub.url, 'window');
+    const window = await hub.login('window');
     const { project } = await admittedProject(window, leader, ['DRC', 'NRP'], '变更后项目');
     const waiting = await check({ department: drc, status: 'awaiting_acceptance' });
     expect(waiting.position).toBeGreaterThan(before.position);
@@ -336,7 +311,7 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
     const asLeader = (await leader.get(path({ sort: 'code', limit: 200 }))).body;
     const asLiaison = (await liaison.get(path({ sort: 'code', limit: 200 }))).body;
     expect(asLiaison.projects.map((p) => p.id)).toEqual(asLeader.projects.map((p) => p.id));
-    expect((await new HubClient(hub.url).get(path({}))).status).toBe(401);
+    expect((await new HubClient(hub.first.url).get(path({}))).status).toBe(401);
     const before = (await leader.get('/api/board/head')).body.position;
     for (const [field, value] of [
       ['status', 'green'],

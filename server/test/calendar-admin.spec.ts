@@ -1,57 +1,38 @@
-import { Client } from 'pg';
 import { addWorkingDays, buildCalendar, civilDateOf, dueInstant, zonedInstant, type CardEntry } from '@hub/shared';
-import { advanceTo, hubNow, runningProject } from './leaders-fixtures';
+import { runningProject } from './leaders-fixtures';
 import {
   admittedProject,
   connected,
   connectSocket,
-  createTestDatabase,
+  withHub,
   eventually,
   HubClient,
-  loadPeople,
-  startTestHub,
   type HubSocket,
-  type TestHub,
   mainMaterialReceived,
   fieldErrors,
+  advanceTo,
+  hubNow,
 } from './test-hub';
 
 const TZ = 'Asia/Shanghai';
 
 describe('calendar administration: running deadlines recomputed on publish or edit, on record, live, on every instance (R11, real PostgreSQL, two instances)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sql: Client;
-  let first: TestHub;
-  let second: TestHub;
-  let window: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
+  const hub = withHub({ instances: 2, people: { window: ['window', 1], leader: ['leader', 1], admin: 'admin' } });
+  const { sql } = hub;
+  const { window, leader, admin } = hub.people;
   let board: HubSocket;
   const entries: CardEntry[] = [];
   let calendarPushes = 0;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    first = await startTestHub(db.url);
-    second = await startTestHub(db.url);
-    await loadPeople(first);
-    window = await HubClient.login(second.url, 'window');
-    leader = await HubClient.login(second.url, 'leader');
-    admin = await HubClient.login(first.url, 'admin');
     // The leader's board on the other instance.
-    board = connectSocket(second.url, leader.cookie);
+    board = connectSocket(hub.second.url, leader.cookie);
     board.on('card:entry', (entry) => entries.push(entry));
     board.on('calendar:changed', () => calendarPushes++);
     await connected(board);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
   });
   afterAll(async () => {
     board?.close();
-    await sql.end();
-    await first?.close();
-    await second?.close();
-    await db.drop();
   });
 
   /** The calendar as an instance answers it, compiled. */

@@ -3,18 +3,7 @@ import type { CardEntry, CheckpointVerification } from '@hub/shared';
 import { entryHash, toEntry } from '../src/card/card.service';
 import { GENESIS_HASH } from '../src/card/hash-chain';
 import { RECEIPT } from './paper-fixtures';
-import {
-  acceptItem,
-  admittedProject,
-  createTestDatabase,
-  eventually,
-  HubClient,
-  loadPeople,
-  rewriteNotice,
-  startTestHub,
-  tamper,
-  type TestHub,
-} from './test-hub';
+import { acceptItem, admittedProject, withHub, eventually, rewriteNotice, tamper } from './test-hub';
 
 /** An attacker who knows the hash formula: edits one entry and recomputes every later hash of the card. */
 async function rechain(
@@ -43,26 +32,9 @@ async function rechain(
 }
 
 describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let sql: Client;
-  let window: HubClient;
-  let leader: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-  });
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
-  });
+  const hub = withHub({ people: { window: 'window', leader: 'leader' } });
+  const { sql } = hub;
+  const { window, leader } = hub.people;
 
   const lastSeq = async (projectId: string): Promise<number> =>
     (await sql.query<{ seq: number }>('SELECT max(seq) AS seq FROM card_entries WHERE project_id = $1', [projectId])).rows[0]!.seq;
@@ -75,7 +47,7 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
 
   // First: it moves the hub clock, so no card a later test tampers with is still running then.
   it('R5 R14 R17: a deemed consent fired by the engine cites its notice with the content hash, and the card verifies', async () => {
-    const admin = await HubClient.login(hub.url, 'admin');
+    const admin = await hub.login('admin');
     const { project } = await admittedProject(window, leader, ['DRC']);
     const accepted = (await acceptItem(window, project.items[0].id)).body;
     const now = (await leader.get('/api/board')).body.serverNow;
@@ -204,10 +176,10 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
     const id = await projectWithSteps();
     const { Database } = await import('../src/database/database');
     const { NoticesService } = await import('../src/notices/notices.service');
-    const issue = hub.app
+    const issue = hub.first.app
       .get(Database)
       .transaction((tx) =>
-        hub.app
+        hub.first.app
           .get(NoticesService)
           .issue(tx, { kind: 'receipt', projectId: id, itemId: null, issuedAt: new Date(), timeZone: 'Asia/Shanghai', content: {} }),
       );
@@ -225,26 +197,9 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
 });
 
 describe('tracking card checkpoints: signed heads kept outside the hub (R5)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let sql: Client;
-  let window: HubClient;
-  let leader: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-  });
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
-  });
+  const hub = withHub({ people: { window: 'window', leader: 'leader' } });
+  const { sql } = hub;
+  const { window, leader } = hub.people;
 
   const verify = async (checkpoint: unknown) =>
     (await leader.send('POST', '/api/card/checkpoint/verification', checkpoint)).body as CheckpointVerification;

@@ -1,45 +1,19 @@
-import type { CardEntry } from '@hub/shared';
-import { Client } from 'pg';
-import {
-  acceptItem,
-  admittedProject,
-  eventually,
-  HubClient,
-  hubWorkDone,
-  mainMaterialReceived,
-  REGISTRATION,
-  twoInstancesWatched,
-  type TestHub,
-  problem,
-  fieldErrors,
-} from './test-hub';
+import { acceptItem, admittedProject, eventually, mainMaterialReceived, REGISTRATION, withHub, problem, fieldErrors } from './test-hub';
 
 /** Extensions (R12), force-majeure delays (R13) and written explanations (R16) against the engine (R14). */
 describe('deadline holds: extension, delay, written explanation (real PostgreSQL, two engines)', () => {
-  let hubs: Awaited<ReturnType<typeof twoInstancesWatched>>;
-  let first: TestHub;
-  let second: TestHub;
-  let sql: Client;
-  let window: HubClient;
-  let leader: HubClient;
-  let drc: HubClient;
-  let nrp: HubClient;
-  let entries: CardEntry[];
-
-  beforeAll(async () => {
-    hubs = await twoInstancesWatched();
-    ({ first, second, sql, leader, entries } = hubs);
-    window = await HubClient.login(first.url, 'window');
-    drc = await HubClient.login(first.url, 'liaison-drc');
-    nrp = await HubClient.login(second.url, 'liaison-nrp');
+  const hub = withHub({
+    instances: 2,
+    watch: true,
+    people: { window: 'window', leader: ['leader', 1], drc: 'liaison-drc', nrp: ['liaison-nrp', 1] },
   });
-  afterAll(() => hubs.close());
-
-  const hubNow = () => hubs.hubNow();
-  const advanceTo = (instant: string | Date, plusMs: number) => hubs.advanceTo(instant, plusMs);
+  const { sql, entries } = hub;
+  const { window, leader, drc, nrp } = hub.people;
+  const hubNow = () => hub.now();
+  const advanceTo = (instant: string | Date, plusMs: number) => hub.advanceTo(instant, plusMs);
   const item = async (id: string) =>
     (await sql.query('SELECT status, due_at, deadline_version FROM approval_items WHERE id = $1', [id])).rows[0];
-  const settle = () => hubWorkDone(first, second); // both engines have passed since the last change
+  const settle = () => hub.quiesce(); // both engines have passed since the last change
 
   /** One running DRC item. */
   async function running(): Promise<{ id: string; dueAt: string; projectId: string }> {

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import {
   buildCalendar,
   DEFAULT_CALENDAR_SETTINGS,
@@ -13,13 +12,10 @@ import { INQUIRY, withDisposition } from './inquiry-fixtures';
 import {
   connected,
   connectSocket,
-  createTestDatabase,
+  withHub,
   eventually,
   HubClient,
-  hubWorkDone,
-  loadPeople,
   REGISTRATION,
-  startTestHub,
   type HubSocket,
   type TestHub,
   problem,
@@ -27,33 +23,24 @@ import {
 } from './test-hub';
 
 describe('first-inquiry register: transfer, acknowledgement, supervision, follow-up (R23, R24; real PostgreSQL, two instances)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let first: TestHub;
-  let second: TestHub;
-  let sql: Client;
+  // Writes go through the first instance, the colleagues and leaders sit on the second.
+  const hub = withHub({
+    instances: 2,
+    people: {
+      window: 'window', // 李窗口, the first responder in these tests
+      window2: ['window2', 1], // 张窗口, a named colleague
+      leader: ['leader', 1],
+      admin: 'admin',
+      drc: ['liaison-drc', 1],
+      nrp: ['liaison-nrp', 1],
+    },
+  });
+  const { sql } = hub;
+  const { window, window2, leader, admin, drc, nrp } = hub.people;
   const sockets: HubSocket[] = [];
-  let window: HubClient; // 李窗口, the first responder in these tests
-  let window2: HubClient; // 张窗口, a named colleague
-  let leader: HubClient;
-  let admin: HubClient;
-  let drc: HubClient;
-  let nrp: HubClient;
   let ids: { window: string; window2: string; drc: string; DRC: string; NRP: string };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    first = await startTestHub(db.url);
-    second = await startTestHub(db.url);
-    await loadPeople(first);
-    // Writes go through the first instance, the colleagues and leaders sit on the second.
-    window = await HubClient.login(first.url, 'window');
-    window2 = await HubClient.login(second.url, 'window2');
-    leader = await HubClient.login(second.url, 'leader');
-    admin = await HubClient.login(first.url, 'admin');
-    drc = await HubClient.login(second.url, 'liaison-drc');
-    nrp = await HubClient.login(second.url, 'liaison-nrp');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
     const user = async (u: string) => (await sql.query('SELECT id FROM users WHERE username = $1', [u])).rows[0].id as string;
     const dept = async (c: string) => (await sql.query('SELECT id FROM departments WHERE code = $1', [c])).rows[0].id as string;
     ids = {
@@ -66,15 +53,11 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
-    await sql.end();
-    await first.close();
-    await second.close();
-    await db.drop();
   });
 
   /** A live desk on an instance: every inquiry:changed it receives. */
-  async function desk(hub: TestHub, client: HubClient) {
-    const socket = connectSocket(hub.url, client.cookie);
+  async function desk(instance: TestHub, client: HubClient) {
+    const socket = connectSocket(instance.url, client.cookie);
     sockets.push(socket);
     const received: InquiryChangedEvent[] = [];
     socket.on('inquiry:changed', (event) => received.push(event));
@@ -142,10 +125,10 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
   });
 
   it('R23: transferred to a named colleague, who must acknowledge; the first responder supervises until it is answered', async () => {
-    const ownerDesk = await desk(first, window);
-    const colleagueDesk = await desk(second, window2);
-    const leaderDesk = await desk(second, leader);
-    const strangerDesk = await desk(second, nrp);
+    const ownerDesk = await desk(hub.first, window);
+    const colleagueDesk = await desk(hub.second, window2);
+    const leaderDesk = await desk(hub.second, leader);
+    const strangerDesk = await desk(hub.second, nrp);
 
     const inquiry = await register(withDisposition({ kind: 'transfer', toUserId: ids.window2, note: '属仓储用地规划咨询' }));
     expect(inquiry).toMatchObject({
@@ -275,7 +258,7 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
   });
 
   it('R23: escalations reach every leader live, on any instance', async () => {
-    const leaderDesk = await desk(first, await HubClient.login(first.url, 'leader'));
+    const leaderDesk = await desk(hub.first, await hub.login('leader'));
     const inquiry = await register(withDisposition({ kind: 'escalate', note: '企业反映多部门推诿' }));
     const event = await seen(leaderDesk, inquiry.id, 'inquiry.escalated');
     expect(event.inquiry).toMatchObject({ status: 'escalated', escalation: { reason: '企业反映多部门推诿' } });
@@ -326,9 +309,9 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
 
   // Moves the hub clock: keep it after the tests that do not.
   it('R24: a promised reply is due at the end of the n-th working day; once past, it is flagged exactly once, to its owner and leaders, live', async () => {
-    const ownerDesk = await desk(second, window);
-    const leaderDesk = await desk(first, leader);
-    const strangerDesk = await desk(first, nrp);
+    const ownerDesk = await desk(hub.second, window);
+    const leaderDesk = await desk(hub.first, leader);
+    const strangerDesk = await desk(hub.first, nrp);
     const late = await register(withDisposition({ kind: 'promise', workingDays: 1, note: '核实后答复' }));
     const onTime = await register(withDisposition({ kind: 'promise', workingDays: 1 }));
     const cal = buildCalendar(SHIPPED_CALENDAR);
@@ -352,16 +335,11 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
       Number(
         (await sql.query(`SELECT count(*) AS n FROM inquiry_entries WHERE inquiry_id = $1 AND action = 'inquiry.overdue'`, [id])).rows[0].n,
       );
-    const advanceTo = async (instant: Date, plusMs: number) => {
-      const now = new Date((await leader.get('/api/board')).body.serverNow);
-      await admin.post('/api/test/clock', { advanceMs: instant.getTime() - now.getTime() + plusMs });
-    };
-
-    await advanceTo(due.dueAt, -5000);
-    await hubWorkDone(first, second); // both instances have passed since the clock moved
+    await hub.advanceTo(due.dueAt, -5000);
+    await hub.quiesce(); // both instances have passed since the clock moved
     expect(await overdueEntries(late.id)).toBe(0);
 
-    await advanceTo(due.dueAt, 1000);
+    await hub.advanceTo(due.dueAt, 1000);
     const flagged = await seen(ownerDesk, late.id, 'inquiry.overdue');
     await seen(leaderDesk, late.id, 'inquiry.overdue');
     expect(flagged.entry).toMatchObject({
@@ -371,7 +349,7 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
       detail: { dueAt: due.dueAt.toISOString(), dueDate: due.dueDate },
     });
     expect(flagged.inquiry.overdueFlaggedAt).not.toBeNull();
-    await hubWorkDone(first, second);
+    await hub.quiesce();
     expect(await overdueEntries(late.id)).toBe(1);
     expect(await overdueEntries(onTime.id)).toBe(0);
     expect(strangerDesk.filter((e) => e.inquiry.id === late.id)).toEqual([]);
@@ -414,7 +392,9 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
       [ids.DRC, 1, 0, 0, 0, 0, 0, 1, 0, 0],
     ]);
 
-    const csv = await fetch(`${second.url}/api/inquiries/statistics/csv?from=${date}&to=${date}`, { headers: { cookie: leader.cookie } });
+    const csv = await fetch(`${hub.second.url}/api/inquiries/statistics/csv?from=${date}&to=${date}`, {
+      headers: { cookie: leader.cookie },
+    });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="inquiry-statistics_${date}_${date}.csv"`);
     const bytes = new Uint8Array(await csv.arrayBuffer());

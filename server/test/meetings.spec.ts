@@ -11,19 +11,15 @@ import {
   type MeetingOnline,
   type MeetingView,
 } from '@hub/shared';
-import { Client } from 'pg';
 import { pdfPages } from './pdf-text';
 import {
   admittedProject,
   connected,
   connectSocket,
-  createTestDatabase,
+  withHub,
   eventually,
   HubClient,
-  loadPeople,
-  startTestHub,
   type HubSocket,
-  type TestHub,
   acceptItem,
   fieldErrors,
 } from './test-hub';
@@ -36,53 +32,28 @@ const LAPSE_MS = 7 * 86_400_000;
  * clients on two hub instances: DRC (lead) and NRP liaisons in the room, EEB absent.
  */
 describe('meetings and site inspections: the live room and R15 absence (real PostgreSQL, two instances)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let first: TestHub;
-  let second: TestHub;
-  let sql: Client;
-  let window: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
-  let drc: HubClient;
-  let nrp: HubClient;
-  let eeb: HubClient;
-  const sockets: HubSocket[] = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
+  const hub = withHub({
+    instances: 2,
     // A week before an unclosed meeting lapses: a deadline three working days out (over a weekend)
     // can then pass while the meeting is still open, as the racing test needs.
-    first = await startTestHub(db.url, { meetingLapseMs: LAPSE_MS });
-    second = await startTestHub(db.url, { meetingLapseMs: LAPSE_MS });
-    await loadPeople(first);
-    window = await HubClient.login(first.url, 'window');
-    leader = await HubClient.login(second.url, 'leader');
-    admin = await HubClient.login(first.url, 'admin');
-    drc = await HubClient.login(first.url, 'liaison-drc');
-    nrp = await HubClient.login(second.url, 'liaison-nrp');
-    eeb = await HubClient.login(first.url, 'liaison-eeb');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    config: { meetingLapseMs: LAPSE_MS },
+    people: { window: 'window', leader: ['leader', 1], admin: 'admin', drc: 'liaison-drc', nrp: ['liaison-nrp', 1], eeb: 'liaison-eeb' },
   });
+  const { sql } = hub;
+  const { window, leader, admin, drc, nrp, eeb } = hub.people;
+  const sockets: HubSocket[] = [];
+
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
-    await sql.end();
-    await first.close();
-    await second.close();
-    await db.drop();
   });
 
-  const hubNow = async () => new Date((await leader.get('/api/board')).body.serverNow);
+  const hubNow = () => hub.now();
   const soon = async (minutes = 10) => new Date((await hubNow()).getTime() + minutes * 60_000).toISOString();
   const calendar = buildCalendar(SHIPPED_CALENDAR);
   /** R15a: a start that gives the minimum notice (1 working day) from now, with a minute to spare. */
   const withNotice = async () =>
     new Date(earliestBindingStart(await hubNow(), calendar, 'Asia/Shanghai', 1).getTime() + 60_000).toISOString();
-  /** Moves the hub clock (test clock) forward to an instant. */
-  async function advanceTo(instant: Date | string) {
-    const by = new Date(instant).getTime() - (await hubNow()).getTime();
-    if (by > 0) expect((await admin.post('/api/test/clock', { advanceMs: by })).status).toBe(200);
-  }
+  const advanceTo = (instant: Date | string) => hub.advanceTo(instant);
   /** R15a: the close is allowed from the start plus the grace: wait for it on the test clock, then close. */
   async function closeAfterGrace(client: HubClient, meeting: MeetingView, body: CloseMeetingRequest) {
     await advanceTo(new Date(new Date(meeting.closableFrom).getTime() + 1000));
@@ -139,7 +110,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect(meeting.status).toBe('scheduled');
     const desk = (await eeb.get('/api/meetings')).body;
     expect(desk.map((m) => m.id)).toContain(meeting.id);
-    const hud = await HubClient.login(first.url, 'liaison-hud');
+    const hud = await hub.login('liaison-hud');
     expect((await hud.get('/api/meetings')).body.map((m) => m.id)).not.toContain(meeting.id);
     // R2: a liaison of another department cannot convene for this project.
     expect(
@@ -180,9 +151,9 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
 
   it('R19 R15: two liaisons in the room on two instances, one absent: presence live, opinions live, the absent deemed at close', async () => {
     const { project, meeting, departmentId } = await setUp();
-    const board = room(second.url, leader);
-    const drcRoom = room(first.url, drc);
-    const nrpRoom = room(second.url, nrp);
+    const board = room(hub.second.url, leader);
+    const drcRoom = room(hub.first.url, drc);
+    const nrpRoom = room(hub.second.url, nrp);
     await Promise.all([connected(board.socket), connected(drcRoom.socket), connected(nrpRoom.socket)]);
 
     // The convener (DRC's liaison) opens; liaisons join from the browser.
@@ -247,10 +218,10 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
   it('R19: a dropped connection never un-records attendance; "online now" follows the connection', async () => {
     const { meeting, departmentId } = await setUp();
     await window.post(`/api/meetings/${meeting.id}/opening`);
-    const watcher = room(second.url, window);
+    const watcher = room(hub.second.url, window);
     await connected(watcher.socket);
     await watcher.socket.emitWithAck('meeting:join', { meetingId: meeting.id });
-    const nrpRoom = room(first.url, nrp);
+    const nrpRoom = room(hub.first.url, nrp);
     await connected(nrpRoom.socket);
     await nrpRoom.socket.emitWithAck('meeting:join', { meetingId: meeting.id });
     await eventually(() => watcher.online.find((o) => o.departmentIds.includes(departmentId('NRP'))));
@@ -261,7 +232,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect(view.roll.find((r) => r.departmentId === departmentId('NRP'))!.state).toBe('present');
 
     // It comes back (new socket id, no rooms: the client rejoins); no second attendance entry.
-    const back = room(second.url, nrp);
+    const back = room(hub.second.url, nrp);
     await connected(back.socket);
     expect((await back.socket.emitWithAck('meeting:join', { meetingId: meeting.id })).ok).toBe(true);
     await eventually(() => watcher.online.at(-1)?.departmentIds.includes(departmentId('NRP')) || undefined);
@@ -283,8 +254,8 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
   it('R19 R2: a liaison joins only as its own department and only meetings it is invited to', async () => {
     const { meeting } = await setUp();
     await window.post(`/api/meetings/${meeting.id}/opening`);
-    const hud = await HubClient.login(first.url, 'liaison-hud');
-    const hudSocket = room(first.url, hud);
+    const hud = await hub.login('liaison-hud');
+    const hudSocket = room(hub.first.url, hud);
     await connected(hudSocket.socket);
     const refused = await hudSocket.socket.emitWithAck('meeting:join', { meetingId: meeting.id });
     expect(refused.ok).toBe(false);
@@ -293,7 +264,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect((await hud.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' })).status).toBe(403);
     expect((await hudSocket.socket.emitWithAck('meeting:join', { meetingId: 'not-a-uuid' })).ok).toBe(false);
     // A push to the room never reaches the refused socket: once a member on the same instance has it, it would have.
-    const member = room(first.url, window);
+    const member = room(hub.first.url, window);
     await connected(member.socket);
     expect((await member.socket.emitWithAck('meeting:join', { meetingId: meeting.id })).ok).toBe(true);
     await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' });
@@ -500,7 +471,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
 
   it('R2: a liaison reads only meetings its department is invited to or convened; any other is 403, as the desk list hides it', async () => {
     const { meeting } = await setUp();
-    const hud = await HubClient.login(second.url, 'liaison-hud');
+    const hud = await hub.login('liaison-hud', 1);
     const refused = await hud.get(`/api/meetings/${meeting.id}`);
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused.body)).not.toContain(meeting.title);
@@ -746,8 +717,8 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await window.post(`/api/meetings/${meeting.id}/opening`);
     await drc.post(`/api/meetings/${meeting.id}/join`);
     await advanceTo(new Date(new Date(meeting.closableFrom).getTime() + 1000));
-    const windowOnSecond = await HubClient.login(second.url, 'window');
-    const leaderOnFirst = await HubClient.login(first.url, 'leader');
+    const windowOnSecond = await hub.login('window', 1);
+    const leaderOnFirst = await hub.login('leader');
     const replies = await Promise.all(
       [windowOnSecond, leaderOnFirst, windowOnSecond, leaderOnFirst].map((c) =>
         c.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' }),
@@ -785,7 +756,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
       effectiveAt: closed.closedAt,
       meetingStartsAt: meeting.startsAt,
     });
-    const res = await fetch(`${first.url}/api/notices/${notice.id}/pdf`, { headers: { cookie: leader.cookie } });
+    const res = await fetch(`${hub.first.url}/api/notices/${notice.id}/pdf`, { headers: { cookie: leader.cookie } });
     expect(res.status).toBe(200);
     const text = (await pdfPages(Buffer.from(await res.arrayBuffer()))).join('');
     expect(text).toContain('“联合踏勘”（联合踏勘）');
@@ -851,16 +822,14 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
       detail: { corrects: original.number, noticeNumber: correction.body.number },
     });
     // The PDF of the correction cites the original and the reason.
-    const res = await fetch(`${first.url}/api/notices/${correction.body.id}/pdf`, { headers: { cookie: leader.cookie } });
+    const res = await fetch(`${hub.first.url}/api/notices/${correction.body.id}/pdf`, { headers: { cookie: leader.cookie } });
     const text = (await pdfPages(Buffer.from(await res.arrayBuffer()))).join('');
     expect(text).toContain(original.number);
     expect(text).toContain('该部门代表已到会，签到记录遗漏');
     expect(text).toContain('撤销该通知书所认定的视为默认许可');
     // Exactly once: a second revocation (even racing, on the other instance) is refused.
     const again = await Promise.all(
-      [leader, await HubClient.login(first.url, 'leader')].map((c) =>
-        c.post(`/api/notices/${original.id}/corrections`, { reason: '重复', newDueAt }),
-      ),
+      [leader, await hub.login('leader')].map((c) => c.post(`/api/notices/${original.id}/corrections`, { reason: '重复', newDueAt })),
     );
     expect(again.map((r) => r.status)).toEqual([409, 409]);
     // R21: the revoked consent no longer counts against EEB (same period, same moment of the clock).

@@ -1,19 +1,8 @@
-import { Client } from 'pg';
 import { addWorkingDays, buildCalendar, civilDateOf, forwardingDueAt, type RegisterProjectRequest } from '@hub/shared';
 import { DeadlineEngine } from '../src/deadlines/deadline-engine';
 import { MegaService } from '../src/mega/mega.service';
-import { advanceTo } from './leaders-fixtures';
-import {
-  createTestDatabase,
-  eventually,
-  HubClient,
-  hubWorkDone,
-  loadPeople,
-  mainMaterialReceived,
-  REGISTRATION,
-  startTestHub,
-  type TestHub,
-} from './test-hub';
+
+import { withHub, eventually, mainMaterialReceived, REGISTRATION, advanceTo } from './test-hub';
 
 const MEGA: RegisterProjectRequest = {
   ...REGISTRATION,
@@ -26,31 +15,13 @@ const MEGA: RegisterProjectRequest = {
  * at it. The periodic sweep is set to 10 minutes here, so only a planned wake-up can escalate in time.
  */
 describe('mega-project forwarding deadline: recomputed with the calendar, escalated at its instant (R6, R11, real PostgreSQL, two instances)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sql: Client;
-  let first: TestHub;
-  let second: TestHub;
-  let window: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    first = await startTestHub(db.url, { deadlineSweepMs: 600_000 });
-    second = await startTestHub(db.url, { deadlineSweepMs: 600_000 });
-    await loadPeople(first);
-    window = await HubClient.login(second.url, 'window');
-    leader = await HubClient.login(second.url, 'leader');
-    admin = await HubClient.login(first.url, 'admin');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+  const hub = withHub({
+    instances: 2,
+    config: { deadlineSweepMs: 600_000 },
+    people: { window: ['window', 1], leader: ['leader', 1], admin: 'admin' },
   });
-  afterAll(async () => {
-    await sql.end();
-    await first?.close();
-    await second?.close();
-    await db.drop();
-  });
+  const { sql } = hub;
+  const { window, leader, admin } = hub.people;
 
   /** A mega project reported higher with its materials complete: its forward clock runs. */
   async function forwarding(name: string) {
@@ -117,12 +88,12 @@ describe('mega-project forwarding deadline: recomputed with the calendar, escala
     const f = await forwarding('特大项目（到期升级）');
     // Both instances plan their next wake-up now, 3 s before the forward deadline.
     await advanceTo(admin, f.dueAt, -3000);
-    second.app.get(DeadlineEngine).wake();
+    hub.second.app.get(DeadlineEngine).wake();
     const escalated = await eventually(async () => (await cardOf(f.projectId, 'mega.forwarding_escalated'))[0], 20_000);
     expect(escalated.detail).toMatchObject({ dueAt: f.dueAt.toISOString() });
     // Both instances try again at once: nothing more escalates.
-    await hubWorkDone(first, second);
-    expect(await Promise.all([first, second].map((hub) => hub.app.get(MegaService).escalateOverdueForwarding()))).toEqual([0, 0]);
+    await hub.quiesce();
+    expect(await Promise.all(hub.instances.map((instance) => instance.app.get(MegaService).escalateOverdueForwarding()))).toEqual([0, 0]);
     expect(await cardOf(f.projectId, 'mega.forwarding_escalated')).toHaveLength(1);
     const windows = (await sql.query(`SELECT count(*)::int AS n FROM users WHERE role = 'window'`)).rows[0].n;
     expect(

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import {
   buildCalendar,
   DEFAULT_CALENDAR_SETTINGS,
@@ -11,45 +10,16 @@ import {
 import { PdfRenderer } from '../src/notices/pdf-renderer';
 import { RECEIPT } from './paper-fixtures';
 import { pdfPages } from './pdf-text';
-import {
-  admittedProject,
-  createTestDatabase,
-  eventually,
-  HubClient,
-  loadPeople,
-  REGISTRATION,
-  startTestHub,
-  type TestHub,
-  problem,
-  fieldErrors,
-} from './test-hub';
+import { admittedProject, withHub, eventually, HubClient, REGISTRATION, problem, fieldErrors } from './test-hub';
 
 describe('the paper trail: materials, documents, permits, mega projects, applicant view (real PostgreSQL)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let sql: Client;
-  let window: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
-  let drc: HubClient;
-  let nrp: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    // Behind a proxy on 127.0.0.1, so a test can speak as an applicant at another address (X-Forwarded-For).
-    hub = await startTestHub(db.url, { trustedProxies: ['127.0.0.1'] });
-    await loadPeople(hub);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-    [window, leader, admin, drc, nrp] = await Promise.all(
-      ['window', 'leader', 'admin', 'liaison-drc', 'liaison-nrp'].map((u) => HubClient.login(hub.url, u)),
-    );
+  // Behind a proxy on 127.0.0.1, so a test can speak as an applicant at another address (X-Forwarded-For).
+  const hub = withHub({
+    config: { trustedProxies: ['127.0.0.1'] },
+    people: { window: 'window', leader: 'leader', admin: 'admin', drc: 'liaison-drc', nrp: 'liaison-nrp' },
   });
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
-  });
+  const { sql } = hub;
+  const { window, leader, admin, drc, nrp } = hub.people;
 
   /** A project admitted with DRC (lead) and NRP; each item gets the given checklist. */
   async function projectWith(
@@ -273,7 +243,7 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
   it('R17/R9: a document downloads as an A4 PDF named by its number, whose text is the project and the number in Chinese', async () => {
     const { project } = await projectWith({ DRC: [['项目申请报告', 'main', 1]] }, '智慧物流枢纽一期');
     const receipt = (await window.post(`/api/projects/${project.id}/receipts`, RECEIPT)).body.notice;
-    const res = await fetch(`${hub.url}/api/notices/${receipt.id}/pdf`, { headers: { cookie: window.cookie } });
+    const res = await fetch(`${hub.first.url}/api/notices/${receipt.id}/pdf`, { headers: { cookie: window.cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`${receipt.number}.pdf`)}`);
@@ -286,16 +256,16 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     expect(pages.map((p) => p.slice(0, 12))).toEqual(
       ['第一联 申请人留存', '第二联 监督机关留存', '第三联 存档'].map((l) => expect.stringContaining(l)),
     );
-    expect((await fetch(`${hub.url}/api/notices/${receipt.id}/pdf`)).status).toBe(401);
+    expect((await fetch(`${hub.first.url}/api/notices/${receipt.id}/pdf`)).status).toBe(401);
   });
 
   it('R17: twenty downloads of one document at once are drawn once per language and are the same file', async () => {
     const { project } = await projectWith({ DRC: [['项目申请报告', 'main', 1]] }, '港口冷链仓储中心');
     const receipt = (await window.post(`/api/projects/${project.id}/receipts`, RECEIPT)).body.notice;
-    const renderer = hub.app.get(PdfRenderer);
+    const renderer = hub.first.app.get(PdfRenderer);
     const drawings = jest.spyOn(renderer as unknown as { draw: (layout: unknown) => Promise<Buffer> }, 'draw');
     const download = async (lang: string) => {
-      const res = await fetch(`${hub.url}/api/notices/${receipt.id}/pdf?lang=${lang}`, { headers: { cookie: window.cookie } });
+      const res = await fetch(`${hub.first.url}/api/notices/${receipt.id}/pdf?lang=${lang}`, { headers: { cookie: window.cookie } });
       expect(res.status).toBe(200);
       return Buffer.from(await res.arrayBuffer());
     };
@@ -331,8 +301,8 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
   it('R17: N parallel issuers of one kind and year get serials 1..N with no gap and no duplicate, rolled-back issues included', async () => {
     const { Database } = await import('../src/database/database');
     const { NoticesService } = await import('../src/notices/notices.service');
-    const database = hub.app.get(Database);
-    const notices = hub.app.get(NoticesService);
+    const database = hub.first.app.get(Database);
+    const notices = hub.first.app.get(NoticesService);
     const issuedAt = new Date('2031-06-01T02:00:00Z'); // a year no other test issues in
     const N = 24;
     const outcomes = await Promise.allSettled(
@@ -367,7 +337,7 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     const accessCode = (await window.post(`/api/projects/${project.id}/receipts`, RECEIPT)).body.accessCode!;
     const other = await projectWith({}, '另一个项目');
     const otherCode = (await window.post(`/api/projects/${other.project.id}/receipts`, RECEIPT)).body.accessCode!;
-    const anonymous = new HubClient(hub.url);
+    const anonymous = new HubClient(hub.first.url);
 
     const seen = await anonymous.post('/api/public/project-status', {
       projectCode: project.code.toLowerCase(),
@@ -405,7 +375,7 @@ describe('the paper trail: materials, documents, permits, mega projects, applica
     const reissued = await window.post(`/api/projects/${project.id}/access-code`);
     expect(reissued.status).toBe(201);
     expect(reissued.body.projectCode).toBe(project.code);
-    const anonymous = new HubClient(hub.url);
+    const anonymous = new HubClient(hub.first.url);
     expect((await anonymous.post('/api/public/project-status', { projectCode: project.code, accessCode: first })).status).toBe(404);
     expect(
       (await anonymous.post('/api/public/project-status', { projectCode: project.code, accessCode: reissued.body.accessCode })).status,

@@ -9,9 +9,9 @@ import {
   connected,
   connectSocket,
   createTestDatabase,
+  withHub,
   eventually,
   HubClient,
-  loadPeople,
   REGISTRATION,
   startTestHub,
   type TestHub,
@@ -115,28 +115,9 @@ describe('first start on an empty database (R1)', () => {
 });
 
 describe('departments, people and deputies kept by the admin (R1, R2)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let sql: Client;
-  let admin: HubClient;
-  let window: HubClient;
-  let leader: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-    admin = await HubClient.login(hub.url, 'admin');
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-  });
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
-  });
+  const hub = withHub({ people: { admin: 'admin', window: 'window', leader: 'leader' } });
+  const { sql } = hub;
+  const { admin, window, leader } = hub.people;
 
   const createUser = async (body: CreateUserRequest) => {
     const reply = await admin.post('/api/admin/users', body);
@@ -189,7 +170,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect(await snapshot(sql)).toEqual(before);
 
     const liaison = await createUser({ username: 'opn.liaison', displayName: '开放局联络员', role: 'liaison', departmentId: dept.id });
-    const opn = await firstLogin(hub.url, 'opn.liaison', liaison.oneTimePassword);
+    const opn = await firstLogin(hub.first.url, 'opn.liaison', liaison.oneTimePassword);
     const itemId = project.items[0].id;
     expect((await acceptItem(window, itemId, opn)).status).toBe(200);
     expect((await opn.post(`/api/items/${itemId}/decision`, { outcome: 'approved' })).status).toBe(200);
@@ -216,7 +197,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     const { rows } = await sql.query('SELECT password_hash FROM users WHERE username = $1', ['drc.second']);
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
 
-    const liaison = await HubClient.login(hub.url, 'drc.second', second.oneTimePassword);
+    const liaison = await HubClient.login(hub.first.url, 'drc.second', second.oneTimePassword);
     expect((await liaison.get('/api/board')).body).toMatchObject({ type: PASSWORD_CHANGE_REQUIRED });
     const same = await liaison.post('/api/auth/password', { currentPassword: second.oneTimePassword, newPassword: 'drc.second' });
     expect(fieldErrors(same)).toEqual([{ field: 'newPassword', message: 'newPassword must not be the username' }]);
@@ -247,13 +228,13 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
 
   it('R1: a reset password is shown once, ends the sessions and must be changed; a switched-off user loses its session at once and cannot log in', async () => {
     const created = await createUser({ username: 'win.temp', displayName: '临时窗口', role: 'window', departmentId: null });
-    const person = await firstLogin(hub.url, 'win.temp', created.oneTimePassword);
+    const person = await firstLogin(hub.first.url, 'win.temp', created.oneTimePassword);
     const reset = await admin.post(`/api/admin/users/${created.user.id}/password-reset`);
     expect(reset.body.user.mustChangePassword).toBe(true);
     expect((await person.get('/api/auth/me')).status).toBe(401);
-    const again = await firstLogin(hub.url, 'win.temp', reset.body.oneTimePassword);
+    const again = await firstLogin(hub.first.url, 'win.temp', reset.body.oneTimePassword);
     expect((await again.get('/api/board')).status).toBe(200);
-    const socket = connectSocket(hub.url, again.cookie);
+    const socket = connectSocket(hub.first.url, again.cookie);
     let cut: string | null = null;
     socket.on('disconnect', (reason) => (cut = reason));
     await connected(socket);
@@ -264,7 +245,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect(await eventually(() => cut ?? undefined, 1500)).toBe('io server disconnect');
     expect((await again.get('/api/board')).status).toBe(401);
     expect((await sql.query('SELECT count(*) FROM sessions WHERE user_id = $1', [created.user.id])).rows[0].count).toBe('0');
-    const login = await new HubClient(hub.url).post('/api/auth/login', { username: 'win.temp', password: NEW_PASSWORD });
+    const login = await new HubClient(hub.first.url).post('/api/auth/login', { username: 'win.temp', password: NEW_PASSWORD });
     expect(login.status).toBe(403);
     expect(login.body).toMatchObject({ status: 403, detail: 'This account is switched off; ask the administrator' });
     const { rows } = await sql.query(
@@ -275,16 +256,16 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
 
   it('R1: a switched-off person is switched on again and logs in with its password, on record; twice, or into a switched-off department, is refused as problem+json and changes nothing', async () => {
     const created = await createUser({ username: 'win.back', displayName: '回来的窗口', role: 'window', departmentId: null });
-    await firstLogin(hub.url, 'win.back', created.oneTimePassword);
+    await firstLogin(hub.first.url, 'win.back', created.oneTimePassword);
     await admin.post(`/api/admin/users/${created.user.id}/deactivation`);
-    const refusedLogin = await new HubClient(hub.url).post('/api/auth/login', { username: 'win.back', password: NEW_PASSWORD });
+    const refusedLogin = await new HubClient(hub.first.url).post('/api/auth/login', { username: 'win.back', password: NEW_PASSWORD });
     expect(refusedLogin.status).toBe(403);
     expect(refusedLogin.type).toContain('application/problem+json');
 
     const on = await admin.post(`/api/admin/users/${created.user.id}/reactivation`);
     expect(on.status).toBe(200);
     expect(on.body).toMatchObject({ username: 'win.back', active: true });
-    expect((await (await HubClient.login(hub.url, 'win.back', NEW_PASSWORD)).get('/api/board')).status).toBe(200);
+    expect((await (await HubClient.login(hub.first.url, 'win.back', NEW_PASSWORD)).get('/api/board')).status).toBe(200);
     const twice = await admin.post(`/api/admin/users/${created.user.id}/reactivation`);
     expect(twice.status).toBe(409);
     expect(twice.type).toContain('application/problem+json');
@@ -332,7 +313,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       email: 'win.contact@example.gov.cn',
       mobile: '13900000123',
     });
-    const person = await firstLogin(hub.url, 'win.contact', created.oneTimePassword);
+    const person = await firstLogin(hub.first.url, 'win.contact', created.oneTimePassword);
     const mine = (await person.get('/api/notifications/mine')).body;
     expect(mine).toMatchObject({ email: 'win.contact@example.gov.cn', mobile: '13900000123' });
 
@@ -390,7 +371,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect(good.status).toBe(201);
     expect(good.body.departments).toBe(1);
     expect(good.body.users.map((u) => u.username)).toEqual(['zhang.san', 'li.si']);
-    const imported = await firstLogin(hub.url, 'zhang.san', good.body.users[0].oneTimePassword);
+    const imported = await firstLogin(hub.first.url, 'zhang.san', good.body.users[0].oneTimePassword);
     expect((await imported.get('/api/auth/me')).body).toMatchObject({ role: 'liaison', mustChangePassword: false });
   });
 
@@ -436,7 +417,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
 
     beforeAll(async () => {
       drcId = (await admin.get('/api/admin/departments')).body.find((d) => d.code === 'DRC')!.id;
-      principal = await HubClient.login(hub.url, 'liaison-drc');
+      principal = await hub.login('liaison-drc');
       principalId = await userId('liaison-drc');
     });
 
@@ -477,7 +458,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       });
       expect(fieldErrors(window)[0]!.field).toBe('deputyUserId');
       // R2: another department's liaison cannot name deputies for this one.
-      const nrp = await HubClient.login(hub.url, 'liaison-nrp');
+      const nrp = await hub.login('liaison-nrp');
       expect(
         (
           await nrp.post('/api/deputies', {
@@ -491,7 +472,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     });
 
     it("R1/R2: during its period a deputy the admin names acts on the department's items, and the card records for whom; after it, refused", async () => {
-      const window2 = await HubClient.login(hub.url, 'window2');
+      const window2 = await hub.login('window2');
       const { project } = await admittedProject(window, leader, ['DRC']);
       const itemId = project.items[0].id;
       expect((await acceptItem(window, itemId, window2)).status).toBe(200);
@@ -531,7 +512,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     it("R1: a deputy period is ended early: a running one ends now and the deputy loses the rights at once; one not begun is withdrawn; one over, or another department's, is refused; on record", async () => {
       const drcThird = await createUser({ username: 'drc.third', displayName: '发改局第三联络员', role: 'liaison', departmentId: drcId });
       const colleague = drcThird.user.id;
-      const deputy = await firstLogin(hub.url, 'drc.third', drcThird.oneTimePassword);
+      const deputy = await firstLogin(hub.first.url, 'drc.third', drcThird.oneTimePassword);
       const running = await admin.post('/api/deputies', {
         principalUserId: principalId,
         deputyUserId: colleague,
@@ -540,7 +521,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       expect(running.status).toBe(201);
       expect((await deputy.get('/api/auth/me')).body.deputyFor).toHaveLength(1);
 
-      const nrp = await HubClient.login(hub.url, 'liaison-nrp');
+      const nrp = await hub.login('liaison-nrp');
       const before = await snapshot(sql);
       const foreign = await nrp.post(`/api/deputies/${running.body.id}/end`);
       expect(foreign.status).toBe(403);

@@ -1,64 +1,26 @@
-import { Client } from 'pg';
 import { DeadlineEngine } from '../src/deadlines/deadline-engine';
-import {
-  acceptItem,
-  admittedProject,
-  createTestDatabase,
-  eventually,
-  HubClient,
-  hubWorkDone,
-  loadPeople,
-  REGISTRATION,
-  startTestHub,
-  type Reply,
-  type TestHub,
-  problem,
-  fieldErrors,
-} from './test-hub';
+import { acceptItem, admittedProject, withHub, eventually, HubClient, REGISTRATION, type Reply, problem, fieldErrors } from './test-hub';
 
 /** R4a on real PostgreSQL with two instances: refused, completed (办结) exactly once, withdrawn, and the national code. */
 describe("a project's life (R4a)", () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sql: Client;
-  let first: TestHub;
-  let second: TestHub;
-  let window: HubClient;
-  let window2: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
-  let drc: HubClient;
-  let nrp: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    first = await startTestHub(db.url);
-    second = await startTestHub(db.url);
-    await loadPeople(first);
-    window = await HubClient.login(first.url, 'window');
-    window2 = await HubClient.login(second.url, 'window');
-    leader = await HubClient.login(second.url, 'leader');
-    admin = await HubClient.login(first.url, 'admin');
-    drc = await HubClient.login(first.url, 'liaison-drc');
-    nrp = await HubClient.login(second.url, 'liaison-nrp');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+  const hub = withHub({
+    instances: 2,
+    people: {
+      window: 'window',
+      window2: ['window', 1],
+      leader: ['leader', 1],
+      drc: 'liaison-drc',
+      nrp: ['liaison-nrp', 1],
+    },
   });
-  afterAll(async () => {
-    await sql.end();
-    await first?.close();
-    await second?.close();
-    await db.drop();
-  });
+  const { sql } = hub;
+  const { window, window2, leader, drc, nrp } = hub.people;
 
   let serial = 0;
   const nationalCode = () => `2026-330106-48-01-${String(++serial).padStart(6, '0')}`;
   const unique = () => `项目${Math.random().toString(36).slice(2, 8)}`;
-  const hubNow = async () => new Date((await leader.get('/api/board')).body.serverNow);
-  const today = async () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(await hubNow());
-  async function advanceTo(instant: Date) {
-    const by = instant.getTime() - (await hubNow()).getTime();
-    if (by > 0) expect((await admin.post('/api/test/clock', { advanceMs: by })).status).toBe(200);
-  }
+  const today = async () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(await hub.now());
+  const advanceTo = (instant: Date) => hub.advanceTo(instant);
   /** Everything the hub stores about projects: a refusal must leave it as it was (R26). */
   const fingerprint = async () =>
     JSON.stringify(
@@ -174,7 +136,7 @@ describe("a project's life (R4a)", () => {
       });
       const access = await window.post(`/api/projects/${project.id}/access-code`);
       expect(access.status).toBe(201);
-      const byNational = await new HubClient(first.url).post('/api/public/project-status', {
+      const byNational = await new HubClient(hub.first.url).post('/api/public/project-status', {
         projectCode: code,
         accessCode: access.body.accessCode,
       });
@@ -224,7 +186,7 @@ describe("a project's life (R4a)", () => {
           .sort(),
       ).toEqual(['extra', 'reason', 'requestedOn']);
       expect((await drc.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: await today() })).status).toBe(403);
-      const tomorrow = new Date((await hubNow()).getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+      const tomorrow = new Date((await hub.now()).getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
       await expectRefused(
         await window.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: tomorrow }),
         400,
@@ -244,7 +206,7 @@ describe("a project's life (R4a)", () => {
       expect(withdrawn.body.items.map((i) => i.status)).toEqual(['withdrawn', 'withdrawn']);
 
       await advanceTo(new Date(Math.max(...items.map((i) => new Date(i.dueAt).getTime())) + 60_000));
-      await hubWorkDone(first, second);
+      await hub.quiesce();
       expect(
         (
           await sql.query(
@@ -268,7 +230,7 @@ describe("a project's life (R4a)", () => {
         await window.post(`/api/projects/${project.id}/meetings`, {
           kind: 'coordination',
           title: '协调会',
-          startsAt: new Date((await hubNow()).getTime() + 3_600_000).toISOString(),
+          startsAt: new Date((await hub.now()).getTime() + 3_600_000).toISOString(),
           online: true,
         }),
         409,
@@ -283,7 +245,7 @@ describe("a project's life (R4a)", () => {
       const meeting = await window.post(`/api/projects/${project.id}/meetings`, {
         kind: 'coordination',
         title: '协调会',
-        startsAt: new Date((await hubNow()).getTime() + 3_600_000).toISOString(),
+        startsAt: new Date((await hub.now()).getTime() + 3_600_000).toISOString(),
         online: true,
       });
       expect(meeting.status).toBe(201);
@@ -306,11 +268,11 @@ describe("a project's life (R4a)", () => {
       await advanceTo(due);
       const [withdrawal] = await Promise.all([
         window2.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: await today() }),
-        first.app.get(DeadlineEngine).fireDue(),
-        second.app.get(DeadlineEngine).fireDue(),
+        hub.first.app.get(DeadlineEngine).fireDue(),
+        hub.second.app.get(DeadlineEngine).fireDue(),
       ]);
       expect(withdrawal.status).toBe(200);
-      await hubWorkDone(first, second);
+      await hub.quiesce();
       const rows = (
         await sql.query(
           `SELECT i.id, i.status, (SELECT count(*)::int FROM deemed_consents d WHERE d.item_id = i.id) AS deemed,

@@ -1,23 +1,9 @@
 import { Client } from 'pg';
-import { createTestDatabase, HubClient, loadPeople, REGISTRATION, startTestHub, type Reply, type TestHub, fieldErrors } from './test-hub';
+import { withHub, HubClient, REGISTRATION, type Reply, fieldErrors } from './test-hub';
 
 describe('projects: intake and admission through the API (real PostgreSQL)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let window: HubClient;
-  let leader: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-  });
-  afterAll(async () => {
-    await hub.close();
-    await db.drop();
-  });
+  const hub = withHub({ people: { window: 'window', leader: 'leader' } });
+  const { window, leader } = hub.people;
 
   it('R3: the window registers a key project with category, preconditions and investment', async () => {
     const reply = await window.post('/api/projects', REGISTRATION);
@@ -120,7 +106,7 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
 
     /** What a refusal must leave unchanged: the project row, its items and its card. */
     async function snapshot(projectId: string) {
-      const sql = new Client({ connectionString: db.url });
+      const sql = new Client({ connectionString: hub.databaseUrl });
       await sql.connect();
       try {
         const project = (await sql.query('SELECT * FROM projects WHERE id = $1', [projectId])).rows[0];
@@ -202,7 +188,7 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
 
       // The applicant's page shows it too.
       const { projectCode, accessCode } = (await window.post(`/api/projects/${registered.id}/access-code`)).body;
-      const seen = await new HubClient(hub.url).post('/api/public/project-status', { projectCode, accessCode });
+      const seen = await new HubClient(hub.first.url).post('/api/public/project-status', { projectCode, accessCode });
       expect(seen.body.admissionRefusal).toEqual({ reason: '欠缴税费，未达准入条件', refusedAt: reply.body.admissionRefusal!.refusedAt });
     });
 

@@ -1,45 +1,21 @@
-import type { CardEntry, DeadlineExplanation } from '@hub/shared';
-import { Client } from 'pg';
-import {
-  acceptItem,
-  admittedProject,
-  eventually,
-  fieldErrors,
-  HubClient,
-  hubWorkDone,
-  problem,
-  twoInstancesWatched,
-  type TestHub,
-} from './test-hub';
+import type { DeadlineExplanation } from '@hub/shared';
+import { acceptItem, admittedProject, eventually, fieldErrors, problem, withHub } from './test-hub';
 
 /** R10a: special procedures stop an item's clock; their end moves the due instant, once. */
 describe('special procedures (R10a): real PostgreSQL, two instances', () => {
-  let hubs: Awaited<ReturnType<typeof twoInstancesWatched>>;
-  let first: TestHub;
-  let second: TestHub;
-  let sql: Client;
-  let window: HubClient;
-  let windowOnSecond: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
-  let drc: HubClient;
-  let entries: CardEntry[];
-
-  beforeAll(async () => {
-    hubs = await twoInstancesWatched();
-    ({ first, second, sql, leader, admin, entries } = hubs);
-    window = await HubClient.login(first.url, 'window');
-    windowOnSecond = await HubClient.login(second.url, 'window');
-    drc = await HubClient.login(first.url, 'liaison-drc');
+  const hub = withHub({
+    instances: 2,
+    watch: true,
+    people: { window: 'window', windowOnSecond: ['window', 1], leader: ['leader', 1], admin: 'admin', drc: 'liaison-drc' },
   });
-  afterAll(() => hubs.close());
-
-  const hubNow = () => hubs.hubNow();
-  const advance = (ms: number) => hubs.advance(ms);
-  const advanceTo = (instant: string | Date, plusMs: number) => hubs.advanceTo(instant, plusMs);
+  const { sql, entries } = hub;
+  const { window, windowOnSecond, leader, admin, drc } = hub.people;
+  const hubNow = () => hub.now();
+  const advance = (ms: number) => hub.advance(ms);
+  const advanceTo = (instant: string | Date, plusMs: number) => hub.advanceTo(instant, plusMs);
   const item = async (id: string) =>
     (await sql.query('SELECT status, due_at, deadline_version FROM approval_items WHERE id = $1', [id])).rows[0];
-  const settle = () => hubWorkDone(first, second);
+  const settle = () => hub.quiesce();
 
   async function running(): Promise<{ id: string; dueAt: string; acceptedAt: string; projectId: string }> {
     const { project } = await admittedProject(window, leader, ['DRC']);

@@ -28,21 +28,29 @@ function serverUrl(): string {
 
 /** A fresh, empty database on the test server, dropped by the returned function. */
 export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const db = testDatabase();
+  await db.create();
+  return db;
+}
+
+/** A database's name and URL, made now; created and dropped when asked. */
+function testDatabase() {
   const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
+  const asAdmin = async (statement: string) => {
+    const admin = new Client({ connectionString: serverUrl() });
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
   return {
     url: url.toString(),
-    async drop() {
-      const c = new Client({ connectionString: serverUrl() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    create: () => asAdmin(`CREATE DATABASE ${name}`),
+    drop: () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
@@ -130,41 +138,151 @@ export async function hubWorkDone(...hubs: TestHub[]): Promise<void> {
   }
 }
 
+/** Someone a spec logs in: a demo username, on the first instance unless [username, instance] names another. */
+export type Person = string | readonly [username: string, instance: number];
+
+export interface HubOptions<P extends Record<string, Person>> {
+  /** Hub instances on the one database (default 1); R25/R27 specs take two. */
+  instances?: number;
+  /** Every instance's configuration over the test defaults. */
+  config?: Partial<HubConfig>;
+  /** The demo departments and users (default), or an empty hub (setup, imports). */
+  demoPeople?: boolean;
+  /** The clients the spec uses, by its own names: they exist at once and are logged in before its tests. */
+  people?: P;
+  /** The leader's board socket on the last instance collects every card entry (`entries`), and quiesce waits for it. */
+  watch?: boolean;
+}
+
+export interface Hub<P extends Record<string, Person>> {
+  readonly databaseUrl: string;
+  /** The test database as its superuser (connected before the tests). */
+  readonly sql: Client;
+  readonly people: { readonly [K in keyof P]: HubClient };
+  readonly instances: readonly TestHub[];
+  readonly first: TestHub;
+  readonly second: TestHub;
+  /** Card entries the watching socket received, in order (watch). */
+  readonly entries: CardEntry[];
+  /** One more client, logged in now. */
+  login(username: string, instance?: number): Promise<HubClient>;
+  /** Nothing is left to happen: every instance's due work is done (hubWorkDone) and the watching socket is at the stream head. */
+  quiesce(): Promise<void>;
+  /** Stops every instance, runs `whileDown` with none running, and starts them again; the clients follow (sessions live in the database). */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
+  /** The hub clock (test clock), read and moved forward as the admin. */
+  now(): Promise<Date>;
+  advance(ms: number): Promise<void>;
+  advanceTo(instant: string | Date, plusMs?: number): Promise<void>;
+}
+
 /**
- * The deadline specs' set-up: two instances on one fresh database with the demo people, the leader
- * (on the second) and the admin (on the first) logged in, and the leader's board socket collecting
- * every card entry; the hub clock moved forward to an instant, never back.
+ * A spec file's hub (issue 15): a fresh database with `instances` hub instances on it, the demo
+ * people, the spec's clients logged in, and the superuser's `sql` — started before its tests
+ * (beforeAll) and closed after them (afterAll), however far the start got.
  */
-export async function twoInstancesWatched() {
-  const db = await createTestDatabase();
-  const first = await startTestHub(db.url);
-  const second = await startTestHub(db.url);
-  await loadPeople(first);
-  const leader = await HubClient.login(second.url, 'leader');
-  const admin = await HubClient.login(first.url, 'admin');
+export function withHub<P extends Record<string, Person> = Record<never, Person>>(options: HubOptions<P> = {}): Hub<P> {
+  const db = testDatabase();
   const sql = new Client({ connectionString: db.url });
-  await sql.connect();
+  const named = Object.entries(options.people ?? {}) as [keyof P, Person][];
+  const people = Object.fromEntries(named.map(([name]) => [name, new HubClient('')])) as Record<keyof P, HubClient>;
+  const instances: TestHub[] = [];
   const entries: CardEntry[] = [];
-  const board = connectSocket(second.url, leader.cookie);
-  board.on('card:entry', (e) => entries.push(e));
-  await connected(board);
-  const hubNow = async () => new Date((await leader.get('/api/board')).body.serverNow);
-  const advance = async (ms: number) => {
-    const moved = await admin.post('/api/test/clock', { advanceMs: ms });
-    if (moved.status !== 200) throw new Error(JSON.stringify(moved.body));
+  const admin = new HubClient('');
+  /** Every client the fixture logged in, with its instance, so a restart can point it at the new address. */
+  const placed: [HubClient, number][] = [];
+  let board: HubSocket | undefined;
+  let created = false;
+  let connectedSql = false;
+
+  const instance = (index: number) => {
+    const hub = instances[index];
+    if (!hub) throw new Error(`instance ${index} is not running (instances: ${instances.length})`);
+    return hub;
   };
-  const advanceTo = async (instant: string | Date, plusMs: number) => {
-    const by = new Date(instant).getTime() - (await hubNow()).getTime() + plusMs;
-    if (by > 0) await advance(by);
+  const place = (client: HubClient, index: number) => {
+    placed.push([client, index]);
+    return client.at(instance(index).url);
   };
-  const close = async () => {
-    board.disconnect();
-    await sql.end();
-    await first.close();
-    await second.close();
-    await db.drop();
+  const login = (username: string, index = 0) => place(new HubClient(''), index).logIn(username);
+  const start = async () => {
+    for (let i = 0; i < (options.instances ?? 1); i++) instances.push(await startTestHub(db.url, options.config));
   };
-  return { first, second, sql, leader, admin, entries, hubNow, advance, advanceTo, close };
+
+  beforeAll(async () => {
+    await db.create();
+    created = true;
+    await start();
+    await sql.connect();
+    connectedSql = true;
+    if (options.demoPeople === false) return;
+    await loadPeople(instance(0));
+    await place(admin, 0).logIn('admin');
+    for (const [name, person] of named) {
+      const [username, index] = typeof person === 'string' ? [person, 0] : person;
+      await place(people[name], index).logIn(username);
+    }
+    if (options.watch) {
+      const last = instance(instances.length - 1);
+      board = connectSocket(last.url, (await login('leader', instances.length - 1)).cookie);
+      board.on('card:entry', (e) => entries.push(e));
+      await connected(board);
+    }
+  });
+  afterAll(async () => {
+    board?.disconnect();
+    if (connectedSql) await sql.end();
+    for (const hub of instances) await hub.close();
+    if (created) await db.drop();
+  });
+
+  return {
+    databaseUrl: db.url,
+    sql,
+    people,
+    instances,
+    get first() {
+      return instance(0);
+    },
+    get second() {
+      return instance(1);
+    },
+    entries,
+    login,
+    async quiesce() {
+      await hubWorkDone(...instances);
+      if (!board) return;
+      const head = Number((await sql.query('SELECT COALESCE(MAX(position), 0) AS head FROM card_entries')).rows[0].head);
+      await eventually(() => (head === 0 || entries.some((e) => e.position >= head) ? true : undefined));
+    },
+    now: () => hubNow(admin),
+    async restart(whileDown) {
+      if (board) throw new Error('a watched hub does not restart: its socket would miss entries');
+      for (const hub of instances.splice(0)) await hub.close();
+      await whileDown?.();
+      await start();
+      for (const [client, index] of placed) client.at(instance(index).url);
+    },
+    advance: (ms) => advanceClock(admin, ms),
+    advanceTo: (instant, plusMs = 0) => advanceTo(admin, instant, plusMs),
+  };
+}
+
+/** The hub's clock now, as a board snapshot reads it. */
+export async function hubNow(client: HubClient): Promise<Date> {
+  return new Date((await client.get('/api/board')).body.serverNow);
+}
+
+/** Moves the one hub clock (test clock) forward by ms, as the admin `admin`. */
+export async function advanceClock(admin: HubClient, ms: number): Promise<void> {
+  const moved = await admin.post('/api/test/clock', { advanceMs: ms });
+  if (moved.status !== 200) throw new Error(JSON.stringify(moved.body));
+}
+
+/** Moves the one hub clock (test clock) to `plusMs` after `instant`; never backwards. */
+export async function advanceTo(admin: HubClient, instant: string | Date, plusMs = 0): Promise<void> {
+  const by = new Date(instant).getTime() - (await hubNow(admin)).getTime() + plusMs;
+  if (by > 0) await advanceClock(admin, by);
 }
 
 /** Demo departments and users (no projects), password TEST_PASSWORD. */
@@ -200,13 +318,27 @@ export function fieldErrors(reply: Reply<unknown>): { field: string; message: st
 export class HubClient {
   cookie = '';
 
-  constructor(readonly baseUrl: string) {}
+  /** Empty for a fixture's client until its hub runs (withHub). */
+  constructor(private url: string) {}
 
-  static async login(baseUrl: string, username: string, password = TEST_PASSWORD): Promise<HubClient> {
-    const client = new HubClient(baseUrl);
-    const reply = await client.post('/api/auth/login', { username, password });
+  get baseUrl(): string {
+    return this.url;
+  }
+
+  static login(baseUrl: string, username: string, password = TEST_PASSWORD): Promise<HubClient> {
+    return new HubClient(baseUrl).logIn(username, password);
+  }
+
+  /** Points a fixture's client at its instance, once it runs. */
+  at(baseUrl: string): this {
+    this.url = baseUrl;
+    return this;
+  }
+
+  async logIn(username: string, password = TEST_PASSWORD): Promise<this> {
+    const reply = await this.post('/api/auth/login', { username, password });
     if (reply.status !== 200) throw new Error(`login ${username} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
-    return client;
+    return this;
   }
 
   get<P extends HubPath<'GET'>>(path: P): Promise<Reply<HubReply<'GET', P>>> {
