@@ -188,7 +188,6 @@ export function withHub<P extends Record<string, Person> = Record<never, Person>
   const people = Object.fromEntries(named.map(([name]) => [name, new HubClient('')])) as Record<keyof P, HubClient>;
   const instances: TestHub[] = [];
   const entries: CardEntry[] = [];
-  const admin = new HubClient('');
   /** Every client the fixture logged in, with its instance, so a restart can point it at the new address. */
   const placed: [HubClient, number][] = [];
   let board: HubSocket | undefined;
@@ -205,6 +204,9 @@ export function withHub<P extends Record<string, Person> = Record<never, Person>
     return client.at(instance(index).url);
   };
   const login = (username: string, index = 0) => place(new HubClient(''), index).logIn(username);
+  /** The admin who moves the clock, logged in when first needed. */
+  let admin: Promise<HubClient> | undefined;
+  const asAdmin = () => (admin ??= login('admin'));
   const start = async () => {
     for (let i = 0; i < (options.instances ?? 1); i++) instances.push(await startTestHub(db.url, options.config));
   };
@@ -217,7 +219,6 @@ export function withHub<P extends Record<string, Person> = Record<never, Person>
     connectedSql = true;
     if (options.demoPeople === false) return;
     await loadPeople(instance(0));
-    await place(admin, 0).logIn('admin');
     for (const [name, person] of named) {
       const [username, index] = typeof person === 'string' ? [person, 0] : person;
       await place(people[name], index).logIn(username);
@@ -255,7 +256,6 @@ export function withHub<P extends Record<string, Person> = Record<never, Person>
       const head = Number((await sql.query('SELECT COALESCE(MAX(position), 0) AS head FROM card_entries')).rows[0].head);
       await eventually(() => (head === 0 || entries.some((e) => e.position >= head) ? true : undefined));
     },
-    now: () => hubNow(admin),
     async restart(whileDown) {
       if (board) throw new Error('a watched hub does not restart: its socket would miss entries');
       for (const hub of instances.splice(0)) await hub.close();
@@ -263,8 +263,9 @@ export function withHub<P extends Record<string, Person> = Record<never, Person>
       await start();
       for (const [client, index] of placed) client.at(instance(index).url);
     },
-    advance: (ms) => advanceClock(admin, ms),
-    advanceTo: (instant, plusMs = 0) => advanceTo(admin, instant, plusMs),
+    now: async () => hubNow(await asAdmin()),
+    advance: async (ms) => advanceClock(await asAdmin(), ms),
+    advanceTo: async (instant, plusMs = 0) => advanceTo(await asAdmin(), instant, plusMs),
   };
 }
 
