@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import type { CardEntry, ClientToServerEvents, ProblemDetails, RegisterProjectRequest, ServerToClientEvents } from '@hub/shared';
 import { EarlyWarningWatch } from '../src/alerts/early-warning-watch';
+import { ApprovalsService } from '../src/approvals/approvals.service';
 import { createHubApp } from '../src/app/create-hub-app';
 import { contentHash } from '../src/card/hash-chain';
 import type { HubConfig } from '../src/config/hub-config';
@@ -14,6 +15,7 @@ import { DeadlineEngine } from '../src/deadlines/deadline-engine';
 import { DemoData } from '../src/demo/demo-data';
 import { InquiryOverdueWatch } from '../src/inquiries/inquiry-overdue-watch';
 import { MeetingsService } from '../src/meetings/meetings.service';
+import { MegaService } from '../src/mega/mega.service';
 import { loadNotificationsConfig } from '../src/config/notifications-config';
 import type { HubBody, HubPath, HubReply } from './hub-routes';
 
@@ -112,13 +114,17 @@ export async function startTestHub(databaseUrl: string, overrides: Partial<HubCo
 
 /**
  * Waits for the hub's own work instead of sleeping: one complete pass of every watcher (deemed
- * consent, meeting lapses, early warnings, overdue inquiries) on each instance, started now, then
+ * consent, overdue rulings and forwards, meeting lapses, early warnings, overdue inquiries) on each
+ * instance, started now, then
  * until no other session of the database is inside a transaction, so a claim another pass held
  * has committed too. Afterwards everything due by now is done: "nothing (more) happened" holds.
  */
 export async function hubWorkDone(...hubs: TestHub[]): Promise<void> {
   for (const hub of hubs) {
     await hub.app.get(DeadlineEngine).fireDue();
+    // The engine's cycle escalates these too (R16, R6): their card entries are the hub's work as well.
+    await hub.app.get(ApprovalsService).escalateOverdueRulings();
+    await hub.app.get(MegaService).escalateOverdueForwarding();
     const meetings = hub.app.get(MeetingsService);
     while (await meetings.lapseNext());
     await hub.app.get(EarlyWarningWatch).warnAllDue();
