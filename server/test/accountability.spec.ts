@@ -1,5 +1,4 @@
 import { unzipSync, strFromU8 } from 'fflate';
-import { Client } from 'pg';
 import {
   buildCalendar,
   civilDateOf,
@@ -9,46 +8,27 @@ import {
   quarterDates,
   quarterOf,
   workingMsBetween,
-  type AccountabilityItemsBehind,
-  type AccountabilityReport,
-  type CalendarResponse,
-  type CardCheckpoint,
-  type CheckpointVerification,
-  type CirculationStanding,
-  type NoticeSummary,
-  type NoticeView,
 } from '@hub/shared';
-import { advanceTo, hubNow, runningProject } from './leaders-fixtures';
-import { createTestDatabase, eventually, HubClient, loadPeople, rewriteNotice, startTestHub, type TestHub } from './test-hub';
+import { runningProject } from './leaders-fixtures';
+import { withHub, eventually, rewriteNotice, problem, fieldErrors, advanceTo, hubNow } from './test-hub';
 
 const TZ = 'Asia/Shanghai';
 
 describe('accountability record and circulation reports (R21, R22, real PostgreSQL)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sql: Client;
-  let hub: TestHub;
-  let window: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
+  const hub = withHub({ people: { window: 'window', leader: 'leader', admin: 'admin' } });
+  const { sql } = hub;
+  const { window, leader, admin } = hub.people;
   const ids: Record<string, string> = {};
   let period: { from: string; to: string };
   let drcHours: number;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-    admin = await HubClient.login(hub.url, 'admin');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-    for (const d of (await window.get<{ id: string; code: string }[]>('/api/departments')).body) ids[d.code] = d.id;
+    for (const d of (await window.get('/api/departments')).body) ids[d.code] = d.id;
 
     // As the steps of R12–R16 really happen (issue 3's routes): NRP approves and EEB rejects in time;
     // HUD's deadline is extended by a leader and HUD approves; DRC files an explanation that a leader
     // rejects, then runs out with three more DRC items; EMB misses a joint review meeting.
-    const liaison = async (code: string) => HubClient.login(hub.url, `liaison-${code.toLowerCase()}`);
+    const liaison = (code: string) => hub.login(`liaison-${code.toLowerCase()}`);
     const first = await runningProject(window, leader, ['DRC', 'NRP', 'EEB', 'HUD'], '考核项目一');
     const drcItems = [first.items['DRC']!];
     drcItems.push((await runningProject(window, leader, ['DRC'], '考核项目二')).items['DRC']!);
@@ -63,7 +43,7 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     ).toBe(200);
     const hud = first.items['HUD']!;
     const extended = await leader.post(`/api/items/${hud.id}/extension`, {
-      newDueAt: new Date(new Date(hud.dueAt).getTime() + 86_400_000).toISOString(),
+      newDueAt: new Date(new Date(hud.dueAt!).getTime() + 86_400_000).toISOString(),
       reason: '需补充专家论证',
     });
     expect(extended.status).toBe(200);
@@ -103,7 +83,7 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     const nrpFive = five.items['NRP']!;
     const nrpExplanation = await nrpLiaison.post(`/api/items/${nrpFive.id}/explanations`, { text: '等待规划复核' });
     expect(nrpExplanation.status).toBe(201);
-    const nrpNewDue = new Date(new Date(nrpFive.dueAt).getTime() + 86_400_000).toISOString();
+    const nrpNewDue = new Date(new Date(nrpFive.dueAt!).getTime() + 86_400_000).toISOString();
     expect(
       (await leader.post(`/api/explanations/${nrpExplanation.body.id}/ruling`, { ruling: 'accepted', newDueAt: nrpNewDue })).status,
     ).toBe(200);
@@ -134,28 +114,24 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     expect((await eebLiaison.post(`/api/items/${five.items['EEB']!.id}/decision`, { outcome: 'approved' })).status).toBe(200);
 
     const drc = first.items['DRC']!;
-    await advanceTo(admin, new Date(drc.dueAt), 1000);
+    await advanceTo(admin, new Date(drc.dueAt!), 1000);
     await eventually(async () =>
       Number((await sql.query(`SELECT count(*) AS n FROM approval_items WHERE status = 'deemed_consent'`)).rows[0].n) === 5
         ? true
         : undefined,
     );
 
-    period = { from: civilDateOf(new Date(drc.acceptedAt), TZ), to: civilDateOf(new Date(new Date(drc.dueAt).getTime() + 1000), TZ) };
-    const cal = buildCalendar((await leader.get<CalendarResponse>('/api/calendar')).body.calendar);
-    const hours = drcItems.map((i) => workingMsBetween(new Date(i.acceptedAt), new Date(i.dueAt), cal, TZ));
+    period = { from: civilDateOf(new Date(drc.acceptedAt!), TZ), to: civilDateOf(new Date(new Date(drc.dueAt!).getTime() + 1000), TZ) };
+    const cal = buildCalendar((await leader.get('/api/calendar')).body.calendar);
+    const hours = drcItems.map((i) => workingMsBetween(new Date(i.acceptedAt!), new Date(i.dueAt!), cal, TZ));
     drcHours = Math.round((medianOf(hours)! / 3_600_000) * 10) / 10;
   });
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
-  });
 
-  const reportPath = (kind = '') => `/api/accountability${kind}?from=${period.from}&to=${period.to}`;
+  const reportPath = <K extends '' | '/csv' | '/xlsx'>(kind: K) =>
+    `/api/accountability${kind}?from=${period.from}&to=${period.to}` as const;
 
   it('R21: per department and period — accepted, handled, on time, median working hours, deemed consents by cause, absences, extensions, explanations and rulings', async () => {
-    const reply = await leader.get<AccountabilityReport>(reportPath());
+    const reply = await leader.get(reportPath(''));
     expect(reply.status).toBe(200);
     const row = (code: string) => reply.body.rows.find((r) => r.departmentId === ids[code])!;
     expect(reply.body.rows.map((r) => r.departmentId)).toEqual(['DRC', 'EEB', 'EMB', 'HUD', 'NRP'].map((c) => ids[c]));
@@ -225,9 +201,9 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
   });
 
   it('R21 R2: each figure lists the items behind it, as many as it counts; leaders only', async () => {
-    const report = (await leader.get<AccountabilityReport>(reportPath())).body;
+    const report = (await leader.get(reportPath(''))).body;
     const behind = async (figure: string, code: string | null) => {
-      const reply = await leader.get<AccountabilityItemsBehind>(
+      const reply = await leader.get(
         `/api/accountability/items?from=${period.from}&to=${period.to}&figure=${figure}${code ? `&department=${ids[code]}` : ''}`,
       );
       expect(reply.status).toBe(200);
@@ -251,7 +227,7 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
   });
 
   it('R21: the CSV (UTF-8 with BOM) and the XLSX list the same rows as the report', async () => {
-    const csv = await leader.get<string>(reportPath('/csv'));
+    const csv = await leader.get(reportPath('/csv'));
     expect(csv.status).toBe(200);
     const lines = csv.body
       .replace(/^\uFEFF/, '')
@@ -261,7 +237,7 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     expect(lines[1]).toMatch(/^发展和改革局,[\d-]+~[\d-]+,4,4,0,0\.0%,[\d.]+,4,4,0,0,/);
     expect(lines.at(-1)).toMatch(/^合计 Total,/);
 
-    const res = await fetch(hub.url + reportPath('/xlsx'), { headers: { cookie: leader.cookie } });
+    const res = await fetch(hub.first.url + reportPath('/xlsx'), { headers: { cookie: leader.cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     expect(res.headers.get('content-disposition')).toContain(`accountability_${period.from}_${period.to}.xlsx`);
@@ -275,25 +251,25 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
   });
 
   it('R21: a period ending before it starts, or a malformed date, is refused naming the field', async () => {
-    expect((await leader.get(`/api/accountability?from=2026-03-31&to=2026-03-01`)).body.errors).toEqual([
+    expect(fieldErrors(await leader.get(`/api/accountability?from=2026-03-31&to=2026-03-01`))).toEqual([
       expect.objectContaining({ field: 'to' }),
     ]);
-    expect((await leader.get(`/api/accountability?from=2026-3-1&to=2026-03-31`)).body.errors).toEqual([
+    expect(fieldErrors(await leader.get(`/api/accountability?from=2026-3-1&to=2026-03-31`))).toEqual([
       expect.objectContaining({ field: 'from' }),
     ]);
   });
 
   it('R22: three deemed consents in a quarter flag the department; a leader issues a numbered circulation report naming it, once', async () => {
     const quarter = quarterOf(period.to);
-    const standing = (await leader.get<CirculationStanding>(`/api/circulation?year=${quarter.year}&quarter=${quarter.quarter}`)).body;
+    const standing = (await leader.get(`/api/circulation?year=${quarter.year}&quarter=${quarter.quarter}`)).body;
     expect(standing).toMatchObject({ ...quarter, ...quarterDates(quarter), threshold: 3 });
     expect(standing.departments.filter((d) => d.flagged).map((d) => d.departmentId)).toEqual([ids['DRC']]);
 
     const refused = await leader.post('/api/circulation-reports', { departmentId: ids['NRP'], ...quarter });
     expect(refused.status).toBe(409);
-    expect(refused.body.detail).toContain('R22');
+    expect(problem(refused).detail).toContain('R22');
 
-    const issued = await leader.post<NoticeSummary>('/api/circulation-reports', {
+    const issued = await leader.post('/api/circulation-reports', {
       departmentId: ids['DRC'],
       ...quarter,
       remarks: '限期一周内提交整改报告。',
@@ -306,17 +282,17 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
     });
     expect((await leader.post('/api/circulation-reports', { departmentId: ids['DRC'], ...quarter })).status).toBe(409);
 
-    const notice = (await window.get<NoticeView>(`/api/notices/${issued.body.id}`)).body;
+    const notice = (await window.get(`/api/notices/${issued.body.id}`)).body;
     expect(notice).toMatchObject({
       hashValid: true,
       projectId: null,
       content: { project: null, department: { name: '发展和改革局' }, deemedConsents: 4, issuer: { displayName: '王主任' } },
     });
     expect(notice.content['text']).toContain('限期一周内提交整改报告。');
-    const pdf = await fetch(`${hub.url}/api/notices/${issued.body.id}/pdf`, { headers: { cookie: leader.cookie } });
+    const pdf = await fetch(`${hub.first.url}/api/notices/${issued.body.id}/pdf`, { headers: { cookie: leader.cookie } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
 
-    const after = (await leader.get<CirculationStanding>(`/api/circulation?year=${quarter.year}&quarter=${quarter.quarter}`)).body;
+    const after = (await leader.get(`/api/circulation?year=${quarter.year}&quarter=${quarter.quarter}`)).body;
     expect(after.departments.find((d) => d.departmentId === ids['DRC'])!.report).toMatchObject({
       id: issued.body.id,
       number: issued.body.number,
@@ -335,22 +311,22 @@ describe('accountability record and circulation reports (R21, R22, real PostgreS
 
   it('R22 R5: a circulation report is on no card: the checkpoint signs its hash and finds it rewritten with its stored hash', async () => {
     const report = (await sql.query(`SELECT id FROM notices WHERE kind = 'circulation_report'`)).rows[0];
-    const checkpoint = (await leader.get<CardCheckpoint>('/api/card/checkpoint')).body;
+    const checkpoint = (await leader.get('/api/card/checkpoint')).body;
     expect(checkpoint.documents).toContainEqual({ id: report.id, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect((await leader.post<CheckpointVerification>('/api/card/checkpoint/verification', checkpoint)).body).toMatchObject({
+    expect((await leader.post('/api/card/checkpoint/verification', checkpoint)).body).toMatchObject({
       valid: true,
     });
     await rewriteNotice(sql, report.id);
-    const result = (await leader.post<CheckpointVerification>('/api/card/checkpoint/verification', checkpoint)).body;
+    const result = (await leader.post('/api/card/checkpoint/verification', checkpoint)).body;
     expect(result).toMatchObject({ signatureValid: true, valid: false });
     expect(result.problems).toEqual([{ projectId: null, noticeId: report.id, problem: 'notice_rewritten' }]);
   });
 
   it('R22: the threshold is a setting', async () => {
     const settings = (await admin.get('/api/settings')).body;
-    await admin.send('PUT', '/api/settings', { ...settings, circulationThreshold: 5 });
+    await admin.put('/api/settings', { ...settings, circulationThreshold: 5 });
     const quarter = quarterOf(period.to);
-    const standing = (await leader.get<CirculationStanding>(`/api/circulation?year=${quarter.year}&quarter=${quarter.quarter}`)).body;
+    const standing = (await leader.get(`/api/circulation?year=${quarter.year}&quarter=${quarter.quarter}`)).body;
     expect(standing.threshold).toBe(5);
     expect(standing.departments.some((d) => d.flagged)).toBe(false);
   });

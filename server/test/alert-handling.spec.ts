@@ -1,26 +1,6 @@
-import { Client } from 'pg';
-import {
-  buildCalendar,
-  DEFAULT_CALENDAR_SETTINGS,
-  SHIPPED_CALENDAR,
-  warningStartsAt,
-  type AlertInbox,
-  type AlertView,
-  type LeaderInboxProjects,
-} from '@hub/shared';
-import { advanceTo, runningProject } from './leaders-fixtures';
-import {
-  connected,
-  connectSocket,
-  createTestDatabase,
-  eventually,
-  HubClient,
-  hubWorkDone,
-  loadPeople,
-  startTestHub,
-  type HubSocket,
-  type TestHub,
-} from './test-hub';
+import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, SHIPPED_CALENDAR, warningStartsAt, type AlertView } from '@hub/shared';
+import { runningProject } from './leaders-fixtures';
+import { connected, connectSocket, withHub, eventually, type HubSocket, advanceTo } from './test-hub';
 
 const cal = buildCalendar(SHIPPED_CALENDAR);
 
@@ -29,50 +9,37 @@ const cal = buildCalendar(SHIPPED_CALENDAR);
  * it, and a deemed consent reaches the department's liaisons and every leader, once.
  */
 describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R17, real PostgreSQL, two instances)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sql: Client;
-  let first: TestHub;
-  let second: TestHub;
-  let window: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
-  let drc: HubClient;
-  let nrp: HubClient;
-  let eeb: HubClient;
+  const hub = withHub({
+    instances: 2,
+    people: {
+      window: 'window',
+      leader: ['leader', 1],
+      admin: 'admin',
+      drc: 'liaison-drc',
+      nrp: ['liaison-nrp', 1],
+      eeb: ['liaison-eeb', 1],
+    },
+  });
+  const { sql } = hub;
+  const { window, leader, admin, drc, nrp, eeb } = hub.people;
   let eebSocket: HubSocket;
   const pushedToEeb: AlertView[] = [];
   let items: Awaited<ReturnType<typeof runningProject>>['items'];
   let projectId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    first = await startTestHub(db.url);
-    second = await startTestHub(db.url);
-    await loadPeople(first);
-    window = await HubClient.login(first.url, 'window');
-    leader = await HubClient.login(second.url, 'leader');
-    admin = await HubClient.login(first.url, 'admin');
-    drc = await HubClient.login(first.url, 'liaison-drc');
-    nrp = await HubClient.login(second.url, 'liaison-nrp');
-    eeb = await HubClient.login(second.url, 'liaison-eeb');
-    eebSocket = connectSocket(second.url, eeb.cookie);
+    eebSocket = connectSocket(hub.second.url, eeb.cookie);
     eebSocket.on('alert:new', (alert) => pushedToEeb.push(alert));
     await connected(eebSocket);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
     let project: { id: string };
     ({ items, project } = await runningProject(window, leader, ['DRC', 'NRP', 'EEB'], '待办处理项目'));
     projectId = project.id;
-    const opens = warningStartsAt(new Date(items['DRC']!.dueAt), cal, DEFAULT_CALENDAR_SETTINGS, new Date(items['DRC']!.acceptedAt));
+    const opens = warningStartsAt(new Date(items['DRC']!.dueAt!), cal, DEFAULT_CALENDAR_SETTINGS, new Date(items['DRC']!.acceptedAt!));
     await advanceTo(admin, opens, 1000);
     await eventually(async () => ((await sql.query('SELECT count(*)::int AS n FROM item_warnings')).rows[0].n === 3 ? true : undefined));
   });
   afterAll(async () => {
     eebSocket?.close();
-    await sql.end();
-    await first?.close();
-    await second?.close();
-    await db.drop();
   });
 
   const open = async (itemId: string, kind: string) =>
@@ -94,7 +61,7 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
       )
     ).rows;
     expect(rows).toEqual([{ same: true }, { same: true }, { same: true }]);
-    const inbox = (await drc.get<AlertInbox>('/api/alerts')).body;
+    const inbox = (await drc.get('/api/alerts')).body;
     expect(inbox.alerts.find((a) => a.itemId === drcItem.id)?.handledAt).toBe(decided.body.decidedAt);
   });
 
@@ -108,7 +75,7 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
     const leaders = (await sql.query(`SELECT count(*)::int AS n FROM users WHERE role = 'leader'`)).rows[0].n as number;
     expect(await waiting()).toBe(leaders);
     // Issue 14: the inbox reads the projects concerned, not the whole board; leaders only (R2).
-    const inboxProjects = async () => (await leader.get<LeaderInboxProjects>('/api/alerts/leader-projects')).body;
+    const inboxProjects = async () => (await leader.get('/api/alerts/leader-projects')).body;
     const before = await inboxProjects();
     expect(before.projects.map((p) => p.id)).toEqual([projectId]);
     expect(before.projects[0]!.items.find((i) => i.id === nrpItem.id)?.pendingExplanation).not.toBeNull();
@@ -122,9 +89,9 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
 
   it('R14 R17: a timeout alerts each liaison of the department and every leader exactly once across two instances, pushed live, with its cause; it fires once; its warnings are settled', async () => {
     const eebItem = items['EEB']!;
-    await advanceTo(admin, new Date(eebItem.dueAt), 1000);
+    await advanceTo(admin, new Date(eebItem.dueAt!), 1000);
     await eventually(async () => ((await open(eebItem.id, 'deemed_consent')) > 0 ? true : undefined));
-    await hubWorkDone(first, second);
+    await hub.quiesce();
     const told = (
       await sql.query(
         `SELECT u.username FROM alerts a JOIN users u ON u.id = a.user_id WHERE a.item_id = $1 AND a.kind = 'deemed_consent' ORDER BY u.username`,
@@ -148,7 +115,7 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
       ).rows[0].n,
     ).toBe(1);
     expect(await open(eebItem.id, 'deadline_warning')).toBe(0);
-    const mine = (await eeb.get<AlertInbox>('/api/alerts')).body.alerts.filter((a) => a.kind === 'deemed_consent');
+    const mine = (await eeb.get('/api/alerts')).body.alerts.filter((a) => a.kind === 'deemed_consent');
     expect(mine).toEqual([
       expect.objectContaining({ itemId: eebItem.id, deemedCause: 'timeout', dueAt: eebItem.dueAt, handledAt: null, readAt: null }),
     ]);
@@ -156,6 +123,6 @@ describe('alerts handled with their item; deemed consent alerted (R14 R14a R16 R
     expect(pushed).toEqual(mine[0]);
     // The NRP item (its explanation rejected before the deadline) runs out too: deemed, alerted to its own liaison only.
     await eventually(async () => ((await open(items['NRP']!.id, 'deemed_consent')) > 0 ? true : undefined));
-    expect((await drc.get<AlertInbox>('/api/alerts')).body.alerts.filter((a) => a.kind === 'deemed_consent')).toEqual([]);
+    expect((await drc.get('/api/alerts')).body.alerts.filter((a) => a.kind === 'deemed_consent')).toEqual([]);
   });
 });

@@ -1,36 +1,9 @@
 import { buildCalendar, DEFAULT_CALENDAR_SETTINGS, dueInstant, SHIPPED_CALENDAR } from '@hub/shared';
-import {
-  admittedProject,
-  createTestDatabase,
-  HubClient,
-  loadPeople,
-  startTestHub,
-  type TestHub,
-  acceptItem,
-  mainMaterialReceived,
-} from './test-hub';
+import { admittedProject, withHub, acceptItem, mainMaterialReceived, problem, fieldErrors } from './test-hub';
 
 describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let window: HubClient;
-  let leader: HubClient;
-  let drc: HubClient;
-  let nrp: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-    drc = await HubClient.login(hub.url, 'liaison-drc');
-    nrp = await HubClient.login(hub.url, 'liaison-nrp');
-  });
-  afterAll(async () => {
-    await hub.close();
-    await db.drop();
-  });
+  const hub = withHub({ people: { window: 'window', leader: 'leader', drc: 'liaison-drc', nrp: 'liaison-nrp' } });
+  const { window, leader, drc, nrp } = hub.people;
 
   const itemOf = (project: { items: { id: string; departmentId: string; status: string }[] }, departmentId: string) =>
     project.items.find((i) => i.departmentId === departmentId)!;
@@ -40,14 +13,14 @@ describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
     const reply = await acceptItem(window, itemOf(project, departmentId('DRC')).id);
     expect(reply.status).toBe(200);
     expect(reply.body.status).toBe('in_review');
-    const expected = dueInstant(new Date(reply.body.acceptedAt), buildCalendar(SHIPPED_CALENDAR), DEFAULT_CALENDAR_SETTINGS);
+    const expected = dueInstant(new Date(reply.body.acceptedAt!), buildCalendar(SHIPPED_CALENDAR), DEFAULT_CALENDAR_SETTINGS);
     expect(reply.body.dueAt).toBe(expected.dueAt.toISOString());
     expect(reply.body.provisional).toBe(expected.provisional);
     expect(reply.body.deadlineVersion).toBe(1);
 
-    const explained = await window.get(`/api/calendar/deadline?from=${encodeURIComponent(reply.body.acceptedAt)}&workingDays=3`);
+    const explained = await window.get(`/api/calendar/deadline?from=${encodeURIComponent(reply.body.acceptedAt!)}&workingDays=3`);
     expect(explained.body.dueAt).toBe(reply.body.dueAt);
-    expect(explained.body.days.filter((d: { counted: boolean }) => d.counted)).toHaveLength(3);
+    expect(explained.body.days.filter((d) => d.counted)).toHaveLength(3);
   });
 
   it('R11: a deadline across the National Day 2026 holiday explains each day skipped', async () => {
@@ -55,7 +28,7 @@ describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
     expect(reply.status).toBe(200);
     expect(reply.body.dueAt).toBe('2026-10-10T16:00:00.000Z');
     expect(reply.body.provisional).toBe(false);
-    expect(reply.body.days.find((d: { date: string }) => d.date === '2026-10-01')).toMatchObject({
+    expect(reply.body.days.find((d) => d.date === '2026-10-01')).toMatchObject({
       counted: false,
       reason: 'public_holiday',
       name: '国庆节',
@@ -66,7 +39,11 @@ describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
   it('R11: bad deadline queries are refused with the field named', async () => {
     const reply = await window.get('/api/calendar/deadline?from=yesterday&workingDays=-1');
     expect(reply.status).toBe(400);
-    expect(reply.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['from', 'workingDays']);
+    expect(
+      fieldErrors(reply)
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['from', 'workingDays']);
   });
 
   it('R8: an item with an empty checklist is not "main materials complete": acceptance is refused naming R8, and nothing changes', async () => {
@@ -76,7 +53,7 @@ describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
     const refused = await window.post(`/api/items/${item.id}/acceptance`);
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ rule: 'R8', errors: [{ field: 'materials' }] });
-    expect(refused.body.detail).toContain('no main material');
+    expect(problem(refused).detail).toContain('no main material');
     const unchanged = (await window.get(`/api/projects/${project.id}`)).body;
     expect(itemOf(unchanged, departmentId('DRC'))).toMatchObject({ status: 'awaiting_acceptance', dueAt: null });
     expect((await window.get(`/api/projects/${project.id}/card`)).body.length).toBe(cardBefore);
@@ -125,25 +102,25 @@ describe('approval items: acceptance and decisions (real PostgreSQL)', () => {
 
     const noBasis = await nrp.post(`/api/items/${item.id}/decision`, { outcome: 'rejected', basis: '   ' });
     expect(noBasis.status).toBe(400);
-    expect(noBasis.body.errors[0].field).toBe('basis');
+    expect(fieldErrors(noBasis)[0]!.field).toBe('basis');
 
     const rejected = await nrp.post(`/api/items/${item.id}/decision`, { outcome: 'rejected', basis: '《土地管理法》第四十四条' });
     expect(rejected.body).toMatchObject({ status: 'rejected', basis: '《土地管理法》第四十四条' });
     const card = (await nrp.get(`/api/projects/${project.id}/card`)).body;
     // R4a: when the rejection decides the project's last item, the completion follows it on the card.
-    const entry = card.findLast((e: { action: string }) => e.action === 'item.rejected');
+    const entry = card.filter((e) => e.action === 'item.rejected').at(-1);
     expect(entry).toMatchObject({ action: 'item.rejected', detail: { basis: '《土地管理法》第四十四条' }, actor: { role: 'liaison' } });
   });
 
   it('R14: a decision after the due instant is refused: consent is already deemed', async () => {
-    const admin = await HubClient.login(hub.url, 'admin');
+    const admin = await hub.login('admin');
     const { project, departmentId } = await admittedProject(window, leader, ['EEB']);
     const item = itemOf(project, departmentId('EEB'));
     const accepted = (await acceptItem(window, item.id)).body;
     const now = (await leader.get('/api/board')).body.serverNow;
-    await admin.post('/api/test/clock', { advanceMs: new Date(accepted.dueAt).getTime() - new Date(now).getTime() + 1000 });
+    await admin.post('/api/test/clock', { advanceMs: new Date(accepted.dueAt!).getTime() - new Date(now).getTime() + 1000 });
 
-    const eeb = await HubClient.login(hub.url, 'liaison-eeb');
+    const eeb = await hub.login('liaison-eeb');
     const late = await eeb.post(`/api/items/${item.id}/decision`, { outcome: 'approved' });
     expect(late.status).toBe(409);
   });

@@ -1,8 +1,9 @@
-import { addCalendarDays, civilDateOf, DEFAULT_HUB_SETTINGS, quarterOf, type AlertInbox } from '@hub/shared';
-import type { NameDeputyRequest } from '@hub/shared';
+import { addCalendarDays, civilDateOf, DEFAULT_HUB_SETTINGS, quarterOf } from '@hub/shared';
+import type { DispositionRequest, MaterialFileView, NameDeputyRequest } from '@hub/shared';
 import { hashSessionToken, newSessionToken } from '../src/auth/session-cookie';
 import { Database } from '../src/database/database';
 import { declaredRoutes } from './declared-routes';
+import type { HubRoutes } from './hub-routes';
 import { INQUIRY } from './inquiry-fixtures';
 import { paperFixture, RECEIPT, type PaperFixture } from './paper-fixtures';
 import {
@@ -68,7 +69,8 @@ interface Fixture {
 }
 
 interface RouteCase {
-  route: string; // METHOD /path as the router declares it
+  /** METHOD /path as the router declares it; a key of HubRoutes, so the typed client knows every declared route. */
+  route: keyof HubRoutes;
   allowed: Who[];
   /** Sent from a fresh session of the same person, for routes that change the session itself. */
   ownSession?: true;
@@ -669,14 +671,9 @@ describe('authority matrix: every route × every role × own/other department (R
       paper: paperFixture(clients.window, clients.leader, clients['liaison-own']),
       materialFile: async () => {
         const { materialId } = await fixture.paper.checklist();
-        const attached = await clients.window.sendText<{ id: string }>(
-          'POST',
-          `/api/materials/${materialId}/files`,
-          PDF_TEXT,
-          UPLOAD_HEADERS,
-        );
+        const attached = await clients.window.sendText('POST', `/api/materials/${materialId}/files`, PDF_TEXT, UPLOAD_HEADERS);
         if (attached.status !== 201) throw new Error(JSON.stringify(attached.body));
-        return attached.body.id;
+        return (attached.body as MaterialFileView).id;
       },
       registeredProject: async () => (await clients.window.post('/api/projects', REGISTRATION)).body.id,
       item: async (status) => {
@@ -690,7 +687,7 @@ describe('authority matrix: every route × every role × own/other department (R
       laterDue: async () => {
         const { project: p } = await admittedProject(clients.window, clients.leader, ['DRC']);
         const accepted = (await acceptItem(clients.window, p.items[0].id)).body;
-        return { id: accepted.id, newDueAt: new Date(new Date(accepted.dueAt).getTime() + 86_400_000).toISOString() };
+        return { id: accepted.id, newDueAt: new Date(new Date(accepted.dueAt!).getTime() + 86_400_000).toISOString() };
       },
       openProcedure: async () => {
         const itemId = await fixture.item('in_review');
@@ -737,32 +734,32 @@ describe('authority matrix: every route × every role × own/other department (R
       calendarDate: () => addCalendarDays('2031-03-01', calendarDays++),
       calendarRule: async () => {
         const date = fixture.calendarDate();
-        const set = await clients.admin.send('PUT', `/api/calendar/days/${date}`, { kind: 'holiday', name: '测试' });
+        const set = await clients.admin.put(`/api/calendar/days/${date}`, { kind: 'holiday', name: '测试' });
         if (set.status !== 200) throw new Error(JSON.stringify(set.body));
         return date;
       },
       alert: once(async () => {
         // A threshold as long as the deadline warns at acceptance (R14a); the default comes back after.
-        await clients.admin.send('PUT', '/api/settings', {
+        await clients.admin.put('/api/settings', {
           ...DEFAULT_HUB_SETTINGS,
           warningWorkingDays: DEFAULT_HUB_SETTINGS.workingDaysAllowed,
         });
         const itemId = await fixture.item('in_review');
         await settled(); // a warning pass has run since: the alert is there to read
         const alert = await eventually(async () =>
-          (await clients['liaison-own'].get<AlertInbox>('/api/alerts')).body.alerts.find((a) => a.itemId === itemId),
+          (await clients['liaison-own'].get('/api/alerts')).body.alerts.find((a) => a.itemId === itemId),
         );
-        await clients.admin.send('PUT', '/api/settings', DEFAULT_HUB_SETTINGS);
+        await clients.admin.put('/api/settings', DEFAULT_HUB_SETTINGS);
         await settled();
         return alert.id;
       }),
       circulation: once(async () => {
-        await clients.admin.send('PUT', '/api/settings', { ...DEFAULT_HUB_SETTINGS, circulationThreshold: 1 });
+        await clients.admin.put('/api/settings', { ...DEFAULT_HUB_SETTINGS, circulationThreshold: 1 });
         const item = (await clients.window.post(`/api/items/${await fixture.item('awaiting_acceptance')}/acceptance`)).body; // its main material is in (R8)
         const now = new Date((await clients.leader.get('/api/board')).body.serverNow);
-        await clients.admin.post('/api/test/clock', { advanceMs: new Date(item.dueAt).getTime() - now.getTime() + 1000 });
+        await clients.admin.post('/api/test/clock', { advanceMs: new Date(item.dueAt!).getTime() - now.getTime() + 1000 });
         await settled();
-        return quarterOf(civilDateOf(new Date(new Date(item.dueAt).getTime() - 1), 'Asia/Shanghai'));
+        return quarterOf(civilDateOf(new Date(new Date(item.dueAt!).getTime() - 1), 'Asia/Shanghai'));
       }),
       people: {
         code: () => `Z${++peopleSeq}`,
@@ -807,11 +804,12 @@ describe('authority matrix: every route × every role × own/other department (R
         },
       },
       inquiry: async (state) => {
-        const disposition = {
+        const dispositions: Record<string, DispositionRequest | undefined> = {
           open: undefined,
           transferred: { kind: 'transfer', toDepartmentId: DRC_ID.value },
           answered: { kind: 'answer', answer: '已当场答复' },
-        }[state];
+        };
+        const disposition = dispositions[state];
         const reply = await clients.window.post('/api/inquiries', { ...INQUIRY, disposition });
         if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
         return reply.body.id;

@@ -1,17 +1,7 @@
 import { Client } from 'pg';
-import { isProblemCode } from '@hub/shared';
+import { isProblemCode, type ProjectView } from '@hub/shared';
 import { ProblemFilter } from '../src/common/problem.filter';
-import {
-  acceptItem,
-  admittedProject,
-  createTestDatabase,
-  HubClient,
-  loadPeople,
-  REGISTRATION,
-  startTestHub,
-  type Reply,
-  type TestHub,
-} from './test-hub';
+import { acceptItem, admittedProject, withHub, fieldErrors, HubClient, problem, REGISTRATION, type Reply } from './test-hub';
 
 /** Every table's rows, so "changes nothing" is checked everywhere (sessions and the login throttle may move). */
 async function snapshot(sql: Client): Promise<string> {
@@ -31,46 +21,32 @@ async function snapshot(sql: Client): Promise<string> {
 }
 
 describe('bad input anywhere gets a clear 4xx naming the field and changes nothing (R26)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let sql: Client;
-  let window: HubClient;
-  let leader: HubClient;
+  const hub = withHub({ people: { window: 'window', leader: 'leader' } });
+  const { sql } = hub;
+  const { window, leader } = hub.people;
   let itemId: string;
-  let project: { id: string; leadDepartmentId: string };
+  let project: ProjectView;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-    const liaison = await HubClient.login(hub.url, 'liaison-drc');
-    const admitted = await admittedProject(window, leader, ['DRC']);
-    project = admitted.project;
-    itemId = admitted.project.items[0].id;
+    const liaison = await hub.login('liaison-drc');
+    project = (await admittedProject(window, leader, ['DRC'])).project;
+    itemId = project.items[0]!.id;
     const accepted = await acceptItem(window, itemId, liaison);
     expect(accepted.status).toBeLessThan(300);
   });
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
-  });
 
   /** Refused with `status`, naming `field` (with `code` when given); every problem carries a catalogued code (issue 14). */
-  async function refusedNamingField(send: () => Promise<Reply>, status: number, field?: string, code?: string) {
+  async function refusedNamingField(send: () => Promise<Reply<unknown>>, status: number, field?: string, code?: string) {
     const before = await snapshot(sql);
     const reply = await send();
     expect(reply.status).toBe(status);
     expect(reply.type).toContain('application/problem+json');
-    expect(isProblemCode(reply.body.code)).toBe(true);
-    for (const error of reply.body.errors ?? []) expect(isProblemCode(error.code)).toBe(true);
-    if (field) expect(reply.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, ...(code ? { code } : {}) })]));
+    const body = problem(reply);
+    expect(isProblemCode(body.code)).toBe(true);
+    for (const error of body.errors ?? []) expect(isProblemCode(error.code)).toBe(true);
+    if (field) expect(fieldErrors(reply)).toEqual(expect.arrayContaining([expect.objectContaining({ field, ...(code ? { code } : {}) })]));
     expect(await snapshot(sql)).toBe(before);
-    return reply;
+    return { ...reply, body };
   }
 
   describe('issue 14: a stable code per problem and per field, the English detail kept', () => {
@@ -104,7 +80,7 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
 
     it('several fields at fault: the problem is request.invalid, each field keeps its own code', async () => {
       const owner = { ...REGISTRATION.owner, name: '', contactPhone: 'x' };
-      const reply = await refusedNamingField(() => window.post('/api/projects', { ...REGISTRATION, owner, extra: 1 }), 400);
+      const reply = await refusedNamingField(() => window.send('POST', '/api/projects', { ...REGISTRATION, owner, extra: 1 }), 400);
       expect(reply.body.code).toBe('request.invalid');
       expect(reply.body.errors).toEqual(
         expect.arrayContaining([
@@ -138,9 +114,9 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
         'owner.contactName',
         'field.unreadable',
       );
-      expect((await window.get('/api/no-such-thing')).body.code).toBe('request.not_found');
-      const admit = { leadDepartmentId: project.leadDepartmentId, participatingDepartmentIds: [] };
-      expect((await window.post(`/api/projects/${project.id}/admission`, admit)).body).toMatchObject({
+      expect(problem(await window.send('GET', '/api/no-such-thing')).code).toBe('request.not_found');
+      const admit = { leadDepartmentId: project.leadDepartmentId!, participatingDepartmentIds: [] };
+      expect(problem(await window.post(`/api/projects/${project.id}/admission`, admit))).toMatchObject({
         status: 403,
         code: 'request.forbidden',
       });
@@ -149,7 +125,7 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
 
   it('R26: a NUL byte in the unauthenticated login is refused naming the field', async () => {
     await refusedNamingField(
-      () => new HubClient(hub.url).post('/api/auth/login', { username: 'win\u0000dow', password: 'x' }),
+      () => new HubClient(hub.first.url).post('/api/auth/login', { username: 'win\u0000dow', password: 'x' }),
       400,
       'username',
     );
@@ -158,8 +134,8 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
   it('R26: a NUL byte deep in a body or in a key is refused naming the path', async () => {
     const owner = { ...REGISTRATION.owner, contactName: '赵\u0000敏' };
     await refusedNamingField(() => window.post('/api/projects', { ...REGISTRATION, owner }), 400, 'owner.contactName');
-    await refusedNamingField(() => window.post('/api/projects', { ...REGISTRATION, ['na\u0000me']: 1 }), 400, 'na\\u0000me');
-    await refusedNamingField(() => window.post('/api/projects', { ...REGISTRATION, tags: ['ok', '\u0000'] }), 400, 'tags.1');
+    await refusedNamingField(() => window.send('POST', '/api/projects', { ...REGISTRATION, ['na\u0000me']: 1 }), 400, 'na\\u0000me');
+    await refusedNamingField(() => window.send('POST', '/api/projects', { ...REGISTRATION, tags: ['ok', '\u0000'] }), 400, 'tags.1');
   });
 
   it('R26: a NUL byte in a query or path parameter is refused naming it', async () => {
@@ -174,7 +150,7 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
       'name',
     );
     await refusedNamingField(
-      () => new HubClient(hub.url).sendText('POST', '/api/auth/login', '{"username":"\\udc00","password":"x"}'),
+      () => new HubClient(hub.first.url).sendText('POST', '/api/auth/login', '{"username":"\\udc00","password":"x"}'),
       400,
       'username',
     );
@@ -184,7 +160,7 @@ describe('bad input anywhere gets a clear 4xx naming the field and changes nothi
     const deep = '{"owner":'.repeat(10_000) + '1' + '}'.repeat(10_000);
     await refusedNamingField(() => window.sendText('POST', '/api/projects', deep), 400);
     await refusedNamingField(
-      () => new HubClient(hub.url).sendText('POST', '/api/auth/login', '['.repeat(10_000) + ']'.repeat(10_000)),
+      () => new HubClient(hub.first.url).sendText('POST', '/api/auth/login', '['.repeat(10_000) + ']'.repeat(10_000)),
       400,
     );
   });

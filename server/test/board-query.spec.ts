@@ -1,27 +1,9 @@
 import { request } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
 import { Client } from 'pg';
-import {
-  BOARD_STATUS_FILTERS,
-  BOARD_URGENCY,
-  boardStatus,
-  type BoardProject,
-  type BoardQuery,
-  type BoardRows,
-  type BoardSnapshot,
-} from '@hub/shared';
+import { BOARD_STATUS_FILTERS, BOARD_URGENCY, boardStatus, type BoardProject, type BoardQuery, type BoardRows } from '@hub/shared';
 import { CalendarService } from '../src/calendar/calendar.service';
-import {
-  acceptItem,
-  admittedProject,
-  createTestDatabase,
-  HubClient,
-  hubWorkDone,
-  loadPeople,
-  REGISTRATION,
-  startTestHub,
-  type TestHub,
-} from './test-hub';
+import { acceptItem, admittedProject, withHub, HubClient, REGISTRATION, fieldErrors } from './test-hub';
 
 const PROJECTS = 300;
 const CATEGORIES = ['national_key', 'provincial_key', 'city_key', 'free_agency', 'leader_directed'];
@@ -101,44 +83,29 @@ async function generate(sql: Client): Promise<void> {
 }
 
 const path = (query: BoardQuery) =>
-  '/api/board/rows?' +
-  new URLSearchParams(
+  `/api/board/rows?${new URLSearchParams(
     Object.entries(query)
       .filter(([, v]) => v !== undefined)
       .map(([k, v]): [string, string] => [k, String(v)]),
-  ).toString();
+  )}` as const;
 
 describe('board query: the board at thousands of projects, filtered, sorted and paged by the server (issue 12, R25)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let sql: Client;
-  let leader: HubClient;
-  let liaison: HubClient;
+  const hub = withHub({ people: { leader: 'leader', liaison: 'liaison-drc' } });
+  const { sql } = hub;
+  const { leader, liaison } = hub.people;
   let departments: { id: string; code: string }[];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
     await generate(sql);
-    await hubWorkDone(hub); // early warnings and escalations of the generated items settle first
-    leader = await HubClient.login(hub.url, 'leader');
-    liaison = await HubClient.login(hub.url, 'liaison-drc');
+    await hub.quiesce(); // early warnings and escalations of the generated items settle first
     departments = (await leader.get('/api/departments')).body;
   }, 120_000);
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
-  });
 
   /** The oracle: the whole board, coloured by the shared boardStatus at the answer's own instant. */
   async function oracle(rows: BoardRows, query: BoardQuery): Promise<{ ids: string[]; counts: BoardRows['counts'] }> {
-    const whole = (await leader.get<BoardSnapshot>('/api/board')).body;
+    const whole = (await leader.get('/api/board')).body;
     expect(whole.position).toBe(rows.position);
-    const { calendar, settings } = await hub.app.get(CalendarService).current();
+    const { calendar, settings } = await hub.first.app.get(CalendarService).current();
     const now = new Date(rows.asOf);
     const considered = (p: BoardProject, department = query.department) =>
       p.items.filter((i) => !department || i.departmentId === department);
@@ -197,11 +164,11 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
    */
   async function allPages(query: BoardQuery, limit: number): Promise<{ first: BoardRows; ids: string[] }> {
     for (let attempt = 1; ; attempt++) {
-      const first = (await leader.get<BoardRows>(path({ ...query, limit }))).body;
+      const first = (await leader.get(path({ ...query, limit }))).body;
       const ids = first.projects.map((p) => p.id);
       let moved = false;
       for (let offset = limit; offset < first.counts.total && !moved; offset += limit) {
-        const page = (await leader.get<BoardRows>(path({ ...query, offset, limit }))).body;
+        const page = (await leader.get(path({ ...query, offset, limit }))).body;
         moved = page.position !== first.position;
         ids.push(...page.projects.map((p) => p.id));
       }
@@ -228,20 +195,20 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
     }
     // The generated data gives every filter something to find.
     for (const status of BOARD_STATUS_FILTERS.filter((s) => s !== 'overdue')) {
-      expect([status, (await leader.get<BoardRows>(path({ status, limit: 0 }))).body.counts.total]).not.toEqual([status, 0]);
+      expect([status, (await leader.get(path({ status, limit: 0 }))).body.counts.total]).not.toEqual([status, 0]);
     }
     expect(seen).toBeGreaterThan(PROJECTS);
   });
 
   it('R25: search finds a project by code, name, owner, contact or phone; LIKE wildcards are plain text', async () => {
     for (const q of ['GEN-0042', '生成项目42号', '生成公司42', '联系人42', '13800000042', 'gen-0042']) {
-      const rows = (await leader.get<BoardRows>(path({ q }))).body;
+      const rows = (await leader.get(path({ q }))).body;
       expect([q, rows.projects.map((p) => p.code)]).toEqual([q, ['GEN-0042']]);
     }
-    const several = (await leader.get<BoardRows>(path({ q: '生成公司4' }))).body;
+    const several = (await leader.get(path({ q: '生成公司4' }))).body;
     expect(several.projects.map((p) => p.id)).toEqual((await oracle(several, { q: '生成公司4' })).ids);
-    expect((await leader.get<BoardRows>(path({ q: '%' }))).body.counts.total).toBe(0);
-    expect((await leader.get<BoardRows>(path({ q: 'GEN_004' }))).body.counts.total).toBe(0);
+    expect((await leader.get(path({ q: '%' }))).body.counts.total).toBe(0);
+    expect((await leader.get(path({ q: 'GEN_004' }))).body.counts.total).toBe(0);
   });
 
   it('R25: category, lead department and sorts (urgency by default, due, code) page through every project once', async () => {
@@ -260,7 +227,7 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
   });
 
   it('R25: a slim row carries only what the board draws, and the first page of 2,000 would stay small', async () => {
-    const rows = (await leader.get<BoardRows>(path({ limit: 50 }))).body;
+    const rows = (await leader.get(path({ limit: 50 }))).body;
     expect(rows.projects).toHaveLength(50);
     const project = rows.projects.find((p) => p.items.length > 0)!;
     expect(Object.keys(project).sort()).toEqual([
@@ -306,7 +273,7 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
   }
 
   it('R25: compressed (br) with an ETag; the same ETag answers 304 until a card entry moves the stream', async () => {
-    const url = hub.url + path({ limit: 50 });
+    const url = hub.first.url + path({ limit: 50 });
     const first = await raw(url, { cookie: leader.cookie, 'accept-encoding': 'gzip, br' });
     expect(first.status).toBe(200);
     expect(first.headers['content-encoding']).toBe('br');
@@ -316,7 +283,7 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
     const again = await raw(url, { cookie: leader.cookie, 'if-none-match': etag });
     expect([again.status, again.body.length, again.headers['etag']]).toEqual([304, 0, etag]);
 
-    const window = await HubClient.login(hub.url, 'window');
+    const window = await hub.login('window');
     expect((await window.post('/api/projects', REGISTRATION)).status).toBe(201);
     const changed = await raw(url, { cookie: leader.cookie, 'if-none-match': etag, 'accept-encoding': 'gzip' });
     expect(changed.status).toBe(200);
@@ -333,12 +300,12 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
       return first;
     };
     const before = await check({ department: drc });
-    const window = await HubClient.login(hub.url, 'window');
+    const window = await hub.login('window');
     const { project } = await admittedProject(window, leader, ['DRC', 'NRP'], '变更后项目');
     const waiting = await check({ department: drc, status: 'awaiting_acceptance' });
     expect(waiting.position).toBeGreaterThan(before.position);
     expect(waiting.projects.map((p) => p.id)).toContain(project.id);
-    const item = project.items.find((i: { departmentId: string }) => i.departmentId === drc);
+    const item = project.items.find((i) => i.departmentId === drc)!;
     expect((await acceptItem(window, item.id)).status).toBe(200);
     const accepted = await check({ department: drc });
     expect(accepted.counts.byStatus.awaiting_acceptance).toBe(waiting.counts.total - 1);
@@ -348,10 +315,10 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
   });
 
   it('R2: every staff role reads the board as before (a liaison the whole of it); anonymous is refused; bad filters are refused naming the field', async () => {
-    const asLeader = (await leader.get<BoardRows>(path({ sort: 'code', limit: 200 }))).body;
-    const asLiaison = (await liaison.get<BoardRows>(path({ sort: 'code', limit: 200 }))).body;
+    const asLeader = (await leader.get(path({ sort: 'code', limit: 200 }))).body;
+    const asLiaison = (await liaison.get(path({ sort: 'code', limit: 200 }))).body;
     expect(asLiaison.projects.map((p) => p.id)).toEqual(asLeader.projects.map((p) => p.id));
-    expect((await new HubClient(hub.url).get(path({}))).status).toBe(401);
+    expect((await new HubClient(hub.first.url).get(path({}))).status).toBe(401);
     const before = (await leader.get('/api/board/head')).body.position;
     for (const [field, value] of [
       ['status', 'green'],
@@ -364,7 +331,7 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
     ]) {
       const refused = await liaison.get(`/api/board/rows?${field}=${encodeURIComponent(value!)}`);
       expect([field, refused.status, refused.type]).toEqual([field, 400, 'application/problem+json; charset=utf-8']);
-      expect(refused.body.errors).toEqual([expect.objectContaining({ field })]);
+      expect(fieldErrors(refused)).toEqual([expect.objectContaining({ field })]);
     }
     expect((await leader.get('/api/board/head')).body.position).toBe(before);
   });

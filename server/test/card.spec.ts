@@ -1,20 +1,9 @@
 import { Client } from 'pg';
-import type { CardEntry } from '@hub/shared';
+import type { CardEntry, CheckpointVerification } from '@hub/shared';
 import { entryHash, toEntry } from '../src/card/card.service';
 import { GENESIS_HASH } from '../src/card/hash-chain';
 import { RECEIPT } from './paper-fixtures';
-import {
-  acceptItem,
-  admittedProject,
-  createTestDatabase,
-  eventually,
-  HubClient,
-  loadPeople,
-  rewriteNotice,
-  startTestHub,
-  tamper,
-  type TestHub,
-} from './test-hub';
+import { acceptItem, admittedProject, withHub, eventually, rewriteNotice, tamper } from './test-hub';
 
 /** An attacker who knows the hash formula: edits one entry and recomputes every later hash of the card. */
 async function rechain(
@@ -43,26 +32,9 @@ async function rechain(
 }
 
 describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let sql: Client;
-  let window: HubClient;
-  let leader: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-  });
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
-  });
+  const hub = withHub({ people: { window: 'window', leader: 'leader' } });
+  const { sql } = hub;
+  const { window, leader } = hub.people;
 
   const lastSeq = async (projectId: string): Promise<number> =>
     (await sql.query<{ seq: number }>('SELECT max(seq) AS seq FROM card_entries WHERE project_id = $1', [projectId])).rows[0]!.seq;
@@ -75,13 +47,13 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
 
   // First: it moves the hub clock, so no card a later test tampers with is still running then.
   it('R5 R14 R17: a deemed consent fired by the engine cites its notice with the content hash, and the card verifies', async () => {
-    const admin = await HubClient.login(hub.url, 'admin');
+    const admin = await hub.login('admin');
     const { project } = await admittedProject(window, leader, ['DRC']);
     const accepted = (await acceptItem(window, project.items[0].id)).body;
     const now = (await leader.get('/api/board')).body.serverNow;
-    await admin.post('/api/test/clock', { advanceMs: new Date(accepted.dueAt).getTime() - new Date(now).getTime() + 1000 });
+    await admin.post('/api/test/clock', { advanceMs: new Date(accepted.dueAt!).getTime() - new Date(now).getTime() + 1000 });
     const deemed = await eventually(async () =>
-      ((await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[]).find((e) => e.action === 'item.deemed_consent'),
+      (await leader.get(`/api/projects/${project.id}/card`)).body.find((e) => e.action === 'item.deemed_consent'),
     );
     const notice = (
       await sql.query(`SELECT id, number, content_hash FROM notices WHERE project_id = $1 AND kind = 'timeout_implied_consent'`, [
@@ -97,15 +69,15 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
     const card = (await leader.get(`/api/projects/${id}/card`)).body;
     // R8: each item's main material is listed and received before it is accepted.
     const steps = ['material.required', 'material.received', 'item.accepted'];
-    expect(card.map((e: { action: string }) => e.action)).toEqual(['project.registered', 'project.admitted', ...steps, ...steps]);
-    expect(card.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(card.map((e) => e.action)).toEqual(['project.registered', 'project.admitted', ...steps, ...steps]);
+    expect(card.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(card[1]).toMatchObject({
       actor: { role: 'leader', displayName: '王主任' },
       before: { kind: 'project', project: { status: 'registered' } },
       after: { kind: 'project', project: { status: 'in_channel' } },
     });
     expect(card[4]).toMatchObject({ before: { item: { status: 'awaiting_acceptance' } }, after: { item: { status: 'in_review' } } });
-    const positions = card.map((e: { position: number }) => e.position);
+    const positions = card.map((e) => e.position);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
@@ -188,9 +160,7 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
   it("R5 R17: a notice rewritten together with its stored hash fails its card's verification, naming the entry and the notice", async () => {
     const { project } = await admittedProject(window, leader, ['DRC']);
     const receipt = (await window.post(`/api/projects/${project.id}/receipts`, RECEIPT)).body.notice;
-    const issuedAt = ((await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[]).find(
-      (e) => e.notices?.[0]?.id === receipt.id,
-    )!.seq;
+    const issuedAt = (await leader.get(`/api/projects/${project.id}/card`)).body.find((e) => e.notices?.[0]?.id === receipt.id)!.seq;
     await rewriteNotice(sql, receipt.id);
     // The notice's own hash now agrees with its forged content: only the card still knows what was issued.
     expect((await window.get(`/api/notices/${receipt.id}`)).body.hashValid).toBe(true);
@@ -206,10 +176,10 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
     const id = await projectWithSteps();
     const { Database } = await import('../src/database/database');
     const { NoticesService } = await import('../src/notices/notices.service');
-    const issue = hub.app
+    const issue = hub.first.app
       .get(Database)
       .transaction((tx) =>
-        hub.app
+        hub.first.app
           .get(NoticesService)
           .issue(tx, { kind: 'receipt', projectId: id, itemId: null, issuedAt: new Date(), timeZone: 'Asia/Shanghai', content: {} }),
       );
@@ -227,28 +197,12 @@ describe('tracking card: append-only hash chain (real PostgreSQL)', () => {
 });
 
 describe('tracking card checkpoints: signed heads kept outside the hub (R5)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let sql: Client;
-  let window: HubClient;
-  let leader: HubClient;
+  const hub = withHub({ people: { window: 'window', leader: 'leader' } });
+  const { sql } = hub;
+  const { window, leader } = hub.people;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-  });
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
-  });
-
-  const verify = async (checkpoint: unknown) => (await leader.post('/api/card/checkpoint/verification', checkpoint)).body;
+  const verify = async (checkpoint: unknown) =>
+    (await leader.send('POST', '/api/card/checkpoint/verification', checkpoint)).body as CheckpointVerification;
 
   it('R5: a fresh checkpoint verifies, and later entries do not disturb it', async () => {
     const { project } = await admittedProject(window, leader, ['DRC', 'NRP']);

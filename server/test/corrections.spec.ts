@@ -1,37 +1,15 @@
-import { Client } from 'pg';
-import { advanceTo, hubNow, runningProject } from './leaders-fixtures';
+import { runningProject } from './leaders-fixtures';
 import { pdfPages } from './pdf-text';
-import { createTestDatabase, eventually, HubClient, hubWorkDone, loadPeople, startTestHub, type TestHub } from './test-hub';
+import { withHub, eventually, advanceTo, hubNow } from './test-hub';
 
 /**
  * R17 end to end: a deemed consent with a permit decision resting on it is revoked only after the
  * permit is corrected; the item returns to review, is decided again and takes a new permit.
  */
 describe('corrections: a permit resting on a deemed consent is corrected first, then the consent revoked (R17, real PostgreSQL)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sql: Client;
-  let hub: TestHub;
-  let window: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
-  let drc: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-    admin = await HubClient.login(hub.url, 'admin');
-    drc = await HubClient.login(hub.url, 'liaison-drc');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-  });
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
-  });
+  const hub = withHub({ people: { window: 'window', leader: 'leader', admin: 'admin', drc: 'liaison-drc' } });
+  const { sql } = hub;
+  const { window, leader, admin, drc } = hub.people;
 
   const item = async (id: string) =>
     (await sql.query('SELECT status, due_at, deadline_version, notice_number FROM approval_items WHERE id = $1', [id])).rows[0];
@@ -49,9 +27,9 @@ describe('corrections: a permit resting on a deemed consent is corrected first, 
   it('R17: revoking a deemed consent with a standing permit is refused naming the permit; once the permit is corrected, the revocation goes through and a new permit can follow a new decision', async () => {
     const { items } = await runningProject(window, leader, ['DRC'], '许可更正项目');
     const drcItem = items['DRC']!;
-    await advanceTo(admin, new Date(drcItem.dueAt), 1000);
+    await advanceTo(admin, new Date(drcItem.dueAt!), 1000);
     await eventually(async () => ((await item(drcItem.id)).status === 'deemed_consent' ? true : undefined));
-    await hubWorkDone(hub);
+    await hub.quiesce();
     const consent = (
       await sql.query(`SELECT id, number FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [drcItem.id])
     ).rows[0];
@@ -85,7 +63,7 @@ describe('corrections: a permit resting on a deemed consent is corrected first, 
     });
     // R17: printed in English on request — title, cause in words, fixed labels; the Chinese stays the default.
     const pdfText = async (noticeId: string, query = '') => {
-      const res = await fetch(`${hub.url}/api/notices/${noticeId}/pdf${query}`, { headers: { cookie: leader.cookie } });
+      const res = await fetch(`${hub.first.url}/api/notices/${noticeId}/pdf${query}`, { headers: { cookie: leader.cookie } });
       expect(res.status).toBe(200);
       return (await pdfPages(Buffer.from(await res.arrayBuffer()))).join('\n');
     };

@@ -1,45 +1,13 @@
 import { Client } from 'pg';
 import { CLAIM_TX, Database, isConnectionLost } from '../src/database/database';
-import {
-  acceptItem,
-  admittedProject,
-  createTestDatabase,
-  eventually,
-  HubClient,
-  hubWorkDone,
-  loadPeople,
-  startTestHub,
-  type TestHub,
-} from './test-hub';
+import { acceptItem, admittedProject, createTestDatabase, withHub, eventually, HubClient, loadPeople, startTestHub } from './test-hub';
 
 const CODES = ['DRC', 'NRP', 'EEB', 'HUD', 'EMB'];
 
 describe('deadline engine: deemed consent exactly once, never early (real PostgreSQL, two instances)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sql: Client;
-  let first: TestHub;
-  let second: TestHub;
-  let window: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    first = await startTestHub(db.url);
-    second = await startTestHub(db.url);
-    await loadPeople(first);
-    window = await HubClient.login(first.url, 'window');
-    leader = await HubClient.login(second.url, 'leader');
-    admin = await HubClient.login(first.url, 'admin');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-  });
-  afterAll(async () => {
-    await sql.end();
-    await first?.close();
-    await second?.close();
-    await db.drop();
-  });
+  const hub = withHub({ instances: 2, people: { window: 'window', leader: ['leader', 1], admin: 'admin' } });
+  const { sql } = hub;
+  const { window, leader, admin } = hub.people;
 
   /** Admits `projects` projects with every department and accepts all their items; returns the latest due instant. */
   async function runningItems(projects: number): Promise<Date> {
@@ -53,7 +21,7 @@ describe('deadline engine: deemed consent exactly once, never early (real Postgr
       const { project } = await admittedProject(window, leader, CODES, `项目${p}`);
       for (const item of project.items) {
         const accepted = (await acceptItem(window, item.id)).body;
-        latest = Math.max(latest, new Date(accepted.dueAt).getTime());
+        latest = Math.max(latest, new Date(accepted.dueAt!).getTime());
         ids.push(item.id);
       }
     }
@@ -71,7 +39,7 @@ describe('deadline engine: deemed consent exactly once, never early (real Postgr
   it('R14: never early — five seconds before the due instant nothing is deemed', async () => {
     const due = await runningItems(1);
     await advanceTo(due, -5000);
-    await hubWorkDone(first, second); // both engines have passed since the clock moved
+    await hub.quiesce(); // both engines have passed since the clock moved
     expect(await count(`SELECT count(*) AS n FROM approval_items WHERE status = 'deemed_consent'`)).toBe(0);
     expect(await count('SELECT count(*) AS n FROM deemed_consents')).toBe(0);
   });
@@ -148,15 +116,12 @@ describe('deadline engine: deemed consent exactly once, never early (real Postgr
 
   it('R14: a deadline that passed while the hub was down fires at start-up, stamped with its due instant', async () => {
     const { latest: due, ids } = await acceptedItems(1);
-    await first.close();
-    await second.close();
     // An hour past the due instant passes while no instance runs.
-    const now = (await sql.query('SELECT hub_now() AS now')).rows[0].now as Date;
-    await sql.query(`UPDATE hub_clock SET offset_ms = offset_ms + $1`, [due.getTime() - now.getTime() + 3_600_000]);
-    expect(await count(`SELECT count(*) AS n FROM approval_items WHERE status = 'in_review'`)).toBe(CODES.length);
-
-    first = await startTestHub(db.url);
-    second = await startTestHub(db.url);
+    await hub.restart(async () => {
+      const now = (await sql.query('SELECT hub_now() AS now')).rows[0].now as Date;
+      await sql.query(`UPDATE hub_clock SET offset_ms = offset_ms + $1`, [due.getTime() - now.getTime() + 3_600_000]);
+      expect(await count(`SELECT count(*) AS n FROM approval_items WHERE status = 'in_review'`)).toBe(CODES.length);
+    });
     await eventually(async () =>
       (await count(`SELECT count(*) AS n FROM approval_items WHERE status = 'in_review'`)) === 0 ? true : undefined,
     );
@@ -188,7 +153,7 @@ describe('deadline engine: one failing item does not starve the others (R14)', (
     try {
       const { project } = await admittedProject(window, leader, CODES);
       let latest = 0;
-      for (const item of project.items) latest = Math.max(latest, new Date((await acceptItem(window, item.id)).body.dueAt).getTime());
+      for (const item of project.items) latest = Math.max(latest, new Date((await acceptItem(window, item.id)).body.dueAt!).getTime());
       // The first item to fall due cannot be deemed: its update always fails.
       const poisoned = project.items[0].id;
       await sql.query(
@@ -211,17 +176,10 @@ describe('deadline engine: one failing item does not starve the others (R14)', (
 });
 
 describe('idle-in-transaction limit: on claim transactions only (R14, R26)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
+  const hub = withHub();
   let database: Database;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    database = hub.app.get(Database);
-  });
-  afterAll(async () => {
-    await hub.close();
-    await db.drop();
+    database = hub.first.app.get(Database);
   });
 
   const idle = (ms: number) => new Promise((r) => setTimeout(r, ms)); // the idling under test, not a wait for a condition

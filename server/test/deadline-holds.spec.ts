@@ -1,49 +1,25 @@
-import type { CardEntry } from '@hub/shared';
-import { Client } from 'pg';
-import {
-  acceptItem,
-  admittedProject,
-  eventually,
-  HubClient,
-  hubWorkDone,
-  mainMaterialReceived,
-  REGISTRATION,
-  twoInstancesWatched,
-  type TestHub,
-} from './test-hub';
+import { acceptItem, admittedProject, eventually, mainMaterialReceived, REGISTRATION, withHub, problem, fieldErrors } from './test-hub';
 
 /** Extensions (R12), force-majeure delays (R13) and written explanations (R16) against the engine (R14). */
 describe('deadline holds: extension, delay, written explanation (real PostgreSQL, two engines)', () => {
-  let hubs: Awaited<ReturnType<typeof twoInstancesWatched>>;
-  let first: TestHub;
-  let second: TestHub;
-  let sql: Client;
-  let window: HubClient;
-  let leader: HubClient;
-  let drc: HubClient;
-  let nrp: HubClient;
-  let entries: CardEntry[];
-
-  beforeAll(async () => {
-    hubs = await twoInstancesWatched();
-    ({ first, second, sql, leader, entries } = hubs);
-    window = await HubClient.login(first.url, 'window');
-    drc = await HubClient.login(first.url, 'liaison-drc');
-    nrp = await HubClient.login(second.url, 'liaison-nrp');
+  const hub = withHub({
+    instances: 2,
+    watch: true,
+    people: { window: 'window', leader: ['leader', 1], drc: 'liaison-drc', nrp: ['liaison-nrp', 1] },
   });
-  afterAll(() => hubs.close());
-
-  const hubNow = () => hubs.hubNow();
-  const advanceTo = (instant: string | Date, plusMs: number) => hubs.advanceTo(instant, plusMs);
+  const { sql, entries } = hub;
+  const { window, leader, drc, nrp } = hub.people;
+  const hubNow = () => hub.now();
+  const advanceTo = (instant: string | Date, plusMs: number) => hub.advanceTo(instant, plusMs);
   const item = async (id: string) =>
     (await sql.query('SELECT status, due_at, deadline_version FROM approval_items WHERE id = $1', [id])).rows[0];
-  const settle = () => hubWorkDone(first, second); // both engines have passed since the last change
+  const settle = () => hub.quiesce(); // both engines have passed since the last change
 
   /** One running DRC item. */
   async function running(): Promise<{ id: string; dueAt: string; projectId: string }> {
     const { project } = await admittedProject(window, leader, ['DRC']);
     const accepted = (await acceptItem(window, project.items[0].id)).body;
-    return { id: accepted.id, dueAt: accepted.dueAt, projectId: project.id };
+    return { id: accepted.id, dueAt: accepted.dueAt!, projectId: project.id };
   }
   const plusDays = (iso: string, days: number) => new Date(new Date(iso).getTime() + days * 86_400_000).toISOString();
 
@@ -53,11 +29,11 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     for (const outsider of [window, drc, nrp]) {
       expect((await outsider.post(`/api/items/${it.id}/extension`, { newDueAt, reason: '技术论证' })).status).toBe(403);
     }
-    const noReason = await leader.post(`/api/items/${it.id}/extension`, { newDueAt });
+    const noReason = await leader.send('POST', `/api/items/${it.id}/extension`, { newDueAt });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.errors[0].field).toBe('reason');
+    expect(fieldErrors(noReason)[0]!.field).toBe('reason');
     const earlier = await leader.post(`/api/items/${it.id}/extension`, { newDueAt: plusDays(it.dueAt, -1), reason: 'x' });
-    expect(earlier.body.errors[0].field).toBe('newDueAt');
+    expect(fieldErrors(earlier)[0]!.field).toBe('newDueAt');
 
     const extended = await leader.post(`/api/items/${it.id}/extension`, { newDueAt, reason: '需组织专家论证' });
     expect(extended.status).toBe(200);
@@ -85,8 +61,12 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     const it = await running();
     const newDueAt = plusDays(it.dueAt, 3);
     expect((await leader.post(`/api/items/${it.id}/delay`, { cause: 'natural_disaster', description: '台风', newDueAt })).status).toBe(403);
-    const bad = await window.post(`/api/items/${it.id}/delay`, { cause: 'bad_luck', description: '', newDueAt });
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['cause', 'description']);
+    const bad = await window.send('POST', `/api/items/${it.id}/delay`, { cause: 'bad_luck', description: '', newDueAt });
+    expect(
+      fieldErrors(bad)
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['cause', 'description']);
     const now = await hubNow();
     const outage = {
       outageFrom: new Date(now.getTime() - 6 * 3_600_000).toISOString(),
@@ -163,7 +143,7 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     await settle();
     const noDue = await leader.post(`/api/explanations/${filed.id}/ruling`, { ruling: 'accepted' });
     expect(noDue.status).toBe(400);
-    expect(noDue.body.errors[0].field).toBe('newDueAt');
+    expect(fieldErrors(noDue)[0]!.field).toBe('newDueAt');
     const newDueAt = plusDays(it.dueAt, 2);
     const accepted = await leader.post(`/api/explanations/${filed.id}/ruling`, { ruling: 'accepted', newDueAt });
     expect(accepted.status).toBe(200);
@@ -221,7 +201,7 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     const refused = await leader.post(`/api/items/${it.id}/extension`, { newDueAt: '2099-06-30T16:00:00.000Z', reason: '无限期' });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ rule: 'R12', errors: [{ field: 'newDueAt' }] });
-    expect(refused.body.detail).toContain('10 working days');
+    expect(problem(refused).detail).toContain('10 working days');
     expect(await snapshot(it)).toEqual(before);
   });
 
@@ -236,10 +216,14 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     expect(far.status).toBe(400);
     // Refused at the edge, before any rule runs: no instant outside the calendar's years is accepted (R11).
     expect(far.body).toMatchObject({ errors: [{ field: 'newDueAt' }] });
-    expect(far.body.errors[0].message).toContain('2099');
-    const other = await window.post(`/api/items/${it.id}/delay`, { cause: 'other', description: '其他', newDueAt: plusDays(it.dueAt, 1) });
+    expect(fieldErrors(far)[0]!.message).toContain('2099');
+    const other = await window.send('POST', `/api/items/${it.id}/delay`, {
+      cause: 'other',
+      description: '其他',
+      newDueAt: plusDays(it.dueAt, 1),
+    });
     expect(other.status).toBe(400);
-    expect(other.body.errors[0].field).toBe('cause');
+    expect(fieldErrors(other)[0]!.field).toBe('cause');
     const noPeriod = await window.post(`/api/items/${it.id}/delay`, {
       cause: 'network_outage',
       description: '断网',
@@ -276,7 +260,7 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
 
     const current = { id: it.id, projectId: it.projectId };
     const before = await snapshot(current);
-    const tooMuch = await leader.post(`/api/items/${it.id}/extension`, { newDueAt: plusDays(first.body.dueAt, 14), reason: '再延' });
+    const tooMuch = await leader.post(`/api/items/${it.id}/extension`, { newDueAt: plusDays(first.body.dueAt!, 14), reason: '再延' });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body).toMatchObject({ rule: 'R12', errors: [{ field: 'newDueAt' }] });
     expect(await snapshot(current)).toEqual(before);
@@ -284,7 +268,7 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
 
   it('R16: a meeting excuse does not hold the timeout; the item is deemed at its due instant while the excuse awaits its ruling', async () => {
     const { project, departmentId } = await admittedProject(window, leader, ['DRC', 'NRP']);
-    const nrpItem = project.items.find((i: { departmentId: string }) => i.departmentId === departmentId('NRP'));
+    const nrpItem = project.items.find((i) => i.departmentId === departmentId('NRP'))!;
     const accepted = (await acceptItem(window, nrpItem.id)).body;
     const startsAt = new Date((await hubNow()).getTime() + 10 * 60_000).toISOString();
     const meeting = await drc.post(`/api/projects/${project.id}/meetings`, {
@@ -297,7 +281,7 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     const excuse = await nrp.post(`/api/items/${nrpItem.id}/explanations`, { text: '出差，无法参会', meetingId: meeting.body.id });
     expect(excuse.status).toBe(201);
     expect(excuse.body).toMatchObject({ kind: 'meeting_excuse', meetingId: meeting.body.id, status: 'pending' });
-    await advanceTo(accepted.dueAt, 1000);
+    await advanceTo(accepted.dueAt!, 1000);
     await eventually(async () => ((await item(nrpItem.id)).status === 'deemed_consent' ? true : undefined));
     const rows = (
       await sql.query('SELECT cause, due_at = $2::timestamptz AS at_due FROM deemed_consents WHERE item_id = $1', [
@@ -317,7 +301,7 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
     expect(new Date(rulingDueAt).getTime()).toBeLessThan(new Date(it.dueAt).getTime()); // 1 working day after filing
     const inbox = async () =>
       (await leader.get('/api/alerts')).body.alerts.filter((a: { explanationId: string | null }) => a.explanationId === filed.body.id);
-    expect((await inbox()).map((a: { kind: string }) => a.kind)).toEqual(['explanation_filed']);
+    expect((await inbox()).map((a) => a.kind)).toEqual(['explanation_filed']);
     expect((await leader.get(`/api/projects/${it.projectId}`)).body.items[0].pendingExplanation).toMatchObject({
       kind: 'deadline',
       rulingDueAt,
@@ -346,7 +330,7 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
       (await sql.query(`SELECT count(*)::int AS n FROM alerts WHERE kind = 'ruling_overdue' AND explanation_id = $1`, [filed.body.id]))
         .rows[0].n,
     ).toBe(leaders);
-    expect((await inbox()).map((a: { kind: string }) => a.kind).sort()).toEqual(['explanation_filed', 'ruling_overdue']);
+    expect((await inbox()).map((a) => a.kind).sort()).toEqual(['explanation_filed', 'ruling_overdue']);
     // It never decides for the leader: still pending, still holding R14 past the item's due instant.
     await advanceTo(it.dueAt, 2000);
     expect((await sql.query(`SELECT status FROM written_explanations WHERE id = $1`, [filed.body.id])).rows[0].status).toBe('pending');
@@ -407,7 +391,7 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
   });
 
   it('R6: a mega project past its forward deadline escalates exactly once across two instances (alert + card entry), never deemed consent', async () => {
-    const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
+    const departments = (await window.get('/api/departments')).body;
     const registered = await window.post('/api/projects', {
       ...REGISTRATION,
       name: '特大项目',
@@ -442,9 +426,7 @@ describe('deadline holds: extension, delay, written explanation (real PostgreSQL
         .rows[0].n,
     ).toBe(windows);
     expect(
-      (await window.get('/api/alerts')).body.alerts.filter(
-        (a: { kind: string; projectId: string }) => a.kind === 'forwarding_overdue' && a.projectId === registered.body.id,
-      ),
+      (await window.get('/api/alerts')).body.alerts.filter((a) => a.kind === 'forwarding_overdue' && a.projectId === registered.body.id),
     ).toHaveLength(1);
     expect(
       (

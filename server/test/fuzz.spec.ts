@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { Client } from 'pg';
 import { declaredRoutes } from './declared-routes';
-import { admittedProject, createTestDatabase, HubClient, loadPeople, REGISTRATION, startTestHub, type TestHub } from './test-hub';
+import { admittedProject, withHub, HubClient, REGISTRATION } from './test-hub';
 
 /** Tables whose changes a rejected request may legitimately cause (a failed login is counted; sessions come and go). */
 const VOLATILE = new Set(['login_throttle', 'sessions', 'socket_io_attachments', 'migrations']);
@@ -39,28 +38,17 @@ const nested = (depth: number) => '{"a":['.repeat(depth) + '1' + ']}'.repeat(dep
 const OVERSIZE = JSON.stringify({ name: 'x'.repeat(5 * 1024 * 1024 + 1) }); // over the 5 MB body limit
 
 describe('fuzzing every route with random params, queries and bodies (R26)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let sql: Client;
+  const hub = withHub();
+  const { sql } = hub;
   const clients: HubClient[] = [];
   const knownIds: string[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-    for (const username of ['window', 'leader', 'admin', 'liaison-drc']) clients.push(await HubClient.login(hub.url, username));
-    clients.push(new HubClient(hub.url));
+    for (const username of ['window', 'leader', 'admin', 'liaison-drc']) clients.push(await HubClient.login(hub.first.url, username));
+    clients.push(new HubClient(hub.first.url));
     const { project } = await admittedProject(clients[0]!, clients[1]!, ['DRC', 'NRP']);
     const registered = (await clients[0]!.post('/api/projects', REGISTRATION)).body;
-    knownIds.push(project.id, registered.id, ...project.items.map((i: { id: string }) => i.id));
-  });
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
+    knownIds.push(project.id, registered.id, ...project.items.map((i) => i.id));
   });
 
   /** A digest of every table a request could change, so "changes nothing" is checked everywhere. */
@@ -110,7 +98,7 @@ describe('fuzzing every route with random params, queries and bodies (R26)', () 
   it(
     'R26: no route answers 5xx and no rejected request changes anything',
     async () => {
-      const routes = declaredRoutes(hub.app);
+      const routes = declaredRoutes(hub.first.app);
       expect(routes.length).toBeGreaterThan(10);
       let unchanged: string | null = null;
       for (const route of routes) {
@@ -135,7 +123,7 @@ describe('fuzzing every route with random params, queries and bodies (R26)', () 
                 expect(await fingerprint()).toBe(before);
                 unchanged = before;
               }
-              if (route === 'POST /api/auth/logout' && reply.status < 300) await client.post('/api/auth/login', {}); // keeps the cookie jar honest
+              if (route === 'POST /api/auth/logout' && reply.status < 300) await client.send('POST', '/api/auth/login', {}); // keeps the cookie jar honest
             },
           ),
           { numRuns: RUNS_PER_ROUTE, seed: 20261126 },

@@ -1,57 +1,47 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
 import {
   buildCalendar,
   DEFAULT_CALENDAR_SETTINGS,
   promisedReplyDue,
   SHIPPED_CALENDAR,
   type InquiryChangedEvent,
-  type InquiryDetail,
+  type InquiryStatsRow,
   type InquiryView,
+  type RegisterInquiryRequest,
 } from '@hub/shared';
 import { INQUIRY, withDisposition } from './inquiry-fixtures';
 import {
   connected,
   connectSocket,
-  createTestDatabase,
+  withHub,
   eventually,
   HubClient,
-  hubWorkDone,
-  loadPeople,
   REGISTRATION,
-  startTestHub,
   type HubSocket,
   type TestHub,
+  problem,
+  fieldErrors,
 } from './test-hub';
 
 describe('first-inquiry register: transfer, acknowledgement, supervision, follow-up (R23, R24; real PostgreSQL, two instances)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let first: TestHub;
-  let second: TestHub;
-  let sql: Client;
+  // Writes go through the first instance, the colleagues and leaders sit on the second.
+  const hub = withHub({
+    instances: 2,
+    people: {
+      window: 'window', // 李窗口, the first responder in these tests
+      window2: ['window2', 1], // 张窗口, a named colleague
+      leader: ['leader', 1],
+      admin: 'admin',
+      drc: ['liaison-drc', 1],
+      nrp: ['liaison-nrp', 1],
+    },
+  });
+  const { sql } = hub;
+  const { window, window2, leader, admin, drc, nrp } = hub.people;
   const sockets: HubSocket[] = [];
-  let window: HubClient; // 李窗口, the first responder in these tests
-  let window2: HubClient; // 张窗口, a named colleague
-  let leader: HubClient;
-  let admin: HubClient;
-  let drc: HubClient;
-  let nrp: HubClient;
   let ids: { window: string; window2: string; drc: string; DRC: string; NRP: string };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    first = await startTestHub(db.url);
-    second = await startTestHub(db.url);
-    await loadPeople(first);
-    // Writes go through the first instance, the colleagues and leaders sit on the second.
-    window = await HubClient.login(first.url, 'window');
-    window2 = await HubClient.login(second.url, 'window2');
-    leader = await HubClient.login(second.url, 'leader');
-    admin = await HubClient.login(first.url, 'admin');
-    drc = await HubClient.login(second.url, 'liaison-drc');
-    nrp = await HubClient.login(second.url, 'liaison-nrp');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
     const user = async (u: string) => (await sql.query('SELECT id FROM users WHERE username = $1', [u])).rows[0].id as string;
     const dept = async (c: string) => (await sql.query('SELECT id FROM departments WHERE code = $1', [c])).rows[0].id as string;
     ids = {
@@ -64,15 +54,11 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
-    await sql.end();
-    await first.close();
-    await second.close();
-    await db.drop();
   });
 
   /** A live desk on an instance: every inquiry:changed it receives. */
-  async function desk(hub: TestHub, client: HubClient) {
-    const socket = connectSocket(hub.url, client.cookie);
+  async function desk(instance: TestHub, client: HubClient) {
+    const socket = connectSocket(instance.url, client.cookie);
     sockets.push(socket);
     const received: InquiryChangedEvent[] = [];
     socket.on('inquiry:changed', (event) => received.push(event));
@@ -82,12 +68,12 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
   const seen = (received: InquiryChangedEvent[], id: string, action: string) =>
     eventually(() => received.find((e) => e.inquiry.id === id && e.entry.action === action));
 
-  async function register(body: object = INQUIRY, by = window): Promise<InquiryView> {
+  async function register(body: RegisterInquiryRequest = INQUIRY, by = window): Promise<InquiryView> {
     const reply = await by.post('/api/inquiries', body);
     expect(reply.status).toBe(201);
     return reply.body;
   }
-  const detail = async (id: string, as = leader) => (await as.get<InquiryDetail>(`/api/inquiries/${id}`)).body;
+  const detail = async (id: string, as = leader) => (await as.get(`/api/inquiries/${id}`)).body;
   const actions = async (id: string) => (await detail(id)).history.map((e) => e.action);
 
   it('R23: the first responder registers it with their name and the contact they gave; its history starts', async () => {
@@ -129,21 +115,21 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     const before = await count();
     const noContactPerson = await window.post('/api/inquiries', { ...INQUIRY, inquirer: { ...INQUIRY.inquirer, contactName: null } });
     expect(noContactPerson.status).toBe(400);
-    expect(noContactPerson.body.errors.map((e: { field: string }) => e.field)).toEqual(['inquirer.contactName']);
+    expect(fieldErrors(noContactPerson).map((e) => e.field)).toEqual(['inquirer.contactName']);
     const badPromise = await window.post('/api/inquiries', withDisposition({ kind: 'promise', workingDays: 2, toUserId: ids.window2 }));
-    expect(badPromise.body.errors.map((e: { field: string }) => e.field)).toEqual(['disposition.toUserId']);
+    expect(fieldErrors(badPromise).map((e) => e.field)).toEqual(['disposition.toUserId']);
     const toSelf = await window.post('/api/inquiries', withDisposition({ kind: 'transfer', toUserId: ids.window }));
     expect(toSelf).toMatchObject({ status: 400, body: { errors: [{ field: 'disposition.toUserId' }] } });
-    const unknown = await window.post('/api/inquiries', { ...INQUIRY, priority: 'high' });
+    const unknown = await window.send('POST', '/api/inquiries', { ...INQUIRY, priority: 'high' });
     expect(unknown.status).toBe(400);
     expect(await count()).toBe(before);
   });
 
   it('R23: transferred to a named colleague, who must acknowledge; the first responder supervises until it is answered', async () => {
-    const ownerDesk = await desk(first, window);
-    const colleagueDesk = await desk(second, window2);
-    const leaderDesk = await desk(second, leader);
-    const strangerDesk = await desk(second, nrp);
+    const ownerDesk = await desk(hub.first, window);
+    const colleagueDesk = await desk(hub.second, window2);
+    const leaderDesk = await desk(hub.second, leader);
+    const strangerDesk = await desk(hub.second, nrp);
 
     const inquiry = await register(withDisposition({ kind: 'transfer', toUserId: ids.window2, note: '属仓储用地规划咨询' }));
     expect(inquiry).toMatchObject({
@@ -159,8 +145,8 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     expect((await window.post(`/api/inquiries/${inquiry.id}/acknowledgement`)).status).toBe(403);
     const ownerAnswers = await window.post(`/api/inquiries/${inquiry.id}/disposition`, { kind: 'answer', answer: '已答复' });
     expect(ownerAnswers.status).toBe(409);
-    expect(ownerAnswers.body.detail).toContain('"transferred"');
-    expect(ownerAnswers.body.detail).toContain('"answered"');
+    expect(problem(ownerAnswers).detail).toContain('"transferred"');
+    expect(problem(ownerAnswers).detail).toContain('"answered"');
 
     const acknowledged = await window2.post(`/api/inquiries/${inquiry.id}/acknowledgement`);
     expect(acknowledged.body).toMatchObject({
@@ -250,7 +236,7 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     const before = await snapshot();
     for (const outsider of outsiders) {
       for (const [step, body] of attempts) {
-        const reply = await outsider.post(`/api/inquiries/${inquiry.id}/${step}`, body);
+        const reply = await outsider.send('POST', `/api/inquiries/${inquiry.id}/${step}`, body);
         expect({ step, status: reply.status }).toEqual({ step, status: 403 });
         expect(reply.body).toMatchObject({ status: 403, title: 'Forbidden' });
       }
@@ -273,7 +259,7 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
   });
 
   it('R23: escalations reach every leader live, on any instance', async () => {
-    const leaderDesk = await desk(first, await HubClient.login(first.url, 'leader'));
+    const leaderDesk = await desk(hub.first, await hub.login('leader'));
     const inquiry = await register(withDisposition({ kind: 'escalate', note: '企业反映多部门推诿' }));
     const event = await seen(leaderDesk, inquiry.id, 'inquiry.escalated');
     expect(event.inquiry).toMatchObject({ status: 'escalated', escalation: { reason: '企业反映多部门推诿' } });
@@ -381,9 +367,9 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
 
   // Moves the hub clock: keep it after the tests that do not.
   it('R24: a promised reply is due at the end of the n-th working day; once past, it is flagged exactly once, to its owner and leaders, live', async () => {
-    const ownerDesk = await desk(second, window);
-    const leaderDesk = await desk(first, leader);
-    const strangerDesk = await desk(first, nrp);
+    const ownerDesk = await desk(hub.second, window);
+    const leaderDesk = await desk(hub.first, leader);
+    const strangerDesk = await desk(hub.first, nrp);
     const late = await register(withDisposition({ kind: 'promise', workingDays: 1, note: '核实后答复' }));
     const onTime = await register(withDisposition({ kind: 'promise', workingDays: 1 }));
     const cal = buildCalendar(SHIPPED_CALENDAR);
@@ -407,16 +393,11 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
       Number(
         (await sql.query(`SELECT count(*) AS n FROM inquiry_entries WHERE inquiry_id = $1 AND action = 'inquiry.overdue'`, [id])).rows[0].n,
       );
-    const advanceTo = async (instant: Date, plusMs: number) => {
-      const now = new Date((await leader.get('/api/board')).body.serverNow);
-      await admin.post('/api/test/clock', { advanceMs: instant.getTime() - now.getTime() + plusMs });
-    };
-
-    await advanceTo(due.dueAt, -5000);
-    await hubWorkDone(first, second); // both instances have passed since the clock moved
+    await hub.advanceTo(due.dueAt, -5000);
+    await hub.quiesce(); // both instances have passed since the clock moved
     expect(await overdueEntries(late.id)).toBe(0);
 
-    await advanceTo(due.dueAt, 1000);
+    await hub.advanceTo(due.dueAt, 1000);
     const flagged = await seen(ownerDesk, late.id, 'inquiry.overdue');
     await seen(leaderDesk, late.id, 'inquiry.overdue');
     expect(flagged.entry).toMatchObject({
@@ -426,7 +407,7 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
       detail: { dueAt: due.dueAt.toISOString(), dueDate: due.dueDate },
     });
     expect(flagged.inquiry.overdueFlaggedAt).not.toBeNull();
-    await hubWorkDone(first, second);
+    await hub.quiesce();
     expect(await overdueEntries(late.id)).toBe(1);
     expect(await overdueEntries(onTime.id)).toBe(0);
     expect(strangerDesk.filter((e) => e.inquiry.id === late.id)).toEqual([]);
@@ -449,27 +430,29 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
     await register(INQUIRY, drc);
 
     const stats = (await leader.get(`/api/inquiries/statistics?from=${date}&to=${date}`)).body;
-    const counts = (row: Record<string, unknown>) => [
-      row['inquiries'],
-      row['closed'],
-      row['promised'],
-      row['repliedOnTime'],
-      row['late'],
-      row['transfersMade'],
-      row['transfersReceived'],
-      row['followUps'],
-      row['dissatisfied'],
+    const counts = (row: InquiryStatsRow) => [
+      row.inquiries,
+      row.closed,
+      row.promised,
+      row.repliedOnTime,
+      row.late,
+      row.transfersMade,
+      row.transfersReceived,
+      row.followUps,
+      row.dissatisfied,
     ];
-    expect(stats.byStaff.map((r: Record<string, unknown>) => [r['name'], ...counts(r)])).toEqual([
+    expect(stats.byStaff.map((r) => [r.name, ...counts(r)])).toEqual([
       ['李窗口', 2, 2, 1, 1, 0, 1, 0, 1, 1],
       ['发展和改革局联络员', 1, 0, 0, 0, 0, 0, 0, 0, 0],
     ]);
-    expect(stats.byDepartment.map((r: Record<string, unknown>) => [r['key'], ...counts(r)])).toEqual([
+    expect(stats.byDepartment.map((r) => [r.key, ...counts(r)])).toEqual([
       [null, 2, 2, 1, 1, 0, 1, 0, 1, 1],
       [ids.DRC, 1, 0, 0, 0, 0, 0, 1, 0, 0],
     ]);
 
-    const csv = await fetch(`${second.url}/api/inquiries/statistics/csv?from=${date}&to=${date}`, { headers: { cookie: leader.cookie } });
+    const csv = await fetch(`${hub.second.url}/api/inquiries/statistics/csv?from=${date}&to=${date}`, {
+      headers: { cookie: leader.cookie },
+    });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="inquiry-statistics_${date}_${date}.csv"`);
     const bytes = new Uint8Array(await csv.arrayBuffer());
@@ -478,6 +461,6 @@ describe('first-inquiry register: transfer, acknowledgement, supervision, follow
 
     const backwards = await leader.get(`/api/inquiries/statistics?from=${date}&to=2020-01-01`);
     expect(backwards).toMatchObject({ status: 400, body: { errors: [{ field: 'to' }] } });
-    expect((await leader.get(`/api/inquiries/statistics?from=2026-02-30&to=${date}`)).body.errors[0].field).toBe('from');
+    expect(fieldErrors(await leader.get(`/api/inquiries/statistics?from=2026-02-30&to=${date}`))[0]!.field).toBe('from');
   });
 });

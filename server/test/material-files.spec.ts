@@ -5,9 +5,9 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { Client } from 'pg';
+import type { MaterialFileView } from '@hub/shared';
 import { paperFixture } from './paper-fixtures';
-import { admittedProject, createTestDatabase, HubClient, loadPeople, startTestHub, type Reply, type TestHub } from './test-hub';
+import { admittedProject, HubClient, withHub, type Reply } from './test-hub';
 
 /** A small but real PDF: the detector reads its magic bytes, Chromium could render it. */
 const PDF = Buffer.from(
@@ -18,34 +18,19 @@ const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(4094, 0x90)]);
 const MB = 1024 * 1024;
 
 describe('R28 material files: streamed, typed by content, hashed on the card, read with the project (real PostgreSQL, real disk)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let sql: Client;
-  let filesDir: string;
-  let window: HubClient;
-  let leader: HubClient;
-  let drc: HubClient;
-  let nrp: HubClient;
+  const filesDir = mkdtempSync(join(tmpdir(), 'hub-files-test-'));
+  const hub = withHub({
+    config: { filesDir },
+    people: { window: 'window', leader: 'leader', drc: 'liaison-drc', nrp: 'liaison-nrp' },
+  });
+  const { sql } = hub;
+  const { window, leader, drc, nrp } = hub.people;
   let anonymous: HubClient;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    filesDir = mkdtempSync(join(tmpdir(), 'hub-files-test-'));
-    hub = await startTestHub(db.url, { filesDir });
-    await loadPeople(hub);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-    [window, leader, drc, nrp] = await Promise.all(
-      ['window', 'leader', 'liaison-drc', 'liaison-nrp'].map((u) => HubClient.login(hub.url, u)),
-    );
-    anonymous = new HubClient(hub.url);
+  beforeAll(() => {
+    anonymous = new HubClient(hub.first.url);
   });
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
-    rmSync(filesDir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(filesDir, { recursive: true, force: true }));
 
   /** A DRC-only project with one main material: NRP's liaison is not involved. */
   async function drcMaterial(): Promise<{ projectId: string; materialId: string }> {
@@ -55,24 +40,23 @@ describe('R28 material files: streamed, typed by content, hashed on the card, re
     return { projectId: project.id, materialId: added.body.id };
   }
 
-  const attach = (client: HubClient, materialId: string, content: Buffer, name: string): Promise<Reply> =>
+  const attach = (client: HubClient, materialId: string, content: Buffer, name: string): Promise<Reply<MaterialFileView>> =>
     client.sendText('POST', `/api/materials/${materialId}/files`, content as unknown as string, {
       'content-type': 'application/octet-stream',
       'x-file-name': encodeURIComponent(name),
-    });
+    }) as Promise<Reply<MaterialFileView>>; // the raw upload: its reply is the route's
 
   const storedFiles = () =>
     readdirSync(filesDir, { withFileTypes: true })
       .filter((d) => d.isDirectory() && d.name !== '.staging')
       .flatMap((d) => readdirSync(join(filesDir, d.name)));
   const staged = () => readdirSync(join(filesDir, '.staging'));
-  const cardOf = async (projectId: string) =>
-    (await window.get(`/api/projects/${projectId}/card`)).body as { action: string; detail: Record<string, string> }[];
+  const cardOf = async (projectId: string) => (await window.get(`/api/projects/${projectId}/card`)).body;
   const rowCount = async () => (await sql.query('SELECT count(*)::int AS n FROM material_files')).rows[0].n as number;
 
   /** Raw bytes of a download (HubClient reads text). */
   async function download(client: HubClient, path: string) {
-    const res = await fetch(hub.url + path, { headers: { cookie: client.cookie } });
+    const res = await fetch(hub.first.url + path, { headers: { cookie: client.cookie } });
     return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
   }
 
@@ -105,7 +89,7 @@ describe('R28 material files: streamed, typed by content, hashed on the card, re
       },
     });
     return new Promise((resolve, reject) => {
-      const req = request(`${hub.url}/api/materials/${materialId}/files`, { method: 'POST', headers: uploadHeaders() });
+      const req = request(`${hub.first.url}/api/materials/${materialId}/files`, { method: 'POST', headers: uploadHeaders() });
       let answered = false;
       req.on('response', (res) => {
         // The refusal comes while the body is still being sent: stop sending, read the answer.
@@ -127,7 +111,7 @@ describe('R28 material files: streamed, typed by content, hashed on the card, re
 
   /** A raw socket writing the body chunked as fast as the hub reads it, reading the answer as it comes. */
   function uploadChunkedOverSocket(materialId: string): Promise<Refusal> {
-    const { hostname, port } = new URL(hub.url);
+    const { hostname, port } = new URL(hub.first.url);
     const head = [
       `POST /api/materials/${materialId}/files HTTP/1.1`,
       `Host: ${hostname}:${port}`,
@@ -220,7 +204,7 @@ describe('R28 material files: streamed, typed by content, hashed on the card, re
     });
     expect(reply.status).toBe(400); // within the limit: a 1 KB "x" body reaches the type check, and is not a PDF
     const huge = await new Promise<number>((resolve, reject) => {
-      const req = request(`${hub.url}/api/materials/${materialId}/files`, {
+      const req = request(`${hub.first.url}/api/materials/${materialId}/files`, {
         method: 'POST',
         headers: {
           cookie: window.cookie,

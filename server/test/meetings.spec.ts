@@ -7,23 +7,21 @@ import {
   opposedInRoom,
   SHIPPED_CALENDAR,
   type CardEntry,
+  type CloseMeetingRequest,
   type MeetingOnline,
   type MeetingView,
 } from '@hub/shared';
-import { Client } from 'pg';
 import { pdfPages } from './pdf-text';
 import {
   admittedProject,
   connected,
   connectSocket,
-  createTestDatabase,
+  withHub,
   eventually,
   HubClient,
-  loadPeople,
-  startTestHub,
   type HubSocket,
-  type TestHub,
   acceptItem,
+  fieldErrors,
 } from './test-hub';
 
 /** How long after its scheduled end an unclosed meeting lapses, in these tests. */
@@ -34,55 +32,30 @@ const LAPSE_MS = 7 * 86_400_000;
  * clients on two hub instances: DRC (lead) and NRP liaisons in the room, EEB absent.
  */
 describe('meetings and site inspections: the live room and R15 absence (real PostgreSQL, two instances)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let first: TestHub;
-  let second: TestHub;
-  let sql: Client;
-  let window: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
-  let drc: HubClient;
-  let nrp: HubClient;
-  let eeb: HubClient;
-  const sockets: HubSocket[] = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
+  const hub = withHub({
+    instances: 2,
     // A week before an unclosed meeting lapses: a deadline three working days out (over a weekend)
     // can then pass while the meeting is still open, as the racing test needs.
-    first = await startTestHub(db.url, { meetingLapseMs: LAPSE_MS });
-    second = await startTestHub(db.url, { meetingLapseMs: LAPSE_MS });
-    await loadPeople(first);
-    window = await HubClient.login(first.url, 'window');
-    leader = await HubClient.login(second.url, 'leader');
-    admin = await HubClient.login(first.url, 'admin');
-    drc = await HubClient.login(first.url, 'liaison-drc');
-    nrp = await HubClient.login(second.url, 'liaison-nrp');
-    eeb = await HubClient.login(first.url, 'liaison-eeb');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    config: { meetingLapseMs: LAPSE_MS },
+    people: { window: 'window', leader: ['leader', 1], admin: 'admin', drc: 'liaison-drc', nrp: ['liaison-nrp', 1], eeb: 'liaison-eeb' },
   });
+  const { sql } = hub;
+  const { window, leader, admin, drc, nrp, eeb } = hub.people;
+  const sockets: HubSocket[] = [];
+
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
-    await sql.end();
-    await first.close();
-    await second.close();
-    await db.drop();
   });
 
-  const hubNow = async () => new Date((await leader.get('/api/board')).body.serverNow);
+  const hubNow = () => hub.now();
   const soon = async (minutes = 10) => new Date((await hubNow()).getTime() + minutes * 60_000).toISOString();
   const calendar = buildCalendar(SHIPPED_CALENDAR);
   /** R15a: a start that gives the minimum notice (1 working day) from now, with a minute to spare. */
   const withNotice = async () =>
     new Date(earliestBindingStart(await hubNow(), calendar, 'Asia/Shanghai', 1).getTime() + 60_000).toISOString();
-  /** Moves the hub clock (test clock) forward to an instant. */
-  async function advanceTo(instant: Date | string) {
-    const by = new Date(instant).getTime() - (await hubNow()).getTime();
-    if (by > 0) expect((await admin.post('/api/test/clock', { advanceMs: by })).status).toBe(200);
-  }
+  const advanceTo = (instant: Date | string) => hub.advanceTo(instant);
   /** R15a: the close is allowed from the start plus the grace: wait for it on the test clock, then close. */
-  async function closeAfterGrace(client: HubClient, meeting: MeetingView, body: Record<string, unknown>) {
+  async function closeAfterGrace(client: HubClient, meeting: MeetingView, body: CloseMeetingRequest) {
     await advanceTo(new Date(new Date(meeting.closableFrom).getTime() + 1000));
     return client.post(`/api/meetings/${meeting.id}/closing`, body);
   }
@@ -110,7 +83,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
       agenda: '审议用地与环评',
     });
     expect(convened.status).toBe(201);
-    const meeting = convened.body as MeetingView;
+    const meeting = convened.body;
     expect(meeting.roll.every((r) => r.noticeGiven)).toBe(true);
     await advanceTo(new Date(new Date(meeting.startsAt).getTime() - 30 * 60_000));
     return { project, departmentId, meeting };
@@ -129,16 +102,16 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
   }
 
   const itemOf = async (projectId: string, departmentId: string) =>
-    (await leader.get(`/api/projects/${projectId}`)).body.items.find((i: { departmentId: string }) => i.departmentId === departmentId);
+    (await leader.get(`/api/projects/${projectId}`)).body.items.find((i) => i.departmentId === departmentId)!;
 
   it('R18: the lead liaison convenes; invitees default to every department with an open item and see it on their desk', async () => {
     const { meeting, departmentId } = await setUp();
     expect(meeting.invitedDepartmentIds.sort()).toEqual([departmentId('DRC'), departmentId('NRP'), departmentId('EEB')].sort());
     expect(meeting.status).toBe('scheduled');
-    const desk = (await eeb.get('/api/meetings')).body as { id: string }[];
+    const desk = (await eeb.get('/api/meetings')).body;
     expect(desk.map((m) => m.id)).toContain(meeting.id);
-    const hud = await HubClient.login(first.url, 'liaison-hud');
-    expect(((await hud.get('/api/meetings')).body as { id: string }[]).map((m) => m.id)).not.toContain(meeting.id);
+    const hud = await hub.login('liaison-hud');
+    expect((await hud.get('/api/meetings')).body.map((m) => m.id)).not.toContain(meeting.id);
     // R2: a liaison of another department cannot convene for this project.
     expect(
       (
@@ -154,7 +127,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
 
   it('R18: convening names the fields at fault and changes nothing', async () => {
     const { project } = await setUp();
-    const bad = await window.post(`/api/projects/${project.id}/meetings`, {
+    const bad = await window.send('POST', `/api/projects/${project.id}/meetings`, {
       kind: 'banquet',
       title: '',
       startsAt: 'tomorrow',
@@ -162,21 +135,25 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
       extra: 1,
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'kind', 'online', 'startsAt', 'title']);
+    expect(
+      fieldErrors(bad)
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['extra', 'kind', 'online', 'startsAt', 'title']);
     const noPlace = await window.post(`/api/projects/${project.id}/meetings`, {
       kind: 'coordination',
       title: '协调会',
       startsAt: await soon(),
       online: false,
     });
-    expect(noPlace.body.errors[0].field).toBe('place');
+    expect(fieldErrors(noPlace)[0]!.field).toBe('place');
   });
 
   it('R19 R15: two liaisons in the room on two instances, one absent: presence live, opinions live, the absent deemed at close', async () => {
     const { project, meeting, departmentId } = await setUp();
-    const board = room(second.url, leader);
-    const drcRoom = room(first.url, drc);
-    const nrpRoom = room(second.url, nrp);
+    const board = room(hub.second.url, leader);
+    const drcRoom = room(hub.first.url, drc);
+    const nrpRoom = room(hub.second.url, nrp);
     await Promise.all([connected(board.socket), connected(drcRoom.socket), connected(nrpRoom.socket)]);
 
     // The convener (DRC's liaison) opens; liaisons join from the browser.
@@ -214,7 +191,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     // R15: the window closes; EEB, absent without an accepted excuse, is deemed to consent.
     const closed = await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '原则同意，按条件落实' });
     expect(closed.status).toBe(200);
-    const eebRoll = closed.body.roll.find((r: { departmentId: string }) => r.departmentId === departmentId('EEB'));
+    const eebRoll = closed.body.roll.find((r) => r.departmentId === departmentId('EEB'));
     expect(eebRoll).toMatchObject({ state: 'absent', outcome: 'deemed', noticeNumber: expect.stringMatching(/^绿通默许〔\d{4}〕\d+号$/) });
 
     const deemed = await eventually(() =>
@@ -241,21 +218,21 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
   it('R19: a dropped connection never un-records attendance; "online now" follows the connection', async () => {
     const { meeting, departmentId } = await setUp();
     await window.post(`/api/meetings/${meeting.id}/opening`);
-    const watcher = room(second.url, window);
+    const watcher = room(hub.second.url, window);
     await connected(watcher.socket);
     await watcher.socket.emitWithAck('meeting:join', { meetingId: meeting.id });
-    const nrpRoom = room(first.url, nrp);
+    const nrpRoom = room(hub.first.url, nrp);
     await connected(nrpRoom.socket);
     await nrpRoom.socket.emitWithAck('meeting:join', { meetingId: meeting.id });
     await eventually(() => watcher.online.find((o) => o.departmentIds.includes(departmentId('NRP'))));
 
     nrpRoom.socket.disconnect(); // the liaison's connection drops
     await eventually(() => (watcher.online.at(-1)?.departmentIds.includes(departmentId('NRP')) === false ? true : undefined));
-    const view = (await window.get(`/api/meetings/${meeting.id}`)).body as MeetingView;
+    const view = (await window.get(`/api/meetings/${meeting.id}`)).body;
     expect(view.roll.find((r) => r.departmentId === departmentId('NRP'))!.state).toBe('present');
 
     // It comes back (new socket id, no rooms: the client rejoins); no second attendance entry.
-    const back = room(second.url, nrp);
+    const back = room(hub.second.url, nrp);
     await connected(back.socket);
     expect((await back.socket.emitWithAck('meeting:join', { meetingId: meeting.id })).ok).toBe(true);
     await eventually(() => watcher.online.at(-1)?.departmentIds.includes(departmentId('NRP')) || undefined);
@@ -268,7 +245,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
 
     // Closed with NRP offline at that moment: still present, not deemed. EEB never came: absent, deemed.
     back.socket.disconnect();
-    const closed = (await closeAfterGrace(window, meeting, { conclusion: '同意' })).body as MeetingView;
+    const closed = (await closeAfterGrace(window, meeting, { conclusion: '同意' })).body;
     expect(closed.roll.find((r) => r.departmentId === departmentId('NRP'))!.state).toBe('present');
     expect(closed.roll.find((r) => r.departmentId === departmentId('EEB'))!.state).toBe('absent');
     expect(closed.roll.find((r) => r.departmentId === departmentId('DRC'))!.outcome).toBe('deemed');
@@ -277,8 +254,8 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
   it('R19 R2: a liaison joins only as its own department and only meetings it is invited to', async () => {
     const { meeting } = await setUp();
     await window.post(`/api/meetings/${meeting.id}/opening`);
-    const hud = await HubClient.login(first.url, 'liaison-hud');
-    const hudSocket = room(first.url, hud);
+    const hud = await hub.login('liaison-hud');
+    const hudSocket = room(hub.first.url, hud);
     await connected(hudSocket.socket);
     const refused = await hudSocket.socket.emitWithAck('meeting:join', { meetingId: meeting.id });
     expect(refused.ok).toBe(false);
@@ -287,7 +264,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect((await hud.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' })).status).toBe(403);
     expect((await hudSocket.socket.emitWithAck('meeting:join', { meetingId: 'not-a-uuid' })).ok).toBe(false);
     // A push to the room never reaches the refused socket: once a member on the same instance has it, it would have.
-    const member = room(first.url, window);
+    const member = room(hub.first.url, window);
     await connected(member.socket);
     expect((await member.socket.emitWithAck('meeting:join', { meetingId: meeting.id })).ok).toBe(true);
     await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' });
@@ -300,15 +277,15 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await window.post(`/api/meetings/${meeting.id}/opening`);
     const noBasis = await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'disagree', basis: '  ' });
     expect(noBasis.status).toBe(400);
-    expect(noBasis.body.errors[0].field).toBe('basis');
+    expect(fieldErrors(noBasis)[0]!.field).toBe('basis');
     const noConditions = await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree_with_conditions' });
-    expect(noConditions.body.errors[0].field).toBe('conditions');
-    const view = (await nrp.get(`/api/meetings/${meeting.id}`)).body as MeetingView;
+    expect(fieldErrors(noConditions)[0]!.field).toBe('conditions');
+    const view = (await nrp.get(`/api/meetings/${meeting.id}`)).body;
     expect(view.opinions).toEqual([]);
     const ok = await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'disagree', basis: '《土地管理法》第四十四条' });
     expect(ok.body.opinions[0]).toMatchObject({ kind: 'disagree', basis: '《土地管理法》第四十四条' });
     // A change of opinion is a new version; the first is kept.
-    const changed = (await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' })).body as MeetingView;
+    const changed = (await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree' })).body;
     expect(changed.opinions).toHaveLength(1);
     expect(changed.opinions[0]).toMatchObject({ kind: 'agree', version: 2 });
     expect(changed.opinionHistory.map((o) => o.kind)).toEqual(['disagree', 'agree']);
@@ -318,21 +295,21 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const { meeting, project, departmentId } = await setUp();
     await window.post(`/api/meetings/${meeting.id}/opening`);
     const basis = '《土地管理法》第四十四条';
-    const given = (await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'disagree', basis })).body as MeetingView;
+    const given = (await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'disagree', basis })).body;
     expect(given.undecidedDepartmentIds).toContain(departmentId('NRP'));
     expect(opposedInRoom(given.opinions, given.undecidedDepartmentIds)).toEqual([departmentId('NRP')]);
     const item = await itemOf(project.id, departmentId('NRP'));
     expect(item.opposed).toMatchObject({ meetingId: meeting.id, meetingTitle: '联审会议', basis });
     const onBoard = (await eeb.get('/api/board')).body.projects
-      .find((p: { id: string }) => p.id === project.id)
-      .items.find((i: { departmentId: string }) => i.departmentId === departmentId('NRP'));
+      .find((p) => p.id === project.id)!
+      .items.find((i) => i.departmentId === departmentId('NRP'))!;
     expect(opposedAtMeeting(onBoard)).toMatchObject({ basis });
     // An opinion is not the decision: the item still runs, and the department decides it.
     expect(item.status).toBe('in_review');
     const decided = await nrp.post(`/api/items/${item.id}/decision`, { outcome: 'rejected', basis });
     expect(decided.status).toBe(200);
     expect(opposedAtMeeting(decided.body)).toBeNull();
-    const roomView = (await nrp.get(`/api/meetings/${meeting.id}`)).body as MeetingView;
+    const roomView = (await nrp.get(`/api/meetings/${meeting.id}`)).body;
     expect(roomView.undecidedDepartmentIds).not.toContain(departmentId('NRP'));
     expect(opposedInRoom(roomView.opinions, roomView.undecidedDepartmentIds)).toEqual([]);
     // Another department's agreement never marks it.
@@ -353,7 +330,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     );
     const last = await nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree_with_conditions', conditions: '限高 80 米' });
     expect(last.status).toBe(200);
-    const view = (await drc.get(`/api/meetings/${meeting.id}`)).body as MeetingView;
+    const view = (await drc.get(`/api/meetings/${meeting.id}`)).body;
     expect(view.opinions.find((o) => o.departmentId === departmentId('NRP'))).toMatchObject({
       kind: 'agree_with_conditions',
       version: 2002,
@@ -373,7 +350,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
       nrp.post(`/api/meetings/${meeting.id}/opinions`, { kind: 'agree_with_conditions', conditions: '限高 80 米' }),
     ]);
     expect([a.status, b.status]).toEqual([200, 200]);
-    const view = (await leader.get(`/api/meetings/${meeting.id}`)).body as MeetingView;
+    const view = (await leader.get(`/api/meetings/${meeting.id}`)).body;
     expect(view.opinions.map((o) => o.departmentId).sort()).toEqual([departmentId('DRC'), departmentId('NRP')].sort());
 
     // A close racing a burst of opinions: every opinion either committed before the close (and is in
@@ -429,7 +406,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await window.post(`/api/meetings/${meeting.id}/opening`);
     const marked = await window.post(`/api/meetings/${meeting.id}/attendance`, { departmentId: departmentId('EEB') });
     expect(marked.status).toBe(200);
-    expect(marked.body.roll.find((r: { departmentId: string }) => r.departmentId === departmentId('EEB'))).toMatchObject({
+    expect(marked.body.roll.find((r) => r.departmentId === departmentId('EEB'))).toMatchObject({
       state: 'present',
       presentHow: 'marked',
     });
@@ -449,7 +426,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
 
     await window.post(`/api/meetings/${meeting.id}/opening`);
     await drc.post(`/api/meetings/${meeting.id}/join`);
-    const closed = (await closeAfterGrace(leader, meeting, { conclusion: '同意' })).body as MeetingView;
+    const closed = (await closeAfterGrace(leader, meeting, { conclusion: '同意' })).body;
     const state = (code: string) => closed.roll.find((r) => r.departmentId === departmentId(code))!;
     expect(state('EEB')).toMatchObject({ state: 'excused', outcome: 'excused' });
     expect(state('NRP')).toMatchObject({ state: 'held', outcome: 'held' });
@@ -464,10 +441,9 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     expect(nrpAfter.decidedAt).toBe(closed.closedAt);
     const cause = (await sql.query('SELECT cause, meeting_id FROM deemed_consents WHERE item_id = $1', [nrpItem.id])).rows;
     expect(cause).toEqual([{ cause: 'meeting_absence', meeting_id: meeting.id }]);
-    expect(
-      ((await leader.get(`/api/meetings/${meeting.id}`)).body as MeetingView).roll.find((r) => r.departmentId === departmentId('NRP'))!
-        .outcome,
-    ).toBe('deemed');
+    expect((await leader.get(`/api/meetings/${meeting.id}`)).body.roll.find((r) => r.departmentId === departmentId('NRP'))!.outcome).toBe(
+      'deemed',
+    );
   });
 
   it('R16: a meeting excuse filed after the start holds nothing: the absent department is deemed at the close', async () => {
@@ -477,7 +453,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const eebItem = await itemOf(project.id, departmentId('EEB'));
     const late = await eeb.post(`/api/items/${eebItem.id}/explanations`, { text: '临时抢险无法到会', meetingId: meeting.id });
     expect([201, 409]).toContain(late.status);
-    const closed = (await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })).body as MeetingView;
+    const closed = (await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })).body;
     expect(closed.roll.find((r) => r.departmentId === departmentId('EEB'))!.outcome).toBe('deemed');
     expect((await itemOf(project.id, departmentId('EEB'))).status).toBe('deemed_consent');
   });
@@ -485,7 +461,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
   it('R15: an absent department whose item was never accepted is recorded absent but not deemed (no clock, no complete materials)', async () => {
     const { project, meeting, departmentId } = await setUp('joint_review', ['DRC', 'NRP']);
     await window.post(`/api/meetings/${meeting.id}/opening`);
-    const closed = (await closeAfterGrace(window, meeting, { conclusion: '同意' })).body as MeetingView;
+    const closed = (await closeAfterGrace(window, meeting, { conclusion: '同意' })).body;
     expect(closed.roll.find((r) => r.departmentId === departmentId('EEB'))).toMatchObject({
       state: 'absent',
       outcome: 'absent_no_open_item',
@@ -495,11 +471,11 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
 
   it('R2: a liaison reads only meetings its department is invited to or convened; any other is 403, as the desk list hides it', async () => {
     const { meeting } = await setUp();
-    const hud = await HubClient.login(second.url, 'liaison-hud');
+    const hud = await hub.login('liaison-hud', 1);
     const refused = await hud.get(`/api/meetings/${meeting.id}`);
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused.body)).not.toContain(meeting.title);
-    expect((await hud.get('/api/meetings')).body.map((m: { id: string }) => m.id)).not.toContain(meeting.id);
+    expect((await hud.get('/api/meetings')).body.map((m) => m.id)).not.toContain(meeting.id);
     expect((await nrp.get(`/api/meetings/${meeting.id}`)).status).toBe(200); // invited
     expect((await drc.get(`/api/meetings/${meeting.id}`)).status).toBe(200); // convener (lead)
     expect((await window.get(`/api/meetings/${meeting.id}`)).status).toBe(200);
@@ -508,7 +484,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
   it('R20: rectification requests are made on site inspections only; on an ordinary meeting the request is refused naming R20 and nothing changes', async () => {
     const { project, meeting } = await setUp('joint_review');
     await drc.post(`/api/meetings/${meeting.id}/opening`);
-    const cardBefore = (await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[];
+    const cardBefore = (await leader.get(`/api/projects/${project.id}/card`)).body;
     const refused = await drc.post(`/api/inspections/${meeting.id}/rectifications`, { request: '施工围挡加高至 2.5 米' });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ detail: expect.stringContaining('R20'), errors: [{ field: 'kind' }] });
@@ -526,11 +502,11 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
         request: '施工围挡加高至 2.5 米',
         departmentId: departmentId('NRP'),
       })
-    ).body as MeetingView;
+    ).body;
     await drc.post(`/api/inspections/${meeting.id}/rectifications`, { request: '渣土车冲洗设施' });
     expect((await drc.post(`/api/inspections/${meeting.id}/rectifications/${r1.rectifications[0]!.id}/done`)).status).toBe(200);
     expect((await nrp.post(`/api/inspections/${meeting.id}/rectifications`, { request: 'x' })).status).toBe(403); // not the convener
-    const closed = (await closeAfterGrace(leader, meeting, { conclusion: '现场条件具备', findings: '红线内无违建' })).body as MeetingView;
+    const closed = (await closeAfterGrace(leader, meeting, { conclusion: '现场条件具备', findings: '红线内无违建' })).body;
     expect(closed.findings).toBe('红线内无违建');
     expect(closed.rectifications.map((r) => r.done)).toEqual([true, false]);
     const eeb = await itemOf(project.id, departmentId('EEB'));
@@ -546,7 +522,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const eebItem = await itemOf(project.id, departmentId('EEB'));
     // The deadline passes while the meeting is open (meetings never pause R14).
     const now = await hubNow();
-    await admin.post('/api/test/clock', { advanceMs: new Date(eebItem.dueAt).getTime() - now.getTime() + 10 });
+    await admin.post('/api/test/clock', { advanceMs: new Date(eebItem.dueAt!).getTime() - now.getTime() + 10 });
     const closing = window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' });
     expect((await closing).status).toBe(200);
     await eventually(async () => ((await itemOf(project.id, departmentId('EEB'))).status === 'deemed_consent' ? true : undefined));
@@ -573,14 +549,14 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     const now = await hubNow();
     await admin.post('/api/test/clock', { advanceMs: new Date(meeting.endsAt).getTime() - now.getTime() + LAPSE_MS + 50 });
     const lapsed = await eventually(async () => {
-      const v = (await leader.get(`/api/meetings/${meeting.id}`)).body as MeetingView;
+      const v = (await leader.get(`/api/meetings/${meeting.id}`)).body;
       return v.status === 'lapsed' ? v : undefined;
     });
     expect(lapsed.roll.every((r) => r.state !== 'absent')).toBe(true);
     expect(
       ((await leader.get(`/api/projects/${project.id}`)).body.items as { status: string }[]).every((i) => i.status === 'in_review'),
     ).toBe(true);
-    const card = (await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[];
+    const card = (await leader.get(`/api/projects/${project.id}/card`)).body;
     // Once, by no one (the early warnings of the extended items may follow it).
     expect(card.filter((e) => e.action === 'meeting.lapsed')).toEqual([expect.objectContaining({ actor: null })]);
     expect((await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '补记' })).status).toBe(409);
@@ -619,7 +595,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
           startsAt: await soon(minutes),
           online: true,
         })
-      ).body as MeetingView;
+      ).body;
       expect(convened.roll.every((r) => r.noticeGiven === false)).toBe(true);
       expect((await drc.post(`/api/meetings/${convened.id}/opening`)).status).toBe(200);
       // The liaison may propose the close, never close: 403, nothing changes.
@@ -632,7 +608,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
       expect(early.body).toMatchObject({ rule: 'R15a', errors: [{ field: 'status' }] });
       expect(await footprint(project.id)).toBe(before);
       // After the grace, the close takes place — but nobody invited without notice is deemed.
-      const closed = (await closeAfterGrace(window, convened, { conclusion: '同意' })).body as MeetingView;
+      const closed = (await closeAfterGrace(window, convened, { conclusion: '同意' })).body;
       expect(closed.status).toBe('closed');
       expect(closed.roll.map((r) => r.outcome)).toEqual(['not_bound', 'not_bound', 'not_bound']);
       expect(closed.roll.every((r) => r.noticeNumber === null)).toBe(true);
@@ -654,13 +630,11 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await drc.post(`/api/meetings/${meeting.id}/join`);
     await eeb.post(`/api/meetings/${meeting.id}/join`);
     await advanceTo(new Date(new Date(meeting.startsAt).getTime() + 15 * 60_000 + 1000)); // past the grace
-    const late = (await nrp.post(`/api/meetings/${meeting.id}/join`)).body as MeetingView;
+    const late = (await nrp.post(`/api/meetings/${meeting.id}/join`)).body;
     expect(late.roll.find((r) => r.departmentId === departmentId('NRP'))).toMatchObject({ state: 'late', punctuality: 'late' });
     const preview = (await window.post(`/api/meetings/${meeting.id}/closing-preview`, {})).body;
-    expect(
-      preview.outcomes.filter((o: { outcome: string }) => o.outcome === 'deemed').map((o: { departmentId: string }) => o.departmentId),
-    ).toEqual([departmentId('NRP')]);
-    const closed = (await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })).body as MeetingView;
+    expect(preview.outcomes.filter((o) => o.outcome === 'deemed').map((o) => o.departmentId)).toEqual([departmentId('NRP')]);
+    const closed = (await window.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' })).body;
     const nrpRoll = closed.roll.find((r) => r.departmentId === departmentId('NRP'))!;
     expect(nrpRoll).toMatchObject({ state: 'late', outcome: 'deemed', lateExcuse: null });
     const nrpItem = await itemOf(project.id, departmentId('NRP'));
@@ -702,7 +676,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
         conclusion: '同意',
         lateExcuses: [{ departmentId: departmentId('NRP'), reason: '前序会议超时，经主持人同意' }],
       })
-    ).body as MeetingView;
+    ).body;
     expect(closed.roll.find((r) => r.departmentId === departmentId('NRP'))).toMatchObject({
       state: 'excused',
       outcome: 'excused',
@@ -721,18 +695,18 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
         startsAt: await withNotice(),
         online: true,
       })
-    ).body as MeetingView;
+    ).body;
     expect(second.roll.every((r) => r.noticeGiven)).toBe(true);
     const eebItem = await itemOf(project.id, departmentId('EEB'));
     const excuse = await eeb.post(`/api/items/${eebItem.id}/explanations`, { text: '同日参加省厅会议', meetingId: meeting.id });
     expect((await leader.post(`/api/explanations/${excuse.body.id}/ruling`, { ruling: 'accepted' })).status).toBe(200);
     await window.post(`/api/meetings/${meeting.id}/opening`);
-    const first = (await closeAfterGrace(window, meeting, { conclusion: '同意' })).body as MeetingView;
+    const first = (await closeAfterGrace(window, meeting, { conclusion: '同意' })).body;
     expect(first.roll.find((r) => r.departmentId === departmentId('EEB'))).toMatchObject({ state: 'excused', outcome: 'excused' });
     expect((await itemOf(project.id, departmentId('EEB'))).status).toBe('in_review');
     await advanceTo(new Date(new Date(second.startsAt).getTime() - 10 * 60_000));
     await window.post(`/api/meetings/${second.id}/opening`);
-    const other = (await closeAfterGrace(window, second, { conclusion: '同意' })).body as MeetingView;
+    const other = (await closeAfterGrace(window, second, { conclusion: '同意' })).body;
     expect(other.roll.find((r) => r.departmentId === departmentId('EEB'))).toMatchObject({ state: 'absent', outcome: 'deemed' });
     const deemed = (await sql.query('SELECT cause, meeting_id FROM deemed_consents WHERE item_id = $1', [eebItem.id])).rows;
     expect(deemed).toEqual([{ cause: 'meeting_absence', meeting_id: second.id }]);
@@ -743,8 +717,8 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await window.post(`/api/meetings/${meeting.id}/opening`);
     await drc.post(`/api/meetings/${meeting.id}/join`);
     await advanceTo(new Date(new Date(meeting.closableFrom).getTime() + 1000));
-    const windowOnSecond = await HubClient.login(second.url, 'window');
-    const leaderOnFirst = await HubClient.login(first.url, 'leader');
+    const windowOnSecond = await hub.login('window', 1);
+    const leaderOnFirst = await hub.login('leader');
     const replies = await Promise.all(
       [windowOnSecond, leaderOnFirst, windowOnSecond, leaderOnFirst].map((c) =>
         c.post(`/api/meetings/${meeting.id}/closing`, { conclusion: '同意' }),
@@ -770,7 +744,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
     await window.post(`/api/meetings/${meeting.id}/opening`);
     await drc.post(`/api/meetings/${meeting.id}/join`);
     await nrp.post(`/api/meetings/${meeting.id}/join`);
-    const closed = (await closeAfterGrace(window, meeting, { conclusion: '现场条件具备', findings: '无' })).body as MeetingView;
+    const closed = (await closeAfterGrace(window, meeting, { conclusion: '现场条件具备', findings: '无' })).body;
     const eebItem = await itemOf(project.id, departmentId('EEB'));
     const notice = (
       await sql.query(`SELECT id, content FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [eebItem.id])
@@ -782,7 +756,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
       effectiveAt: closed.closedAt,
       meetingStartsAt: meeting.startsAt,
     });
-    const res = await fetch(`${first.url}/api/notices/${notice.id}/pdf`, { headers: { cookie: leader.cookie } });
+    const res = await fetch(`${hub.first.url}/api/notices/${notice.id}/pdf`, { headers: { cookie: leader.cookie } });
     expect(res.status).toBe(200);
     const text = (await pdfPages(Buffer.from(await res.arrayBuffer()))).join('');
     expect(text).toContain('“联合踏勘”（联合踏勘）');
@@ -803,7 +777,7 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
       await sql.query(`SELECT id, number FROM notices WHERE item_id = $1 AND kind = 'timeout_implied_consent'`, [eebItem.id])
     ).rows[0];
     const newDueAt = new Date((await sql.query('SELECT hub_now() AS now')).rows[0].now.getTime() + 2 * 86_400_000).toISOString();
-    const period = `from=${civilDateOf(new Date(eebItem.acceptedAt), 'Asia/Shanghai')}&to=${civilDateOf(await hubNow(), 'Asia/Shanghai')}`;
+    const period = `from=${civilDateOf(new Date(eebItem.acceptedAt!), 'Asia/Shanghai')}&to=${civilDateOf(await hubNow(), 'Asia/Shanghai')}`;
     const eebDeemedInReport = async () =>
       ((await leader.get(`/api/accountability?${period}`)).body.rows as { departmentId: string; deemedConsents: number }[]).find(
         (r) => r.departmentId === departmentId('EEB'),
@@ -842,22 +816,20 @@ describe('meetings and site inspections: the live room and R15 absence (real Pos
       id: correction.body.id,
       number: correction.body.number,
     });
-    const card = (await leader.get(`/api/projects/${project.id}/card`)).body as CardEntry[];
+    const card = (await leader.get(`/api/projects/${project.id}/card`)).body;
     expect(card.find((e) => e.action === 'item.consent_revoked')).toMatchObject({
       actor: { role: 'leader' },
       detail: { corrects: original.number, noticeNumber: correction.body.number },
     });
     // The PDF of the correction cites the original and the reason.
-    const res = await fetch(`${first.url}/api/notices/${correction.body.id}/pdf`, { headers: { cookie: leader.cookie } });
+    const res = await fetch(`${hub.first.url}/api/notices/${correction.body.id}/pdf`, { headers: { cookie: leader.cookie } });
     const text = (await pdfPages(Buffer.from(await res.arrayBuffer()))).join('');
     expect(text).toContain(original.number);
     expect(text).toContain('该部门代表已到会，签到记录遗漏');
     expect(text).toContain('撤销该通知书所认定的视为默认许可');
     // Exactly once: a second revocation (even racing, on the other instance) is refused.
     const again = await Promise.all(
-      [leader, await HubClient.login(first.url, 'leader')].map((c) =>
-        c.post(`/api/notices/${original.id}/corrections`, { reason: '重复', newDueAt }),
-      ),
+      [leader, await hub.login('leader')].map((c) => c.post(`/api/notices/${original.id}/corrections`, { reason: '重复', newDueAt })),
     );
     expect(again.map((r) => r.status)).toEqual([409, 409]);
     // R21: the revoked consent no longer counts against EEB (same period, same moment of the clock).

@@ -1,56 +1,31 @@
-import { Client } from 'pg';
-import { addWorkingDays, buildCalendar, civilDateOf, forwardingDueAt, type CalendarChangeResult, type CalendarResponse } from '@hub/shared';
+import { addWorkingDays, buildCalendar, civilDateOf, forwardingDueAt, type RegisterProjectRequest } from '@hub/shared';
 import { DeadlineEngine } from '../src/deadlines/deadline-engine';
 import { MegaService } from '../src/mega/mega.service';
-import { advanceTo } from './leaders-fixtures';
-import {
-  createTestDatabase,
-  eventually,
-  HubClient,
-  hubWorkDone,
-  loadPeople,
-  mainMaterialReceived,
-  REGISTRATION,
-  startTestHub,
-  type TestHub,
-} from './test-hub';
 
-const MEGA = { ...REGISTRATION, totalInvestment: { amount: '1500000000.00', currency: 'CNY' }, reportToHigherAuthority: true };
+import { withHub, eventually, mainMaterialReceived, REGISTRATION, advanceTo } from './test-hub';
+
+const MEGA: RegisterProjectRequest = {
+  ...REGISTRATION,
+  totalInvestment: { amount: '1500000000.00', currency: 'CNY' },
+  reportToHigherAuthority: true,
+};
 
 /**
  * R6 with R11: the forward deadline of a mega project follows calendar changes, and the engine wakes
  * at it. The periodic sweep is set to 10 minutes here, so only a planned wake-up can escalate in time.
  */
 describe('mega-project forwarding deadline: recomputed with the calendar, escalated at its instant (R6, R11, real PostgreSQL, two instances)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sql: Client;
-  let first: TestHub;
-  let second: TestHub;
-  let window: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    first = await startTestHub(db.url, { deadlineSweepMs: 600_000 });
-    second = await startTestHub(db.url, { deadlineSweepMs: 600_000 });
-    await loadPeople(first);
-    window = await HubClient.login(second.url, 'window');
-    leader = await HubClient.login(second.url, 'leader');
-    admin = await HubClient.login(first.url, 'admin');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+  const hub = withHub({
+    instances: 2,
+    config: { deadlineSweepMs: 600_000 },
+    people: { window: ['window', 1], leader: ['leader', 1], admin: 'admin' },
   });
-  afterAll(async () => {
-    await sql.end();
-    await first?.close();
-    await second?.close();
-    await db.drop();
-  });
+  const { sql } = hub;
+  const { window, leader, admin } = hub.people;
 
   /** A mega project reported higher with its materials complete: its forward clock runs. */
   async function forwarding(name: string) {
-    const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
+    const departments = (await window.get('/api/departments')).body;
     const registered = await window.post('/api/projects', { ...MEGA, name });
     const project = (
       await leader.post(`/api/projects/${registered.body.id}/admission`, {
@@ -74,12 +49,12 @@ describe('mega-project forwarding deadline: recomputed with the calendar, escala
 
   it("R6/R11: a holiday declared inside a running forward window moves the forward deadline in the change's transaction, on the card; taken back, it returns", async () => {
     const f = await forwarding('特大项目（日历调整）');
-    const { calendar: data, settings } = (await admin.get<CalendarResponse>('/api/calendar')).body;
+    const { calendar: data, settings } = (await admin.get('/api/calendar')).body;
     const day = addWorkingDays(civilDateOf(f.completeAt, settings.timeZone), 1, buildCalendar(data));
 
-    const changed = await admin.send<CalendarChangeResult>('PUT', `/api/calendar/days/${day}`, { kind: 'holiday', name: '临时调整' });
+    const changed = await admin.put(`/api/calendar/days/${day}`, { kind: 'holiday', name: '临时调整' });
     expect(changed.status).toBe(200);
-    const after = buildCalendar((await leader.get<CalendarResponse>('/api/calendar')).body.calendar);
+    const after = buildCalendar((await leader.get('/api/calendar')).body.calendar);
     const expected = forwardingDueAt(f.completeAt, after, settings, 3);
     expect(expected.getTime()).toBeGreaterThan(f.dueAt.getTime());
     expect(await dueOf(f.projectId)).toEqual(expected);
@@ -93,7 +68,7 @@ describe('mega-project forwarding deadline: recomputed with the calendar, escala
     expect(entry.before.project.paperwork.forwarding.dueAt).toBe(f.dueAt.toISOString());
     expect(entry.after.project.paperwork.forwarding.dueAt).toBe(expected.toISOString());
 
-    expect((await admin.send<CalendarChangeResult>('DELETE', `/api/calendar/days/${day}`)).status).toBe(200);
+    expect((await admin.delete(`/api/calendar/days/${day}`)).status).toBe(200);
     expect(await dueOf(f.projectId)).toEqual(f.dueAt);
     expect(await cardOf(f.projectId, 'mega.forwarding_recomputed')).toHaveLength(2);
   });
@@ -101,24 +76,24 @@ describe('mega-project forwarding deadline: recomputed with the calendar, escala
   it("R6/R11: a forwarded project's deadline stays through a calendar change", async () => {
     const f = await forwarding('特大项目（已转报）');
     expect((await window.post(`/api/projects/${f.projectId}/forwarding`, { forwardedTo: '省发展改革委' })).status).toBeLessThan(300);
-    const { calendar: data, settings } = (await admin.get<CalendarResponse>('/api/calendar')).body;
+    const { calendar: data, settings } = (await admin.get('/api/calendar')).body;
     const day = addWorkingDays(civilDateOf(f.completeAt, settings.timeZone), 1, buildCalendar(data));
-    expect((await admin.send('PUT', `/api/calendar/days/${day}`, { kind: 'holiday', name: '临时调整' })).status).toBe(200);
+    expect((await admin.put(`/api/calendar/days/${day}`, { kind: 'holiday', name: '临时调整' })).status).toBe(200);
     expect(await dueOf(f.projectId)).toEqual(f.dueAt);
     expect(await cardOf(f.projectId, 'mega.forwarding_recomputed')).toHaveLength(0);
-    expect((await admin.send('DELETE', `/api/calendar/days/${day}`)).status).toBe(200);
+    expect((await admin.delete(`/api/calendar/days/${day}`)).status).toBe(200);
   });
 
   it('R6: both engines wake at the forward deadline (not the 10-minute sweep) and escalate it exactly once', async () => {
     const f = await forwarding('特大项目（到期升级）');
     // Both instances plan their next wake-up now, 3 s before the forward deadline.
     await advanceTo(admin, f.dueAt, -3000);
-    second.app.get(DeadlineEngine).wake();
+    hub.second.app.get(DeadlineEngine).wake();
     const escalated = await eventually(async () => (await cardOf(f.projectId, 'mega.forwarding_escalated'))[0], 20_000);
     expect(escalated.detail).toMatchObject({ dueAt: f.dueAt.toISOString() });
     // Both instances try again at once: nothing more escalates.
-    await hubWorkDone(first, second);
-    expect(await Promise.all([first, second].map((hub) => hub.app.get(MegaService).escalateOverdueForwarding()))).toEqual([0, 0]);
+    await hub.quiesce();
+    expect(await Promise.all(hub.instances.map((instance) => instance.app.get(MegaService).escalateOverdueForwarding()))).toEqual([0, 0]);
     expect(await cardOf(f.projectId, 'mega.forwarding_escalated')).toHaveLength(1);
     const windows = (await sql.query(`SELECT count(*)::int AS n FROM users WHERE role = 'window'`)).rows[0].n;
     expect(

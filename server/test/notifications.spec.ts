@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AlertInbox, AlertView, InquiryView, MeetingView, MyNotifications, OutboxMessageView } from '@hub/shared';
+import type { AlertView, MeetingView } from '@hub/shared';
 import { Client } from 'pg';
 import { loadNotificationsConfig } from '../src/config/notifications-config';
 import { withDisposition } from './inquiry-fixtures';
@@ -125,13 +125,13 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
   const hubNow = async () => new Date((await leader.get('/api/board')).body.serverNow);
 
   it('R27: each person chooses per kind; a channel without its address is refused naming R27 and the field, and nothing changes', async () => {
-    const before = (await nrp.get<MyNotifications>('/api/notifications/mine')).body;
+    const before = (await nrp.get('/api/notifications/mine')).body;
     expect(before).toEqual({
       email: null,
       mobile: null,
       channels: expect.objectContaining({ meeting_invited: 'email', deadline_warning: 'hub' }),
     });
-    const refused = await nrp.send('PUT', '/api/notifications/mine', {
+    const refused = await nrp.put('/api/notifications/mine', {
       email: null,
       mobile: null,
       channels: { ...before.channels, deadline_warning: 'sms' },
@@ -139,18 +139,18 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
     expect(refused.status).toBe(400);
     expect(refused.type).toContain('application/problem+json');
     expect(refused.body).toMatchObject({ rule: 'R27', errors: [{ field: 'channels.deadline_warning' }] });
-    const badMail = await nrp.send('PUT', '/api/notifications/mine', { email: 'not-an-address', mobile: null, channels: before.channels });
+    const badMail = await nrp.put('/api/notifications/mine', { email: 'not-an-address', mobile: null, channels: before.channels });
     expect(badMail.body).toMatchObject({ rule: 'R27', errors: [{ field: 'email' }] });
-    expect((await nrp.get<MyNotifications>('/api/notifications/mine')).body).toEqual(before);
+    expect((await nrp.get('/api/notifications/mine')).body).toEqual(before);
 
-    const saved = await nrp.send<MyNotifications>('PUT', '/api/notifications/mine', {
+    const saved = await nrp.put('/api/notifications/mine', {
       email: 'nrp@example.gov.cn',
       mobile: null,
       channels: before.channels,
     });
     expect(saved.status).toBe(200);
     expect(saved.body.email).toBe('nrp@example.gov.cn');
-    const drcChoice = await drc.send('PUT', '/api/notifications/mine', {
+    const drcChoice = await drc.put('/api/notifications/mine', {
       email: null,
       mobile: '138 0013 8000',
       channels: { ...before.channels, meeting_invited: 'sms' },
@@ -170,7 +170,7 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
       invitedDepartmentIds: [departmentId('DRC'), departmentId('NRP')],
     });
     expect(convened.status).toBe(201);
-    meeting = convened.body as MeetingView;
+    meeting = convened.body;
     await eventually(() => (pushed.length === 1 ? true : undefined));
     expect(pushed[0]).toMatchObject({
       kind: 'meeting_invited',
@@ -179,10 +179,8 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
       dueAt: meeting.startsAt,
       readAt: null,
     });
-    expect((await nrp.get<AlertInbox>('/api/alerts')).body.alerts.map((a) => [a.kind, a.meetingId])).toEqual([
-      ['meeting_invited', meeting.id],
-    ]);
-    expect((await eeb.get<AlertInbox>('/api/alerts')).body.alerts).toEqual([]);
+    expect((await nrp.get('/api/alerts')).body.alerts.map((a) => [a.kind, a.meetingId])).toEqual([['meeting_invited', meeting.id]]);
+    expect((await eeb.get('/api/alerts')).body.alerts).toEqual([]);
     const rows = await sql.query(
       `SELECT u.username FROM alerts a JOIN users u ON u.id = a.user_id WHERE a.meeting_id = $1 ORDER BY u.username`,
       [meeting.id],
@@ -215,7 +213,7 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
   });
 
   it('R4a R27: the applicant with a recorded e-mail and mobile is told at admission and acceptance, in Chinese, with the project code and the status page link', async () => {
-    const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
+    const departments = (await window.get('/api/departments')).body;
     const registered = await window.post('/api/projects', {
       ...REGISTRATION,
       name: '告知业主项目',
@@ -257,7 +255,7 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
   });
 
   it('R27: the SMS webhook is retried on 5xx (one delivery) and given up at once on 4xx, on record', async () => {
-    const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
+    const departments = (await window.get('/api/departments')).body;
     for (const phone of ['13900000500', '13900000400']) {
       const registered = await window.post('/api/projects', {
         ...REGISTRATION,
@@ -291,7 +289,7 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
 
   it('R27: an SMTP server that refuses the sender is a clear failure on record, not retried; the admin sees every message with its state (others are refused)', async () => {
     mail.refuseSenders.add('blocked@center.example.gov.cn');
-    const put = await admin.send('PUT', '/api/settings/smtp', {
+    const put = await admin.put('/api/settings/smtp', {
       host: '127.0.0.1',
       port: mail.port,
       secure: false,
@@ -305,7 +303,7 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
       name: '退信项目',
       owner: { ...REGISTRATION.owner, contactEmail: 'refused@example.com' },
     });
-    const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
+    const departments = (await window.get('/api/departments')).body;
     expect(
       (
         await leader.post(`/api/projects/${registered.body.id}/admission`, {
@@ -319,7 +317,7 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
     expect(row).toEqual([{ state: 'failed', attempts: 1, last_error: expect.stringMatching(/^SMTP 553: .*Sender address rejected/) }]);
     expect(mail.received.filter((m) => m.to?.text === 'refused@example.com')).toHaveLength(0);
 
-    const list = await admin.get<OutboxMessageView[]>('/api/admin/messages');
+    const list = await admin.get('/api/admin/messages');
     expect(list.status).toBe(200);
     expect(list.body.find((m) => m.address === 'refused@example.com')).toMatchObject({
       state: 'failed',
@@ -333,9 +331,7 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
       recipientName: expect.any(String),
     });
     expect((await nrp.get('/api/admin/messages')).status).toBe(403);
-    expect((await nrp.send('PUT', '/api/settings/smtp', { host: 'evil', port: 25, secure: false, user: '', from: 'x@y.z' })).status).toBe(
-      403,
-    );
+    expect((await nrp.put('/api/settings/smtp', { host: 'evil', port: 25, secure: false, user: '', from: 'x@y.z' })).status).toBe(403);
     // Every message went out at most once: no Message-ID arrived twice.
     const ids = mail.received.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
@@ -343,12 +339,12 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
 
   // Moves the hub clock and puts the environment's SMTP server back: keep it last.
   it('R24 R27: an overdue promised reply reaches its responder by e-mail and a leader by SMS, as each chose for inquiry_overdue, once across two instances, written with the flag', async () => {
-    expect((await admin.send('PUT', '/api/settings/smtp', { host: '', port: 587, secure: false, user: '', from: '' })).status).toBe(200);
-    const defaults = (await window.get<MyNotifications>('/api/notifications/mine')).body.channels;
+    expect((await admin.put('/api/settings/smtp', { host: '', port: 587, secure: false, user: '', from: '' })).status).toBe(200);
+    const defaults = (await window.get('/api/notifications/mine')).body.channels;
     expect(defaults.inquiry_overdue).toBe('hub');
     expect(
       (
-        await window.send('PUT', '/api/notifications/mine', {
+        await window.put('/api/notifications/mine', {
           email: 'window@example.gov.cn',
           mobile: null,
           channels: { ...defaults, inquiry_overdue: 'email' },
@@ -357,7 +353,7 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
     ).toBe(200);
     expect(
       (
-        await leader.send('PUT', '/api/notifications/mine', {
+        await leader.put('/api/notifications/mine', {
           email: null,
           mobile: '13900000777',
           channels: { ...defaults, meeting_invited: 'hub', inquiry_overdue: 'sms' },
@@ -367,7 +363,7 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
     // A liaison that chose e-mail is neither the responder nor a leader: told nothing.
     expect(
       (
-        await eeb.send('PUT', '/api/notifications/mine', {
+        await eeb.put('/api/notifications/mine', {
           email: 'eeb@example.gov.cn',
           mobile: null,
           channels: { ...defaults, inquiry_overdue: 'email' },
@@ -375,10 +371,7 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
       ).status,
     ).toBe(200);
 
-    const registered = await window.post<InquiryView>(
-      '/api/inquiries',
-      withDisposition({ kind: 'promise', workingDays: 1, note: '核实后答复' }),
-    );
+    const registered = await window.post('/api/inquiries', withDisposition({ kind: 'promise', workingDays: 1, note: '核实后答复' }));
     expect(registered.status).toBe(201);
     const inquiry = registered.body;
     const now = await hubNow();

@@ -49,7 +49,7 @@ describe('outbox sender at rest (R27, R14)', () => {
        VALUES ('test:waiting', 'test', 'email', 'waiting@example.cn', 'test', '等待发送', '正文', 2, 'no SMTP server configured', now() + interval '10 minutes', now())`,
     );
     const admin = await HubClient.login(hub.url, 'admin');
-    const put = await admin.send('PUT', '/api/settings/smtp', {
+    const put = await admin.put('/api/settings/smtp', {
       host: '127.0.0.1',
       port: mail.port,
       secure: false,

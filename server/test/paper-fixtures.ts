@@ -1,4 +1,4 @@
-import type { IssueReceiptRequest } from '@hub/shared';
+import type { IssueReceiptRequest, RegisterProjectRequest } from '@hub/shared';
 import { HubClient, mainMaterialReceived, REGISTRATION } from './test-hub';
 
 export const RECEIPT: IssueReceiptRequest = {
@@ -36,16 +36,16 @@ function expectOk<T>(reply: { status: number; body: T }): T {
 
 export function paperFixture(window: HubClient, leader: HubClient, liaisonDrc: HubClient): PaperFixture {
   const drcProject = async (registration = REGISTRATION) => {
-    const departments = expectOk(await window.get<{ id: string; code: string }[]>('/api/departments'));
+    const departments = expectOk(await window.get('/api/departments'));
     const registered = expectOk(await window.post('/api/projects', registration));
     const leadDepartmentId = departments.find((d) => d.code === 'DRC')!.id;
     return expectOk(await leader.post(`/api/projects/${registered.id}/admission`, { leadDepartmentId, participatingDepartmentIds: [] }));
   };
   const checklist = async (registration = REGISTRATION) => {
     const project = await drcProject(registration);
-    const itemId = project.items[0].id as string;
+    const itemId = project.items[0]!.id;
     const material = expectOk(await window.post(`/api/items/${itemId}/materials`, { name: '项目申请报告', kind: 'main', copies: 1 }));
-    return { projectId: project.id as string, itemId, materialId: material.id as string };
+    return { projectId: project.id, itemId, materialId: material.id };
   };
   return {
     checklist: () => checklist(),
@@ -59,17 +59,22 @@ export function paperFixture(window: HubClient, leader: HubClient, liaisonDrc: H
     async receipt() {
       const project = await drcProject();
       const issued = expectOk(await window.post(`/api/projects/${project.id}/receipts`, RECEIPT));
+      if (!issued.accessCode) throw new Error("R1: a project's first receipt shows its access code");
       return { id: issued.notice.id, projectCode: project.code, accessCode: issued.accessCode };
     },
     async approvedItem() {
-      const itemId = (await drcProject()).items[0].id;
+      const itemId = (await drcProject()).items[0]!.id;
       await mainMaterialReceived(window, itemId);
       expectOk(await window.post(`/api/items/${itemId}/acceptance`));
       expectOk(await liaisonDrc.post(`/api/items/${itemId}/decision`, { outcome: 'approved' }));
       return itemId;
     },
     async megaProject(materialsComplete) {
-      const mega = { ...REGISTRATION, totalInvestment: { amount: '1500000000.00', currency: 'CNY' }, reportToHigherAuthority: true };
+      const mega: RegisterProjectRequest = {
+        ...REGISTRATION,
+        totalInvestment: { amount: '1500000000.00', currency: 'CNY' },
+        reportToHigherAuthority: true,
+      };
       const { projectId, materialId } = await checklist(mega);
       if (materialsComplete) expectOk(await window.post(`/api/materials/${materialId}/received`, { received: 1 }));
       return projectId;

@@ -1,11 +1,5 @@
 import { Client } from 'pg';
-import {
-  PASSWORD_CHANGE_REQUIRED,
-  PEOPLE_CSV_COLUMNS,
-  PEOPLE_CSV_TEMPLATE,
-  spreadsheetToCsv,
-  type OneTimePasswordResult,
-} from '@hub/shared';
+import { PASSWORD_CHANGE_REQUIRED, PEOPLE_CSV_COLUMNS, PEOPLE_CSV_TEMPLATE, spreadsheetToCsv, type CreateUserRequest } from '@hub/shared';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import { FirstStartService } from '../src/people/first-start.service';
@@ -15,12 +9,14 @@ import {
   connected,
   connectSocket,
   createTestDatabase,
+  withHub,
   eventually,
   HubClient,
-  loadPeople,
   REGISTRATION,
   startTestHub,
   type TestHub,
+  problem,
+  fieldErrors,
 } from './test-hub';
 
 const NEW_PASSWORD = 'a-strong-passphrase';
@@ -74,11 +70,11 @@ describe('first start on an empty database (R1)', () => {
 
     const short = await admin.post('/api/auth/password', { currentPassword: 'initial-admin-pw', newPassword: 'short' });
     expect(short.status).toBe(400);
-    expect(short.body.errors).toEqual([
+    expect(fieldErrors(short)).toEqual([
       { field: 'newPassword', code: 'password.too_short', message: 'newPassword must be at least 10 characters' },
     ]);
     const wrong = await admin.post('/api/auth/password', { currentPassword: 'not-it-at-all', newPassword: NEW_PASSWORD });
-    expect(wrong.body.errors[0].field).toBe('currentPassword');
+    expect(fieldErrors(wrong)[0]!.field).toBe('currentPassword');
     expect(await snapshot(sql)).toMatchObject({ departments: '0' });
 
     expect((await admin.post('/api/auth/password', { currentPassword: 'initial-admin-pw', newPassword: NEW_PASSWORD })).body).toMatchObject(
@@ -98,10 +94,10 @@ describe('first start on an empty database (R1)', () => {
     const anonymous = new HubClient(hub.url);
     const weak = await anonymous.post('/api/setup', { token: start.token, newPassword: 'admin' });
     expect(weak.status).toBe(400);
-    expect(weak.body.errors[0].field).toBe('newPassword');
-    expect((await anonymous.post('/api/setup', { token: 'forged', newPassword: NEW_PASSWORD })).body.errors[0].field).toBe('token');
+    expect(fieldErrors(weak)[0]!.field).toBe('newPassword');
+    expect(fieldErrors(await anonymous.post('/api/setup', { token: 'forged', newPassword: NEW_PASSWORD }))[0]!.field).toBe('token');
     expect((await anonymous.post('/api/setup', { token: start.token, newPassword: NEW_PASSWORD })).status).toBe(204);
-    expect((await anonymous.post('/api/setup', { token: start.token, newPassword: 'another-passphrase' })).body.errors[0]).toEqual({
+    expect(fieldErrors(await anonymous.post('/api/setup', { token: start.token, newPassword: 'another-passphrase' }))[0]).toEqual({
       field: 'token',
       code: 'setup_link.invalid',
       message: 'this setup link is used, expired or unknown',
@@ -122,31 +118,12 @@ describe('first start on an empty database (R1)', () => {
 });
 
 describe('departments, people and deputies kept by the admin (R1, R2)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let sql: Client;
-  let admin: HubClient;
-  let window: HubClient;
-  let leader: HubClient;
+  const hub = withHub({ people: { admin: 'admin', window: 'window', leader: 'leader' } });
+  const { sql } = hub;
+  const { admin, window, leader } = hub.people;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-    admin = await HubClient.login(hub.url, 'admin');
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-  });
-  afterAll(async () => {
-    await sql.end();
-    await hub.close();
-    await db.drop();
-  });
-
-  const createUser = async (body: object) => {
-    const reply = await admin.post<OneTimePasswordResult>('/api/admin/users', body);
+  const createUser = async (body: CreateUserRequest) => {
+    const reply = await admin.post('/api/admin/users', body);
     if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
     return reply.body;
   };
@@ -156,7 +133,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
   it('R1: the admin creates, renames and recodes a department, each change on record', async () => {
     const created = await newDepartment('TAX');
     expect(created).toMatchObject({ code: 'TAX', name: 'TAX局', active: true, liaisons: 0 });
-    const renamed = await admin.send('PATCH', `/api/admin/departments/${created.id}`, {
+    const renamed = await admin.patch(`/api/admin/departments/${created.id}`, {
       code: 'STA',
       name: '税务局',
       nameEn: 'Tax Bureau',
@@ -174,15 +151,15 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
         after: { code: 'STA', name: '税务局', nameEn: 'Tax Bureau' },
       },
     ]);
-    expect((await window.get('/api/departments')).body.find((d: { code: string }) => d.code === 'STA')).toMatchObject({ active: true });
+    expect((await window.get('/api/departments')).body.find((d) => d.code === 'STA')).toMatchObject({ active: true });
   });
 
   it('R1: a taken code or an empty name is refused naming the field, and nothing changes', async () => {
     const before = await snapshot(sql);
     const taken = await admin.post('/api/admin/departments', { code: 'DRC', name: '重复', nameEn: 'Dup' });
     expect(taken.status).toBe(400);
-    expect(taken.body.errors).toEqual([{ field: 'code', code: 'department_code.taken', message: 'department code DRC is taken' }]);
-    expect((await admin.post('/api/admin/departments', { code: 'NEW', name: ' ', nameEn: 'x' })).body.errors[0].field).toBe('name');
+    expect(fieldErrors(taken)).toEqual([{ field: 'code', code: 'department_code.taken', message: 'department code DRC is taken' }]);
+    expect(fieldErrors(await admin.post('/api/admin/departments', { code: 'NEW', name: ' ', nameEn: 'x' }))[0]!.field).toBe('name');
     expect(await snapshot(sql)).toEqual(before);
   });
 
@@ -192,11 +169,11 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     const before = await snapshot(sql);
     const refused = await admin.post(`/api/admin/departments/${dept.id}/deactivation`);
     expect(refused.status).toBe(409);
-    expect(refused.body.detail).toMatch(/1 running item/);
+    expect(problem(refused).detail).toMatch(/1 running item/);
     expect(await snapshot(sql)).toEqual(before);
 
     const liaison = await createUser({ username: 'opn.liaison', displayName: '开放局联络员', role: 'liaison', departmentId: dept.id });
-    const opn = await firstLogin(hub.url, 'opn.liaison', liaison.oneTimePassword);
+    const opn = await firstLogin(hub.first.url, 'opn.liaison', liaison.oneTimePassword);
     const itemId = project.items[0].id;
     expect((await acceptItem(window, itemId, opn)).status).toBe(200);
     expect((await opn.post(`/api/items/${itemId}/decision`, { outcome: 'approved' })).status).toBe(200);
@@ -209,24 +186,24 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       participatingDepartmentIds: [],
     });
     expect(admission.status).toBe(400);
-    expect(admission.body.errors[0].field).toBe('leadDepartmentId');
+    expect(fieldErrors(admission)[0]!.field).toBe('leadDepartmentId');
     const more = await admin.post('/api/admin/users', { username: 'opn.two', displayName: '二', role: 'liaison', departmentId: dept.id });
-    expect(more.body.errors[0].field).toBe('departmentId');
+    expect(fieldErrors(more)[0]!.field).toBe('departmentId');
   });
 
   it('R1: a department may have several liaisons; each logs in with a one-time password and must choose its own', async () => {
-    const drc = (await admin.get('/api/admin/departments')).body.find((d: { code: string }) => d.code === 'DRC');
+    const drc = (await admin.get('/api/admin/departments')).body.find((d) => d.code === 'DRC')!;
     const second = await createUser({ username: 'drc.second', displayName: '第二联络员', role: 'liaison', departmentId: drc.id });
     expect(second.user).toMatchObject({ role: 'liaison', departmentId: drc.id, mustChangePassword: true, active: true });
     expect(second.oneTimePassword).toHaveLength(16);
-    expect((await admin.get('/api/admin/departments')).body.find((d: { code: string }) => d.code === 'DRC').liaisons).toBe(2);
+    expect((await admin.get('/api/admin/departments')).body.find((d) => d.code === 'DRC')!.liaisons).toBe(2);
     const { rows } = await sql.query('SELECT password_hash FROM users WHERE username = $1', ['drc.second']);
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
 
-    const liaison = await HubClient.login(hub.url, 'drc.second', second.oneTimePassword);
+    const liaison = await HubClient.login(hub.first.url, 'drc.second', second.oneTimePassword);
     expect((await liaison.get('/api/board')).body).toMatchObject({ type: PASSWORD_CHANGE_REQUIRED });
     const same = await liaison.post('/api/auth/password', { currentPassword: second.oneTimePassword, newPassword: 'drc.second' });
-    expect(same.body.errors).toEqual([
+    expect(fieldErrors(same)).toEqual([
       { field: 'newPassword', code: 'password.is_username', message: 'newPassword must not be the username' },
     ]);
     expect((await liaison.post('/api/auth/password', { currentPassword: second.oneTimePassword, newPassword: NEW_PASSWORD })).status).toBe(
@@ -236,7 +213,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
   });
 
   it('R1: bad people are refused naming the field — liaison without department, department on a leader, duplicate username — nothing written', async () => {
-    const drc = (await admin.get('/api/admin/departments')).body.find((d: { code: string }) => d.code === 'DRC');
+    const drc = (await admin.get('/api/admin/departments')).body.find((d) => d.code === 'DRC')!;
     const before = await snapshot(sql);
     const cases: [object, string][] = [
       [{ username: 'no.dept', displayName: '甲', role: 'liaison', departmentId: null }, 'departmentId'],
@@ -246,23 +223,23 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       [{ username: 'applicant.one', displayName: '丁', role: 'applicant', departmentId: null }, 'role'],
     ];
     for (const [body, field] of cases) {
-      const reply = await admin.post('/api/admin/users', body);
+      const reply = await admin.send('POST', '/api/admin/users', body);
       expect(reply.status).toBe(400);
       expect(reply.type).toContain('application/problem+json');
-      expect(reply.body.errors[0].field).toBe(field);
+      expect(fieldErrors(reply)[0]!.field).toBe(field);
     }
     expect(await snapshot(sql)).toEqual(before);
   });
 
   it('R1: a reset password is shown once, ends the sessions and must be changed; a switched-off user loses its session at once and cannot log in', async () => {
     const created = await createUser({ username: 'win.temp', displayName: '临时窗口', role: 'window', departmentId: null });
-    const person = await firstLogin(hub.url, 'win.temp', created.oneTimePassword);
-    const reset = await admin.post<OneTimePasswordResult>(`/api/admin/users/${created.user.id}/password-reset`);
+    const person = await firstLogin(hub.first.url, 'win.temp', created.oneTimePassword);
+    const reset = await admin.post(`/api/admin/users/${created.user.id}/password-reset`);
     expect(reset.body.user.mustChangePassword).toBe(true);
     expect((await person.get('/api/auth/me')).status).toBe(401);
-    const again = await firstLogin(hub.url, 'win.temp', reset.body.oneTimePassword);
+    const again = await firstLogin(hub.first.url, 'win.temp', reset.body.oneTimePassword);
     expect((await again.get('/api/board')).status).toBe(200);
-    const socket = connectSocket(hub.url, again.cookie);
+    const socket = connectSocket(hub.first.url, again.cookie);
     let cut: string | null = null;
     socket.on('disconnect', (reason) => (cut = reason));
     await connected(socket);
@@ -273,7 +250,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     expect(await eventually(() => cut ?? undefined, 1500)).toBe('io server disconnect');
     expect((await again.get('/api/board')).status).toBe(401);
     expect((await sql.query('SELECT count(*) FROM sessions WHERE user_id = $1', [created.user.id])).rows[0].count).toBe('0');
-    const login = await new HubClient(hub.url).post('/api/auth/login', { username: 'win.temp', password: NEW_PASSWORD });
+    const login = await new HubClient(hub.first.url).post('/api/auth/login', { username: 'win.temp', password: NEW_PASSWORD });
     expect(login.status).toBe(403);
     expect(login.body).toMatchObject({ status: 403, detail: 'This account is switched off; ask the administrator' });
     const { rows } = await sql.query(
@@ -284,16 +261,16 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
 
   it('R1: a switched-off person is switched on again and logs in with its password, on record; twice, or into a switched-off department, is refused as problem+json and changes nothing', async () => {
     const created = await createUser({ username: 'win.back', displayName: '回来的窗口', role: 'window', departmentId: null });
-    await firstLogin(hub.url, 'win.back', created.oneTimePassword);
+    await firstLogin(hub.first.url, 'win.back', created.oneTimePassword);
     await admin.post(`/api/admin/users/${created.user.id}/deactivation`);
-    const refusedLogin = await new HubClient(hub.url).post('/api/auth/login', { username: 'win.back', password: NEW_PASSWORD });
+    const refusedLogin = await new HubClient(hub.first.url).post('/api/auth/login', { username: 'win.back', password: NEW_PASSWORD });
     expect(refusedLogin.status).toBe(403);
     expect(refusedLogin.type).toContain('application/problem+json');
 
     const on = await admin.post(`/api/admin/users/${created.user.id}/reactivation`);
     expect(on.status).toBe(200);
     expect(on.body).toMatchObject({ username: 'win.back', active: true });
-    expect((await (await HubClient.login(hub.url, 'win.back', NEW_PASSWORD)).get('/api/board')).status).toBe(200);
+    expect((await (await HubClient.login(hub.first.url, 'win.back', NEW_PASSWORD)).get('/api/board')).status).toBe(200);
     const twice = await admin.post(`/api/admin/users/${created.user.id}/reactivation`);
     expect(twice.status).toBe(409);
     expect(twice.type).toContain('application/problem+json');
@@ -305,7 +282,9 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     const snapshotBefore = await snapshot(sql);
     const orphan = await admin.post(`/api/admin/users/${liaison.user.id}/reactivation`);
     expect(orphan.status).toBe(409);
-    expect(orphan.body.errors).toEqual([{ field: 'departmentId', code: 'department.inactive', message: 'the department is switched off' }]);
+    expect(fieldErrors(orphan)).toEqual([
+      { field: 'departmentId', code: 'department.inactive', message: 'the department is switched off' },
+    ]);
     expect(await snapshot(sql)).toEqual(snapshotBefore);
     expect((await window.post(`/api/admin/users/${created.user.id}/reactivation`)).status).toBe(403);
     const { rows } = await sql.query(
@@ -323,33 +302,33 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       [{ email: 'not-an-address', mobile: null }, 'email'],
       [{ email: null, mobile: '12345' }, 'mobile'],
     ] as const) {
-      const refused = await admin.send('PATCH', `/api/admin/users/${id}/contact`, body);
+      const refused = await admin.patch(`/api/admin/users/${id}/contact`, body);
       expect(refused.status).toBe(400);
       expect(refused.type).toContain('application/problem+json');
       expect(refused.body).toMatchObject({ rule: 'R27', errors: [{ field }] });
     }
-    expect((await window.send('PATCH', `/api/admin/users/${id}/contact`, { email: 'x@example.gov.cn', mobile: null })).status).toBe(403);
+    expect((await window.patch(`/api/admin/users/${id}/contact`, { email: 'x@example.gov.cn', mobile: null })).status).toBe(403);
     expect(await snapshot(sql)).toEqual(before);
 
-    const set = await admin.send('PATCH', `/api/admin/users/${id}/contact`, {
+    const set = await admin.patch(`/api/admin/users/${id}/contact`, {
       email: ' win.contact@example.gov.cn ',
       mobile: '139 0000 0123',
     });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ username: 'win.contact', email: 'win.contact@example.gov.cn', mobile: '13900000123' });
-    expect((await admin.get('/api/admin/users')).body.find((u: { id: string }) => u.id === id)).toMatchObject({
+    expect((await admin.get('/api/admin/users')).body.find((u) => u.id === id)).toMatchObject({
       email: 'win.contact@example.gov.cn',
       mobile: '13900000123',
     });
-    const person = await firstLogin(hub.url, 'win.contact', created.oneTimePassword);
+    const person = await firstLogin(hub.first.url, 'win.contact', created.oneTimePassword);
     const mine = (await person.get('/api/notifications/mine')).body;
     expect(mine).toMatchObject({ email: 'win.contact@example.gov.cn', mobile: '13900000123' });
 
     // The person chose SMS for early warnings: the admin cannot silently take the mobile away.
-    expect(
-      (await person.send('PUT', '/api/notifications/mine', { ...mine, channels: { ...mine.channels, deadline_warning: 'sms' } })).status,
-    ).toBe(200);
-    const relied = await admin.send('PATCH', `/api/admin/users/${id}/contact`, { email: 'win.contact@example.gov.cn', mobile: '' });
+    expect((await person.put('/api/notifications/mine', { ...mine, channels: { ...mine.channels, deadline_warning: 'sms' } })).status).toBe(
+      200,
+    );
+    const relied = await admin.patch(`/api/admin/users/${id}/contact`, { email: 'win.contact@example.gov.cn', mobile: '' });
     expect(relied.status).toBe(400);
     expect(relied.body).toMatchObject({ rule: 'R27', errors: [{ field: 'mobile', message: expect.stringContaining('deadline_warning') }] });
     const { rows } = await sql.query(
@@ -379,7 +358,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     const before = await snapshot(sql);
     const preview = await admin.post('/api/admin/people-import/preview', { content: '\uFEFF' + bad });
     expect(preview.status).toBe(200);
-    expect(preview.body.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual([
+    expect(preview.body.errors.map((e) => `${e.line}:${e.field}`)).toEqual([
       '4:department_code',
       '5:username',
       '6:role',
@@ -389,14 +368,14 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     const refused = await admin.post('/api/admin/people-import', { content: bad });
     expect(refused.status).toBe(400);
     expect(refused.type).toContain('application/problem+json');
-    expect(refused.body.errors).toHaveLength(5);
-    expect(refused.body.errors[0]).toEqual({
+    expect(fieldErrors(refused)).toHaveLength(5);
+    expect(fieldErrors(refused)[0]).toEqual({
       field: 'line 4: department_code',
       code: 'reference.unknown',
       message: 'unknown department NOPE',
     });
     // A username twice in one file is named at its second line, pointing at the first.
-    expect(refused.body.errors[4]).toEqual({
+    expect(fieldErrors(refused)[4]).toEqual({
       field: 'line 8: username',
       code: 'import.username_repeated',
       message: 'username cul.one is repeated (first on line 3)',
@@ -406,8 +385,8 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     const good = await admin.post('/api/admin/people-import', { content: PEOPLE_CSV_TEMPLATE.replace(/DRC/g, 'IMP') });
     expect(good.status).toBe(201);
     expect(good.body.departments).toBe(1);
-    expect(good.body.users.map((u: { username: string }) => u.username)).toEqual(['zhang.san', 'li.si']);
-    const imported = await firstLogin(hub.url, 'zhang.san', good.body.users[0].oneTimePassword);
+    expect(good.body.users.map((u) => u.username)).toEqual(['zhang.san', 'li.si']);
+    const imported = await firstLogin(hub.first.url, 'zhang.san', good.body.users[0].oneTimePassword);
     expect((await imported.get('/api/auth/me')).body).toMatchObject({ role: 'liaison', mustChangePassword: false });
   });
 
@@ -424,7 +403,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     const content = spreadsheetToCsv(await readSheet(xlsx));
     const before = await snapshot(sql);
     const preview = await admin.post('/api/admin/people-import/preview', { content });
-    expect(preview.body.errors.map((e: { line: number; field: string; message: string }) => `${e.line}:${e.field}:${e.message}`)).toEqual([
+    expect(preview.body.errors.map((e) => `${e.line}:${e.field}:${e.message}`)).toEqual([
       '4:department_code:unknown department NOPE',
       '5:username:username window is taken',
       '6:username:username xls.one is repeated (first on line 3)',
@@ -437,7 +416,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     );
     const imported = await admin.post('/api/admin/people-import', { content: clean });
     expect(imported.status).toBe(201);
-    expect(imported.body.users.map((u: { username: string }) => u.username)).toEqual(['xls.one']);
+    expect(imported.body.users.map((u) => u.username)).toEqual(['xls.one']);
   });
 
   describe('deputies', () => {
@@ -452,8 +431,8 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       (await sql.query('SELECT id FROM users WHERE username = $1', [username])).rows[0].id as string;
 
     beforeAll(async () => {
-      drcId = (await admin.get('/api/admin/departments')).body.find((d: { code: string }) => d.code === 'DRC').id;
-      principal = await HubClient.login(hub.url, 'liaison-drc');
+      drcId = (await admin.get('/api/admin/departments')).body.find((d) => d.code === 'DRC')!.id;
+      principal = await hub.login('liaison-drc');
       principalId = await userId('liaison-drc');
     });
 
@@ -475,7 +454,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       });
       expect(other.status).toBe(400);
       expect(other.type).toContain('application/problem+json');
-      expect(other.body.errors).toEqual([
+      expect(fieldErrors(other)).toEqual([
         { field: 'deputyUserId', code: 'deputy.other_department', message: 'the deputy is from another department' },
       ]);
       const overlapping = await principal.post('/api/deputies', {
@@ -485,7 +464,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       });
       expect(overlapping.status).toBe(400);
       expect(overlapping.type).toContain('application/problem+json');
-      expect(overlapping.body.errors[0]).toEqual({
+      expect(fieldErrors(overlapping)[0]).toEqual({
         field: 'startsAt',
         code: 'deputy.period_overlaps',
         message: 'the period overlaps another deputy period of this liaison',
@@ -495,9 +474,9 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
         deputyUserId: await userId('window'),
         ...(await period(30 * 86_400_000, 86_400_000)),
       });
-      expect(window.body.errors[0].field).toBe('deputyUserId');
+      expect(fieldErrors(window)[0]!.field).toBe('deputyUserId');
       // R2: another department's liaison cannot name deputies for this one.
-      const nrp = await HubClient.login(hub.url, 'liaison-nrp');
+      const nrp = await hub.login('liaison-nrp');
       expect(
         (
           await nrp.post('/api/deputies', {
@@ -511,7 +490,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     });
 
     it("R1/R2: during its period a deputy the admin names acts on the department's items, and the card records for whom; after it, refused", async () => {
-      const window2 = await HubClient.login(hub.url, 'window2');
+      const window2 = await hub.login('window2');
       const { project } = await admittedProject(window, leader, ['DRC']);
       const itemId = project.items[0].id;
       expect((await acceptItem(window, itemId, window2)).status).toBe(200);
@@ -529,15 +508,15 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       ]);
       expect((await window2.post(`/api/items/${itemId}/decision`, { outcome: 'approved' })).status).toBe(200);
       const card = (await leader.get(`/api/projects/${project.id}/card`)).body;
-      const decided = card.find((e: { action: string }) => e.action === 'item.approved');
+      const decided = card.find((e) => e.action === 'item.approved')!;
       expect(decided.actor).toEqual({
         id: await userId('window2'),
         displayName: '张窗口',
         role: 'window',
         onBehalfOf: { id: principalId, displayName: '发展和改革局联络员' },
       });
-      const accepted = card.find((e: { action: string }) => e.action === 'item.accepted');
-      expect(accepted.actor.onBehalfOf).toBeUndefined();
+      const accepted = card.find((e) => e.action === 'item.accepted')!;
+      expect(accepted.actor!.onBehalfOf).toBeUndefined();
       expect((await leader.get(`/api/projects/${project.id}/card/verification`)).body).toMatchObject({ valid: true });
 
       // Once the period is over, the deputy is a window colleague again.
@@ -551,7 +530,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
     it("R1: a deputy period is ended early: a running one ends now and the deputy loses the rights at once; one not begun is withdrawn; one over, or another department's, is refused; on record", async () => {
       const drcThird = await createUser({ username: 'drc.third', displayName: '发改局第三联络员', role: 'liaison', departmentId: drcId });
       const colleague = drcThird.user.id;
-      const deputy = await firstLogin(hub.url, 'drc.third', drcThird.oneTimePassword);
+      const deputy = await firstLogin(hub.first.url, 'drc.third', drcThird.oneTimePassword);
       const running = await admin.post('/api/deputies', {
         principalUserId: principalId,
         deputyUserId: colleague,
@@ -560,7 +539,7 @@ describe('departments, people and deputies kept by the admin (R1, R2)', () => {
       expect(running.status).toBe(201);
       expect((await deputy.get('/api/auth/me')).body.deputyFor).toHaveLength(1);
 
-      const nrp = await HubClient.login(hub.url, 'liaison-nrp');
+      const nrp = await hub.login('liaison-nrp');
       const before = await snapshot(sql);
       const foreign = await nrp.post(`/api/deputies/${running.body.id}/end`);
       expect(foreign.status).toBe(403);

@@ -1,61 +1,26 @@
-import { Client } from 'pg';
 import { DeadlineEngine } from '../src/deadlines/deadline-engine';
-import {
-  acceptItem,
-  admittedProject,
-  createTestDatabase,
-  eventually,
-  HubClient,
-  hubWorkDone,
-  loadPeople,
-  REGISTRATION,
-  startTestHub,
-  type TestHub,
-} from './test-hub';
+import { acceptItem, admittedProject, withHub, eventually, HubClient, REGISTRATION, type Reply, problem, fieldErrors } from './test-hub';
 
 /** R4a on real PostgreSQL with two instances: refused, completed (办结) exactly once, withdrawn, and the national code. */
 describe("a project's life (R4a)", () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let sql: Client;
-  let first: TestHub;
-  let second: TestHub;
-  let window: HubClient;
-  let window2: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
-  let drc: HubClient;
-  let nrp: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    first = await startTestHub(db.url);
-    second = await startTestHub(db.url);
-    await loadPeople(first);
-    window = await HubClient.login(first.url, 'window');
-    window2 = await HubClient.login(second.url, 'window');
-    leader = await HubClient.login(second.url, 'leader');
-    admin = await HubClient.login(first.url, 'admin');
-    drc = await HubClient.login(first.url, 'liaison-drc');
-    nrp = await HubClient.login(second.url, 'liaison-nrp');
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+  const hub = withHub({
+    instances: 2,
+    people: {
+      window: 'window',
+      window2: ['window', 1],
+      leader: ['leader', 1],
+      drc: 'liaison-drc',
+      nrp: ['liaison-nrp', 1],
+    },
   });
-  afterAll(async () => {
-    await sql.end();
-    await first?.close();
-    await second?.close();
-    await db.drop();
-  });
+  const { sql } = hub;
+  const { window, window2, leader, drc, nrp } = hub.people;
 
   let serial = 0;
   const nationalCode = () => `2026-330106-48-01-${String(++serial).padStart(6, '0')}`;
   const unique = () => `项目${Math.random().toString(36).slice(2, 8)}`;
-  const hubNow = async () => new Date((await leader.get('/api/board')).body.serverNow);
-  const today = async () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(await hubNow());
-  async function advanceTo(instant: Date) {
-    const by = instant.getTime() - (await hubNow()).getTime();
-    if (by > 0) expect((await admin.post('/api/test/clock', { advanceMs: by })).status).toBe(200);
-  }
+  const today = async () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(await hub.now());
+  const advanceTo = (instant: Date) => hub.advanceTo(instant);
   /** Everything the hub stores about projects: a refusal must leave it as it was (R26). */
   const fingerprint = async () =>
     JSON.stringify(
@@ -70,16 +35,10 @@ describe("a project's life (R4a)", () => {
     (await sql.query('SELECT action FROM card_entries WHERE project_id = $1 ORDER BY seq', [projectId])).rows.map(
       (r) => r.action as string,
     );
-  async function expectRefused(
-    reply: { status: number; type: string | null; body: { rule?: string; errors?: { field: string }[] } },
-    status: number,
-    rule: string | null,
-    field: string,
-  ) {
+  async function expectRefused(reply: Reply<unknown>, status: number, rule: string | null, field: string) {
     expect(reply.status).toBe(status);
-    expect(reply.type).toContain('application/problem+json');
-    if (rule) expect(reply.body.rule).toBe(rule);
-    expect(reply.body.errors?.map((e) => e.field)).toContain(field);
+    if (rule) expect(problem(reply).rule).toBe(rule);
+    expect(fieldErrors(reply).map((e) => e.field)).toContain(field);
   }
 
   /** A project with DRC (lead) and NRP, both accepted (clocks running). */
@@ -145,49 +104,39 @@ describe("a project's life (R4a)", () => {
       await expectRefused(a.status === 409 ? a : b, 409, 'R4a', 'nationalCode');
       const other = (await window.post('/api/projects', { ...REGISTRATION, name: unique() })).body;
       const before = await fingerprint();
-      await expectRefused(
-        await window.send('PUT', `/api/projects/${other.id}/national-code`, { nationalCode: code }),
-        409,
-        'R4a',
-        'nationalCode',
-      );
+      await expectRefused(await window.put(`/api/projects/${other.id}/national-code`, { nationalCode: code }), 409, 'R4a', 'nationalCode');
       expect(await fingerprint()).toBe(before);
     });
 
     it('R4a: the window edits it until admission, on the card; after admission it is refused', async () => {
       const project = (await window.post('/api/projects', { ...REGISTRATION, name: unique() })).body;
       const code = nationalCode();
-      const set = await window.send<{ nationalCode: string }>('PUT', `/api/projects/${project.id}/national-code`, { nationalCode: code });
+      const set = await window.put(`/api/projects/${project.id}/national-code`, { nationalCode: code });
       expect(set.status).toBe(200);
       expect(set.body.nationalCode).toBe(code);
       expect(await actions(project.id)).toEqual(['project.registered', 'project.national_code_set']);
-      expect((await drc.send('PUT', `/api/projects/${project.id}/national-code`, { nationalCode: null })).status).toBe(403);
-      const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
+      expect((await drc.put(`/api/projects/${project.id}/national-code`, { nationalCode: null })).status).toBe(403);
+      const departments = (await window.get('/api/departments')).body;
       await leader.post(`/api/projects/${project.id}/admission`, {
         leadDepartmentId: departments.find((d) => d.code === 'DRC')!.id,
         participatingDepartmentIds: [],
       });
       const before = await fingerprint();
-      await expectRefused(
-        await window.send('PUT', `/api/projects/${project.id}/national-code`, { nationalCode: null }),
-        409,
-        'R4a',
-        'project',
-      );
+      await expectRefused(await window.put(`/api/projects/${project.id}/national-code`, { nationalCode: null }), 409, 'R4a', 'project');
       expect(await fingerprint()).toBe(before);
     });
 
     it('R4a: the applicant finds its project by the national code as well as the hub code', async () => {
       const code = nationalCode();
       const project = (await window.post('/api/projects', { ...REGISTRATION, name: unique(), nationalCode: code })).body;
-      const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
+      const departments = (await window.get('/api/departments')).body;
       await leader.post(`/api/projects/${project.id}/admission`, {
         leadDepartmentId: departments.find((d) => d.code === 'DRC')!.id,
         participatingDepartmentIds: [],
       });
       const access = await window.post(`/api/projects/${project.id}/access-code`);
       expect(access.status).toBe(201);
-      const byNational = await new HubClient(first.url).post('/api/public/project-status', {
+      const byNational = await new HubClient(hub.first.url).post('/api/public/project-status', {
         projectCode: code,
         accessCode: access.body.accessCode,
       });
@@ -205,7 +154,7 @@ describe("a project's life (R4a)", () => {
       expect(refused.body).toMatchObject({ life: 'refused', admissionRefusal: { reason: '环保条件不符合' } });
       expect(await actions(project.id)).toEqual(['project.registered', 'project.admission_refused']);
       const before = await fingerprint();
-      const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
+      const departments = (await window.get('/api/departments')).body;
       await expectRefused(
         await leader.post(`/api/projects/${project.id}/admission`, {
           leadDepartmentId: departments[0]!.id,
@@ -229,11 +178,15 @@ describe("a project's life (R4a)", () => {
   describe('withdrawn', () => {
     it('R4a: the window records the withdrawal; running deadlines stop and nothing is deemed after, on both instances', async () => {
       const { project, items } = await running();
-      const bad = await window.post(`/api/projects/${project.id}/withdrawal`, { reason: ' ', requestedOn: 'yesterday', extra: 1 });
+      const bad = await window.send('POST', `/api/projects/${project.id}/withdrawal`, { reason: ' ', requestedOn: 'yesterday', extra: 1 });
       expect(bad.status).toBe(400);
-      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'reason', 'requestedOn']);
+      expect(
+        fieldErrors(bad)
+          .map((e) => e.field)
+          .sort(),
+      ).toEqual(['extra', 'reason', 'requestedOn']);
       expect((await drc.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: await today() })).status).toBe(403);
-      const tomorrow = new Date((await hubNow()).getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+      const tomorrow = new Date((await hub.now()).getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
       await expectRefused(
         await window.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: tomorrow }),
         400,
@@ -250,10 +203,10 @@ describe("a project's life (R4a)", () => {
         life: 'withdrawn',
         withdrawal: { reason: '业主调整投资计划，申请撤回', requestedOn: await today() },
       });
-      expect(withdrawn.body.items.map((i: { status: string }) => i.status)).toEqual(['withdrawn', 'withdrawn']);
+      expect(withdrawn.body.items.map((i) => i.status)).toEqual(['withdrawn', 'withdrawn']);
 
       await advanceTo(new Date(Math.max(...items.map((i) => new Date(i.dueAt).getTime())) + 60_000));
-      await hubWorkDone(first, second);
+      await hub.quiesce();
       expect(
         (
           await sql.query(
@@ -277,7 +230,7 @@ describe("a project's life (R4a)", () => {
         await window.post(`/api/projects/${project.id}/meetings`, {
           kind: 'coordination',
           title: '协调会',
-          startsAt: new Date((await hubNow()).getTime() + 3_600_000).toISOString(),
+          startsAt: new Date((await hub.now()).getTime() + 3_600_000).toISOString(),
           online: true,
         }),
         409,
@@ -292,7 +245,7 @@ describe("a project's life (R4a)", () => {
       const meeting = await window.post(`/api/projects/${project.id}/meetings`, {
         kind: 'coordination',
         title: '协调会',
-        startsAt: new Date((await hubNow()).getTime() + 3_600_000).toISOString(),
+        startsAt: new Date((await hub.now()).getTime() + 3_600_000).toISOString(),
         online: true,
       });
       expect(meeting.status).toBe(201);
@@ -305,7 +258,7 @@ describe("a project's life (R4a)", () => {
       expect((await sql.query(`SELECT count(*)::int AS n FROM deemed_consents WHERE meeting_id = $1`, [meeting.body.id])).rows[0].n).toBe(
         0,
       );
-      expect((await window.post(`/api/meetings/${meeting.body.id}/closing`, {})).status).toBeGreaterThanOrEqual(400);
+      expect((await window.send('POST', `/api/meetings/${meeting.body.id}/closing`, {})).status).toBeGreaterThanOrEqual(400);
     });
 
     it('R4a/R14 race: a deadline firing at the instant of a withdrawal — exactly one wins per item, on the card, across two instances', async () => {
@@ -315,11 +268,11 @@ describe("a project's life (R4a)", () => {
       await advanceTo(due);
       const [withdrawal] = await Promise.all([
         window2.post(`/api/projects/${project.id}/withdrawal`, { reason: '撤回', requestedOn: await today() }),
-        first.app.get(DeadlineEngine).fireDue(),
-        second.app.get(DeadlineEngine).fireDue(),
+        hub.first.app.get(DeadlineEngine).fireDue(),
+        hub.second.app.get(DeadlineEngine).fireDue(),
       ]);
       expect(withdrawal.status).toBe(200);
-      await hubWorkDone(first, second);
+      await hub.quiesce();
       const rows = (
         await sql.query(
           `SELECT i.id, i.status, (SELECT count(*)::int FROM deemed_consents d WHERE d.item_id = i.id) AS deemed,
@@ -402,12 +355,12 @@ describe("a project's life (R4a)", () => {
       const cardActions = await actions(project.id);
       if (permit.status === 201) {
         expect(life).toBe('completed');
-        expect(withdrawal.body.rule).toBe('R4a');
+        expect(problem(withdrawal).rule).toBe('R4a');
         expect(cardActions).toContain('project.completed');
         expect(cardActions).not.toContain('project.withdrawn');
       } else {
         expect(life).toBe('withdrawn');
-        expect(permit.body.rule).toBe('R4a');
+        expect(problem(permit).rule).toBe('R4a');
         expect(cardActions).toContain('project.withdrawn');
         expect(cardActions).not.toContain('project.completed');
       }

@@ -1,23 +1,9 @@
 import { Client } from 'pg';
-import { createTestDatabase, HubClient, loadPeople, REGISTRATION, startTestHub, type Reply, type TestHub } from './test-hub';
+import { withHub, HubClient, REGISTRATION, type Reply, fieldErrors } from './test-hub';
 
 describe('projects: intake and admission through the API (real PostgreSQL)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
-  let window: HubClient;
-  let leader: HubClient;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    window = await HubClient.login(hub.url, 'window');
-    leader = await HubClient.login(hub.url, 'leader');
-  });
-  afterAll(async () => {
-    await hub.close();
-    await db.drop();
-  });
+  const hub = withHub({ people: { window: 'window', leader: 'leader' } });
+  const { window, leader } = hub.people;
 
   it('R3: the window registers a key project with category, preconditions and investment', async () => {
     const reply = await window.post('/api/projects', REGISTRATION);
@@ -33,7 +19,7 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
       items: [],
     });
     const card = await window.get(`/api/projects/${reply.body.id}/card`);
-    expect(card.body.map((e: { action: string }) => e.action)).toEqual(['project.registered']);
+    expect(card.body.map((e) => e.action)).toEqual(['project.registered']);
   });
 
   it('R6: a project over 100,000,000 USD is flagged as a mega project', async () => {
@@ -48,7 +34,7 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
 
   it('R26: bad input gets a problem+json naming each field at fault and changes nothing', async () => {
     const before = await leader.get('/api/board');
-    const reply = await window.post('/api/projects', {
+    const reply = await window.send('POST', '/api/projects', {
       ...REGISTRATION,
       category: 'pet_project',
       owner: { ...REGISTRATION.owner, contactPhone: 'call me' },
@@ -56,7 +42,7 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
       surprise: true,
     });
     expect(reply.status).toBe(400);
-    const fields = reply.body.errors.map((e: { field: string }) => e.field);
+    const fields = fieldErrors(reply).map((e) => e.field);
     expect(fields).toEqual(
       expect.arrayContaining(['category', 'owner.contactPhone', 'totalInvestment.amount', 'totalInvestment.currency', 'surprise']),
     );
@@ -64,7 +50,7 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
   });
 
   it('R4: a leader admits the project: seal record, lead and participants, one item per department', async () => {
-    const departments = (await leader.get('/api/departments')).body as { id: string; code: string }[];
+    const departments = (await leader.get('/api/departments')).body;
     const [lead, a, b] = departments;
     const registered = (await window.post('/api/projects', REGISTRATION)).body;
     const reply = await leader.post(`/api/projects/${registered.id}/admission`, {
@@ -75,9 +61,7 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
     expect(reply.body.status).toBe('in_channel');
     expect(reply.body.seal).toMatchObject({ number: expect.stringMatching(/^绿通〔\d{4}〕\d+号$/), sealedBy: { displayName: '王主任' } });
     expect(reply.body.leadDepartmentId).toBe(lead!.id);
-    expect(
-      reply.body.items.map((i: { departmentId: string; isLead: boolean; status: string }) => [i.departmentId, i.isLead, i.status]),
-    ).toEqual([
+    expect(reply.body.items.map((i) => [i.departmentId, i.isLead, i.status])).toEqual([
       [lead!.id, true, 'awaiting_acceptance'],
       ...[a!.id, b!.id]
         .sort((x, y) => codeOf(departments, x).localeCompare(codeOf(departments, y)))
@@ -92,14 +76,14 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
   });
 
   it('R4: the lead department cannot also be listed as participating, and unknown departments are refused', async () => {
-    const departments = (await leader.get('/api/departments')).body as { id: string }[];
+    const departments = (await leader.get('/api/departments')).body;
     const registered = (await window.post('/api/projects', REGISTRATION)).body;
     const overlap = await leader.post(`/api/projects/${registered.id}/admission`, {
       leadDepartmentId: departments[0]!.id,
       participatingDepartmentIds: [departments[0]!.id],
     });
     expect(overlap.status).toBe(400);
-    expect(overlap.body.errors[0].field).toBe('participatingDepartmentIds');
+    expect(fieldErrors(overlap)[0]!.field).toBe('participatingDepartmentIds');
     const unknown = await leader.post(`/api/projects/${registered.id}/admission`, {
       leadDepartmentId: '00000000-0000-4000-8000-000000000000',
       participatingDepartmentIds: [],
@@ -112,7 +96,7 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
     const UNMET = { ...REGISTRATION, preconditions: { environmentalCompliance: true, feesAndTaxesPaid: false, safetyAndStability: true } };
     let departmentIds: string[];
     beforeAll(async () => {
-      departmentIds = ((await leader.get('/api/departments')).body as { id: string }[]).map((d) => d.id);
+      departmentIds = (await leader.get('/api/departments')).body.map((d) => d.id);
     });
     const admission = (overrideReason?: string) => ({
       leadDepartmentId: departmentIds[0],
@@ -122,7 +106,7 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
 
     /** What a refusal must leave unchanged: the project row, its items and its card. */
     async function snapshot(projectId: string) {
-      const sql = new Client({ connectionString: db.url });
+      const sql = new Client({ connectionString: hub.databaseUrl });
       await sql.connect();
       try {
         const project = (await sql.query('SELECT * FROM projects WHERE id = $1', [projectId])).rows[0];
@@ -134,7 +118,7 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
       }
     }
 
-    async function expectRefused(reply: Reply, status: number, field: string) {
+    async function expectRefused(reply: Reply<unknown>, status: number, field: string) {
       expect(reply.status).toBe(status);
       expect(reply.body).toMatchObject({ rule: 'R3', errors: [{ field }] });
     }
@@ -159,7 +143,7 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
         admissionOverrideReason: '市政府批示特事特办，费税分期缴纳',
         admissionRefusal: null,
       });
-      const card = (await leader.get(`/api/projects/${registered.id}/card`)).body as { action: string; detail: unknown }[];
+      const card = (await leader.get(`/api/projects/${registered.id}/card`)).body;
       expect(card.at(-1)).toMatchObject({
         action: 'project.admitted',
         detail: { overrideReason: '市政府批示特事特办，费税分期缴纳', unmetPreconditions: 'feesAndTaxesPaid' },
@@ -204,15 +188,15 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
 
       // The applicant's page shows it too.
       const { projectCode, accessCode } = (await window.post(`/api/projects/${registered.id}/access-code`)).body;
-      const seen = await new HubClient(hub.url).post('/api/public/project-status', { projectCode, accessCode });
-      expect(seen.body.admissionRefusal).toEqual({ reason: '欠缴税费，未达准入条件', refusedAt: reply.body.admissionRefusal.refusedAt });
+      const seen = await new HubClient(hub.first.url).post('/api/public/project-status', { projectCode, accessCode });
+      expect(seen.body.admissionRefusal).toEqual({ reason: '欠缴税费，未达准入条件', refusedAt: reply.body.admissionRefusal!.refusedAt });
     });
 
     it('R3: a refusal without a reason is refused, and nothing changes; an admitted project cannot be refused', async () => {
       const registered = (await window.post('/api/projects', UNMET)).body;
       const before = await snapshot(registered.id);
       for (const body of [{}, { reason: '' }, { reason: ' \n ' }, { reason: 'x'.repeat(501) }]) {
-        await expectRefused(await leader.post(`/api/projects/${registered.id}/admission-refusal`, body), 400, 'reason');
+        await expectRefused(await leader.send('POST', `/api/projects/${registered.id}/admission-refusal`, body), 400, 'reason');
       }
       expect(await snapshot(registered.id)).toEqual(before);
 

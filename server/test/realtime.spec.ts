@@ -5,6 +5,7 @@ import {
   connected,
   connectSocket,
   createTestDatabase,
+  withHub,
   eventually,
   HubClient,
   loadPeople,
@@ -15,26 +16,12 @@ import {
 } from './test-hub';
 
 describe('live updates: card:entry pushes and sync replay (real Socket.IO, two instances)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let first: TestHub;
-  let second: TestHub;
-  let window: HubClient;
-  let leader: HubClient;
+  const hub = withHub({ instances: 2, people: { window: 'window', leader: ['leader', 1] } });
+  const { window, leader } = hub.people;
   const sockets: HubSocket[] = [];
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    first = await startTestHub(db.url);
-    second = await startTestHub(db.url);
-    await loadPeople(first);
-    window = await HubClient.login(first.url, 'window');
-    leader = await HubClient.login(second.url, 'leader');
-  });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
-    await first.close();
-    await second.close();
-    await db.drop();
   });
 
   function watch(url: string, cookie: string) {
@@ -46,7 +33,7 @@ describe('live updates: card:entry pushes and sync replay (real Socket.IO, two i
   }
 
   it('R25: a board on one instance receives card entries made through another, with positions in order', async () => {
-    const { socket, received } = watch(second.url, leader.cookie);
+    const { socket, received } = watch(hub.second.url, leader.cookie);
     await connected(socket);
     const { project } = await admittedProject(window, leader, ['DRC', 'NRP']); // written through the first instance
     await eventually(() => (received.length >= 2 ? true : undefined));
@@ -56,7 +43,7 @@ describe('live updates: card:entry pushes and sync replay (real Socket.IO, two i
   });
 
   it('R25: a board that was offline replays what it missed with sync, in order, nothing twice', async () => {
-    const offline = watch(second.url, leader.cookie);
+    const offline = watch(hub.second.url, leader.cookie);
     await connected(offline.socket);
     const snapshot = (await leader.get('/api/board')).body;
     offline.socket.disconnect();
@@ -65,7 +52,7 @@ describe('live updates: card:entry pushes and sync replay (real Socket.IO, two i
     for (const item of project.items) await acceptItem(window, item.id);
     const head = (await leader.get('/api/board')).body.position;
 
-    const back = watch(first.url, leader.cookie);
+    const back = watch(hub.first.url, leader.cookie);
     await connected(back.socket);
     const ack = await back.socket.emitWithAck('sync', { after: snapshot.position });
     expect(ack).toEqual({ upTo: head, more: false });
@@ -91,50 +78,37 @@ describe('live updates: card:entry pushes and sync replay (real Socket.IO, two i
     const { project } = await admittedProject(window, leader, ['NRP']);
     const after = (await leader.get('/api/board')).body;
     expect(after.position).toBe(before.position + 2);
-    expect(after.projects.find((p: { id: string }) => p.id === project.id)).toMatchObject({ status: 'in_channel' });
-    expect(before.projects.find((p: { id: string }) => p.id === project.id)).toBeUndefined();
+    expect(after.projects.find((p) => p.id === project.id)).toMatchObject({ status: 'in_channel' });
+    expect(before.projects.find((p) => p.id === project.id)).toBeUndefined();
   });
 
   it('R25: sync with a malformed position replays nothing', async () => {
-    const { socket, received } = watch(first.url, leader.cookie);
+    const { socket, received } = watch(hub.first.url, leader.cookie);
     await connected(socket);
     expect(await socket.emitWithAck('sync', { after: 'zero' as unknown as number })).toEqual({ upTo: 0, more: false });
     expect(received).toEqual([]);
   });
 
   it('R2: the Socket.IO handshake refuses a missing or forged session and a foreign Origin', async () => {
-    await expect(connected(connectSocket(first.url, ''))).rejects.toThrow(/unauthorized/);
-    await expect(connected(connectSocket(first.url, 'hub_session=forged-token'))).rejects.toThrow(/unauthorized/);
-    await expect(connected(connectSocket(first.url, leader.cookie, { origin: 'https://evil.example' }))).rejects.toThrow(/origin/);
+    await expect(connected(connectSocket(hub.first.url, ''))).rejects.toThrow(/unauthorized/);
+    await expect(connected(connectSocket(hub.first.url, 'hub_session=forged-token'))).rejects.toThrow(/unauthorized/);
+    await expect(connected(connectSocket(hub.first.url, leader.cookie, { origin: 'https://evil.example' }))).rejects.toThrow(/origin/);
   });
 });
 
 describe('live updates across instances: payload sizes around the adapter threshold (R25)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let first: TestHub;
-  let second: TestHub;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    [first, second] = await Promise.all([startTestHub(db.url), startTestHub(db.url)]);
-    await loadPeople(first);
-  });
-  afterAll(async () => {
-    await first.close();
-    await second.close();
-    await db.drop();
-  });
+  const hub = withHub({ instances: 2 });
 
   it('R25: entries of 7,999, 8,000 and 8,001 bytes (NOTIFY inline vs attachment) and 64 KiB cross instances intact and in order', async () => {
-    const leader = await HubClient.login(second.url, 'leader');
-    const socket = connectSocket(second.url, leader.cookie);
+    const leader = await hub.login('leader', 1);
+    const socket = connectSocket(hub.second.url, leader.cookie);
     const received: CardEntry[] = [];
     socket.on('card:entry', (e) => received.push(e));
     await connected(socket);
 
     // Sizes of the whole adapter message vary with its envelope, so sweep across the 8,000-byte threshold.
     const sizes = [7_999, 8_000, 8_001, ...Array.from({ length: 81 }, (_, i) => 7_900 + i * 5), 65_536];
-    const live = first.app.get(LiveEvents);
+    const live = hub.first.app.get(LiveEvents);
     for (const [i, size] of sizes.entries()) live.publish(syntheticEntry(i + 1, size));
     await eventually(() => (received.length === sizes.length ? true : undefined));
     expect(received.map((e) => e.position)).toEqual(sizes.map((_, i) => i + 1));

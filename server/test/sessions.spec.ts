@@ -1,19 +1,7 @@
 import type { CardEntry, SyncResult } from '@hub/shared';
-import { Client } from 'pg';
 import { AuthService } from '../src/auth/auth.service';
 import { MAX_SESSIONS_PER_USER, MAX_SOCKETS_PER_SESSION } from '../src/auth/session-cookie';
-import {
-  admittedProject,
-  connected,
-  connectSocket,
-  createTestDatabase,
-  eventually,
-  HubClient,
-  loadPeople,
-  startTestHub,
-  type HubSocket,
-  type TestHub,
-} from './test-hub';
+import { admittedProject, connected, connectSocket, withHub, eventually, HubClient, type HubSocket } from './test-hub';
 
 /**
  * A socket lives no longer than its session (R1, R2, R25), on every instance: logout, expiry, the
@@ -21,25 +9,12 @@ import {
  * bounded. Two hub instances on one database.
  */
 describe('sessions and their sockets across instances (R1, R2, R25)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let first: TestHub;
-  let second: TestHub;
-  let sql: Client;
+  const hub = withHub({ instances: 2 });
+  const { sql } = hub;
   const sockets: HubSocket[] = [];
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    [first, second] = await Promise.all([startTestHub(db.url), startTestHub(db.url)]);
-    await loadPeople(first);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const s of sockets) s.disconnect();
-    await sql.end();
-    await first.close();
-    await second.close();
-    await db.drop();
   });
 
   /** A connected socket and what it has seen: entries, and how it was cut. */
@@ -62,16 +37,16 @@ describe('sessions and their sockets across instances (R1, R2, R25)', () => {
     ).rows[0]!.id;
 
   it('R1: logout cuts every socket of that session at once, on both instances; another session of the same user keeps its own', async () => {
-    const leader = await HubClient.login(first.url, 'leader');
-    const other = await HubClient.login(second.url, 'leader');
-    const here = await open(first.url, leader);
-    const there = await open(second.url, leader);
-    const untouched = await open(second.url, other);
+    const leader = await hub.login('leader');
+    const other = await hub.login('leader', 1);
+    const here = await open(hub.first.url, leader);
+    const there = await open(hub.second.url, leader);
+    const untouched = await open(hub.second.url, other);
     expect((await leader.post('/api/auth/logout')).status).toBe(204);
     await eventually(() => (here.cut() && there.cut() ? true : undefined));
     expect([here.cut(), there.cut()]).toEqual(['io server disconnect', 'io server disconnect']);
     // The cut sockets receive nothing more; the other session's socket still does.
-    const window = await HubClient.login(first.url, 'window');
+    const window = await hub.login('window');
     await admittedProject(window, other, ['DRC']);
     await eventually(() => (untouched.received.length >= 2 ? true : undefined));
     expect(untouched.socket.connected).toBe(true);
@@ -79,8 +54,8 @@ describe('sessions and their sockets across instances (R1, R2, R25)', () => {
   });
 
   it('R2: a socket whose session expired is cut, and replays nothing meanwhile', async () => {
-    const leader = await HubClient.login(first.url, 'leader');
-    const live = await open(second.url, leader);
+    const leader = await hub.login('leader');
+    const live = await open(hub.second.url, leader);
     await sql.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [await sessionOf(leader)]);
     // A replay asked before the periodic check gets there is refused by the check on `sync` itself.
     const reply = await live.socket
@@ -93,11 +68,11 @@ describe('sessions and their sockets across instances (R1, R2, R25)', () => {
   });
 
   it('R2: sync and meeting:join check the session again: one ended without a cut (row deleted) replays nothing and joins nothing', async () => {
-    const window = await HubClient.login(first.url, 'window');
-    const leader = await HubClient.login(first.url, 'leader');
+    const window = await hub.login('window');
+    const leader = await hub.login('leader');
     await admittedProject(window, leader, ['NRP']);
-    const joining = await open(first.url, leader);
-    const syncing = await open(second.url, leader);
+    const joining = await open(hub.first.url, leader);
+    const syncing = await open(hub.second.url, leader);
     await sql.query('DELETE FROM sessions WHERE id = $1', [await sessionOf(leader)]);
     // Answered, then cut; only if the periodic check got there first is there no answer at all.
     const [join, sync] = await Promise.all([
@@ -117,14 +92,14 @@ describe('sessions and their sockets across instances (R1, R2, R25)', () => {
   });
 
   it(`R1: deactivation ends every session of the user and cuts all its sockets on every instance`, async () => {
-    const a = await HubClient.login(first.url, 'liaison-eeb');
-    const b = await HubClient.login(second.url, 'liaison-eeb');
-    const leader = await HubClient.login(first.url, 'leader');
-    const sa = await open(first.url, a);
-    const sb = await open(second.url, b);
-    const bystander = await open(second.url, leader);
+    const a = await hub.login('liaison-eeb');
+    const b = await hub.login('liaison-eeb', 1);
+    const leader = await hub.login('leader');
+    const sa = await open(hub.first.url, a);
+    const sb = await open(hub.second.url, b);
+    const bystander = await open(hub.second.url, leader);
     const userId = (await a.get('/api/auth/me')).body.id as string;
-    expect(await first.app.get(AuthService).endSessionsOfUser(userId)).toBe(2);
+    expect(await hub.first.app.get(AuthService).endSessionsOfUser(userId)).toBe(2);
     await eventually(() => (sa.cut() && sb.cut() ? true : undefined));
     expect((await a.get('/api/auth/me')).status).toBe(401);
     expect((await b.get('/api/auth/me')).status).toBe(401);
@@ -132,12 +107,13 @@ describe('sessions and their sockets across instances (R1, R2, R25)', () => {
   });
 
   it(`R1: a user holds at most ${MAX_SESSIONS_PER_USER} sessions: the next login ends the oldest and cuts its sockets`, async () => {
-    const oldest = await HubClient.login(first.url, 'liaison-hud');
-    const oldestSocket = await open(second.url, oldest);
+    const oldest = await hub.login('liaison-hud');
+    const oldestSocket = await open(hub.second.url, oldest);
     const later: HubClient[] = [];
-    for (let i = 1; i < MAX_SESSIONS_PER_USER; i++) later.push(await HubClient.login(i % 2 ? second.url : first.url, 'liaison-hud'));
+    for (let i = 1; i < MAX_SESSIONS_PER_USER; i++)
+      later.push(await HubClient.login(i % 2 ? hub.second.url : hub.first.url, 'liaison-hud'));
     expect((await oldest.get('/api/auth/me')).status).toBe(200);
-    later.push(await HubClient.login(first.url, 'liaison-hud'));
+    later.push(await hub.login('liaison-hud'));
     await eventually(() => oldestSocket.cut() ?? undefined);
     expect((await oldest.get('/api/auth/me')).status).toBe(401);
     expect(
@@ -148,24 +124,24 @@ describe('sessions and their sockets across instances (R1, R2, R25)', () => {
   });
 
   it(`R25: a session holds at most ${MAX_SOCKETS_PER_SESSION} sockets across instances; the newest beyond is refused, a closed one frees its place`, async () => {
-    const leader = await HubClient.login(first.url, 'leader');
+    const leader = await hub.login('leader');
     const open10 = await Promise.all(
-      Array.from({ length: MAX_SOCKETS_PER_SESSION }, (_, i) => open(i < 6 ? first.url : second.url, leader)),
+      Array.from({ length: MAX_SOCKETS_PER_SESSION }, (_, i) => open(i < 6 ? hub.first.url : hub.second.url, leader)),
     );
-    for (const url of [first.url, second.url]) {
+    for (const url of [hub.first.url, hub.second.url]) {
       const refused = connectSocket(url, leader.cookie);
       sockets.push(refused);
       await expect(connected(refused)).rejects.toThrow(/too many connections/);
     }
     // Opened all at once on one instance: still no more than the cap.
-    const other = await HubClient.login(first.url, 'leader');
-    const burst = Array.from({ length: MAX_SOCKETS_PER_SESSION + 5 }, () => connectSocket(first.url, other.cookie));
+    const other = await hub.login('leader');
+    const burst = Array.from({ length: MAX_SOCKETS_PER_SESSION + 5 }, () => connectSocket(hub.first.url, other.cookie));
     sockets.push(...burst);
     const results = await Promise.allSettled(burst.map(connected));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(MAX_SOCKETS_PER_SESSION);
     open10[0]!.socket.disconnect();
     await eventually(async () => {
-      const again = connectSocket(second.url, leader.cookie);
+      const again = connectSocket(hub.second.url, leader.cookie);
       sockets.push(again);
       return (
         (await connected(again)
@@ -177,10 +153,10 @@ describe('sessions and their sockets across instances (R1, R2, R25)', () => {
   });
 
   it('R25: one replay in flight per socket: a second sync sent before the first is answered is refused', async () => {
-    const window = await HubClient.login(first.url, 'window');
-    const leader = await HubClient.login(first.url, 'leader');
+    const window = await hub.login('window');
+    const leader = await hub.login('leader');
     await admittedProject(window, leader, ['EEB']);
-    const live = await open(second.url, leader);
+    const live = await open(hub.second.url, leader);
     const [one, two] = await Promise.all([live.socket.emitWithAck('sync', { after: 0 }), live.socket.emitWithAck('sync', { after: 0 })]);
     expect(one.error).toBeUndefined();
     expect(one.upTo).toBeGreaterThan(0);

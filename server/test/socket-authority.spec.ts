@@ -1,16 +1,6 @@
 import { MESSAGE_MAPPING_METADATA, MESSAGE_METADATA } from '@nestjs/websockets/constants';
 import { RealtimeGateway } from '../src/realtime/realtime.gateway';
-import {
-  admittedProject,
-  connected,
-  connectSocket,
-  createTestDatabase,
-  HubClient,
-  loadPeople,
-  startTestHub,
-  type HubSocket,
-  type TestHub,
-} from './test-hub';
+import { admittedProject, connected, connectSocket, withHub, HubClient, type HubSocket } from './test-hub';
 
 type Who = 'admin' | 'leader' | 'window' | 'liaison-invited' | 'liaison-not-invited';
 const USERNAMES: Record<Who, string> = {
@@ -47,17 +37,13 @@ const EVENTS: Record<string, { allowed: Who[]; send(socket: HubSocket, meetingId
 };
 
 describe('socket authority matrix: every client event × role (R2, R19, R25)', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let hub: TestHub;
+  const hub = withHub();
   let meetingId = '';
   const sockets: HubSocket[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    hub = await startTestHub(db.url);
-    await loadPeople(hub);
-    const window = await HubClient.login(hub.url, 'window');
-    const leader = await HubClient.login(hub.url, 'leader');
+    const window = await hub.login('window');
+    const leader = await hub.login('leader');
     const { project } = await admittedProject(window, leader, ['DRC', 'NRP']);
     const now = new Date((await leader.get('/api/board')).body.serverNow).getTime();
     const convened = await window.post(`/api/projects/${project.id}/meetings`, {
@@ -72,8 +58,6 @@ describe('socket authority matrix: every client event × role (R2, R19, R25)', (
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
-    await hub.close();
-    await db.drop();
   });
 
   it('R2: the matrix covers every event the gateway handles', () => {
@@ -88,8 +72,8 @@ describe('socket authority matrix: every client event × role (R2, R19, R25)', (
     for (const who of Object.keys(USERNAMES) as Who[]) {
       const allowed = rule.allowed.includes(who);
       it(`R2: ${event} as ${who} → ${allowed ? 'allowed' : 'refused'}`, async () => {
-        const client = await HubClient.login(hub.url, USERNAMES[who]);
-        const socket = connectSocket(hub.url, client.cookie);
+        const client = await HubClient.login(hub.first.url, USERNAMES[who]);
+        const socket = connectSocket(hub.first.url, client.cookie);
         sockets.push(socket);
         await connected(socket);
         expect(await rule.send(socket, meetingId)).toBe(allowed);

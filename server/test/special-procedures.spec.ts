@@ -1,40 +1,26 @@
-import type { CardEntry, DeadlineExplanation } from '@hub/shared';
-import { Client } from 'pg';
-import { acceptItem, admittedProject, eventually, HubClient, hubWorkDone, twoInstancesWatched, type TestHub } from './test-hub';
+import type { DeadlineExplanation } from '@hub/shared';
+import { acceptItem, admittedProject, eventually, fieldErrors, problem, withHub } from './test-hub';
 
 /** R10a: special procedures stop an item's clock; their end moves the due instant, once. */
 describe('special procedures (R10a): real PostgreSQL, two instances', () => {
-  let hubs: Awaited<ReturnType<typeof twoInstancesWatched>>;
-  let first: TestHub;
-  let second: TestHub;
-  let sql: Client;
-  let window: HubClient;
-  let windowOnSecond: HubClient;
-  let leader: HubClient;
-  let admin: HubClient;
-  let drc: HubClient;
-  let entries: CardEntry[];
-
-  beforeAll(async () => {
-    hubs = await twoInstancesWatched();
-    ({ first, second, sql, leader, admin, entries } = hubs);
-    window = await HubClient.login(first.url, 'window');
-    windowOnSecond = await HubClient.login(second.url, 'window');
-    drc = await HubClient.login(first.url, 'liaison-drc');
+  const hub = withHub({
+    instances: 2,
+    watch: true,
+    people: { window: 'window', windowOnSecond: ['window', 1], leader: ['leader', 1], admin: 'admin', drc: 'liaison-drc' },
   });
-  afterAll(() => hubs.close());
-
-  const hubNow = () => hubs.hubNow();
-  const advance = (ms: number) => hubs.advance(ms);
-  const advanceTo = (instant: string | Date, plusMs: number) => hubs.advanceTo(instant, plusMs);
+  const { sql, entries } = hub;
+  const { window, windowOnSecond, leader, admin, drc } = hub.people;
+  const hubNow = () => hub.now();
+  const advance = (ms: number) => hub.advance(ms);
+  const advanceTo = (instant: string | Date, plusMs: number) => hub.advanceTo(instant, plusMs);
   const item = async (id: string) =>
     (await sql.query('SELECT status, due_at, deadline_version FROM approval_items WHERE id = $1', [id])).rows[0];
-  const settle = () => hubWorkDone(first, second);
+  const settle = () => hub.quiesce();
 
   async function running(): Promise<{ id: string; dueAt: string; acceptedAt: string; projectId: string }> {
     const { project } = await admittedProject(window, leader, ['DRC']);
     const accepted = (await acceptItem(window, project.items[0].id)).body;
-    return { id: accepted.id, dueAt: accepted.dueAt, acceptedAt: accepted.acceptedAt, projectId: project.id };
+    return { id: accepted.id, dueAt: accepted.dueAt!, acceptedAt: accepted.acceptedAt!, projectId: project.id };
   }
   /** Everything a refusal must leave as it was. */
   const snapshot = async (it: { id: string; projectId: string }) => ({
@@ -61,9 +47,9 @@ describe('special procedures (R10a): real PostgreSQL, two instances', () => {
     const it = await running();
     const before = await snapshot(it);
     const now = await hubNow();
-    const badKind = await window.post(`/api/items/${it.id}/special-procedures`, { kind: 'survey', startsAt: now.toISOString() });
+    const badKind = await window.send('POST', `/api/items/${it.id}/special-procedures`, { kind: 'survey', startsAt: now.toISOString() });
     expect(badKind.status).toBe(400);
-    expect(badKind.body.errors[0].field).toBe('kind'); // a survey does not stop the clock (R10a's list)
+    expect(fieldErrors(badKind)[0]!.field).toBe('kind'); // a survey does not stop the clock (R10a's list)
     const cases: [string, string][] = [
       [new Date(now.getTime() + 60_000).toISOString(), 'startsAt'], // in the future
       [new Date(new Date(it.acceptedAt).getTime() - 1000).toISOString(), 'startsAt'], // before acceptance
@@ -73,16 +59,13 @@ describe('special procedures (R10a): real PostgreSQL, two instances', () => {
       const refused = await window.post(`/api/items/${it.id}/special-procedures`, { kind: 'expert_review', startsAt });
       expect(refused.status).toBe(400);
       expect(refused.type).toMatch(/application\/problem\+json/);
-      expect(refused.body.errors[0].field).toBe(field);
+      expect(fieldErrors(refused)[0]!.field).toBe(field);
     }
-    expect(
-      (
-        await window.post(`/api/items/${it.id}/special-procedures`, {
-          kind: 'expert_review',
-          startsAt: new Date(now.getTime() + 60_000).toISOString(),
-        })
-      ).body.rule,
-    ).toBe('R10a');
+    const future = await window.post(`/api/items/${it.id}/special-procedures`, {
+      kind: 'expert_review',
+      startsAt: new Date(now.getTime() + 60_000).toISOString(),
+    });
+    expect(problem(future).rule).toBe('R10a');
     expect(await snapshot(it)).toEqual(before);
 
     // Open: a second one is refused, and so is an end before the start or in the future.
@@ -181,19 +164,19 @@ describe('special procedures (R10a): real PostgreSQL, two instances', () => {
     expect(explained.itemDueAt).toBeUndefined();
     expect(explained.dueAt).toBe(ended.newDueAt);
     const stopped = explained.days.filter((d) => d.reason === 'special_procedure');
-    expect(stopped).toHaveLength(ended.stoppedWorkingDays);
+    expect(stopped).toHaveLength(ended.stoppedWorkingDays!);
     expect(stopped.every((d) => d.name === '专家评审' && !d.counted)).toBe(true);
     expect(endEntries[0]!.detail['stoppedDays']).toBe(stopped.map((d) => d.date).join(','));
 
     // The new due instant fires like any other, once, under the new version.
-    await advanceTo(ended.newDueAt, 1000);
+    await advanceTo(ended.newDueAt!, 1000);
     await eventually(async () => ((await item(it.id)).status === 'deemed_consent' ? true : undefined));
     await settle();
     expect((await sql.query('SELECT deadline_version, cause FROM deemed_consents WHERE item_id = $1', [it.id])).rows).toEqual([
       { deadline_version: 2, cause: 'timeout' },
     ]);
     // Decided: nothing left to stop.
-    const late = await window.post(`/api/items/${it.id}/special-procedures`, { kind: 'hearing', startsAt: ended.newDueAt });
+    const late = await window.post(`/api/items/${it.id}/special-procedures`, { kind: 'hearing', startsAt: ended.newDueAt! });
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ rule: 'R10a', errors: [{ field: 'item' }] });
   });

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import type { CardEntry, ClientToServerEvents, ServerToClientEvents } from '@hub/shared';
+import type { CardEntry, ClientToServerEvents, ProblemDetails, RegisterProjectRequest, ServerToClientEvents } from '@hub/shared';
 import { EarlyWarningWatch } from '../src/alerts/early-warning-watch';
+import { ApprovalsService } from '../src/approvals/approvals.service';
 import { createHubApp } from '../src/app/create-hub-app';
 import { contentHash } from '../src/card/hash-chain';
 import type { HubConfig } from '../src/config/hub-config';
@@ -14,7 +15,9 @@ import { DeadlineEngine } from '../src/deadlines/deadline-engine';
 import { DemoData } from '../src/demo/demo-data';
 import { InquiryOverdueWatch } from '../src/inquiries/inquiry-overdue-watch';
 import { MeetingsService } from '../src/meetings/meetings.service';
+import { MegaService } from '../src/mega/mega.service';
 import { loadNotificationsConfig } from '../src/config/notifications-config';
+import type { HubBody, HubPath, HubReply } from './hub-routes';
 
 export const TEST_PASSWORD = 'test-password';
 
@@ -27,21 +30,29 @@ function serverUrl(): string {
 
 /** A fresh, empty database on the test server, dropped by the returned function. */
 export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const db = testDatabase();
+  await db.create();
+  return db;
+}
+
+/** A database's name and URL, made now; created and dropped when asked. */
+function testDatabase() {
   const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
+  const asAdmin = async (statement: string) => {
+    const admin = new Client({ connectionString: serverUrl() });
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
   return {
     url: url.toString(),
-    async drop() {
-      const c = new Client({ connectionString: serverUrl() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    create: () => asAdmin(`CREATE DATABASE ${name}`),
+    drop: () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
@@ -103,13 +114,17 @@ export async function startTestHub(databaseUrl: string, overrides: Partial<HubCo
 
 /**
  * Waits for the hub's own work instead of sleeping: one complete pass of every watcher (deemed
- * consent, meeting lapses, early warnings, overdue inquiries) on each instance, started now, then
+ * consent, overdue rulings and forwards, meeting lapses, early warnings, overdue inquiries) on each
+ * instance, started now, then
  * until no other session of the database is inside a transaction, so a claim another pass held
  * has committed too. Afterwards everything due by now is done: "nothing (more) happened" holds.
  */
 export async function hubWorkDone(...hubs: TestHub[]): Promise<void> {
   for (const hub of hubs) {
     await hub.app.get(DeadlineEngine).fireDue();
+    // The engine's cycle escalates these too (R16, R6): their card entries are the hub's work as well.
+    await hub.app.get(ApprovalsService).escalateOverdueRulings();
+    await hub.app.get(MegaService).escalateOverdueForwarding();
     const meetings = hub.app.get(MeetingsService);
     while (await meetings.lapseNext());
     await hub.app.get(EarlyWarningWatch).warnAllDue();
@@ -129,41 +144,152 @@ export async function hubWorkDone(...hubs: TestHub[]): Promise<void> {
   }
 }
 
+/** Someone a spec logs in: a demo username, on the first instance unless [username, instance] names another. */
+export type Person = string | readonly [username: string, instance: number];
+
+export interface HubOptions<P extends Record<string, Person>> {
+  /** Hub instances on the one database (default 1); R25/R27 specs take two. */
+  instances?: number;
+  /** Every instance's configuration over the test defaults. */
+  config?: Partial<HubConfig>;
+  /** The demo departments and users (default), or an empty hub (setup, imports). */
+  demoPeople?: boolean;
+  /** The clients the spec uses, by its own names: they exist at once and are logged in before its tests. */
+  people?: P;
+  /** The leader's board socket on the last instance collects every card entry (`entries`), and quiesce waits for it. */
+  watch?: boolean;
+}
+
+export interface Hub<P extends Record<string, Person>> {
+  readonly databaseUrl: string;
+  /** The test database as its superuser (connected before the tests). */
+  readonly sql: Client;
+  readonly people: { readonly [K in keyof P]: HubClient };
+  readonly instances: readonly TestHub[];
+  readonly first: TestHub;
+  readonly second: TestHub;
+  /** Card entries the watching socket received, in order (watch). */
+  readonly entries: CardEntry[];
+  /** One more client, logged in now. */
+  login(username: string, instance?: number): Promise<HubClient>;
+  /** Nothing is left to happen: every instance's due work is done (hubWorkDone) and the watching socket is at the stream head. */
+  quiesce(): Promise<void>;
+  /** Stops every instance, runs `whileDown` with none running, and starts them again; the clients follow (sessions live in the database). */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
+  /** The hub clock (test clock), read and moved forward as the admin. */
+  now(): Promise<Date>;
+  advance(ms: number): Promise<void>;
+  advanceTo(instant: string | Date, plusMs?: number): Promise<void>;
+}
+
 /**
- * The deadline specs' set-up: two instances on one fresh database with the demo people, the leader
- * (on the second) and the admin (on the first) logged in, and the leader's board socket collecting
- * every card entry; the hub clock moved forward to an instant, never back.
+ * A spec file's hub (issue 15): a fresh database with `instances` hub instances on it, the demo
+ * people, the spec's clients logged in, and the superuser's `sql` — started before its tests
+ * (beforeAll) and closed after them (afterAll), however far the start got.
  */
-export async function twoInstancesWatched() {
-  const db = await createTestDatabase();
-  const first = await startTestHub(db.url);
-  const second = await startTestHub(db.url);
-  await loadPeople(first);
-  const leader = await HubClient.login(second.url, 'leader');
-  const admin = await HubClient.login(first.url, 'admin');
+export function withHub<P extends Record<string, Person> = Record<never, Person>>(options: HubOptions<P> = {}): Hub<P> {
+  const db = testDatabase();
   const sql = new Client({ connectionString: db.url });
-  await sql.connect();
+  const named = Object.entries(options.people ?? {}) as [keyof P, Person][];
+  const people = Object.fromEntries(named.map(([name]) => [name, new HubClient('')])) as Record<keyof P, HubClient>;
+  const instances: TestHub[] = [];
   const entries: CardEntry[] = [];
-  const board = connectSocket(second.url, leader.cookie);
-  board.on('card:entry', (e) => entries.push(e));
-  await connected(board);
-  const hubNow = async () => new Date((await leader.get('/api/board')).body.serverNow);
-  const advance = async (ms: number) => {
-    const moved = await admin.post('/api/test/clock', { advanceMs: ms });
-    if (moved.status !== 200) throw new Error(JSON.stringify(moved.body));
+  /** Every client the fixture logged in, with its instance, so a restart can point it at the new address. */
+  const placed: [HubClient, number][] = [];
+  let board: HubSocket | undefined;
+  let created = false;
+  let connectedSql = false;
+
+  const instance = (index: number) => {
+    const hub = instances[index];
+    if (!hub) throw new Error(`instance ${index} is not running (instances: ${instances.length})`);
+    return hub;
   };
-  const advanceTo = async (instant: string | Date, plusMs: number) => {
-    const by = new Date(instant).getTime() - (await hubNow()).getTime() + plusMs;
-    if (by > 0) await advance(by);
+  const place = (client: HubClient, index: number) => {
+    placed.push([client, index]);
+    return client.at(instance(index).url);
   };
-  const close = async () => {
-    board.disconnect();
-    await sql.end();
-    await first.close();
-    await second.close();
-    await db.drop();
+  const login = (username: string, index = 0) => place(new HubClient(''), index).logIn(username);
+  /** The admin who moves the clock, logged in when first needed. */
+  let admin: Promise<HubClient> | undefined;
+  const asAdmin = () => (admin ??= login('admin'));
+  const start = async () => {
+    for (let i = 0; i < (options.instances ?? 1); i++) instances.push(await startTestHub(db.url, options.config));
   };
-  return { first, second, sql, leader, admin, entries, hubNow, advance, advanceTo, close };
+
+  beforeAll(async () => {
+    await db.create();
+    created = true;
+    await start();
+    await sql.connect();
+    connectedSql = true;
+    if (options.demoPeople === false) return;
+    await loadPeople(instance(0));
+    for (const [name, person] of named) {
+      const [username, index] = typeof person === 'string' ? [person, 0] : person;
+      await place(people[name], index).logIn(username);
+    }
+    if (options.watch) {
+      const last = instance(instances.length - 1);
+      board = connectSocket(last.url, (await login('leader', instances.length - 1)).cookie);
+      board.on('card:entry', (e) => entries.push(e));
+      await connected(board);
+    }
+  });
+  afterAll(async () => {
+    board?.disconnect();
+    if (connectedSql) await sql.end();
+    for (const hub of instances) await hub.close();
+    if (created) await db.drop();
+  });
+
+  return {
+    databaseUrl: db.url,
+    sql,
+    people,
+    instances,
+    get first() {
+      return instance(0);
+    },
+    get second() {
+      return instance(1);
+    },
+    entries,
+    login,
+    async quiesce() {
+      await hubWorkDone(...instances);
+      if (!board) return;
+      const head = Number((await sql.query('SELECT COALESCE(MAX(position), 0) AS head FROM card_entries')).rows[0].head);
+      await eventually(() => (head === 0 || entries.some((e) => e.position >= head) ? true : undefined));
+    },
+    async restart(whileDown) {
+      if (board) throw new Error('a watched hub does not restart: its socket would miss entries');
+      for (const hub of instances.splice(0)) await hub.close();
+      await whileDown?.();
+      await start();
+      for (const [client, index] of placed) client.at(instance(index).url);
+    },
+    now: async () => hubNow(await asAdmin()),
+    advance: async (ms) => advanceClock(await asAdmin(), ms),
+    advanceTo: async (instant, plusMs = 0) => advanceTo(await asAdmin(), instant, plusMs),
+  };
+}
+
+/** The hub's clock now, as a board snapshot reads it. */
+export async function hubNow(client: HubClient): Promise<Date> {
+  return new Date((await client.get('/api/board')).body.serverNow);
+}
+
+/** Moves the one hub clock (test clock) forward by ms, as the admin `admin`. */
+export async function advanceClock(admin: HubClient, ms: number): Promise<void> {
+  const moved = await admin.post('/api/test/clock', { advanceMs: ms });
+  if (moved.status !== 200) throw new Error(JSON.stringify(moved.body));
+}
+
+/** Moves the one hub clock (test clock) to `plusMs` after `instant`; never backwards. */
+export async function advanceTo(admin: HubClient, instant: string | Date, plusMs = 0): Promise<void> {
+  const by = new Date(instant).getTime() - (await hubNow(admin)).getTime() + plusMs;
+  if (by > 0) await advanceClock(admin, by);
 }
 
 /** Demo departments and users (no projects), password TEST_PASSWORD. */
@@ -171,40 +297,83 @@ export async function loadPeople(hub: TestHub): Promise<void> {
   await hub.app.get(DemoData).loadIfEmpty(TEST_PASSWORD, false);
 }
 
-export interface Reply<T = any> {
+export interface Reply<T> {
   status: number;
   body: T;
   /** The response's content type. */
   type: string | null;
 }
 
-/** A logged-in browser-like API client: session cookie plus the CSRF header. */
+/** The RFC 9457 problem a refused request answers with; fails the test when the reply is anything else. */
+export function problem(reply: Reply<unknown>): ProblemDetails {
+  if (!reply.type?.startsWith('application/problem+json')) throw new Error(`not a problem: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body as ProblemDetails;
+}
+
+/** The fields a request was refused for (a validation problem), with their messages. */
+export function fieldErrors(reply: Reply<unknown>): { field: string; message: string }[] {
+  const { errors } = problem(reply);
+  if (!errors) throw new Error(`no field errors: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return errors;
+}
+
+/**
+ * A logged-in browser-like API client: session cookie plus the CSRF header. get/post/put/patch/delete
+ * take the routes of HubRoutes and answer their contract types; send and sendText take anything
+ * (malformed bodies, unknown paths) and answer unknown.
+ */
 export class HubClient {
   cookie = '';
 
-  constructor(readonly baseUrl: string) {}
+  /** Empty for a fixture's client until its hub runs (withHub). */
+  constructor(private url: string) {}
 
-  static async login(baseUrl: string, username: string, password = TEST_PASSWORD): Promise<HubClient> {
-    const client = new HubClient(baseUrl);
-    const reply = await client.post('/api/auth/login', { username, password });
+  get baseUrl(): string {
+    return this.url;
+  }
+
+  static login(baseUrl: string, username: string, password = TEST_PASSWORD): Promise<HubClient> {
+    return new HubClient(baseUrl).logIn(username, password);
+  }
+
+  /** Points a fixture's client at its instance, once it runs. */
+  at(baseUrl: string): this {
+    this.url = baseUrl;
+    return this;
+  }
+
+  async logIn(username: string, password = TEST_PASSWORD): Promise<this> {
+    const reply = await this.post('/api/auth/login', { username, password });
     if (reply.status !== 200) throw new Error(`login ${username} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
-    return client;
+    return this;
   }
 
-  get<T = any>(path: string): Promise<Reply<T>> {
-    return this.send<T>('GET', path);
+  get<P extends HubPath<'GET'>>(path: P): Promise<Reply<HubReply<'GET', P>>> {
+    return this.send('GET', path) as Promise<Reply<HubReply<'GET', P>>>;
   }
 
-  post<T = any>(path: string, body?: unknown): Promise<Reply<T>> {
-    return this.send<T>('POST', path, body);
+  post<P extends HubPath<'POST'>>(path: P, ...body: HubBody<'POST', P>): Promise<Reply<HubReply<'POST', P>>> {
+    return this.send('POST', path, body[0]) as Promise<Reply<HubReply<'POST', P>>>;
   }
 
-  send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
-    return this.sendText<T>(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
+  put<P extends HubPath<'PUT'>>(path: P, ...body: HubBody<'PUT', P>): Promise<Reply<HubReply<'PUT', P>>> {
+    return this.send('PUT', path, body[0]) as Promise<Reply<HubReply<'PUT', P>>>;
+  }
+
+  patch<P extends HubPath<'PATCH'>>(path: P, ...body: HubBody<'PATCH', P>): Promise<Reply<HubReply<'PATCH', P>>> {
+    return this.send('PATCH', path, body[0]) as Promise<Reply<HubReply<'PATCH', P>>>;
+  }
+
+  delete<P extends HubPath<'DELETE'>>(path: P): Promise<Reply<HubReply<'DELETE', P>>> {
+    return this.send('DELETE', path) as Promise<Reply<HubReply<'DELETE', P>>>;
+  }
+
+  send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<unknown>> {
+    return this.sendText(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
   }
 
   /** Sends a JSON body as given: text JSON.stringify never writes (lone surrogates, 10,000 levels deep, megabytes). */
-  async sendText<T>(method: string, path: string, text: string | undefined, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async sendText(method: string, path: string, text: string | undefined, headers: Record<string, string> = {}): Promise<Reply<unknown>> {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {
@@ -254,7 +423,7 @@ export async function eventually<T>(check: () => Promise<T | undefined> | T | un
   }
 }
 
-export const REGISTRATION = {
+export const REGISTRATION: RegisterProjectRequest = {
   name: '新能源汽车零部件产业园',
   owner: { name: '星河新能源科技有限公司', legalRepresentative: '陈星河', contactName: '赵敏', contactPhone: '0571-88886666' },
   category: 'provincial_key',
@@ -265,7 +434,7 @@ export const REGISTRATION = {
 
 /** Registers and admits a project with the given department codes (first is lead); returns the project view. */
 export async function admittedProject(window: HubClient, leader: HubClient, codes: string[], name = REGISTRATION.name) {
-  const departments = (await window.get<{ id: string; code: string }[]>('/api/departments')).body;
+  const departments = (await window.get('/api/departments')).body;
   const id = (code: string) => departments.find((d) => d.code === code)!.id;
   const registered = await window.post('/api/projects', { ...REGISTRATION, name });
   if (registered.status !== 201) throw new Error(JSON.stringify(registered.body));
@@ -286,7 +455,7 @@ export async function mainMaterialReceived(window: HubClient, itemId: string): P
 }
 
 /** Completes the item's main materials (window) and accepts it (`by`, the window unless said). */
-export async function acceptItem(window: HubClient, itemId: string, by: HubClient = window): Promise<Reply> {
+export async function acceptItem(window: HubClient, itemId: string, by: HubClient = window) {
   await mainMaterialReceived(window, itemId);
   return by.post(`/api/items/${itemId}/acceptance`);
 }

@@ -15,6 +15,8 @@ const alert = (id: string, readAt: string | null = null): AlertView => ({
   projectName: '新能源电池项目',
   itemId: `item-${id}`,
   departmentId: 'd1',
+  explanationId: null,
+  meetingId: null,
   dueAt: '2026-11-27T16:00:00.000Z',
   deadlineVersion: 1,
   workingDaysLeft: 1,

@@ -139,6 +139,7 @@ describe('leaderInbox', () => {
     itemId: 'i',
     departmentId: 'drc',
     explanationId: null,
+    meetingId: null,
     dueAt: NOW.toISOString(),
     deadlineVersion: 1,
     workingDaysLeft: null,
