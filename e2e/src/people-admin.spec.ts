@@ -25,7 +25,8 @@ test('R1 R27: the admin creates a department and a liaison and records its e-mai
     await admin.getByLabel('姓名').fill('李交通');
     await admin.getByLabel('角色').selectOption('liaison');
     await admin.getByTestId('user-create').click();
-    await expect(admin.locator('#user-department-error')).toContainText('a liaison needs exactly one department');
+    // Issue 14: the server's refusal in the screen's language (its code's words), never its English detail.
+    await expect(admin.locator('#user-department-error')).toHaveText('部门联络员须属于一个部门');
     await admin.getByLabel('所属部门').selectOption({ label: 'TRA 交通运输局' });
     await admin.getByTestId('user-create').click();
     await expect(admin.getByTestId('one-time-password')).toContainText('李交通');
