@@ -10,6 +10,8 @@ const DELTA_MAX = 500;
  * seen at once: the count of projects no longer matches.
  */
 const FULL_READ_EVERY_MS = 5 * 60_000;
+/** Page rows kept at most (a few kB each): the pages people look at, not the whole board. */
+const ROWS_KEPT = 4_000;
 
 interface ProjectRow {
   id: string;
@@ -45,6 +47,11 @@ interface ItemRow {
  */
 export class BoardIndex {
   private projects = new Map<string, BoardIndexProject>();
+  /**
+   * The page rows already read (JSON, as the board draws them), by project: each is right at the
+   * index's position, since its project has gained no card entry since it was read (R5).
+   */
+  private rows = new Map<string, string>();
   private position = -1;
   private readAllAt = 0;
   /** One read at a time: the requests arriving meanwhile look again after it. */
@@ -71,17 +78,49 @@ export class BoardIndex {
     }
   }
 
+  /**
+   * Runs `use` on the index at once if it stands at `position` and needs no full read; undefined
+   * otherwise. For a request that read the stream head outside a transaction: nothing is read.
+   */
+  ifAt<T>(position: number, use: (projects: Iterable<BoardIndexProject>) => T): T | undefined {
+    const due = Date.now() - this.readAllAt > FULL_READ_EVERY_MS;
+    return this.position === position && !due ? use(this.projects.values()) : undefined;
+  }
+
+  /** The kept rows of `ids` that are right at `position` (none when the index stands elsewhere). */
+  keptRows(position: number, ids: readonly string[]): Map<string, string> {
+    const kept = new Map<string, string>();
+    if (this.position !== position) return kept;
+    for (const id of ids) {
+      const row = this.rows.get(id);
+      if (row !== undefined) kept.set(id, row);
+    }
+    return kept;
+  }
+
+  /** Keeps rows read in a snapshot at `position`, unless the index has moved on from it meanwhile. */
+  keepRows(position: number, rows: ReadonlyMap<string, string>): void {
+    if (this.position !== position) return;
+    for (const [id, row] of rows) this.rows.set(id, row);
+    for (const id of this.rows.keys()) {
+      if (this.rows.size <= ROWS_KEPT) break;
+      this.rows.delete(id);
+    }
+  }
+
   private async read(tx: Tx, position: number, all: boolean): Promise<void> {
     const changed = all ? null : await changedProjects(tx, this.position, position);
     const read = await readProjects(tx, changed && changed.length <= DELTA_MAX ? changed : null);
     if (read.every) {
       this.projects = read.projects;
+      this.rows.clear();
       this.readAllAt = Date.now();
     } else {
       for (const id of changed!) {
         const project = read.projects.get(id);
         if (project) this.projects.set(id, project);
         else this.projects.delete(id);
+        this.rows.delete(id);
       }
     }
     this.position = position;

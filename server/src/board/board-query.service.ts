@@ -9,13 +9,15 @@ import {
   PROJECT_CATEGORIES,
   projectLifeState,
   selectBoard,
+  type BoardIndexProject,
   type BoardQuery,
   type BoardRowProject,
+  type BoardSelection,
   type ProjectPaperwork,
 } from '@hub/shared';
 import { CalendarService } from '../calendar/calendar.service';
 import { badRequest } from '../common/problem';
-import { Database } from '../database/database';
+import { Database, type Tx } from '../database/database';
 import { MaterialsService } from '../materials/materials.service';
 import { STANDING_PERMITS } from '../notices/standing-permit';
 import { BoardIndex } from './board-index';
@@ -144,7 +146,7 @@ const PAGE_SQL = `
 @Injectable()
 export class BoardQueryService {
   private readonly cache = new Map<string, Promise<BuiltBoardRows>>();
-  private readonly heads: SharedReads<{ position: number; now: Date }>;
+  private readonly heads: SharedReads<Head>;
   private readonly index = new BoardIndex();
 
   constructor(
@@ -153,10 +155,10 @@ export class BoardQueryService {
     private readonly materials: MaterialsService,
   ) {
     this.heads = new SharedReads(async () => {
-      const head = await this.db.one<{ position: string; now: Date }>(
-        `SELECT COALESCE(MAX(position), 0) AS position, hub_now() AS now FROM card_entries`,
+      const head = await this.db.one<{ position: string; now: Date; calendar: string }>(
+        `SELECT COALESCE(MAX(position), 0) AS position, hub_now() AS now, (SELECT version FROM calendar_version) AS calendar FROM card_entries`,
       );
-      return { position: Number(head!.position), now: head!.now };
+      return { position: Number(head!.position), now: head!.now, calendar: Number(head!.calendar) };
     });
   }
 
@@ -180,8 +182,8 @@ export class BoardQueryService {
     const known = this.cache.get(wanted);
     const next = bucket + TIME_BUCKET_MS;
     if (known && head.now.getTime() >= next - PREBUILD_LEAD_MS)
-      this.cached(etagOf(head.position, next, query), () => this.build(query, next)).catch(() => undefined);
-    return known ?? this.cached(wanted, () => this.build(query, bucket));
+      this.cached(etagOf(head.position, next, query), () => this.build(query, next, head)).catch(() => undefined);
+    return known ?? this.cached(wanted, () => this.build(query, bucket, head));
   }
 
   private cached(etag: string, build: () => Promise<BuiltBoardRows>): Promise<BuiltBoardRows> {
@@ -196,35 +198,74 @@ export class BoardQueryService {
   }
 
   /**
-   * One consistent read (REPEATABLE READ): the page and its counts exactly as of the position it
-   * names, coloured at `bucket`. The index is brought to that snapshot first; when another request
-   * has already moved it past, a newer snapshot is taken.
+   * The page and its counts exactly as of one stream position, coloured at `bucket`. When the
+   * index stands at the head just read and holds the page's rows, nothing more is read (a search
+   * of the board is then a few milliseconds of memory work). Otherwise one consistent read
+   * (REPEATABLE READ) brings the index to its snapshot and reads the rows it lacks; when another
+   * request has already moved the index past that snapshot, a newer one is taken.
    */
-  private async build(query: ReturnType<typeof parseBoardQuery>, bucket: number): Promise<BuiltBoardRows> {
-    const { calendar, settings } = await this.calendars.current();
+  private async build(query: ReturnType<typeof parseBoardQuery>, bucket: number, head: Head): Promise<BuiltBoardRows> {
+    const { calendar, settings } = this.calendars.held(head.calendar) ?? (await this.calendars.current());
     const bounds = boardStatusBounds(new Date(bucket), calendar, settings);
+    const select = (projects: Iterable<BoardIndexProject>) => selectBoard(projects, query, bounds);
+    const quick = this.index.ifAt(head.position, select);
+    if (quick) {
+      const rows = this.index.keptRows(head.position, quick.ids);
+      if (rows.size === quick.ids.length) return answer(head.position, bucket, query, quick.counts, quick.ids, rows);
+    }
     for (;;) {
       const built = await this.db.transaction(async (tx) => {
         await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const head = await tx.one<{ position: string; projects: number }>(
+        const read = await tx.one<{ position: string; projects: number }>(
           'SELECT COALESCE(MAX(position), 0) AS position, (SELECT count(*) FROM projects)::int AS projects FROM card_entries',
         );
-        const position = Number(head!.position);
-        const selection = await this.index.at(tx, position, head!.projects, (projects) => selectBoard(projects, query, bounds));
+        const position = Number(read!.position);
+        const selection = await this.index.at(tx, position, read!.projects, select);
         if (!selection) return undefined;
-        const [page] = await tx.query<{ projects: BoardRowRecord[] }>(PAGE_SQL, [selection.ids]);
-        const projects = page!.projects.map(withLife);
-        // R6: the flag of a mega project shows its forwarding; the few on a page read it here.
-        const megas = projects.filter((p) => p.mega).map((p) => p.id);
-        const paperwork = megas.length ? await this.materials.paperwork(tx, megas) : new Map<string, ProjectPaperwork>();
-        for (const p of projects) if (paperwork.has(p.id)) p.paperwork = paperwork.get(p.id);
+        const rows = this.index.keptRows(position, selection.ids);
+        const missing = selection.ids.filter((id) => !rows.has(id));
+        if (missing.length) {
+          const fresh = await this.readRows(tx, missing);
+          this.index.keepRows(position, fresh);
+          for (const [id, row] of fresh) rows.set(id, row);
+        }
         // The ETag names the position read here, which may be newer than the one the request saw.
-        const json = `{"position":${position},"asOf":${JSON.stringify(new Date(bucket).toISOString())},"offset":${query.offset},"limit":${query.limit},"counts":${JSON.stringify(selection.counts)},"projects":${JSON.stringify(projects)}}`;
-        return new BuiltBoardRows(etagOf(position, bucket, query), json);
+        return answer(position, bucket, query, selection.counts, selection.ids, rows);
       });
       if (built) return built;
     }
   }
+
+  /** The page rows of `ids` as JSON, by project id, read in `tx`. */
+  private async readRows(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+    const [page] = await tx.query<{ projects: BoardRowRecord[] }>(PAGE_SQL, [ids]);
+    const projects = page!.projects.map(withLife);
+    // R6: the flag of a mega project shows its forwarding; the few on a page read it here.
+    const megas = projects.filter((p) => p.mega).map((p) => p.id);
+    const paperwork = megas.length ? await this.materials.paperwork(tx, megas) : new Map<string, ProjectPaperwork>();
+    for (const p of projects) if (paperwork.has(p.id)) p.paperwork = paperwork.get(p.id);
+    return new Map(projects.map((p) => [p.id, JSON.stringify(p)]));
+  }
+}
+
+/** The stream head, the hub clock and the calendar's version, read together once for the requests arriving together. */
+interface Head {
+  position: number;
+  now: Date;
+  calendar: number;
+}
+
+function answer(
+  position: number,
+  bucket: number,
+  query: ReturnType<typeof parseBoardQuery>,
+  counts: BoardSelection['counts'],
+  ids: readonly string[],
+  rows: ReadonlyMap<string, string>,
+): BuiltBoardRows {
+  const projects = ids.flatMap((id) => rows.get(id) ?? []).join(',');
+  const json = `{"position":${position},"asOf":${JSON.stringify(new Date(bucket).toISOString())},"offset":${query.offset},"limit":${query.limit},"counts":${JSON.stringify(counts)},"projects":[${projects}]}`;
+  return new BuiltBoardRows(etagOf(position, bucket, query), json);
 }
 
 /**

@@ -97,6 +97,11 @@ export class CalendarService implements OnModuleInit {
     return this.db.transaction((t) => this.compile(t));
   }
 
+  /** The compiled calendar of `version` when this instance holds it: for a caller that read the version itself. */
+  held(version: number): CompiledCalendar | undefined {
+    return this.compiled?.version === version ? this.compiled : undefined;
+  }
+
   /**
    * R11: an item's deadline explained under the rule it was accepted with (R10: the settings may
    * have changed since). When its due instant is not the calendar's — set by hand, or a passed
