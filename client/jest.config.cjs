@@ -14,4 +14,5 @@ module.exports = {
   transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
   moduleNameMapper: { '^@hub/shared$': '<rootDir>/../shared/index.ts' },
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  reporters: ['default', '<rootDir>/../server/scripts/failed-tests-reporter.cjs'],
 };

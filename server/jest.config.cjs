@@ -6,6 +6,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js'],
   moduleNameMapper: { '^@hub/shared$': '<rootDir>/../shared/index.ts' },
   testMatch: ['**/*.spec.ts'],
+  reporters: ['default', '<rootDir>/scripts/failed-tests-reporter.cjs'],
   // Integration tests share one PostgreSQL server; each file gets its own database.
   testTimeout: 60000,
 };

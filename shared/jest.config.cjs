@@ -5,4 +5,5 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
   moduleFileExtensions: ['ts', 'js'],
   testMatch: ['**/*.spec.ts'],
+  reporters: ['default', '<rootDir>/../server/scripts/failed-tests-reporter.cjs'],
 };

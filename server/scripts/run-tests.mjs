@@ -2,7 +2,7 @@
 // real Socket.IO), fault tests on built instances, and e2e (real Chromium against the real server). Without DATABASE_URL
 // it runs an embedded PostgreSQL in a temporary directory for the duration.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,10 @@ import { startEmbeddedPostgres } from './embedded-postgres.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: process.env.CI ? '0' : '1' };
+
+// Failed tests, repeated at the end of the run (failed-tests-reporter.cjs).
+const failures = join(tmpdir(), `hub-test-failures-${process.pid}.txt`);
+env.HUB_TEST_FAILURES = failures;
 
 let database = null;
 let dir = null;
@@ -54,7 +58,10 @@ for (const [title, cmd, args] of steps) {
 
 await database?.stop();
 if (dir) rmSync(dir, { recursive: true, force: true });
+const failedTests = existsSync(failures) ? readFileSync(failures, 'utf8') : '';
+rmSync(failures, { force: true });
 if (failed) {
+  if (failedTests) console.error(`\nFailed tests:\n${failedTests}`);
   console.error(`\nFAILED: ${failed}`);
   process.exit(1);
 }
