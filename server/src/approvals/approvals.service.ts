@@ -31,7 +31,6 @@ import {
 } from '@hub/shared';
 import { AlertsService } from '../alerts/alerts.service';
 import { CalendarService } from '../calendar/calendar.service';
-import { CardService } from '../card/card.service';
 import { ProjectSteps } from '../card/project-steps';
 import { authorize } from '../common/authorize';
 import { badRequest, conflict, notFound, refuse } from '../common/problem';
@@ -95,7 +94,6 @@ export class ApprovalsService {
     private readonly clock: HubClock,
     private readonly calendars: CalendarService,
     private readonly steps: ProjectSteps,
-    private readonly card: CardService,
     private readonly notices: NoticesService,
     private readonly signals: DeadlineSignals,
     private readonly alerts: AlertsService,
@@ -457,8 +455,8 @@ export class ApprovalsService {
    * R14/R15/R17: marks running items deemed to consent, each with its numbered notice, inside the
    * caller's transaction (engine: timeout; meeting close or ruling: absence). The (item, deadline
    * version) key of deemed_consents and the state machine make a second firing impossible. A batch
-   * (the engine's claim) is written in a few set-based statements, whatever its size; only the card
-   * entries go one by one, each citing its own notice.
+   * (the engine's claim) is written in a few set-based statements, whatever its size, its card
+   * entries included (each citing its own notice).
    */
   async deemConsents(
     tx: Tx,
@@ -532,12 +530,10 @@ export class ApprovalsService {
     // The desks: the warnings that waited on the items are settled; each department's liaisons and the
     // leaders learn of the deemed consent (raised with every other one of this transaction, at its end).
     await this.alerts.markHandled(tx, { itemIds: ids }, firedAt);
-    const afters: ApprovalItemView[] = [];
-    for (const [i, { before, cause, absence, effectiveAt }] of deemed.entries()) {
+    const steps = deemed.map(({ before, cause, absence, effectiveAt }, i) => {
       const after = afterById.get(before.id)!;
       const notice = notices[i]!;
       this.alerts.deemedConsent(tx, { itemId: before.id, deadlineVersion: before.deadlineVersion }, firedAt);
-      this.card.cite(tx, before.projectId, notice);
       const detail = {
         cause: cause.kind,
         noticeNumber: notice.number,
@@ -545,10 +541,10 @@ export class ApprovalsService {
         lateMs: String(firedAt.getTime() - effectiveAt.getTime()),
         ...(absence ? { meeting: absence.meetingTitle, meetingId: absence.meetingId } : {}),
       };
-      await this.steps.recordStep(tx, { item: before, after }, { actor: null, action: 'item.deemed_consent', detail });
-      afters.push(after);
-    }
-    return afters;
+      return { change: { item: before, after }, step: { actor: null, action: 'item.deemed_consent' as const, detail, notice } };
+    });
+    await this.steps.recordSteps(tx, steps);
+    return steps.map((s) => s.change.after);
   }
 
   /**

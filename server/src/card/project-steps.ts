@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { ApprovalItemView, BoardProject, CardAction, CardEntry, CardState, MeetingSummary, SessionUser } from '@hub/shared';
-import { CardService } from './card.service';
+import type {
+  ApprovalItemView,
+  BoardProject,
+  CardAction,
+  CardEntry,
+  CardState,
+  CitedNotice,
+  MeetingSummary,
+  SessionUser,
+} from '@hub/shared';
+import { CardService, type NewCardEntry } from './card.service';
 import { notFound } from '../common/problem';
 import type { Tx } from '../database/database';
 import { loadBoardProjects, type CurrentBoardProject } from '../projects/project-records';
@@ -10,6 +19,8 @@ export interface ProjectStep {
   actor: SessionUser | null;
   action: CardAction;
   detail?: Record<string, string>;
+  /** R17: the numbered notice the step issued, cited by its entry. */
+  notice?: CitedNotice;
 }
 
 /**
@@ -56,11 +67,23 @@ export class ProjectSteps {
     return this.append(tx, subject, step);
   }
 
-  private append(tx: Tx, change: StepChange, { actor, action, detail }: ProjectStep): Promise<CardEntry> {
-    // A meeting's steps name the meeting on the card.
-    const named = 'meeting' in change ? { meeting: change.after.title, ...detail } : detail;
-    return this.card.append(tx, { ...cardStates(change), actor, action, detail: named });
+  /** Records many changes' steps at once, in their order (the engine's claim: one card append for all). */
+  recordSteps(tx: Tx, steps: readonly { change: StepChange; step: ProjectStep }[]): Promise<CardEntry[]> {
+    return this.card.appendMany(
+      tx,
+      steps.map(({ change, step }) => newEntry(change, step)),
+    );
   }
+
+  private append(tx: Tx, change: StepChange, step: ProjectStep): Promise<CardEntry> {
+    return this.card.append(tx, newEntry(change, step));
+  }
+}
+
+function newEntry(change: StepChange, { actor, action, detail, notice }: ProjectStep): NewCardEntry {
+  // A meeting's steps name the meeting on the card.
+  const named = 'meeting' in change ? { meeting: change.after.title, ...detail } : detail;
+  return { ...cardStates(change), actor, action, detail: named, ...(notice ? { notices: [notice] } : {}) };
 }
 
 /** Whose card a change goes on, and its state before and after as the card records them. */

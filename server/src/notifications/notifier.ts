@@ -191,39 +191,52 @@ export class ApplicantNotifier implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.card.observe((tx, entry) => this.stepRecorded(tx, entry));
+    this.card.observe((tx, entries) => this.stepsRecorded(tx, entries));
   }
 
-  async stepRecorded(tx: Tx, entry: CardEntry): Promise<void> {
-    const text = APPLICANT_STEPS[entry.action];
-    if (!text) return;
-    const project = await tx.one<{ code: string; name: string; owner: OwnerOrganisation }>(
-      'SELECT code, name, owner FROM projects WHERE id = $1',
-      [entry.projectId],
+  /** The messages of a batch of entries, read and written together (the engine's claim records 25). */
+  async stepsRecorded(tx: Tx, entries: readonly CardEntry[]): Promise<void> {
+    const told = entries.filter((e) => APPLICANT_STEPS[e.action]);
+    if (!told.length) return;
+    const rows = await tx.query<{ id: string; code: string; name: string; owner: OwnerOrganisation }>(
+      'SELECT id, code, name, owner FROM projects WHERE id = ANY($1::uuid[])',
+      [[...new Set(told.map((e) => e.projectId))]],
     );
-    if (!project) return;
-    const email = project.owner.contactEmail?.trim() || null;
-    const mobile = mobileOf(project.owner.contactPhone);
-    if (!email && !mobile) return;
-    const item = entry.after.kind === 'item' ? entry.after.item : null;
-    const department = item ? ((await departmentNames(tx, [item.departmentId])).get(item.departmentId) ?? '') : '';
-    const due = item?.dueAt ? localTime(item.dueAt, await timeZone(tx)) : '';
-    const subject = `【绿色通道】${project.code} ${project.name}`;
-    const body = `${text({ department, due, reason: entry.detail['reason'] ?? '' })}\n项目代码：${project.code}\n查询办理进度：${statusLink(this.outbox.publicUrl, project.code)}（凭查询码登录）`;
-    const at = new Date(entry.at);
-    const base = {
-      fact: `card:${entry.position}`,
-      recipient: `applicant:${entry.projectId}`,
-      kind: `applicant.${entry.action}`,
-      userId: null,
-      projectId: entry.projectId,
-      subject,
-      body,
-      at,
-    };
-    await this.outbox.write(tx, [
-      ...(email ? [{ ...base, channel: 'email' as const, address: email }] : []),
-      ...(mobile ? [{ ...base, channel: 'sms' as const, address: mobile }] : []),
-    ]);
+    const projects = new Map(rows.map((r) => [r.id, r]));
+    const reachable = told.filter((e) => {
+      const owner = projects.get(e.projectId)?.owner;
+      return owner && (owner.contactEmail?.trim() || mobileOf(owner.contactPhone));
+    });
+    if (!reachable.length) return;
+    const itemOf = (entry: CardEntry) => (entry.after.kind === 'item' ? entry.after.item : null);
+    const departments = await departmentNames(
+      tx,
+      reachable.map((e) => itemOf(e)?.departmentId ?? null),
+    );
+    const zone = reachable.some((e) => itemOf(e)?.dueAt) ? await timeZone(tx) : '';
+    const messages = reachable.flatMap((entry) => {
+      const project = projects.get(entry.projectId)!;
+      const email = project.owner.contactEmail?.trim() || null;
+      const mobile = mobileOf(project.owner.contactPhone);
+      const item = itemOf(entry);
+      const department = item ? (departments.get(item.departmentId) ?? '') : '';
+      const due = item?.dueAt ? localTime(item.dueAt, zone) : '';
+      const text = APPLICANT_STEPS[entry.action]!;
+      const base = {
+        fact: `card:${entry.position}`,
+        recipient: `applicant:${entry.projectId}`,
+        kind: `applicant.${entry.action}`,
+        userId: null,
+        projectId: entry.projectId,
+        subject: `【绿色通道】${project.code} ${project.name}`,
+        body: `${text({ department, due, reason: entry.detail['reason'] ?? '' })}\n项目代码：${project.code}\n查询办理进度：${statusLink(this.outbox.publicUrl, project.code)}（凭查询码登录）`,
+        at: new Date(entry.at),
+      };
+      return [
+        ...(email ? [{ ...base, channel: 'email' as const, address: email }] : []),
+        ...(mobile ? [{ ...base, channel: 'sms' as const, address: mobile }] : []),
+      ];
+    });
+    await this.outbox.write(tx, messages);
   }
 }

@@ -42,16 +42,30 @@ export class Outbox {
     this.written.add(listener);
   }
 
+  /** Stores the messages in one statement; returns how many were new. */
   async write(tx: Tx, messages: readonly NewMessage[]): Promise<number> {
-    let stored = 0;
-    for (const m of messages) {
-      const row = await tx.one(
-        `INSERT INTO outbox (fact, recipient, channel, address, kind, user_id, project_id, subject, body, ics, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (fact, recipient, channel) DO NOTHING RETURNING id`,
-        [m.fact, m.recipient, m.channel, m.address, m.kind, m.userId, m.projectId, m.subject, m.body, m.ics ?? null, m.at],
-      );
-      if (row) stored++;
-    }
+    if (!messages.length) return 0;
+    const column = <K extends keyof NewMessage>(key: K) => messages.map((m) => m[key] ?? null);
+    const rows = await tx.query(
+      `INSERT INTO outbox (fact, recipient, channel, address, kind, user_id, project_id, subject, body, ics, created_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::text[],
+         $9::text[], $10::text[], $11::timestamptz[])
+       ON CONFLICT (fact, recipient, channel) DO NOTHING RETURNING id`,
+      [
+        column('fact'),
+        column('recipient'),
+        column('channel'),
+        column('address'),
+        column('kind'),
+        column('userId'),
+        column('projectId'),
+        column('subject'),
+        column('body'),
+        column('ics'),
+        column('at'),
+      ],
+    );
+    const stored = rows.length;
     if (stored) tx.onCommit(() => this.written.forEach((listener) => listener()));
     return stored;
   }
