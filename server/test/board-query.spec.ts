@@ -1,7 +1,17 @@
 import { request } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
 import { Client } from 'pg';
-import { BOARD_STATUS_FILTERS, BOARD_URGENCY, boardStatus, type BoardProject, type BoardQuery, type BoardRows } from '@hub/shared';
+import {
+  addWorkingDays,
+  BOARD_STATUS_FILTERS,
+  BOARD_URGENCY,
+  boardStatus,
+  civilDateOf,
+  zonedInstant,
+  type BoardProject,
+  type BoardQuery,
+  type BoardRows,
+} from '@hub/shared';
 import { CalendarService } from '../src/calendar/calendar.service';
 import { acceptItem, admittedProject, withHub, HubClient, REGISTRATION, fieldErrors } from './test-hub';
 
@@ -96,6 +106,11 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
   let departments: { id: string; code: string }[];
 
   beforeAll(async () => {
+    // The generated deadlines count from the hub's now: at 10:00 of a working day some fall due
+    // today, whatever the hour the suite runs (at 23:50 in the hub's time zone none would).
+    const { calendar, settings } = await hub.first.app.get(CalendarService).current();
+    const tomorrow = addWorkingDays(civilDateOf(await hub.now(), settings.timeZone), 1, calendar);
+    await hub.advanceTo(zonedInstant(tomorrow, '10:00', settings.timeZone));
     await generate(sql);
     await hub.quiesce(); // early warnings and escalations of the generated items settle first
     departments = (await leader.get('/api/departments')).body;

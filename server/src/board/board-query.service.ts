@@ -211,7 +211,15 @@ export class BoardQueryService {
     const quick = this.index.ifAt(head.position, select);
     if (quick) {
       const rows = this.index.keptRows(head.position, quick.ids);
-      if (rows.size === quick.ids.length) return answer(head.position, bucket, query, quick.counts, quick.ids, rows);
+      const missing = quick.ids.filter((id) => !rows.has(id));
+      // The rows it lacks, read with the stream head in one statement (one snapshot): right for the
+      // index's position if the head has not moved. A mega project's flag needs a second read: no.
+      const fresh = missing.length ? await this.readRowsAt(head.position, missing) : new Map<string, string>();
+      if (fresh) {
+        this.index.keepRows(head.position, fresh);
+        for (const [id, row] of fresh) rows.set(id, row);
+        return answer(head.position, bucket, query, quick.counts, quick.ids, rows);
+      }
     }
     for (;;) {
       const built = await this.db.transaction(async (tx) => {
@@ -234,6 +242,19 @@ export class BoardQueryService {
       });
       if (built) return built;
     }
+  }
+
+  /**
+   * The page rows of `ids` if, in the snapshot of the one statement reading them, the stream head
+   * is still `position` and none of them is a mega project (its paperwork is a second read).
+   */
+  private async readRowsAt(position: number, ids: string[]): Promise<Map<string, string> | undefined> {
+    const read = await this.db.one<{ position: string; projects: BoardRowRecord[] }>(
+      `SELECT (SELECT COALESCE(MAX(position), 0) FROM card_entries) AS position, (${PAGE_SQL}) AS projects`,
+      [ids],
+    );
+    if (Number(read!.position) !== position || read!.projects.some((p) => p.mega)) return undefined;
+    return new Map(read!.projects.map((p) => [p.id, JSON.stringify(withLife(p))]));
   }
 
   /** The page rows of `ids` as JSON, by project id, read in `tx`. */
