@@ -106,7 +106,7 @@ export class CardService {
   /**
    * Appends entries in their order, whatever their number, in the same five statements: the
    * stream lock, where the stream and each card end, one insert of the entries, one of the heads
-   * (the engine's claim of 25 deemed consents took 125 before). Each entry cites the notices cited
+   * (a claim of 25 deemed consents took 125 before). Each entry cites the notices cited
    * for its project in this transaction so far, then its own.
    */
   async appendMany(tx: Tx, entries: readonly NewCardEntry[]): Promise<CardEntry[]> {

@@ -194,7 +194,7 @@ export class ApplicantNotifier implements OnModuleInit {
     this.card.observe((tx, entries) => this.stepsRecorded(tx, entries));
   }
 
-  /** The messages of a batch of entries, read and written together (the engine's claim records 25). */
+  /** The messages of a batch of entries, read and written together (an engine's claim records up to 100). */
   async stepsRecorded(tx: Tx, entries: readonly CardEntry[]): Promise<void> {
     const told = entries.filter((e) => APPLICANT_STEPS[e.action]);
     if (!told.length) return;
