@@ -217,8 +217,14 @@ async function boardSnapshot() {
   const url = cluster[0].url;
   const whole = await concurrentGets(url, leader, ['/api/board'], 50, 150);
   const FIRST = '/api/board/rows?limit=50';
-  // A hub serving a board is warm: the first screen's first answers (its build, the JIT) come before the timing.
+  // A hub serving a board is warm: the first screen's first answers (its build, the JIT) and the page
+  // rows it reads in the background after its first full read come before the timing.
   await concurrentGets(url, leader, [FIRST], 50, 500, 'br, gzip');
+  await until(
+    async () => Number(/^hub_board_rows_kept (\d+)$/m.exec(await (await fetch(`${url}/metrics`)).text())?.[1]) >= 2000,
+    60000,
+    'the board rows warmed',
+  );
   const firstScreen = await concurrentGets(url, leader, [FIRST], 50, 1000, 'br, gzip');
   // The same while the window registers a project every 500 ms: each change moves the stream, so the next request rebuilds the answer.
   const window = await login(url, 'window');

@@ -226,7 +226,7 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
 });
 
 describe('metrics', () => {
-  it('R25: /metrics reports pending deadlines, lateness, published events and connected clients', async () => {
+  it('R25: /metrics reports pending deadlines, lateness, published events, connected clients and the board rows kept', async () => {
     const db = await createTestDatabase();
     const hub = await startTestHub(db.url);
     await loadPeople(hub);
@@ -236,6 +236,7 @@ describe('metrics', () => {
       'hub_deadline_lateness_seconds_count 0',
       'hub_events_published_total',
       'hub_connected_clients 0',
+      'hub_board_rows_kept 0',
     ]) {
       expect(text).toContain(name);
     }

@@ -13,7 +13,7 @@ import {
   type BoardRows,
 } from '@hub/shared';
 import { CalendarService } from '../src/calendar/calendar.service';
-import { acceptItem, admittedProject, withHub, HubClient, REGISTRATION, fieldErrors } from './test-hub';
+import { acceptItem, admittedProject, eventually, withHub, HubClient, REGISTRATION, fieldErrors } from './test-hub';
 
 const PROJECTS = 300;
 const CATEGORIES = ['national_key', 'provincial_key', 'city_key', 'free_agency', 'leader_directed'];
@@ -191,6 +191,18 @@ describe('board query: the board at thousands of projects, filtered, sorted and 
       if (attempt === 3) throw new Error(`the stream kept moving while paging ${JSON.stringify(query)}`);
     }
   }
+
+  it('R25: the first read of the board warms the page rows of every project in the background; the metrics say how many are kept', async () => {
+    expect((await leader.get(path({ limit: 1 }))).status).toBe(200);
+    // A mega project's row is read with its paperwork in a transaction, when first asked for.
+    const plain = Number((await sql.query('SELECT count(*) AS n FROM projects WHERE NOT mega')).rows[0].n);
+    const kept = await eventually(async () => {
+      const text = await (await fetch(`${hub.first.url}/metrics`)).text();
+      const n = Number(/^hub_board_rows_kept (\d+)$/m.exec(text)?.[1]);
+      return n === plain ? n : undefined;
+    });
+    expect(kept).toBe(PROJECTS - Math.floor(PROJECTS / 17));
+  });
 
   it('R14 R14a R16 R25: each status filter, alone and within a department, gives the projects and counts the shared board colours give', async () => {
     const drc = departments.find((d) => d.code === 'DRC')!.id;

@@ -57,6 +57,9 @@ export class BoardIndex {
   /** One read at a time: the requests arriving meanwhile look again after it. */
   private reading: Promise<void> | null = null;
 
+  /** `readAll` hears of every full read: the position and the projects whose rows are worth keeping. */
+  constructor(private readonly readAll: (position: number, ids: string[]) => void = () => undefined) {}
+
   /**
    * Brings the index to the snapshot of `tx` — a REPEATABLE READ transaction whose stream head is
    * `position` and which holds `projectCount` projects — and runs `use` on it at once (before
@@ -76,6 +79,11 @@ export class BoardIndex {
       this.reading = this.read(tx, position, due || this.position === position).finally(() => (this.reading = null));
       await this.reading;
     }
+  }
+
+  /** How many page rows are kept now (the metrics show it). */
+  get rowsKept(): number {
+    return this.rows.size;
   }
 
   /**
@@ -124,6 +132,7 @@ export class BoardIndex {
       }
     }
     this.position = position;
+    if (read.every) this.readAll(position, [...this.projects.keys()].slice(0, ROWS_KEPT));
   }
 }
 

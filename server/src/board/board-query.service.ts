@@ -27,6 +27,8 @@ const DEFAULT_LIMIT = 50;
 /** Colours are computed at the hub time rounded down to this: one answer serves every request in the window. */
 const TIME_BUCKET_MS = 5_000;
 const CACHE_ENTRIES = 64;
+/** Rows read per statement while warming the kept rows after a full read. */
+const WARM_CHUNK = 200;
 /** How long before its time window an answer asked for again is built for the next one. */
 const PREBUILD_LEAD_MS = 2_000;
 
@@ -147,7 +149,7 @@ const PAGE_SQL = `
 export class BoardQueryService {
   private readonly cache = new Map<string, Promise<BuiltBoardRows>>();
   private readonly heads: SharedReads<Head>;
-  private readonly index = new BoardIndex();
+  private readonly index = new BoardIndex((position, ids) => void this.warmRows(position, ids).catch(() => undefined));
 
   constructor(
     private readonly db: Database,
@@ -160,6 +162,11 @@ export class BoardQueryService {
       );
       return { position: Number(head!.position), now: head!.now, calendar: Number(head!.calendar) };
     });
+  }
+
+  /** Page rows held in memory: after a full read they are warmed to every project (up to a bound). */
+  get rowsKept(): number {
+    return this.index.rowsKept;
   }
 
   /** The ETag the answer to `query` has now, without building it: a client holding it gets a 304. */
@@ -213,13 +220,9 @@ export class BoardQueryService {
       const rows = this.index.keptRows(head.position, quick.ids);
       const missing = quick.ids.filter((id) => !rows.has(id));
       // The rows it lacks, read with the stream head in one statement (one snapshot): right for the
-      // index's position if the head has not moved. A mega project's flag needs a second read: no.
-      const fresh = missing.length ? await this.readRowsAt(head.position, missing) : new Map<string, string>();
-      if (fresh) {
-        this.index.keepRows(head.position, fresh);
-        for (const [id, row] of fresh) rows.set(id, row);
-        return answer(head.position, bucket, query, quick.counts, quick.ids, rows);
-      }
+      // index's position if the head has not moved.
+      for (const [id, row] of missing.length ? await this.readRowsAt(head.position, missing) : []) rows.set(id, row);
+      if (rows.size === quick.ids.length) return answer(head.position, bucket, query, quick.counts, quick.ids, rows);
     }
     for (;;) {
       const built = await this.db.transaction(async (tx) => {
@@ -245,16 +248,32 @@ export class BoardQueryService {
   }
 
   /**
-   * The page rows of `ids` if, in the snapshot of the one statement reading them, the stream head
-   * is still `position` and none of them is a mega project (its paperwork is a second read).
+   * The page rows of `ids`, kept, if in the snapshot of the one statement reading them the stream
+   * head is still `position` (none otherwise). A mega project's row is left out: its flag needs a
+   * second read (paperwork), which only a transaction keeps in the same snapshot.
    */
-  private async readRowsAt(position: number, ids: string[]): Promise<Map<string, string> | undefined> {
+  private async readRowsAt(position: number, ids: string[]): Promise<Map<string, string>> {
     const read = await this.db.one<{ position: string; projects: BoardRowRecord[] }>(
       `SELECT (SELECT COALESCE(MAX(position), 0) FROM card_entries) AS position, (${PAGE_SQL}) AS projects`,
       [ids],
     );
-    if (Number(read!.position) !== position || read!.projects.some((p) => p.mega)) return undefined;
-    return new Map(read!.projects.map((p) => [p.id, JSON.stringify(withLife(p))]));
+    if (Number(read!.position) !== position) return new Map();
+    const rows = new Map(read!.projects.filter((p) => !p.mega).map((p) => [p.id, JSON.stringify(withLife(p))]));
+    this.index.keepRows(position, rows);
+    return rows;
+  }
+
+  /**
+   * After the index read every project, their rows are read too, a chunk at a time, while the
+   * stream stands at that position: a search then finds its rows in memory instead of reading them
+   * (fifty different searches at once queued for the pool). Stops at the first chunk the stream
+   * moved under, or on any error; the rows left are read when first asked for.
+   */
+  private async warmRows(position: number, ids: readonly string[]): Promise<void> {
+    for (let from = 0; from < ids.length; from += WARM_CHUNK) {
+      const chunk = ids.slice(from, from + WARM_CHUNK);
+      if (!(await this.readRowsAt(position, chunk)).size) return;
+    }
   }
 
   /** The page rows of `ids` as JSON, by project id, read in `tx`. */

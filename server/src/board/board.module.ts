@@ -10,5 +10,6 @@ import { BoardService } from './board.service';
   imports: [CalendarModule, MaterialsModule, ProjectsModule],
   controllers: [BoardController],
   providers: [BoardService, BoardQueryService],
+  exports: [BoardQueryService],
 })
 export class BoardModule {}

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { Public } from '../auth/public.decorator';
+import { BoardQueryService } from '../board/board-query.service';
 import { ProblemException } from '../common/problem';
 import { HUB_CONFIG, type HubConfig } from '../config/hub-config';
 import { Database } from '../database/database';
@@ -18,6 +19,7 @@ export class MetricsController {
   constructor(
     private readonly db: Database,
     private readonly live: LiveEvents,
+    private readonly board: BoardQueryService,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
@@ -48,6 +50,9 @@ export class MetricsController {
       '# HELP hub_connected_clients Socket.IO clients connected to this instance.',
       '# TYPE hub_connected_clients gauge',
       `hub_connected_clients ${this.live.connectedClients}`,
+      "# HELP hub_board_rows_kept The board's page rows this instance holds in memory (a search finds them without reading).",
+      '# TYPE hub_board_rows_kept gauge',
+      `hub_board_rows_kept ${this.board.rowsKept}`,
       '',
     ].join('\n');
   }
