@@ -58,7 +58,11 @@ describe('outbox sender at rest (R27, R14)', () => {
     });
     expect(put.status).toBe(200);
     await eventually(() => (mail.received.some((m) => m.to?.text === 'waiting@example.cn') ? true : undefined));
-    const row = (await sql.query(`SELECT state, attempts FROM outbox WHERE fact = 'test:waiting'`)).rows[0];
+    // The sender records the delivery once the SMTP server has answered, a moment after the catcher has the mail.
+    const row = await eventually(async () => {
+      const stored = (await sql.query(`SELECT state, attempts FROM outbox WHERE fact = 'test:waiting'`)).rows[0];
+      return stored?.state === 'sending' ? undefined : stored;
+    });
     expect(row).toEqual({ state: 'sent', attempts: 3 });
   });
 });
