@@ -398,4 +398,38 @@ describe('notifications: alerts and applicant steps reach people by e-mail and S
       { address: 'window@example.gov.cn', state: 'sent', with_flag: true },
     ]);
   });
+
+  it('R14 R27: items of one project deemed in one claim tell the applicant of each, naming its department, once per channel', async () => {
+    const departments = (await window.get('/api/departments')).body;
+    const id = (code: string) => departments.find((d) => d.code === code)!.id;
+    const registered = await window.post('/api/projects', {
+      ...REGISTRATION,
+      name: '批量默许告知项目',
+      owner: { ...REGISTRATION.owner, contactPhone: '139-0000-0002', contactEmail: 'batch-owner@example.com' },
+    });
+    const admitted = await leader.post(`/api/projects/${registered.body.id}/admission`, {
+      leadDepartmentId: id('DRC'),
+      participatingDepartmentIds: [id('NRP')],
+    });
+    expect(admitted.status).toBe(200);
+    const due: number[] = [];
+    for (const item of admitted.body.items) due.push(new Date((await acceptItem(window, item.id)).body.dueAt!).getTime());
+    await admin.post('/api/test/clock', { advanceMs: Math.max(...due) - (await hubNow()).getTime() + 1000 });
+    await hubWorkDone(first, second);
+    await outboxSettled();
+    // One claim fired both (one firing instant), and each was told apart: its own card position, its own department.
+    const fired = await sql.query(
+      `SELECT DISTINCT d.fired_at FROM deemed_consents d JOIN approval_items i ON i.id = d.item_id WHERE i.project_id = $1`,
+      [registered.body.id],
+    );
+    expect(fired.rows).toHaveLength(1);
+    const told = mail.received.filter((m) => m.to?.text === 'batch-owner@example.com' && m.text?.includes('视为同意'));
+    expect(told.map((m) => /^(\S+?)未在时限内/.exec(m.text ?? '')?.[1]).sort()).toEqual(['发展和改革局', '自然资源和规划局'].sort());
+    expect(sms.requests.filter((r) => r.body.to === '13900000002' && r.body.text.includes('视为同意'))).toHaveLength(2);
+    expect(
+      await count(`SELECT count(DISTINCT fact) AS n FROM outbox WHERE project_id = $1 AND kind = 'applicant.item.deemed_consent'`, [
+        registered.body.id,
+      ]),
+    ).toBe(2);
+  });
 });
