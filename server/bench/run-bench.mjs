@@ -88,6 +88,9 @@ async function liveLatency(databaseUrl) {
         await sleep(20);
       }
       await until(() => hubSamples.length >= changes * clientCount, 30000, 'all entries received');
+      // The part spent inside the hub before the push: the rest of each change's transaction and its commit.
+      const inHub =
+        Number(/^hub_push_delay_seconds\{quantile="0.99"\} (\S+)$/m.exec(await (await fetch(`${urls[0]}/metrics`)).text())?.[1]) * 1000;
       for (const s of sockets) s.disconnect();
       await Promise.all(cluster.map((i) => i.stop()));
       await db.drop();
@@ -111,7 +114,7 @@ async function liveLatency(databaseUrl) {
         `bare broadcast p50 ${ms(percentile(bareSamples, 50))}, p99 ${ms(bareP99)}`,
         'p99 ≤ 1.5 × bare and < 100 ms',
         p99 <= 1.5 * bareP99 && p99 < 100,
-        `p99 is ${(p99 / bareP99).toFixed(2)} × bare (${ms(p99)} vs ${ms(bareP99)})${instances > 1 ? ': every entry crosses the PostgreSQL adapter to the other instances first' : ''}`,
+        `p99 is ${(p99 / bareP99).toFixed(2)} × bare (${ms(p99)} vs ${ms(bareP99)}); the entry's instant is stamped inside its transaction, and the hub's own /metrics put the p99 from that instant to the push at ${ms(inHub)} (the rest of the transaction and its durable commit), which the bare server does not have${instances > 1 ? '; every entry then crosses the PostgreSQL adapter to the other instances' : ''}`,
       );
     }
   }

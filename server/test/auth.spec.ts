@@ -3,7 +3,17 @@ import { Client } from 'pg';
 import { AuthPurge } from '../src/auth/auth-purge';
 import { Database } from '../src/database/database';
 import { LOGIN_LIMITS, loginDelaySeconds } from '../src/auth/login-throttle';
-import { connected, connectSocket, createTestDatabase, HubClient, loadPeople, startTestHub, TEST_PASSWORD, type TestHub } from './test-hub';
+import {
+  connected,
+  connectSocket,
+  createTestDatabase,
+  HubClient,
+  loadPeople,
+  REGISTRATION,
+  startTestHub,
+  TEST_PASSWORD,
+  type TestHub,
+} from './test-hub';
 
 describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -226,7 +236,7 @@ describe('sessions, passwords, CSRF and login limits (R1, R2)', () => {
 });
 
 describe('metrics', () => {
-  it('R25: /metrics reports pending deadlines, lateness, published events, connected clients and the board rows kept', async () => {
+  it('R25: /metrics reports pending deadlines, lateness, published events, push delay, connected clients and the board rows kept', async () => {
     const db = await createTestDatabase();
     const hub = await startTestHub(db.url);
     await loadPeople(hub);
@@ -237,9 +247,17 @@ describe('metrics', () => {
       'hub_events_published_total',
       'hub_connected_clients 0',
       'hub_board_rows_kept 0',
+      'hub_push_delay_seconds{quantile="0.99"} NaN',
     ]) {
       expect(text).toContain(name);
     }
+    // R25: once an entry is pushed, how long it took from its instant to the push (under a minute here).
+    const window = await HubClient.login(hub.url, 'window');
+    expect((await window.post('/api/projects', REGISTRATION)).status).toBe(201);
+    const after = await (await fetch(`${hub.url}/metrics`)).text();
+    const delay = Number(/^hub_push_delay_seconds\{quantile="0.99"\} (\S+)$/m.exec(after)?.[1]);
+    expect(delay).toBeGreaterThanOrEqual(0);
+    expect(delay).toBeLessThan(60);
     await hub.close();
     await db.drop();
   });

@@ -17,6 +17,8 @@ export const departmentRoom = (id: string) => `department:${id}`;
 /** Every socket opened with one session: logout, expiry, the per-user cap and deactivation cut it. */
 export const sessionRoom = (id: string) => `session:${id}`;
 
+const PUSH_DELAYS_KEPT = 1024;
+
 /** Services publish domain events here; only this class touches the socket server. */
 @Injectable()
 export class LiveEvents {
@@ -24,6 +26,18 @@ export class LiveEvents {
   private server: HubServer | null = null;
   /** Events handed to Socket.IO by this instance (for /metrics). */
   published = 0;
+  /**
+   * The last card entries' push delays, ms from the entry's instant (stamped in its transaction)
+   * to its hand-off here: the rest of the transaction and its commit (for /metrics).
+   */
+  private readonly pushDelays = new Float64Array(PUSH_DELAYS_KEPT);
+  private pushes = 0;
+
+  /** A quantile (0–1) of the kept push delays in ms; null before the first push. */
+  pushDelay(quantile: number): number | null {
+    const kept = this.pushDelays.slice(0, Math.min(this.pushes, PUSH_DELAYS_KEPT)).sort();
+    return kept.length ? kept[Math.min(kept.length - 1, Math.floor(quantile * kept.length))]! : null;
+  }
 
   /** Clients connected to this instance. */
   get connectedClients(): number {
@@ -40,6 +54,9 @@ export class LiveEvents {
     try {
       this.server.to(BOARD_ROOM).emit('card:entry', entry);
       this.published++;
+      // A test clock moved ahead stamps entries in the future: no delay to keep.
+      const delay = Date.now() - Date.parse(entry.at);
+      if (delay >= 0) this.pushDelays[this.pushes++ % PUSH_DELAYS_KEPT] = delay;
     } catch (error) {
       this.log.warn({ msg: 'push failed; clients will replay', position: entry.position, error: String(error) });
     }

@@ -47,6 +47,9 @@ export class MetricsController {
       '# HELP hub_events_published_total Live events this instance handed to Socket.IO.',
       '# TYPE hub_events_published_total counter',
       `hub_events_published_total ${this.live.published}`,
+      "# HELP hub_push_delay_seconds Card entries: seconds from the entry's instant (stamped in its transaction) to its push, the last 1,024.",
+      '# TYPE hub_push_delay_seconds summary',
+      ...[0.5, 0.99].map((q) => `hub_push_delay_seconds{quantile="${q}"} ${seconds(this.live.pushDelay(q))}`),
       '# HELP hub_connected_clients Socket.IO clients connected to this instance.',
       '# TYPE hub_connected_clients gauge',
       `hub_connected_clients ${this.live.connectedClients}`,
@@ -65,3 +68,5 @@ export class MetricsController {
     return given.length === wanted.length && timingSafeEqual(given, wanted);
   }
 }
+
+const seconds = (ms: number | null) => (ms === null ? 'NaN' : String(ms / 1000));
