@@ -91,8 +91,14 @@ function queryOf(params: ParamMap): Required<Pick<BoardQuery, 'sort' | 'offset' 
       gap: 0.2rem;
       font-size: 0.9rem;
     }
+    /* The hint (项目编号、名称、业主、联系人或电话) is read whole at 1280 px; on a phone the box takes the row. */
+    .board-filters .search {
+      flex: 1 1 20rem;
+      max-width: 28rem;
+    }
     .board-filters input[type='search'] {
-      min-width: 16rem;
+      width: 100%;
+      box-sizing: border-box;
     }
     .status-filters {
       display: flex;
@@ -152,7 +158,7 @@ function queryOf(params: ParamMap): Required<Pick<BoardQuery, 'sort' | 'offset' 
     }
 
     <form class="board-filters" role="search" (submit)="$event.preventDefault(); applySearch()" data-testid="board-filters">
-      <label>
+      <label class="search">
         {{ 'boardFilter.search' | t }}
         <input
           type="search"
