@@ -11,6 +11,9 @@ export interface Queryable {
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;
 
+/** A statement that only reads: safe to run outside a transaction and to try again. */
+const READ = /^\s*SELECT\b/i;
+
 /**
  * The connection went away (terminated backend, restart, network, or the session cut for idling in a
  * transaction, 25P03): PostgreSQL rolled the transaction back. TypeORM releases a query runner whose
@@ -140,8 +143,14 @@ export class Database {
     }
   }
 
+  /**
+   * One statement. A read runs on its own, without BEGIN and COMMIT: two round trips fewer on every
+   * session lookup and view (issue 12); being a read, it is tried again on a lost connection. A
+   * write keeps the transaction's rule: tried again only when it certainly did not commit.
+   */
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.transaction((tx) => tx.query<T>(sql, params));
+    if (!READ.test(sql)) return this.transaction((tx) => tx.query<T>(sql, params));
+    return this.attempts(async (runner) => (await runner.query(sql, params, true)).records as T[]);
   }
 
   async one<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T | undefined> {
@@ -150,24 +159,33 @@ export class Database {
 
   /** Runs `work` in one transaction; nothing is acknowledged before COMMIT returns. */
   async transaction<T>(work: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    const { result, tx } = await this.attempts(async (runner, outcome) => {
+      const tx = new Tx(runner);
+      await runner.startTransaction();
+      if (options.idleLimitMs !== undefined)
+        await runner.query(`SET LOCAL idle_in_transaction_session_timeout = ${Math.round(options.idleLimitMs)}`);
+      const result = await work(tx);
+      await tx.runEndWork();
+      tx.runCommitChecks();
+      outcome.committing = true;
+      await runner.commitTransaction();
+      return { result, tx };
+    });
+    tx.runCommitHooks();
+    return result;
+  }
+
+  /** Runs `work` on a connection of its own, tried again while its outcome is certainly nothing. */
+  private async attempts<T>(work: (runner: QueryRunner, outcome: { committing: boolean }) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const runner = this.dataSource.createQueryRunner();
-      const tx = new Tx(runner);
+      const outcome = { committing: false };
       let connected = false;
-      let committing = false;
       try {
         await runner.connect();
         connected = true;
-        await runner.startTransaction();
-        if (options.idleLimitMs !== undefined)
-          await runner.query(`SET LOCAL idle_in_transaction_session_timeout = ${Math.round(options.idleLimitMs)}`);
-        const result = await work(tx);
-        await tx.runEndWork();
-        tx.runCommitChecks();
-        committing = true;
-        await runner.commitTransaction();
+        const result = await work(runner, outcome);
         this.reachable();
-        tx.runCommitHooks();
         return result;
       } catch (error) {
         if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -177,7 +195,7 @@ export class Database {
         // (PostgreSQL rolled it back). A connection lost during COMMIT leaves the outcome unknown.
         // A database that refuses connections (stopped, starting, unreachable) is not retried at
         // once: callers back off. A connection cut while being opened is, like any other cut.
-        const retry = (code !== undefined && RETRYABLE.has(code)) || (lost && !committing && !(!connected && isRefused(error)));
+        const retry = (code !== undefined && RETRYABLE.has(code)) || (lost && !outcome.committing && !(!connected && isRefused(error)));
         if (retry && attempt < MAX_ATTEMPTS) {
           if (this.downSince === null) this.log.warn(`transaction retried after ${code ?? String(error)} (attempt ${attempt})`);
           continue;
