@@ -120,26 +120,51 @@ async function liveLatency(databaseUrl) {
   }
 }
 
-/** 2. changes per second through the API (each with its card entry and push) vs single-row inserts. */
+/**
+ * 2. changes per second through the API (each with its card entry and push), from 16 and from 128
+ * clients at once, vs single-row inserts and vs the hub answering an authenticated request that
+ * writes nothing (its own ceiling on this machine).
+ */
 async function throughput() {
   const db = await freshDatabase();
   const cluster = await hubCluster(db.url, 1, 4410);
-  const window = await login(cluster[0].url, 'window');
+  const url = cluster[0].url;
+  const window = await login(url, 'window');
   const seconds = 10;
-  const workers = 16;
-  let changes = 0;
-  const end = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (Date.now() < end) if ((await post(cluster[0].url, '/api/projects', window, REGISTRATION)).status === 201) changes++;
-    }),
-  );
-  const apiRate = changes / seconds;
+  /** Calls per second from `clients` loops calling `call` (true: it counted) for `seconds`. */
+  const rate = async (clients, call) => {
+    let done = 0;
+    const end = Date.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (Date.now() < end) if (await call()) done++;
+      }),
+    );
+    return done / seconds;
+  };
+  const register = async () => {
+    const res = await post(url, '/api/projects', window, REGISTRATION);
+    await res.arrayBuffer();
+    return res.status === 201;
+  };
+  const me = async () => {
+    const res = await fetch(`${url}/api/auth/me`, { headers: { cookie: window, 'x-requested-with': 'XMLHttpRequest' } });
+    await res.arrayBuffer();
+    return res.status === 200;
+  };
+  const from16 = await rate(16, register);
+  const from128 = await rate(128, register);
+  const noop = await rate(16, me);
   await Promise.all(cluster.map((i) => i.stop()));
 
   const sql = await sqlClient(db.url);
+  // Registrations that shared a transaction share its instant.
+  const { rows: shared } = await sql.query('SELECT count(*)::float / count(DISTINCT registered_at) AS per FROM projects WHERE name = $1', [
+    REGISTRATION.name,
+  ]);
   await sql.query('CREATE TABLE bench_rows (id bigserial PRIMARY KEY, payload jsonb NOT NULL)');
   await sql.end();
+  const workers = 16;
   let inserts = 0;
   const pool = new pg.Pool({ connectionString: db.url, max: workers });
   pool.on('error', () => {}); // an idle connection cut from outside is replaced on the next query
@@ -156,11 +181,11 @@ async function throughput() {
   await db.drop();
   report(
     'changes through the API (registration + card entry + push), 1 instance',
-    `${apiRate.toFixed(0)} /s`,
-    `single-row inserts ${(inserts / seconds).toFixed(0)} /s`,
+    `${from128.toFixed(0)} /s from 128 clients at once; ${from16.toFixed(0)} /s from 16`,
+    `single-row inserts ${(inserts / seconds).toFixed(0)} /s (16 clients); the hub answering GET /api/auth/me, which writes nothing, ${noop.toFixed(0)} /s (16 clients)`,
     '≥ 1,000 /s',
-    apiRate >= 1000,
-    `${workers} workers: ${((workers * 1000) / apiRate).toFixed(0)} ms per registration; each change's transaction holds the card stream's advisory lock (one global order, R25) until it commits, so changes run one at a time; a registration alone runs ~20 statements (35 ms), durable commits in turn cap at ~200 /s on this disk, and taking the lock only at COMMIT measured no gain (A/B 50-58 vs 53-54 /s)`,
+    from128 >= 1000,
+    `registrations arriving together share one transaction, one hold of the gapless counter and one card append (group commit: ${Number(shared[0].per).toFixed(1)} per commit on average), so the lock no longer sets the pace; the hub's one Node thread does: it answers an authenticated request that writes nothing at ${noop.toFixed(0)} /s on this machine, where it shares 2 cores with PostgreSQL and the bench's own clients, and a registration is ${(noop / from128).toFixed(1)} × that work (validation, a session read, the batch's statements, its push through the PostgreSQL adapter)`,
   );
 }
 

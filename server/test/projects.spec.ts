@@ -22,6 +22,53 @@ describe('projects: intake and admission through the API (real PostgreSQL)', () 
     expect(card.body.map((e) => e.action)).toEqual(['project.registered']);
   });
 
+  describe('registrations arriving together (group commit, issue 12)', () => {
+    const number = (code: string) => Number(code.slice(-4));
+    type Registration = typeof REGISTRATION;
+    const registerAtOnce = (bodies: Registration[]) => Promise.all(bodies.map((body) => window.post('/api/projects', body)));
+    const named = (n: number): Registration[] => Array.from({ length: n }, (_, k) => ({ ...REGISTRATION, name: `同批项目 ${k}` }));
+
+    it('R3/R17/R25: gapless project codes in the order of their card entries, one entry each, each answered with its own view', async () => {
+      const replies = await registerAtOnce(named(24));
+      expect(replies.map((r) => r.status)).toEqual(Array(24).fill(201));
+      const ids = replies.map((r) => r.body.id as string);
+      const entries = await hub.sql.query<{ project_id: string; code: string; registered_at: Date }>(
+        `SELECT e.project_id, p.code, p.registered_at FROM card_entries e JOIN projects p ON p.id = e.project_id
+         WHERE e.project_id = ANY($1) ORDER BY e.position`,
+        [ids],
+      );
+      expect(entries.rows).toHaveLength(24);
+      const codes = entries.rows.map((e) => number(e.code));
+      expect(codes).toEqual(codes.map((_, n) => codes[0]! + n));
+      // They did share commits: fewer transactions (instants) than registrations.
+      expect(new Set(entries.rows.map((e) => e.registered_at.getTime())).size).toBeLessThan(24);
+      for (const reply of replies) {
+        expect((await window.get(`/api/projects/${reply.body.id}`)).body).toEqual(reply.body);
+        expect(reply.body.name).toBe(`同批项目 ${replies.indexOf(reply)}`);
+      }
+      const board = (await leader.get('/api/board')).body.projects as { id: string }[];
+      const card = (await window.get(`/api/projects/${ids[0]}/card`)).body;
+      expect(card).toHaveLength(1);
+      expect(card[0]!.after).toEqual({ kind: 'project', project: board.find((p) => p.id === ids[0]) });
+    });
+
+    it('R4a: among registrations arriving together, a national code already taken refuses only its own (409); the rest keep gapless codes', async () => {
+      const taken = '2026-330106-48-01-900001';
+      const before = await window.post('/api/projects', { ...REGISTRATION, name: '先登记', nationalCode: taken });
+      expect(before.status).toBe(201);
+      const bodies = named(6);
+      bodies[3] = { ...bodies[3]!, nationalCode: taken };
+      const replies = await registerAtOnce(bodies);
+      expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 409, 201, 201]);
+      expect(replies[3]!.body).toMatchObject({ rule: 'R4a', code: 'national_code.taken' });
+      const codes = replies
+        .filter((r) => r.status === 201)
+        .map((r) => number(r.body.code))
+        .sort((a, b) => a - b);
+      expect(codes).toEqual([1, 2, 3, 4, 5].map((n) => number(before.body.code) + n));
+    });
+  });
+
   it('R6: a project over 100,000,000 USD is flagged as a mega project', async () => {
     const reply = await window.post('/api/projects', {
       ...REGISTRATION,

@@ -208,11 +208,71 @@ export async function loadBoardProjects(q: Queryable, ids: string[] | null): Pro
   return rows.map((r) => toBoardProject(r, items, paperwork));
 }
 
+/** What one registration writes (R3); its code is already numbered. */
+export interface NewProject {
+  code: string;
+  registeredBy: string;
+  name: string;
+  owner: ProjectView['owner'];
+  category: ProjectView['category'];
+  preconditions: ProjectView['preconditions'];
+  totalInvestment: ProjectView['totalInvestment'];
+  reportToHigherAuthority: boolean;
+  mega: boolean;
+  nationalCode: string | null;
+}
+
+/**
+ * R3: inserts registered projects in one statement, in their order, and returns each as the board
+ * and its view read it, from the inserted rows themselves: a project just registered has no items,
+ * paperwork, seal, refusal, withdrawal or completion yet, so there is nothing else to read.
+ */
+export async function insertProjects(
+  q: Queryable,
+  projects: readonly NewProject[],
+  registeredAt: Date,
+): Promise<{ board: CurrentBoardProject; view: ProjectView }[]> {
+  const rows = await q.query<ProjectRow>(
+    `INSERT INTO projects (code, name, owner, category, preconditions, investment_amount, investment_currency,
+                           report_to_higher, mega, status, registered_at, registered_by, national_code)
+     SELECT code, name, owner, category, preconditions, amount, currency, report, mega, 'registered', $1, registered_by, national
+     FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::text[], $6::jsonb[], $7::numeric[], $8::text[], $9::boolean[],
+                 $10::boolean[], $11::uuid[], $12::text[])
+       AS r(code, name, owner, category, preconditions, amount, currency, report, mega, registered_by, national)
+     RETURNING *, investment_amount::text AS investment_amount, NULL::text AS sealed_by_name, NULL::text AS admission_refused_by_name,
+               false AS refused, false AS withdrawn, '{}'::uuid[] AS permitted_items`,
+    [
+      registeredAt,
+      projects.map((p) => p.code),
+      projects.map((p) => p.name),
+      projects.map((p) => JSON.stringify(p.owner)),
+      projects.map((p) => p.category),
+      projects.map((p) => JSON.stringify(p.preconditions)),
+      projects.map((p) => p.totalInvestment.amount),
+      projects.map((p) => p.totalInvestment.currency),
+      projects.map((p) => p.reportToHigherAuthority),
+      projects.map((p) => p.mega),
+      projects.map((p) => p.registeredBy),
+      projects.map((p) => p.nationalCode),
+    ],
+  );
+  const byCode = new Map(rows.map((row) => [row.code, row]));
+  return projects.map(({ code }) => {
+    const row = byCode.get(code)!;
+    const board = toBoardProject(row, [], new Map());
+    return { board, view: projectView(row, board, { withdrawal: null, completion: null }) };
+  });
+}
+
 export async function loadProjectView(q: Queryable, id: string): Promise<ProjectView | undefined> {
   const [row] = await loadProjectRows(q, [id]);
   if (!row) return undefined;
+  return projectView(row, toBoardProject(row, await loadItems(q, [id]), await loadPaperwork(q, [id])), await loadLifeRecords(q, id));
+}
+
+function projectView(row: ProjectRow, board: CurrentBoardProject, life: LifeRecords): ProjectView {
   return {
-    ...toBoardProject(row, await loadItems(q, [id]), await loadPaperwork(q, [id])),
+    ...board,
     owner: row.owner,
     preconditions: row.preconditions,
     totalInvestment: { amount: row.investment_amount, currency: row.investment_currency },
@@ -234,12 +294,14 @@ export async function loadProjectView(q: Queryable, id: string): Promise<Project
             refusedBy: { id: row.admission_refused_by, displayName: row.admission_refused_by_name ?? '' },
           }
         : null,
-    ...(await loadLifeRecords(q, id)),
+    ...life,
   };
 }
 
+type LifeRecords = Pick<ProjectView, 'withdrawal' | 'completion'>;
+
 /** R4a: the withdrawal and completion of a project, as recorded (a refusal is on the project row, R3). */
-export async function loadLifeRecords(q: Queryable, id: string): Promise<Pick<ProjectView, 'withdrawal' | 'completion'>> {
+export async function loadLifeRecords(q: Queryable, id: string): Promise<LifeRecords> {
   const [row] = await q.query<{
     w_reason: string | null;
     w_on: string | null;

@@ -17,13 +17,20 @@ import {
 import { CalendarService } from '../calendar/calendar.service';
 import { ProjectSteps } from '../card/project-steps';
 import { authorize } from '../common/authorize';
+import { GroupCommit } from '../common/group-commit';
 import { badRequest, conflict, notFound, refuse, ruleRefusal } from '../common/problem';
 import { Database, type Queryable, type Tx } from '../database/database';
 import { HubClock } from '../database/hub-clock';
 import { NumberingService } from '../notices/numbering.service';
 import type { AdmitProjectDto, RefuseAdmissionDto, RegisterProjectDto } from './project.dto';
 import { uniqueNationalCode } from './project-life.service';
-import { loadBoardProjects, loadLifeRecords, loadProjectView, type CurrentBoardProject } from './project-records';
+import { insertProjects, loadBoardProjects, loadLifeRecords, loadProjectView, type CurrentBoardProject } from './project-records';
+
+/** One registration waiting for its turn in a group commit. */
+interface Registration {
+  user: SessionUser;
+  dto: RegisterProjectDto;
+}
 
 /** Intake (R3), admission with seal, lead and participants (R4), mega-project flag (R6). */
 @Injectable()
@@ -36,40 +43,50 @@ export class ProjectsService {
     private readonly steps: ProjectSteps,
   ) {}
 
+  /** R3: registrations arriving together share one transaction and one durable commit (issue 12). */
+  private readonly registrations = new GroupCommit((all: Registration[]) => this.registerAll(all));
+
   async register(user: SessionUser, dto: RegisterProjectDto): Promise<ProjectView> {
     authorize(user, 'project.register');
     // R4a: the national project code is optional, in the platform's format, and unique.
     const codeProblem = nationalCodeError(dto.nationalCode);
     if (codeProblem) refuse(codeProblem);
-    const id = await uniqueNationalCode(() =>
-      this.db.transaction(async (tx) => {
-        const { now, year } = await this.today(tx);
-        const code = `GC-${year}-${String(await this.numbering.next(tx, 'project_code', year)).padStart(4, '0')}`;
-        const row = await tx.one<{ id: string }>(
-          `INSERT INTO projects (code, name, owner, category, preconditions, investment_amount, investment_currency,
-                               report_to_higher, mega, status, registered_at, registered_by, national_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'registered', $10, $11, $12) RETURNING id`,
-          [
-            code,
-            dto.name,
-            dto.owner,
-            dto.category,
-            dto.preconditions,
-            dto.totalInvestment.amount,
-            dto.totalInvestment.currency,
-            dto.reportToHigherAuthority,
-            isMegaProject(dto.totalInvestment),
-            now,
-            user.id,
-            normalizeNationalCode(dto.nationalCode),
-          ],
-        );
-        const after = await this.boardProject(tx, row!.id);
-        await this.steps.recordStep(tx, { project: null, after }, { actor: user, action: 'project.registered' });
-        return row!.id;
-      }),
-    );
-    return (await loadProjectView(this.db, id))!;
+    return uniqueNationalCode(() => this.registrations.submit({ user, dto }));
+  }
+
+  /**
+   * R3: registrations that arrive together, in one transaction: their project codes in their order
+   * of arrival under one hold of the gapless counter (R17), one insert, one card append (R5, R25).
+   */
+  private async registerAll(registrations: Registration[]): Promise<ProjectView[]> {
+    return this.db.transaction(async (tx) => {
+      const { now, year } = await this.today(tx);
+      const first = await this.numbering.take(tx, 'project_code', year, registrations.length);
+      const registered = await insertProjects(
+        tx,
+        registrations.map(({ user, dto }, n) => ({
+          code: `GC-${year}-${String(first + n).padStart(4, '0')}`,
+          registeredBy: user.id,
+          name: dto.name,
+          owner: dto.owner,
+          category: dto.category,
+          preconditions: dto.preconditions,
+          totalInvestment: dto.totalInvestment,
+          reportToHigherAuthority: dto.reportToHigherAuthority,
+          mega: isMegaProject(dto.totalInvestment),
+          nationalCode: normalizeNationalCode(dto.nationalCode),
+        })),
+        now,
+      );
+      await this.steps.recordSteps(
+        tx,
+        registered.map(({ board }, n) => ({
+          change: { project: null, after: board },
+          step: { actor: registrations[n]!.user, action: 'project.registered' as const },
+        })),
+      );
+      return registered.map(({ view }) => view);
+    });
   }
 
   async view(user: SessionUser, id: string): Promise<ProjectView> {
