@@ -6,8 +6,9 @@ import { io } from 'socket.io-client';
 import { freshDatabase, hubCluster, login, post, REGISTRATION, sessionCookies, sleep, sqlClient, until } from './fault-kit.mjs';
 
 /**
- * A board client as the Angular one behaves: applies entries strictly in position order, ignores
- * what it has, and on a gap or a reconnect replays the rest with `sync`.
+ * A board client as the Angular one behaves (LiveBoardService): applies entries strictly in
+ * position order, ignores what it has, and on a gap or a reconnect replays the rest with `sync`;
+ * a gap seen mid-replay runs the replay again, and an unanswered one is asked again.
  */
 class BoardClient {
   constructor(url, cookie, from) {
@@ -24,6 +25,7 @@ class BoardClient {
     this.socket.on('card:entry', (entry) => this.receive(entry));
     this.socket.on('connect', () => this.sync());
     this.syncing = false;
+    this.again = false;
   }
 
   receive(entry) {
@@ -33,16 +35,21 @@ class BoardClient {
     this.last = entry.position;
   }
 
+  /** One replay at a time; one asked for meanwhile (a gap seen mid-replay) runs it again from where it got to. */
   async sync() {
-    if (this.syncing) return;
+    if (this.syncing) return void (this.again = true);
     this.syncing = true;
     try {
-      for (let more = true; more;) {
-        const ack = await this.socket.timeout(5000).emitWithAck('sync', { after: this.last });
-        more = ack.more;
-      }
+      do {
+        this.again = false;
+        for (let more = true; more;) {
+          const ack = await this.socket.timeout(5000).emitWithAck('sync', { after: this.last });
+          more = ack.more;
+        }
+      } while (this.again);
     } catch {
-      // dropped mid-replay: the next connect syncs again
+      // Dropped mid-replay: the next connect syncs again. Unanswered while still connected: soon.
+      if (this.socket.connected) setTimeout(() => this.sync(), 1000);
     } finally {
       this.syncing = false;
     }
