@@ -104,24 +104,23 @@ export class CardService {
   }
 
   /**
-   * Appends entries in their order, whatever their number, in the same five statements: the
-   * stream lock, where the stream and each card end, one insert of the entries, one of the heads
-   * (a claim of 25 deemed consents took 125 before). Each entry cites the notices cited
+   * Appends entries in their order, whatever their number, in the same three statements: the
+   * stream lock, one read of where the stream and each card end, one insert of the entries with
+   * their cards' heads (a claim of 25 deemed consents took 125 before; a card with several entries
+   * in the batch takes one more statement per further entry). Each entry cites the notices cited
    * for its project in this transaction so far, then its own.
    */
   async appendMany(tx: Tx, entries: readonly NewCardEntry[]): Promise<CardEntry[]> {
     if (!entries.length) return [];
     await tx.query('SELECT pg_advisory_xact_lock($1)', [STREAM_LOCK]);
-    const head = await tx.one<{ position: string; at: Date }>(
-      `SELECT COALESCE(MAX(position), 0) + 1 AS position, date_trunc('milliseconds', hub_now()) AS at FROM card_entries`,
+    // Read after the lock, in one statement: where the stream ends, the entries' instant, where each card ends.
+    const head = await tx.one<{ position: string; at: Date; ends: { project_id: string; seq: number; hash: string }[] | null }>(
+      `SELECT (SELECT COALESCE(MAX(position), 0) + 1 FROM card_entries) AS position, date_trunc('milliseconds', hub_now()) AS at,
+              (SELECT json_agg(json_build_object('project_id', e.project_id, 'seq', e.seq, 'hash', e.hash)) FROM unnest($1::uuid[]) AS p(id)
+                 CROSS JOIN LATERAL (SELECT project_id, seq, hash FROM card_entries WHERE project_id = p.id ORDER BY seq DESC LIMIT 1) e) AS ends`,
+      [[...new Set(entries.map((e) => e.projectId))]],
     );
-    const projectIds = [...new Set(entries.map((e) => e.projectId))];
-    const ends = await tx.query<{ project_id: string; seq: number; hash: string }>(
-      `SELECT e.project_id, e.seq, e.hash FROM unnest($1::uuid[]) AS p(id)
-         CROSS JOIN LATERAL (SELECT project_id, seq, hash FROM card_entries WHERE project_id = p.id ORDER BY seq DESC LIMIT 1) e`,
-      [projectIds],
-    );
-    const last = new Map(ends.map((r) => [r.project_id, { seq: r.seq, hash: r.hash }]));
+    const last = new Map((head!.ends ?? []).map((r) => [r.project_id, { seq: r.seq, hash: r.hash }]));
     const cards = entries.map((entry, n) => {
       const previous = last.get(entry.projectId);
       const notices = [...this.takeCitations(tx, entry.projectId), ...(entry.notices ?? [])];
@@ -142,10 +141,27 @@ export class CardService {
       last.set(card.projectId, { seq: card.seq, hash: card.hash });
       return card;
     });
+    // A head moves one entry at a time (the database refuses a jump): the first entry of each card
+    // in the batch, then the second of those with two, and so on. The first round is written in
+    // the entries' own statement: one statement in the usual case.
+    const turns = new Map<string, number>();
+    const rounds: CardEntry[][] = [];
+    for (const card of cards) {
+      const turn = turns.get(card.projectId) ?? 0;
+      turns.set(card.projectId, turn + 1);
+      (rounds[turn] ??= []).push(card);
+    }
+    const heads = (from: number) =>
+      `INSERT INTO card_heads (project_id, seq, hash) SELECT * FROM unnest($${from}::uuid[], $${from + 1}::int[], $${from + 2}::text[])
+       ON CONFLICT (project_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`;
+    const headParams = (round: CardEntry[]) => [round.map((c) => c.projectId), round.map((c) => c.seq), round.map((c) => c.hash)];
+    const [first, ...later] = rounds;
     await tx.query(
-      `INSERT INTO card_entries (position, project_id, seq, at, actor, action, before, after, detail, notices, prev_hash, hash)
-       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::int[], $4::timestamptz[], $5::jsonb[], $6::text[], $7::jsonb[],
-         $8::jsonb[], $9::jsonb[], $10::jsonb[], $11::text[], $12::text[])`,
+      `WITH entries AS (
+         INSERT INTO card_entries (position, project_id, seq, at, actor, action, before, after, detail, notices, prev_hash, hash)
+         SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::int[], $4::timestamptz[], $5::jsonb[], $6::text[], $7::jsonb[],
+           $8::jsonb[], $9::jsonb[], $10::jsonb[], $11::text[], $12::text[]))
+       ${heads(13)}`,
       [
         cards.map((c) => c.position),
         cards.map((c) => c.projectId),
@@ -159,24 +175,10 @@ export class CardService {
         cards.map((c) => json(c.notices ?? null)),
         cards.map((c) => c.prevHash),
         cards.map((c) => c.hash),
+        ...headParams(first!),
       ],
     );
-    // A head moves one entry at a time (the database refuses a jump): the first entry of each card
-    // in the batch, then the second of those with two, and so on — one statement in the usual case.
-    const turns = new Map<string, number>();
-    const rounds: CardEntry[][] = [];
-    for (const card of cards) {
-      const turn = turns.get(card.projectId) ?? 0;
-      turns.set(card.projectId, turn + 1);
-      (rounds[turn] ??= []).push(card);
-    }
-    for (const round of rounds) {
-      await tx.query(
-        `INSERT INTO card_heads (project_id, seq, hash) SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[])
-         ON CONFLICT (project_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`,
-        [round.map((c) => c.projectId), round.map((c) => c.seq), round.map((c) => c.hash)],
-      );
-    }
+    for (const round of later) await tx.query(heads(1), headParams(round));
     for (const observer of this.observers) await observer(tx, cards);
     tx.onCommit(() => {
       for (const card of cards) this.live.publish(card);
