@@ -39,6 +39,7 @@ class BoardClient {
   async sync() {
     if (this.syncing) return void (this.again = true);
     this.syncing = true;
+    let unanswered = false;
     try {
       do {
         this.again = false;
@@ -48,11 +49,12 @@ class BoardClient {
         }
       } while (this.again);
     } catch {
-      // Dropped mid-replay: the next connect syncs again. Unanswered while still connected: soon.
-      if (this.socket.connected) setTimeout(() => this.sync(), 1000);
+      // Dropped mid-replay: the next connect syncs again. Unanswered (5 s) while still connected: again now.
+      unanswered = this.socket.connected;
     } finally {
       this.syncing = false;
     }
+    if (unanswered) void this.sync();
   }
 }
 
